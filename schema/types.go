@@ -56,6 +56,13 @@ func StatementIRI(speakerIRI, text string) string {
 	return "ent:statement/" + hex.EncodeToString(sum[:8])
 }
 
+// NameKey is the form names are matched in when exact spelling fails:
+// NFC, lower case, runs of white space made one space, trimmed. "  JAMES
+// Jeffrey" and "james jeffrey" have the same key. Stored under PredKey.
+func NameKey(name string) string {
+	return strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(name)), " "))
+}
+
 // Slug lower-cases a name and joins its letters and digits with '-':
 // "Hayat Tahrir al-Sham" → "hayat-tahrir-al-sham". Accents are kept as
 // letters; other characters separate words.

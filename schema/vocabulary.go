@@ -260,6 +260,10 @@ const (
 	PredName        = "ng:name"         // entity → canonical name (string)
 	PredAlias       = "ng:alias"        // entity → surface form seen in a document (string)
 	PredMentionedIn = "ng:mentioned_in" // entity → document node
+	// PredKey is entity → NameKey of its name and of each alias: lets a
+	// query find "idlib" or "JAMES  JEFFREY" by one index lookup instead of
+	// scanning every alias (added by queries/; see NameKey).
+	PredKey = "ng:key"
 	// Evidence nodes reify one fact of one document.
 	PredEvSubject   = "ng:subject"
 	PredEvPredicate = "ng:predicate"

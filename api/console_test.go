@@ -1,0 +1,113 @@
+package api
+
+import (
+	"io/fs"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// consoleFiles fetches the console's index and every script and style it
+// links, as the browser would.
+func consoleFiles(t *testing.T, e *testEnv) map[string]string {
+	t.Helper()
+	index := e.do("GET", "/", "")
+	expectStatus(t, index, 200)
+	if !strings.Contains(string(index.Body), "<title>Cayley</title>") {
+		t.Fatalf("index: %.200s", index.Body)
+	}
+	files := map[string]string{"/": string(index.Body)}
+	for _, m := range regexp.MustCompile(`(?:src|href)="(/static/[^"]+\.(?:js|css))"`).FindAllStringSubmatch(string(index.Body), -1) {
+		r := e.do("GET", m[1], "")
+		expectStatus(t, r, 200)
+		files[m[1]] = string(r.Body)
+	}
+	if len(files) < 4 {
+		t.Fatalf("index links %d files", len(files)-1)
+	}
+	return files
+}
+
+func TestConsoleOffline(t *testing.T) {
+	assets := fstest.MapFS{
+		"monaco-editor/min/vs/loader.js":                 {Data: []byte("// loader")},
+		"material-icons/iconfont/material-icons.css":     {Data: []byte("@font-face{}")},
+		"material-icons/iconfont/material-icons.woff2":   {Data: []byte("wOF2")},
+		"monaco-editor/min/vs/editor/editor.main.nls.js": {Data: []byte("// nls")},
+	}
+	e := startServer(t, Config{}, func(d *Deps) { d.Assets = assets })
+	all := ""
+	for _, body := range consoleFiles(t, e) {
+		all += body
+	}
+	for _, bad := range []string{"localhost:64210", "cdn.jsdelivr.net", "fonts.googleapis.com"} {
+		if strings.Contains(all, bad) {
+			t.Errorf("console still refers to %s", bad)
+		}
+	}
+	for _, want := range []string{"window.location.origin", `/vendor/monaco-editor/min/vs`, "/vendor/material-icons/iconfont/material-icons.css"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("console lacks %s", want)
+		}
+	}
+	r := e.do("GET", "/vendor/monaco-editor/min/vs/loader.js", "")
+	if r.Status != 200 || string(r.Body) != "// loader" || !strings.HasPrefix(r.Header.Get("Content-Type"), "text/javascript") {
+		t.Errorf("vendor loader: %d %q %q", r.Status, r.Header.Get("Content-Type"), r.Body)
+	}
+	r = e.do("GET", "/vendor/material-icons/iconfont/material-icons.woff2", "")
+	if r.Status != 200 || r.Header.Get("Content-Type") != "font/woff2" {
+		t.Errorf("font: %d %q", r.Status, r.Header.Get("Content-Type"))
+	}
+	expectStatus(t, e.do("GET", "/vendor/nope.js", ""), 404)
+	expectStatus(t, e.do("GET", "/vendor/../../etc/passwd", ""), 404)
+	// Client-side routes get the app; missing files do not.
+	expectStatus(t, e.do("GET", "/query", ""), 200)
+	expectStatus(t, e.do("GET", "/static/js/missing.js", ""), 404)
+	expectStatus(t, e.do("GET", "/service-worker.js", ""), 404)
+	expectStatus(t, e.do("POST", "/", "x"), 405)
+	if strings.Contains(e.logs.String(), "console assets not built") {
+		t.Error("warned about missing assets although they are there")
+	}
+}
+
+func TestConsoleCDNFallback(t *testing.T) {
+	e := startServer(t, Config{}, func(d *Deps) { d.Assets = fstest.MapFS{} })
+	all := ""
+	for _, body := range consoleFiles(t, e) {
+		all += body
+	}
+	if strings.Contains(all, "localhost:64210") {
+		t.Error("the server address is not rewritten")
+	}
+	if !strings.Contains(all, "https://cdn.jsdelivr.net/npm/monaco-editor@0.18.1/min/vs") || !strings.Contains(all, "fonts.googleapis.com") {
+		t.Error("without local assets the console should fall back to the CDNs")
+	}
+	expectStatus(t, e.do("GET", "/vendor/monaco-editor/min/vs/loader.js", ""), 404)
+	if !strings.Contains(e.logs.String(), "console assets not built") {
+		t.Errorf("no warning logged; logs:\n%s", e.logs.String())
+	}
+}
+
+// TestEmbeddedAssets reports which mode this build is in; with the assets
+// generated (as CI does) it checks they are complete.
+func TestEmbeddedAssets(t *testing.T) {
+	assets := embeddedAssets()
+	if _, err := fs.Stat(assets, monacoProbe); err != nil {
+		t.Skipf("console assets not generated in this build (run go generate ./api/...): %v", err)
+	}
+	for _, p := range []string{
+		"monaco-editor/min/vs/editor/editor.main.js",
+		"monaco-editor/min/vs/editor/editor.main.css",
+		"material-icons/iconfont/material-icons.woff2",
+		"monaco-editor/LICENSE",
+	} {
+		if _, err := fs.Stat(assets, p); err != nil {
+			t.Errorf("generated assets lack %s", p)
+		}
+	}
+	c, err := newConsole(assets)
+	if err != nil || !c.offline {
+		t.Fatalf("embedded console offline=%v err=%v", c != nil && c.offline, err)
+	}
+}

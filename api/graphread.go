@@ -1,0 +1,337 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// The REST views read the store directly by quad direction: entity and
+// document pages are a handful of index lookups, which is cheaper and more
+// predictable than compiling a Gizmo query per request.
+
+// maxScan bounds the quads one REST lookup may read, so a hub node (a
+// country mentioned in every article) cannot turn one request into a scan
+// of the whole store.
+const maxScan = 200_000
+
+// eachQuad calls fn for every quad with value v in direction d.
+func eachQuad(ctx context.Context, qs cgraph.QuadStore, d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
+	ref, err := qs.ValueOf(v)
+	if err != nil {
+		return fmt.Errorf("look up %v: %w", v, err)
+	}
+	if ref == nil {
+		return nil
+	}
+	it := qs.QuadIterator(d, ref).Iterate()
+	defer it.Close()
+	n := 0
+	for it.Next(ctx) {
+		if n++; n > maxScan {
+			return errorf(422, CodeQueryError, "%v has more than %d quads in direction %v: use a saved query with a row limit", v, maxScan, d)
+		}
+		q, err := qs.Quad(it.Result())
+		if err != nil {
+			return fmt.Errorf("read quad: %w", err)
+		}
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+func iriValue(s string) quad.IRI { return quad.IRI(s) }
+
+// iriString gives the compact IRI of an IRI value, "" for other values.
+func iriString(v quad.Value) string {
+	if i, ok := v.(quad.IRI); ok {
+		return string(i)
+	}
+	return ""
+}
+
+// native renders a stored value for JSON: IRIs and strings as strings,
+// numbers as numbers, times in RFC 3339.
+func native(v quad.Value) any {
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case quad.IRI:
+		return string(v)
+	case quad.String:
+		return string(v)
+	case quad.TypedString:
+		return string(v.Value)
+	case quad.LangString:
+		return string(v.Value)
+	case quad.Int:
+		return int64(v)
+	case quad.Float:
+		f := float64(v)
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return nil
+		}
+		return f
+	case quad.Bool:
+		return bool(v)
+	case quad.Time:
+		return time.Time(v).UTC().Format(time.RFC3339)
+	case quad.BNode:
+		return v.String()
+	}
+	return v.String()
+}
+
+// entityNode is an entity's own quads, across documents.
+type entityNode struct {
+	IRI       string
+	Name      string
+	Classes   []string // class names, finest first
+	Aliases   []string
+	Documents []string // document ids
+}
+
+// finest picks the class with the longest ancestry: City over Location.
+func (e entityNode) Class() string {
+	if len(e.Classes) == 0 {
+		return ""
+	}
+	return e.Classes[0]
+}
+
+func readEntity(ctx context.Context, qs cgraph.QuadStore, iri string) (entityNode, bool, error) {
+	e := entityNode{IRI: iri}
+	found := false
+	aliases := map[string]bool{}
+	docs := map[string]bool{}
+	classes := map[string]bool{}
+	err := eachQuad(ctx, qs, quad.Subject, quad.IRI(iri), func(q quad.Quad) error {
+		p := iriString(q.Predicate)
+		switch p {
+		case schema.PredType:
+			c := strings.TrimPrefix(iriString(q.Object), "ng:")
+			if _, ok := schema.LookupClass(c); ok {
+				classes[c], found = true, true
+			}
+		case schema.PredName:
+			if s, ok := q.Object.(quad.String); ok && (e.Name == "" || string(s) < e.Name) {
+				// Two documents may spell the canonical name differently;
+				// the least string is a stable pick.
+				e.Name = string(s)
+			}
+		case schema.PredAlias:
+			if s, ok := q.Object.(quad.String); ok {
+				aliases[string(s)] = true
+			}
+		case schema.PredMentionedIn:
+			if d := docIDOf(iriString(q.Object)); d != "" {
+				docs[d] = true
+			}
+		}
+		return nil
+	})
+	if err != nil || !found {
+		return e, false, err
+	}
+	for c := range classes {
+		e.Classes = append(e.Classes, c)
+	}
+	sort.Slice(e.Classes, func(i, j int) bool {
+		a, b := len(schema.Class(e.Classes[i]).Ancestors()), len(schema.Class(e.Classes[j]).Ancestors())
+		if a != b {
+			return a > b
+		}
+		return e.Classes[i] < e.Classes[j]
+	})
+	e.Aliases = sortedKeys(aliases)
+	e.Documents = sortedKeys(docs)
+	return e, true, nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// docIDOf turns "doc:ID" (percent-encoded) back into the document id.
+func docIDOf(iri string) string {
+	rest, ok := strings.CutPrefix(iri, "doc:")
+	if !ok {
+		return ""
+	}
+	return unescapeIRIPart(rest)
+}
+
+// unescapeIRIPart undoes schema's percent-encoding of ids.
+func unescapeIRIPart(s string) string {
+	if u, err := url.PathUnescape(s); err == nil {
+		return u
+	}
+	return s
+}
+
+// evidenceJSON is one sentence supporting a fact.
+type evidenceJSON struct {
+	ID         string            `json:"id"`
+	Document   string            `json:"document"`
+	Sentence   string            `json:"sentence"`
+	Start      int64             `json:"start"`
+	End        int64             `json:"end"`
+	Rule       string            `json:"rule,omitempty"`
+	Confidence float64           `json:"confidence"`
+	Qualifiers map[string]string `json:"qualifiers,omitempty"`
+}
+
+// factJSON is one subject–predicate–object statement with its evidence.
+type factJSON struct {
+	Subject     string         `json:"subject"`
+	SubjectName string         `json:"subject_name,omitempty"`
+	Predicate   string         `json:"predicate"`
+	Object      any            `json:"object"`
+	ObjectName  string         `json:"object_name,omitempty"`
+	Literal     bool           `json:"literal"`
+	Evidence    []evidenceJSON `json:"evidence"`
+}
+
+// readEvidence reads one evidence node into its fact key and evidence.
+func readEvidence(ctx context.Context, qs cgraph.QuadStore, ev quad.Value) (subj, pred string, obj quad.Value, e evidenceJSON, err error) {
+	e.ID = iriString(ev)
+	err = eachQuad(ctx, qs, quad.Subject, ev, func(q quad.Quad) error {
+		p := iriString(q.Predicate)
+		switch {
+		case p == schema.PredEvSubject:
+			subj = iriString(q.Object)
+		case p == schema.PredEvPredicate:
+			pred = strings.TrimPrefix(iriString(q.Object), "ng:")
+		case p == schema.PredEvObject:
+			obj = q.Object
+		case p == schema.PredEvDocument:
+			e.Document = docIDOf(iriString(q.Object))
+		case p == schema.PredEvSentence:
+			e.Sentence, _ = native(q.Object).(string)
+		case p == schema.PredEvStart:
+			e.Start, _ = native(q.Object).(int64)
+		case p == schema.PredEvEnd:
+			e.End, _ = native(q.Object).(int64)
+		case p == schema.PredEvRule:
+			e.Rule, _ = native(q.Object).(string)
+		case p == schema.PredConfidence:
+			e.Confidence, _ = native(q.Object).(float64)
+		case strings.HasPrefix(p, schema.QualifierPrefix):
+			if e.Qualifiers == nil {
+				e.Qualifiers = map[string]string{}
+			}
+			e.Qualifiers[strings.TrimPrefix(p, schema.QualifierPrefix)] = fmt.Sprint(native(q.Object))
+		}
+		return nil
+	})
+	return subj, pred, obj, e, err
+}
+
+// factsVia collects the facts whose evidence points at node v through
+// evidence predicate via (ng:subject, ng:object or ng:document), grouping
+// evidence by fact.
+func factsVia(ctx context.Context, qs cgraph.QuadStore, v quad.Value, via string) ([]factJSON, error) {
+	var evs []quad.Value
+	seen := map[string]bool{}
+	err := eachQuad(ctx, qs, quad.Object, v, func(q quad.Quad) error {
+		if iriString(q.Predicate) == via {
+			if k := iriString(q.Subject); k != "" && !seen[k] {
+				seen[k] = true
+				evs = append(evs, q.Subject)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	type key struct{ s, p, o string }
+	byKey := map[key]*factJSON{}
+	var order []key
+	for _, ev := range evs {
+		subj, pred, obj, e, err := readEvidence(ctx, qs, ev)
+		if err != nil {
+			return nil, err
+		}
+		if subj == "" || pred == "" || obj == nil {
+			continue // a partial node: not written by newsgraph
+		}
+		k := key{subj, pred, obj.String()}
+		f, ok := byKey[k]
+		if !ok {
+			_, isIRI := obj.(quad.IRI)
+			f = &factJSON{Subject: subj, Predicate: pred, Object: native(obj), Literal: !isIRI}
+			byKey[k] = f
+			order = append(order, k)
+		}
+		f.Evidence = append(f.Evidence, e)
+	}
+	names := map[string]string{}
+	nameOf := func(iri string) (string, error) {
+		if n, ok := names[iri]; ok {
+			return n, nil
+		}
+		n := ""
+		err := eachQuad(ctx, qs, quad.Subject, quad.IRI(iri), func(q quad.Quad) error {
+			if iriString(q.Predicate) == schema.PredName {
+				if s, ok := q.Object.(quad.String); ok && (n == "" || string(s) < n) {
+					n = string(s)
+				}
+			}
+			return nil
+		})
+		names[iri] = n
+		return n, err
+	}
+	out := make([]factJSON, 0, len(order))
+	for _, k := range order {
+		f := byKey[k]
+		sort.Slice(f.Evidence, func(i, j int) bool {
+			a, b := f.Evidence[i], f.Evidence[j]
+			if a.Document != b.Document {
+				return a.Document < b.Document
+			}
+			return a.Start < b.Start
+		})
+		var err error
+		if f.SubjectName, err = nameOf(f.Subject); err != nil {
+			return nil, err
+		}
+		if !f.Literal {
+			if f.ObjectName, err = nameOf(f.Object.(string)); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, *f)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Predicate != b.Predicate {
+			return a.Predicate < b.Predicate
+		}
+		if a.Subject != b.Subject {
+			return a.Subject < b.Subject
+		}
+		return fmt.Sprint(a.Object) < fmt.Sprint(b.Object)
+	})
+	return out, nil
+}

@@ -1,0 +1,262 @@
+package api
+
+import (
+	"bytes"
+	"crypto/subtle"
+	"errors"
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+)
+
+// route is one REST endpoint. The table drives the mux, the unknown-
+// parameter check and the OpenAPI consistency test.
+type route struct {
+	method, path string
+	// params are the query parameters the route accepts; dynamic routes
+	// (saved queries, whose parameters come from the query) check their own.
+	params  []string
+	dynamic bool
+	write   bool
+	h       func(w http.ResponseWriter, r *http.Request) error
+}
+
+func (s *Server) restRoutes() []route {
+	return []route{
+		{method: "GET", path: "/api/openapi.json", h: s.handleOpenAPI},
+		{method: "GET", path: "/api/queries", h: s.handleListQueries},
+		{method: "GET", path: "/api/queries/{name}", dynamic: true, h: s.handleRunQuery},
+		{method: "POST", path: "/api/queries/{name}", dynamic: true, h: s.handleRunQuery},
+		{method: "POST", path: "/api/query", params: []string{"lang"}, h: s.handleAdHocQuery},
+		{method: "GET", path: "/api/entities", params: []string{"q", "class", "limit", "cursor"}, h: s.handleSearchEntities},
+		{method: "GET", path: "/api/entities/{id...}", h: s.handleEntity},
+		{method: "GET", path: "/api/documents", h: s.handleListDocuments},
+		{method: "POST", path: "/api/documents", params: []string{"id", "title", "url", "source", "published"}, write: true, h: s.handleIngest},
+		{method: "GET", path: "/api/documents/{id}", h: s.handleDocument},
+		{method: "DELETE", path: "/api/documents/{id}", write: true, h: s.handleDeleteDocument},
+		{method: "GET", path: "/api/stats", h: s.handleStats},
+		{method: "GET", path: "/healthz", h: s.handleHealth},
+	}
+}
+
+// cayleyWritePaths are the routes of Cayley's API v2 that change the store.
+var cayleyWritePaths = []string{"/api/v2/write", "/api/v2/delete", "/api/v2/node/delete"}
+
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	for _, rt := range s.restRoutes() {
+		mux.Handle(rt.method+" "+rt.path, s.wrap(rt))
+	}
+	mux.Handle("GET /metrics", s.metrics.handler())
+	// Cayley's API: its own router under /api/v2/, writes behind the gate.
+	mux.Handle("/api/v2/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if slices.Contains(cayleyWritePaths, r.URL.Path) {
+			if err := s.writeGate(r); err != nil {
+				writeError(w, err)
+				return
+			}
+			// Cayley parses while it reads: a body cut off by the size limit
+			// would surface as a parse error (500). Read it whole first.
+			body, err := readBody(r)
+			if err != nil {
+				writeError(w, err)
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
+		if r.URL.Path == "/api/v2/query" {
+			done := s.metrics.queryStarted("cayley")
+			defer func() { done(r.Context().Err()) }()
+		}
+		s.cayley.ServeHTTP(w, r)
+	}))
+	// Anything else under /api is a JSON 404 or 405, never the console.
+	mux.Handle("/api/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, s.notRouted(r))
+	}))
+	// "/" and not "GET /": a method on "/" would conflict with the
+	// method-less "/api/" patterns; the console checks the method itself.
+	mux.Handle("/", s.console)
+	return s.middleware(mux)
+}
+
+// notRouted tells a wrong method on a known path from an unknown path.
+func (s *Server) notRouted(r *http.Request) error {
+	var allowed []string
+	for _, rt := range s.restRoutes() {
+		if pathMatches(rt.path, r.URL.Path) {
+			allowed = append(allowed, rt.method)
+		}
+	}
+	if len(allowed) > 0 {
+		return errorf(http.StatusMethodNotAllowed, CodeMethodNotAllowed, "%s %s: allowed methods are %s", r.Method, r.URL.Path, strings.Join(allowed, ", "))
+	}
+	return errorf(http.StatusNotFound, CodeNotFound, "no route %s %s", r.Method, r.URL.Path)
+}
+
+// pathMatches compares a mux pattern's path with a request path, segment
+// by segment; {x} matches one segment, {x...} the rest.
+func pathMatches(pattern, path string) bool {
+	ps, qs := strings.Split(pattern, "/"), strings.Split(path, "/")
+	for i, p := range ps {
+		if strings.HasSuffix(p, "...}") {
+			return len(qs) > i && qs[i] != ""
+		}
+		if i >= len(qs) {
+			return false
+		}
+		if strings.HasPrefix(p, "{") {
+			if qs[i] == "" {
+				return false
+			}
+			continue
+		}
+		if p != qs[i] {
+			return false
+		}
+	}
+	return len(ps) == len(qs)
+}
+
+// wrap adds the per-route checks: the write gate and unknown parameters.
+func (s *Server) wrap(rt route) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if rt.write {
+			if err := s.writeGate(r); err != nil {
+				writeError(w, err)
+				return
+			}
+		}
+		if !rt.dynamic {
+			if err := checkParams(r, rt.params); err != nil {
+				writeError(w, err)
+				return
+			}
+		}
+		if err := rt.h(w, r); err != nil {
+			var e *Error
+			if errors.As(err, &e) && e.Status >= 500 && e.Status != http.StatusGatewayTimeout {
+				s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+			} else if !errors.As(err, &e) {
+				s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+			}
+			writeError(w, err)
+		}
+	})
+}
+
+func checkParams(r *http.Request, allowed []string) error {
+	for name := range r.URL.Query() {
+		if !slices.Contains(allowed, name) {
+			if len(allowed) == 0 {
+				return paramError(CodeUnknownParameter, name, "unknown parameter %q: this route takes none", name)
+			}
+			return paramError(CodeUnknownParameter, name, "unknown parameter %q: this route takes %s", name, strings.Join(allowed, ", "))
+		}
+	}
+	return nil
+}
+
+// writeGate decides whether a write request may proceed: read-only wins,
+// then a configured token is required and must match.
+func (s *Server) writeGate(r *http.Request) error {
+	if s.cfg.ReadOnly {
+		return errorf(http.StatusForbidden, CodeReadOnly, "the server is read-only: %s %s is refused", r.Method, r.URL.Path)
+	}
+	if s.cfg.Token == "" {
+		return errorf(http.StatusForbidden, CodeWritesDisabled, "write routes are off: no API token is configured (api.token or NEWSGRAPH_API_TOKEN)")
+	}
+	auth := r.Header.Get("Authorization")
+	scheme, tok, ok := strings.Cut(auth, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return errorf(http.StatusUnauthorized, CodeUnauthorized, "this route needs an Authorization: Bearer <token> header")
+	}
+	if subtle.ConstantTimeCompare([]byte(strings.TrimSpace(tok)), []byte(s.cfg.Token)) != 1 {
+		return errorf(http.StatusUnauthorized, CodeUnauthorized, "wrong bearer token")
+	}
+	return nil
+}
+
+// middleware applies to every request: draining, CORS, body limit, metrics.
+func (s *Server) middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.log.Error("panic serving request", "method", r.Method, "path", r.URL.Path, "panic", v)
+				if !sw.wrote {
+					writeError(sw, errorf(http.StatusInternalServerError, CodeInternal, "internal error"))
+				}
+			}
+			s.metrics.observe(r, sw.status, time.Since(start))
+		}()
+		if s.draining.Load() {
+			sw.Header().Set("Connection", "close")
+		}
+		if s.cors(sw, r) {
+			return
+		}
+		if r.Body != nil {
+			r.Body = http.MaxBytesReader(sw, r.Body, s.cfg.MaxBodyBytes)
+		}
+		next.ServeHTTP(sw, r)
+	})
+}
+
+// cors sets CORS headers for allowed origins and answers preflights; it
+// reports whether the request was fully handled.
+func (s *Server) cors(w http.ResponseWriter, r *http.Request) bool {
+	origin := r.Header.Get("Origin")
+	if len(s.cfg.CORSOrigins) == 0 || origin == "" {
+		return false
+	}
+	allowed := slices.Contains(s.cfg.CORSOrigins, "*") || slices.Contains(s.cfg.CORSOrigins, origin)
+	w.Header().Add("Vary", "Origin")
+	if !allowed {
+		return false
+	}
+	w.Header().Set("Access-Control-Allow-Origin", origin)
+	if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+		w.Header().Set("Access-Control-Allow-Methods", "GET, POST, DELETE")
+		w.Header().Set("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept")
+		w.Header().Set("Access-Control-Max-Age", "600")
+		w.WriteHeader(http.StatusNoContent)
+		return true
+	}
+	return false
+}
+
+// statusWriter remembers the status for metrics and logs.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	wrote  bool
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if !w.wrote {
+		w.status, w.wrote = code, true
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(p []byte) (int, error) {
+	w.wrote = true
+	return w.ResponseWriter.Write(p)
+}
+
+// Flush lets streaming handlers (Cayley's /api/v2/read) flush.
+func (w *statusWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+// Unwrap gives http.ResponseController the underlying writer.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }

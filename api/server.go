@@ -1,0 +1,250 @@
+// Package api serves newsgraph over HTTP: a REST API under /api (JSON by
+// default, described by /api/openapi.json), Cayley's own query API under
+// /api/v2/, Cayley's web console at / (with its CDN assets served from the
+// binary so it works offline), /healthz and Prometheus /metrics.
+//
+// The server is safe to expose on a trusted network: write routes need a
+// bearer token and are off without one, every query runs under a time and
+// row limit carried by its context, bodies are size-limited and CORS is off
+// unless configured.
+package api
+
+//go:generate go run ./internal/genassets
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	cayleyhttp "github.com/cayleygraph/cayley/server/http"
+
+	// Query languages register themselves with Cayley's query package;
+	// /api/query and Cayley's /api/v2/query need all three.
+	_ "github.com/cayleygraph/cayley/query/gizmo"
+	_ "github.com/cayleygraph/cayley/query/graphql"
+	_ "github.com/cayleygraph/cayley/query/mql"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/queries"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Config holds the server settings (config keys api.*).
+type Config struct {
+	// Addr is the listen address; default 127.0.0.1:8080 (loopback only).
+	Addr string
+	// Token enables the write routes: they need "Authorization: Bearer
+	// <Token>". Empty turns every write route off.
+	Token string
+	// ReadOnly turns every write route off, Cayley's included.
+	ReadOnly bool
+	// QueryTimeout bounds each query; default 10s.
+	QueryTimeout time.Duration
+	// RowLimit bounds the rows of each query result; default 5000.
+	RowLimit int
+	// MaxBodyBytes bounds request bodies; default 32 MiB.
+	MaxBodyBytes int64
+	// MaxHeapBytes, when > 0, stops a running Gizmo query once the process
+	// heap passes it: the backstop against scripts that allocate without
+	// end (goja has no per-script memory limit). 0: off.
+	MaxHeapBytes uint64
+	// CORSOrigins lists the origins allowed to call the API from a browser;
+	// "*" allows any. Empty: no CORS headers at all.
+	CORSOrigins []string
+}
+
+// Defaults of Config.
+const (
+	DefaultAddr         = "127.0.0.1:8080"
+	DefaultQueryTimeout = 10 * time.Second
+	DefaultRowLimit     = 5000
+	DefaultMaxBodyBytes = 32 << 20
+)
+
+// Store is what the server needs of the graph; *graph.Store has it.
+type Store interface {
+	QuadStore() cgraph.QuadStore
+	Handle() *cgraph.Handle
+	WriteDocuments(ctx context.Context, exts []schema.Extraction) ([]graph.WriteResult, error)
+	DeleteDocument(ctx context.Context, id string) (int, error)
+	Stats(ctx context.Context) (graph.Stats, error)
+	Documents(ctx context.Context) ([]graph.DocumentInfo, error)
+	// Document returns one document's metadata; errors.Is(err, graph.ErrNotFound) when absent.
+	Document(ctx context.Context, id string) (graph.DocumentInfo, error)
+}
+
+// Catalog lists saved queries; *queries.Registry has it.
+type Catalog interface {
+	List() []queries.Query
+	Get(name string) (queries.Query, bool)
+}
+
+// Extractor turns an uploaded document into facts; *ingest.Extractor has
+// it. It must be safe for concurrent use.
+type Extractor interface {
+	Extract(ctx context.Context, doc schema.Document) (schema.Extraction, error)
+}
+
+// Deps are the components the server works on.
+type Deps struct {
+	Store     Store     // required
+	Queries   Catalog   // saved queries; nil serves none
+	Extractor Extractor // nil turns POST /api/documents off (501)
+	// ReadDocuments parses an upload into documents: ingest.ReadOne (one
+	// .txt/.html document, or a JSONL batch when name ends in .jsonl).
+	// Injected so that the API does not link the NLP pipeline itself; nil
+	// turns POST /api/documents off (501).
+	ReadDocuments func(name string, r io.Reader) ([]schema.Document, error)
+	Logger        *slog.Logger
+	// Assets overrides the embedded console assets (the contents of
+	// api/assets/dist); tests use it to check both offline and CDN modes.
+	Assets fs.FS
+}
+
+// Server is the HTTP server. Create it with New.
+type Server struct {
+	cfg      Config
+	deps     Deps
+	log      *slog.Logger
+	runner   *queries.Runner
+	handler  http.Handler
+	metrics  *metrics
+	console  *console
+	cayley   *cayleyhttp.APIv2
+	draining atomic.Bool
+}
+
+// New checks the configuration and builds the server.
+func New(cfg Config, deps Deps) (*Server, error) {
+	if deps.Store == nil {
+		return nil, errors.New("api: a store is required")
+	}
+	if cfg.Addr == "" {
+		cfg.Addr = DefaultAddr
+	}
+	if cfg.QueryTimeout == 0 {
+		cfg.QueryTimeout = DefaultQueryTimeout
+	}
+	if cfg.RowLimit == 0 {
+		cfg.RowLimit = DefaultRowLimit
+	}
+	if cfg.MaxBodyBytes == 0 {
+		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	switch {
+	case cfg.QueryTimeout < 0:
+		return nil, fmt.Errorf("api: query timeout %v must be positive", cfg.QueryTimeout)
+	case cfg.RowLimit < 0:
+		return nil, fmt.Errorf("api: row limit %d must be positive", cfg.RowLimit)
+	case cfg.MaxBodyBytes < 0:
+		return nil, fmt.Errorf("api: max body bytes %d must be positive", cfg.MaxBodyBytes)
+	}
+	if cfg.Token != "" && len(cfg.Token) < 16 {
+		return nil, errors.New("api: the token must be at least 16 characters")
+	}
+	for _, o := range cfg.CORSOrigins {
+		if o != "*" && !strings.HasPrefix(o, "http://") && !strings.HasPrefix(o, "https://") {
+			return nil, fmt.Errorf("api: CORS origin %q must be \"*\" or start with http:// or https://", o)
+		}
+	}
+	log := deps.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	s := &Server{
+		cfg:  cfg,
+		deps: deps,
+		log:  log,
+		runner: &queries.Runner{
+			QS:       deps.Store.QuadStore(),
+			Timeout:  cfg.QueryTimeout,
+			RowLimit: cfg.RowLimit,
+			MaxHeap:  cfg.MaxHeapBytes,
+		},
+		metrics: newMetrics(),
+	}
+	assets := deps.Assets
+	if assets == nil {
+		assets = embeddedAssets()
+	}
+	var err error
+	s.console, err = newConsole(assets)
+	if err != nil {
+		return nil, err
+	}
+	if !s.console.offline {
+		log.Warn("console assets not built (run go generate ./api/...): the web console will load its editor and icons from public CDNs")
+	}
+	s.cayley = cayleyhttp.NewAPIv2(deps.Store.Handle())
+	s.cayley.SetQueryTimeout(cfg.QueryTimeout)
+	s.cayley.SetQueryLimit(cfg.RowLimit)
+	// Defence in depth: the write routes are already gated by writeGate.
+	s.cayley.SetReadOnly(!s.writesEnabled())
+	s.handler = s.routes()
+	return s, nil
+}
+
+// Config returns the effective configuration, defaults filled in.
+func (s *Server) Config() Config { return s.cfg }
+
+// Handler returns the root handler: every route with its middleware.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+func (s *Server) writesEnabled() bool { return s.cfg.Token != "" && !s.cfg.ReadOnly }
+
+// ListenAndServe listens on Config.Addr and serves until ctx is cancelled,
+// then shuts down gracefully.
+func (s *Server) ListenAndServe(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("api: listen: %w", err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve serves on ln until ctx is cancelled. In-flight requests get the
+// query timeout plus a few seconds to finish; after that they are cut off.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	s.log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "read_only", s.cfg.ReadOnly,
+		"writes", s.writesEnabled(), "query_timeout", s.cfg.QueryTimeout, "row_limit", s.cfg.RowLimit)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("api: serve: %w", err)
+	case <-ctx.Done():
+	}
+	s.draining.Store(true)
+	grace := s.cfg.QueryTimeout + 5*time.Second
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	if err != nil {
+		s.log.Warn("graceful shutdown timed out; closing connections", "err", err)
+		err = srv.Close()
+	}
+	if serr := <-errc; serr != nil && !errors.Is(serr, http.ErrServerClosed) && err == nil {
+		err = serr
+	}
+	if err != nil {
+		return fmt.Errorf("api: shutdown: %w", err)
+	}
+	s.log.Info("server stopped")
+	return nil
+}

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+)
+
+// app is what every command shares: the configuration and the streams. It
+// is built per invocation, so tests can run commands side by side.
+type app struct {
+	v      *viper.Viper
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	log    *slog.Logger
+}
+
+// defaults are the lowest layer of configuration.
+var defaults = map[string]any{
+	"store.backend":         "bolt",
+	"store.path":            "newsgraph.db",
+	"store.address":         "",
+	"queries.dir":           "",
+	"query.timeout":         "30s",
+	"query.row_limit":       10000,
+	"ingest.workers":        0,
+	"ingest.min_confidence": 0.0,
+	"ingest.batch_quads":    20000,
+	"api.addr":              "127.0.0.1:8080",
+	"api.token":             "",
+	"api.read_only":         false,
+	"api.query_timeout":     "10s",
+	"api.row_limit":         5000,
+	"api.max_body_bytes":    32 << 20,
+	"api.cors_origins":      []string{},
+	"log.level":             "info",
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
+	v := viper.New()
+	for k, val := range defaults {
+		v.SetDefault(k, val)
+	}
+	v.SetEnvPrefix("NEWSGRAPH")
+	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
+	v.AutomaticEnv()
+	// The short names users type first.
+	_ = v.BindEnv("store.path", "NEWSGRAPH_DB", "NEWSGRAPH_STORE_PATH")
+	_ = v.BindEnv("api.token", "NEWSGRAPH_API_TOKEN")
+	return &app{v: v, stdin: stdin, stdout: stdout, stderr: stderr}
+}
+
+// load reads the config file: --config if given, else newsgraph.yaml in the
+// working directory if present. Flags and environment still win over it.
+func (a *app) load(cmd *cobra.Command) error {
+	path, _ := cmd.Flags().GetString("config")
+	if path != "" {
+		a.v.SetConfigFile(path)
+		if err := a.v.ReadInConfig(); err != nil {
+			return fmt.Errorf("reading config %s: %w", path, err)
+		}
+	} else {
+		a.v.SetConfigName("newsgraph")
+		a.v.SetConfigType("yaml")
+		a.v.AddConfigPath(".")
+		if err := a.v.ReadInConfig(); err != nil {
+			var nf viper.ConfigFileNotFoundError
+			if !errors.As(err, &nf) {
+				return fmt.Errorf("reading newsgraph.yaml: %w", err)
+			}
+		}
+	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(a.v.GetString("log.level"))); err != nil {
+		return fmt.Errorf("log.level: %w", err)
+	}
+	a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
+	return nil
+}
+
+// bind makes a flag the top layer of a config key.
+func (a *app) bind(flags *pflag.FlagSet, key, flag string) {
+	if err := a.v.BindPFlag(key, flags.Lookup(flag)); err != nil {
+		panic(fmt.Sprintf("binding flag %s to %s: %v", flag, key, err)) // a wiring mistake in this file
+	}
+}
+
+func (a *app) duration(key string) (time.Duration, error) {
+	d, err := time.ParseDuration(a.v.GetString(key))
+	if err != nil {
+		return 0, fmt.Errorf("config %s: %w", key, err)
+	}
+	return d, nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,206 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/cayleygraph/quad/nquads"
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+func (a *app) extractor() (*ingest.Extractor, error) {
+	ex, err := ingest.NewExtractor(ingest.Options{MinConfidence: a.v.GetFloat64("ingest.min_confidence")})
+	if err != nil {
+		return nil, fmt.Errorf("loading the extractor: %w", err)
+	}
+	return ex, nil
+}
+
+func (a *app) extractCommand() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "extract [--format tsv|jsonl|nquads] PATH...",
+		Short: "Print the facts found in articles without storing them",
+		Long: `Reads .txt, .html and .jsonl files (or folders of them) and prints facts.
+TSV columns: doc, subject, predicate, object, confidence, sentence; besides the
+relation facts, one 'type' row per entity and its 'alias' rows.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			ctx := cmd.Context()
+			ex, err := a.extractor()
+			if err != nil {
+				return err
+			}
+			var write func(schema.Extraction) error
+			switch format {
+			case "tsv":
+				fmt.Fprintln(a.stdout, "doc\tsubject\tpredicate\tobject\tconfidence\tsentence")
+				write = func(x schema.Extraction) error { return ingest.WriteTSV(a.stdout, x) }
+			case "jsonl":
+				write = func(x schema.Extraction) error { return ingest.WriteJSONL(a.stdout, x) }
+			case "nquads":
+				w := nquads.NewWriter(a.stdout)
+				write = func(x schema.Extraction) error {
+					_, err := w.WriteQuads(graph.DocumentQuads(x, timeNowUTC()))
+					return err
+				}
+			default:
+				return fmt.Errorf("unknown --format %q (tsv, jsonl or nquads)", format)
+			}
+			failed, err := a.extractAll(ctx, ex, paths, write)
+			if err != nil {
+				return err
+			}
+			if failed > 0 {
+				return &exitError{code: 1, err: fmt.Errorf("%d documents failed", failed)}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "tsv", "tsv, jsonl or nquads")
+	cmd.Flags().Float64("min-confidence", 0, "drop facts below this confidence (config ingest.min_confidence)")
+	a.bind(cmd.Flags(), "ingest.min_confidence", "min-confidence")
+	return cmd
+}
+
+// extractAll extracts in parallel but prints in input order, so output is
+// reproducible run to run.
+func (a *app) extractAll(ctx context.Context, ex *ingest.Extractor, paths []string, write func(schema.Extraction) error) (int, error) {
+	type job struct {
+		doc  schema.Document
+		err  error
+		done chan struct{}
+		ext  schema.Extraction
+	}
+	jobs := make(chan *job, 64)
+	ordered := make(chan *job, 64)
+	var wg sync.WaitGroup
+	workers := a.v.GetInt("ingest.workers")
+	if workers <= 0 {
+		workers = numCPU()
+	}
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if j.err == nil {
+					j.ext, j.err = ex.Extract(ctx, j.doc)
+				}
+				close(j.done)
+			}
+		}()
+	}
+	var readErr error
+	go func() {
+		defer close(ordered)
+		defer close(jobs)
+		readErr = ingest.Read(ctx, paths, func(d schema.Document, err error) error {
+			j := &job{doc: d, err: err, done: make(chan struct{})}
+			select {
+			case ordered <- j:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			jobs <- j
+			return nil
+		})
+	}()
+	failed := 0
+	var writeErr error
+	for j := range ordered {
+		<-j.done
+		if j.err != nil {
+			failed++
+			fmt.Fprintf(a.stderr, "%s: %v\n", nameOf(j.doc), j.err)
+			continue
+		}
+		if writeErr == nil {
+			writeErr = write(j.ext)
+		}
+	}
+	wg.Wait()
+	if writeErr != nil {
+		return failed, fmt.Errorf("writing output: %w", writeErr)
+	}
+	if readErr != nil {
+		return failed, fmt.Errorf("reading input: %w", readErr)
+	}
+	return failed, nil
+}
+
+func nameOf(d schema.Document) string {
+	if d.Path != "" {
+		return d.Path
+	}
+	if d.ID != "" {
+		return d.ID
+	}
+	return "(input)"
+}
+
+func (a *app) ingestCommand() *cobra.Command {
+	var noProgress, reextract bool
+	cmd := &cobra.Command{
+		Use:   "ingest PATH...",
+		Short: "Extract facts from articles and store them in the graph",
+		Long: `Reads .txt, .html and .jsonl files (or folders of them), extracts facts and
+stores each document atomically. A document already stored with the same text
+is skipped, so running ingest again after an interruption resumes it; a
+changed text replaces the stored document. Exit code 1 if any document failed.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			ctx := cmd.Context()
+			ex, err := a.extractor()
+			if err != nil {
+				return err
+			}
+			return a.withStore(ctx, func(st *graph.Store) error {
+				opt := pipeline.Options{
+					Workers:       a.v.GetInt("ingest.workers"),
+					BatchQuads:    a.v.GetInt("ingest.batch_quads"),
+					SkipUnchanged: !reextract,
+				}
+				if !noProgress && isTerminal(a.stderr) {
+					bar := progressbar.NewOptions(-1,
+						progressbar.OptionSetWriter(a.stderr),
+						progressbar.OptionSetDescription("ingesting"),
+						progressbar.OptionShowCount(),
+						progressbar.OptionSetItsString("docs"),
+						progressbar.OptionShowIts(),
+						progressbar.OptionClearOnFinish())
+					opt.Progress = func(p pipeline.Progress) { _ = bar.Set(p.Documents) }
+					defer bar.Finish()
+				}
+				sum, runErr := pipeline.Run(ctx, ingest.Read, paths, ex, st, opt)
+				for _, f := range sum.Failures {
+					fmt.Fprintf(a.stderr, "failed: %s: %v\n", f.Name, f.Err)
+				}
+				fmt.Fprintf(a.stdout, "documents %d (added %d, replaced %d, unchanged %d, failed %d)  facts %d  quads %d  rejected %d  time %s\n",
+					sum.Documents, sum.Added, sum.Replaced, sum.Unchanged, sum.Failed, sum.Facts, sum.Quads, sum.Rejected, sum.Elapsed.Round(1e6))
+				if runErr != nil {
+					return runErr
+				}
+				if sum.Failed > 0 {
+					return &exitError{code: 1, err: fmt.Errorf("%d of %d documents failed", sum.Failed, sum.Documents)}
+				}
+				return nil
+			})
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&noProgress, "no-progress", false, "no progress bar even on a terminal")
+	f.BoolVar(&reextract, "reextract", false, "extract documents again even when their text is already stored")
+	f.Int("workers", 0, "extraction workers (default: one per core; config ingest.workers)")
+	f.Float64("min-confidence", 0, "drop facts below this confidence (config ingest.min_confidence)")
+	a.bind(f, "ingest.workers", "workers")
+	a.bind(f, "ingest.min_confidence", "min-confidence")
+	return cmd
+}

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// cli runs newsgraph in-process against the store at db and returns its
+// exit code and output.
+func cli(t *testing.T, db string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), append([]string{"--db", db}, args...), strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func mustCLI(t *testing.T, db string, args ...string) string {
+	t.Helper()
+	code, out, errOut := cli(t, db, args...)
+	if code != 0 {
+		t.Fatalf("newsgraph %v: exit %d\nstdout: %s\nstderr: %s", args, code, out, errOut)
+	}
+	return out
+}
+
+type storeStats struct {
+	Documents, Entities, Facts, Quads int64
+}
+
+func stats(t *testing.T, db string) storeStats {
+	t.Helper()
+	var s storeStats
+	if err := json.Unmarshal([]byte(mustCLI(t, db, "stats", "--format", "json")), &s); err != nil {
+		t.Fatalf("stats json: %v", err)
+	}
+	return s
+}
+
+func examplesDir(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs("../../examples")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Fatalf("examples folder: %v", err)
+	}
+	return dir
+}
+
+func TestIngestIsIdempotent(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	mustCLI(t, db, "ingest", examplesDir(t))
+	first := stats(t, db)
+	if first.Documents < 3 || first.Facts == 0 || first.Entities == 0 {
+		t.Fatalf("examples gave too little: %+v", first)
+	}
+	out := mustCLI(t, db, "ingest", examplesDir(t))
+	if !strings.Contains(out, "added 0") {
+		t.Errorf("second ingest added documents: %s", out)
+	}
+	if second := stats(t, db); second != first {
+		t.Fatalf("second ingest changed the store: %+v → %+v", first, second)
+	}
+}
+
+func TestDeleteRemovesExactlyOneDocument(t *testing.T) {
+	dir := t.TempDir()
+	all, one, empty := filepath.Join(dir, "all.db"), filepath.Join(dir, "one.db"), filepath.Join(dir, "empty.db")
+	files, err := filepath.Glob(filepath.Join(examplesDir(t), "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no .txt examples: %v", err)
+	}
+	victim := files[0]
+	id := strings.TrimSuffix(filepath.Base(victim), filepath.Ext(victim))
+
+	mustCLI(t, all, "ingest", examplesDir(t))
+	before := stats(t, all)
+	mustCLI(t, one, "ingest", victim)
+	mustCLI(t, empty, "stats")
+	alone, base := stats(t, one), stats(t, empty)
+
+	out := mustCLI(t, all, "delete", id)
+	if !strings.Contains(out, id) {
+		t.Errorf("delete output does not name the document: %q", out)
+	}
+	after := stats(t, all)
+	if got, want := before.Quads-after.Quads, alone.Quads-base.Quads; got != want {
+		t.Fatalf("delete removed %d quads, the document alone has %d", got, want)
+	}
+	if after.Documents != before.Documents-1 {
+		t.Fatalf("documents %d → %d", before.Documents, after.Documents)
+	}
+	if code, _, errOut := cli(t, all, "delete", id); code != 1 || !strings.Contains(errOut, "no such document") {
+		t.Fatalf("deleting twice: exit %d, %q", code, errOut)
+	}
+}
+
+func TestBadFilesAreReportedAndTheRestStored(t *testing.T) {
+	in := t.TempDir()
+	good := []string{"a.txt", "b.txt"}
+	for i, name := range good {
+		text := []string{
+			"Colonel Maria Vance, the commander of the Northern Brigade, said the town of Kessel was calm.",
+			"The Harbor Council, a group based in Tallin Bay, said it had rejected the offer.",
+		}[i]
+		if err := os.WriteFile(filepath.Join(in, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bad := map[string][]byte{
+		"empty.txt":  {},
+		"binary.txt": {0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 0, 3},
+		"latin1.txt": []byte("Caf\xe9 in M\xfcnchen"),
+	}
+	for name, data := range bad {
+		if err := os.WriteFile(filepath.Join(in, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "g.db")
+	code, out, errOut := cli(t, db, "ingest", in)
+	if code != 1 {
+		t.Fatalf("ingest with bad files: exit %d, want 1\n%s\n%s", code, out, errOut)
+	}
+	for name := range bad {
+		if !strings.Contains(errOut, name) {
+			t.Errorf("stderr does not name %s:\n%s", name, errOut)
+		}
+	}
+	if s := stats(t, db); s.Documents != int64(len(good)) {
+		t.Fatalf("stored %d documents, want %d", s.Documents, len(good))
+	}
+	if !strings.Contains(out, "failed 3") {
+		t.Errorf("summary does not count the failures: %s", out)
+	}
+}
+
+func TestConfigLayers(t *testing.T) {
+	dir := t.TempDir()
+	cfgDB := filepath.Join(dir, "from-config.db")
+	cfg := filepath.Join(dir, "newsgraph.yaml")
+	if err := os.WriteFile(cfg, []byte("store:\n  path: "+cfgDB+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"--config", cfg, "stats"}, nil, &out, &errb); code != 0 {
+		t.Fatalf("stats with config: %d %s", code, errb.String())
+	}
+	if _, err := os.Stat(cfgDB); err != nil {
+		t.Fatalf("config file's store.path not used: %v", err)
+	}
+	envDB := filepath.Join(dir, "from-env.db")
+	t.Setenv("NEWSGRAPH_DB", envDB)
+	if code := run(context.Background(), []string{"--config", cfg, "stats"}, nil, &out, &errb); code != 0 {
+		t.Fatalf("stats with env: %d %s", code, errb.String())
+	}
+	if _, err := os.Stat(envDB); err != nil {
+		t.Fatalf("NEWSGRAPH_DB did not win over the config file: %v", err)
+	}
+	flagDB := filepath.Join(dir, "from-flag.db")
+	if code := run(context.Background(), []string{"--config", cfg, "--db", flagDB, "stats"}, nil, &out, &errb); code != 0 {
+		t.Fatalf("stats with flag: %d %s", code, errb.String())
+	}
+	if _, err := os.Stat(flagDB); err != nil {
+		t.Fatalf("--db did not win over NEWSGRAPH_DB: %v", err)
+	}
+}

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+func (a *app) storeConfig() graph.Config {
+	return graph.Config{
+		Backend: a.v.GetString("store.backend"),
+		Path:    a.v.GetString("store.path"),
+		Address: a.v.GetString("store.address"),
+	}
+}
+
+func (a *app) openStore(ctx context.Context) (*graph.Store, error) {
+	st, err := graph.Open(ctx, a.storeConfig())
+	if err != nil {
+		return nil, fmt.Errorf("opening store: %w", err)
+	}
+	return st, nil
+}
+
+// withStore opens the store for the length of fn.
+func (a *app) withStore(ctx context.Context, fn func(*graph.Store) error) (err error) {
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := st.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("closing store: %w", cerr)
+		}
+	}()
+	return fn(st)
+}
+
+func (a *app) statsCommand() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "stats",
+		Short: "Count documents, entities, facts and quads in the store",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.withStore(cmd.Context(), func(st *graph.Store) error {
+				s, err := st.Stats(cmd.Context())
+				if err != nil {
+					return err
+				}
+				switch format {
+				case "json":
+					enc := json.NewEncoder(a.stdout)
+					enc.SetIndent("", "  ")
+					return enc.Encode(map[string]int64{
+						"documents": s.Documents, "entities": s.Entities, "facts": s.Facts, "quads": s.Quads,
+					})
+				case "table":
+					tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+					fmt.Fprintf(tw, "documents\t%d\nentities\t%d\nfacts\t%d\nquads\t%d\n", s.Documents, s.Entities, s.Facts, s.Quads)
+					return tw.Flush()
+				default:
+					return fmt.Errorf("unknown --format %q (table or json)", format)
+				}
+			})
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "table", "table or json")
+	return cmd
+}
+
+func (a *app) deleteCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "delete DOC_ID...",
+		Short: "Remove documents and every quad they contributed",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.withStore(cmd.Context(), func(st *graph.Store) error {
+				var missing int
+				for _, id := range args {
+					n, err := st.DeleteDocument(cmd.Context(), id)
+					if errors.Is(err, graph.ErrNotFound) {
+						fmt.Fprintf(a.stderr, "%s: no such document\n", id)
+						missing++
+						continue
+					}
+					if err != nil {
+						return fmt.Errorf("deleting %s: %w", id, err)
+					}
+					fmt.Fprintf(a.stdout, "deleted %s (%d quads)\n", id, n)
+				}
+				if missing > 0 {
+					return &exitError{code: 1, err: fmt.Errorf("%d of %d documents not found", missing, len(args))}
+				}
+				return nil
+			})
+		},
+	}
+}

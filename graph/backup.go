@@ -1,0 +1,99 @@
+package graph
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
+)
+
+// restoreBatch is the number of quads Restore writes per transaction:
+// Cayley's KV store loads batches of 10k+ quads about twice as fast as 1k.
+const restoreBatch = 10_000
+
+// Backup writes every quad of the store, labels included, as N-Quads to w.
+// Wrap w in a gzip.Writer for a compressed backup; Restore detects gzip.
+// Writes from this process wait until the backup is done, so it is a
+// consistent snapshot on bolt (which no other process can open).
+func (s *Store) Backup(ctx context.Context, w io.Writer) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	enc := nquads.NewWriter(w)
+	err := s.EachQuad(ctx, func(q quad.Quad) error {
+		return enc.WriteQuad(q)
+	})
+	if err != nil {
+		return fmt.Errorf("graph: backup: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return fmt.Errorf("graph: backup: %w", err)
+	}
+	return nil
+}
+
+// Restore reads N-Quads (plain or gzip-compressed) from r and adds every
+// quad the store does not already hold, so restoring into a new store
+// gives the backed-up quad set, and running Restore again after an
+// interruption completes it. Quads are written in transactions of 10k.
+func (s *Store) Restore(ctx context.Context, r io.Reader) (err error) {
+	br := bufio.NewReader(r)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return fmt.Errorf("graph: restore: %w", err)
+		}
+		defer zr.Close()
+		br = bufio.NewReader(zr)
+	}
+	dec := nquads.NewReader(br, false)
+	defer dec.Close()
+
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	defer s.invalidateStats()
+	batch := make([]quad.Quad, 0, restoreBatch)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		tx := cgraph.NewTransactionN(len(batch))
+		for _, q := range batch {
+			tx.AddQuad(q)
+		}
+		batch = batch[:0]
+		return s.qs.ApplyDeltas(tx.Deltas, cgraph.IgnoreOpts{IgnoreDup: true})
+	}
+	line := 0
+	for {
+		q, err := dec.ReadQuad()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		line++
+		if err != nil {
+			return fmt.Errorf("graph: restore: quad %d: %w", line, err)
+		}
+		if !q.IsValid() {
+			return fmt.Errorf("graph: restore: quad %d is incomplete: %v", line, q)
+		}
+		batch = append(batch, q)
+		if len(batch) == restoreBatch {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := flush(); err != nil {
+				return fmt.Errorf("graph: restore: %w", err)
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return fmt.Errorf("graph: restore: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,267 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Stats counts what the store holds.
+type Stats struct {
+	Documents int64 `json:"documents"` // document nodes
+	Entities  int64 `json:"entities"`  // distinct entity nodes (roles and statements included)
+	Facts     int64 `json:"facts"`     // evidence nodes: one per fact per sentence per document
+	Quads     int64 `json:"quads"`     // every quad, schema and merges included
+}
+
+// topClasses are the classes every entity has a type quad for.
+func topClasses() []quad.Value {
+	var out []quad.Value
+	for _, c := range schema.Classes() {
+		if c.Parent == schema.Thing {
+			out = append(out, iri(c.Name.IRI()))
+		}
+	}
+	return out
+}
+
+// Stats counts documents, distinct entities, facts and quads. Counts are
+// exact. On bolt they are cached until the next write (only one process
+// can open a bolt store, so nothing else can change it); on SQL backends,
+// shared by several processes, they are computed on every call.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	if !isSQL(s.backend) {
+		s.statsMu.Lock()
+		c := s.statsCache
+		s.statsMu.Unlock()
+		if c != nil {
+			return *c, nil
+		}
+	}
+	st, err := s.computeStats(ctx)
+	if err != nil {
+		return Stats{}, fmt.Errorf("graph: stats: %w", err)
+	}
+	if !isSQL(s.backend) {
+		s.statsMu.Lock()
+		s.statsCache = &st
+		s.statsMu.Unlock()
+	}
+	return st, nil
+}
+
+func (s *Store) invalidateStats() {
+	s.statsMu.Lock()
+	s.statsCache = nil
+	s.statsMu.Unlock()
+}
+
+func (s *Store) computeStats(ctx context.Context) (Stats, error) {
+	if s.db != nil {
+		return s.sqlStats(ctx)
+	}
+	var st Stats
+	cs, err := s.qs.Stats(ctx, false)
+	if err != nil {
+		return st, err
+	}
+	st.Quads = cs.Quads.Value
+	if st.Documents, err = s.countSubjects(ctx, []quad.Value{iri(schema.ClassDocument)}, false); err != nil {
+		return st, err
+	}
+	if st.Facts, err = s.countSubjects(ctx, []quad.Value{iri(schema.ClassEvidence)}, false); err != nil {
+		return st, err
+	}
+	if st.Entities, err = s.countSubjects(ctx, topClasses(), true); err != nil {
+		return st, err
+	}
+	return st, nil
+}
+
+// countSubjects counts the subjects of rdf:type quads whose object is one of
+// classes. With distinct, a subject typed in several documents counts once;
+// without, every type quad counts (document and evidence nodes have one).
+func (s *Store) countSubjects(ctx context.Context, classes []quad.Value, distinct bool) (int64, error) {
+	typ, err := s.refOf(iri(schema.PredType))
+	if err != nil || typ == nil {
+		return 0, err
+	}
+	typKey := refs.ToKey(typ)
+	var n int64
+	seen := make(map[any]struct{})
+	for _, c := range classes {
+		err := s.eachRef(ctx, quad.Object, c, func(r cgraph.Ref) error {
+			p, err := s.qs.QuadDirection(r, quad.Predicate)
+			if err != nil {
+				return err
+			}
+			if refs.ToKey(p) != typKey {
+				return nil
+			}
+			if !distinct {
+				n++
+				return nil
+			}
+			sub, err := s.qs.QuadDirection(r, quad.Subject)
+			if err != nil {
+				return err
+			}
+			k := refs.ToKey(sub)
+			if _, ok := seen[k]; !ok {
+				seen[k] = struct{}{}
+				n++
+			}
+			return nil
+		})
+		if err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
+}
+
+// DocumentInfo describes one stored document.
+type DocumentInfo struct {
+	ID         string    `json:"id"`
+	Title      string    `json:"title,omitempty"`
+	URL        string    `json:"url,omitempty"`
+	Source     string    `json:"source,omitempty"`
+	Published  time.Time `json:"published,omitzero"`
+	Hash       string    `json:"hash"`
+	IngestedAt time.Time `json:"ingested_at"`
+	Quads      int       `json:"quads"`
+}
+
+// Documents lists the stored documents, sorted by id.
+func (s *Store) Documents(ctx context.Context) ([]DocumentInfo, error) {
+	var docs []quad.Value
+	err := s.eachQuad(ctx, quad.Object, iri(schema.ClassDocument), func(q quad.Quad) error {
+		if q.Predicate == iri(schema.PredType) && q.Subject == q.Label {
+			docs = append(docs, q.Subject)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graph: list documents: %w", err)
+	}
+	out := make([]DocumentInfo, 0, len(docs))
+	for _, d := range docs {
+		info, err := s.documentInfo(ctx, d)
+		if err != nil {
+			return nil, fmt.Errorf("graph: read %s: %w", d, err)
+		}
+		out = append(out, info)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+// Document describes one stored document; an unknown id gives an error
+// wrapping ErrNotFound.
+func (s *Store) Document(ctx context.Context, id string) (DocumentInfo, error) {
+	doc := iri(schema.DocIRI(id))
+	info, err := s.documentInfo(ctx, doc)
+	if err != nil {
+		return info, fmt.Errorf("graph: read %s: %w", doc, err)
+	}
+	if info.Quads == 0 {
+		return info, fmt.Errorf("graph: document %q: %w", id, ErrNotFound)
+	}
+	return info, nil
+}
+
+func (s *Store) documentInfo(ctx context.Context, doc quad.Value) (DocumentInfo, error) {
+	info := DocumentInfo{ID: docID(doc)}
+	err := s.eachQuad(ctx, quad.Subject, doc, func(q quad.Quad) error {
+		if q.Label != doc {
+			return nil
+		}
+		p, _ := q.Predicate.(quad.IRI)
+		switch string(p) {
+		case schema.PredTitle:
+			info.Title = valueString(q.Object)
+		case schema.PredURL:
+			info.URL = valueString(q.Object)
+		case schema.PredSource:
+			info.Source = valueString(q.Object)
+		case schema.PredHash:
+			info.Hash = valueString(q.Object)
+		case schema.PredPublished:
+			info.Published = valueTime(q.Object)
+		case schema.PredIngestedAt:
+			info.IngestedAt = valueTime(q.Object)
+		}
+		return nil
+	})
+	if err != nil {
+		return info, err
+	}
+	err = s.eachRef(ctx, quad.Label, doc, func(cgraph.Ref) error { info.Quads++; return nil })
+	return info, err
+}
+
+// docID recovers a document id from its IRI.
+func docID(v quad.Value) string {
+	s := strings.TrimPrefix(string(asIRI(v)), "doc:")
+	if id, err := url.PathUnescape(s); err == nil {
+		return id
+	}
+	return s
+}
+
+func asIRI(v quad.Value) quad.IRI {
+	i, _ := v.(quad.IRI)
+	return i
+}
+
+func valueString(v quad.Value) string {
+	if v == nil {
+		return ""
+	}
+	if s, ok := v.Native().(string); ok {
+		return s
+	}
+	return quad.StringOf(v)
+}
+
+func valueTime(v quad.Value) time.Time {
+	if v == nil {
+		return time.Time{}
+	}
+	if t, ok := v.Native().(time.Time); ok {
+		return t.UTC()
+	}
+	return time.Time{}
+}
+
+// EachQuad streams every quad of the store to fn, stopping at fn's first
+// error (returned as is) or when ctx is done.
+func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
+	it := s.qs.QuadsAllIterator().Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return fmt.Errorf("graph: read quad: %w", err)
+		}
+		if q.Label == iri(ballastLabel) {
+			continue // a write in progress (see applyDeltas)
+		}
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return fmt.Errorf("graph: read quads: %w", err)
+	}
+	return ctx.Err()
+}

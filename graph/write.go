@@ -1,0 +1,385 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Write statuses of a WriteResult.
+const (
+	StatusAdded     = "added"     // the document was new
+	StatusReplaced  = "replaced"  // its text changed: old quads removed, new ones added
+	StatusUnchanged = "unchanged" // same id and text hash: nothing written
+	StatusFailed    = "failed"    // nothing written; see Err
+)
+
+// WriteResult reports what happened to one document of a WriteDocuments call.
+type WriteResult struct {
+	DocID  string
+	Status string // added|replaced|unchanged|failed
+	Quads  int    // quads the document now has in the store (0 when failed)
+	Facts  int    // evidence nodes (one per fact and sentence)
+	Err    error  // why it failed
+}
+
+// maxTxQuads bounds one transaction: larger batches are split between
+// documents, never inside one. Cayley's KV store loads 10k+ quad batches
+// about twice as fast as 1k ones; far larger ones only cost memory.
+const maxTxQuads = 200_000
+
+// maxRetries bounds how often a batch is re-planned after another process
+// changed one of its documents between our read and our write (SQL backends).
+const maxRetries = 3
+
+// pending is one document planned for a transaction.
+type pending struct {
+	idx      int // index in the caller's slice
+	doc      quad.IRI
+	quads    []quad.Quad
+	old      []quad.Quad // quads to remove (replacement)
+	oldCount int         // quads stored when unchanged
+	facts    int
+	status   string
+}
+
+// WriteDocuments stores a batch of extractions. Each document is all or
+// nothing: one whose quads fail validation is reported failed and the rest
+// are written. Documents are grouped into as few transactions as possible
+// (group commit). A document already stored with the same text hash is
+// "unchanged"; one with a different hash has its quads replaced in the same
+// transaction. The returned slice has one result per input, in order. The
+// error is non-nil only when the context ended or the store failed; the
+// results then say which documents were written before that.
+func (s *Store) WriteDocuments(ctx context.Context, exts []schema.Extraction) ([]WriteResult, error) {
+	results := make([]WriteResult, len(exts))
+	now := time.Now()
+	var plan []*pending
+	for i, ext := range exts {
+		results[i] = WriteResult{DocID: ext.Document.ID, Status: StatusFailed}
+		if err := ValidateExtraction(ext); err != nil {
+			results[i].Err = fmt.Errorf("document %q: %w", ext.Document.ID, err)
+			continue
+		}
+		qs, facts := buildQuads(ext, now)
+		plan = append(plan, &pending{idx: i, doc: iri(ext.Document.IRI()), quads: qs, facts: facts})
+	}
+
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	defer s.invalidateStats()
+
+	// A batch naming one document twice is written in rounds, so that the
+	// later version wins, as it would had the caller sent them one by one.
+	for len(plan) > 0 {
+		round, rest := splitRound(plan)
+		plan = rest
+		for len(round) > 0 {
+			if err := ctx.Err(); err != nil {
+				markFailed(results, round, err)
+				markFailed(results, plan, err)
+				return results, err
+			}
+			chunk, next := splitChunk(round)
+			round = next
+			if err := s.writeChunk(ctx, chunk, results); err != nil {
+				markFailed(results, round, err)
+				markFailed(results, plan, err)
+				return results, err
+			}
+		}
+	}
+	return results, nil
+}
+
+// splitRound takes the longest prefix of plan with distinct documents.
+func splitRound(plan []*pending) (round, rest []*pending) {
+	seen := make(map[quad.IRI]bool, len(plan))
+	for i, p := range plan {
+		if seen[p.doc] {
+			return plan[:i], plan[i:]
+		}
+		seen[p.doc] = true
+	}
+	return plan, nil
+}
+
+// splitChunk takes documents up to maxTxQuads quads (at least one document).
+func splitChunk(round []*pending) (chunk, rest []*pending) {
+	n := 0
+	for i, p := range round {
+		if i > 0 && n+len(p.quads) > maxTxQuads {
+			return round[:i], round[i:]
+		}
+		n += len(p.quads)
+	}
+	return round, nil
+}
+
+func markFailed(results []WriteResult, ps []*pending, err error) {
+	for _, p := range ps {
+		results[p.idx].Status = StatusFailed
+		results[p.idx].Quads, results[p.idx].Facts = 0, 0
+		results[p.idx].Err = err
+	}
+}
+
+// writeChunk writes a group of distinct documents in one transaction. If
+// the transaction fails, it retries after re-reading the documents' state
+// (another process may have written one of them), and finally writes them
+// one by one so that one bad document cannot sink the others.
+func (s *Store) writeChunk(ctx context.Context, chunk []*pending, results []WriteResult) error {
+	var err error
+	for attempt := 0; attempt < maxRetries; attempt++ {
+		if err = s.planChunk(ctx, chunk); err != nil {
+			return err
+		}
+		if err = s.apply(chunk); err == nil {
+			finish(chunk, results)
+			return nil
+		}
+		if !retryable(err) {
+			break
+		}
+		s.conflicts.Add(1)
+	}
+	if len(chunk) == 1 {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		markFailed(results, chunk, fmt.Errorf("document %s: write: %w", chunk[0].doc, err))
+		return nil
+	}
+	for _, p := range chunk {
+		if err := s.writeChunk(ctx, []*pending{p}, results); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// retryable reports whether a failed transaction may succeed when planned
+// again: a concurrent writer added or removed quads we expected absent or
+// present, or the database aborted us for a conflict.
+func retryable(err error) bool {
+	return errors.Is(err, cgraph.ErrQuadExists) || errors.Is(err, cgraph.ErrQuadNotExist) || isSQLConflict(err)
+}
+
+// planChunk reads each document's stored state and decides its status.
+func (s *Store) planChunk(ctx context.Context, chunk []*pending) error {
+	for _, p := range chunk {
+		p.old, p.oldCount, p.status = nil, 0, StatusAdded
+		ref, err := s.refOf(p.doc)
+		if err != nil {
+			return fmt.Errorf("graph: read %s: %w", p.doc, err)
+		}
+		if ref == nil {
+			continue // the document node does not exist: a new document
+		}
+		stored, err := s.subjectValues(ctx, p.doc, iri(schema.PredHash), p.doc)
+		if err != nil {
+			return fmt.Errorf("graph: read %s: %w", p.doc, err)
+		}
+		if len(stored) == 1 && stored[0] == hashOf(p.doc, p.quads) {
+			// Count, not load: re-ingesting a large corpus mostly lands here.
+			n := 0
+			if err := s.eachRef(ctx, quad.Label, p.doc, func(cgraph.Ref) error { n++; return nil }); err != nil {
+				return fmt.Errorf("graph: read %s: %w", p.doc, err)
+			}
+			p.status, p.oldCount = StatusUnchanged, n
+			continue
+		}
+		old, err := s.labelQuads(ctx, p.doc)
+		if err != nil {
+			return fmt.Errorf("graph: %w", err)
+		}
+		if len(old) > 0 {
+			p.old, p.status = old, StatusReplaced
+		}
+	}
+	return nil
+}
+
+// hashOf finds the ng:hash value among a document's quads.
+func hashOf(doc quad.IRI, qs []quad.Quad) quad.Value {
+	for _, q := range qs {
+		if q.Subject == doc && q.Predicate == iri(schema.PredHash) {
+			return q.Object
+		}
+	}
+	return nil
+}
+
+// apply writes the planned documents in one transaction. Duplicates and
+// missing quads are errors here: with each document under its own label,
+// they only occur when another writer changed the same document, and the
+// caller then re-plans.
+func (s *Store) apply(chunk []*pending) error {
+	n := 0
+	for _, p := range chunk {
+		if p.status != StatusUnchanged {
+			n += len(p.quads) + len(p.old)
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	tx := cgraph.NewTransactionN(n)
+	for _, p := range chunk {
+		if p.status == StatusUnchanged {
+			continue
+		}
+		// Removing then adding the same quad cancels out in the
+		// transaction, so a replacement only touches what changed.
+		for _, q := range p.old {
+			tx.RemoveQuad(q)
+		}
+		for _, q := range p.quads {
+			tx.AddQuad(q)
+		}
+	}
+	return s.applyDeltas(tx.Deltas)
+}
+
+// applyDeltas applies adds and removes atomically.
+//
+// Cayley's KV store loses the node ids of quads it adds when one of their
+// nodes loses more references than it gains in the same call (it resolves
+// ids only for nodes whose count goes up): the new quads come back with
+// nil directions. A replacement that shrinks a document does exactly that
+// to the document node. So for KV stores we add, in the same transaction,
+// "ballast" quads that give each such node the missing references, and
+// remove them right after. A crash in between leaves only ballast quads
+// (label <ng:ballast>), which Open removes; the document itself is whole.
+func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
+	if len(deltas) == 0 {
+		return nil
+	}
+	var ballast []quad.Quad
+	if s.isKV() && hasDelete(deltas) {
+		ballast = kvBallast(deltas)
+		for _, q := range ballast {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		}
+	}
+	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{}); err != nil {
+		return err
+	}
+	if len(ballast) == 0 {
+		return nil
+	}
+	rm := make([]cgraph.Delta, len(ballast))
+	for i, q := range ballast {
+		rm[i] = cgraph.Delta{Quad: q, Action: cgraph.Delete}
+	}
+	if err := s.qs.ApplyDeltas(rm, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
+		return fmt.Errorf("graph: remove ballast quads (removed at next open): %w", err)
+	}
+	return nil
+}
+
+func hasDelete(deltas []cgraph.Delta) bool {
+	for _, d := range deltas {
+		if d.Action == cgraph.Delete {
+			return true
+		}
+	}
+	return false
+}
+
+// ballastLabel labels the temporary quads of applyDeltas.
+const ballastLabel = "ng:ballast"
+
+// kvBallast returns the quads that keep every node of an added quad from
+// a net loss of references in one ApplyDeltas call.
+func kvBallast(deltas []cgraph.Delta) []quad.Quad {
+	net := make(map[refs.ValueHash]int)
+	added := make(map[refs.ValueHash]quad.Value)
+	for _, d := range deltas {
+		for _, dir := range quad.Directions {
+			v := d.Quad.Get(dir)
+			if v == nil {
+				continue
+			}
+			h := refs.HashOf(v)
+			net[h] += int(d.Action)
+			if d.Action == cgraph.Add {
+				added[h] = v
+			}
+		}
+	}
+	var out []quad.Quad
+	for h, v := range added {
+		// Each ballast quad references v twice (subject and object).
+		for i := 0; i < (-net[h]+1)/2; i++ {
+			out = append(out, quad.Quad{Subject: v, Predicate: iri(fmt.Sprintf("%s/%d", ballastLabel, i)), Object: v, Label: iri(ballastLabel)})
+		}
+	}
+	return out
+}
+
+// removeBallast deletes ballast quads a crash left behind.
+func (s *Store) removeBallast(ctx context.Context) error {
+	old, err := s.labelQuads(ctx, iri(ballastLabel))
+	if err != nil || len(old) == 0 {
+		return err
+	}
+	rm := make([]cgraph.Delta, len(old))
+	for i, q := range old {
+		rm[i] = cgraph.Delta{Quad: q, Action: cgraph.Delete}
+	}
+	return s.qs.ApplyDeltas(rm, cgraph.IgnoreOpts{IgnoreMissing: true})
+}
+
+func finish(chunk []*pending, results []WriteResult) {
+	for _, p := range chunk {
+		r := &results[p.idx]
+		r.Status, r.Err = p.status, nil
+		r.Facts = p.facts
+		if p.status == StatusUnchanged {
+			r.Quads = p.oldCount
+		} else {
+			r.Quads = len(p.quads)
+		}
+	}
+}
+
+// DeleteDocument removes exactly the quads labelled with the document and
+// returns how many it removed. An unknown id gives an error wrapping
+// ErrNotFound.
+func (s *Store) DeleteDocument(ctx context.Context, id string) (int, error) {
+	doc := iri(schema.DocIRI(id))
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	defer s.invalidateStats()
+	var err error
+	for attempt := 0; attempt < maxRetries; attempt++ {
+		var old []quad.Quad
+		old, err = s.labelQuads(ctx, doc)
+		if err != nil {
+			return 0, fmt.Errorf("graph: delete %s: %w", id, err)
+		}
+		if len(old) == 0 {
+			return 0, fmt.Errorf("graph: document %q: %w", id, ErrNotFound)
+		}
+		tx := cgraph.NewTransactionN(len(old))
+		for _, q := range old {
+			tx.RemoveQuad(q)
+		}
+		if err = s.applyDeltas(tx.Deltas); err == nil {
+			return len(old), nil
+		}
+		if !retryable(err) {
+			break
+		}
+		s.conflicts.Add(1)
+	}
+	return 0, fmt.Errorf("graph: delete %s: %w", id, err)
+}

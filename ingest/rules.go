@@ -1,0 +1,1119 @@
+package ingest
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// view is one sentence seen by the relation rules: tokens plus the
+// mentions starting and ending at each token.
+type view struct {
+	x     *docState
+	si    int
+	t     []token
+	start []int // token → mention starting there (-1)
+	end   []int // token index e → mention whose span ends at e (exclusive), -1
+}
+
+func (x *docState) view(si int) *view {
+	toks := x.sents[si].Toks
+	v := &view{x: x, si: si, t: toks, start: make([]int, len(toks)+1), end: make([]int, len(toks)+1)}
+	for i := range v.start {
+		v.start[i], v.end[i] = -1, -1
+	}
+	for _, mi := range x.sentMents[si] {
+		m := x.ments[mi]
+		if m.ent < 0 {
+			continue
+		}
+		if cur := v.start[m.i]; cur < 0 || x.ments[cur].kind == kHyphen || x.ments[cur].j < m.j && m.kind != kHyphen {
+			v.start[m.i] = mi
+		}
+		if m.kind == kHyphen {
+			continue
+		}
+		if cur := v.end[m.j]; cur < 0 || x.ments[cur].i > m.i {
+			v.end[m.j] = mi
+		}
+	}
+	return v
+}
+
+func (v *view) low(i int) string {
+	if i < 0 || i >= len(v.t) {
+		return ""
+	}
+	return v.t[i].Lower
+}
+
+func (v *view) m(mi int) *mention { return &v.x.ments[mi] }
+func (v *view) ent(mi int) int    { return v.x.ments[mi].ent }
+func (v *view) cls(mi int) schema.Class {
+	if mi < 0 || v.x.ments[mi].ent < 0 {
+		return ""
+	}
+	return v.x.ents[v.x.ments[mi].ent].class
+}
+func (v *view) isA(mi int, c schema.Class) bool {
+	cl := v.cls(mi)
+	return cl != "" && cl.IsA(c)
+}
+
+// skippable words inside a noun phrase before its head name.
+var npSkip = map[string]bool{
+	"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "our": true,
+	"former": true, "ex": true, "northern": true, "southern": true, "eastern": true, "western": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true, "central": true,
+	"nearby": true, "neighbouring": true, "neighboring": true, "rebel-held": true, "besieged": true, "embattled": true,
+	"city": false, "province": false,
+}
+
+// np finds the head mention of the noun phrase starting at token i:
+// determiners and adjectives are skipped, "the province of X" gives X, and
+// "X's Y" gives Y. It returns -1 when no mention starts within reach.
+func (v *view) np(i int) int {
+	for steps := 0; i < len(v.t) && steps < 5; steps++ {
+		if mi := v.start[i]; mi >= 0 && v.m(mi).kind != kHyphen && v.m(mi).kind != kRole {
+			m := v.m(mi)
+			if m.kind == kDemonym {
+				// "the Syrian army": a demonym before a common noun stands for the country.
+				if m.j < len(v.t) && v.start[m.j] >= 0 {
+					i = m.j
+					continue
+				}
+				return mi
+			}
+			if m.j < len(v.t) && (v.t[m.j].Text == "'s" || v.t[m.j].Text == "’s") {
+				if inner := v.np(m.j + 1); inner >= 0 {
+					return inner
+				}
+			}
+			return mi
+		}
+		w := v.low(i)
+		tag := ""
+		if i < len(v.t) {
+			tag = v.t[i].Tag
+		}
+		switch {
+		case npSkip[w], tag == "JJ" && v.t[i].Text == w, v.start[i] >= 0 && v.m(v.start[i]).kind == kHyphen:
+		case (w == "province" || w == "city" || w == "town" || w == "village" || w == "region" || w == "governorate" || w == "district" || w == "areas" || w == "area") && v.low(i+1) == "of":
+			i++
+		default:
+			return -1
+		}
+		i++
+	}
+	return -1
+}
+
+var auxWords = map[string]bool{
+	"has": true, "have": true, "had": true, "is": true, "are": true, "was": true, "were": true, "be": true,
+	"been": true, "being": true, "will": true, "would": true, "could": true, "may": true, "might": true,
+	"also": true, "reportedly": true, "allegedly": true, "not": true, "n't": true, "never": true, "still": true,
+	"already": true, "then": true, "later": true, "once": true, "previously": true, "repeatedly": true,
+	"does": true, "did": true, "do": true, "now": true, "had been": true, "apparently": true, "reportedly,": true,
+}
+
+// subject finds the mention acting as the subject of the verb at token k:
+// adverbs and auxiliaries are skipped, "X, who ..." and an appositive
+// "X, the ..., verb" give X.
+func (v *view) subject(k int) (int, bool) {
+	neg := false
+	i := k - 1
+	for steps := 0; i >= 0 && steps < 5; steps++ {
+		w := v.low(i)
+		if w == "not" || w == "n't" || w == "never" {
+			neg = true
+		}
+		if auxWords[w] || v.t[i].Tag == "RB" {
+			i--
+			continue
+		}
+		break
+	}
+	if i < 0 {
+		return -1, neg
+	}
+	if w := v.low(i); w == "who" || w == "which" || w == "that" {
+		i--
+		if i >= 0 && v.low(i) == "," {
+			i--
+		}
+	}
+	if mi := v.end[i+1]; mi >= 0 {
+		return mi, neg
+	}
+	// Appositive: "X, a spokesman for Y, said" → X.
+	if v.low(i) == "," {
+		for k2 := i - 1; k2 >= 0 && k2 > i-16; k2-- {
+			if v.low(k2) == "," {
+				if mi := v.end[k2]; mi >= 0 {
+					return mi, neg
+				}
+				break
+			}
+		}
+	}
+	return -1, neg
+}
+
+// emit records a fact between two mentions' entities.
+func (v *view) emit(subj int, pred string, obj int, rule string, lo, hi int, q map[string]string) {
+	if subj < 0 || obj < 0 {
+		return
+	}
+	se, oe := v.ent(subj), v.ent(obj)
+	if se < 0 || oe < 0 || se == oe {
+		return
+	}
+	v.x.facts = append(v.x.facts, rawFact{subj: se, obj: oe, pred: pred, stmt: -1, rule: rule, s0: v.si, s1: v.si, qual: v.qualifiers(lo, hi, q)})
+}
+
+func (v *view) emitEnt(se int, pred string, oe int, rule string, lo, hi int, q map[string]string) {
+	if se < 0 || oe < 0 || se == oe {
+		return
+	}
+	v.x.facts = append(v.x.facts, rawFact{subj: se, obj: oe, pred: pred, stmt: -1, rule: rule, s0: v.si, s1: v.si, qual: v.qualifiers(lo, hi, q)})
+}
+
+func (v *view) emitLit(subj int, pred, lit, rule string, lo, hi int, q map[string]string) {
+	if subj < 0 || v.ent(subj) < 0 {
+		return
+	}
+	v.x.facts = append(v.x.facts, rawFact{subj: v.ent(subj), obj: -1, lit: lit, pred: pred, stmt: -1, rule: rule, s0: v.si, s1: v.si, qual: v.qualifiers(lo, hi, q)})
+}
+
+// roleEntity makes a Role entity for a lower-case title ("top official").
+func (v *view) roleEntity(i, j int) int {
+	if i >= j {
+		return -1
+	}
+	s := joinToks(v.t[i:j])
+	return v.x.entityFor("r:"+strings.ToLower(s), "", s, schema.Role, 4, v.si)
+}
+
+// roleNounSpan reads a lower-case role phrase ending at a role noun,
+// starting at i: "top official", "deputy leader", "spokesman".
+func (v *view) roleNounSpan(i int) (int, int, string) {
+	j := i
+	head := ""
+	for j < len(v.t) && j < i+4 {
+		w := v.t[j].Text
+		if w != v.t[j].Lower {
+			break
+		}
+		if v.x.g.roleNouns[w] {
+			head = w
+			j++
+			if j < len(v.t) && v.x.g.roleNouns[v.t[j].Text] {
+				head = v.t[j].Text
+				j++
+			}
+			return i, j, head
+		}
+		if v.t[j].Tag == "JJ" || v.t[j].Tag == "NN" || v.t[j].Tag == "VBN" {
+			j++
+			continue
+		}
+		break
+	}
+	return i, i, ""
+}
+
+func (v *view) isLeader(roleText string) bool {
+	r := strings.ToLower(roleText)
+	for _, w := range []string{"vice", "deputy", "assistant", "former"} {
+		if strings.Contains(r, w) {
+			return false
+		}
+	}
+	words := strings.Fields(r)
+	if len(words) == 0 {
+		return false
+	}
+	return v.x.g.leaders[r] || v.x.g.leaders[words[len(words)-1]] || v.x.g.leaders[words[0]]
+}
+
+// orgRel emits the relation between a person and the organisation or
+// place named with their title.
+func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
+	if org < 0 || p < 0 {
+		return
+	}
+	switch {
+	case strings.Contains(strings.ToLower(roleText), "member"):
+		v.emit(p, "member_of", org, rule, lo, hi, nil)
+	case v.isLeader(roleText):
+		v.emit(p, "leads", org, rule, lo, hi, nil)
+		if v.isA(org, schema.Location) {
+			v.emit(p, "lives_in", org, rule+"-lives", lo, hi, nil)
+		}
+	case v.isA(org, schema.Location):
+		if strings.Contains(roleText, "resident") || strings.Contains(roleText, "native") {
+			v.emit(p, "lives_in", org, rule, lo, hi, nil)
+		} else {
+			v.emit(p, "works_for", org, rule, lo, hi, nil)
+		}
+	default:
+		v.emit(p, "works_for", org, rule, lo, hi, nil)
+	}
+}
+
+// applyRules runs every rule family over one sentence.
+func (x *docState) applyRules(si int) {
+	v := x.view(si)
+	v.titleRules()
+	v.appositiveRules()
+	v.possessiveRules()
+	v.hyphenRules()
+	v.verbRules()
+	v.nominalRules()
+	v.placeRules()
+	v.quantityRules()
+	v.activeInRules()
+	v.affiliationRules()
+	v.ofRules()
+}
+
+// titleRules: "Ambassador James Jeffrey", "UN Secretary-General Antonio
+// Guterres", "US envoy Jeffrey", "Tempe plastic surgeon Richard Pavese".
+func (v *view) titleRules() {
+	for _, mi := range v.x.sentMents[v.si] {
+		m := v.m(mi)
+		if m.kind != kRole || m.ent < 0 {
+			continue
+		}
+		p := v.start[m.j]
+		if p < 0 || !v.isA(p, schema.Person) {
+			continue
+		}
+		v.emit(p, "role", mi, "title-name", m.i, v.m(p).j, nil)
+		if m.roleOrg >= 0 {
+			v.orgRel(p, m.roleOrg, m.surface, "title-org", v.m(m.roleOrg).i, v.m(p).j)
+		}
+	}
+	// Lower-case titles between a name and a person.
+	for i := 0; i < len(v.t); i++ {
+		ri, rj, head := v.roleNounSpan(i)
+		if head == "" {
+			continue
+		}
+		p := v.start[rj]
+		if p < 0 || !v.isA(p, schema.Person) || v.m(p).kind != kName {
+			i = rj - 1
+			continue
+		}
+		role := v.roleEntity(ri, rj)
+		v.emitEnt(v.ent(p), "role", role, "title-name", ri, v.m(p).j, nil)
+		if org := v.end[ri]; org >= 0 && (v.isA(org, schema.Organization) || v.isA(org, schema.Location)) {
+			if v.isA(org, schema.Location) && !v.isLeader(head) && !strings.Contains(head, "envoy") && !strings.Contains(head, "ambassador") && !strings.Contains(head, "official") && !strings.Contains(head, "minister") {
+				v.emit(p, "lives_in", org, "place-title-name", v.m(org).i, v.m(p).j, nil)
+			} else {
+				v.orgRel(p, org, joinToks(v.t[ri:rj]), "org-title-name", v.m(org).i, v.m(p).j)
+			}
+		} else if org >= 0 && v.m(org).kind == kDemonym {
+			v.orgRel(p, org, joinToks(v.t[ri:rj]), "org-title-name", v.m(org).i, v.m(p).j)
+		}
+		i = rj - 1
+	}
+}
+
+// appositiveRules: "X, the US Special Representative for Syria
+// Engagement,", "X, a top official of the Y,", "X, leader of Y".
+func (v *view) appositiveRules() {
+	for _, pi := range v.x.sentMents[v.si] {
+		p := v.m(pi)
+		if p.kind != kName || !v.isA(pi, schema.Person) || p.j >= len(v.t) || v.t[p.j].Text != "," {
+			continue
+		}
+		i := p.j + 1
+		if w := v.low(i); w == "the" || w == "a" || w == "an" || w == "now" || w == "then" {
+			i++
+		}
+		former := false
+		if v.low(i) == "former" {
+			former = true
+			i++
+		}
+		q := map[string]string(nil)
+		if former {
+			q = map[string]string{schema.QualFormer: "true"}
+		}
+		var org int = -1
+		// "the group's leader", "Rudaw's correspondent".
+		if mi := v.start[i]; mi >= 0 && v.m(mi).kind != kRole && v.m(mi).j < len(v.t) && v.t[v.m(mi).j].Text == "'s" {
+			org = mi
+			i = v.m(mi).j + 1
+		} else if mi := v.start[i]; mi >= 0 && (v.m(mi).kind == kDemonym || v.m(mi).kind == kName && !v.isA(mi, schema.Person)) {
+			if next := v.start[v.m(mi).j]; next >= 0 && v.m(next).kind == kRole || v.x.g.roleNouns[v.low(v.m(mi).j)] {
+				org = mi
+				i = v.m(mi).j
+			}
+		}
+		roleEnt, roleText, end := -1, "", i
+		if mi := v.start[i]; mi >= 0 && v.m(mi).kind == kRole {
+			roleEnt, roleText, end = v.ent(mi), v.m(mi).surface, v.m(mi).j
+			if org < 0 && v.m(mi).roleOrg >= 0 {
+				org = v.m(mi).roleOrg
+			}
+		} else if ri, rj, head := v.roleNounSpan(i); head != "" {
+			roleEnt, roleText, end = v.roleEntity(ri, rj), joinToks(v.t[ri:rj]), rj
+		}
+		if roleEnt < 0 {
+			continue
+		}
+		// A complement: "of the Italian Agricultural Confederation".
+		if w := v.low(end); w == "of" || w == "for" || w == "at" || w == "with" || w == "to" {
+			if o := v.np(end + 1); o >= 0 && (v.isA(o, schema.Organization) || v.isA(o, schema.Location)) {
+				org = o
+			}
+		}
+		if !strings.Contains(roleText, "member") {
+			v.emitEnt(v.ent(pi), "role", roleEnt, "appositive-role", p.i, end, q)
+		}
+		if org >= 0 {
+			v.orgRel(pi, org, roleText, "appositive-org", p.i, end+3)
+			if former {
+				v.x.facts[len(v.x.facts)-1].qual = v.qualifiers(p.i, end+3, q)
+			}
+		}
+	}
+}
+
+// possessiveRules: "Rudaw's Namo Abdulla", "Syria's Hasaka province",
+// "the regime's assaults on Idlib", "Rochester's Peter McWalters".
+func (v *view) possessiveRules() {
+	for k := 1; k < len(v.t); k++ {
+		if v.t[k].Text != "'s" && v.t[k].Text != "’s" && !(v.t[k].Text == "'" && strings.HasSuffix(v.t[k-1].Text, "s")) {
+			continue
+		}
+		a := v.end[k]
+		if a < 0 {
+			continue
+		}
+		i := k + 1
+		for i < len(v.t) && (npSkip[v.low(i)] || v.t[i].Tag == "JJ" && v.t[i].Text == v.low(i)) && i < k+4 {
+			i++
+		}
+		// Attack nouns: "the regime's assaults on Idlib".
+		if attackNouns[v.low(i)] && (v.low(i+1) == "on" || v.low(i+1) == "against" || v.low(i+1) == "of" || v.low(i+1) == "in") {
+			if b := v.np(i + 2); b >= 0 {
+				v.emit(a, "attacked", b, "possessive-attack", v.m(a).i, v.m(b).j, nil)
+			}
+			continue
+		}
+		roleEnt, roleText := -1, ""
+		if mi := v.start[i]; mi >= 0 && v.m(mi).kind == kRole {
+			roleEnt, roleText = v.ent(mi), v.m(mi).surface
+			i = v.m(mi).j
+		} else if ri, rj, head := v.roleNounSpan(i); head != "" {
+			roleEnt, roleText = v.roleEntity(ri, rj), joinToks(v.t[ri:rj])
+			i = rj
+			if v.low(i) == "," {
+				i++
+			}
+		}
+		b := v.start[i]
+		if b < 0 || v.m(b).kind == kRole {
+			continue
+		}
+		if bb := v.np(i); bb >= 0 {
+			b = bb
+		}
+		lo, hi := v.m(a).i, v.m(b).j
+		switch {
+		case v.isA(b, schema.Person):
+			if roleEnt >= 0 {
+				v.emitEnt(v.ent(b), "role", roleEnt, "possessive-role", lo, hi, nil)
+			}
+			if v.isA(a, schema.Organization) {
+				v.orgRel(b, a, roleText, "possessive-org", lo, hi)
+			} else if v.isA(a, schema.Location) {
+				v.emit(b, "lives_in", a, "possessive-place", lo, hi, nil)
+				if roleText != "" && v.isLeader(roleText) {
+					v.emit(b, "leads", a, "possessive-org", lo, hi, nil)
+				}
+			}
+		case v.isA(b, schema.Location) && v.isA(a, schema.Location) && !v.isA(b, schema.Country) && roleEnt < 0:
+			v.emit(b, "located_in", a, "possessive-place", lo, hi, nil)
+		case v.isA(b, schema.Organization) && v.isA(a, schema.Location) && roleEnt < 0:
+			v.emit(b, "based_in", a, "possessive-based", lo, hi, nil)
+		}
+	}
+}
+
+var attackNouns = map[string]bool{
+	"attack": true, "attacks": true, "assault": true, "assaults": true, "bombing": true, "bombings": true,
+	"bombardment": true, "strikes": true, "strike": true, "airstrikes": true, "airstrike": true, "offensive": true,
+	"shelling": true, "raid": true, "raids": true, "invasion": true, "incursion": true, "campaign": true,
+}
+
+// hyphenRules: "the Russian-backed Assad regime", "a Washington-based
+// group", "Iran-aligned militias", "the HTS-held province".
+func (v *view) hyphenRules() {
+	for _, hi := range v.x.sentMents[v.si] {
+		h := v.m(hi)
+		if h.kind != kHyphen || h.ent < 0 {
+			continue
+		}
+		t := v.np(h.j)
+		if t < 0 {
+			// "the Idlib-based group": a lower-case noun; fall back to "the group" antecedent.
+			continue
+		}
+		lo, hiTok := h.i, v.m(t).j
+		switch h.suffix {
+		case "backed", "supported", "funded", "sponsored", "armed":
+			v.emit(hi, "backs", t, "x-backed-y", lo, hiTok, nil)
+		case "controlled", "held", "occupied", "run":
+			v.emit(hi, "controls", t, "x-held-y", lo, hiTok, nil)
+		case "based":
+			if v.isA(t, schema.Person) {
+				v.emit(t, "lives_in", hi, "x-based-y", lo, hiTok, nil)
+			} else {
+				v.emit(t, "based_in", hi, "x-based-y", lo, hiTok, nil)
+			}
+		case "born":
+			v.emit(t, "lives_in", hi, "x-born-y", lo, hiTok, nil)
+		case "linked", "affiliated", "aligned":
+			v.emit(t, "affiliated_with", hi, "x-linked-y", lo, hiTok, nil)
+		case "allied":
+			v.emit(t, "allied_with", hi, "x-linked-y", lo, hiTok, nil)
+		case "led":
+			v.emit(hi, "backs", t, "x-led-y", lo, hiTok, nil)
+		}
+	}
+}
+
+// verbRules: subject–verb–object with passives ("X is held by Y") and
+// reduced relatives ("Idlib, held by HTS").
+var verbPreds = map[string]string{}
+
+func init() {
+	for pred, forms := range map[string]string{
+		"controls":    "hold holds held control controls controlled seize seizes seized capture captures captured overran overrun occupy occupies occupied retook recaptured",
+		"backs":       "back backs backed support supports supported fund funds funded finance finances financed sponsor sponsors sponsored arm arms armed",
+		"attacked":    "attack attacks attacked bomb bombs bombed shell shells shelled strike strikes struck target targets targeted raid raids raided invade invades invaded storm stormed ambush ambushed besiege besieged assaulted hit",
+		"killed":      "kill kills killed assassinate assassinates assassinated murder murders murdered shoot shoots shot execute executes executed slay slew slain stab stabbed strangle strangled behead beheaded poison poisoned",
+		"leads":       "lead leads led head heads headed found founded chair chairs chaired command commands commanded",
+		"opposes":     "oppose opposes opposed fight fights fought condemn condemns condemned",
+		"member_of":   "joined",
+		"works_for":   "represents represented",
+		"located_in":  "",
+		"allied_with": "",
+	} {
+		for _, f := range strings.Fields(forms) {
+			verbPreds[f] = pred
+		}
+	}
+}
+
+var beWords = map[string]bool{"is": true, "are": true, "was": true, "were": true, "been": true, "being": true, "be": true, "'s": false}
+
+func (v *view) verbRules() {
+	for k := 0; k < len(v.t); k++ {
+		w := v.low(k)
+		pred, ok := verbPreds[w]
+		if !ok {
+			// "took control of", "has control over", "in control of"
+			if (w == "control" || w == "controls") && (v.low(k+1) == "of" || v.low(k+1) == "over") {
+				if o := v.np(k + 2); o >= 0 && v.isA(o, schema.Location) {
+					j := k - 1
+					for j >= 0 && (npSkip[v.low(j)] || v.low(j) == "full" || v.low(j) == "effective") {
+						j--
+					}
+					if j >= 0 && (v.low(j) == "took" || v.low(j) == "take" || v.low(j) == "taken" || v.low(j) == "has" || v.low(j) == "have" || v.low(j) == "had" || v.low(j) == "seized" || v.low(j) == "gained" || v.low(j) == "retains" || v.low(j) == "maintains" || v.low(j) == "regained" || v.low(j) == "in" && v.low(j-1) == "is") {
+						if v.low(j) == "in" {
+							j--
+						}
+						if s, neg := v.subject(j); s >= 0 {
+							v.emit(s, "controls", o, "svo-control-of", v.m(s).i, v.m(o).j, negQ(neg))
+						}
+					}
+					if j >= 0 && v.low(j) == "under" {
+						// "Idlib, under the control of HTS" is read below via "of".
+					}
+				}
+			}
+			if w == "under" && (v.low(k+1) == "the" && v.low(k+2) == "control" && v.low(k+3) == "of" || v.low(k+1) == "control" && v.low(k+2) == "of") {
+				off := 3
+				if v.low(k+1) == "the" {
+					off = 4
+				}
+				if a := v.np(k + off); a >= 0 {
+					if p := v.end[k]; p >= 0 && v.isA(p, schema.Location) {
+						v.emit(a, "controls", p, "under-control-of", v.m(p).i, v.m(a).j, nil)
+					} else if k > 0 && v.low(k-1) == "," {
+						if p := v.end[k-1]; p >= 0 {
+							v.emit(a, "controls", p, "under-control-of", v.m(p).i, v.m(a).j, nil)
+						}
+					}
+				}
+			}
+			continue
+		}
+		if v.t[k].Tag != "" && !strings.HasPrefix(v.t[k].Tag, "VB") && v.t[k].Tag != "JJ" && v.t[k].Tag != "NN" && v.t[k].Tag != "NNS" {
+			continue
+		}
+		// Passive: "[patient] (was) VERB-ed ... by [agent]".
+		byAt := -1
+		for j := k + 1; j < len(v.t) && j <= k+10; j++ {
+			lw := v.low(j)
+			if lw == "by" {
+				byAt = j
+				break
+			}
+			if lw == ";" || lw == "and" && j == k+1 || verbPreds[lw] != "" || lw == "who" || lw == "which" {
+				break
+			}
+		}
+		passive := k > 0 && (beWords[v.low(k-1)] || beWords[v.low(k-2)] && v.t[k-1].Tag == "RB")
+		if byAt >= 0 && (passive || v.low(k-1) == "," || v.end[k] >= 0 || v.low(k-1) == "which" || v.low(k-1) == "and") {
+			agent := v.byAgent(byAt + 1)
+			if agent < 0 {
+				continue
+			}
+			var patient int = -1
+			neg := false
+			if passive {
+				j := k - 1
+				for j >= 0 && (beWords[v.low(j)] || auxWords[v.low(j)] || v.t[j].Tag == "RB") {
+					if v.low(j) == "not" || v.low(j) == "n't" {
+						neg = true
+					}
+					j--
+				}
+				patient, _ = v.subject(j + 1)
+			} else if p := v.end[k]; p >= 0 {
+				patient = p
+			} else if k >= 1 && v.low(k-1) == "," {
+				patient = v.end[k-1]
+			}
+			if patient >= 0 {
+				v.emit(agent, pred, patient, "passive-by", v.m(patient).i, v.m(agent).j, negQ(neg))
+			}
+			continue
+		}
+		if passive {
+			continue
+		}
+		s, neg := v.subject(k)
+		if s < 0 {
+			continue
+		}
+		o := v.np(k + 1)
+		if o < 0 {
+			continue
+		}
+		if pred == "controls" && !v.isA(o, schema.Location) {
+			continue
+		}
+		v.emit(s, pred, o, "svo-"+pred, v.m(s).i, v.m(o).j, negQ(neg))
+	}
+}
+
+// byAgent reads the agent after "by": "the former al-Qaeda affiliate
+// Hayat Tahrir al-Sham" gives Hayat Tahrir al-Sham (the appositive head).
+func (v *view) byAgent(i int) int {
+	a := v.np(i)
+	if a < 0 {
+		return -1
+	}
+	j := v.m(a).j
+	if w := v.low(j); relNouns[w] != "" {
+		if b := v.start[j+1]; b >= 0 && v.m(b).kind == kName {
+			return b
+		}
+	}
+	return a
+}
+
+func negQ(neg bool) map[string]string {
+	if neg {
+		return map[string]string{schema.QualNegated: "true"}
+	}
+	return nil
+}
+
+// nominalRules: attack and killing nouns ("the assassination of X by Y",
+// "X's killer", "Russian bombings of Y").
+func (v *view) nominalRules() {
+	for k := 0; k < len(v.t); k++ {
+		w := v.low(k)
+		switch w {
+		case "assassination", "murder", "killing", "slaying", "shooting", "execution", "death":
+			if v.low(k+1) != "of" {
+				continue
+			}
+			victim := v.np(k + 2)
+			if victim < 0 || !v.isA(victim, schema.Person) {
+				continue
+			}
+			j := v.m(victim).j
+			if v.low(j) == "by" {
+				if a := v.np(j + 1); a >= 0 {
+					v.emit(a, "killed", victim, "kill-nominal-by", v.m(victim).i, v.m(a).j, nil)
+					continue
+				}
+			}
+			if w == "death" {
+				continue
+			}
+			// "X's assassination of Y"
+			if k >= 1 && (v.low(k-1) == "'s") {
+				if a := v.end[k-1]; a >= 0 {
+					v.emit(a, "killed", victim, "kill-nominal-poss", v.m(a).i, j, nil)
+					continue
+				}
+			}
+			// "X was charged/convicted ... in the assassination of Y": the
+			// sentence's first person is the agent.
+			for _, mi := range v.x.sentMents[v.si] {
+				m := v.m(mi)
+				if m.i >= k {
+					break
+				}
+				if (m.kind == kName || m.kind == kPronoun) && v.isA(mi, schema.Person) {
+					between := joinToks(v.t[m.j:k])
+					if strings.Contains(between, "charged") || strings.Contains(between, "convicted") || strings.Contains(between, "accused") || strings.Contains(between, "arrested") || strings.Contains(between, "sentenced") || strings.Contains(between, "indicted") || strings.Contains(between, "guilty") || strings.Contains(between, "suspect") || strings.Contains(between, "captured") || strings.Contains(between, "executed for") {
+						v.emit(mi, "killed", victim, "kill-nominal-accused", m.i, j, nil)
+					}
+					break
+				}
+			}
+		case "assassin", "killer", "murderer", "slayer":
+			// "X, the assassin of Y" / "Y's assassin, X" / "Y's killer X"
+			if v.low(k+1) == "of" {
+				victim := v.np(k + 2)
+				a := -1
+				if k >= 2 && v.low(k-1) == "the" && v.low(k-2) == "," {
+					a = v.end[k-2]
+				} else if k >= 1 && v.low(k-1) == "," {
+					a = v.end[k-1]
+				}
+				if victim >= 0 && a >= 0 {
+					v.emit(a, "killed", victim, "kill-nominal-agent", v.m(a).i, v.m(victim).j, nil)
+				}
+			} else if k >= 1 && v.low(k-1) == "'s" {
+				victim := v.end[k-1]
+				j := k + 1
+				if v.low(j) == "," {
+					j++
+				}
+				if a := v.np(j); a >= 0 && victim >= 0 {
+					v.emit(a, "killed", victim, "kill-nominal-agent", v.m(victim).i, v.m(a).j, nil)
+				}
+			}
+		}
+		// "Russian bombings of health facilities in Idlib", "attacks on Y by X".
+		if attackNouns[w] && k > 0 && (v.low(k+1) == "on" || v.low(k+1) == "against" || v.low(k+1) == "of") {
+			target := v.np(k + 2)
+			if target < 0 {
+				continue
+			}
+			agent := -1
+			if a := v.end[k]; a >= 0 && (v.m(a).kind == kDemonym || v.m(a).kind == kName) {
+				agent = a
+			} else if j := k - 1; j >= 0 {
+				// "X resumed/launched attacks on Y"
+				if lw := v.low(j); lw == "resumed" || lw == "launched" || lw == "carried" || lw == "stepped" || lw == "intensified" || lw == "conducted" || lw == "continued" || lw == "began" || lw == "mounted" {
+					agent, _ = v.subject(j)
+				}
+			}
+			if agent >= 0 && v.low(k-1) != "'s" {
+				v.emit(agent, "attacked", target, "attack-noun", v.m(agent).i, v.m(target).j, nil)
+			}
+		}
+	}
+}
+
+// placeRules: "Livingston, Texas", datelines, "X in Y", "X, based in Y",
+// "X, who lives in Y", "born in".
+func (v *view) placeRules() {
+	ms := v.x.sentMents[v.si]
+	for _, ai := range ms {
+		a := v.m(ai)
+		if a.kind != kName || a.ent < 0 {
+			continue
+		}
+		j := a.j
+		// "City, Region" and datelines.
+		if v.low(j) == "," && v.isA(ai, schema.Location) {
+			if b := v.start[j+1]; b >= 0 && v.m(b).kind == kName && v.isA(b, schema.Location) && broader(v.cls(b), v.cls(ai)) {
+				rule := "comma-place"
+				if a.i == 0 && (v.low(v.m(b).j) == "–" || v.low(v.m(b).j) == "-" || v.low(v.m(b).j) == "—" || v.low(v.m(b).j) == "--" || v.low(v.m(b).j) == "(") {
+					rule = "dateline"
+				}
+				v.emit(ai, "located_in", b, rule, a.i, v.m(b).j, nil)
+			}
+		}
+		// "X in Y": a place in a larger place; an organisation in a place.
+		if v.low(j) == "in" || v.low(j) == "near" && false {
+			if b := v.np(j + 1); b >= 0 && v.isA(b, schema.Location) {
+				switch {
+				case v.isA(ai, schema.Location) && broader(v.cls(b), v.cls(ai)):
+					v.emit(ai, "located_in", b, "x-in-y", a.i, v.m(b).j, nil)
+				case v.isA(ai, schema.Organization) && !v.isA(ai, schema.ArmedGroup) && !v.isA(ai, schema.Government) && (j+1 >= len(v.t) || v.t[j+1].Text != "the"):
+					v.emit(ai, "based_in", b, "org-in-place", a.i, v.m(b).j, nil)
+				}
+			}
+		}
+		// Appositive of a place: "al-Hol camp, a displacement camp of
+		// around 70,000 people in Syria's Hasaka province".
+		if v.low(j) == "," && v.isA(ai, schema.Location) && (v.low(j+1) == "a" || v.low(j+1) == "an" || v.low(j+1) == "the") {
+			for k := j + 2; k < len(v.t) && k < j+14; k++ {
+				if v.low(k) == "," || v.low(k) == ";" || v.start[k] >= 0 && v.low(k-1) != "in" {
+					if v.low(k) == "," || v.low(k) == ";" {
+						break
+					}
+				}
+				if v.low(k) == "in" {
+					if b := v.np(k + 1); b >= 0 && v.isA(b, schema.Location) && broader(v.cls(b), v.cls(ai)) {
+						v.emit(ai, "located_in", b, "appositive-in", a.i, v.m(b).j, nil)
+					}
+					break
+				}
+			}
+		}
+		// Organisations: "X, based in Y", "X is headquartered in Y".
+		if v.isA(ai, schema.Organization) || v.isA(ai, schema.Person) {
+			k := j
+			if v.low(k) == "," {
+				k++
+			}
+			if v.low(k) == "who" || v.low(k) == "which" || v.low(k) == "is" || v.low(k) == "was" || v.low(k) == "now" {
+				k++
+			}
+			if v.low(k) == "is" || v.low(k) == "was" || v.low(k) == "has" || v.low(k) == "had" || v.low(k) == "currently" || v.low(k) == "also" || v.low(k) == "been" {
+				k++
+			}
+			w := v.low(k)
+			if (w == "based" || w == "headquartered" || w == "located") && v.low(k+1) == "in" && v.isA(ai, schema.Organization) {
+				if b := v.np(k + 2); b >= 0 && v.isA(b, schema.Location) {
+					v.emit(ai, "based_in", b, "based-in", a.i, v.m(b).j, nil)
+				}
+			}
+			if v.isA(ai, schema.Person) {
+				liv := (w == "lives" || w == "lived" || w == "resides" || w == "resided" || w == "settled" || w == "born" || w == "grew" && v.low(k+1) == "up") && (v.low(k+1) == "in" || v.low(k+2) == "in")
+				if w == "a" || w == "an" {
+					if n := v.low(k + 1); (n == "native" || n == "resident") && v.low(k+2) == "of" {
+						liv = true
+					}
+				}
+				if liv {
+					for kk := k + 1; kk < k+4 && kk < len(v.t); kk++ {
+						if v.low(kk) == "in" || v.low(kk) == "of" {
+							if b := v.np(kk + 1); b >= 0 && v.isA(b, schema.Location) {
+								v.emit(ai, "lives_in", b, "lives-in", a.i, v.m(b).j, nil)
+							}
+							break
+						}
+					}
+				}
+			}
+		}
+	}
+	// "born in": a person earlier in the sentence.
+	for k := 1; k < len(v.t); k++ {
+		if v.low(k) != "born" || v.low(k+1) != "in" {
+			continue
+		}
+		b := v.np(k + 2)
+		if b < 0 || !v.isA(b, schema.Location) {
+			continue
+		}
+		if s, _ := v.subject(k); s >= 0 && v.isA(s, schema.Person) {
+			v.emit(s, "lives_in", b, "born-in", v.m(s).i, v.m(b).j, nil)
+			// "born in Willowdell, Darke County": the town's county too.
+			if nb := v.m(b).j; v.low(nb) == "," {
+				if c := v.start[nb+1]; c >= 0 && v.isA(c, schema.Location) {
+					v.emit(s, "lives_in", c, "born-in", v.m(s).i, v.m(c).j, nil)
+				}
+			}
+		}
+	}
+	// "Havana Radio Reloj Network": a place naming its organisation.
+	for _, p := range v.x.locOrg {
+		if v.x.ments[p[0]].sent != v.si {
+			continue
+		}
+		v.emit(p[1], "based_in", p[0], "place-org-name", v.m(p[0]).i, v.m(p[1]).j, nil)
+	}
+}
+
+// broader reports whether outer can contain inner.
+func broader(outer, inner schema.Class) bool {
+	rank := func(c schema.Class) int {
+		switch {
+		case c.IsA(schema.Country):
+			return 4
+		case c.IsA(schema.Province):
+			return 3
+		case c.IsA(schema.Region):
+			return 3
+		case c.IsA(schema.City):
+			return 2
+		case c.IsA(schema.Facility), c.IsA(schema.River):
+			return 1
+		}
+		return 0 // unknown Location
+	}
+	ro, ri := rank(outer), rank(inner)
+	if ro == 0 {
+		return ri <= 1 && ri > 0
+	}
+	if ri == 0 {
+		return ro >= 2
+	}
+	return ro > ri || ro == 3 && ri == 3 && outer != inner
+}
+
+var approxWords = map[string]bool{"around": true, "about": true, "roughly": true, "approximately": true, "some": true, "nearly": true, "almost": true, "estimated": true, "up": true, "over": true, "more": true, "at": true, "an": true}
+var peopleNouns = map[string]bool{"people": true, "residents": true, "inhabitants": true, "refugees": true, "civilians": true, "families": false, "persons": true, "displaced": true, "idps": true}
+var forceNouns = map[string]bool{"fighters": true, "members": true, "troops": true, "soldiers": true, "militants": true, "men": true, "personnel": true, "combatants": true, "jihadists": true, "rebels": true, "insurgents": true, "recruits": true}
+
+// number parses "15,000", "3 million", "1.5 million" into a decimal string.
+func number(v *view, k int) (string, int, bool) {
+	t := v.t[k].Text
+	if v.t[k].Tag != "CD" && !(t != "" && t[0] >= '0' && t[0] <= '9') {
+		return "", k, false
+	}
+	clean := strings.ReplaceAll(t, ",", "")
+	f, err := strconv.ParseFloat(clean, 64)
+	if err != nil {
+		return "", k, false
+	}
+	next := k + 1
+	// CoNLL-style "150 , 000".
+	if v.low(next) == "," && next+1 < len(v.t) && len(v.t[next+1].Text) == 3 && v.t[next+1].Tag == "CD" {
+		if g, err := strconv.ParseFloat(v.t[next+1].Text, 64); err == nil {
+			f = f*1000 + g
+			next += 2
+		}
+	}
+	switch v.low(next) {
+	case "million":
+		f *= 1e6
+		next++
+	case "thousand":
+		f *= 1e3
+		next++
+	case "billion":
+		f *= 1e9
+		next++
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64), next, true
+}
+
+// quantityRules: "a displacement camp of around 70,000 people", "X has
+// roughly 15,000 fighters", "home to 2 million people".
+func (v *view) quantityRules() {
+	for k := 0; k < len(v.t); k++ {
+		val, next, ok := number(v, k)
+		if !ok {
+			continue
+		}
+		approx := k > 0 && approxWords[v.low(k-1)] || v.low(k-1) == "than" || v.low(k-1) == "to" && v.low(k-2) == "up"
+		q := map[string]string(nil)
+		if approx {
+			q = map[string]string{schema.QualApproximate: "true"}
+		}
+		noun := v.low(next)
+		if noun == "internally" || noun == "displaced" {
+			noun = "people"
+		}
+		switch {
+		case peopleNouns[noun]:
+			// Find the place: "X, a camp of N people", "X, home to N people",
+			// "X has a population of N", "N people live in X".
+			if v.low(next+1) == "live" || v.low(next+1) == "living" {
+				if v.low(next+2) == "in" {
+					if p := v.np(next + 3); p >= 0 && v.isA(p, schema.Location) {
+						v.emitLit(p, "population", val, "population", k, v.m(p).j, q)
+					}
+				}
+				continue
+			}
+			j := k - 1
+			for j >= 0 && (approxWords[v.low(j)] || v.low(j) == "than" || v.low(j) == "of" || v.low(j) == "to" || v.low(j) == "home") {
+				j--
+			}
+			// walk back over an appositive noun phrase to the place
+			for steps := 0; j >= 0 && steps < 6; steps++ {
+				if v.low(j) == "," {
+					if p := v.end[j]; p >= 0 && v.isA(p, schema.Location) {
+						v.emitLit(p, "population", val, "population", v.m(p).i, next+1, q)
+					}
+					break
+				}
+				if p := v.end[j+1]; p >= 0 && v.isA(p, schema.Location) && (v.low(j+1) == "has" || v.low(j+1) == "with") {
+					v.emitLit(p, "population", val, "population", v.m(p).i, next+1, q)
+					break
+				}
+				j--
+			}
+		case noun == "population" && false:
+		case forceNouns[noun]:
+			// "X (still) has (roughly) N fighters", "X, with N fighters", "N X fighters".
+			j := k - 1
+			for j >= 0 && (approxWords[v.low(j)] || v.low(j) == "than" || v.low(j) == "to") {
+				j--
+			}
+			if w := v.low(j); w == "has" || w == "have" || w == "had" || w == "with" || w == "commands" || w == "fields" || w == "numbers" || w == "deployed" || w == "deploys" {
+				if s, neg := v.subject(j); s >= 0 && (v.isA(s, schema.Organization) || v.isA(s, schema.Person)) {
+					if neg {
+						if q == nil {
+							q = map[string]string{}
+						}
+						q[schema.QualNegated] = "true"
+					}
+					v.emitLit(s, "strength", val, "strength", v.m(s).i, next+1, q)
+				} else if w == "with" && j > 0 && v.low(j-1) == "," {
+					if s := v.end[j-1]; s >= 0 && v.isA(s, schema.Organization) {
+						v.emitLit(s, "strength", val, "strength", v.m(s).i, next+1, q)
+					}
+				}
+			}
+		default:
+			if o := v.start[next]; o >= 0 && v.isA(o, schema.Organization) && forceNouns[v.low(v.m(o).j)] {
+				v.emitLit(o, "strength", val, "strength", k, v.m(o).j+1, q)
+			}
+		}
+	}
+}
+
+// activeInRules: "X ... fighters active across Iraq and Syria", "X
+// operates in Y", "X fighters in Y".
+func (v *view) activeInRules() {
+	for k := 0; k < len(v.t); k++ {
+		w := v.low(k)
+		if w != "active" && w != "operating" && w != "operates" && w != "operate" && w != "present" && w != "deployed" {
+			continue
+		}
+		// The actor: the sentence's subject before the trigger.
+		actor := -1
+		for _, mi := range v.x.sentMents[v.si] {
+			m := v.m(mi)
+			if m.i >= k {
+				break
+			}
+			if (m.kind == kName || m.kind == kPronoun) && (v.isA(mi, schema.Organization)) {
+				actor = mi
+				break
+			}
+		}
+		if actor < 0 {
+			continue
+		}
+		for j := k + 1; j < len(v.t) && j < k+25; j++ {
+			lw := v.low(j)
+			if lw == ";" || lw == "." || lw == "but" || lw == "while" || lw == "," && v.low(j+1) != "and" && v.low(j+1) != "in" {
+				break
+			}
+			if lw == "in" || lw == "across" || lw == "throughout" || lw == "and" || lw == "inside" {
+				if p := v.np(j + 1); p >= 0 && v.isA(p, schema.Location) && (lw != "and" || v.m(p).i == j+1) {
+					v.emit(actor, "active_in", p, "active-in", v.m(actor).i, v.m(p).j, nil)
+				}
+			}
+		}
+	}
+}
+
+// relNouns link two organisations: "the former al-Qaeda affiliate HTS".
+var relNouns = map[string]string{
+	"affiliate": "affiliated_with", "offshoot": "affiliated_with", "branch": "affiliated_with",
+	"wing": "affiliated_with", "proxy": "backs", "ally": "allied_with", "allies": "allied_with",
+	"partner": "allied_with", "partners": "allied_with", "franchise": "affiliated_with",
+}
+
+// affiliationRules: "X affiliate Y", "Y, an affiliate of X", "allied with".
+func (v *view) affiliationRules() {
+	for k := 1; k < len(v.t); k++ {
+		w := v.low(k)
+		pred := relNouns[w]
+		if pred != "" {
+			former := v.low(k-1) == "former" || v.low(k-2) == "former" || v.low(k-3) == "former"
+			q := map[string]string(nil)
+			if former {
+				q = map[string]string{schema.QualFormer: "true"}
+			}
+			// "X affiliate Y": Y is affiliated with X.
+			if x := v.end[k]; x >= 0 && v.m(x).kind != kRole {
+				if y := v.start[k+1]; y >= 0 && v.m(y).kind == kName {
+					if pred == "backs" {
+						v.emit(x, pred, y, "x-affiliate-y", v.m(x).i, v.m(y).j, q)
+					} else {
+						v.emit(y, pred, x, "x-affiliate-y", v.m(x).i, v.m(y).j, q)
+					}
+					continue
+				}
+			}
+			// "Y, an affiliate of X" / "Y, a former ally of X"
+			if v.low(k+1) == "of" {
+				j := k - 1
+				for j >= 0 && (npSkip[v.low(j)] || v.low(j) == "close" || v.low(j) == "key") {
+					j--
+				}
+				if j >= 0 && v.low(j) == "," {
+					if y := v.end[j]; y >= 0 {
+						if x := v.np(k + 2); x >= 0 {
+							v.emit(y, pred, x, "y-affiliate-of-x", v.m(y).i, v.m(x).j, q)
+						}
+					}
+				}
+			}
+		}
+		if (w == "allied" || w == "aligned" || w == "affiliated" || w == "linked") && (v.low(k+1) == "with" || v.low(k+1) == "to") {
+			if s, neg := v.subject(k); s >= 0 {
+				if o := v.np(k + 2); o >= 0 {
+					p := "affiliated_with"
+					if w == "allied" {
+						p = "allied_with"
+					}
+					v.emit(s, p, o, "allied-with", v.m(s).i, v.m(o).j, negQ(neg))
+				}
+			}
+		}
+		if (w == "works" || w == "worked" || w == "working") && (v.low(k+1) == "for" || v.low(k+1) == "at") {
+			if s, neg := v.subject(k); s >= 0 && v.isA(s, schema.Person) {
+				if o := v.np(k + 2); o >= 0 && v.isA(o, schema.Organization) {
+					v.emit(s, "works_for", o, "works-for", v.m(s).i, v.m(o).j, negQ(neg))
+				}
+			}
+		}
+	}
+}
+
+// ofRules: "Shi Liming at the Institute of Zoology", "Sen. Smith of
+// Texas", "TSW Meats Ltd. of Liverpool".
+func (v *view) ofRules() {
+	for _, ai := range v.x.sentMents[v.si] {
+		a := v.m(ai)
+		if a.kind != kName || a.ent < 0 {
+			continue
+		}
+		w := v.low(a.j)
+		if w != "of" && w != "at" && w != "from" {
+			continue
+		}
+		if a.j+1 < len(v.t) && v.t[a.j+1].Lower == "the" && w == "of" && v.isA(ai, schema.Person) {
+			// "X of the Y" keeps its meaning for organisations only.
+		}
+		b := v.np(a.j + 1)
+		if b < 0 || v.m(b).kind != kName {
+			continue
+		}
+		lo, hi := a.i, v.m(b).j
+		switch {
+		case v.isA(ai, schema.Person) && v.isA(b, schema.Organization) && w != "from":
+			v.emit(ai, "works_for", b, "person-of-org", lo, hi, nil)
+		case v.isA(ai, schema.Person) && v.isA(b, schema.Location) && (w == "of" || w == "from"):
+			v.emit(ai, "lives_in", b, "person-of-place", lo, hi, nil)
+		case v.isA(ai, schema.Organization) && v.isA(b, schema.Location) && w == "of" && !v.isA(ai, schema.Government):
+			v.emit(ai, "based_in", b, "org-of-place", lo, hi, nil)
+		}
+	}
+}

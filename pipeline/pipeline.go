@@ -1,0 +1,265 @@
+// Package pipeline runs the ingest path end to end: documents are read as a
+// stream, extracted in parallel (one worker per core, sharing one read-only
+// NLP model), and written to the graph in group commits that keep each
+// document all-or-nothing. It is the only package that knows both ingest and
+// graph, so that neither has to know the other.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// ReadFunc streams documents; a document that cannot be read is passed with
+// a non-nil error and the stream goes on. ingest.Read has this shape.
+type ReadFunc func(ctx context.Context, paths []string, fn func(schema.Document, error) error) error
+
+// Extractor turns a document into facts. It must be safe for concurrent use.
+type Extractor interface {
+	Extract(ctx context.Context, doc schema.Document) (schema.Extraction, error)
+}
+
+// Store is what the pipeline needs of the graph.
+type Store interface {
+	WriteDocuments(ctx context.Context, exts []schema.Extraction) ([]graph.WriteResult, error)
+	Documents(ctx context.Context) ([]graph.DocumentInfo, error)
+}
+
+// Options tune a run. Zero values pick sensible defaults.
+type Options struct {
+	Workers int // extraction workers; default GOMAXPROCS
+	// BatchQuads closes a group commit once it holds about this many quads;
+	// Cayley's KV stores load 10k+ quad batches about twice as fast as 1k.
+	BatchQuads int
+	// BatchDocs caps the documents of one group commit.
+	BatchDocs int
+	// MaxDelay bounds how long an extracted document waits for its batch
+	// to fill, so a slow trickle of documents is still stored promptly.
+	MaxDelay time.Duration
+	// SkipUnchanged skips extraction for documents whose id and text hash are
+	// already stored: a re-run after an interruption resumes where it stopped.
+	SkipUnchanged bool
+	// Progress, if set, is called after every written batch.
+	Progress func(Progress)
+}
+
+// Progress is reported after each batch.
+type Progress struct {
+	Documents int // documents finished (written, unchanged, skipped or failed)
+	Bytes     int64
+}
+
+// Failure names a document or file that could not be read, extracted or
+// written, with why.
+type Failure struct {
+	Name string
+	Err  error
+}
+
+func (f Failure) Error() string { return fmt.Sprintf("%s: %v", f.Name, f.Err) }
+
+// Summary is the outcome of a run.
+type Summary struct {
+	Documents int // documents read
+	Added     int
+	Replaced  int
+	Unchanged int // same id and text as stored: nothing written
+	Failed    int
+	Facts     int // facts written
+	Rejected  int // facts the schema refused
+	Quads     int // quads written
+	Words     int // words of text extracted
+	Elapsed   time.Duration
+	Failures  []Failure
+}
+
+type extracted struct {
+	ext  schema.Extraction
+	name string
+	err  error
+	skip bool
+	size int
+}
+
+// Run reads paths, extracts and stores every document, and returns what
+// happened. Per-document problems are collected in the summary; the error
+// is for failures that stop the whole run (the store is unwritable, or ctx
+// was cancelled). On cancellation the documents already extracted are still
+// written, so an interrupted run stops at a batch boundary.
+func Run(ctx context.Context, read ReadFunc, paths []string, ex Extractor, st Store, opt Options) (Summary, error) {
+	start := time.Now()
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opt.BatchQuads <= 0 {
+		opt.BatchQuads = 20000
+	}
+	if opt.BatchDocs <= 0 {
+		opt.BatchDocs = 500
+	}
+	if opt.MaxDelay <= 0 {
+		opt.MaxDelay = 2 * time.Second
+	}
+	stored := map[string]string{}
+	if opt.SkipUnchanged {
+		docs, err := st.Documents(ctx)
+		if err != nil {
+			return Summary{}, fmt.Errorf("listing stored documents: %w", err)
+		}
+		for _, d := range docs {
+			stored[d.ID] = d.Hash
+		}
+	}
+
+	readCtx, stopReading := context.WithCancel(ctx)
+	defer stopReading()
+	docs := make(chan extracted, opt.Workers*2)
+	var readErr error
+	go func() {
+		defer close(docs)
+		readErr = read(readCtx, paths, func(d schema.Document, err error) error {
+			item := extracted{ext: schema.Extraction{Document: d}, name: docName(d), err: err, size: len(d.Text)}
+			if err == nil && opt.SkipUnchanged && stored[d.ID] == d.Hash() {
+				item.skip = true
+			}
+			select {
+			case docs <- item:
+				return nil
+			case <-readCtx.Done():
+				return readCtx.Err()
+			}
+		})
+	}()
+
+	results := make(chan extracted, opt.Workers*2)
+	var wg sync.WaitGroup
+	for range opt.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for item := range docs {
+				if item.err == nil && !item.skip {
+					// Extraction is not interrupted by ctx: a document
+					// already started finishes, so the last batch is whole.
+					x, err := ex.Extract(context.WithoutCancel(ctx), item.ext.Document)
+					if err != nil {
+						item.err = fmt.Errorf("extracting: %w", err)
+					} else {
+						item.ext = x
+					}
+				}
+				results <- item
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	var sum Summary
+	var batch []schema.Extraction
+	batchQuads := 0
+	var bytes int64
+	var batchStart time.Time
+	var writeErr error
+	flush := func() {
+		if len(batch) == 0 || writeErr != nil {
+			return
+		}
+		// A batch that has been extracted is written even after a cancel:
+		// a clean shutdown finishes the current batch.
+		res, err := st.WriteDocuments(context.WithoutCancel(ctx), batch)
+		if err != nil {
+			writeErr = fmt.Errorf("writing %d documents: %w", len(batch), err)
+			for _, x := range batch {
+				sum.Failed++
+				sum.Failures = append(sum.Failures, Failure{Name: docName(x.Document), Err: err})
+			}
+			stopReading()
+		}
+		for i, r := range res {
+			switch r.Status {
+			case "added":
+				sum.Added++
+			case "replaced":
+				sum.Replaced++
+			case "unchanged":
+				sum.Unchanged++
+			default:
+				sum.Failed++
+				name := r.DocID
+				if i < len(batch) {
+					name = docName(batch[i].Document)
+				}
+				sum.Failures = append(sum.Failures, Failure{Name: name, Err: r.Err})
+				continue
+			}
+			sum.Facts += r.Facts
+			sum.Quads += r.Quads
+		}
+		batch, batchQuads = batch[:0], 0
+		if opt.Progress != nil {
+			opt.Progress(Progress{Documents: sum.Added + sum.Replaced + sum.Unchanged + sum.Failed, Bytes: bytes})
+		}
+	}
+	for item := range results {
+		bytes += int64(item.size)
+		if item.err != nil {
+			sum.Documents++
+			sum.Failed++
+			sum.Failures = append(sum.Failures, Failure{Name: failureName(item), Err: item.err})
+			continue
+		}
+		sum.Documents++
+		if item.skip {
+			sum.Unchanged++
+			continue
+		}
+		sum.Words += len(strings.Fields(item.ext.Document.Text))
+		sum.Rejected += len(item.ext.Rejected)
+		batch = append(batch, item.ext)
+		// Entities cost about four quads each, facts about twelve.
+		batchQuads += 4*len(item.ext.Entities) + 12*len(item.ext.Facts) + 8
+		if len(batch) == 1 {
+			batchStart = time.Now()
+		}
+		if batchQuads >= opt.BatchQuads || len(batch) >= opt.BatchDocs || time.Since(batchStart) >= opt.MaxDelay {
+			flush()
+		}
+	}
+	flush()
+	sum.Elapsed = time.Since(start)
+	if writeErr != nil {
+		return sum, writeErr
+	}
+	if readErr != nil && !errors.Is(readErr, context.Canceled) {
+		return sum, fmt.Errorf("reading: %w", readErr)
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, fmt.Errorf("ingest interrupted: %w", err)
+	}
+	return sum, nil
+}
+
+func docName(d schema.Document) string {
+	if d.Path != "" && d.ID != "" && !strings.Contains(d.Path, d.ID) {
+		return d.Path + "#" + d.ID
+	}
+	if d.Path != "" {
+		return d.Path
+	}
+	return d.ID
+}
+
+func failureName(item extracted) string {
+	if item.name != "" {
+		return item.name
+	}
+	return "(unnamed document)"
+}

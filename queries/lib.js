@@ -1,0 +1,157 @@
+// newsgraph helper library, placed before every saved Gizmo query.
+// It reads the frozen globals `vocab` (the schema) and `params` (the bound
+// parameters). Gizmo hands node values to scripts as strings: IRIs as
+// "<ent:x>", typed literals as "\"70000\"^^<xsd:decimal>"; ng.id and
+// ng.literal turn them back into plain text.
+var ng = (function () {
+  var I = vocab.iri;
+  var nameVia = [iri(I.name), iri(I.alias)];
+  var names = {}, titles = {};
+
+  function id(v) {
+    if (typeof v === "string" && v.length > 1 && v.charAt(0) === "<" && v.charAt(v.length - 1) === ">") {
+      return v.slice(1, -1);
+    }
+    return v;
+  }
+
+  function literal(v) {
+    if (typeof v !== "string") return v;
+    var m = /^"((?:[^"\\]|\\.)*)"(?:\^\^<[^>]*>|@[A-Za-z0-9-]+)$/.exec(v);
+    return m ? m[1].replace(/\\(.)/g, "$1") : id(v);
+  }
+
+  function escapeRe(s) {
+    return s.replace(/[\\.+*?()|\[\]{}^$]/g, "\\$&");
+  }
+
+  function uniqSorted(a) {
+    var seen = {}, out = [];
+    for (var i = 0; i < a.length; i++) {
+      if (!seen.hasOwnProperty(a[i])) { seen[a[i]] = true; out.push(a[i]); }
+    }
+    return out.sort();
+  }
+
+  // resolve turns a name as a reader writes it ("Jeffrey", "HTS", "idlib")
+  // into entity IRIs: an entity IRI given as such if it exists; else every
+  // entity whose ng:name or ng:alias equals the text exactly; else, only if
+  // none does, those equal ignoring case and runs of spaces. An empty list
+  // means nothing matched.
+  function resolve(text) {
+    if (text === null || text === undefined) return [];
+    text = String(text).trim();
+    if (text === "") return [];
+    if (text.indexOf(I.entityPrefix) === 0 && g.V(iri(text)).Out(iri(I.type)).ToValue() !== null) return [text];
+    var exact = g.V(str(text)).In(nameVia).Unique().ToArray().map(id);
+    if (exact.length) return uniqSorted(exact);
+    var words = text.split(/\s+/).map(escapeRe).join("\\s+");
+    var folded = g.V().Out(nameVia).Filter(regex("(?i)^" + words + "$")).In(nameVia).Unique().ToArray().map(id);
+    return uniqSorted(folded);
+  }
+
+  // one resolves a required name parameter and fails clearly if unknown.
+  function one(param) {
+    var found = resolve(params[param]);
+    if (!found.length) throw new Error("no entity named " + JSON.stringify(params[param]) + " (parameter " + param + ")");
+    return found;
+  }
+
+  function name(node) {
+    node = id(node);
+    if (!names.hasOwnProperty(node)) {
+      var n = g.V(iri(node)).Out(iri(I.name)).ToValue();
+      names[node] = n === null ? node : literal(n);
+    }
+    return names[node];
+  }
+
+  function title(doc) {
+    doc = id(doc);
+    if (!titles.hasOwnProperty(doc)) {
+      var t = g.V(iri(doc)).Out(iri(I.title)).ToValue();
+      titles[doc] = t === null ? "" : literal(t);
+    }
+    return titles[doc];
+  }
+
+  function shortPred(p) {
+    p = id(p);
+    return p.indexOf(I.predicatePrefix) === 0 ? p.slice(I.predicatePrefix.length) : p;
+  }
+
+  // facts lists the evidence of the facts where entity is the subject
+  // (dir "out") or the object (dir "in"), optionally of one predicate (a
+  // name from vocab.predicates). One record per fact per sentence.
+  function facts(entity, dir, predicate) {
+    var p = g.V(iri(entity)).In(iri(dir === "in" ? I.object : I.subject));
+    if (predicate) p = p.Has(iri(I.predicate), iri(vocab.predicates[predicate].iri));
+    p = p.Unique().Tag("ev")
+      .Save(iri(I.subject), "s").Save(iri(I.predicate), "p").Save(iri(I.object), "o")
+      .SaveOpt(iri(I.document), "doc").SaveOpt(iri(I.sentence), "sentence")
+      .SaveOpt(iri(I.confidence), "confidence").SaveOpt(iri(I.start), "start");
+    for (var i = 0; i < vocab.qualifiers.length; i++) {
+      p = p.SaveOpt(iri(I.qualifierPrefix + vocab.qualifiers[i]), "q_" + vocab.qualifiers[i]);
+    }
+    var seen = {}, out = [];
+    p.TagArray().forEach(function (t) {
+      var ev = id(t.ev);
+      if (seen[ev]) return;
+      seen[ev] = true;
+      var quals = [];
+      for (var i = 0; i < vocab.qualifiers.length; i++) {
+        var q = t["q_" + vocab.qualifiers[i]];
+        if (q !== undefined && q !== null) quals.push(vocab.qualifiers[i] + "=" + literal(q));
+      }
+      var pred = shortPred(t.p);
+      var literalObject = vocab.predicates[pred] ? vocab.predicates[pred].literal : false;
+      out.push({
+        evidence: ev,
+        subject: id(t.s),
+        predicate: pred,
+        object: literalObject ? literal(t.o) : id(t.o),
+        literal: literalObject,
+        document: t.doc === undefined ? "" : id(t.doc),
+        sentence: t.sentence === undefined ? "" : literal(t.sentence),
+        confidence: t.confidence === undefined ? null : t.confidence,
+        start: t.start === undefined ? 0 : t.start,
+        qualifiers: quals.join("; ")
+      });
+    });
+    return out;
+  }
+
+  // cmp orders rows by the given keys, then by every other key, so output
+  // is the same on every run.
+  function sortRows(rows, keys) {
+    return rows.sort(function (a, b) {
+      for (var i = 0; i < keys.length; i++) {
+        var x = a[keys[i]], y = b[keys[i]];
+        if (x === y) continue;
+        if (x === undefined || x === null) return -1;
+        if (y === undefined || y === null) return 1;
+        if (typeof x === "number" && typeof y === "number") return x - y;
+        x = String(x); y = String(y);
+        if (x < y) return -1;
+        if (x > y) return 1;
+      }
+      return 0;
+    });
+  }
+
+  // ref is a node reference as Cayley's Visualize expects in `source` and
+  // `target` (the runner flattens it back to the IRI).
+  function ref(node) {
+    return { "@id": id(node) };
+  }
+
+  function emitAll(rows) {
+    for (var i = 0; i < rows.length; i++) g.Emit(rows[i]);
+  }
+
+  return {
+    id: id, literal: literal, resolve: resolve, one: one, name: name, title: title,
+    facts: facts, shortPred: shortPred, sortRows: sortRows, ref: ref, emitAll: emitAll,
+    escapeRe: escapeRe, uniqSorted: uniqSorted
+  };
+})();

@@ -1,0 +1,32 @@
+// name: relations
+// description: Every fact in and out of an entity with its evidence: predicate,
+// description: the other entity (or value), document, sentence and confidence.
+// param: entity string required  Name, alias or entity IRI
+// param: predicate string  Only this predicate (a schema name such as controls)
+// columns: entity, direction, predicate, other, document, sentence, confidence, qualifiers, source, target
+// tags: graph
+var only = params.predicate ? String(params.predicate).trim() : "";
+if (only.indexOf(vocab.iri.predicatePrefix) === 0) only = only.slice(vocab.iri.predicatePrefix.length);
+if (only && !vocab.predicates.hasOwnProperty(only)) {
+  throw new Error("unknown predicate " + JSON.stringify(params.predicate));
+}
+var rows = [];
+ng.one("entity").forEach(function (e) {
+  ["out", "in"].forEach(function (dir) {
+    ng.facts(e, dir, only).forEach(function (f) {
+      var other = dir === "out" ? f.object : f.subject;
+      var row = {
+        entity: ng.name(e), direction: dir, predicate: f.predicate,
+        other: f.literal && dir === "out" ? other : ng.name(other),
+        document: f.document, sentence: f.sentence, confidence: f.confidence,
+        qualifiers: f.qualifiers
+      };
+      if (!f.literal) {
+        row.source = ng.ref(f.subject);
+        row.target = ng.ref(f.object);
+      }
+      rows.push(row);
+    });
+  });
+});
+ng.emitAll(ng.sortRows(rows, ["entity", "direction", "predicate", "other", "document", "sentence"]));

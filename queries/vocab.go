@@ -1,0 +1,74 @@
+package queries
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Prefixes derived from schema, so that nothing here spells them.
+var (
+	predicatePrefix = strings.TrimSuffix(schema.Predicate{Name: "x"}.IRI(), "x")
+	classPrefix     = strings.TrimSuffix(schema.Class("x").IRI(), "x")
+	entityPrefix    = schema.EntityIRI(schema.Person, "x")[:strings.IndexByte(schema.EntityIRI(schema.Person, "x"), ':')+1]
+)
+
+// vocabulary is the schema as data for scripts, bound as the frozen global
+// `vocab`, so that no script spells an IRI by hand:
+//
+//	vocab.iri.name, vocab.iri.alias, vocab.iri.type, ...  structural predicates and classes
+//	vocab.predicates.controls = {iri, label, inverse, symmetric, literal}
+//	vocab.relations     IRIs of the predicates between two nodes (paths walk these)
+//	vocab.classes.City = {iri, parent}
+//	vocab.qualifiers    qualifier keys; evidence carries them as vocab.iri.qualifierPrefix + key
+func vocabulary() map[string]any {
+	preds := map[string]any{}
+	var relations []string
+	for _, p := range schema.Predicates() {
+		preds[p.Name] = map[string]any{
+			"iri": p.IRI(), "label": p.Label, "inverse": p.Inverse,
+			"symmetric": p.Symmetric, "literal": p.Literal(),
+		}
+		if !p.Literal() {
+			relations = append(relations, p.IRI())
+		}
+	}
+	classes := map[string]any{}
+	for _, c := range schema.Classes() {
+		classes[string(c.Name)] = map[string]any{"iri": c.Name.IRI(), "parent": c.Parent.IRI(), "label": c.Label}
+	}
+	return map[string]any{
+		"iri": map[string]string{
+			"type":            schema.PredType,
+			"subClassOf":      schema.PredSubClassOf,
+			"name":            schema.PredName,
+			"alias":           schema.PredAlias,
+			"mentionedIn":     schema.PredMentionedIn,
+			"subject":         schema.PredEvSubject,
+			"predicate":       schema.PredEvPredicate,
+			"object":          schema.PredEvObject,
+			"document":        schema.PredEvDocument,
+			"sentence":        schema.PredEvSentence,
+			"start":           schema.PredEvStart,
+			"end":             schema.PredEvEnd,
+			"rule":            schema.PredEvRule,
+			"confidence":      schema.PredConfidence,
+			"title":           schema.PredTitle,
+			"url":             schema.PredURL,
+			"published":       schema.PredPublished,
+			"source":          schema.PredSource,
+			"text":            schema.PredText,
+			"qualifierPrefix": schema.QualifierPrefix,
+			"Evidence":        schema.ClassEvidence,
+			"Document":        schema.ClassDocument,
+			"Thing":           schema.Thing.IRI(),
+			"predicatePrefix": predicatePrefix,
+			"classPrefix":     classPrefix,
+			"entityPrefix":    entityPrefix,
+		},
+		"predicates": preds,
+		"relations":  relations,
+		"classes":    classes,
+		"qualifiers": []string{schema.QualTime, schema.QualHedge, schema.QualFormer, schema.QualApproximate, schema.QualNegated},
+	}
+}
