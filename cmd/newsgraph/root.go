@@ -43,6 +43,8 @@ Configuration: flags > NEWSGRAPH_* environment > newsgraph.yaml > defaults.`,
 		a.queriesCommand(),
 		a.statsCommand(),
 		a.deleteCommand(),
+		a.backupCommand(),
+		a.restoreCommand(),
 	)
 	return root
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"runtime"
 	"time"
 )
@@ -8,3 +9,10 @@ import (
 func numCPU() int { return runtime.GOMAXPROCS(0) }
 
 func timeNowUTC() time.Time { return time.Now().UTC() }
+
+func dirOf(path string) string {
+	if d := filepath.Dir(path); d != "" {
+		return d
+	}
+	return "."
+}
