@@ -64,7 +64,13 @@ type Failure struct {
 	Err  error
 }
 
-func (f Failure) Error() string { return fmt.Sprintf("%s: %v", f.Name, f.Err) }
+func (f Failure) Error() string {
+	// Readers often name the file in their errors already.
+	if f.Err != nil && strings.Contains(f.Err.Error(), f.Name) {
+		return f.Err.Error()
+	}
+	return fmt.Sprintf("%s: %v", f.Name, f.Err)
+}
 
 // Summary is the outcome of a run.
 type Summary struct {
@@ -191,6 +197,7 @@ func Run(ctx context.Context, read ReadFunc, paths []string, ex Extractor, st St
 				sum.Replaced++
 			case "unchanged":
 				sum.Unchanged++
+				continue
 			default:
 				sum.Failed++
 				name := r.DocID

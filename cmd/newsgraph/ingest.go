@@ -119,7 +119,7 @@ func (a *app) extractAll(ctx context.Context, ex *ingest.Extractor, paths []stri
 		<-j.done
 		if j.err != nil {
 			failed++
-			fmt.Fprintf(a.stderr, "%s: %v\n", nameOf(j.doc), j.err)
+			fmt.Fprintln(a.stderr, pipeline.Failure{Name: nameOf(j.doc), Err: j.err})
 			continue
 		}
 		if writeErr == nil {
@@ -181,7 +181,7 @@ changed text replaces the stored document. Exit code 1 if any document failed.`,
 				}
 				sum, runErr := pipeline.Run(ctx, ingest.Read, paths, ex, st, opt)
 				for _, f := range sum.Failures {
-					fmt.Fprintf(a.stderr, "failed: %s: %v\n", f.Name, f.Err)
+					fmt.Fprintf(a.stderr, "failed: %v\n", f)
 				}
 				fmt.Fprintf(a.stdout, "documents %d (added %d, replaced %d, unchanged %d, failed %d)  facts %d  quads %d  rejected %d  time %s\n",
 					sum.Documents, sum.Added, sum.Replaced, sum.Unchanged, sum.Failed, sum.Facts, sum.Quads, sum.Rejected, sum.Elapsed.Round(1e6))
