@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -69,13 +68,15 @@ func (a *app) load(cmd *cobra.Command) error {
 			return fmt.Errorf("reading config %s: %w", path, err)
 		}
 	} else {
-		a.v.SetConfigName("newsgraph")
-		a.v.SetConfigType("yaml")
-		a.v.AddConfigPath(".")
-		if err := a.v.ReadInConfig(); err != nil {
-			var nf viper.ConfigFileNotFoundError
-			if !errors.As(err, &nf) {
-				return fmt.Errorf("reading newsgraph.yaml: %w", err)
+		// Look for the file by its full name: viper's own search would also
+		// take a file called just "newsgraph" — the binary itself.
+		for _, name := range []string{"newsgraph.yaml", "newsgraph.yml"} {
+			if _, err := os.Stat(name); err == nil {
+				a.v.SetConfigFile(name)
+				if err := a.v.ReadInConfig(); err != nil {
+					return fmt.Errorf("reading %s: %w", name, err)
+				}
+				break
 			}
 		}
 	}

@@ -171,3 +171,22 @@ func TestConfigLayers(t *testing.T) {
 		t.Fatalf("--db did not win over NEWSGRAPH_DB: %v", err)
 	}
 }
+
+// A binary called newsgraph next to the working directory is not a config
+// file (viper's own search would read it as one).
+func TestBinaryInWorkingDirIsNotConfig(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "newsgraph"), []byte("\x7fELF\x00\x01binary"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	if code, _, errOut := cli(t, filepath.Join(dir, "g.db"), "stats"); code != 0 {
+		t.Fatalf("stats next to a binary: exit %d: %s", code, errOut)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "newsgraph.yaml"), []byte("store: [unclosed"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := cli(t, filepath.Join(dir, "g.db"), "stats"); code == 0 || !strings.Contains(errOut, "newsgraph.yaml") {
+		t.Fatalf("a broken newsgraph.yaml must fail naming it: exit %d: %s", code, errOut)
+	}
+}
