@@ -192,7 +192,7 @@ type exporter struct {
 	src   Source
 	sel   *selector
 	idx   *index
-	stats *counts
+	stats *Counts
 	files []string
 }
 
@@ -251,8 +251,8 @@ func (e *exporter) finish(ok bool) error {
 	return first
 }
 
-// counts are what the manifest reports about the exported data.
-type counts struct {
+// Counts are what the manifest reports about the exported data.
+type Counts struct {
 	Quads      int64            `json:"quads,omitempty"`
 	Nodes      int64            `json:"nodes,omitempty"`
 	Edges      int64            `json:"edges,omitempty"`
@@ -260,7 +260,7 @@ type counts struct {
 	Predicates map[string]int64 `json:"predicates"`
 }
 
-func newCounts() *counts { return &counts{Predicates: map[string]int64{}} }
+func newCounts() *Counts { return &Counts{Predicates: map[string]int64{}} }
 
 // predName is the schema name of a predicate IRI: "ng:controls" → "controls".
 func predName(iri string) string {

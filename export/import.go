@@ -1,17 +1,18 @@
 package export
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/jsonld"
 	"github.com/cayleygraph/quad/nquads"
@@ -73,13 +74,16 @@ type Destination interface {
 // Store is the part of *graph.Store that NewDestination needs.
 type Store interface {
 	DocumentWriter
-	QuadStore() cgraph.QuadStore
-	EachQuad(ctx context.Context, fn func(quad.Quad) error) error
+	Source
+	DeleteDocument(ctx context.Context, id string) (int, error)
+	Restore(ctx context.Context, r io.Reader) error
 }
 
 // NewDestination adapts a store for Import. If the store has a PutLabel
-// method of its own it is used; otherwise raw quads go through its Cayley
-// QuadStore (the store's cached Stats may then lag until the next write).
+// method of its own it is used; otherwise a label is replaced with the
+// store's public API: DeleteDocument, then Restore of the label's quads.
+// Those are two transactions: if the import is interrupted between them,
+// running it again completes it.
 func NewDestination(s Store) Destination {
 	if qs, ok := s.(QuadSink); ok {
 		return struct {
@@ -87,78 +91,42 @@ func NewDestination(s Store) Destination {
 			Store
 		}{qs, s}
 	}
-	return &cayleyDestination{Store: s}
+	return &graphDestination{Store: s}
 }
 
-type cayleyDestination struct {
+type graphDestination struct {
 	Store
 }
 
-// PutLabel writes through Cayley's quad store: it reads the label's current
-// quads, and applies only the difference, so re-importing the same file
-// changes nothing.
-func (d *cayleyDestination) PutLabel(ctx context.Context, label quad.Value, quads []quad.Quad, replace bool) error {
-	qs := d.QuadStore()
-	want := make(map[string]quad.Quad, len(quads))
+// PutLabel replaces a document's quads (or adds to any other label, such
+// as the vocabulary graph, whose quads Restore skips when present).
+func (d *graphDestination) PutLabel(ctx context.Context, label quad.Value, quads []quad.Quad, replace bool) error {
+	if l := iriOf(label); replace && strings.HasPrefix(l, "doc:") {
+		id, err := url.PathUnescape(strings.TrimPrefix(l, "doc:"))
+		if err != nil {
+			return fmt.Errorf("document label %s: %w", l, err)
+		}
+		if schema.DocIRI(id) != l {
+			return fmt.Errorf("document label %s is not in the store's form (expected %s)", l, schema.DocIRI(id))
+		}
+		if _, err := d.DeleteDocument(ctx, id); err != nil && !errors.Is(err, graph.ErrNotFound) {
+			return err
+		}
+	}
+	// Restore reads N-Quads in the store's own notation: compact IRIs and
+	// Cayley's native values, exactly what its reader gives back.
+	var buf bytes.Buffer
+	w := nquads.NewWriter(&buf)
 	for _, q := range quads {
 		q.Label = label
-		want[quadKey(q)] = q
-	}
-	have := map[string]quad.Quad{}
-	var ref cgraph.Ref
-	if label != nil {
-		var err error
-		if ref, err = qs.ValueOf(label); err != nil {
-			return err
+		if err := w.WriteQuad(q); err != nil {
+			return fmt.Errorf("quad %v: %w", q, err)
 		}
 	}
-	if ref != nil {
-		it := qs.QuadIterator(quad.Label, ref).Iterate()
-		for it.Next(ctx) {
-			q, err := qs.Quad(it.Result())
-			if err != nil {
-				it.Close()
-				return err
-			}
-			have[quadKey(q)] = q
-		}
-		err := it.Err()
-		it.Close()
-		if err != nil {
-			return err
-		}
+	if err := w.Close(); err != nil {
+		return err
 	}
-	tx := cgraph.NewTransaction()
-	if replace {
-		for k, q := range have {
-			if _, ok := want[k]; !ok {
-				tx.RemoveQuad(q)
-			}
-		}
-	}
-	for k, q := range want {
-		if _, ok := have[k]; !ok {
-			tx.AddQuad(q)
-		}
-	}
-	if len(tx.Deltas) == 0 {
-		return nil
-	}
-	return qs.ApplyDeltas(tx.Deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
-}
-
-// quadKey identifies a quad by value, times at the store's precision.
-func quadKey(q quad.Quad) string {
-	var b strings.Builder
-	for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
-		if v == nil {
-			b.WriteString("\x00")
-			continue
-		}
-		b.WriteString(ExpandValue(v).String())
-		b.WriteString("\x00")
-	}
-	return b.String()
+	return d.Restore(ctx, &buf)
 }
 
 // ImportOptions configure one import.

@@ -547,6 +547,16 @@ func (e *exporter) prepare(ctx context.Context) error {
 		return err
 	}
 	e.idx = idx
+	var missing []string
+	for iri := range e.sel.docs {
+		if _, ok := idx.docs[iri]; !ok {
+			missing = append(missing, iri)
+		}
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		return fmt.Errorf("documents not in the store: %s", strings.Join(missing, ", "))
+	}
 	e.selectDocs()
 	return nil
 }

@@ -22,7 +22,7 @@ type Manifest struct {
 	Files      []string          `json:"files"`
 	Filters    Filters           `json:"filters"`
 	Context    string            `json:"context,omitempty"` // JSON-LD exports
-	Counts     counts            `json:"counts"`
+	Counts     Counts            `json:"counts"`
 	Documents  []ManifestDoc     `json:"documents"`
 	Prefixes   map[string]string `json:"prefixes"`
 	Streaming  string            `json:"streaming"`

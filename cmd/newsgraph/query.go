@@ -42,7 +42,7 @@ func (a *app) queryCommand() *cobra.Command {
 				return err
 			}
 			var q queries.Query
-			values := map[string]string{}
+			var values map[string]string
 			if gizmo == "" {
 				reg, err := a.registry()
 				if err != nil {
@@ -52,12 +52,8 @@ func (a *app) queryCommand() *cobra.Command {
 				if q, ok = reg.Get(args[0]); !ok {
 					return fmt.Errorf("no saved query %q (see `newsgraph queries`)", args[0])
 				}
-				for _, p := range params {
-					k, v, ok := strings.Cut(p, "=")
-					if !ok {
-						return fmt.Errorf("--param %q: want name=value", p)
-					}
-					values[k] = v
+				if values, err = parseParams(params); err != nil {
+					return err
 				}
 			}
 			return a.withStore(ctx, func(st *graph.Store) error {
@@ -117,4 +113,16 @@ func (a *app) queriesCommand() *cobra.Command {
 			return tw.Flush()
 		},
 	}
+}
+
+func parseParams(params []string) (map[string]string, error) {
+	values := map[string]string{}
+	for _, p := range params {
+		k, v, ok := strings.Cut(p, "=")
+		if !ok {
+			return nil, fmt.Errorf("--param %q: want name=value", p)
+		}
+		values[k] = v
+	}
+	return values, nil
 }

@@ -45,6 +45,8 @@ Configuration: flags > NEWSGRAPH_* environment > newsgraph.yaml > defaults.`,
 		a.deleteCommand(),
 		a.backupCommand(),
 		a.restoreCommand(),
+		a.exportCommand(),
+		a.importCommand(),
 	)
 	return root
 }
