@@ -47,6 +47,7 @@ Configuration: flags > NEWSGRAPH_* environment > newsgraph.yaml > defaults.`,
 		a.restoreCommand(),
 		a.exportCommand(),
 		a.importCommand(),
+		a.serveCommand(),
 	)
 	return root
 }

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/newsgraph/api"
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
+)
+
+func (a *app) serveCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "serve [--addr HOST:PORT] [--read-only]",
+		Short: "Serve the REST API and Cayley's web console on one port",
+		Long: `Serves the REST API under /api (OpenAPI at /api/openapi.json), Cayley's
+query API under /api/v2/, and Cayley's web console (Query, Visualize, Write)
+at /. Write routes need "Authorization: Bearer TOKEN" with api.token
+(NEWSGRAPH_API_TOKEN) set; without a token, or with --read-only, they are off.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			qt, err := a.duration("api.query_timeout")
+			if err != nil {
+				return err
+			}
+			cfg := api.Config{
+				Addr:         a.v.GetString("api.addr"),
+				Token:        a.v.GetString("api.token"),
+				ReadOnly:     a.v.GetBool("api.read_only"),
+				QueryTimeout: qt,
+				RowLimit:     a.v.GetInt("api.row_limit"),
+				MaxBodyBytes: a.v.GetInt64("api.max_body_bytes"),
+				MaxHeapBytes: uint64(a.v.GetInt64("api.max_heap_bytes")),
+				CORSOrigins:  a.v.GetStringSlice("api.cors_origins"),
+			}
+			reg, err := a.registry()
+			if err != nil {
+				return err
+			}
+			ex, err := a.extractor()
+			if err != nil {
+				return err
+			}
+			return a.withStore(ctx, func(st *graph.Store) error {
+				srv, err := api.New(cfg, api.Deps{
+					Store: st, Queries: reg, Extractor: ex, ReadDocuments: ingest.ReadOne, Logger: a.log,
+				})
+				if err != nil {
+					return fmt.Errorf("configuring the server: %w", err)
+				}
+				return srv.ListenAndServe(ctx)
+			})
+		},
+	}
+	f := cmd.Flags()
+	f.String("addr", "127.0.0.1:8080", "listen address (config api.addr)")
+	f.Bool("read-only", false, "refuse every write route, Cayley's included (config api.read_only)")
+	a.bind(f, "api.addr", "addr")
+	a.bind(f, "api.read_only", "read-only")
+	return cmd
+}
