@@ -145,3 +145,59 @@ func WriteCSV(w io.Writer, res *Result) error {
 	cw.Flush()
 	return cw.Error()
 }
+
+// WriteList renders the query catalogue ("newsgraph queries") as a table
+// (name, parameters, description) or JSON (the Query fields).
+func WriteList(w io.Writer, format string, list []Query) error {
+	switch format {
+	case "json":
+		if list == nil {
+			list = []Query{}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(list)
+	case "table", "":
+	default:
+		return fmt.Errorf("queries: unknown format %q (want table or json)", format)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tPARAMETERS\tDESCRIPTION")
+	for _, q := range list {
+		var ps []string
+		for _, p := range q.Params {
+			s := p.Name + ":" + p.Type
+			switch {
+			case p.Required:
+				s += "!"
+			case p.Default != "":
+				s += "=" + p.Default
+			}
+			ps = append(ps, s)
+		}
+		desc := q.Description
+		if q.Origin != "" && q.Origin != "builtin" {
+			desc += " [" + q.Origin + "]"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", q.Name, strings.Join(ps, " "), desc)
+	}
+	return tw.Flush()
+}
+
+// ParseParamFlags turns repeated "--param k=v" values into a map. The value
+// is everything after the first '='; a key given twice is an error.
+func ParseParamFlags(flags []string) (map[string]string, error) {
+	out := make(map[string]string, len(flags))
+	for _, f := range flags {
+		k, v, ok := strings.Cut(f, "=")
+		k = strings.TrimSpace(k)
+		if !ok || k == "" {
+			return nil, fmt.Errorf("--param %q: want NAME=VALUE", f)
+		}
+		if _, dup := out[k]; dup {
+			return nil, fmt.Errorf("--param %s given twice", k)
+		}
+		out[k] = v
+	}
+	return out, nil
+}

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -40,62 +39,252 @@ func goQueries() []Query {
 	}}
 }
 
-// ResolveName finds the entities a reader means by name, the way the saved
-// Gizmo queries do (lib.js ng.resolve): an entity IRI given as such if the
-// store has it; else entities whose ng:name or ng:alias equals the text;
-// else, only if none does, those equal ignoring case and runs of spaces.
-// The result is sorted; empty means no match.
+// ResolveName finds the entities a reader means by a name, in Go; saved
+// Gizmo queries use it too (the runner binds it as ngResolve, see lib.js):
+//
+//  1. text that is an entity IRI the store has ("ent:person/x") is itself;
+//  2. else every entity whose ng:name or ng:alias is exactly the text;
+//  3. else, only if none is, every entity whose name or alias matches
+//     ignoring case and runs of white space (schema.NameKey). Stores whose
+//     layout has ng:key quads answer this by one index lookup; older ones
+//     by a scan of all aliases.
+//
+// Then entities merged with those found (ng:same_as, graph.Merge) are
+// added, both ways. The result is sorted and never nil; empty means no
+// match.
 func ResolveName(ctx context.Context, qs cgraph.QuadStore, text string) ([]string, error) {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return nil, nil
+	found, err := resolveName(ctx, qs, text)
+	if err != nil || len(found) == 0 {
+		return found, err
 	}
-	if strings.HasPrefix(text, entityPrefix) {
-		v, err := path.StartPath(qs, quad.IRI(text)).Out(quad.IRI(schema.PredType)).Iterate(ctx).FirstValue(qs)
-		if err != nil {
-			return nil, fmt.Errorf("queries: resolve %q: %w", text, err)
-		}
-		if v != nil {
-			return []string{text}, nil
-		}
-	}
-	via := []interface{}{quad.IRI(schema.PredName), quad.IRI(schema.PredAlias)}
-	found := map[string]bool{}
-	collect := func(p *path.Path) error {
-		return p.In(via...).Unique().Iterate(ctx).EachValue(qs, func(v quad.Value) error {
-			if iri, ok := v.(quad.IRI); ok {
-				found[string(iri)] = true
-			}
-			return nil
-		})
-	}
-	if err := collect(path.StartPath(qs, quad.String(text))); err != nil {
+	all, err := sameAsCluster(ctx, qs, found)
+	if err != nil {
 		return nil, fmt.Errorf("queries: resolve %q: %w", text, err)
 	}
-	if len(found) == 0 {
-		// Case-insensitive pass: walk the distinct name and alias strings.
-		want := strings.Join(strings.Fields(text), " ")
-		var matches []quad.Value
-		err := path.StartPath(qs).Out(via...).Unique().Iterate(ctx).EachValue(qs, func(v quad.Value) error {
-			if s, ok := v.(quad.String); ok && strings.EqualFold(strings.Join(strings.Fields(string(s)), " "), want) {
-				matches = append(matches, s)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("queries: resolve %q: %w", text, err)
-		}
-		if len(matches) > 0 {
-			if err := collect(path.StartPath(qs, matches...)); err != nil {
-				return nil, fmt.Errorf("queries: resolve %q: %w", text, err)
+	return all, nil
+}
+
+// maxCluster bounds the entities one name can stand for through merges.
+const maxCluster = 1000
+
+// sameAsCluster adds every entity linked to the given ones by ng:same_as
+// (graph.Merge), in either direction and transitively: a merged entity is
+// the entity it was merged into. Sorted.
+func sameAsCluster(ctx context.Context, qs cgraph.QuadStore, start []string) ([]string, error) {
+	in := map[string]bool{}
+	for _, s := range start {
+		in[s] = true
+	}
+	sameAs, err := qs.ValueOf(quad.IRI(schema.PredSameAs))
+	if err != nil {
+		return nil, err
+	}
+	if sameAs != nil {
+		queue := append([]string(nil), start...)
+		for len(queue) > 0 && len(in) < maxCluster {
+			n := queue[0]
+			queue = queue[1:]
+			for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+				far := quad.Object
+				if d == quad.Object {
+					far = quad.Subject
+				}
+				err := refsAt(ctx, qs, d, quad.IRI(n), func(q cgraph.Ref) error {
+					if p, _ := qs.QuadDirection(q, quad.Predicate); p == nil || p.Key() != sameAs.Key() {
+						return nil
+					}
+					r, _ := qs.QuadDirection(q, far)
+					if r == nil {
+						return nil
+					}
+					v, err := qs.NameOf(r)
+					if err != nil {
+						return err
+					}
+					if iri, ok := v.(quad.IRI); ok && !in[string(iri)] {
+						in[string(iri)] = true
+						queue = append(queue, string(iri))
+					}
+					return nil
+				})
+				if err != nil {
+					return nil, err
+				}
 			}
 		}
 	}
-	out := make([]string, 0, len(found))
-	for k := range found {
+	out := make([]string, 0, len(in))
+	for k := range in {
 		out = append(out, k)
 	}
 	sort.Strings(out)
+	return out, nil
+}
+
+// resolveName is ResolveName before following merges.
+func resolveName(ctx context.Context, qs cgraph.QuadStore, text string) ([]string, error) {
+	text = strings.TrimSpace(text)
+	found := map[string]bool{}
+	list := func() []string {
+		out := make([]string, 0, len(found))
+		for k := range found {
+			out = append(out, k)
+		}
+		sort.Strings(out)
+		return out
+	}
+	if text == "" {
+		return list(), nil
+	}
+	wrap := func(err error) ([]string, error) { return nil, fmt.Errorf("queries: resolve %q: %w", text, err) }
+	if strings.HasPrefix(text, entityPrefix) {
+		v, err := valueAt(ctx, qs, quad.IRI(text), schema.PredType)
+		if err != nil {
+			return wrap(err)
+		}
+		if v != nil {
+			found[text] = true
+			return list(), nil
+		}
+	}
+	predRefs := func(preds ...string) (map[any]bool, error) {
+		m := map[any]bool{}
+		for _, p := range preds {
+			r, err := qs.ValueOf(quad.IRI(p))
+			if err != nil {
+				return nil, err
+			}
+			if r != nil {
+				m[r.Key()] = true
+			}
+		}
+		return m, nil
+	}
+	// subjectsOf adds the subjects of quads (any of preds) whose object is v.
+	subjectsOf := func(v quad.Value, preds map[any]bool) error {
+		return refsAt(ctx, qs, quad.Object, v, func(q cgraph.Ref) error {
+			if p, _ := qs.QuadDirection(q, quad.Predicate); p == nil || !preds[p.Key()] {
+				return nil
+			}
+			return addSubject(qs, q, found)
+		})
+	}
+	names, err := predRefs(schema.PredName, schema.PredAlias)
+	if err != nil {
+		return wrap(err)
+	}
+	if err := subjectsOf(quad.String(text), names); err != nil {
+		return wrap(err)
+	}
+	if len(found) > 0 {
+		return list(), nil
+	}
+	want := schema.NameKey(text)
+	keys, err := predRefs(schema.PredKey)
+	if err != nil {
+		return wrap(err)
+	}
+	if len(keys) > 0 {
+		if err := subjectsOf(quad.String(want), keys); err != nil {
+			return wrap(err)
+		}
+		return list(), nil
+	}
+	// No key index: scan every alias (the name is always an alias too),
+	// reading each distinct alias text once.
+	match := map[any]bool{}
+	err = refsAt(ctx, qs, quad.Predicate, quad.IRI(schema.PredAlias), func(q cgraph.Ref) error {
+		o, _ := qs.QuadDirection(q, quad.Object)
+		if o == nil {
+			return nil
+		}
+		ok, done := match[o.Key()]
+		if !done {
+			v, err := qs.NameOf(o)
+			if err != nil {
+				return err
+			}
+			s, isStr := v.(quad.String)
+			ok = isStr && schema.NameKey(string(s)) == want
+			match[o.Key()] = ok
+		}
+		if ok {
+			return addSubject(qs, q, found)
+		}
+		return nil
+	})
+	if err != nil {
+		return wrap(err)
+	}
+	return list(), nil
+}
+
+// addSubject records the subject IRI of quad q.
+func addSubject(qs cgraph.QuadStore, q cgraph.Ref, found map[string]bool) error {
+	sr, _ := qs.QuadDirection(q, quad.Subject)
+	if sr == nil {
+		return nil
+	}
+	v, err := qs.NameOf(sr)
+	if err != nil {
+		return err
+	}
+	if iri, ok := v.(quad.IRI); ok {
+		found[string(iri)] = true
+	}
+	return nil
+}
+
+var errStop = errors.New("stop")
+
+// refsAt calls fn with every quad whose direction d holds v, straight
+// from the store's index, as references: QuadDirection on them is free,
+// while reading a whole quad costs four value lookups. (Cayley's path layer
+// is slower still here: "out along any of these predicates" becomes a scan
+// of every quad with those predicates.)
+func refsAt(ctx context.Context, qs cgraph.QuadStore, d quad.Direction, v quad.Value, fn func(cgraph.Ref) error) error {
+	ref, err := qs.ValueOf(v)
+	if err != nil {
+		return err
+	}
+	if ref == nil {
+		return nil
+	}
+	it := qs.QuadIterator(d, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		if err := fn(it.Result()); err != nil {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// valueAt returns the object of the first quad (subject, pred, ?), or nil.
+func valueAt(ctx context.Context, qs cgraph.QuadStore, subject quad.Value, pred string) (quad.Value, error) {
+	pr, err := qs.ValueOf(quad.IRI(pred))
+	if err != nil || pr == nil {
+		return nil, err
+	}
+	var out quad.Value
+	err = refsAt(ctx, qs, quad.Subject, subject, func(q cgraph.Ref) error {
+		if p, _ := qs.QuadDirection(q, quad.Predicate); p == nil || p.Key() != pr.Key() {
+			return nil
+		}
+		o, _ := qs.QuadDirection(q, quad.Object)
+		v, err := qs.NameOf(o)
+		if err != nil {
+			return err
+		}
+		out = v
+		return errStop
+	})
+	if err != nil && !errors.Is(err, errStop) {
+		return nil, err
+	}
 	return out, nil
 }
 
@@ -104,32 +293,89 @@ type edge struct {
 	node                  string // the far end from where we stand
 }
 
-// neighbours lists the fact edges at a node in both directions, one per
-// distinct (direction, predicate, node), sorted for stable output.
-func neighbours(ctx context.Context, qs cgraph.QuadStore, n string, rel []interface{}) ([]edge, error) {
-	seen := map[edge]bool{}
-	var out []edge
-	for _, outgoing := range []bool{true, false} {
-		p := path.StartPath(qs, quad.IRI(n))
-		if outgoing {
-			p = p.OutWithTags([]string{"p"}, rel...)
-		} else {
-			p = p.InWithTags([]string{"p"}, rel...)
+// graphView reads fact edges with caches for one query run.
+type graphView struct {
+	qs    cgraph.QuadStore
+	rel   map[any]string // relation predicate ref key → IRI
+	names map[any]quad.Value
+}
+
+func newGraphView(qs cgraph.QuadStore) (*graphView, error) {
+	g := &graphView{qs: qs, rel: map[any]string{}, names: map[any]quad.Value{}}
+	rel := []string{schema.PredSameAs} // merges are edges too
+	for _, p := range schema.Predicates() {
+		if !p.Literal() {
+			rel = append(rel, p.IRI())
 		}
-		err := p.Tag("n").Iterate(ctx).TagValues(qs, func(t map[string]quad.Value) error {
-			other, ok1 := t["n"].(quad.IRI)
-			pred, ok2 := t["p"].(quad.IRI)
-			if !ok1 || !ok2 {
+	}
+	for _, p := range rel {
+		r, err := qs.ValueOf(quad.IRI(p))
+		if err != nil {
+			return nil, err
+		}
+		if r != nil {
+			g.rel[r.Key()] = p
+		}
+	}
+	return g, nil
+}
+
+func (g *graphView) nameOf(r cgraph.Ref) (quad.Value, error) {
+	if v, ok := g.names[r.Key()]; ok {
+		return v, nil
+	}
+	v, err := g.qs.NameOf(r)
+	if err != nil {
+		return nil, err
+	}
+	g.names[r.Key()] = v
+	return v, nil
+}
+
+// neighbours lists the fact edges at a node in both directions, one per
+// distinct (subject, predicate, object) whatever the number of documents
+// stating it, sorted for stable output.
+func (g *graphView) neighbours(ctx context.Context, n string) ([]edge, error) {
+	type key struct{ s, p, o any }
+	seen := map[key]bool{}
+	var out []edge
+	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+		err := refsAt(ctx, g.qs, d, quad.IRI(n), func(q cgraph.Ref) error {
+			pr, _ := g.qs.QuadDirection(q, quad.Predicate)
+			if pr == nil {
 				return nil
 			}
-			e := edge{subject: n, pred: string(pred), object: string(other), node: string(other)}
-			if !outgoing {
+			pred, ok := g.rel[pr.Key()]
+			if !ok {
+				return nil
+			}
+			sr, _ := g.qs.QuadDirection(q, quad.Subject)
+			or, _ := g.qs.QuadDirection(q, quad.Object)
+			if sr == nil || or == nil {
+				return nil
+			}
+			k := key{sr.Key(), pr.Key(), or.Key()}
+			if seen[k] {
+				return nil
+			}
+			seen[k] = true
+			far := or
+			if d == quad.Object {
+				far = sr
+			}
+			v, err := g.nameOf(far)
+			if err != nil {
+				return err
+			}
+			other, ok := v.(quad.IRI)
+			if !ok || string(other) == n {
+				return nil
+			}
+			e := edge{subject: n, pred: pred, object: string(other), node: string(other)}
+			if d == quad.Object {
 				e.subject, e.object = string(other), n
 			}
-			if !seen[e] {
-				seen[e] = true
-				out = append(out, e)
-			}
+			out = append(out, e)
 			return nil
 		})
 		if err != nil {
@@ -149,9 +395,7 @@ func neighbours(ctx context.Context, qs cgraph.QuadStore, n string, rel []interf
 	return out, nil
 }
 
-// shortestPath runs a breadth-first search from the "from" entities,
-// recording every predecessor at the shortest distance, then enumerates the
-// shortest paths back from the "to" entities.
+// shortestPath is the "shortest-path" query: see graphView.shortestPaths.
 func shortestPath(ctx context.Context, qs cgraph.QuadStore, params map[string]any, emit func(map[string]any) bool) error {
 	maxHops := int(params["max"].(int64))
 	if maxHops < 1 || maxHops > 10 {
@@ -175,94 +419,24 @@ func shortestPath(ctx context.Context, qs cgraph.QuadStore, params map[string]an
 	if len(to) == 0 {
 		return &ParamError{"shortest-path", "to", fmt.Sprintf("no entity named %q", params["to"])}
 	}
-	var rel []interface{}
-	for _, p := range schema.Predicates() {
-		if !p.Literal() {
-			rel = append(rel, quad.IRI(p.IRI()))
-		}
+	gv, err := newGraphView(qs)
+	if err != nil {
+		return fmt.Errorf("queries: shortest-path: %w", err)
 	}
-	target := map[string]bool{}
-	for _, t := range to {
-		target[t] = true
-	}
-	dist := map[string]int{}
-	preds := map[string][]edge{} // node → edges arriving at it on a shortest path (edge.node = predecessor)
-	frontier := append([]string(nil), from...)
-	for _, f := range from {
-		dist[f] = 0
-	}
-	found := false
-	for d := 1; d <= maxHops && len(frontier) > 0 && !found; d++ {
-		var next []string
-		for _, n := range frontier {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			es, err := neighbours(ctx, qs, n, rel)
-			if err != nil {
-				return fmt.Errorf("queries: shortest-path: %w", err)
-			}
-			for _, e := range es {
-				if dd, ok := dist[e.node]; ok && dd < d {
-					continue
-				}
-				if _, ok := dist[e.node]; !ok {
-					dist[e.node] = d
-					next = append(next, e.node)
-				}
-				back := e
-				back.node = n
-				preds[e.node] = append(preds[e.node], back)
-				if target[e.node] {
-					found = true
-				}
-			}
-		}
-		frontier = next
-	}
-	// Enumerate paths backwards from each reached target, shortest only.
-	best := -1
-	for _, t := range to {
-		if d, ok := dist[t]; ok && d > 0 && (best < 0 || d < best) {
-			best = d
-		}
-	}
-	if best < 0 {
-		return nil
-	}
-	var paths [][]edge
-	var back func(n string, suffix []edge) bool
-	back = func(n string, suffix []edge) bool {
-		if dist[n] == 0 {
-			p := append([]edge(nil), suffix...)
-			paths = append(paths, p)
-			return len(paths) < limit
-		}
-		for _, e := range preds[n] {
-			if dist[e.node] != dist[n]-1 {
-				continue
-			}
-			if !back(e.node, append([]edge{e}, suffix...)) {
-				return false
-			}
-		}
-		return true
-	}
-	for _, t := range to {
-		if dist[t] == best && !back(t, nil) {
-			break
-		}
+	paths, err := gv.shortestPaths(ctx, from, to, maxHops, limit)
+	if err != nil {
+		return fmt.Errorf("queries: shortest-path: %w", err)
 	}
 	names := map[string]string{}
 	nameOf := func(n string) (string, error) {
 		if s, ok := names[n]; ok {
 			return s, nil
 		}
-		v, err := path.StartPath(qs, quad.IRI(n)).Out(quad.IRI(schema.PredName)).Iterate(ctx).FirstValue(qs)
+		s := n
+		v, err := valueAt(ctx, qs, quad.IRI(n), schema.PredName)
 		if err != nil {
 			return "", err
 		}
-		s := n
 		if v != nil {
 			s = quad.ToString(v)
 		}
@@ -292,3 +466,277 @@ func shortestPath(ctx context.Context, qs cgraph.QuadStore, params map[string]an
 }
 
 var errNoGoFunc = errors.New("queries: Go query has no function (only built-in Go queries can run)")
+
+// side is one half of a bidirectional search.
+type side struct {
+	dist     map[string]int
+	preds    map[string][]edge // node → edges towards the side's start (edge.node = the nearer node)
+	frontier []string
+}
+
+func newSide(starts []string) *side {
+	s := &side{dist: map[string]int{}, preds: map[string][]edge{}}
+	for _, n := range starts {
+		s.dist[n] = 0
+		s.frontier = append(s.frontier, n)
+	}
+	return s
+}
+
+// expand grows the side by one layer.
+func (g *graphView) expand(ctx context.Context, s *side) error {
+	var next []string
+	d := s.dist[s.frontier[0]] + 1
+	for _, n := range s.frontier {
+		es, err := g.neighbours(ctx, n)
+		if err != nil {
+			return err
+		}
+		for _, e := range es {
+			if dd, ok := s.dist[e.node]; ok && dd < d {
+				continue
+			}
+			if _, ok := s.dist[e.node]; !ok {
+				s.dist[e.node] = d
+				next = append(next, e.node)
+			}
+			back := e
+			back.node = n
+			s.preds[e.node] = append(s.preds[e.node], back)
+		}
+	}
+	s.frontier = next
+	return nil
+}
+
+// walks lists the edge sequences from a side's start to n, nearest first
+// when reversed; at most limit.
+func (s *side) walks(n string, limit int) [][]edge {
+	if s.dist[n] == 0 {
+		return [][]edge{nil}
+	}
+	var out [][]edge
+	for _, e := range s.preds[n] {
+		if s.dist[e.node] != s.dist[n]-1 {
+			continue
+		}
+		for _, w := range s.walks(e.node, limit-len(out)) {
+			out = append(out, append(append([]edge(nil), w...), e))
+			if len(out) >= limit {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// shortestPaths searches from both ends at once, always growing the
+// smaller frontier, so that a hub on one side does not make the search
+// walk the whole graph. It returns up to limit shortest paths of at most
+// maxHops edges, each from a "from" entity to a "to" entity.
+func (g *graphView) shortestPaths(ctx context.Context, from, to []string, maxHops, limit int) ([][]edge, error) {
+	fw, bw := newSide(from), newSide(to)
+	best, meet := -1, []string(nil)
+	check := func() {
+		for n, df := range fw.dist {
+			if db, ok := bw.dist[n]; ok && df+db <= maxHops && df+db > 0 {
+				switch {
+				case best < 0 || df+db < best:
+					best, meet = df+db, []string{n}
+				case df+db == best:
+					meet = append(meet, n)
+				}
+			}
+		}
+	}
+	check()
+	for hops := 0; best < 0 && hops < maxHops; hops++ {
+		if len(fw.frontier) == 0 || len(bw.frontier) == 0 {
+			break
+		}
+		s := fw
+		if len(bw.frontier) < len(fw.frontier) {
+			s = bw
+		}
+		if err := g.expand(ctx, s); err != nil {
+			return nil, err
+		}
+		check()
+	}
+	if best < 0 {
+		return nil, nil
+	}
+	sort.Strings(meet)
+	// A path through meeting node m is a forward walk to m and a backward
+	// walk from m; with several meeting nodes on one path (both sides
+	// overlap), keep each edge sequence once.
+	seen := map[string]bool{}
+	var paths [][]edge
+	for _, m := range meet {
+		if fw.dist[m]+bw.dist[m] != best {
+			continue
+		}
+		for _, head := range fw.walks(m, limit) {
+			for _, tail := range bw.walks(m, limit) {
+				p := append([]edge(nil), head...)
+				for i := len(tail) - 1; i >= 0; i-- {
+					p = append(p, tail[i])
+				}
+				var k strings.Builder
+				for _, e := range p {
+					k.WriteString(e.subject + " " + e.pred + " " + e.object + "\n")
+				}
+				if seen[k.String()] {
+					continue
+				}
+				seen[k.String()] = true
+				paths = append(paths, p)
+				if len(paths) >= limit {
+					return paths, nil
+				}
+			}
+		}
+	}
+	return paths, nil
+}
+
+// refsAtRef is refsAt for a value already resolved to a reference.
+func refsAtRef(ctx context.Context, qs cgraph.QuadStore, d quad.Direction, ref cgraph.Ref, fn func(cgraph.Ref) error) error {
+	it := qs.QuadIterator(d, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		if err := fn(it.Result()); err != nil {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// facts is lib.js ng.facts in Go: the evidence records of the facts where
+// entity is the subject (dir "out") or object ("in"), optionally of one
+// predicate IRI, sorted by evidence IRI. Keys and value types match the
+// script version exactly (TestPlainGizmoFallback compares them).
+func (g *graphView) facts(ctx context.Context, entity, dir, predIRI string) ([]map[string]any, error) {
+	link := schema.PredEvSubject
+	if dir == "in" {
+		link = schema.PredEvObject
+	}
+	linkRef, err := g.qs.ValueOf(quad.IRI(link))
+	if err != nil || linkRef == nil {
+		return []map[string]any{}, err
+	}
+	var evs []cgraph.Ref
+	seen := map[any]bool{}
+	err = refsAt(ctx, g.qs, quad.Object, quad.IRI(entity), func(q cgraph.Ref) error {
+		if p, _ := g.qs.QuadDirection(q, quad.Predicate); p == nil || p.Key() != linkRef.Key() {
+			return nil
+		}
+		ev, _ := g.qs.QuadDirection(q, quad.Subject)
+		if ev != nil && !seen[ev.Key()] {
+			seen[ev.Key()] = true
+			evs = append(evs, ev)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := []map[string]any{}
+	for _, ev := range evs {
+		fields := map[string]quad.Value{}
+		err := refsAtRef(ctx, g.qs, quad.Subject, ev, func(q cgraph.Ref) error {
+			pr, _ := g.qs.QuadDirection(q, quad.Predicate)
+			or, _ := g.qs.QuadDirection(q, quad.Object)
+			if pr == nil || or == nil {
+				return nil
+			}
+			p, err := g.nameOf(pr) // few distinct predicates: cached
+			if err != nil {
+				return err
+			}
+			pi, ok := p.(quad.IRI)
+			if !ok {
+				return nil
+			}
+			if _, dup := fields[string(pi)]; dup {
+				return nil
+			}
+			o, err := g.qs.NameOf(or)
+			if err != nil {
+				return err
+			}
+			fields[string(pi)] = o
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		s, p, o := fields[schema.PredEvSubject], fields[schema.PredEvPredicate], fields[schema.PredEvObject]
+		if s == nil || p == nil || o == nil {
+			continue
+		}
+		if predIRI != "" && p != quad.IRI(predIRI) {
+			continue
+		}
+		evName, err := g.qs.NameOf(ev)
+		if err != nil {
+			return nil, err
+		}
+		pred := strings.TrimPrefix(text(p), predicatePrefix)
+		info, known := schema.LookupPredicate(pred)
+		literal := known && info.Literal()
+		rec := map[string]any{
+			"evidence": text(evName), "subject": text(s), "predicate": pred,
+			"literal": literal, "document": "", "sentence": "", "confidence": nil, "start": int64(0),
+		}
+		if literal {
+			rec["object"] = nativeValue(o)
+			if ts, ok := o.(quad.TypedString); ok {
+				rec["object"] = string(ts.Value) // as the script shows it, not converted
+			}
+		} else {
+			rec["object"] = text(o)
+		}
+		if v := fields[schema.PredEvDocument]; v != nil {
+			rec["document"] = text(v)
+		}
+		if v := fields[schema.PredEvSentence]; v != nil {
+			rec["sentence"] = text(v)
+		}
+		if v := fields[schema.PredConfidence]; v != nil {
+			rec["confidence"] = nativeValue(v)
+		}
+		if v := fields[schema.PredEvStart]; v != nil {
+			rec["start"] = nativeValue(v)
+		}
+		var quals []string
+		for _, k := range qualifierKeys {
+			if v := fields[schema.QualifierPrefix+k]; v != nil {
+				quals = append(quals, k+"="+text(v))
+			}
+		}
+		rec["qualifiers"] = strings.Join(quals, "; ")
+		out = append(out, rec)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i]["evidence"].(string) < out[j]["evidence"].(string) })
+	return out, nil
+}
+
+// text is a value as scripts see it after ng.id/ng.literal: IRIs without
+// brackets, literals as their plain text.
+func text(v quad.Value) string {
+	switch x := v.(type) {
+	case quad.IRI:
+		return string(x)
+	case quad.String:
+		return string(x)
+	case quad.TypedString:
+		return string(x.Value)
+	case quad.LangString:
+		return string(x.Value)
+	}
+	return quad.ToString(v)
+}

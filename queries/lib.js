@@ -5,7 +5,6 @@
 // ng.literal turn them back into plain text.
 var ng = (function () {
   var I = vocab.iri;
-  var nameVia = [iri(I.name), iri(I.alias)];
   var names = {}, titles = {};
 
   function id(v) {
@@ -36,17 +35,46 @@ var ng = (function () {
   // resolve turns a name as a reader writes it ("Jeffrey", "HTS", "idlib")
   // into entity IRIs: an entity IRI given as such if it exists; else every
   // entity whose ng:name or ng:alias equals the text exactly; else, only if
-  // none does, those equal ignoring case and runs of spaces. An empty list
-  // means nothing matched.
+  // none does, those equal ignoring case and runs of spaces; then the
+  // entities merged with those (ng:same_as). An empty list means nothing
+  // matched. The runner binds ngResolve (queries.ResolveName: same rules,
+  // with an index for the case-insensitive step); the script version is for
+  // the console and copies of the text.
   function resolve(text) {
     if (text === null || text === undefined) return [];
+    if (typeof ngResolve === "function") return ngResolve(String(text));
+    return sameAs(resolveText(text));
+  }
+
+  // sameAs adds the entities merged with the given ones (ng:same_as, both
+  // ways, transitively).
+  function sameAs(list) {
+    var seen = {}, queue = list.slice(), out = [];
+    list.forEach(function (n) { seen[n] = true; });
+    while (queue.length && out.length < 1000) {
+      var n = queue.shift();
+      out.push(n);
+      g.V(iri(n)).Out(iri(I.sameAs)).ToArray().concat(g.V(iri(n)).In(iri(I.sameAs)).ToArray()).map(id).forEach(function (m) {
+        if (!seen[m]) { seen[m] = true; queue.push(m); }
+      });
+    }
+    return uniqSorted(out.concat(queue));
+  }
+
+  function resolveText(text) {
     text = String(text).trim();
     if (text === "") return [];
     if (text.indexOf(I.entityPrefix) === 0 && g.V(iri(text)).Out(iri(I.type)).ToValue() !== null) return [text];
-    var exact = g.V(str(text)).In(nameVia).Unique().ToArray().map(id);
+    // One predicate per call: Cayley turns a list of predicates into a
+    // scan of every quad with any of them.
+    var exact = g.V(str(text)).In(iri(I.name)).ToArray().concat(g.V(str(text)).In(iri(I.alias)).ToArray()).map(id);
     if (exact.length) return uniqSorted(exact);
+    if (g.V(iri(I.key)).ToValue() !== null) {
+      var key = (text.normalize ? text.normalize("NFC") : text).split(/\s+/).join(" ").toLowerCase();
+      return uniqSorted(g.V(str(key)).In(iri(I.key)).ToArray().map(id));
+    }
     var words = text.split(/\s+/).map(escapeRe).join("\\s+");
-    var folded = g.V().Out(nameVia).Filter(regex("(?i)^" + words + "$")).In(nameVia).Unique().ToArray().map(id);
+    var folded = g.V().Out(iri(I.alias)).Filter(regex("(?i)^" + words + "$")).In(iri(I.alias)).Unique().ToArray().map(id);
     return uniqSorted(folded);
   }
 
@@ -83,11 +111,16 @@ var ng = (function () {
   // facts lists the evidence of the facts where entity is the subject
   // (dir "out") or the object (dir "in"), optionally of one predicate (a
   // name from vocab.predicates). One record per fact per sentence.
+  //
+  // Only optional saves and filters in the script: Cayley plans Save and
+  // Has here as scans of every quad with that predicate (a hundred times
+  // slower on a few hundred documents), SaveOpt as lookups.
   function facts(entity, dir, predicate) {
+    var want = predicate ? vocab.predicates[predicate].iri : null;
+    if (typeof ngFacts === "function") return ngFacts(entity, dir, want); // the runner's Go version
     var p = g.V(iri(entity)).In(iri(dir === "in" ? I.object : I.subject));
-    if (predicate) p = p.Has(iri(I.predicate), iri(vocab.predicates[predicate].iri));
     p = p.Unique().Tag("ev")
-      .Save(iri(I.subject), "s").Save(iri(I.predicate), "p").Save(iri(I.object), "o")
+      .SaveOpt(iri(I.subject), "s").SaveOpt(iri(I.predicate), "p").SaveOpt(iri(I.object), "o")
       .SaveOpt(iri(I.document), "doc").SaveOpt(iri(I.sentence), "sentence")
       .SaveOpt(iri(I.confidence), "confidence").SaveOpt(iri(I.start), "start");
     for (var i = 0; i < vocab.qualifiers.length; i++) {
@@ -96,7 +129,8 @@ var ng = (function () {
     var seen = {}, out = [];
     p.TagArray().forEach(function (t) {
       var ev = id(t.ev);
-      if (seen[ev]) return;
+      if (seen[ev] || t.s === undefined || t.p === undefined || t.o === undefined) return;
+      if (want !== null && id(t.p) !== want) return;
       seen[ev] = true;
       var quals = [];
       for (var i = 0; i < vocab.qualifiers.length; i++) {
@@ -118,7 +152,7 @@ var ng = (function () {
         qualifiers: quals.join("; ")
       });
     });
-    return out;
+    return out.sort(function (a, b) { return a.evidence < b.evidence ? -1 : a.evidence > b.evidence ? 1 : 0; });
   }
 
   // cmp orders rows by the given keys, then by every other key, so output

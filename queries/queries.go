@@ -39,25 +39,27 @@ var libJS string
 
 // Param is one declared parameter of a query.
 type Param struct {
-	Name        string
-	Description string
-	Type        string // string|int|float|bool
-	Default     string // used when the caller gives none; "" with Required false means absent
-	Required    bool
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	Type        string `json:"type"`              // string|int|float|bool
+	Default     string `json:"default,omitempty"` // used when the caller gives none; "" with Required false means absent
+	Required    bool   `json:"required"`
 }
 
 // Query is one saved query.
 type Query struct {
-	Name        string
-	Description string
-	Params      []Param
-	Lang        string // "gizmo" or "go"
-	Source      string // the script (without header interpretation); for Go queries a short note
-	Tags        []string
+	Name        string  `json:"name"`
+	Description string  `json:"description"`
+	Params      []Param `json:"params"`
+	Lang        string  `json:"lang"` // "gizmo" or "go"
+	// Source is the file as written, header included; for Go queries a
+	// note. Program gives the runnable text with parameters bound.
+	Source string   `json:"-"`
+	Tags   []string `json:"tags"`
 	// Columns are the row keys the query promises, in display order.
-	Columns []string
+	Columns []string `json:"columns"`
 	// Origin says where the query came from: "builtin" or the user file path.
-	Origin string
+	Origin string `json:"origin"`
 
 	run goFunc // Lang "go" only
 }

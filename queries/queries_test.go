@@ -8,9 +8,15 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cayleygraph/cayley/query"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/queries/gizmo"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -321,6 +327,17 @@ func TestInjection(t *testing.T) {
 
 func TestTimeoutStopsInfiniteLoop(t *testing.T) {
 	st := openFixture(t)
+	base := runtime.NumGoroutine()
+	defer func() {
+		// Every interrupted script's goroutine has ended: nothing spins on.
+		for i := 0; i < 100 && runtime.NumGoroutine() > base; i++ {
+			time.Sleep(50 * time.Millisecond)
+		}
+		if n := runtime.NumGoroutine(); n > base {
+			buf := make([]byte, 1<<16)
+			t.Errorf("%d goroutines left running (before: %d)\n%s", n, base, buf[:runtime.Stack(buf, true)])
+		}
+	}()
 	r := &Runner{QS: st.QuadStore(), Timeout: 200 * time.Millisecond}
 	for _, src := range []string{
 		`while (true) {}`,
@@ -396,8 +413,8 @@ func TestRowLimit(t *testing.T) {
 
 func TestMemoryLimit(t *testing.T) {
 	st := openFixture(t)
-	r := &Runner{QS: st.QuadStore(), Timeout: 60 * time.Second, MaxHeap: 256 << 20}
-	_, err := r.Gizmo(context.Background(), `var a = []; while (true) { a.push(new Array(20000).join("xxxxxxxx")); }`)
+	r := &Runner{QS: st.QuadStore(), Timeout: 60 * time.Second, MaxHeap: 128 << 20}
+	_, err := r.Gizmo(context.Background(), `var a = []; for (var i = 0; ; i++) { a.push("x".repeat(1 << 20) + i); }`)
 	if !errors.Is(err, ErrMemoryLimit) {
 		t.Fatalf("err = %v, want the memory limit", err)
 	}
@@ -534,5 +551,224 @@ func TestFormats(t *testing.T) {
 	}
 	if err := Write(&b, "xml", res); err == nil {
 		t.Error("xml accepted")
+	}
+}
+
+// savedCases run every saved query with names spelled as readers do.
+var savedCases = []struct {
+	name   string
+	params map[string]string
+}{
+	{"roles", map[string]string{"person": "quill"}},
+	{"roles", map[string]string{"person": "Envoy Quill"}},
+	{"who-controls", map[string]string{"place": "VARNA"}},
+	{"relations", map[string]string{"entity": "nsf"}},
+	{"relations", map[string]string{"entity": "Lume camp", "predicate": "ng:population"}},
+	{"statements", map[string]string{"speaker": "Mara  Quill"}},
+	{"sources", map[string]string{"entity": "dorn"}},
+	{"entities", map[string]string{"class": "Location"}},
+	{"connections", map[string]string{"from": "Quill", "to": "ostland", "hops": "4"}},
+}
+
+// TestPlainGizmoFallback checks that the text form of each saved query,
+// run without the runner's native helpers (as Cayley's console would run
+// it), gives the same rows: with and without ng:key quads in the store.
+func TestPlainGizmoFallback(t *testing.T) {
+	st := openFixture(t)
+	reg := mustLoad(t, "")
+	fast := &Runner{QS: st.QuadStore()}
+	plain := &Runner{QS: st.QuadStore(), plain: true}
+	compare := func(t *testing.T) {
+		for _, c := range savedCases {
+			q, _ := reg.Get(c.name)
+			want, err := fast.Run(context.Background(), q, c.params)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(want.Rows) == 0 {
+				t.Errorf("%s %v: no rows", c.name, c.params)
+			}
+			src, err := Program(q, c.params)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := plain.Gizmo(context.Background(), src)
+			if err != nil {
+				t.Fatalf("%s %v: %v", c.name, c.params, err)
+			}
+			if !reflect.DeepEqual(got.Rows, want.Rows) {
+				t.Errorf("%s %v:\n plain  %v\n native %v", c.name, c.params, got.Rows, want.Rows)
+			}
+		}
+	}
+	t.Run("scan", compare)
+	// Stores written with ng:key quads (schema.PredKey) resolve folded
+	// names by lookup; write them as the graph layout would.
+	var keys []quad.Quad
+	for _, e := range []schema.Entity{quill, nsf, varna, ostland, dorn, lume} {
+		for _, a := range e.Aliases {
+			keys = append(keys, quad.Make(quad.IRI(e.IRI), quad.IRI(schema.PredKey), quad.String(schema.NameKey(a)), quad.IRI(schema.DocIRI("valley-1"))))
+		}
+	}
+	if err := st.Handle().QuadWriter.AddQuadSet(keys); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("key", compare)
+	// With keys present, a folded name without a key is not found by
+	// scanning: the key is the index.
+	got, err := ResolveName(context.Background(), st.QuadStore(), "ilan BROOK")
+	if err != nil || len(got) != 0 {
+		t.Errorf("key store, name without key: %v %v", got, err)
+	}
+	got, err = ResolveName(context.Background(), st.QuadStore(), "northern  SHIELD front")
+	if err != nil || !reflect.DeepEqual(got, []string{nsf.IRI}) {
+		t.Errorf("key lookup: %v %v", got, err)
+	}
+}
+
+// TestRegisterReplacesCayleyGizmo checks the fork as Cayley's "gizmo"
+// language (what Cayley's HTTP API and console run): a bad native call is
+// an error, not a crash, and rows are capped.
+func TestRegisterReplacesCayleyGizmo(t *testing.T) {
+	st := openFixture(t)
+	gizmo.Register(gizmo.Options{MaxRows: 3, MaxArray: 1000})
+	for src, wantErr := range map[string]bool{`g.V().Out({})`: true, `g.V().GetLimit(100)`: false} {
+		sess := query.NewSession(st.QuadStore(), gizmo.Name)
+		it, err := sess.Execute(context.Background(), src, query.Options{Collation: query.JSON})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for it.Next(context.Background()) {
+			n++
+		}
+		if (it.Err() != nil) != wantErr {
+			t.Errorf("%s: err = %v", src, it.Err())
+		}
+		if !wantErr && n != 3 {
+			t.Errorf("%s: %d rows, want the cap of 3", src, n)
+		}
+		it.Close()
+	}
+}
+
+func TestListAndParamFlags(t *testing.T) {
+	reg := mustLoad(t, "")
+	var b bytes.Buffer
+	if err := WriteList(&b, "table", reg.List()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "connections") || !strings.Contains(b.String(), "hops:int=3") || !strings.Contains(b.String(), "person:string!") {
+		t.Errorf("table:\n%s", b.String())
+	}
+	b.Reset()
+	WriteList(&b, "json", reg.List())
+	var back []Query
+	if err := json.Unmarshal(b.Bytes(), &back); err != nil || len(back) != len(reg.List()) || back[0].Name != "connections" || back[0].Params[0].Name != "from" {
+		t.Errorf("json: %v %s", err, b.String())
+	}
+	got, err := ParseParamFlags([]string{"person=a=b", " place = x"})
+	if err != nil || got["person"] != "a=b" || got["place"] != " x" {
+		t.Errorf("flags: %v %v", got, err)
+	}
+	for _, bad := range [][]string{{"novalue"}, {"=x"}, {"a=1", "a=2"}} {
+		if _, err := ParseParamFlags(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+// TestReadmeExample runs the user query shown in README.md.
+func TestReadmeExample(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, _ := strings.Cut(string(readme), "```js\n")
+	src, _, _ := strings.Cut(rest, "```")
+	user := t.TempDir()
+	os.WriteFile(filepath.Join(user, "cp.js"), []byte(src), 0o600)
+	q, ok := mustLoad(t, user).Get("controlled-places")
+	if !ok {
+		t.Fatal("README example not loaded")
+	}
+	r := &Runner{QS: openFixture(t).QuadStore()}
+	res, err := r.Run(context.Background(), q, map[string]string{"actor": "nsf", "min": "0.76"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, "readme", table(res, "actor", "place", "document", "source"), []string{
+		"Northern Shield Front | Varna | doc:valley-1 | " + nsf.IRI,
+	})
+	same(t, "columns", res.Columns, []string{"actor", "place", "document", "confidence", "source", "target"})
+}
+
+// TestErrorPositionsAndLibInAdHoc: the helper library runs as its own
+// script, so errors point into the user's file, and ad-hoc scripts can use
+// it too.
+func TestErrorPositionsAndLibInAdHoc(t *testing.T) {
+	st := openFixture(t)
+	r := &Runner{QS: st.QuadStore()}
+	user := t.TempDir()
+	os.WriteFile(filepath.Join(user, "broken.js"), []byte("// name: broken\n\nvar x = 1;\nnoSuchFunction();\n"), 0o600)
+	q, _ := mustLoad(t, user).Get("broken")
+	_, err := r.Run(context.Background(), q, nil)
+	if err == nil || !strings.Contains(err.Error(), "broken.js:4:") {
+		t.Errorf("err = %v, want a position in broken.js line 4", err)
+	}
+	res, err := r.Gizmo(context.Background(), `ng.resolve("nsf").forEach(function (e) { g.Emit({e: e, n: ng.facts(e, "out").length}); })`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, "ad-hoc with lib", table(res, "e", "n"), []string{nsf.IRI + " | 2"})
+}
+
+// TestMergedEntities: a name stands for its entity and every entity merged
+// with it (graph.Merge writes ng:same_as), in Go and in plain Gizmo.
+func TestMergedEntities(t *testing.T) {
+	mq := ent(schema.Person, "M. Quill")
+	extra := doc("valley-4", "Briefing", time.Time{}, []schema.Entity{mq, envoy}, []string{"M. Quill, the envoy, briefed reporters."},
+		fact(mq, "role", envoy.IRI, 0, 0.7))
+	st := openFixture(t, extra)
+	ctx := context.Background()
+	if _, err := st.Merge(ctx, mq.IRI, quill.IRI, "test"); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Mara Quill", "m. quill", mq.IRI} {
+		got, err := ResolveName(ctx, st.QuadStore(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		same(t, "cluster of "+name, got, []string{mq.IRI, quill.IRI})
+	}
+	reg := mustLoad(t, "")
+	q, _ := reg.Get("roles")
+	res, err := (&Runner{QS: st.QuadStore()}).Run(ctx, q, map[string]string{"person": "M. Quill"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, "roles of the cluster", table(res, "person", "document"), []string{
+		"M. Quill | doc:valley-4", "Mara Quill | doc:valley-1", "Mara Quill | doc:valley-2",
+	})
+	src, _ := Program(q, map[string]string{"person": "M. Quill"})
+	plain, err := (&Runner{QS: st.QuadStore(), plain: true}).Gizmo(ctx, src)
+	if err != nil || !reflect.DeepEqual(plain.Rows, res.Rows) {
+		t.Errorf("plain Gizmo: %v %v", plain, err)
+	}
+	// Paths walk merges as edges.
+	gv, err := newGraphView(st.QuadStore())
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := gv.neighbours(ctx, mq.IRI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []edge{
+		{subject: mq.IRI, pred: schema.PredSameAs, object: quill.IRI, node: quill.IRI},
+		{subject: mq.IRI, pred: schema.Predicate{Name: "role"}.IRI(), object: envoy.IRI, node: envoy.IRI},
+	}
+	if !reflect.DeepEqual(es, want) {
+		t.Errorf("edges of the merged entity:\n got  %v\n want %v", es, want)
 	}
 }

@@ -45,6 +45,9 @@ type Runner struct {
 	// exceeds it (bytes): goja has no per-script memory limit, so this is
 	// the backstop against a script that allocates without end.
 	MaxHeap uint64
+
+	// plain leaves out the native helpers, as in Cayley's console (tests).
+	plain bool
 }
 
 // Result is the rows of one query.
@@ -85,7 +88,7 @@ func (r *Runner) Run(ctx context.Context, q Query, params map[string]string) (*R
 	}
 	switch q.Lang {
 	case "gizmo":
-		res, err := r.runGizmo(ctx, libJS+"\n"+q.Source, map[string]any{"params": vals, "vocab": vocabulary()})
+		res, err := r.runGizmo(ctx, q.Name+".js", q.Source, map[string]any{"params": vals, "vocab": vocabulary()})
 		if err != nil {
 			return nil, fmt.Errorf("query %s: %w", q.Name, err)
 		}
@@ -103,9 +106,10 @@ func (r *Runner) Run(ctx context.Context, q Query, params map[string]string) (*R
 }
 
 // Gizmo runs an ad-hoc Gizmo script with the same limits. It sees the
-// `vocab` global but not the helper library or `params`.
+// `vocab` global and the helper library (ng.resolve, ng.facts...), but no
+// `params`.
 func (r *Runner) Gizmo(ctx context.Context, src string) (*Result, error) {
-	res, err := r.runGizmo(ctx, src, map[string]any{"vocab": vocabulary()})
+	res, err := r.runGizmo(ctx, "query", src, map[string]any{"vocab": vocabulary()})
 	if err != nil {
 		return nil, fmt.Errorf("gizmo: %w", err)
 	}
@@ -161,7 +165,7 @@ func timeoutErr(ctx context.Context, err error) error {
 // runGizmo runs one script in a fresh session. Limits bite through the
 // context given to it.Next: on cancel the session interrupts the VM, which
 // stops even `while(true){}`.
-func (r *Runner) runGizmo(ctx context.Context, src string, globals map[string]any) (*Result, error) {
+func (r *Runner) runGizmo(ctx context.Context, name, src string, globals map[string]any) (*Result, error) {
 	timeout, rowLimit, arrayLimit := r.limits()
 	ctx, cancel := withTimeout(ctx, timeout)
 	defer cancel()
@@ -169,7 +173,14 @@ func (r *Runner) runGizmo(ctx context.Context, src string, globals map[string]an
 	if rowLimit > 0 {
 		maxRows = rowLimit + 1 // one more, to tell "exactly the limit" from "cut"
 	}
-	sess, err := gizmo.NewSessionWith(r.QS, gizmo.Options{MaxRows: maxRows, MaxArray: arrayLimit, Globals: globals})
+	opts := gizmo.Options{
+		MaxRows: maxRows, MaxArray: arrayLimit, Globals: globals, Funcs: natives(r.QS),
+		Prelude: []gizmo.Script{{Name: "lib.js", Source: libJS}}, Name: name,
+	}
+	if r.plain {
+		opts.Funcs = nil
+	}
+	sess, err := gizmo.NewSessionWith(r.QS, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -212,6 +223,56 @@ func (r *Runner) runGizmo(ctx context.Context, src string, globals map[string]an
 		return nil, timeoutErr(ctx, err)
 	}
 	return res, nil
+}
+
+// natives are Go functions bound in every session: lib.js and the saved
+// queries use them when present and fall back to plain Gizmo (slower, same
+// answers) when the text runs elsewhere, e.g. in Cayley's console.
+//
+//	ngResolve(text) → [entity IRI...]   ResolveName
+//	ngEdges(node)   → [{node, pred, subject, object}...]  fact edges at a node, both directions
+//	ngFacts(entity, "out"|"in", predicate IRI or "") → evidence records, as lib.js ng.facts
+func natives(qs cgraph.QuadStore) map[string]func(context.Context, []string) (any, error) {
+	var gv *graphView // created on first use, then caches names for the run
+	view := func() (*graphView, error) {
+		if gv != nil {
+			return gv, nil
+		}
+		var err error
+		gv, err = newGraphView(qs)
+		return gv, err
+	}
+	arg := func(args []string, i int) string {
+		if i < len(args) {
+			return args[i]
+		}
+		return ""
+	}
+	return map[string]func(context.Context, []string) (any, error){
+		"ngResolve": func(ctx context.Context, args []string) (any, error) { return ResolveName(ctx, qs, arg(args, 0)) },
+		"ngFacts": func(ctx context.Context, args []string) (any, error) {
+			gv, err := view()
+			if err != nil {
+				return nil, err
+			}
+			return gv.facts(ctx, arg(args, 0), arg(args, 1), arg(args, 2))
+		},
+		"ngEdges": func(ctx context.Context, args []string) (any, error) {
+			gv, err := view()
+			if err != nil {
+				return nil, err
+			}
+			es, err := gv.neighbours(ctx, arg(args, 0))
+			if err != nil {
+				return nil, err
+			}
+			out := make([]map[string]string, len(es))
+			for i, e := range es {
+				out[i] = map[string]string{"node": e.node, "pred": e.pred, "subject": e.subject, "object": e.object}
+			}
+			return out, nil
+		},
+	}
 }
 
 // watchHeap cancels ctx with ErrMemoryLimit when the heap passes max.

@@ -13,12 +13,15 @@ var (
 	entityPrefix    = schema.EntityIRI(schema.Person, "x")[:strings.IndexByte(schema.EntityIRI(schema.Person, "x"), ':')+1]
 )
 
+// qualifierKeys are the evidence qualifiers, in the order rows list them.
+var qualifierKeys = []string{schema.QualTime, schema.QualHedge, schema.QualFormer, schema.QualApproximate, schema.QualNegated}
+
 // vocabulary is the schema as data for scripts, bound as the frozen global
 // `vocab`, so that no script spells an IRI by hand:
 //
 //	vocab.iri.name, vocab.iri.alias, vocab.iri.type, ...  structural predicates and classes
 //	vocab.predicates.controls = {iri, label, inverse, symmetric, literal}
-//	vocab.relations     IRIs of the predicates between two nodes (paths walk these)
+//	vocab.relations     IRIs of the predicates between two nodes (paths walk these), ng:same_as included
 //	vocab.classes.City = {iri, parent}
 //	vocab.qualifiers    qualifier keys; evidence carries them as vocab.iri.qualifierPrefix + key
 func vocabulary() map[string]any {
@@ -33,6 +36,8 @@ func vocabulary() map[string]any {
 			relations = append(relations, p.IRI())
 		}
 	}
+	// A merge (graph.Merge) is an edge too: paths show "X same_as Y".
+	relations = append(relations, schema.PredSameAs)
 	classes := map[string]any{}
 	for _, c := range schema.Classes() {
 		classes[string(c.Name)] = map[string]any{"iri": c.Name.IRI(), "parent": c.Parent.IRI(), "label": c.Label}
@@ -43,6 +48,8 @@ func vocabulary() map[string]any {
 			"subClassOf":      schema.PredSubClassOf,
 			"name":            schema.PredName,
 			"alias":           schema.PredAlias,
+			"key":             schema.PredKey,
+			"sameAs":          schema.PredSameAs,
 			"mentionedIn":     schema.PredMentionedIn,
 			"subject":         schema.PredEvSubject,
 			"predicate":       schema.PredEvPredicate,
@@ -69,6 +76,6 @@ func vocabulary() map[string]any {
 		"predicates": preds,
 		"relations":  relations,
 		"classes":    classes,
-		"qualifiers": []string{schema.QualTime, schema.QualHedge, schema.QualFormer, schema.QualApproximate, schema.QualNegated},
+		"qualifiers": qualifierKeys,
 	}
 }

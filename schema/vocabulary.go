@@ -6,6 +6,8 @@
 package schema
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"sort"
 	"strings"
@@ -300,6 +302,36 @@ const (
 	ClassEvidence = "ng:Evidence"
 	ClassDocument = "ng:Document"
 )
+
+// Labels of quads that belong to no document.
+const (
+	LabelSchema = "ng:schema" // the class hierarchy, written when a store is created
+	LabelMerges = "ng:merges" // cross-document entity merges (graph.Merge)
+)
+
+// Cross-document entity merges. A merge keeps every document's quads as
+// they are and adds, under LabelMerges, an ng:same_as edge from the merged
+// entity to the one it was merged into, plus a merge record node
+// (ClassMerge) saying which names, which rule and which documents, so the
+// merge can be listed and undone.
+const (
+	PredSameAs    = "ng:same_as"        // merged entity → entity it was merged into
+	ClassMerge    = "ng:Merge"          // a merge record node
+	PredMergeFrom = "ng:merge_from"     // record → merged entity
+	PredMergeInto = "ng:merge_into"     // record → entity merged into
+	PredMergeName = "ng:merge_name"     // record → a name or alias of the merged entity
+	PredMergeDoc  = "ng:merge_document" // record → a document that mentioned the merged entity
+	PredMergedAt  = "ng:merged_at"      // record → time literal
+	// The record's rule is PredEvRule.
+)
+
+// MergeIRI is the record node of the merge of entity from into entity into:
+// one per pair, so merging twice is one merge. ("ev:merge:" cannot clash with
+// evidence IRIs, whose escaped document ids never contain ':'.)
+func MergeIRI(from, into string) string {
+	sum := sha256.Sum256([]byte(from + "\x00" + into))
+	return "ev:merge:" + hex.EncodeToString(sum[:8])
+}
 
 // Validate checks a fact against the vocabulary: the predicate exists, the
 // subject's class is in its domain, the object's class (or literal) is in its

@@ -1,9 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -66,7 +66,14 @@ func (a *app) queryCommand() *cobra.Command {
 					res, err = r.Run(ctx, q, values)
 				}
 				if err != nil {
+					var pe *queries.ParamError
+					if errors.As(err, &pe) {
+						return &exitError{code: 2, err: err}
+					}
 					return err
+				}
+				if res.Truncated {
+					fmt.Fprintf(a.stderr, "note: stopped at the row limit (%d rows); raise --limit to see more\n", len(res.Rows))
 				}
 				return queries.Write(a.stdout, format, res)
 			})
@@ -84,7 +91,8 @@ func (a *app) queryCommand() *cobra.Command {
 }
 
 func (a *app) queriesCommand() *cobra.Command {
-	return &cobra.Command{
+	var format string
+	cmd := &cobra.Command{
 		Use:   "queries",
 		Short: "List the saved queries and their parameters",
 		Args:  cobra.NoArgs,
@@ -93,36 +101,13 @@ func (a *app) queriesCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "NAME\tPARAMETERS\tDESCRIPTION")
-			for _, q := range reg.List() {
-				var ps []string
-				for _, p := range q.Params {
-					s := p.Name + ":" + p.Type
-					if !p.Required {
-						s = "[" + s
-						if p.Default != "" {
-							s += "=" + p.Default
-						}
-						s += "]"
-					}
-					ps = append(ps, s)
-				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", q.Name, strings.Join(ps, " "), q.Description)
-			}
-			return tw.Flush()
+			return queries.WriteList(a.stdout, format, reg.List())
 		},
 	}
+	cmd.Flags().StringVar(&format, "format", "table", "table or json")
+	return cmd
 }
 
 func parseParams(params []string) (map[string]string, error) {
-	values := map[string]string{}
-	for _, p := range params {
-		k, v, ok := strings.Cut(p, "=")
-		if !ok {
-			return nil, fmt.Errorf("--param %q: want name=value", p)
-		}
-		values[k] = v
-	}
-	return values, nil
+	return queries.ParseParamFlags(params)
 }

@@ -83,6 +83,21 @@ type Options struct {
 	// Each value goes through encoding/json (so only data crosses, never
 	// code) and JSON.parse inside the VM.
 	Globals map[string]any
+	// Funcs are native functions bound as read-only globals. Each gets the
+	// session's context and its arguments as strings (undefined and null
+	// as ""), and returns a value that reaches the script through
+	// encoding/json; an error is thrown as a JavaScript exception.
+	Funcs map[string]func(ctx context.Context, args []string) (any, error)
+	// Prelude scripts run before the query in the same VM, each compiled
+	// under its own name, so that error positions in the query are its own.
+	Prelude []Script
+	// Name is the query's file name in error messages ("" upstream).
+	Name string
+}
+
+// Script is a named piece of JavaScript.
+type Script struct {
+	Name, Source string
 }
 
 // NewSession creates a session like upstream's.
@@ -105,9 +120,17 @@ func NewSessionWith(qs graph.QuadStore, opts Options) (*Session, error) {
 	if err := s.buildEnv(); err != nil {
 		return nil, err
 	}
-	if err := s.bindGlobals(opts.Globals); err != nil {
+	if err := s.bindGlobals(opts.Globals, opts.Funcs); err != nil {
 		return nil, err
 	}
+	for _, p := range opts.Prelude {
+		prg, err := goja.Compile(p.Name, p.Source, false)
+		if err != nil {
+			return nil, fmt.Errorf("gizmo: %s: %w", p.Name, err)
+		}
+		s.prelude = append(s.prelude, prg)
+	}
+	s.name = opts.Name
 	return s, nil
 }
 
@@ -123,8 +146,8 @@ const deepFreeze = `(function deepFreeze(o) {
 // bindGlobals defines each global as a non-writable, non-configurable
 // property of the global object holding a frozen copy of the value.
 // newsgraph: added.
-func (s *Session) bindGlobals(globals map[string]any) error {
-	if len(globals) == 0 {
+func (s *Session) bindGlobals(globals map[string]any, funcs map[string]func(context.Context, []string) (any, error)) error {
+	if len(globals) == 0 && len(funcs) == 0 {
 		return nil
 	}
 	freezeV, err := s.vm.RunString(deepFreeze)
@@ -155,6 +178,33 @@ func (s *Session) bindGlobals(globals map[string]any) error {
 		}
 		if err := s.vm.GlobalObject().DefineDataProperty(name, v, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
 			return fmt.Errorf("gizmo: global %q: %w", name, err)
+		}
+	}
+	for name, f := range funcs {
+		f := f
+		native := func(call goja.FunctionCall) goja.Value {
+			args := make([]string, len(call.Arguments))
+			for i, a := range call.Arguments {
+				if !goja.IsUndefined(a) && !goja.IsNull(a) {
+					args[i] = a.String()
+				}
+			}
+			out, err := f(s.context(), args)
+			if err != nil {
+				panic(s.vm.NewGoError(err))
+			}
+			data, err := json.Marshal(out)
+			if err != nil {
+				panic(s.vm.NewGoError(err))
+			}
+			v, err := parse(goja.Undefined(), s.vm.ToValue(string(data)))
+			if err != nil {
+				panic(s.vm.NewGoError(err))
+			}
+			return v
+		}
+		if err := s.vm.GlobalObject().DefineDataProperty(name, s.vm.ToValue(native), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+			return fmt.Errorf("gizmo: function %q: %w", name, err)
 		}
 	}
 	return nil
@@ -199,8 +249,10 @@ type Session struct {
 	limit int
 	count int
 
-	// newsgraph: hard caps, see Options.
+	// newsgraph: hard caps, prelude and program name, see Options.
 	maxRows, maxArray int
+	prelude           []*goja.Program
+	name              string
 
 	err error
 }
@@ -398,7 +450,7 @@ func (s *Session) compile(qu string) error {
 		p = s.p
 	} else {
 		var err error
-		p, err = goja.Compile("", qu, false)
+		p, err = goja.Compile(s.name, qu, false) // newsgraph: named
 		if err != nil {
 			return err
 		}
@@ -408,6 +460,11 @@ func (s *Session) compile(qu string) error {
 }
 
 func (s *Session) run() (goja.Value, error) {
+	for _, p := range s.prelude { // newsgraph: prelude scripts first
+		if _, err := s.vm.RunProgram(p); err != nil {
+			return nil, err
+		}
+	}
 	v, err := s.vm.RunProgram(s.p)
 	if e, ok := err.(*goja.Exception); ok && e.Value() != nil {
 		if er, ok := e.Value().Export().(error); ok {
