@@ -80,7 +80,9 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) handleDeleteDocument(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
+	s.storeMu.Lock()
 	n, err := s.deps.Store.DeleteDocument(r.Context(), id)
+	s.storeMu.Unlock()
 	if errors.Is(err, graph.ErrNotFound) {
 		return errorf(http.StatusNotFound, CodeNotFound, "no document %q", id)
 	}
@@ -190,7 +192,9 @@ func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) error {
 		extIdx = append(extIdx, i)
 	}
 	if len(exts) > 0 {
+		s.storeMu.Lock()
 		wrs, err := s.deps.Store.WriteDocuments(ctx, exts)
+		s.storeMu.Unlock()
 		for j, wr := range wrs {
 			i := extIdx[j]
 			results[i].Status, results[i].Facts, results[i].Quads = wr.Status, wr.Facts, wr.Quads

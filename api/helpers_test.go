@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/queries"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -178,7 +179,7 @@ func startServer(t *testing.T, cfg Config, opts ...envOpt) *testEnv {
 		t.Fatalf("load queries: %v", err)
 	}
 	logs := &syncWriter{w: &bytes.Buffer{}}
-	deps := Deps{Store: store, Queries: reg, Extractor: testExtractor{}, ReadDocuments: readOne,
+	deps := Deps{Store: store, Queries: reg, Extractor: testExtractor{}, ReadDocuments: ingest.ReadOne,
 		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelWarn}))}
 	for _, o := range opts {
 		o(&deps)

@@ -21,20 +21,21 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	cayleyhttp "github.com/cayleygraph/cayley/server/http"
 
-	// Query languages register themselves with Cayley's query package;
-	// /api/query and Cayley's /api/v2/query need all three.
-	_ "github.com/cayleygraph/cayley/query/gizmo"
+	// GraphQL and MQL register themselves with Cayley's query package;
+	// Gizmo is registered by New (the guarded fork in queries/gizmo).
 	_ "github.com/cayleygraph/cayley/query/graphql"
 	_ "github.com/cayleygraph/cayley/query/mql"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/queries"
+	"github.com/newsgraph/newsgraph/queries/gizmo"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -121,6 +122,14 @@ type Server struct {
 	console  *console
 	cayley   *cayleyhttp.APIv2
 	draining atomic.Bool
+	// storeMu keeps reads and writes of the store apart. Bolt must remap
+	// its file when a write grows it, and waits for every open read
+	// transaction to end; Cayley's iterators keep one open while they look
+	// values up in new ones, so a remap during a query deadlocks the whole
+	// store. Reads share the lock; each write takes it alone, for the
+	// write only (extraction runs outside). Queries are bounded by the
+	// time limit, so a write waits at most that long.
+	storeMu sync.RWMutex
 }
 
 // New checks the configuration and builds the server.
@@ -184,6 +193,12 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	if !s.console.offline {
 		log.Warn("console assets not built (run go generate ./api/...): the web console will load its editor and icons from public CDNs")
 	}
+	// Cayley's /api/v2/query (and so the console) runs "gizmo" from its
+	// language registry. Upstream's runs scripts in a goroutine without
+	// recover: g.V({}) would crash the server. The fork turns such panics
+	// into query errors and caps rows and arrays. The registry is Cayley's
+	// process-wide table, so the last server created sets the caps.
+	gizmo.Register(gizmo.Options{MaxRows: cfg.RowLimit, MaxArray: queries.DefaultArrayLimit})
 	s.cayley = cayleyhttp.NewAPIv2(deps.Store.Handle())
 	s.cayley.SetQueryTimeout(cfg.QueryTimeout)
 	s.cayley.SetQueryLimit(cfg.RowLimit)
@@ -217,9 +232,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           s.handler,
 		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		// Bounds slow uploads: 32 MiB in 5 minutes is ~110 KB/s.
+		ReadTimeout:    5 * time.Minute,
+		IdleTimeout:    2 * time.Minute,
+		MaxHeaderBytes: 64 << 10,
+		ErrorLog:       slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 	s.log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "read_only", s.cfg.ReadOnly,
 		"writes", s.writesEnabled(), "query_timeout", s.cfg.QueryTimeout, "row_limit", s.cfg.RowLimit)

@@ -8,7 +8,6 @@ import (
 	"github.com/newsgraph/newsgraph/api"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
-	"github.com/newsgraph/newsgraph/queries/gizmo"
 )
 
 func (a *app) serveCommand() *cobra.Command {
@@ -44,9 +43,6 @@ at /. Write routes need "Authorization: Bearer TOKEN" with api.token
 			if err != nil {
 				return err
 			}
-			// Cayley's /api/v2/query (the console) runs "gizmo" from Cayley's
-			// language registry; our fork adds the panic guard and the caps.
-			gizmo.Register(gizmo.Options{MaxRows: cfg.RowLimit, MaxArray: 200000})
 			return a.withStore(ctx, func(st *graph.Store) error {
 				srv, err := api.New(cfg, api.Deps{
 					Store: st, Queries: reg, Extractor: ex, ReadDocuments: ingest.ReadOne, Logger: a.log,
