@@ -60,13 +60,15 @@ var timeWords = map[string]bool{
 
 var honorifics = map[string]bool{"Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true, "Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Sir": true, "Dame": true, "Lady": true, "Lord": true}
 
+var companySuffix = map[string]bool{"Co.": true, "Inc.": true, "Corp.": true, "Ltd.": true, "Co": true, "Inc": true, "Corp": true, "Ltd": true, "LLC": true, "PLC": true}
+
 var nameConnectors = map[string]bool{"de": true, "del": true, "da": true, "van": true, "von": true, "der": true, "bin": true, "ibn": true, "al": true, "el": true, "la": true, "le": true, "du": true, "y": true, "&": true}
 
 var hyphenSuffixes = map[string]bool{
 	"backed": true, "supported": true, "funded": true, "sponsored": true, "armed": true,
 	"controlled": true, "held": true, "occupied": true, "run": true, "led": true,
 	"based": true, "born": true, "linked": true, "affiliated": true, "aligned": true, "allied": true,
-	"owned": true, "style": true, "era": true, "made": true, "bound": true, "brokered": true, "allied-": true,
+	"owned": true, "style": true, "era": true, "made": true, "bound": true, "brokered": true,
 }
 
 func upperFirst(s string) bool {
@@ -90,7 +92,7 @@ func allCaps(s string) bool {
 // arabicPrefix matches "al-Hol", "el-Sisi", "bin-Laden": a lower-case
 // particle joined to a capitalised name.
 func arabicPrefix(s string) bool {
-	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "bin-", "abu-"} {
+	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "bin-", "abu-", "wal-", "wa-", "ibn-"} {
 		if strings.HasPrefix(s, p) && len(s) > len(p) {
 			r, _ := utf8.DecodeRuneInString(s[len(p):])
 			return unicode.IsUpper(r)
@@ -116,22 +118,31 @@ func splitHyphen(s string) (head, suffix string, ok bool) {
 // proper name.
 func (x *docState) isNameToken(toks []token, i int) bool {
 	t := toks[i].Text
+	if _, _, ok := splitHyphen(t); ok {
+		return false // "al-Qaeda-linked", "Russian-backed": modifiers
+	}
 	if arabicPrefix(t) {
 		return true
 	}
 	if !upperFirst(t) || timeWords[t] || t == "I" {
 		return false
 	}
-	if _, _, ok := splitHyphen(t); ok {
-		return false
-	}
-	if toks[i].Tag == "CD" {
+	if toks[i].Tag == "CD" || digitCount(t) >= 3 {
 		return false
 	}
 	// A capitalised function word at the start of a sentence, quote or
 	// headline is not a name, unless a gazetteer knows it.
 	if functionWords[toks[i].Lower] {
 		if _, ok := x.g.entries[t]; ok && !functionWords[t] {
+			return true
+		}
+		// "New York", "New Delhi": a gazetteer name starting with a common word.
+		if i+1 < len(toks) {
+			if _, ok := x.g.entries[t+" "+toks[i+1].Text]; ok {
+				return true
+			}
+		}
+		if i > 0 && x.isGazStart(toks, i-1) {
 			return true
 		}
 		if allCaps(t) && len(t) >= 2 && toks[i].Lower != "i" && (i > 0 && !allCapsLine(toks)) {
@@ -151,7 +162,10 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 			return true
 		}
 		tag := toks[i].Tag
-		if tag != "NNP" && tag != "NNPS" && !(i+1 < len(toks) && upperFirst(toks[i+1].Text) && !functionWords[toks[i+1].Lower]) {
+		nextName := i+1 < len(toks) && upperFirst(toks[i+1].Text) && !functionWords[toks[i+1].Lower]
+		// "Rogers, a native of..." / "Penry said": a surname the tagger took for a noun.
+		surname := (tag == "NNS" || tag == "NN") && i+1 < len(toks) && (toks[i+1].Text == "," || speechVerbs[toks[i+1].Lower]) && !commonPlurals[toks[i].Lower]
+		if tag != "NNP" && tag != "NNPS" && !nextName && !surname {
 			return false
 		}
 	}
@@ -180,9 +194,17 @@ func (x *docState) chunks(toks []token) []chunk {
 			continue
 		}
 		j := i + 1
+		longName := false
 		for j < len(toks) {
 			if x.isNameToken(toks, j) {
 				j++
+				continue
+			}
+			// "Institute for the Study of War": of/for + "the" inside an
+			// organisation's name.
+			if j+2 < len(toks) && (toks[j].Text == "of" || toks[j].Text == "for") && toks[j+1].Text == "the" && x.isNameToken(toks, j+2) && x.g.orgHeads[toks[j-1].Text] != "" && !companySuffix[toks[j-1].Text] && x.g.orgHeads[toks[j-1].Text] != schema.MediaOutlet {
+				j += 2
+				longName = true
 				continue
 			}
 			// Connectors inside names: "Ministry of Defence", "Secretary of
@@ -194,7 +216,7 @@ func (x *docState) chunks(toks []token) []chunk {
 					j++
 					continue
 				}
-				if (w == "of" || w == "for") && toks[j].Text == w && (x.g.orgHeads[prev] != "" || x.g.locHeads[prev] != "" || x.g.roleHeads[prev] || prev == "Republic" || prev == "Kingdom" || prev == "Secretary" || prev == "Bank" || prev == "Minister") {
+				if (w == "of" || w == "for") && toks[j].Text == w && !companySuffix[prev] && (longName || x.g.orgHeads[prev] != "" || x.g.locHeads[prev] != "" || x.g.roleHeads[prev] || prev == "Republic" || prev == "Kingdom" || prev == "Secretary" || prev == "Bank" || prev == "Minister") {
 					j++
 					continue
 				}
@@ -205,7 +227,7 @@ func (x *docState) chunks(toks []token) []chunk {
 						k++
 					}
 					full := joinToks(toks[i:k])
-					if _, ok := x.g.entries[full]; ok || x.g.orgHeads[toks[k-1].Text] != "" && k-i <= 6 {
+					if _, ok := x.g.entries[full]; ok || (x.g.orgHeads[toks[k-1].Text] != "" || x.g.locHeads[toks[k-1].Text] != "") && k-i <= 6 {
 						j++
 						continue
 					}
@@ -255,7 +277,7 @@ func (x *docState) findMentions(si int) {
 	s := &x.sents[si]
 	toks := s.Toks
 	for ti, t := range toks {
-		if head, suf, ok := splitHyphen(t.Text); ok && upperFirst(head) {
+		if head, suf, ok := splitHyphen(t.Text); ok && (upperFirst(head) || arabicPrefix(head)) {
 			m := mention{sent: si, i: ti, j: ti + 1, kind: kHyphen, surface: head, suffix: suf, ent: -1, roleOrg: -1}
 			if c, ok := x.g.demonyms[head]; ok {
 				m.gazName, m.class, m.strength = c, schema.Country, 3
@@ -267,11 +289,17 @@ func (x *docState) findMentions(si int) {
 			x.addMention(m)
 		}
 		switch t.Lower {
+		case "its", "their":
+			x.addMention(mention{sent: si, i: ti, j: ti + 1, kind: kPronoun, surface: t.Text, class: schema.Organization, ent: -1, roleOrg: -1})
 		case "he", "she", "him":
 			x.addMention(mention{sent: si, i: ti, j: ti + 1, kind: kPronoun, surface: t.Text, class: schema.Person, ent: -1, roleOrg: -1})
-		case "group", "organization", "organisation", "militia", "movement", "militants", "jihadists":
-			if ti > 0 && toks[ti-1].Lower == "the" && !(ti+1 < len(toks) && (toks[ti+1].Lower == "of" || toks[ti+1].Text == "'s")) && (ti < 2 || !x.isNameToken(toks, ti-2) || toks[ti-2].Lower != "the") {
-				x.addMention(mention{sent: si, i: ti - 1, j: ti + 1, kind: kPronoun, surface: "the " + t.Lower, class: schema.Organization, ent: -1, roleOrg: -1})
+		case "group", "organization", "organisation", "militia", "movement", "militants", "jihadists", "agency", "company", "firm", "newspaper", "network", "university", "party":
+			det := ti - 1
+			if det > 0 && strings.Contains(toks[det].Text, "-") && toks[det-1].Lower == "the" {
+				det-- // "the Tarsis-backed militia"
+			}
+			if ti > 0 && toks[det].Lower == "the" && !(ti+1 < len(toks) && (toks[ti+1].Lower == "of" || toks[ti+1].Text == "'s")) && (ti < 2 || !x.isNameToken(toks, ti-2) || toks[ti-2].Lower != "the") {
+				x.addMention(mention{sent: si, i: det, j: ti + 1, kind: kPronoun, surface: "the " + t.Lower, class: schema.Organization, ent: -1, roleOrg: -1})
 			}
 		}
 	}
@@ -302,6 +330,10 @@ func (x *docState) roleSpan(toks []token, c chunk) (ri, rj int, ok bool) {
 		if !isHead {
 			continue
 		}
+		// "Martin Luther King Jr.", "Billie Jean King": a surname, not a title.
+		if k > c.i && (x.g.given[toks[k-1].Text] || honorifics[toks[k-1].Text]) || k+1 < c.j && (toks[k+1].Text == "Jr." || toks[k+1].Text == "Jr" || toks[k+1].Text == "Sr." || toks[k+1].Text == "III") {
+			continue
+		}
 		// "General Motors", "Justice Department": a head followed by an org
 		// head is part of an organisation name, not a title.
 		if k+1 < c.j && (x.g.orgHeads[toks[k+1].Text] != "" || toks[k+1].Text == "Motors") {
@@ -315,7 +347,7 @@ func (x *docState) roleSpan(toks []token, c chunk) (ri, rj int, ok bool) {
 		if two != "" && x.g.roleHeads[two] {
 			rj = k + 2
 		}
-		for rj < c.j && (x.g.roleHeads[toks[rj].Text] || x.g.roleMods[toks[rj].Text] && rj+1 < c.j && x.g.roleHeads[toks[rj+1].Text]) {
+		for rj < c.j && (titleEnds[toks[rj].Text] || x.g.roleMods[toks[rj].Text] && rj+1 < c.j && x.g.roleHeads[toks[rj+1].Text] && titleEnds[toks[rj+1].Text]) {
 			rj++
 		}
 		// Complement: "for Syria Engagement", "of State".
@@ -355,7 +387,7 @@ func (x *docState) segment(si int, c chunk) {
 	toks := x.sents[si].Toks
 	// Drop honorifics and a leading "The" from the span but remember them.
 	hon := false
-	for c.i < c.j && (honorifics[toks[c.i].Text] || toks[c.i].Text == "The") {
+	for c.i < c.j && (honorifics[toks[c.i].Text] || toks[c.i].Text == "The" || toks[c.i].Text == "Former") {
 		if honorifics[toks[c.i].Text] {
 			hon = true
 		}
@@ -365,7 +397,7 @@ func (x *docState) segment(si int, c chunk) {
 		return
 	}
 	text := joinToks(toks[c.i:c.j])
-	if e, ok := x.lookup(text); ok {
+	if e, ok := x.lookupChunk(toks, c, text); ok {
 		x.nameMention(si, c.i, c.j, e, hon)
 		return
 	}
@@ -373,14 +405,13 @@ func (x *docState) segment(si int, c chunk) {
 	if ri, rj, ok := x.roleSpan(toks, c); ok {
 		org := -1
 		if ri > c.i {
-			org = x.segmentPlain(si, chunk{c.i, ri}, false)
+			// What names a title is an organisation or a place, never a person.
+			org = x.segmentHint(si, chunk{c.i, ri}, schema.Organization)
 		}
-		r := x.addMention(mention{sent: si, i: ri, j: rj, kind: kRole, surface: joinToks(toks[ri:rj]), class: schema.Role, strength: 3, ent: -1, roleOrg: org})
+		x.addMention(mention{sent: si, i: ri, j: rj, kind: kRole, surface: joinToks(toks[ri:rj]), class: schema.Role, strength: 3, ent: -1, roleOrg: org})
 		if rj < c.j {
-			p := x.segmentPlain(si, chunk{rj, c.j}, true)
-			_ = p
+			x.segmentPlain(si, chunk{rj, c.j}, true)
 		}
-		_ = r
 		return
 	}
 	// A demonym or country before a name: "Russian President", "US envoy",
@@ -390,24 +421,31 @@ func (x *docState) segment(si int, c chunk) {
 		_, isDem := x.g.demonyms[first]
 		restOrg := x.looksOrg(toks[c.i+1 : c.j])
 		if isDem && !restOrg {
-			if e, ok := x.lookup(first); !ok || e.Class != schema.Country || true {
-				x.addMention(mention{sent: si, i: c.i, j: c.i + 1, kind: kDemonym, surface: first, gazName: x.g.demonyms[first], class: schema.Country, strength: 3, ent: -1, roleOrg: -1})
-				x.segmentPlain(si, chunk{c.i + 1, c.j}, hon)
-				return
-			}
+			x.addMention(mention{sent: si, i: c.i, j: c.i + 1, kind: kDemonym, surface: first, gazName: x.g.demonyms[first], class: schema.Country, strength: 3, ent: -1, roleOrg: -1})
+			x.segmentPlain(si, chunk{c.i + 1, c.j}, hon)
+			return
 		}
 		// A place before an organisation: "Havana Radio Reloj Network",
 		// "Beijing XINHUA", "U.S. Immigration and Naturalization Service".
 		for k := min(c.j-1, c.i+3); k > c.i; k-- {
 			e, ok := x.lookup(joinToks(toks[c.i:k]))
-			if !ok || !e.Class.IsA(schema.Location) {
+			// A country keeps its organisation's name whole: "Bangladesh
+			// Nationalist Party"; a city names where a paper or station is.
+			if !ok || !e.Class.IsA(schema.Location) || e.Class == schema.Country {
 				continue
 			}
 			rest := toks[k:c.j]
 			_, restKnown := x.lookup(joinToks(rest))
-			if restOrg || restKnown || allCaps(joinToks(rest)) {
+			// "San Diego County", "Michigan State": a head word alone is part of the place's name.
+			restOrgName := false
+			for _, r := range rest {
+				if x.g.orgHeads[r.Text] != "" && x.g.locHeads[r.Text] == "" || allCaps(r.Text) && len(r.Text) > 1 {
+					restOrgName = len(rest) >= 2
+				}
+			}
+			if restOrgName || restKnown || allCaps(joinToks(rest)) && len(joinToks(rest)) > 1 {
 				loc := x.nameMention(si, c.i, k, e, false)
-				org := x.segmentPlain(si, chunk{k, c.j}, false)
+				org := x.segmentHint(si, chunk{k, c.j}, schema.Organization)
 				if org >= 0 && loc >= 0 {
 					x.locOrg = append(x.locOrg, [2]int{loc, org})
 				}
@@ -426,6 +464,16 @@ func (x *docState) nameMention(si, i, j int, e gazEntry, hon bool) int {
 	return x.addMention(m)
 }
 
+// segmentHint adds a chunk whose class the context decides unless a
+// gazetteer or a head word knows better.
+func (x *docState) segmentHint(si int, c chunk, hint schema.Class) int {
+	mi := x.segmentPlain(si, c, false)
+	if mi >= 0 && x.ments[mi].strength < 3 && x.ments[mi].kind == kName {
+		x.ments[mi].class, x.ments[mi].strength = hint, 2
+	}
+	return mi
+}
+
 // segmentPlain adds the chunk as one name mention and classifies it.
 func (x *docState) segmentPlain(si int, c chunk, person bool) int {
 	toks := x.sents[si].Toks
@@ -433,13 +481,13 @@ func (x *docState) segmentPlain(si int, c chunk, person bool) int {
 		return -1
 	}
 	text := joinToks(toks[c.i:c.j])
-	if e, ok := x.lookup(text); ok {
+	if e, ok := x.lookupChunk(toks, c, text); ok {
 		return x.nameMention(si, c.i, c.j, e, false)
 	}
 	if _, ok := x.g.demonyms[text]; ok && c.j-c.i == 1 {
 		return x.addMention(mention{sent: si, i: c.i, j: c.j, kind: kDemonym, surface: text, gazName: x.g.demonyms[text], class: schema.Country, strength: 3, ent: -1, roleOrg: -1})
 	}
-	if c.j-c.i == 1 && toks[c.i].Tag == "JJ" && !(c.j < len(toks) && descriptors[toks[c.j].Text].class != "") {
+	if c.j-c.i == 1 && (toks[c.i].Tag == "JJ" || adjectival(toks, c.i)) && !(c.j < len(toks) && descriptors[toks[c.j].Text].class != "") {
 		// "Kurdish areas": an adjective, not a name.
 		return -1
 	}
@@ -470,8 +518,8 @@ func (x *docState) extendDescriptor(m *mention) {
 				} else {
 					m.bare = m.surface
 					m.stripped = full
-					if m.gazName != "" && m.class.Top() == schema.Organization && !(w == "group") {
-						m.gazName = ""
+					if m.gazName != "" && d.class == schema.Government && m.class != schema.Government {
+						m.gazName = "" // "Taliban government" is not the Taliban
 					}
 				}
 				m.surface = full
@@ -481,8 +529,10 @@ func (x *docState) extendDescriptor(m *mention) {
 		}
 	}
 	if m.i >= 2 && toks[m.i-1].Lower == "of" {
-		if d, ok := descriptors[toks[m.i-2].Lower]; ok && d.class.IsA(schema.Location) && (m.strength < 4 || m.class.IsA(schema.Location)) {
-			m.class, m.strength = d.class, 4
+		if d, ok := placeNouns[toks[m.i-2].Lower]; ok && (m.strength < 4 || m.class.IsA(schema.Location)) && !m.class.IsA(schema.Country) {
+			if toks[m.i-2].Lower != "capital" && toks[m.i-2].Lower != "country" {
+				m.class, m.strength = d, 4
+			}
 		}
 	}
 }
@@ -495,36 +545,69 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	if person {
 		return schema.Person, 3
 	}
+	// Datelines: "KESSEL, Northern Marches –" / "OSLAND, Brevia –".
+	if c.i == 0 && c.j+1 < len(toks) && toks[c.j].Text == "," && (allCaps(joinToks(toks[c.i:c.j])) || x.datelineAfter(toks, c.j+1)) {
+		return schema.City, 3
+	}
+	if c.i >= 2 && toks[c.i-1].Text == "," && x.datelineEnd(toks, c.j) {
+		if _, ok := x.lookup(toks[0].Text); ok || allCaps(toks[0].Text) {
+			return schema.Region, 3
+		}
+	}
+
 	if cl := x.g.orgHeads[last]; cl != "" && n > 1 {
 		return cl, 3
 	}
 	if cl := x.g.locHeads[last]; cl != "" && n > 1 {
 		return cl, 3
 	}
-	if n > 2 && toks[c.i+1].Lower == "of" {
-		if cl := x.g.orgHeads[first]; cl != "" {
-			return cl, 3
-		}
-		if cl := x.g.locHeads[first]; cl != "" {
-			return cl, 3
+	for k := c.i; k < c.j-1; k++ {
+		if w := toks[k+1].Lower; w == "of" || w == "for" || w == "and" {
+			if cl := x.g.orgHeads[toks[k].Text]; cl != "" {
+				return cl, 3
+			}
+			if cl := x.g.locHeads[toks[k].Text]; cl != "" {
+				return cl, 3
+			}
 		}
 	}
+	if n >= 2 && allCaps(text(toks[c.i:c.j])) && !allCapsLine(toks) {
+		return schema.Organization, 2 // wire headers: "SUEDDEUTSCHE ZEITUNG"
+	}
 	var per, org, loc int
+	// "Kessel, a garrison town of ...", "Talmora, the capital of ...".
+	if c.j+2 < len(toks) && toks[c.j].Text == "," {
+		for k := c.j + 2; k < len(toks) && k < c.j+5; k++ {
+			if d, ok := placeNouns[toks[k].Text]; ok && (toks[c.j+1].Lower == "a" || toks[c.j+1].Lower == "an" || toks[c.j+1].Lower == "the") {
+				// The place noun must head the phrase: "a town of", not "the city engineer".
+				if k+1 >= len(toks) || !(toks[k+1].Text == toks[k+1].Lower && unicode.IsLetter(rune(toks[k+1].Text[0])) && toks[k+1].Lower != "of" && toks[k+1].Lower != "in" && toks[k+1].Lower != "on" && toks[k+1].Lower != "near" && toks[k+1].Lower != "with" && toks[k+1].Lower != "where" && toks[k+1].Lower != "that") {
+					return d, 3
+				}
+			}
+			if toks[k].Text != toks[k].Lower {
+				break
+			}
+		}
+	}
 	if c.i > 0 {
 		prev := toks[c.i-1]
 		switch {
 		case honorifics[prev.Text] || x.g.roleNouns[prev.Lower] && prev.Text == prev.Lower:
 			per += 3
+		case prev.Lower == "the" && c.i >= 2 && (toks[c.i-2].Lower == "in" || toks[c.i-2].Lower == "across" || toks[c.i-2].Lower == "near" || toks[c.i-2].Lower == "throughout"):
+			loc += 1
 		case prev.Lower == "in" || prev.Lower == "near" || prev.Lower == "at" || prev.Lower == "from" || prev.Lower == "to" || prev.Lower == "across" || prev.Lower == "outside":
 			loc += 1
+		case prev.Lower == "of" && c.i >= 2 && (toks[c.i-2].Lower == "control" || toks[c.i-2].Lower == "outskirts" || toks[c.i-2].Lower == "residents" || toks[c.i-2].Lower == "centre" || toks[c.i-2].Lower == "center"):
+			loc += 2
 		case prev.Lower == "of" && c.i >= 2 && x.g.roleNouns[toks[c.i-2].Lower]:
 			org++
 		}
 	}
 	if c.i >= 2 && toks[c.i-1].Text == "," {
 		// "Dallas, Texas": a place after a place.
-		for _, mi := range x.sentMents[si] {
-			m := x.ments[mi]
+		if ms := x.sentMents[si]; len(ms) > 0 {
+			m := x.ments[ms[len(ms)-1]]
 			if m.j == c.i-1 && m.class.IsA(schema.Location) && m.kind == kName {
 				if e, ok := x.lookup(joinToks(toks[c.i:c.j])); ok && e.Class.IsA(schema.Location) {
 					loc += 3
@@ -543,16 +626,54 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 				if nn.Tag == "CD" && c.j+2 < len(toks) && toks[c.j+2].Text == "," {
 					per += 3 // "John Smith, 45,"
 				}
-				if e, ok := x.lookup(nn.Text); ok && e.Class.IsA(schema.Location) && n <= 2 && !x.g.given[first] {
+				if e, ok := x.lookupAt(toks, c.j+1); ok && e.Class.IsA(schema.Location) && n <= 3 && (c.j+2 >= len(toks) || toks[c.j+2].Text != "and") {
 					loc += 2 // "Ocala, Fla."
+					if strings.HasSuffix(nn.Text, ".") || e.Class == schema.Region && !x.g.given[first] {
+						loc += 2 // a state abbreviation: "Franklin Lakes, N.J."
+					}
+				}
+				if nn.Lower == "based" || nn.Lower == "headquartered" || nn.Lower == "which" {
+					org++
 				}
 				if x.g.roleNouns[nn.Lower] || nn.Lower == "who" || (nn.Lower == "a" || nn.Lower == "the") && c.j+2 < len(toks) && x.g.roleNouns[toks[c.j+2].Lower] {
 					per += 1
 				}
 			}
-		case "'s":
 		case "inc.", "corp.", "co.", "ltd.":
 			org += 3
+		}
+	}
+	// "Fire Island National Seashore, Patchogue, N.Y.": before a town and its state.
+	if c.j+3 < len(toks) && toks[c.j].Text == "," && upperFirst(toks[c.j+1].Text) && toks[c.j+2].Text == "," {
+		if e, ok := x.lookup(toks[c.j+3].Text); ok && e.Class.IsA(schema.Region) && !x.g.given[first] {
+			loc += 2
+		}
+	}
+	// "the Rocky Flats plutonium processing plant": a facility noun follows.
+	for k := c.j; k < c.j+4 && k < len(toks) && toks[k].Text == toks[k].Lower && unicode.IsLetter(rune(toks[k].Text[0])); k++ {
+		if facilityWords[toks[k].Text] {
+			loc += 3
+			break
+		}
+	}
+	// "Edison spokesman Kevin Kelly", "Norvik chief executive Sarah
+	// Lindqvist": a name before a title and a person.
+	for k := c.j; k < len(toks) && k < c.j+3 && toks[k].Text == toks[k].Lower; k++ {
+		if x.g.roleNouns[toks[k].Text] && k+1 < len(toks) && upperFirst(toks[k+1].Text) {
+			org += 2
+			break
+		}
+	}
+	// "Norvik Resources, a London-based mining company".
+	if c.j+2 < len(toks) && toks[c.j].Text == "," && (toks[c.j+1].Lower == "a" || toks[c.j+1].Lower == "an" || toks[c.j+1].Lower == "the") {
+		for k := c.j + 2; k < len(toks) && k < c.j+6; k++ {
+			if orgNouns[toks[k].Text] {
+				org += 3
+				break
+			}
+			if toks[k].Text == "," {
+				break
+			}
 		}
 	}
 	if x.g.given[first] && n >= 2 {
@@ -569,6 +690,15 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	}
 	if arabicPrefix(first) && n == 1 {
 		loc++
+	}
+	if placePrefixes[first] && n >= 2 {
+		loc += 3
+	}
+	if n == 1 && locationSuffix(first) {
+		loc++
+	}
+	if c.j+2 < len(toks) && toks[c.j].Text == "(" && allCaps(toks[c.j+1].Text) && toks[c.j+2].Text == ")" && n >= 2 {
+		org += 2 // "Party of the Democratic Revolution (PRD)"
 	}
 	switch strings.TrimPrefix(strings.TrimPrefix(toks[c.i].NER, "B-"), "I-") {
 	case "PERSON":
@@ -592,3 +722,148 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	return schema.Person, 0
 }
 
+func digitCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// acronymFits reports whether an acronym could abbreviate a long form:
+// its first letter is the first letter of the long form's first word.
+func acronymFits(acr, long string) bool {
+	long = strings.TrimPrefix(strings.TrimPrefix(long, "the "), "The ")
+	for _, p := range []string{"al-", "Al-", "el-"} {
+		long = strings.TrimPrefix(long, p)
+	}
+	a, _ := utf8.DecodeRuneInString(acr)
+	l, _ := utf8.DecodeRuneInString(long)
+	return unicode.ToUpper(a) == unicode.ToUpper(l)
+}
+
+// locationSuffix: endings that mark unknown single names as places.
+func locationSuffix(s string) bool {
+	for _, suf := range []string{"ia", "stan", "land", "shire", "burg", "berg", "ville", "grad", "abad", "pur", "polis", "sk", "ovo", "evo"} {
+		if strings.HasSuffix(s, suf) && len(s) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+func text(toks []token) string { return joinToks(toks) }
+
+// placeNouns in an appositive make the name before them a place.
+var placeNouns = map[string]schema.Class{
+	"town": schema.City, "city": schema.City, "village": schema.City, "capital": schema.City, "port": schema.City,
+	"camp": schema.Camp, "province": schema.Province, "region": schema.Region, "district": schema.Region,
+	"country": schema.Country, "state": schema.Region, "island": schema.Location, "suburb": schema.City,
+	"neighbourhood": schema.City, "neighborhood": schema.City, "county": schema.Province, "governorate": schema.Province,
+}
+
+// datelineEnd reports whether a dash or "(" follows token j: the end of a
+// dateline's place part.
+func (x *docState) datelineEnd(toks []token, j int) bool {
+	if j >= len(toks) {
+		return false
+	}
+	t := toks[j].Text
+	return t == "–" || t == "—" || t == "-" || t == "--" || t == "(" || t == "―"
+}
+
+// datelineAfter: a capitalised place name at k followed by a dash.
+func (x *docState) datelineAfter(toks []token, k int) bool {
+	for j := k; j < len(toks) && j < k+4; j++ {
+		if x.datelineEnd(toks, j) {
+			return j > k
+		}
+		if !upperFirst(toks[j].Text) {
+			return false
+		}
+	}
+	return false
+}
+
+// isGazStart reports whether tokens i, i+1 begin a two-word gazetteer name.
+func (x *docState) isGazStart(toks []token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	_, ok := x.g.entries[toks[i].Text+" "+toks[i+1].Text]
+	return ok
+}
+
+var facilityWords = map[string]bool{"plant": true, "cave": true, "site": true, "factory": true, "mine": true, "refinery": true, "airport": true, "prison": true, "dam": true, "reactor": true, "airbase": true, "checkpoint": true, "crossing": true}
+
+// adjectival: "Kurdish areas", "Shiite militias": a capitalised adjective of
+// a people or creed before a common noun is not a name.
+func adjectival(toks []token, i int) bool {
+	if i+1 >= len(toks) || !strings.HasPrefix(toks[i+1].Tag, "NN") || toks[i+1].Text != toks[i+1].Lower {
+		return false
+	}
+	w := toks[i].Text
+	for _, suf := range []string{"ish", "ese", "ian", "ic", "ite", "ist", "i"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	switch w {
+	case "Arab", "Sunni", "Shia", "Druze", "Yazidi", "Muslim", "Jewish", "Christian", "Turkmen", "Pashtun", "Tamil", "Hutu", "Tutsi", "Baloch", "Uyghur", "Western", "Eastern":
+		return true
+	}
+	return false
+}
+
+// commonPlurals start sentences in capitals but are not surnames.
+var commonPlurals = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`authorities officials police residents witnesses experts analysts doctors officers
+	soldiers troops rebels militants investigators prosecutors lawyers critics observers diplomats sources
+	reports scientists researchers students workers protesters activists villagers farmers leaders
+	americans europeans democrats republicans others many most some both several`) {
+		commonPlurals[w] = true
+	}
+}
+
+// titleEnds are words a title can continue with to the right: "Prime
+// Minister", "Attorney General", "Chief Executive Officer".
+var titleEnds = map[string]bool{"General": true, "Minister": true, "Secretary": true, "President": true, "Director": true,
+	"Officer": true, "Commander": true, "Chief": true, "Coordinator": true, "Representative": true, "Envoy": true,
+	"Spokesman": true, "Spokeswoman": true, "Adviser": true, "Advisor": true, "Executive": true, "Ambassador": true}
+
+// orgNouns in an appositive make the name before them an organisation.
+var orgNouns = map[string]bool{"company": true, "firm": true, "group": true, "organisation": true, "organization": true,
+	"agency": true, "newspaper": true, "daily": true, "network": true, "charity": true, "party": true, "movement": true,
+	"militia": true, "bank": true, "airline": true, "university": true, "institute": true, "consortium": true,
+	"conglomerate": true, "manufacturer": true, "insurer": true, "startup": true, "broadcaster": true, "union": true}
+
+// lookupChunk looks a chunk up, also with the period that a tokenised
+// source split off ("Tenn ." for "Tenn.").
+func (x *docState) lookupChunk(toks []token, c chunk, text string) (gazEntry, bool) {
+	if e, ok := x.lookup(text); ok {
+		return e, true
+	}
+	if c.j < len(toks) && toks[c.j].Text == "." && toks[c.j].Start > toks[c.j-1].End {
+		if e, ok := x.lookup(text + "."); ok && e.Class.IsA(schema.Location) {
+			return e, true
+		}
+	}
+	return gazEntry{}, false
+}
+
+// lookupAt finds the longest gazetteer name starting at token i.
+func (x *docState) lookupAt(toks []token, i int) (gazEntry, bool) {
+	for n := min(x.g.maxLen, len(toks)-i); n >= 1; n-- {
+		if e, ok := x.lookup(joinToks(toks[i : i+n])); ok {
+			return e, true
+		}
+	}
+	return gazEntry{}, false
+}
+
+// placePrefixes start place names: "Mount Blanc", "Fort Hamilton", "Lake Chad".
+var placePrefixes = map[string]bool{"Mount": true, "Mt.": true, "Lake": true, "Fort": true, "Port": true, "Cape": true, "Camp": true, "Isle": true, "Gulf": true, "Bay": true}

@@ -42,7 +42,7 @@ Colombia|Colombian,Colombians|Bogota|
 Cuba|Cuban,Cubans|Havana|
 Cyprus|Cypriot,Cypriots|Nicosia|
 Czech Republic|Czech,Czechs|Prague|Czechia
-Democratic Republic of the Congo|Congolese|Kinshasa|DRC,DR Congo
+Democratic Republic of the Congo|Congolese|Kinshasa|DRC,DR Congo,Democratic Republic of Congo,Congo,Congo-Kinshasa
 Denmark|Danish,Dane,Danes|Copenhagen|
 Ecuador|Ecuadorian|Quito|
 Egypt|Egyptian,Egyptians|Cairo|
@@ -303,13 +303,13 @@ Company|Toyota|
 `
 
 // Titles and offices: heads of role phrases. Leader roles yield "leads".
-const roleHeads = `President|Vice President|Prime Minister|Deputy Prime Minister|Minister|Secretary|Secretary-General|Secretary General|Undersecretary|Under Secretary|Ambassador|Envoy|Representative|Coordinator|Spokesman|Spokeswoman|Spokesperson|Commander|Commander-in-Chief|General|Gen.|Lt.|Col.|Maj.|Capt.|Sgt.|Adm.|Admiral|Colonel|Major|Captain|Lieutenant|Sergeant|Marshal|Chief|Director|Director-General|Governor|Gov.|Mayor|Senator|Sen.|Rep.|Congressman|Congresswoman|Chairman|Chairwoman|Chair|Chancellor|CEO|Leader|King|Queen|Prince|Princess|Emir|Sultan|Sheikh|Pope|Cardinal|Bishop|Archbishop|Rabbi|Imam|Ayatollah|Judge|Justice|Attorney General|Prosecutor|Officer|Adviser|Advisor|Counselor|Analyst|Correspondent|Reporter|Editor|Publisher|Founder|Head|Premier|Dictator|Commissioner|Inspector|Superintendent|Sheriff|Speaker|Deputy|Official|Diplomat|Consul|Councillor|Councilman|Delegate|Treasurer|Economist|Professor|Prof.|Dr.|Coach|Manager|Executive|Economist|Chief Executive|Minister of Defence|Foreign Minister|Defence Minister|Defense Minister|Interior Minister|Finance Minister|Health Minister`
+const roleHeads = `Brigadier|Brigadier General|Major General|Lieutenant General|Field Marshal|Administrator|Anchorman|Attorney|Actor|Actress|Linguist|Academician|Singer|Writer|Author|Novelist|Poet|Artist|Composer|Architect|Physicist|Astronaut|Agent|Detective|Trooper|Sheik|Crown Prince|Brig.|Rev.|Father|Designer|Fellow|Researcher|Producer|Secretary of State|Solicitor General|Surgeon General|President|Vice President|Prime Minister|Deputy Prime Minister|Minister|Secretary|Secretary-General|Secretary General|Undersecretary|Under Secretary|Ambassador|Envoy|Representative|Coordinator|Spokesman|Spokeswoman|Spokesperson|Commander|Commander-in-Chief|General|Gen.|Lt.|Col.|Maj.|Capt.|Sgt.|Adm.|Admiral|Colonel|Major|Captain|Lieutenant|Sergeant|Marshal|Chief|Director|Director-General|Governor|Gov.|Mayor|Senator|Sen.|Rep.|Congressman|Congresswoman|Chairman|Chairwoman|Chair|Chancellor|CEO|Leader|King|Queen|Prince|Princess|Emir|Sultan|Sheikh|Pope|Cardinal|Bishop|Archbishop|Rabbi|Imam|Ayatollah|Judge|Justice|Attorney General|Prosecutor|Officer|Adviser|Advisor|Counselor|Analyst|Correspondent|Reporter|Editor|Publisher|Founder|Head|Premier|Dictator|Commissioner|Inspector|Superintendent|Sheriff|Speaker|Deputy|Official|Diplomat|Consul|Councillor|Councilman|Delegate|Treasurer|Economist|Professor|Prof.|Dr.|Coach|Manager|Executive|Economist|Chief Executive|Minister of Defence|Foreign Minister|Defence Minister|Defense Minister|Interior Minister|Finance Minister|Health Minister`
 
 // Role modifiers may precede a role head inside a title.
-const roleMods = `Special|Deputy|Vice|Acting|Assistant|Associate|Senior|Chief|Executive|Foreign|Defence|Defense|Interior|Finance|Health|Education|Justice|Trade|Prime|First|Second|Top|Principal|Former|Interim|Supreme|Grand|High|Lord|Managing|General|Regional|National|Federal|State|Provincial|Military|Political|Presidential|Royal|Permanent|Lead|Chief of Staff|Secretary of State|Press|Communications|Counterterrorism|Intelligence|Security`
+const roleMods = `Special|Brigadier|Lieutenant|Major|General|Colonel|Rear|Staff|Deputy|Vice|Acting|Assistant|Associate|Senior|Chief|Executive|Foreign|Defence|Defense|Interior|Finance|Health|Education|Justice|Trade|Prime|First|Second|Top|Principal|Former|Interim|Supreme|Grand|High|Lord|Managing|General|Regional|National|Federal|State|Provincial|Military|Political|Presidential|Royal|Permanent|Lead|Chief of Staff|Secretary of State|Press|Communications|Counterterrorism|Intelligence|Security`
 
 // Lower-case role nouns used in appositives ("a spokesman for", "the group's leader").
-const roleNouns = `president|vice president|prime minister|minister|secretary|secretary-general|ambassador|envoy|representative|coordinator|spokesman|spokeswoman|spokesperson|commander|general|chief|director|governor|mayor|senator|congressman|chairman|chairwoman|chair|chancellor|ceo|leader|king|queen|emir|judge|officer|official|adviser|advisor|analyst|correspondent|reporter|editor|publisher|founder|head|premier|commissioner|lawyer|attorney|spokesperson|diplomat|member|employee|worker|researcher|scientist|professor|economist|engineer|manager|executive|owner|president-elect|deputy|aide|negotiator|strategist|surgeon|doctor|physician|journalist|photographer|columnist|producer|writer|author|teacher|student|soldier|fighter|militant|commentator|expert|partner|lieutenant|colonel|captain|sergeant|lobbyist|consultant|administrator|superintendent|sheriff|treasurer|agent|detective|prosecutor|inspector|activist|organizer|coach|player|pilot|director-general|chairperson|trustee|auditor|clerk|secretary of state|spokeswoman`
+const roleNouns = `anchorman|anchor|administrator|technician|actor|actress|singer|fellow|designer|research fellow|inventor|novelist|poet|artist|composer|architect|physicist|chemist|biologist|astronaut|trooper|pitcher|quarterback|lawmaker|legislator|politician|candidate|nominee|deputy director|vice chairman|general manager|partner|analyst|strategist|president|vice president|prime minister|minister|secretary|secretary-general|ambassador|envoy|representative|coordinator|spokesman|spokeswoman|spokesperson|commander|general|chief|director|governor|mayor|senator|congressman|chairman|chairwoman|chair|chancellor|ceo|leader|king|queen|emir|judge|officer|official|adviser|advisor|analyst|correspondent|reporter|editor|publisher|founder|head|premier|commissioner|lawyer|attorney|spokesperson|diplomat|member|employee|worker|researcher|scientist|professor|economist|engineer|manager|executive|owner|president-elect|deputy|aide|negotiator|strategist|surgeon|doctor|physician|journalist|photographer|columnist|producer|writer|author|teacher|student|soldier|fighter|militant|commentator|expert|partner|lieutenant|colonel|captain|sergeant|lobbyist|consultant|administrator|superintendent|sheriff|treasurer|agent|detective|prosecutor|inspector|activist|organizer|coach|player|pilot|director-general|chairperson|trustee|auditor|clerk|secretary of state|spokeswoman`
 
 // Leader roles: a person holding them leads the organisation named with them.
 const leaderRoles = `president|prime minister|premier|chancellor|king|queen|emir|sultan|leader|chairman|chairwoman|chair|chairperson|ceo|chief executive|head|founder|commander|commander-in-chief|director|director-general|secretary-general|secretary general|dictator|governor|mayor|owner|chief`
@@ -320,8 +320,8 @@ const givenNames = `James|John|Robert|Michael|William|David|Richard|Joseph|Thoma
 // Organisation heads: the last word of a name that makes it an organisation,
 // with the class it gives.
 const orgHeadsData = `
-Company|Inc.|Inc|Corp.|Corp|Co.|Co|Ltd.|Ltd|LLC|PLC|plc|Company|Corporation|Group|Holdings|Industries|Bank|Airlines|Airways|Motors|Enterprises|Partners|Associates|Systems|Technologies|Pharmaceuticals|Foods|Stores|Hotel|Hotels|Theatre|Theater|Restaurant|Studios|Records|Electric|Oil|Petroleum|Steel|Energy
-Government|Ministry|Department|Government|Administration|Parliament|Assembly|Cabinet|Senate|Congress|Court|Commission|Bureau|Agency|Office|Authority|Service|Police|Embassy|Consulate|Council|Municipality|Legislature|Directorate|Regime
+Company|Resources|Mining|Inc.|Inc|Corp.|Corp|Co.|Co|Ltd.|Ltd|LLC|PLC|plc|Company|Corporation|Group|Holdings|Industries|Bank|Airlines|Airways|Motors|Enterprises|Partners|Associates|Systems|Technologies|Pharmaceuticals|Foods|Stores|Hotel|Hotels|Theatre|Theater|Restaurant|Studios|Records|Electric|Oil|Petroleum|Steel|Energy
+Government|Staff|Ministry|Department|Government|Administration|Parliament|Assembly|Cabinet|Senate|Congress|Court|Commission|Bureau|Agency|Office|Authority|Service|Police|Embassy|Consulate|Council|Municipality|Legislature|Directorate|Regime
 ArmedGroup|Forces|Army|Brigade|Brigades|Battalion|Regiment|Militia|Militias|Front|Guard|Guards|Corps|Navy|Fleet|Legion|Mobilization|Units|Rebels|Mujahideen|Jihad
 PoliticalParty|Party|Alliance|Bloc|Coalition
 MediaOutlet|News|Times|Post|Journal|Herald|Tribune|Gazette|Radio|Television|TV|Network|Press|Broadcasting|Daily|Weekly|Magazine|Review|Chronicle|Telegraph|Observer|Monitor|Courier|Globe|Sun|Star|Report
@@ -334,8 +334,8 @@ Province|Province|Governorate|Prefecture|County|District|Oblast|Region|State|Ter
 City|City|Town|Village|Beach|Springs|Falls|Harbor|Harbour|Port|Hills|Park|Heights
 Camp|Camp
 River|River|Creek
-Facility|Airport|Airbase|Base|Prison|Jail|Dam|Bridge|Square|Street|Avenue|Road|Highway|Stadium|Palace|Mosque|Cathedral|Temple|Tower|Building|Hall|Plaza|Mall|Station|Port|Crossing|Checkpoint|Refinery|Plant|Mine|Field
-Location|Mountains|Mountain|Mount|Island|Islands|Lake|Sea|Ocean|Gulf|Bay|Strait|Canal|Forest|Island|Sound
+Facility|Airport|Airbase|Base|Depot|Seashore|Site|Cave|Reservoir|Monument|Memorial|Shipyard|Arsenal|Prison|Jail|Dam|Bridge|Square|Street|Avenue|Road|Highway|Stadium|Palace|Mosque|Cathedral|Temple|Tower|Building|Hall|Plaza|Mall|Station|Port|Crossing|Checkpoint|Refinery|Plant|Mine|Field
+Location|Mountains|Mountain|Mount|Island|Islands|Lake|Lakes|Sea|Ocean|Gulf|Bay|Strait|Canal|Forest|Island|Sound
 `
 
 // Lower-case descriptors after a name that decide its class ("al-Hol camp",
@@ -345,7 +345,7 @@ var descriptors = map[string]struct {
 	strip bool
 }{
 	"province": {schema.Province, true}, "governorate": {schema.Province, true},
-	"district": {schema.Region, true}, "region": {schema.Region, false}, "county": {schema.Province, false},
+	"district": {schema.Region, true}, "region": {schema.Region, true}, "county": {schema.Province, false},
 	"city": {schema.City, true}, "town": {schema.City, true}, "village": {schema.City, true},
 	"camp": {schema.Camp, false}, "river": {schema.River, false},
 	"group": {schema.ArmedGroup, true}, "militia": {schema.ArmedGroup, false},
@@ -363,6 +363,7 @@ type gazetteer struct {
 	maxLen    int                 // longest entry in tokens
 	demonyms  map[string]string   // "Russian" → "Russia"
 	capitals  map[string]string   // "Damascus" → "Syria"
+	adjective map[string]string   // "Syria" → "Syrian"
 	roleHeads map[string]bool
 	roleMods  map[string]bool
 	roleNouns map[string]bool
@@ -390,7 +391,7 @@ func splitBar(s string) []string {
 func newGazetteer() *gazetteer {
 	g := &gazetteer{
 		entries: map[string]gazEntry{}, lowerEnt: map[string]gazEntry{},
-		demonyms: map[string]string{}, capitals: map[string]string{},
+		demonyms: map[string]string{}, capitals: map[string]string{}, adjective: map[string]string{},
 		roleHeads: map[string]bool{}, roleMods: map[string]bool{}, roleNouns: map[string]bool{},
 		leaders: map[string]bool{}, given: map[string]bool{},
 		orgHeads: map[string]schema.Class{}, locHeads: map[string]schema.Class{},
@@ -421,6 +422,9 @@ func newGazetteer() *gazetteer {
 		}
 		for _, d := range strings.Split(f[1], ",") {
 			if d = strings.TrimSpace(d); d != "" {
+				if _, ok := g.adjective[name]; !ok {
+					g.adjective[name] = d
+				}
 				if _, ok := g.demonyms[d]; !ok {
 					g.demonyms[d] = name
 				}
@@ -440,9 +444,6 @@ func newGazetteer() *gazetteer {
 		for _, n := range splitBar(line) {
 			add(n, gazEntry{n, class})
 		}
-	}
-	for _, c := range g.capitals {
-		_ = c
 	}
 	for cap := range g.capitals {
 		add(cap, gazEntry{cap, schema.City})

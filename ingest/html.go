@@ -35,6 +35,7 @@ func htmlText(data []byte) (text, title string, err error) {
 	if err != nil {
 		return "", "", fmt.Errorf("parse HTML: %w", err)
 	}
+	title = findTitle(root)
 	var paras []string
 	var cur strings.Builder
 	flush := func() {
@@ -65,9 +66,6 @@ func htmlText(data []byte) (text, title string, err error) {
 			cur.WriteString(n.Data)
 			continue
 		case html.ElementNode:
-			if n.DataAtom == atom.Title && title == "" {
-				title = strings.Join(strings.Fields(nodeText(n)), " ")
-			}
 			if skipped[n.DataAtom] || hidden(n) {
 				continue
 			}
@@ -128,4 +126,20 @@ func nodeText(n *html.Node) string {
 		}
 	}
 	return b.String()
+}
+
+// findTitle returns the text of the first <title> element.
+func findTitle(root *html.Node) string {
+	stack := []*html.Node{root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Type == html.ElementNode && n.DataAtom == atom.Title {
+			return strings.Join(strings.Fields(nodeText(n)), " ")
+		}
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, c)
+		}
+	}
+	return ""
 }

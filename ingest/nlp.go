@@ -41,16 +41,6 @@ var abbreviations = map[string]bool{
 	"supt": true, "messrs": true, "approx": true, "est": true, "u.s": true, "u.n": true,
 }
 
-func isQuoteRune(r rune) bool {
-	switch r {
-	case '"', '“', '”', '«', '»', '„', '‘', '’', '`', '\'':
-		return true
-	}
-	return false
-}
-
-func isDash(r rune) bool { return r == '–' || r == '—' || r == '―' }
-
 // tokenize splits text into tokens with byte offsets relative to text.
 // It is linear in the input: every rune is looked at a bounded number of
 // times.
@@ -112,7 +102,7 @@ func tokenize(text string) []token {
 			continue
 		}
 		// Possessive 's / ’s.
-		if (r == '\'' || r == '’') && i+sz < n && (text[i+sz] == 's' || text[i+sz] == 'S') && (i+sz+1 >= n || !isWordByte(text[i+sz+1])) && len(toks) > 0 && toks[len(toks)-1].End == i {
+		if (r == '\'' || r == '’') && i+sz < n && (text[i+sz] == 's' || text[i+sz] == 'S') && (i+sz+1 >= n || !isWordByte(text[i+sz+1])) && len(toks) > 0 {
 			toks = append(toks, token{Text: text[i : i+sz+1], Start: i, End: i + sz + 1})
 			i += sz + 1
 			continue
@@ -209,9 +199,18 @@ func splitLines(block string) []string {
 	return append(out, cur)
 }
 
+// maxSentenceTokens bounds a sentence: a "sentence" longer than this (a
+// table, a run-on dump) is cut, so that per-sentence work stays bounded.
+const maxSentenceTokens = 300
+
 func appendSentences(out []sentence, toks []token, para int) []sentence {
 	start := 0
 	flush := func(end int) {
+		for end-start > maxSentenceTokens {
+			cut := start + maxSentenceTokens
+			out = append(out, sentence{Start: toks[start].Start, End: toks[cut-1].End, Para: para, Toks: toks[start:cut:cut]})
+			start = cut
+		}
 		if end > start {
 			s := sentence{Start: toks[start].Start, End: toks[end-1].End, Para: para, Toks: toks[start:end:end]}
 			out = append(out, s)
@@ -241,7 +240,9 @@ func appendSentences(out []sentence, toks []token, para int) []sentence {
 	return out
 }
 
-func isOpenQuote(t string) bool { return t == "“" || t == "\"" || t == "«" || t == "`" || t == "‘" }
+func isOpenQuote(t string) bool {
+	return t == "“" || t == "\"" || t == "«" || t == "`" || t == "‘"
+}
 func isCloseQuote(t string) bool {
 	return t == "”" || t == "\"" || t == "»" || t == "'" || t == "’"
 }

@@ -1,9 +1,7 @@
 package ingest
 
 import (
-	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -15,6 +13,9 @@ var speechVerbs = map[string]bool{
 	"claims": true, "acknowledged": true, "admitted": true, "recalled": true, "replied": true,
 	"responded": true, "confirmed": true, "emphasized": true, "emphasised": true, "remarked": true,
 }
+
+// reportVerbs introduce reported speech without "that".
+var reportVerbs = map[string]bool{"said": true, "says": true, "say": true, "stated": true, "claimed": true, "claims": true, "insisted": true, "argued": true, "declared": true, "announced": true}
 
 type ptok struct{ si, k int }
 
@@ -83,6 +84,7 @@ func (x *docState) quotes() {
 				speaker, rule, endSent = lastSpeaker, "quote-continued", pt[min(closeEnd, len(pt)-1)].si
 			}
 			if speaker >= 0 {
+				x.ourPartner(pt, tokAt, o, c, speaker)
 				x.addStatement(speaker, text, rule, pt[o].si, max(endSent, pt[min(closeEnd, len(pt)-1)].si))
 				lastSpeaker = speaker
 				attributed = true
@@ -92,25 +94,48 @@ func (x *docState) quotes() {
 		// Reported speech outside quotes.
 		for i := 0; i < len(pt); i++ {
 			tk := tokAt(i)
-			if inQuote[i] || !speechVerbs[tk.Lower] || tk.Lower == "told" || tk.Lower == "added" {
+			thatNext := pt[i].k+1 < len(x.sents[pt[i].si].Toks) && x.sents[pt[i].si].Toks[pt[i].k+1].Lower == "that"
+			if inQuote[i] || !(reportVerbs[tk.Lower] || speechVerbs[tk.Lower] && thatNext || tk.Lower == "told") || tk.Lower == "added" {
 				continue
 			}
 			si := pt[i].si
-			v := x.view(si)
+			v := x.viewOf(si)
 			k := pt[i].k
 			if k+1 >= len(v.t) {
 				continue
 			}
 			nx := v.t[k+1]
+			// "said on Saturday (that) ...", "said last week that": the time is
+			// not the statement.
+			if t, end := v.timeAt(k + 1); t != "" && end < len(v.t) {
+				k = end - 1
+				nx = v.t[k+1]
+			}
+			// "told reporters that ...": the audience is not the statement.
+			if tk.Lower == "told" {
+				j := k + 1
+				for j < len(v.t) && j < k+5 && v.low(j) != "that" {
+					j++
+				}
+				if v.low(j) != "that" {
+					continue
+				}
+				k = j - 1
+				nx = v.t[k+1]
+			}
 			if nx.Text == ":" || nx.Text == "," || isOpenQuote(nx.Text) || nx.Text == "." || nx.Lower == "in" || nx.Lower == "on" || nx.Lower == "by" {
 				continue
 			}
-			s, _ := v.subject(k)
-			if s < 0 || v.m(s).i+1 < 0 {
+			s, _ := v.subject(pt[i].k)
+			if s < 0 {
 				continue
 			}
 			st := k + 1
-			if nx.Lower == "that" {
+			// "said Wednesday that ...": skip the time.
+			if weekdays[nx.Lower] || nx.Lower == "today" || nx.Lower == "yesterday" || nx.Lower == "tuesday's" {
+				st++
+			}
+			if v.low(st) == "that" {
 				st++
 			}
 			end := len(v.t)
@@ -129,7 +154,7 @@ func (x *docState) quotes() {
 			}
 			text := x.doc.Text[v.t[st].Start:v.t[end-1].End]
 			spk := v.ent(s)
-			if v.m(s).kind == kPronoun && lastSpeaker >= 0 {
+			if v.m(s).kind == kPronoun && v.m(s).class == schema.Person && lastSpeaker >= 0 {
 				spk = lastSpeaker
 			}
 			if spk >= 0 {
@@ -150,29 +175,29 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 	}
 	if i < len(pt) {
 		si := pt[i].si
-		v := x.view(si)
+		v := x.viewOf(si)
 		k := pt[i].k
-		if pt[min(c, len(pt)-1)].si == si || k == 0 || true {
-			if mi := v.start[k]; mi >= 0 && (v.m(mi).kind == kName || v.m(mi).kind == kPronoun) && !v.isA(mi, schema.Location) || mi >= 0 && v.m(mi).kind == kRole {
-				j := v.m(mi).j
-				// "the US envoy Jeffrey said": title + name
-				if v.m(mi).kind == kRole {
-					if p := v.start[j]; p >= 0 {
-						mi, j = p, v.m(p).j
-					}
-				}
-				if j < len(v.t) && speechVerbs[v.low(j)] {
+		// "," X said / "," RSF adviser Youssef Izzat told / "," he added:
+		// titles, organisations and role nouns may stand before the speaker.
+		for j := k; j < len(v.t) && j < k+10; j++ {
+			if speechVerbs[v.low(j)] {
+				if mi := v.end[j]; mi >= 0 && (v.m(mi).kind == kName || v.m(mi).kind == kPronoun) && !v.isA(mi, schema.Location) {
 					rule := "quote-after"
 					if v.m(mi).kind == kPronoun {
 						rule = "quote-pronoun"
 					}
 					return v.ent(mi), rule, si
 				}
+				break
 			}
-			if speechVerbs[v.low(k)] {
-				if mi := v.np(k + 1); mi >= 0 && v.m(mi).kind == kName {
-					return v.ent(mi), "quote-said-x", si
-				}
+			tk := v.t[j]
+			if !upperFirst(tk.Text) && !v.x.g.roleNouns[tk.Lower] && tk.Lower != "the" && tk.Lower != "a" && !(v.start[j] >= 0 && v.m(v.start[j]).kind == kPronoun) && tk.Tag != "JJ" && !(j > k && v.t[j-1].Lower == "the") {
+				break
+			}
+		}
+		if speechVerbs[v.low(k)] {
+			if mi := v.np(k + 1); mi >= 0 && v.m(mi).kind == kName {
+				return v.ent(mi), "quote-said-x", si
 			}
 		}
 	}
@@ -183,7 +208,7 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 	}
 	if b >= 0 && speechVerbs[tokAt(b).Lower] {
 		si := pt[b].si
-		v := x.view(si)
+		v := x.viewOf(si)
 		if s, _ := v.subject(pt[b].k); s >= 0 {
 			rule := "quote-before"
 			if v.m(s).kind == kPronoun {
@@ -204,7 +229,7 @@ func (x *docState) addStatement(speaker int, text, rule string, s0, s1 int) {
 		return
 	}
 	x.stmts = append(x.stmts, statement{text: text, speaker: speaker})
-	v := x.view(s0)
+	v := x.viewOf(s0)
 	q := v.qualifiers(0, len(v.t), nil)
 	if h := hedgeIn(text); h != "" {
 		if q == nil {
@@ -215,122 +240,34 @@ func (x *docState) addStatement(speaker int, text, rule string, s0, s1 int) {
 	x.facts = append(x.facts, rawFact{subj: speaker, obj: -1, pred: "said", stmt: len(x.stmts) - 1, rule: rule, s0: s0, s1: s1, qual: q})
 }
 
-var hedgeWords = []string{"allegedly", "reportedly", "purportedly", "apparently", "alleged", "claimed", "claims", "guesstimate", "unconfirmed", "rumoured", "rumored", "suspected", "according to", "believed to", "said to be"}
-
-func hedgeIn(text string) string {
-	l := strings.ToLower(text)
-	for _, h := range hedgeWords {
-		if i := strings.Index(l, h); i >= 0 && (i == 0 || !unicode.IsLetter(rune(l[i-1]))) {
-			return h
-		}
-	}
-	return ""
-}
-
-var months = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
-	"jan.": true, "feb.": true, "mar.": true, "apr.": true, "jun.": true, "jul.": true, "aug.": true, "sept.": true, "sep.": true, "oct.": true, "nov.": true, "dec.": true}
-var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
-
-func isYear(s string) bool {
-	if len(s) != 4 {
-		return false
-	}
-	n, err := strconv.Atoi(s)
-	return err == nil && n >= 1800 && n <= 2100
-}
-
-// timeAt reads a time expression starting at token k: "in December 2017",
-// "on Thursday", "last week", "Oct. 15, 1979".
-func (v *view) timeAt(k int) (string, int) {
-	w := v.low(k)
-	start := k
-	switch w {
-	case "in", "on", "since", "until", "during", "by", "from":
-		k++
-	case "last", "this", "next", "earlier", "late", "early":
-		n := v.low(k + 1)
-		if n == "week" || n == "month" || n == "year" || weekdays[n] || months[n] {
-			return joinToks(v.t[start : k+2]), k + 2
-		}
-		return "", k
-	}
-	if k > start && (v.low(k) == "early" || v.low(k) == "late" || v.low(k) == "mid") {
-		k++
-	}
-	end := k
-	switch {
-	case months[v.low(k)]:
-		end = k + 1
-		if end < len(v.t) && v.t[end].Tag == "CD" && len(v.t[end].Text) <= 2 {
-			end++
-			if v.low(end) == "," && isYear(v.low(end+1)) {
-				end += 2
-			}
-		}
-		if isYear(v.low(end)) {
-			end++
-		}
-	case weekdays[v.low(k)]:
-		end = k + 1
-	case isYear(v.low(k)) && k > start:
-		end = k + 1
-	default:
-		return "", k
-	}
-	from := start
-	if k == start {
-		from = k
-	}
-	return joinToks(v.t[from:end]), end
-}
-
-// qualifiers adds the time and hedge found around tokens [lo, hi) to q.
-func (v *view) qualifiers(lo, hi int, q map[string]string) map[string]string {
-	out := map[string]string{}
-	for k, val := range q {
-		out[k] = val
-	}
-	from, to := max(0, lo-6), min(len(v.t), hi+10)
-	for k := from; k < to; k++ {
-		if t, _ := v.timeAt(k); t != "" {
-			out[schema.QualTime] = t
+// ourPartner reads "Y, our (local) partner" inside a quote: Y is allied
+// with the organisation the speaker works for.
+func (x *docState) ourPartner(pt []ptok, tokAt func(int) token, o, c, speaker int) {
+	org := -1
+	for _, f := range x.facts {
+		if f.subj == speaker && (f.pred == "works_for" || f.pred == "member_of" || f.pred == "leads") && f.obj >= 0 {
+			org = f.obj
 			break
 		}
 	}
-	for k := max(0, lo-4); k < min(len(v.t), hi+4); k++ {
-		w := v.low(k)
-		for _, h := range hedgeWords {
-			if w == h || (h == "according to" && w == "according" && v.low(k+1) == "to") {
-				out[schema.QualHedge] = h
-			}
+	if org < 0 {
+		return
+	}
+	for i := o + 1; i+2 < c && i+2 < len(pt); i++ {
+		if tokAt(i).Text != "," || tokAt(i+1).Lower != "our" || pt[i].si != pt[i+2].si {
+			continue
+		}
+		j := i + 2
+		if tokAt(j).Tag == "JJ" && j+1 < c {
+			j++
+		}
+		w := tokAt(j).Lower
+		if w != "partner" && w != "partners" && w != "ally" && w != "allies" {
+			continue
+		}
+		v := x.viewOf(pt[i].si)
+		if y := v.end[pt[i].k]; y >= 0 && (v.isA(y, schema.Organization) || v.isA(y, schema.Location)) {
+			v.emitEnt(v.ent(y), "allied_with", org, "quote-our-partner", v.m(y).i, pt[j].k+1, nil)
 		}
 	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
-}
-
-// ruleConfidence is each rule's precision, estimated on the CoNLL04 train
-// split and the seed article (see docs/extraction.md); unknown rules get 0.5.
-func ruleConfidence(rule string) float64 {
-	if c, ok := confidences[rule]; ok {
-		return c
-	}
-	return 0.5
-}
-
-var confidences = map[string]float64{
-	"title-name": 0.9, "title-org": 0.8, "org-title-name": 0.7, "place-title-name": 0.5,
-	"appositive-role": 0.85, "appositive-org": 0.7, "appositive-org-lives": 0.5, "title-org-lives": 0.5, "org-title-name-lives": 0.5,
-	"possessive-role": 0.8, "possessive-org": 0.7, "possessive-place": 0.6, "possessive-based": 0.5, "possessive-attack": 0.7,
-	"x-backed-y": 0.85, "x-held-y": 0.8, "x-based-y": 0.8, "x-born-y": 0.7, "x-linked-y": 0.7, "x-led-y": 0.5,
-	"passive-by": 0.7, "svo-controls": 0.6, "svo-backs": 0.6, "svo-attacked": 0.6, "svo-killed": 0.6, "svo-leads": 0.5,
-	"svo-opposes": 0.5, "svo-member_of": 0.5, "svo-works_for": 0.5, "svo-control-of": 0.7, "under-control-of": 0.7,
-	"kill-nominal-by": 0.7, "kill-nominal-poss": 0.6, "kill-nominal-accused": 0.5, "kill-nominal-agent": 0.7, "attack-noun": 0.6,
-	"comma-place": 0.7, "dateline": 0.9, "x-in-y": 0.6, "org-in-place": 0.5, "appositive-in": 0.7, "based-in": 0.8,
-	"lives-in": 0.8, "born-in": 0.7, "place-org-name": 0.6, "population": 0.7, "strength": 0.7, "active-in": 0.6,
-	"x-affiliate-y": 0.7, "y-affiliate-of-x": 0.7, "allied-with": 0.6, "works-for": 0.7,
-	"person-of-org": 0.6, "person-of-place": 0.5, "org-of-place": 0.5,
-	"quote-after": 0.9, "quote-before": 0.85, "quote-said-x": 0.85, "quote-pronoun": 0.75, "quote-continued": 0.6, "reported-speech": 0.7,
 }

@@ -143,6 +143,9 @@ func isJSONL(name string) bool {
 // batch, the good documents are returned together with the joined errors of
 // the bad lines.
 func ReadOne(name string, r io.Reader) ([]schema.Document, error) {
+	if strings.TrimSpace(name) == "" {
+		return nil, &ReadError{Path: name, Err: errors.New("a document needs a name: it becomes the document id")}
+	}
 	if filepath.Ext(name) == "" {
 		name += ".txt"
 	}
@@ -244,7 +247,10 @@ func firstLineTitle(text string) string {
 // docID is the file name without its extension.
 func docID(path string) string {
 	base := filepath.Base(path)
-	return strings.TrimSuffix(base, filepath.Ext(base))
+	if id := strings.TrimSuffix(base, filepath.Ext(base)); id != "" {
+		return id
+	}
+	return base // ".txt" alone: keep the whole name rather than no id
 }
 
 type jsonDoc struct {
@@ -262,7 +268,7 @@ type jsonDoc struct {
 func readJSONL(ctx context.Context, path string, r io.Reader, fn func(schema.Document, error) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var line []byte
-	n, docs := 0, 0
+	n := 0
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -295,8 +301,6 @@ func readJSONL(ctx context.Context, path string, r io.Reader, fn func(schema.Doc
 			doc, err := parseJSONLine(path, trimmed)
 			if err != nil {
 				err = &ReadError{Path: path, Line: n, Err: err}
-			} else {
-				docs++
 			}
 			if err := fn(doc, err); err != nil {
 				return err

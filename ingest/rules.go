@@ -67,7 +67,6 @@ var npSkip = map[string]bool{
 	"former": true, "ex": true, "northern": true, "southern": true, "eastern": true, "western": true,
 	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true, "central": true,
 	"nearby": true, "neighbouring": true, "neighboring": true, "rebel-held": true, "besieged": true, "embattled": true,
-	"city": false, "province": false,
 }
 
 // np finds the head mention of the noun phrase starting at token i:
@@ -75,8 +74,18 @@ var npSkip = map[string]bool{
 // "X's Y" gives Y. It returns -1 when no mention starts within reach.
 func (v *view) np(i int) int {
 	for steps := 0; i < len(v.t) && steps < 5; steps++ {
+		if mi := v.start[i]; mi >= 0 && v.m(mi).kind == kRole {
+			i = v.m(mi).j
+			continue
+		}
 		if mi := v.start[i]; mi >= 0 && v.m(mi).kind != kHyphen && v.m(mi).kind != kRole {
 			m := v.m(mi)
+			// "Texas Agriculture Commissioner Jim Hightower": the person.
+			if r := v.start[m.j]; r >= 0 && v.m(r).kind == kRole && m.j < len(v.t) {
+				if p := v.start[v.m(r).j]; p >= 0 && v.isA(p, schema.Person) {
+					return p
+				}
+			}
 			if m.kind == kDemonym {
 				// "the Syrian army": a demonym before a common noun stands for the country.
 				if m.j < len(v.t) && v.start[m.j] >= 0 {
@@ -98,9 +107,13 @@ func (v *view) np(i int) int {
 			tag = v.t[i].Tag
 		}
 		switch {
-		case npSkip[w], tag == "JJ" && v.t[i].Text == w, v.start[i] >= 0 && v.m(v.start[i]).kind == kHyphen:
-		case (w == "province" || w == "city" || w == "town" || w == "village" || w == "region" || w == "governorate" || w == "district" || w == "areas" || w == "area") && v.low(i+1) == "of":
+		case npSkip[w], (tag == "JJ" || tag == "VBN" || tag == "JJS") && v.t[i].Text == w, v.start[i] >= 0 && v.m(v.start[i]).kind == kHyphen:
+		case (w == "province" || w == "city" || w == "town" || w == "village" || w == "region" || w == "governorate" || w == "district" || w == "areas" || w == "area" || w == "port") && v.low(i+1) == "of":
 			i++
+		case i+2 < len(v.t) && v.t[i].Text == w && strings.HasPrefix(tag, "NN") && v.low(i+1) != "of" && v.t[i+1].Text == v.low(i+1) && v.low(i+2) == "of" && placeNouns[v.low(i+1)] != "":
+			i += 2 // "the river port of X"
+		case i+1 < len(v.t) && v.t[i].Text == w && strings.HasPrefix(tag, "NN") && (v.start[i+1] >= 0 && v.m(v.start[i+1]).kind == kName || v.t[i+1].Text == v.low(i+1) && i+2 < len(v.t) && v.start[i+2] >= 0 && v.m(v.start[i+2]).kind == kName):
+			// "the opposition Northland Unity Party": a common-noun modifier.
 		default:
 			return -1
 		}
@@ -114,7 +127,7 @@ var auxWords = map[string]bool{
 	"been": true, "being": true, "will": true, "would": true, "could": true, "may": true, "might": true,
 	"also": true, "reportedly": true, "allegedly": true, "not": true, "n't": true, "never": true, "still": true,
 	"already": true, "then": true, "later": true, "once": true, "previously": true, "repeatedly": true,
-	"does": true, "did": true, "do": true, "now": true, "had been": true, "apparently": true, "reportedly,": true,
+	"does": true, "did": true, "do": true, "now": true, "apparently": true,
 }
 
 // subject finds the mention acting as the subject of the verb at token k:
@@ -137,6 +150,17 @@ func (v *view) subject(k int) (int, bool) {
 	if i < 0 {
 		return -1, neg
 	}
+	if v.low(i) == ")" {
+		for k2 := i - 1; k2 >= 0 && k2 > i-5; k2-- {
+			if v.low(k2) == "(" {
+				i = k2 - 1
+				break
+			}
+		}
+		if i < 0 {
+			return -1, neg
+		}
+	}
 	if w := v.low(i); w == "who" || w == "which" || w == "that" {
 		i--
 		if i >= 0 && v.low(i) == "," {
@@ -146,14 +170,33 @@ func (v *view) subject(k int) (int, bool) {
 	if mi := v.end[i+1]; mi >= 0 {
 		return mi, neg
 	}
-	// Appositive: "X, a spokesman for Y, said" → X.
-	if v.low(i) == "," {
-		for k2 := i - 1; k2 >= 0 && k2 > i-16; k2-- {
-			if v.low(k2) == "," {
-				if mi := v.end[k2]; mi >= 0 {
-					return mi, neg
+	// Coordinated verbs: "Booth sneaked into the box and shot Lincoln" →
+	// the subject of the first verb.
+	if v.low(i) == "and" {
+		for k2 := i - 1; k2 >= 0 && k2 > i-15; k2-- {
+			if strings.HasPrefix(v.t[k2].Tag, "VB") && !auxWords[v.low(k2)] {
+				if s, n := v.subject(k2); s >= 0 {
+					return s, n || neg
 				}
 				break
+			}
+		}
+	}
+	// "Its spokeswoman, Lina Morel, said" → the name before the comma.
+	if v.low(i) == "," && i > 0 {
+		if mi := v.end[i]; mi >= 0 && v.m(mi).kind == kName && v.isA(mi, schema.Person) && v.m(mi).i >= 2 && v.low(v.m(mi).i-1) == "," && v.x.g.roleNouns[v.low(v.m(mi).i-2)] {
+			return mi, neg
+		}
+	}
+	// Appositive: "X, a spokesman for Y, said" → X.
+	// "Frank Cuevas, 44, of 24th Street, shot" → X across several commas.
+	if v.low(i) == "," {
+		for k2, commas := i-1, 0; k2 >= 0 && k2 > i-20 && commas < 3; k2-- {
+			if v.low(k2) == "," {
+				if mi := v.end[k2]; mi >= 0 && v.m(mi).kind != kRole {
+					return mi, neg
+				}
+				commas++
 			}
 		}
 	}
@@ -214,7 +257,10 @@ func (v *view) roleNounSpan(i int) (int, int, string) {
 			}
 			return i, j, head
 		}
-		if v.t[j].Tag == "JJ" || v.t[j].Tag == "NN" || v.t[j].Tag == "VBN" {
+		if j == i && strings.HasSuffix(w, "ed") && !(j+1 < len(v.t) && v.x.g.roleNouns[v.t[j+1].Text]) {
+			break // "arrested opposition leader": a verb, not part of the title
+		}
+		if v.t[j].Tag == "JJ" || v.t[j].Tag == "NN" || v.t[j].Tag == "VBN" && j > i || w == "and" && j > i {
 			j++
 			continue
 		}
@@ -225,7 +271,8 @@ func (v *view) roleNounSpan(i int) (int, int, string) {
 
 func (v *view) isLeader(roleText string) bool {
 	r := strings.ToLower(roleText)
-	for _, w := range []string{"vice", "deputy", "assistant", "former"} {
+	r = strings.NewReplacer("gov.", "governor", "pres.", "president").Replace(r)
+	for _, w := range []string{"vice", "deputy", "assistant", "former", "country", "regional", "project", "program", "research", "communications", "press", "news", "sales", "marketing", "medical", "technical", "finance", "art", "music"} {
 		if strings.Contains(r, w) {
 			return false
 		}
@@ -247,9 +294,13 @@ func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
 	case strings.Contains(strings.ToLower(roleText), "member"):
 		v.emit(p, "member_of", org, rule, lo, hi, nil)
 	case v.isLeader(roleText):
-		v.emit(p, "leads", org, rule, lo, hi, nil)
+		v.emit(p, "leads", org, rule+"-leads", lo, hi, nil)
 		if v.isA(org, schema.Location) {
-			v.emit(p, "lives_in", org, rule+"-lives", lo, hi, nil)
+			if rule == "title-org" || rule == "org-title-name" || rule == "possessive-org" {
+				v.emit(p, "lives_in", org, rule+"-lives", lo, hi, nil)
+			}
+		} else {
+			v.emit(p, "works_for", org, rule+"-leader", lo, hi, nil)
 		}
 	case v.isA(org, schema.Location):
 		if strings.Contains(roleText, "resident") || strings.Contains(roleText, "native") {
@@ -264,7 +315,7 @@ func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
 
 // applyRules runs every rule family over one sentence.
 func (x *docState) applyRules(si int) {
-	v := x.view(si)
+	v := x.viewOf(si)
 	v.titleRules()
 	v.appositiveRules()
 	v.possessiveRules()
@@ -276,6 +327,8 @@ func (x *docState) applyRules(si int) {
 	v.activeInRules()
 	v.affiliationRules()
 	v.ofRules()
+	v.demonymOrgs()
+	v.appointmentRules()
 }
 
 // titleRules: "Ambassador James Jeffrey", "UN Secretary-General Antonio
@@ -293,6 +346,24 @@ func (v *view) titleRules() {
 		v.emit(p, "role", mi, "title-name", m.i, v.m(p).j, nil)
 		if m.roleOrg >= 0 {
 			v.orgRel(p, m.roleOrg, m.surface, "title-org", v.m(m.roleOrg).i, v.m(p).j)
+			// "Texas Gov. John Connally": a state or city official lives there.
+			if v.isA(m.roleOrg, schema.Location) && !v.isA(m.roleOrg, schema.Country) && !v.isLeader(m.surface) {
+				v.emit(p, "lives_in", m.roleOrg, "title-place-lives", v.m(m.roleOrg).i, v.m(p).j, nil)
+			}
+		}
+	}
+	// "Modesto native George Lucas", "Memphis resident X".
+	for i := 1; i+1 < len(v.t); i++ {
+		if w := v.low(i); w != "native" && w != "resident" && w != "residents" && w != "natives" {
+			continue
+		}
+		pl := v.end[i]
+		p := v.start[i+1]
+		if v.low(i+1) == "," {
+			p = v.start[i+2]
+		}
+		if pl >= 0 && p >= 0 && v.isA(pl, schema.Location) && v.isA(p, schema.Person) {
+			v.emit(p, "lives_in", pl, "place-native-name", v.m(pl).i, v.m(p).j, nil)
 		}
 	}
 	// Lower-case titles between a name and a person.
@@ -302,13 +373,20 @@ func (v *view) titleRules() {
 			continue
 		}
 		p := v.start[rj]
+		if p < 0 && v.low(rj) == "," {
+			p = v.start[rj+1] // "Its spokeswoman, Ravina Shamdasani"
+		}
 		if p < 0 || !v.isA(p, schema.Person) || v.m(p).kind != kName {
 			i = rj - 1
 			continue
 		}
 		role := v.roleEntity(ri, rj)
 		v.emitEnt(v.ent(p), "role", role, "title-name", ri, v.m(p).j, nil)
-		if org := v.end[ri]; org >= 0 && (v.isA(org, schema.Organization) || v.isA(org, schema.Location)) {
+		org := v.end[ri]
+		if org < 0 && ri >= 3 && v.low(ri-1) == ")" && v.low(ri-3) == "(" {
+			org = v.end[ri-3] // "PAN (National Action Party) candidate X"
+		}
+		if org >= 0 && (v.isA(org, schema.Organization) || v.isA(org, schema.Location)) {
 			if v.isA(org, schema.Location) && !v.isLeader(head) && !strings.Contains(head, "envoy") && !strings.Contains(head, "ambassador") && !strings.Contains(head, "official") && !strings.Contains(head, "minister") {
 				v.emit(p, "lives_in", org, "place-title-name", v.m(org).i, v.m(p).j, nil)
 			} else {
@@ -326,11 +404,54 @@ func (v *view) titleRules() {
 func (v *view) appositiveRules() {
 	for _, pi := range v.x.sentMents[v.si] {
 		p := v.m(pi)
-		if p.kind != kName || !v.isA(pi, schema.Person) || p.j >= len(v.t) || v.t[p.j].Text != "," {
+		if p.kind != kName || !v.isA(pi, schema.Person) || p.j >= len(v.t) {
+			continue
+		}
+		// Copula: "X is a reporter for Y", "X was the president of Y".
+		if w := v.low(p.j); w == "is" || w == "was" {
+			if a := v.low(p.j + 1); a == "a" || a == "an" || a == "the" {
+				if ri, rj, head := v.roleNounSpan(p.j + 2); head != "" {
+					if c := v.low(rj); c == "of" || c == "for" || c == "at" || c == "with" {
+						if o := v.np(rj + 1); o >= 0 && v.isA(o, schema.Organization) {
+							v.emitEnt(v.ent(pi), "role", v.roleEntity(ri, rj), "copula-role", p.i, rj, nil)
+							v.orgRel(pi, o, joinToks(v.t[ri:rj]), "copula-org", p.i, v.m(o).j)
+						}
+					}
+				}
+			}
+		}
+		// Reverse appositive: "the head of X, Dr. Y,".
+		if p.i >= 4 && v.low(p.i-1) == "," {
+			if o := v.end[p.i-1]; o >= 0 && (v.isA(o, schema.Organization) || v.isA(o, schema.Location)) {
+				k := v.m(o).i - 1
+				for k >= 0 && (v.low(k) == "the") {
+					k--
+				}
+				if k >= 1 && (v.low(k) == "of" || v.low(k) == "for" || v.low(k) == "at") {
+					if ri, rj, head := v.roleNounSpan(max(0, k-2)); head != "" && rj == k {
+						v.emitEnt(v.ent(pi), "role", v.roleEntity(ri, rj), "reverse-appositive", ri, p.j, nil)
+						v.orgRel(pi, o, joinToks(v.t[ri:rj]), "reverse-appositive-org", ri, p.j)
+					} else if ri, rj, head := v.roleNounSpan(k - 1); head != "" && rj == k {
+						v.emitEnt(v.ent(pi), "role", v.roleEntity(ri, rj), "reverse-appositive", ri, p.j, nil)
+						v.orgRel(pi, o, joinToks(v.t[ri:rj]), "reverse-appositive-org", ri, p.j)
+					}
+				}
+			}
+		}
+		if v.t[p.j].Text != "," {
 			continue
 		}
 		i := p.j + 1
-		if w := v.low(i); w == "the" || w == "a" || w == "an" || w == "now" || w == "then" {
+		if i+1 < len(v.t) && v.t[i].Tag == "CD" && v.low(i+1) == "," {
+			i += 2 // "Larry Sturholm, 46, a reporter"
+			if w := v.low(i); w == "is" || w == "was" || w == "has" && v.low(i+1) == "been" {
+				if w == "has" {
+					i++
+				}
+				i++
+			}
+		}
+		for w := v.low(i); w == "the" || w == "a" || w == "an" || w == "now" || w == "then" || w == "also"; w = v.low(i) {
 			i++
 		}
 		former := false
@@ -353,8 +474,22 @@ func (v *view) appositiveRules() {
 				i = v.m(mi).j
 			}
 		}
+		// Citizenship: "X, a Jordanian citizen", "X, a citizen of Y", "X, a French national".
+		if d := v.start[i]; d >= 0 && v.m(d).kind == kDemonym && (v.low(v.m(d).j) == "citizen" || v.low(v.m(d).j) == "national") {
+			v.emit(pi, "citizen_of", d, "citizen-of", p.i, v.m(d).j+1, q)
+			continue
+		}
+		if (v.low(i) == "citizen" || v.low(i) == "national") && v.low(i+1) == "of" {
+			if c := v.np(i + 2); c >= 0 && v.isA(c, schema.Location) {
+				v.emit(pi, "citizen_of", c, "citizen-of", p.i, v.m(c).j, q)
+				continue
+			}
+		}
 		roleEnt, roleText, end := -1, "", i
 		if mi := v.start[i]; mi >= 0 && v.m(mi).kind == kRole {
+			if p2 := v.start[v.m(mi).j]; p2 >= 0 && v.isA(p2, schema.Person) {
+				continue // "X, Ambassador Y": the title is Y's
+			}
 			roleEnt, roleText, end = v.ent(mi), v.m(mi).surface, v.m(mi).j
 			if org < 0 && v.m(mi).roleOrg >= 0 {
 				org = v.m(mi).roleOrg
@@ -363,12 +498,29 @@ func (v *view) appositiveRules() {
 			roleEnt, roleText, end = v.roleEntity(ri, rj), joinToks(v.t[ri:rj]), rj
 		}
 		if roleEnt < 0 {
+			// "X, a herder from the village of Y".
+			for k := i; k < len(v.t) && k < i+4; k++ {
+				if v.low(k) == "from" {
+					if o := v.np(k + 1); o >= 0 && v.isA(o, schema.Location) {
+						v.emit(pi, "lives_in", o, "appositive-from", p.i, v.m(o).j, q)
+					}
+					break
+				}
+				if v.t[k].Text != v.low(k) {
+					break
+				}
+			}
 			continue
 		}
 		// A complement: "of the Italian Agricultural Confederation".
+		if w := v.low(end); w == "from" {
+			if o := v.np(end + 1); o >= 0 && v.isA(o, schema.Location) {
+				v.emit(pi, "lives_in", o, "appositive-from", p.i, v.m(o).j, q)
+			}
+		}
 		if w := v.low(end); w == "of" || w == "for" || w == "at" || w == "with" || w == "to" {
-			if o := v.np(end + 1); o >= 0 && (v.isA(o, schema.Organization) || v.isA(o, schema.Location)) {
-				org = o
+			if o := v.np(end + 1); o >= 0 && (v.isA(o, schema.Organization) || v.isA(o, schema.Location) && org < 0) {
+				org = o // "the WFP director for Aurelia": Aurelia is the scope, WFP the employer
 			}
 		}
 		if !strings.Contains(roleText, "member") {
@@ -417,8 +569,15 @@ func (v *view) possessiveRules() {
 			}
 		}
 		b := v.start[i]
+		if b >= 0 && v.m(b).kind == kRole {
+			// "Congo's army spokesman, General Sylvain Ekenge"
+			b = v.start[v.m(b).j]
+		}
 		if b < 0 || v.m(b).kind == kRole {
 			continue
+		}
+		if bm := v.m(b); bm.j-bm.i == 1 && (v.x.g.orgHeads[bm.surface] != "" || v.x.g.locHeads[bm.surface] != "") {
+			continue // "Ford's Theatre": one name
 		}
 		if bb := v.np(i); bb >= 0 {
 			b = bb
@@ -445,6 +604,8 @@ func (v *view) possessiveRules() {
 	}
 }
 
+var killerMods = map[string]bool{"convicted": true, "accused": true, "alleged": true, "confessed": true, "would-be": true, "suspected": true, "admitted": true}
+
 var attackNouns = map[string]bool{
 	"attack": true, "attacks": true, "assault": true, "assaults": true, "bombing": true, "bombings": true,
 	"bombardment": true, "strikes": true, "strike": true, "airstrikes": true, "airstrike": true, "offensive": true,
@@ -460,6 +621,12 @@ func (v *view) hyphenRules() {
 			continue
 		}
 		t := v.np(h.j)
+		if t < 0 && h.i > 0 {
+			// "the Tarsis-backed militia": an anaphor around the modifier.
+			if a := v.start[h.i-1]; a >= 0 && v.m(a).kind == kPronoun && v.m(a).j > h.j {
+				t = a
+			}
+		}
 		if t < 0 {
 			// "the Idlib-based group": a lower-case noun; fall back to "the group" antecedent.
 			continue
@@ -511,12 +678,15 @@ func init() {
 	}
 }
 
-var beWords = map[string]bool{"is": true, "are": true, "was": true, "were": true, "been": true, "being": true, "be": true, "'s": false}
+var beWords = map[string]bool{"is": true, "are": true, "was": true, "were": true, "been": true, "being": true, "be": true}
 
 func (v *view) verbRules() {
 	for k := 0; k < len(v.t); k++ {
 		w := v.low(k)
 		pred, ok := verbPreds[w]
+		if (w == "control" || w == "controls") && (v.low(k+1) == "of" || v.low(k+1) == "over") {
+			ok = false
+		}
 		if !ok {
 			// "took control of", "has control over", "in control of"
 			if (w == "control" || w == "controls") && (v.low(k+1) == "of" || v.low(k+1) == "over") {
@@ -532,9 +702,6 @@ func (v *view) verbRules() {
 						if s, neg := v.subject(j); s >= 0 {
 							v.emit(s, "controls", o, "svo-control-of", v.m(s).i, v.m(o).j, negQ(neg))
 						}
-					}
-					if j >= 0 && v.low(j) == "under" {
-						// "Idlib, under the control of HTS" is read below via "of".
 					}
 				}
 			}
@@ -560,7 +727,7 @@ func (v *view) verbRules() {
 		}
 		// Passive: "[patient] (was) VERB-ed ... by [agent]".
 		byAt := -1
-		for j := k + 1; j < len(v.t) && j <= k+10; j++ {
+		for j := k + 1; j < len(v.t) && j <= k+20; j++ {
 			lw := v.low(j)
 			if lw == "by" {
 				byAt = j
@@ -605,6 +772,16 @@ func (v *view) verbRules() {
 			continue
 		}
 		o := v.np(k + 1)
+		if o < 0 && v.low(k+1) == "and" {
+			// "shot and mortally wounded X": the object of the second verb.
+			j := k + 2
+			for j < len(v.t) && v.t[j].Tag == "RB" {
+				j++
+			}
+			if j < len(v.t) && strings.HasPrefix(v.t[j].Tag, "VB") {
+				o = v.np(j + 1)
+			}
+		}
 		if o < 0 {
 			continue
 		}
@@ -612,6 +789,22 @@ func (v *view) verbRules() {
 			continue
 		}
 		v.emit(s, pred, o, "svo-"+pred, v.m(s).i, v.m(o).j, negQ(neg))
+		// "X attacked A and B", "assassinated A, and B".
+		for n, cur := 0, o; n < 4; n++ {
+			j := v.m(cur).j
+			if v.low(j) == "," && v.start[j+1] < 0 && (v.low(j+1) == "and" || v.low(j+1) == "the") {
+				j++
+			}
+			if v.low(j) != "and" && v.low(j) != "," {
+				break
+			}
+			next := v.np(j + 1)
+			if next < 0 || v.cls(next).Top() != v.cls(o).Top() {
+				break
+			}
+			v.emit(s, pred, next, "svo-"+pred, v.m(s).i, v.m(next).j, negQ(neg))
+			cur = next
+		}
 	}
 }
 
@@ -644,8 +837,19 @@ func (v *view) nominalRules() {
 	for k := 0; k < len(v.t); k++ {
 		w := v.low(k)
 		switch w {
-		case "assassination", "murder", "killing", "slaying", "shooting", "execution", "death":
+		case "assassination", "murder", "killing", "slaying", "shooting", "execution", "death",
+			"assassinations", "murders", "killings", "slayings", "shootings":
+			// "sentenced to death for Kennedy's murder": a possessive victim.
+			if k >= 2 && v.low(k-1) == "'s" && w != "death" && w != "execution" {
+				if victim := v.end[k-1]; victim >= 0 && v.isA(victim, schema.Person) {
+					v.accusedKill(k-1, victim)
+				}
+				continue
+			}
 			if v.low(k+1) != "of" {
+				if w == "killing" || w == "shooting" || w == "murder" && v.low(k-1) == "to" {
+					v.gerundKill(k)
+				}
 				continue
 			}
 			victim := v.np(k + 2)
@@ -669,30 +873,24 @@ func (v *view) nominalRules() {
 					continue
 				}
 			}
-			// "X was charged/convicted ... in the assassination of Y": the
-			// sentence's first person is the agent.
-			for _, mi := range v.x.sentMents[v.si] {
-				m := v.m(mi)
-				if m.i >= k {
-					break
-				}
-				if (m.kind == kName || m.kind == kPronoun) && v.isA(mi, schema.Person) {
-					between := joinToks(v.t[m.j:k])
-					if strings.Contains(between, "charged") || strings.Contains(between, "convicted") || strings.Contains(between, "accused") || strings.Contains(between, "arrested") || strings.Contains(between, "sentenced") || strings.Contains(between, "indicted") || strings.Contains(between, "guilty") || strings.Contains(between, "suspect") || strings.Contains(between, "captured") || strings.Contains(between, "executed for") {
-						v.emit(mi, "killed", victim, "kill-nominal-accused", m.i, j, nil)
-					}
-					break
+			v.accusedKill(k, victim)
+			// "the slayings of A and B"
+			if v.low(j) == "and" {
+				if b := v.np(j + 1); b >= 0 && v.isA(b, schema.Person) {
+					v.accusedKill(k, b)
 				}
 			}
-		case "assassin", "killer", "murderer", "slayer":
-			// "X, the assassin of Y" / "Y's assassin, X" / "Y's killer X"
+		case "assassin", "killer", "murderer", "slayer", "assassins", "killers":
+			// "X, the assassin of Y" / "Y's assassin, X" / "Y's killer X" / "Kennedy assassin X"
 			if v.low(k+1) == "of" {
 				victim := v.np(k + 2)
 				a := -1
-				if k >= 2 && v.low(k-1) == "the" && v.low(k-2) == "," {
-					a = v.end[k-2]
-				} else if k >= 1 && v.low(k-1) == "," {
-					a = v.end[k-1]
+				j := k - 1
+				for j >= 0 && (npSkip[v.low(j)] || killerMods[v.low(j)]) {
+					j--
+				}
+				if j >= 0 && v.low(j) == "," {
+					a = v.end[j]
 				}
 				if victim >= 0 && a >= 0 {
 					v.emit(a, "killed", victim, "kill-nominal-agent", v.m(a).i, v.m(victim).j, nil)
@@ -706,7 +904,18 @@ func (v *view) nominalRules() {
 				if a := v.np(j); a >= 0 && victim >= 0 {
 					v.emit(a, "killed", victim, "kill-nominal-agent", v.m(victim).i, v.m(a).j, nil)
 				}
+			} else if victim := v.end[k]; victim >= 0 && v.isA(victim, schema.Person) {
+				if a := v.start[k+1]; a >= 0 && v.isA(a, schema.Person) {
+					v.emit(a, "killed", victim, "kill-nominal-agent", v.m(victim).i, v.m(a).j, nil)
+				}
 			}
+		case "assassinating", "murdering", "stabbing", "strangling", "kill", "assassinate":
+			// "X apologized for killing Y", "X pleaded guilty to shooting Y",
+			// "a charge of conspiracy to murder Y": the sentence's first person acts.
+			if (w == "kill" || w == "murder" || w == "assassinate") && v.low(k-1) != "to" {
+				continue
+			}
+			v.gerundKill(k)
 		}
 		// "Russian bombings of health facilities in Idlib", "attacks on Y by X".
 		if attackNouns[w] && k > 0 && (v.low(k+1) == "on" || v.low(k+1) == "against" || v.low(k+1) == "of") {
@@ -742,7 +951,10 @@ func (v *view) placeRules() {
 		j := a.j
 		// "City, Region" and datelines.
 		if v.low(j) == "," && v.isA(ai, schema.Location) {
-			if b := v.start[j+1]; b >= 0 && v.m(b).kind == kName && v.isA(b, schema.Location) && broader(v.cls(b), v.cls(ai)) {
+			b := v.start[j+1]
+			// "Mexico, Guadalajara, Monterrey": a list, not a containment.
+			list := b >= 0 && (v.low(v.m(b).j) == "and" || v.low(v.m(b).j) == "," && v.start[v.m(b).j+1] >= 0 && v.isA(v.start[v.m(b).j+1], schema.Location) && !v.isA(v.start[v.m(b).j+1], schema.Country)) || a.i > 0 && v.low(a.i-1) == "," && v.end[a.i-1] >= 0 && v.isA(v.end[a.i-1], schema.Location)
+			if b >= 0 && !list && v.m(b).kind == kName && v.isA(b, schema.Location) && broader(v.cls(b), v.cls(ai)) {
 				rule := "comma-place"
 				if a.i == 0 && (v.low(v.m(b).j) == "–" || v.low(v.m(b).j) == "-" || v.low(v.m(b).j) == "—" || v.low(v.m(b).j) == "--" || v.low(v.m(b).j) == "(") {
 					rule = "dateline"
@@ -750,14 +962,25 @@ func (v *view) placeRules() {
 				v.emit(ai, "located_in", b, rule, a.i, v.m(b).j, nil)
 			}
 		}
-		// "X in Y": a place in a larger place; an organisation in a place.
-		if v.low(j) == "in" || v.low(j) == "near" && false {
+		// "X in Y": a place in a larger place; "the Fernald uranium processing
+		// plant in Ohio": a facility noun may come between.
+		if a.i > 0 && v.isA(ai, schema.Location) {
+			for k := j; k < j+4 && k < len(v.t) && v.t[k].Text == v.low(k) && v.low(k) != "in"; k++ {
+				if facilityNouns[v.low(k)] && v.low(k+1) == "in" {
+					j = k + 1
+					break
+				}
+			}
+		}
+		if v.low(j) == "in" {
 			if b := v.np(j + 1); b >= 0 && v.isA(b, schema.Location) {
 				switch {
 				case v.isA(ai, schema.Location) && broader(v.cls(b), v.cls(ai)):
 					v.emit(ai, "located_in", b, "x-in-y", a.i, v.m(b).j, nil)
-				case v.isA(ai, schema.Organization) && !v.isA(ai, schema.ArmedGroup) && !v.isA(ai, schema.Government) && (j+1 >= len(v.t) || v.t[j+1].Text != "the"):
-					v.emit(ai, "based_in", b, "org-in-place", a.i, v.m(b).j, nil)
+					v.possessorIn(ai, j+1, b, "x-in-y")
+				case (v.cls(ai) == schema.Organization || v.isA(ai, schema.Company)) && j == a.j && a.i > 0 && (v.low(a.i-1) == "of" || v.low(a.i-1) == "at" || v.low(a.i-1) == "from" || v.low(a.i-1) == "the" && a.i > 1 && (v.low(a.i-2) == "of" || v.low(a.i-2) == "at" || v.low(a.i-2) == "from")):
+					// "a professor at the Institute of Zoology in Kunming"
+					v.emitPlace(ai, "based_in", b, "org-in-place", a.i, v.m(b).j, nil)
 				}
 			}
 		}
@@ -773,9 +996,28 @@ func (v *view) placeRules() {
 				if v.low(k) == "in" {
 					if b := v.np(k + 1); b >= 0 && v.isA(b, schema.Location) && broader(v.cls(b), v.cls(ai)) {
 						v.emit(ai, "located_in", b, "appositive-in", a.i, v.m(b).j, nil)
+						v.possessorIn(ai, k+1, b, "appositive-in")
 					}
 					break
 				}
+			}
+		}
+		// "Talmora, the capital of Aurelia".
+		if v.low(j) == "," && v.isA(ai, schema.Location) && v.low(j+1) == "the" && (v.low(j+2) == "capital" || v.low(j+2) == "largest" && v.low(j+3) == "city") {
+			k := j + 3
+			if v.low(k) == "city" {
+				k++
+			}
+			if v.low(k) == "of" {
+				if b := v.np(k + 1); b >= 0 && v.isA(b, schema.Location) {
+					v.emit(ai, "located_in", b, "capital-of", a.i, v.m(b).j, nil)
+				}
+			}
+		}
+		// "Kestrel Systems, an Osland-based software company".
+		if v.low(j) == "," && (v.low(j+1) == "a" || v.low(j+1) == "an" || v.low(j+1) == "the") && v.isA(ai, schema.Organization) {
+			if h := v.start[j+2]; h >= 0 && v.m(h).kind == kHyphen && v.m(h).suffix == "based" && v.np(j+3) < 0 {
+				v.emit(ai, "based_in", h, "x-based-y", a.i, j+3, nil)
 			}
 		}
 		// Organisations: "X, based in Y", "X is headquartered in Y".
@@ -787,13 +1029,13 @@ func (v *view) placeRules() {
 			if v.low(k) == "who" || v.low(k) == "which" || v.low(k) == "is" || v.low(k) == "was" || v.low(k) == "now" {
 				k++
 			}
-			if v.low(k) == "is" || v.low(k) == "was" || v.low(k) == "has" || v.low(k) == "had" || v.low(k) == "currently" || v.low(k) == "also" || v.low(k) == "been" {
+			if v.low(k) == "is" || v.low(k) == "was" || v.low(k) == "has" || v.low(k) == "had" || v.low(k) == "currently" || v.low(k) == "also" || v.low(k) == "been" || v.low(k) == "comes" || v.low(k) == "came" || v.low(k) == "hails" {
 				k++
 			}
 			w := v.low(k)
 			if (w == "based" || w == "headquartered" || w == "located") && v.low(k+1) == "in" && v.isA(ai, schema.Organization) {
 				if b := v.np(k + 2); b >= 0 && v.isA(b, schema.Location) {
-					v.emit(ai, "based_in", b, "based-in", a.i, v.m(b).j, nil)
+					v.emitPlace(ai, "based_in", b, "based-in", a.i, v.m(b).j, nil)
 				}
 			}
 			if v.isA(ai, schema.Person) {
@@ -803,11 +1045,17 @@ func (v *view) placeRules() {
 						liv = true
 					}
 				}
+				if w == "from" && (v.low(k-1) == "is" || v.low(k-1) == "was" || v.low(k-1) == "comes" || v.low(k-1) == "came" || v.low(k-1) == "hails") {
+					// "Mrs. Tsuruyama is from Yatsushiro"
+					if b := v.np(k + 1); b >= 0 && v.isA(b, schema.Location) {
+						v.emitPlace(ai, "lives_in", b, "is-from", a.i, v.m(b).j, nil)
+					}
+				}
 				if liv {
 					for kk := k + 1; kk < k+4 && kk < len(v.t); kk++ {
 						if v.low(kk) == "in" || v.low(kk) == "of" {
 							if b := v.np(kk + 1); b >= 0 && v.isA(b, schema.Location) {
-								v.emit(ai, "lives_in", b, "lives-in", a.i, v.m(b).j, nil)
+								v.emitPlace(ai, "lives_in", b, "lives-in", a.i, v.m(b).j, nil)
 							}
 							break
 						}
@@ -818,7 +1066,7 @@ func (v *view) placeRules() {
 	}
 	// "born in": a person earlier in the sentence.
 	for k := 1; k < len(v.t); k++ {
-		if v.low(k) != "born" || v.low(k+1) != "in" {
+		if v.low(k) != "born" || v.low(k+1) != "in" && v.low(k+1) != "near" {
 			continue
 		}
 		b := v.np(k + 2)
@@ -826,6 +1074,12 @@ func (v *view) placeRules() {
 			continue
 		}
 		if s, _ := v.subject(k); s >= 0 && v.isA(s, schema.Person) {
+			// "Bush and Dukakis were born in ...": both.
+			if i := v.m(s).i; i >= 2 && v.low(i-1) == "and" {
+				if s2 := v.end[i-1]; s2 >= 0 && v.isA(s2, schema.Person) {
+					v.emit(s2, "lives_in", b, "born-in", v.m(s2).i, v.m(b).j, nil)
+				}
+			}
 			v.emit(s, "lives_in", b, "born-in", v.m(s).i, v.m(b).j, nil)
 			// "born in Willowdell, Darke County": the town's county too.
 			if nb := v.m(b).j; v.low(nb) == "," {
@@ -870,6 +1124,8 @@ func broader(outer, inner schema.Class) bool {
 	}
 	return ro > ri || ro == 3 && ri == 3 && outer != inner
 }
+
+var facilityNouns = map[string]bool{"plant": true, "cave": true, "site": true, "factory": true, "mine": true, "refinery": true, "airport": true, "prison": true, "dam": true, "base": true, "complex": true, "facility": true, "reactor": true, "camp": true, "port": true, "hospital": true}
 
 var approxWords = map[string]bool{"around": true, "about": true, "roughly": true, "approximately": true, "some": true, "nearly": true, "almost": true, "estimated": true, "up": true, "over": true, "more": true, "at": true, "an": true}
 var peopleNouns = map[string]bool{"people": true, "residents": true, "inhabitants": true, "refugees": true, "civilians": true, "families": false, "persons": true, "displaced": true, "idps": true}
@@ -955,7 +1211,6 @@ func (v *view) quantityRules() {
 				}
 				j--
 			}
-		case noun == "population" && false:
 		case forceNouns[noun]:
 			// "X (still) has (roughly) N fighters", "X, with N fighters", "N X fighters".
 			j := k - 1
@@ -1010,11 +1265,12 @@ func (v *view) activeInRules() {
 		}
 		for j := k + 1; j < len(v.t) && j < k+25; j++ {
 			lw := v.low(j)
-			if lw == ";" || lw == "." || lw == "but" || lw == "while" || lw == "," && v.low(j+1) != "and" && v.low(j+1) != "in" {
+			listComma := lw == "," && v.start[j+1] >= 0 && v.isA(v.start[j+1], schema.Location)
+			if lw == ";" || lw == "." || lw == "but" || lw == "while" || lw == "," && v.low(j+1) != "and" && v.low(j+1) != "in" && !listComma {
 				break
 			}
-			if lw == "in" || lw == "across" || lw == "throughout" || lw == "and" || lw == "inside" {
-				if p := v.np(j + 1); p >= 0 && v.isA(p, schema.Location) && (lw != "and" || v.m(p).i == j+1) {
+			if lw == "in" || lw == "across" || lw == "throughout" || lw == "and" || lw == "inside" || listComma {
+				if p := v.np(j + 1); p >= 0 && v.isA(p, schema.Location) && (lw != "and" && lw != "," || v.m(p).i == j+1) {
 					v.emit(actor, "active_in", p, "active-in", v.m(actor).i, v.m(p).j, nil)
 				}
 			}
@@ -1039,6 +1295,19 @@ func (v *view) affiliationRules() {
 			q := map[string]string(nil)
 			if former {
 				q = map[string]string{schema.QualFormer: "true"}
+			}
+			// "Y, a former X affiliate": Y is affiliated with X.
+			if x := v.end[k]; x >= 0 && v.m(x).kind != kRole && v.start[k+1] < 0 {
+				j := v.m(x).i - 1
+				for j >= 0 && npSkip[v.low(j)] {
+					j--
+				}
+				if j >= 0 && v.low(j) == "," {
+					if y := v.end[j]; y >= 0 && v.m(y).kind == kName {
+						v.emit(y, pred, x, "y-x-affiliate", v.m(y).i, k+1, q)
+						continue
+					}
+				}
 			}
 			// "X affiliate Y": Y is affiliated with X.
 			if x := v.end[k]; x >= 0 && v.m(x).kind != kRole {
@@ -1099,9 +1368,6 @@ func (v *view) ofRules() {
 		if w != "of" && w != "at" && w != "from" {
 			continue
 		}
-		if a.j+1 < len(v.t) && v.t[a.j+1].Lower == "the" && w == "of" && v.isA(ai, schema.Person) {
-			// "X of the Y" keeps its meaning for organisations only.
-		}
 		b := v.np(a.j + 1)
 		if b < 0 || v.m(b).kind != kName {
 			continue
@@ -1111,9 +1377,171 @@ func (v *view) ofRules() {
 		case v.isA(ai, schema.Person) && v.isA(b, schema.Organization) && w != "from":
 			v.emit(ai, "works_for", b, "person-of-org", lo, hi, nil)
 		case v.isA(ai, schema.Person) && v.isA(b, schema.Location) && (w == "of" || w == "from"):
-			v.emit(ai, "lives_in", b, "person-of-place", lo, hi, nil)
+			v.emitPlace(ai, "lives_in", b, "person-of-place", lo, hi, nil)
 		case v.isA(ai, schema.Organization) && v.isA(b, schema.Location) && w == "of" && !v.isA(ai, schema.Government):
-			v.emit(ai, "based_in", b, "org-of-place", lo, hi, nil)
+			v.emitPlace(ai, "based_in", b, "org-of-place", lo, hi, nil)
+		}
+	}
+}
+
+// gerundKill: "X apologized for killing Y", "X pleaded guilty to shooting
+// Y", "a charge of conspiracy to murder Y": the sentence's first person acts.
+func (v *view) gerundKill(k int) {
+	victim := v.np(k + 1)
+	if victim < 0 || !v.isA(victim, schema.Person) {
+		return
+	}
+	for _, mi := range v.x.sentMents[v.si] {
+		m := v.m(mi)
+		if m.i >= k {
+			break
+		}
+		if (m.kind == kName || m.kind == kPronoun) && v.isA(mi, schema.Person) && m.ent != v.ent(victim) {
+			v.emit(mi, "killed", victim, "kill-gerund", m.i, v.m(victim).j, nil)
+			return
+		}
+	}
+}
+
+// possessorIn: "X in Syria's Hasaka province" also puts X in Syria.
+func (v *view) possessorIn(x, i, inner int, rule string) {
+	for steps := 0; i < len(v.t) && steps < 4; steps++ {
+		if o := v.start[i]; o >= 0 && o != inner && v.m(o).kind == kName {
+			if v.m(o).j < len(v.t) && v.t[v.m(o).j].Text == "'s" || v.t[v.m(o).j].Text == "’s" {
+				if v.isA(o, schema.Location) && broader(v.cls(o), v.cls(x)) {
+					v.emit(x, "located_in", o, rule+"-possessor", v.m(x).i, v.m(inner).j, nil)
+				}
+			}
+			return
+		}
+		if !npSkip[v.low(i)] && v.t[i].Tag != "JJ" {
+			return
+		}
+		i++
+	}
+}
+
+// emitPlace emits a relation to a place and, when the place is followed
+// by its state or country ("Franklin Lakes, N.J."), to that one too.
+func (v *view) emitPlace(subj int, pred string, place int, rule string, lo, hi int, q map[string]string) {
+	v.emit(subj, pred, place, rule, lo, hi, q)
+	if place < 0 {
+		return
+	}
+	j := v.m(place).j
+	if v.low(j) != "," {
+		return
+	}
+	if outer := v.start[j+1]; outer >= 0 && v.m(outer).kind == kName && v.isA(outer, schema.Location) && broader(v.cls(outer), v.cls(place)) {
+		v.emit(subj, pred, outer, rule, lo, v.m(outer).j, q)
+	}
+}
+
+// demonymOrgs: "the Russian Statistics Committee", "the U.S. Navy": a
+// state body named after its country is based there.
+func (v *view) demonymOrgs() {
+	for _, mi := range v.x.sentMents[v.si] {
+		m := v.m(mi)
+		if m.kind != kName || m.ent < 0 || m.j-m.i < 2 {
+			continue
+		}
+		c := v.cls(mi)
+		if c != schema.Government && c != schema.Organization {
+			continue
+		}
+		if strings.Contains(m.surface, "Embassy") || strings.Contains(m.surface, "Consulate") {
+			continue
+		}
+		first := v.t[m.i].Text
+		country, ok := v.x.g.demonyms[first]
+		if !ok {
+			if e, ok2 := v.x.lookup(first); ok2 && e.Class == schema.Country {
+				country, ok = e.Name, true
+			}
+		}
+		if !ok {
+			continue
+		}
+		k := v.x.entityFor("g:"+country, country, "", schema.Country, 3, v.si)
+		v.emitEnt(m.ent, "based_in", k, "demonym-org-name", m.i, m.j, nil)
+	}
+}
+
+// accusedKill: "X was charged/convicted ... in the assassination of Y":
+// the sentence's first person is the agent when the words between say so.
+func (v *view) accusedKill(k, victim int) {
+	for _, mi := range v.x.sentMents[v.si] {
+		m := v.m(mi)
+		if m.i >= k {
+			return
+		}
+		if (m.kind == kName || m.kind == kPronoun) && v.isA(mi, schema.Person) && m.ent != v.ent(victim) {
+			between := joinToks(v.t[m.j:k])
+			for _, w := range []string{"charged", "convicted", "accused", "arrested", "sentenced", "indicted", "guilty", "suspect", "captured", "executed for", "faces", "trial"} {
+				if strings.Contains(between, w) {
+					v.emit(mi, "killed", victim, "kill-nominal-accused", m.i, v.m(victim).j, nil)
+					return
+				}
+			}
+			return
+		}
+	}
+}
+
+var appointVerbs = map[string]bool{"named": true, "appointed": true, "elected": true, "chosen": true, "became": true,
+	"served": true, "serves": true, "resigned": true, "retired": true, "hired": true, "promoted": true, "installed": true, "nominated": true}
+
+// appointmentRules: "X was named president of Y", "X served as Y's
+// treasurer", "Y appointed X as its chief executive".
+func (v *view) appointmentRules() {
+	for _, pi := range v.x.sentMents[v.si] {
+		p := v.m(pi)
+		if p.kind != kName || p.ent < 0 {
+			continue
+		}
+		person := v.isA(pi, schema.Person)
+		for k := p.j; k < len(v.t) && k < p.j+4; k++ {
+			if !appointVerbs[v.low(k)] {
+				if auxWords[v.low(k)] || v.t[k].Tag == "RB" {
+					continue
+				}
+				break
+			}
+			j := k + 1
+			// "Y appointed X (as) its chief executive"
+			agent := -1
+			if !person && (v.isA(pi, schema.Organization)) {
+				x := v.start[j]
+				if x < 0 || !v.isA(x, schema.Person) {
+					break
+				}
+				agent, pi = pi, x
+				j = v.m(x).j
+			} else if !person {
+				break
+			}
+			for j < len(v.t) && (v.low(j) == "as" || v.low(j) == "the" || v.low(j) == "its" || v.low(j) == "a" || v.low(j) == "new") {
+				j++
+			}
+			ri, rj, head := v.roleNounSpan(j)
+			if head == "" {
+				break
+			}
+			org := agent
+			if w := v.low(rj); w == "of" || w == "at" || w == "for" {
+				if o := v.np(rj + 1); o >= 0 && (v.isA(o, schema.Organization) || v.isA(o, schema.Location)) {
+					org = o
+				}
+			}
+			q := map[string]string(nil)
+			if v.low(k) == "resigned" || v.low(k) == "retired" {
+				q = map[string]string{schema.QualFormer: "true"}
+			}
+			v.emitEnt(v.ent(pi), "role", v.roleEntity(ri, rj), "named-role", p.i, rj, q)
+			if org >= 0 {
+				v.orgRel(pi, org, joinToks(v.t[ri:rj]), "named-org", p.i, rj+3)
+			}
+			break
 		}
 	}
 }

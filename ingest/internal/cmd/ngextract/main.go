@@ -23,9 +23,14 @@ func main() {
 	proseNER := flag.Bool("prose-ner", false, "add prose's statistical NER")
 	rules := flag.Bool("rules", false, "append the rule name to each TSV fact row (for calibration)")
 	stats := flag.Bool("stats", false, "print speed to stderr")
+	preds := flag.String("predicates", "", "comma-separated predicates to keep (default all)")
 	flag.Parse()
+	var keep []string
+	if *preds != "" {
+		keep = strings.Split(*preds, ",")
+	}
 	ctx := context.Background()
-	ex, err := ingest.NewExtractor(ingest.Options{MinConfidence: *minConf, ProseNER: *proseNER})
+	ex, err := ingest.NewExtractor(ingest.Options{MinConfidence: *minConf, ProseNER: *proseNER, Predicates: keep})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)

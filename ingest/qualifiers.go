@@ -1,0 +1,105 @@
+package ingest
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+var hedgeWords = []string{"allegedly", "reportedly", "purportedly", "apparently", "alleged", "claimed", "claims", "guesstimate", "unconfirmed", "rumoured", "rumored", "suspected", "according to", "believed to", "said to be"}
+
+func hedgeIn(text string) string {
+	l := strings.ToLower(text)
+	for _, h := range hedgeWords {
+		if i := strings.Index(l, h); i >= 0 && (i == 0 || !unicode.IsLetter(rune(l[i-1]))) {
+			return h
+		}
+	}
+	return ""
+}
+
+var months = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan.": true, "feb.": true, "mar.": true, "apr.": true, "jun.": true, "jul.": true, "aug.": true, "sept.": true, "sep.": true, "oct.": true, "nov.": true, "dec.": true}
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= 1800 && n <= 2100
+}
+
+// timeAt reads a time expression starting at token k: "in December 2017",
+// "on Thursday", "last week", "Oct. 15, 1979".
+func (v *view) timeAt(k int) (string, int) {
+	w := v.low(k)
+	start := k
+	switch w {
+	case "in", "on", "since", "until", "during", "by", "from":
+		k++
+	case "last", "this", "next", "earlier", "late", "early":
+		n := v.low(k + 1)
+		if n == "week" || n == "month" || n == "year" || weekdays[n] || months[n] {
+			return joinToks(v.t[start : k+2]), k + 2
+		}
+		return "", k
+	}
+	if k > start && (v.low(k) == "early" || v.low(k) == "late" || v.low(k) == "mid") {
+		k++
+	}
+	end := k
+	switch {
+	case months[v.low(k)]:
+		end = k + 1
+		if end < len(v.t) && v.t[end].Tag == "CD" && len(v.t[end].Text) <= 2 {
+			end++
+			if v.low(end) == "," && isYear(v.low(end+1)) {
+				end += 2
+			}
+		}
+		if isYear(v.low(end)) {
+			end++
+		}
+	case weekdays[v.low(k)]:
+		end = k + 1
+	case isYear(v.low(k)) && k > start:
+		end = k + 1
+	default:
+		return "", k
+	}
+	from := start
+	if k == start {
+		from = k
+	}
+	return joinToks(v.t[from:end]), end
+}
+
+// qualifiers adds the time and hedge found around tokens [lo, hi) to q.
+func (v *view) qualifiers(lo, hi int, q map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, val := range q {
+		out[k] = val
+	}
+	from, to := max(0, lo-6), min(len(v.t), hi+10)
+	for k := from; k < to; k++ {
+		if t, _ := v.timeAt(k); t != "" {
+			out[schema.QualTime] = t
+			break
+		}
+	}
+	for k := max(0, lo-4); k < min(len(v.t), hi+4); k++ {
+		w := v.low(k)
+		for _, h := range hedgeWords {
+			if w == h || (h == "according to" && w == "according" && v.low(k+1) == "to") {
+				out[schema.QualHedge] = h
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
