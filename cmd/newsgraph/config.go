@@ -33,6 +33,8 @@ var defaults = map[string]any{
 	"query.row_limit":       10000,
 	"ingest.workers":        0,
 	"ingest.min_confidence": 0.0,
+	"ingest.predicates":     []string{},
+	"ingest.prose_ner":      false,
 	"ingest.batch_quads":    20000,
 	"api.addr":              "127.0.0.1:8080",
 	"api.token":             "",
@@ -61,6 +63,9 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 // load reads the config file: --config if given, else newsgraph.yaml in the
 // working directory if present. Flags and environment still win over it.
 func (a *app) load(cmd *cobra.Command) error {
+	if err := a.bindFlags(cmd); err != nil {
+		return fmt.Errorf("binding flags: %w", err)
+	}
 	path, _ := cmd.Flags().GetString("config")
 	if path != "" {
 		a.v.SetConfigFile(path)
@@ -88,11 +93,27 @@ func (a *app) load(cmd *cobra.Command) error {
 	return nil
 }
 
-// bind makes a flag the top layer of a config key.
+// configKey is the flag annotation naming the config key a flag sets.
+const configKey = "newsgraph/config-key"
+
+// bind makes a flag the top layer of a config key. The binding is made when
+// the command runs (bindFlags): two commands may both offer --workers for
+// one key, and only the running command's flag may count.
 func (a *app) bind(flags *pflag.FlagSet, key, flag string) {
-	if err := a.v.BindPFlag(key, flags.Lookup(flag)); err != nil {
-		panic(fmt.Sprintf("binding flag %s to %s: %v", flag, key, err)) // a wiring mistake in this file
+	if err := flags.SetAnnotation(flag, configKey, []string{key}); err != nil {
+		panic(fmt.Sprintf("binding flag %s to %s: %v", flag, key, err)) // a wiring mistake in this package
 	}
+}
+
+// bindFlags binds the running command's annotated flags into viper.
+func (a *app) bindFlags(cmd *cobra.Command) error {
+	var err error
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if keys := f.Annotations[configKey]; len(keys) == 1 && err == nil {
+			err = a.v.BindPFlag(keys[0], f)
+		}
+	})
+	return err
 }
 
 func (a *app) duration(key string) (time.Duration, error) {

@@ -8,6 +8,7 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
@@ -16,7 +17,11 @@ import (
 )
 
 func (a *app) extractor() (*ingest.Extractor, error) {
-	ex, err := ingest.NewExtractor(ingest.Options{MinConfidence: a.v.GetFloat64("ingest.min_confidence")})
+	ex, err := ingest.NewExtractor(ingest.Options{
+		MinConfidence: a.v.GetFloat64("ingest.min_confidence"),
+		Predicates:    a.v.GetStringSlice("ingest.predicates"),
+		ProseNER:      a.v.GetBool("ingest.prose_ner"),
+	})
 	if err != nil {
 		return nil, fmt.Errorf("loading the extractor: %w", err)
 	}
@@ -65,8 +70,7 @@ relation facts, one 'type' row per entity and its 'alias' rows.`,
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "tsv", "tsv, jsonl or nquads")
-	cmd.Flags().Float64("min-confidence", 0, "drop facts below this confidence (config ingest.min_confidence)")
-	a.bind(cmd.Flags(), "ingest.min_confidence", "min-confidence")
+	a.extractionFlags(cmd.Flags())
 	return cmd
 }
 
@@ -199,8 +203,17 @@ changed text replaces the stored document. Exit code 1 if any document failed.`,
 	f.BoolVar(&noProgress, "no-progress", false, "no progress bar even on a terminal")
 	f.BoolVar(&reextract, "reextract", false, "extract documents again even when their text is already stored")
 	f.Int("workers", 0, "extraction workers (default: one per core; config ingest.workers)")
-	f.Float64("min-confidence", 0, "drop facts below this confidence (config ingest.min_confidence)")
 	a.bind(f, "ingest.workers", "workers")
-	a.bind(f, "ingest.min_confidence", "min-confidence")
+	a.extractionFlags(f)
 	return cmd
+}
+
+// extractionFlags are the extractor settings extract and ingest share.
+func (a *app) extractionFlags(f *pflag.FlagSet) {
+	f.Float64("min-confidence", 0, "drop facts below this confidence (config ingest.min_confidence)")
+	f.StringSlice("predicates", nil, "keep only these predicates, e.g. controls,backs (config ingest.predicates)")
+	f.Bool("prose-ner", false, "add prose's statistical NER when typing unknown names: slower (config ingest.prose_ner)")
+	a.bind(f, "ingest.min_confidence", "min-confidence")
+	a.bind(f, "ingest.predicates", "predicates")
+	a.bind(f, "ingest.prose_ner", "prose-ner")
 }

@@ -265,3 +265,37 @@ func TestExportImportRoundTrip(t *testing.T) {
 		t.Fatalf("quad sets differ after export/import: %d vs %d lines", len(la), len(lb))
 	}
 }
+
+// Flags shared by several commands (extract and ingest both have
+// --predicates and --min-confidence) take effect on the command that runs.
+func TestExtractFlagsFilter(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	relations := func(out string) map[string]int {
+		preds := map[string]int{}
+		for _, line := range strings.Split(out, "\n")[1:] {
+			if f := strings.Split(line, "\t"); len(f) > 3 && f[2] != "type" && f[2] != "alias" {
+				preds[f[2]]++
+			}
+		}
+		return preds
+	}
+	all := relations(mustCLI(t, db, "extract", examplesDir(t)))
+	if len(all) < 5 {
+		t.Fatalf("examples give too few kinds of facts: %v", all)
+	}
+	only := relations(mustCLI(t, db, "extract", "--predicates", "role,controls", examplesDir(t)))
+	if len(only) == 0 || only["said"] > 0 || only["role"] != all["role"] {
+		t.Fatalf("--predicates role,controls gave %v (all: %v)", only, all)
+	}
+	sure := relations(mustCLI(t, db, "extract", "--min-confidence", "0.9", examplesDir(t)))
+	n, m := 0, 0
+	for _, c := range all {
+		n += c
+	}
+	for _, c := range sure {
+		m += c
+	}
+	if m == 0 || m >= n {
+		t.Fatalf("--min-confidence 0.9 kept %d of %d facts", m, n)
+	}
+}
