@@ -90,15 +90,20 @@ func byLabel(lines []string) map[string][]string {
 	return out
 }
 
-func TestCrashSafety(t *testing.T) {
-	if testing.Short() {
-		t.Skip("SKIPPED: crash test builds and kills the binary 20 times; run without -short")
-	}
-	bin := buildBinary(t)
-	in := t.TempDir()
+// crashSetup builds the binary and a 60-article corpus; small batches make
+// many commits, so an interruption can land between them.
+func crashSetup(t *testing.T) (bin, in string, env []string) {
+	t.Helper()
+	bin = buildBinary(t)
+	in = t.TempDir()
 	writeCorpus(t, in, 60)
-	env := append(os.Environ(), "NEWSGRAPH_INGEST_BATCH_QUADS=400", "NEWSGRAPH_INGEST_WORKERS=2")
+	return bin, in, append(os.Environ(), "NEWSGRAPH_INGEST_BATCH_QUADS=400", "NEWSGRAPH_INGEST_WORKERS=2")
+}
 
+// cleanIngest ingests in into a new store without interruption and returns
+// its dump and how long it took.
+func cleanIngest(t *testing.T, bin, in string, env []string) ([]string, time.Duration) {
+	t.Helper()
 	ref := filepath.Join(t.TempDir(), "ref.db")
 	start := time.Now()
 	c := exec.Command(bin, "--db", ref, "ingest", "--no-progress", in)
@@ -106,8 +111,15 @@ func TestCrashSafety(t *testing.T) {
 	if out, err := c.CombinedOutput(); err != nil {
 		t.Fatalf("clean ingest: %v\n%s", err, out)
 	}
-	clean := time.Since(start)
-	want := dump(t, bin, ref)
+	return dump(t, bin, ref), time.Since(start)
+}
+
+func TestCrashSafety(t *testing.T) {
+	if testing.Short() {
+		t.Skip("SKIPPED: crash test builds and kills the binary 20 times; run without -short")
+	}
+	bin, in, env := crashSetup(t)
+	want, clean := cleanIngest(t, bin, in, env)
 	wantByDoc := byLabel(want)
 
 	rng := rand.New(rand.NewSource(7))
@@ -162,19 +174,9 @@ func TestSigtermFinishesTheBatch(t *testing.T) {
 	if testing.Short() {
 		t.Skip("SKIPPED: builds the binary; run without -short")
 	}
-	bin := buildBinary(t)
-	in := t.TempDir()
-	writeCorpus(t, in, 60)
-	env := append(os.Environ(), "NEWSGRAPH_INGEST_BATCH_QUADS=400")
-	ref := filepath.Join(t.TempDir(), "ref.db")
-	start := time.Now()
-	c := exec.Command(bin, "--db", ref, "ingest", "--no-progress", in)
-	c.Env = env
-	if out, err := c.CombinedOutput(); err != nil {
-		t.Fatalf("clean ingest: %v\n%s", err, out)
-	}
-	clean := time.Since(start)
-	wantByDoc := byLabel(dump(t, bin, ref))
+	bin, in, env := crashSetup(t)
+	want, clean := cleanIngest(t, bin, in, env)
+	wantByDoc := byLabel(want)
 
 	// The moment the first batch lands varies with the machine's load: try
 	// later points until one interrupts the run half way.
