@@ -35,6 +35,7 @@ var defaults = map[string]any{
 	"ingest.min_confidence": 0.0,
 	"ingest.predicates":     []string{},
 	"ingest.prose_ner":      false,
+	"ingest.resolve":        true,
 	"ingest.batch_quads":    20000,
 	"api.addr":              "127.0.0.1:8080",
 	"api.token":             "",

@@ -13,6 +13,7 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/resolve"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -192,6 +193,15 @@ changed text replaces the stored document. Exit code 1 if any document failed.`,
 				if runErr != nil {
 					return runErr
 				}
+				if a.v.GetBool("ingest.resolve") && sum.Added+sum.Replaced > 0 {
+					made, err := resolve.Apply(ctx, st)
+					if err != nil {
+						return fmt.Errorf("resolving entities across documents: %w", err)
+					}
+					if len(made) > 0 {
+						fmt.Fprintf(a.stdout, "merged %d entities across documents (see `newsgraph entities merges`)\n", len(made))
+					}
+				}
 				if sum.Failed > 0 {
 					return &exitError{code: 1, err: fmt.Errorf("%d of %d documents failed", sum.Failed, sum.Documents)}
 				}
@@ -203,7 +213,9 @@ changed text replaces the stored document. Exit code 1 if any document failed.`,
 	f.BoolVar(&noProgress, "no-progress", false, "no progress bar even on a terminal")
 	f.BoolVar(&reextract, "reextract", false, "extract documents again even when their text is already stored")
 	f.Int("workers", 0, "extraction workers (default: one per core; config ingest.workers)")
+	f.Bool("resolve", true, "link entities to the same entity in other documents afterwards (config ingest.resolve)")
 	a.bind(f, "ingest.workers", "workers")
+	a.bind(f, "ingest.resolve", "resolve")
 	a.extractionFlags(f)
 	return cmd
 }

@@ -299,3 +299,38 @@ func TestExtractFlagsFilter(t *testing.T) {
 		t.Fatalf("--min-confidence 0.9 kept %d of %d facts", m, n)
 	}
 }
+
+// An article that names a person only by surname is linked to the one
+// full-named person of that surname, the merge is listed, and it can be
+// undone.
+func TestCrossDocumentMerges(t *testing.T) {
+	in := t.TempDir()
+	texts := map[string]string{
+		"a.txt": "Ambassador Helena Marsh, the UN envoy, said the talks went well.",
+		"b.txt": "Marsh said on Monday that the talks would go on.",
+		"c.txt": "Colonel Ivo Brandt and Major Lena Brandt, two officers of the Northern Brigade, met reporters.",
+		"d.txt": "Brandt said the brigade would withdraw.",
+	}
+	for name, text := range texts {
+		if err := os.WriteFile(filepath.Join(in, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "g.db")
+	mustCLI(t, db, "ingest", in)
+	var merges []struct{ ID, From, Into, Rule string }
+	if err := json.Unmarshal([]byte(mustCLI(t, db, "entities", "merges", "--format", "json")), &merges); err != nil {
+		t.Fatal(err)
+	}
+	if len(merges) != 1 || merges[0].From != "ent:person/marsh" || merges[0].Into != "ent:person/helena-marsh" {
+		t.Fatalf("merges: %+v (two Brandts must stay apart from a bare Brandt)", merges)
+	}
+	out := mustCLI(t, db, "query", "statements", "--param", "speaker=Helena Marsh", "--format", "tsv")
+	if !strings.Contains(out, "would go on") {
+		t.Fatalf("merged speaker's quotes not found:\n%s", out)
+	}
+	mustCLI(t, db, "entities", "unmerge", merges[0].ID)
+	if out := mustCLI(t, db, "entities", "merges", "--format", "json"); strings.TrimSpace(out) != "[]" {
+		t.Fatalf("after unmerge: %s", out)
+	}
+}

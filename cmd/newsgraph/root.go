@@ -48,6 +48,7 @@ Configuration: flags > NEWSGRAPH_* environment > newsgraph.yaml > defaults.`,
 		a.exportCommand(),
 		a.importCommand(),
 		a.serveCommand(),
+		a.entitiesCommand(),
 	)
 	return root
 }
