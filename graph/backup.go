@@ -17,6 +17,9 @@ import (
 // Cayley's KV store loads batches of 10k+ quads about twice as fast as 1k.
 const restoreBatch = 10_000
 
+// maxRestoreBatch cuts even inside a label, bounding memory.
+const maxRestoreBatch = 20 * restoreBatch
+
 // Backup writes every quad of the store, labels included, as N-Quads to w.
 // Wrap w in a gzip.Writer for a compressed backup; Restore detects gzip.
 // Writes from this process wait until the backup is done, so it is a
@@ -40,8 +43,9 @@ func (s *Store) Backup(ctx context.Context, w io.Writer) error {
 // Restore reads N-Quads (plain or gzip-compressed) from r and adds every
 // quad the store does not already hold, so restoring into a new store
 // gives the backed-up quad set, and running Restore again after an
-// interruption completes it. Quads are written in transactions of 10k.
-func (s *Store) Restore(ctx context.Context, r io.Reader) (err error) {
+// interruption completes it. Quads are written in transactions of about
+// 10k, cut between labels.
+func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 	br := bufio.NewReader(r)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
@@ -56,7 +60,11 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) (err error) {
 
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	defer s.invalidateStats()
+	// Restored quads are not counted as they are written: drop the running
+	// counts; the next Stats recounts.
+	if err := s.dropCounts(ctx); err != nil {
+		return err
+	}
 	batch := make([]quad.Quad, 0, restoreBatch)
 	flush := func() error {
 		if len(batch) == 0 {
@@ -82,8 +90,13 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) (err error) {
 		if !q.IsValid() {
 			return fmt.Errorf("graph: restore: quad %d is incomplete: %v", line, q)
 		}
-		batch = append(batch, q)
-		if len(batch) == restoreBatch {
+		// Cut batches between labels, not inside one: a document's quads,
+		// contiguous in a backup of documents written whole, land in one
+		// transaction.
+		if q.Label == iri(countsLabel) || q.Label == iri(ballastLabel) {
+			return fmt.Errorf("graph: restore: quad %d: label %s is reserved for the store's bookkeeping", line, q.Label)
+		}
+		if len(batch) >= restoreBatch && q.Label != batch[len(batch)-1].Label || len(batch) >= maxRestoreBatch {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
@@ -91,6 +104,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) (err error) {
 				return fmt.Errorf("graph: restore: %w", err)
 			}
 		}
+		batch = append(batch, q)
 	}
 	if err := flush(); err != nil {
 		return fmt.Errorf("graph: restore: %w", err)

@@ -107,4 +107,7 @@ func TestRestoreBadInput(t *testing.T) {
 	if d := diffLines(storeQuads(t, s), before); d != "" {
 		t.Errorf("a failed restore changed the store:\n%s", d)
 	}
+	if err := s.Restore(ctx, strings.NewReader("<ng:stats> <ng:count_documents> \"5\"^^<xsd:integer> <ng:stats> .\n")); err == nil {
+		t.Error("a quad under the bookkeeping label was restored")
+	}
 }

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"testing"
@@ -47,8 +48,12 @@ func quadBatches(exts []schema.Extraction, n int) ([][]quad.Quad, int) {
 }
 
 func benchOpen(b *testing.B) *Store {
+	return benchOpenOpts(b, nil)
+}
+
+func benchOpenOpts(b *testing.B, opts map[string]any) *Store {
 	b.Helper()
-	s, err := Open(context.Background(), Config{Path: b.TempDir()})
+	s, err := Open(context.Background(), Config{Path: b.TempDir(), Options: opts})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -126,15 +131,39 @@ func BenchmarkWriteRatio(b *testing.B) {
 	exts := synthCorpus(0, benchDocs, 0)
 	docBatches := batchByQuads(exts, 10_000)
 	quadSets, n := quadBatches(exts, 10_000)
+	// nosync takes the disk (shared and noisy here) out of the comparison.
+	for _, opts := range []map[string]any{nil, {"nosync": true}} {
+		b.Run(fmt.Sprintf("bolt/nosync=%v", opts != nil), func(b *testing.B) {
+			open := func() *Store { return benchOpenOpts(b, opts) }
+			writeRatio(b, open, docBatches, quadSets, n)
+		})
+	}
+	// PostgreSQL (when NEWSGRAPH_TEST_POSTGRES is set): a smaller corpus,
+	// Cayley inserts SQL rows one by one.
+	b.Run("postgres", func(b *testing.B) {
+		exts := exts[:200]
+		quadSets, n := quadBatches(exts, 10_000)
+		open := func() *Store {
+			s, err := Open(context.Background(), postgresConfig(b))
+			if err != nil {
+				b.Fatal(err)
+			}
+			return s
+		}
+		writeRatio(b, open, batchByQuads(exts, 10_000), quadSets, n)
+	})
+}
+
+func writeRatio(b *testing.B, open func() *Store, docBatches [][]schema.Extraction, quadSets [][]quad.Quad, n int) {
 	var ours, theirs time.Duration
 	for i := 0; i < b.N; i++ {
-		s := benchOpen(b)
+		s := open()
 		t0 := time.Now()
 		writeCorpus(b, s, docBatches)
 		ours += time.Since(t0)
 		s.Close()
 
-		s = benchOpen(b)
+		s = open()
 		t0 = time.Now()
 		addQuadSets(b, s, quadSets)
 		theirs += time.Since(t0)
@@ -149,7 +178,7 @@ func BenchmarkWriteRatio(b *testing.B) {
 func BenchmarkStats(b *testing.B) {
 	for _, docs := range []int{1000, 10_000} {
 		b.Run(fmt.Sprintf("docs=%d", docs), func(b *testing.B) {
-			s := benchOpen(b)
+			s := benchOpenOpts(b, map[string]any{"nosync": true}) // setup speed only
 			defer s.Close()
 			for i := 0; i < docs; i += 500 {
 				writeCorpus(b, s, [][]schema.Extraction{synthCorpus(i, min(500, docs-i), 0)})
@@ -158,14 +187,37 @@ func BenchmarkStats(b *testing.B) {
 			b.ResetTimer()
 			var st Stats
 			for i := 0; i < b.N; i++ {
-				s.invalidateStats()
 				var err error
 				if st, err = s.Stats(ctx); err != nil {
 					b.Fatal(err)
 				}
 			}
 			b.ReportMetric(float64(st.Quads), "quads")
+			b.StopTimer()
+			t0 := time.Now()
+			if _, err := s.scanStats(ctx); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(time.Since(t0).Microseconds())/1000, "scan-ms")
 		})
+	}
+}
+
+// BenchmarkStatsPostgres measures Stats (SQL counts) on a PostgreSQL store
+// of 1000 documents, when NEWSGRAPH_TEST_POSTGRES is set.
+func BenchmarkStatsPostgres(b *testing.B) {
+	s, err := Open(context.Background(), postgresConfig(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	writeCorpus(b, s, batchByQuads(synthCorpus(0, 1000, 0), 10_000))
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Stats(ctx); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
@@ -185,4 +237,56 @@ func BenchmarkReplaceDocument(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(50*b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// BenchmarkDocuments lists a store of 1000 documents with details.
+func BenchmarkDocuments(b *testing.B) {
+	s := benchOpenOpts(b, map[string]any{"nosync": true})
+	defer s.Close()
+	writeCorpus(b, s, batchByQuads(synthCorpus(0, 1000, 0), 10_000))
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if docs, err := s.Documents(ctx); err != nil || len(docs) != 1000 {
+			b.Fatal(len(docs), err)
+		}
+	}
+	b.StopTimer()
+	t0 := time.Now()
+	if ids, err := s.DocumentIDs(ctx); err != nil || len(ids) != 1000 {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(time.Since(t0).Microseconds())/1000, "ids-ms")
+	t0 = time.Now()
+	if hs, err := s.DocumentHashes(ctx); err != nil || len(hs) != 1000 {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(time.Since(t0).Microseconds())/1000, "hashes-ms")
+}
+
+// BenchmarkBackupRestore backs up and restores a store of 1000 documents.
+func BenchmarkBackupRestore(b *testing.B) {
+	src := benchOpenOpts(b, map[string]any{"nosync": true})
+	defer src.Close()
+	writeCorpus(b, src, batchByQuads(synthCorpus(0, 1000, 0), 10_000))
+	ctx := context.Background()
+	st, _ := src.Stats(ctx)
+	var backup, restore time.Duration
+	for i := 0; i < b.N; i++ {
+		var buf bytes.Buffer
+		t0 := time.Now()
+		if err := src.Backup(ctx, &buf); err != nil {
+			b.Fatal(err)
+		}
+		backup += time.Since(t0)
+		dst := benchOpen(b)
+		t0 = time.Now()
+		if err := dst.Restore(ctx, &buf); err != nil {
+			b.Fatal(err)
+		}
+		restore += time.Since(t0)
+		dst.Close()
+	}
+	b.ReportMetric(float64(st.Quads)*float64(b.N)/backup.Seconds(), "backup-quads/s")
+	b.ReportMetric(float64(st.Quads)*float64(b.N)/restore.Seconds(), "restore-quads/s")
 }

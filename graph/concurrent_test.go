@@ -52,7 +52,7 @@ func TestConcurrentWriters(t *testing.T) {
 			t.Error(e)
 		}
 
-		ref := openStore(t, Config{Path: t.TempDir()})
+		ref := openStore(t, Config{Path: t.TempDir(), Options: map[string]any{"nosync": true}})
 		write(t, ref, synthCorpus(0, 90, 0)...)
 		want := withoutIngestedAt(storeQuads(t, ref))
 		got := storeQuads(t, s1)

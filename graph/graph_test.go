@@ -156,6 +156,27 @@ func TestOpenErrors(t *testing.T) {
 	if _, err := Open(ctx, Config{Backend: BackendPostgres}); err == nil || !strings.Contains(err.Error(), "address") {
 		t.Errorf("postgres without address: %v", err)
 	}
+	// A store already open is refused at once instead of waiting on the lock.
+	dir := t.TempDir()
+	first := openStore(t, Config{Path: dir})
+	done := make(chan error, 1)
+	go func() {
+		s, err := Open(ctx, Config{Path: dir})
+		if err == nil {
+			s.Close()
+		}
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "in use") {
+			t.Errorf("second open of a bolt store: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("second open of a bolt store waits for the lock")
+	}
+	first.Close()
+
 	file := filepath.Join(t.TempDir(), "file")
 	os.WriteFile(file, []byte("x"), 0o600)
 	if _, err := Open(ctx, Config{Path: file}); err == nil {
@@ -336,6 +357,15 @@ func TestDocuments(t *testing.T) {
 		}
 		if db.Title != "Reporter profile" || !db.Published.IsZero() || db.URL != "" {
 			t.Errorf("document b = %+v", db)
+		}
+		if hs, err := s.DocumentHashes(ctx); err != nil || len(hs) != 2 || hs["article-a"] != a.Document.Hash() || hs["article b/2"] != b.Document.Hash() {
+			t.Errorf("DocumentHashes = %v, %v", hs, err)
+		}
+		if ids, err := s.DocumentIDs(ctx); err != nil || !slices.Equal(ids, []string{"article b/2", "article-a"}) {
+			t.Errorf("DocumentIDs = %q, %v", ids, err)
+		}
+		if one, err := s.Document(ctx, "article-a"); err != nil || one != da {
+			t.Errorf("Document(article-a) = %+v, %v; Documents has %+v", one, err, da)
 		}
 		if _, err := s.Document(ctx, "nope"); !errors.Is(err, ErrNotFound) {
 			t.Errorf("Document(nope) = %v", err)

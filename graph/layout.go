@@ -14,7 +14,7 @@ import (
 )
 
 // SchemaLabel labels the vocabulary quads (the class hierarchy).
-const SchemaLabel = "ng:schema"
+const SchemaLabel = schema.LabelSchema
 
 // iri and str keep the layout code short; every IRI spelled here comes from schema/.
 func iri(s string) quad.IRI    { return quad.IRI(s) }

@@ -34,47 +34,57 @@ func topClasses() []quad.Value {
 	return out
 }
 
-// Stats counts documents, distinct entities, facts and quads. Counts are
-// exact. On bolt they are cached until the next write (only one process
-// can open a bolt store, so nothing else can change it); on SQL backends,
-// shared by several processes, they are computed on every call.
+// Stats counts documents, distinct entities, facts and quads, exactly.
+// On bolt it reads running counts kept with every write (see counts.go);
+// on SQL backends, shared by several processes, it counts with SQL.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
-	if !isSQL(s.backend) {
-		s.statsMu.Lock()
-		c := s.statsCache
-		s.statsMu.Unlock()
-		if c != nil {
-			return *c, nil
+	if s.db != nil {
+		st, err := s.sqlStats(ctx)
+		if err != nil {
+			return Stats{}, fmt.Errorf("graph: stats: %w", err)
+		}
+		return st, nil
+	}
+	if !s.useCounts() {
+		st, err := s.scanStats(ctx)
+		if err != nil {
+			return Stats{}, fmt.Errorf("graph: stats: %w", err)
+		}
+		return st, nil
+	}
+	s.statsMu.Lock()
+	c, ok := s.counts, s.haveCounts
+	s.statsMu.Unlock()
+	if !ok {
+		s.writeMu.Lock()
+		var err error
+		c, err = s.recount(ctx)
+		s.writeMu.Unlock()
+		if err != nil {
+			return Stats{}, fmt.Errorf("graph: stats: %w", err)
 		}
 	}
-	st, err := s.computeStats(ctx)
+	cs, err := s.qs.Stats(ctx, false)
 	if err != nil {
 		return Stats{}, fmt.Errorf("graph: stats: %w", err)
 	}
-	if !isSQL(s.backend) {
-		s.statsMu.Lock()
-		s.statsCache = &st
-		s.statsMu.Unlock()
-	}
-	return st, nil
+	// The counter quads themselves are not data.
+	return Stats{Documents: c.docs, Entities: c.entities, Facts: c.facts, Quads: cs.Quads.Value - int64(len(c.quads()))}, nil
 }
 
-func (s *Store) invalidateStats() {
-	s.statsMu.Lock()
-	s.statsCache = nil
-	s.statsMu.Unlock()
-}
-
-func (s *Store) computeStats(ctx context.Context) (Stats, error) {
-	if s.db != nil {
-		return s.sqlStats(ctx)
-	}
+// scanStats counts by scanning the type quads: O(documents).
+func (s *Store) scanStats(ctx context.Context) (Stats, error) {
 	var st Stats
 	cs, err := s.qs.Stats(ctx, false)
 	if err != nil {
 		return st, err
 	}
 	st.Quads = cs.Quads.Value
+	n := 0
+	if err := s.eachRef(ctx, quad.Label, iri(countsLabel), func(cgraph.Ref) error { n++; return nil }); err != nil {
+		return st, err
+	}
+	st.Quads -= int64(n)
 	if st.Documents, err = s.countSubjects(ctx, []quad.Value{iri(schema.ClassDocument)}, false); err != nil {
 		return st, err
 	}
@@ -141,28 +151,66 @@ type DocumentInfo struct {
 	Quads      int       `json:"quads"`
 }
 
-// Documents lists the stored documents, sorted by id.
+// Documents lists the stored documents with their details, sorted by id.
+// It reads every quad of every document (to count them): for large stores
+// page with DocumentIDs and Document instead.
 func (s *Store) Documents(ctx context.Context) ([]DocumentInfo, error) {
-	var docs []quad.Value
+	ids, err := s.DocumentIDs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]DocumentInfo, 0, len(ids))
+	for _, id := range ids {
+		info, err := s.documentInfo(ctx, iri(schema.DocIRI(id)))
+		if err != nil {
+			return nil, fmt.Errorf("graph: read document %q: %w", id, err)
+		}
+		out = append(out, info)
+	}
+	return out, nil
+}
+
+// DocumentHashes maps the id of every stored document to its text hash:
+// what an ingest needs to skip unchanged documents, without the cost of
+// Documents (which counts every document's quads).
+func (s *Store) DocumentHashes(ctx context.Context) (map[string]string, error) {
+	if s.db != nil {
+		return s.sqlDocumentHashes(ctx)
+	}
+	out := map[string]string{}
 	err := s.eachQuad(ctx, quad.Object, iri(schema.ClassDocument), func(q quad.Quad) error {
-		if q.Predicate == iri(schema.PredType) && q.Subject == q.Label {
-			docs = append(docs, q.Subject)
+		if q.Predicate != iri(schema.PredType) || q.Subject != q.Label {
+			return nil
+		}
+		hs, err := s.subjectValues(ctx, q.Subject, iri(schema.PredHash), q.Subject)
+		if err != nil {
+			return err
+		}
+		if len(hs) > 0 {
+			out[docID(q.Subject)] = valueString(hs[0])
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("graph: list documents: %w", err)
 	}
-	out := make([]DocumentInfo, 0, len(docs))
-	for _, d := range docs {
-		info, err := s.documentInfo(ctx, d)
-		if err != nil {
-			return nil, fmt.Errorf("graph: read %s: %w", d, err)
-		}
-		out = append(out, info)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
+}
+
+// DocumentIDs lists the ids of the stored documents, sorted.
+func (s *Store) DocumentIDs(ctx context.Context) ([]string, error) {
+	var ids []string
+	err := s.eachQuad(ctx, quad.Object, iri(schema.ClassDocument), func(q quad.Quad) error {
+		if q.Predicate == iri(schema.PredType) && q.Subject == q.Label {
+			ids = append(ids, docID(q.Subject))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graph: list documents: %w", err)
+	}
+	sort.Strings(ids)
+	return ids, nil
 }
 
 // Document describes one stored document; an unknown id gives an error
@@ -253,8 +301,8 @@ func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
 		if err != nil {
 			return fmt.Errorf("graph: read quad: %w", err)
 		}
-		if q.Label == iri(ballastLabel) {
-			continue // a write in progress (see applyDeltas)
+		if q.Label == iri(ballastLabel) || q.Label == iri(countsLabel) {
+			continue // a write in progress (see applyDeltas), bookkeeping (counts.go)
 		}
 		if err := fn(q); err != nil {
 			return err

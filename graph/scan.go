@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 )
@@ -108,15 +110,65 @@ func (s *Store) hasQuad(ctx context.Context, q quad.Quad) (bool, error) {
 var errStop = fmt.Errorf("stop")
 
 // subjectValues returns the objects of (subject, predicate, ?, label) quads;
-// label nil matches any label.
+// label nil matches any label. On KV stores it reads only the (subject,
+// predicate) index entry and the objects' values: it runs per document in
+// every write and in DocumentHashes.
 func (s *Store) subjectValues(ctx context.Context, subject quad.Value, pred quad.IRI, label quad.Value) ([]quad.Value, error) {
-	var out []quad.Value
-	err := s.eachQuad(ctx, quad.Subject, subject, func(q quad.Quad) error {
-		if q.Predicate != pred || (label != nil && q.Label != label) {
-			return nil
+	var sr, pr, lr cgraph.Ref
+	for _, x := range []struct {
+		v   quad.Value
+		ref *cgraph.Ref
+	}{{subject, &sr}, {pred, &pr}, {label, &lr}} {
+		if x.v == nil {
+			continue
 		}
-		out = append(out, q.Object)
-		return nil
-	})
-	return out, err
+		r, err := s.refOf(x.v)
+		if err != nil || r == nil {
+			return nil, err
+		}
+		*x.ref = r
+	}
+	var sh iterator.Shape
+	si, ok1 := sr.(ckv.Int64Value)
+	pi, ok2 := pr.(ckv.Int64Value)
+	if ok1 && ok2 {
+		sh = ckv.IndexScan{
+			Index:  ckv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}},
+			Values: []uint64{uint64(si), uint64(pi)},
+		}.BuildIterator(s.qs)
+	} else {
+		sh = s.qs.QuadIterator(quad.Subject, sr)
+	}
+	it := sh.Iterate()
+	defer it.Close()
+	var out []quad.Value
+	for it.Next(ctx) {
+		r := it.Result()
+		p, err := s.qs.QuadDirection(r, quad.Predicate)
+		if err != nil {
+			return nil, err
+		}
+		if refs.ToKey(p) != refs.ToKey(pr) {
+			continue
+		}
+		if lr != nil {
+			l, err := s.qs.QuadDirection(r, quad.Label)
+			if err != nil {
+				return nil, err
+			}
+			if refs.ToKey(l) != refs.ToKey(lr) {
+				continue
+			}
+		}
+		o, err := s.qs.QuadDirection(r, quad.Object)
+		if err != nil {
+			return nil, err
+		}
+		v, err := s.qs.NameOf(o)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, it.Err()
 }

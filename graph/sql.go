@@ -43,12 +43,27 @@ func (s *Store) openSQL(ctx context.Context, addr string) error {
 	}
 	db.SetMaxOpenConns(2)
 	s.db = db
-	// Cayley indexes quads by subject, predicate and object but not by
-	// label; deleting or replacing a document looks its quads up by label.
-	if _, err := db.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS ng_label_index ON quads (label_hash)`); err != nil {
-		return fmt.Errorf("graph: create label index: %w", err)
+	for _, ix := range sqlIndexes {
+		if _, err := db.ExecContext(ctx, ix.ddl); err != nil {
+			// Another process creating it at the same moment is fine.
+			var n int
+			if err2 := db.QueryRowContext(ctx, `SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = $1`, ix.name).Scan(&n); err2 != nil || n == 0 {
+				return fmt.Errorf("graph: create index %s: %w", ix.name, err)
+			}
+		}
 	}
 	return nil
+}
+
+// sqlIndexes are added to Cayley's schema.
+var sqlIndexes = []struct{ name, ddl string }{
+	// Cayley indexes quads by subject, predicate and object but not by
+	// label; deleting or replacing a document looks its quads up by label.
+	{"ng_label_index", `CREATE INDEX IF NOT EXISTS ng_label_index ON quads (label_hash)`},
+	// After every transaction that removes quads Cayley runs
+	// "DELETE FROM nodes WHERE refs <= 0", a scan of the whole nodes table
+	// unless a partial index matches it; this one is empty almost always.
+	{"ng_nodes_unreferenced", `CREATE INDEX IF NOT EXISTS ng_nodes_unreferenced ON nodes (hash) WHERE refs <= 0`},
 }
 
 // sqlTablesExist reports whether Cayley's tables are already there.
@@ -134,4 +149,99 @@ func (s *Store) sqlStats(ctx context.Context) (Stats, error) {
 		return st, err
 	}
 	return st, tx.Commit()
+}
+
+// sqlPlanChunk is planChunk in a few queries per chunk instead of a few
+// per document: each document's stored hash, and whether it has quads.
+func (s *Store) sqlPlanChunk(ctx context.Context, chunk []*pending) error {
+	const maxParams = 1000
+	for len(chunk) > maxParams {
+		if err := s.sqlPlanChunk(ctx, chunk[:maxParams]); err != nil {
+			return err
+		}
+		chunk = chunk[maxParams:]
+	}
+	h := func(v quad.Value) any { return csql.HashOf(v).SQLValue() }
+	args := []any{h(iri(schema.PredHash))}
+	ph := make([]string, len(chunk))
+	byHash := make(map[string]*pending, len(chunk))
+	for i, p := range chunk {
+		p.old, p.oldCount, p.status = nil, 0, StatusAdded
+		args = append(args, h(p.doc))
+		ph[i] = fmt.Sprintf("$%d", i+2)
+		byHash[string(csql.HashOf(p.doc).SQLValue().([]byte))] = p
+	}
+	in := strings.Join(ph, ", ")
+	// Quads per document label, and the document's ng:hash if any.
+	rows, err := s.db.QueryContext(ctx, `SELECT q.label_hash, count(*),
+		max(CASE WHEN q.predicate_hash = $1 AND q.subject_hash = q.label_hash THEN n.value_string END),
+		count(CASE WHEN q.predicate_hash = $1 AND q.subject_hash = q.label_hash THEN 1 END)
+		FROM quads q JOIN nodes n ON n.hash = q.object_hash
+		WHERE q.label_hash IN (`+in+`) GROUP BY q.label_hash`, args...)
+	if err != nil {
+		return fmt.Errorf("graph: read documents: %w", err)
+	}
+	defer rows.Close()
+	type state struct {
+		quads, hashes int
+		hash          sql.NullString
+	}
+	found := map[*pending]state{}
+	for rows.Next() {
+		var label []byte
+		var st state
+		if err := rows.Scan(&label, &st.quads, &st.hash, &st.hashes); err != nil {
+			return fmt.Errorf("graph: read documents: %w", err)
+		}
+		if p := byHash[string(label)]; p != nil {
+			found[p] = st
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("graph: read documents: %w", err)
+	}
+	rows.Close()
+	for _, p := range chunk {
+		st, ok := found[p]
+		if !ok || st.quads == 0 {
+			continue // a new document
+		}
+		if st.hashes == 1 && st.hash.Valid && str(st.hash.String) == hashOf(p.doc, p.quads) {
+			p.status, p.oldCount = StatusUnchanged, st.quads
+			continue
+		}
+		old, err := s.labelQuads(ctx, p.doc)
+		if err != nil {
+			return fmt.Errorf("graph: %w", err)
+		}
+		if len(old) > 0 {
+			p.old, p.status = old, StatusReplaced
+		}
+	}
+	return nil
+}
+
+// sqlDocumentHashes is DocumentHashes in one query.
+func (s *Store) sqlDocumentHashes(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT d.value_string, h.value_string
+		FROM quads q JOIN nodes d ON d.hash = q.subject_hash JOIN nodes h ON h.hash = q.object_hash
+		WHERE q.predicate_hash = $1 AND q.label_hash = q.subject_hash`, csql.HashOf(iri(schema.PredHash)).SQLValue())
+	if err != nil {
+		return nil, fmt.Errorf("graph: list documents: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var doc, hash sql.NullString
+		if err := rows.Scan(&doc, &hash); err != nil {
+			return nil, fmt.Errorf("graph: list documents: %w", err)
+		}
+		if doc.Valid && hash.Valid && strings.HasPrefix(doc.String, "doc:") {
+			out[docID(iri(doc.String))] = hash.String
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("graph: list documents: %w", err)
+	}
+	return out, nil
 }

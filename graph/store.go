@@ -5,6 +5,18 @@
 //
 // It is the only package that writes to Cayley; readers (queries, api,
 // export) use QuadStore or Handle. The quad layout is docs/graph-model.md.
+//
+// Guarantees:
+//   - One WriteDocuments call is one transaction per ~200k quads (group
+//     commit); each document is all or nothing, a changed document is
+//     replaced (old quads removed, new added) in the same transaction, and
+//     a crash leaves every document either whole or absent.
+//   - Backends: bolt (default; one process at a time, Open fails fast when
+//     the store is in use), PostgreSQL and CockroachDB through Cayley's SQL
+//     backend (several processes may write; see WriteDocuments).
+//   - Besides the documented layout the store holds bookkeeping that
+//     EachQuad and Backup leave out: on bolt, three running-count quads
+//     under <ng:stats> (counts.go); on SQL, two extra indexes (sql.go).
 package graph
 
 import (
@@ -13,6 +25,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -71,8 +84,11 @@ type Store struct {
 	writeMu   sync.Mutex   // one writer at a time in this process
 	conflicts atomic.Int64 // transactions retried after a concurrent writer's change
 
+	// Running counts of KV stores (see counts.go), guarded by writeMu for
+	// writing and statsMu for reading.
 	statsMu    sync.Mutex
-	statsCache *Stats // nil when a write may have changed the counts
+	counts     counts
+	haveCounts bool
 }
 
 // kvIndexes are the quad indexes of a new KV store: Cayley's defaults plus
@@ -117,6 +133,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		if err := os.MkdirAll(cfg.Path, 0o700); err != nil {
 			return nil, fmt.Errorf("graph: create store directory: %w", err)
 		}
+		if cfg.Backend == BackendBolt {
+			// bolt waits forever for a store another process has open.
+			if err := checkNotLocked(filepath.Join(cfg.Path, "indexes.bolt")); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if err := s.initBackend(ctx, addr, opts); err != nil {
 		return nil, err
@@ -149,6 +171,14 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err := s.ensureSchema(ctx); err != nil {
 		s.Close()
 		return nil, err
+	}
+	if s.useCounts() {
+		c, ok, err := s.loadCounts(ctx)
+		if err != nil {
+			s.Close()
+			return nil, fmt.Errorf("graph: read counts: %w", err)
+		}
+		s.counts, s.haveCounts = c, ok
 	}
 	return s, nil
 }
@@ -229,8 +259,11 @@ func isSQL(backend string) bool {
 	return backend == BackendPostgres || backend == BackendCockroach
 }
 
-// Close closes the store. It is safe to call more than once.
+// Close closes the store, after any write in progress. It is safe to call
+// more than once.
 func (s *Store) Close() error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
 	var errs []error
 	if s.handle != nil {
 		errs = append(errs, s.handle.QuadWriter.Close())
@@ -281,38 +314,54 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 	if err := s.qs.ApplyDeltas(tx.Deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
 		return fmt.Errorf("graph: write schema: %w", err)
 	}
-	s.invalidateStats()
 	return nil
 }
 
-// invalidatingWriter drops the cached counts after writes made through
-// Cayley's own API.
+// invalidatingWriter is the Handle's writer: Cayley's HTTP API writes quads
+// graph cannot account for, so the running counts are dropped first (and
+// recounted by the next Stats).
 type invalidatingWriter struct {
 	cgraph.QuadWriter
 	s *Store
 }
 
+func (w *invalidatingWriter) before() error {
+	w.s.writeMu.Lock()
+	defer w.s.writeMu.Unlock()
+	return w.s.dropCounts(context.Background())
+}
+
 func (w *invalidatingWriter) AddQuad(q quad.Quad) error {
-	defer w.s.invalidateStats()
+	if err := w.before(); err != nil {
+		return err
+	}
 	return w.QuadWriter.AddQuad(q)
 }
 
 func (w *invalidatingWriter) AddQuadSet(qs []quad.Quad) error {
-	defer w.s.invalidateStats()
+	if err := w.before(); err != nil {
+		return err
+	}
 	return w.QuadWriter.AddQuadSet(qs)
 }
 
 func (w *invalidatingWriter) RemoveQuad(q quad.Quad) error {
-	defer w.s.invalidateStats()
+	if err := w.before(); err != nil {
+		return err
+	}
 	return w.QuadWriter.RemoveQuad(q)
 }
 
 func (w *invalidatingWriter) ApplyTransaction(t *cgraph.Transaction) error {
-	defer w.s.invalidateStats()
+	if err := w.before(); err != nil {
+		return err
+	}
 	return w.QuadWriter.ApplyTransaction(t)
 }
 
 func (w *invalidatingWriter) RemoveNode(v quad.Value) error {
-	defer w.s.invalidateStats()
+	if err := w.before(); err != nil {
+		return err
+	}
 	return w.QuadWriter.RemoveNode(v)
 }

@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -19,6 +19,8 @@ const (
 	StatusReplaced  = "replaced"  // its text changed: old quads removed, new ones added
 	StatusUnchanged = "unchanged" // same id and text hash: nothing written
 	StatusFailed    = "failed"    // nothing written; see Err
+
+	statusDeleted = "deleted" // internal: DeleteDocument's plan
 )
 
 // WriteResult reports what happened to one document of a WriteDocuments call.
@@ -55,9 +57,19 @@ type pending struct {
 // are written. Documents are grouped into as few transactions as possible
 // (group commit). A document already stored with the same text hash is
 // "unchanged"; one with a different hash has its quads replaced in the same
-// transaction. The returned slice has one result per input, in order. The
-// error is non-nil only when the context ended or the store failed; the
-// results then say which documents were written before that.
+// transaction. The returned slice has one result per input, in order; a
+// document that could not be written is "failed" with its error. The error
+// is non-nil only when the context ended or the store could not be read;
+// the results then say which documents were written before that.
+//
+// Several processes may write to one SQL store at once: each document's
+// quads carry its own label, so writers only collide on the same document.
+// Duplicate and missing quads are errors here (IgnoreDup/IgnoreMissing
+// off), so the loser's transaction fails instead of silently skipping rows
+// (which would also skew Cayley's node reference counts); it is then
+// planned again from the store's new state (typically "unchanged"), up to
+// three times, and finally document by document. Entities are single rows
+// of Cayley's nodes table keyed by hash, shared by all writers.
 func (s *Store) WriteDocuments(ctx context.Context, exts []schema.Extraction) ([]WriteResult, error) {
 	results := make([]WriteResult, len(exts))
 	now := time.Now()
@@ -74,7 +86,13 @@ func (s *Store) WriteDocuments(ctx context.Context, exts []schema.Extraction) ([
 
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	defer s.invalidateStats()
+	if s.useCounts() && !s.haveCounts {
+		if _, err := s.recount(ctx); err != nil {
+			err = fmt.Errorf("graph: %w", err)
+			markFailed(results, plan, err)
+			return results, err
+		}
+	}
 
 	// A batch naming one document twice is written in rounds, so that the
 	// later version wins, as it would had the caller sent them one by one.
@@ -141,7 +159,7 @@ func (s *Store) writeChunk(ctx context.Context, chunk []*pending, results []Writ
 		if err = s.planChunk(ctx, chunk); err != nil {
 			return err
 		}
-		if err = s.apply(chunk); err == nil {
+		if err = s.apply(ctx, chunk); err == nil || errors.Is(err, errBallast) {
 			finish(chunk, results)
 			return nil
 		}
@@ -174,6 +192,9 @@ func retryable(err error) bool {
 
 // planChunk reads each document's stored state and decides its status.
 func (s *Store) planChunk(ctx context.Context, chunk []*pending) error {
+	if s.db != nil {
+		return s.sqlPlanChunk(ctx, chunk)
+	}
 	for _, p := range chunk {
 		p.old, p.oldCount, p.status = nil, 0, StatusAdded
 		ref, err := s.refOf(p.doc)
@@ -221,7 +242,7 @@ func hashOf(doc quad.IRI, qs []quad.Quad) quad.Value {
 // missing quads are errors here: with each document under its own label,
 // they only occur when another writer changed the same document, and the
 // caller then re-plans.
-func (s *Store) apply(chunk []*pending) error {
+func (s *Store) apply(ctx context.Context, chunk []*pending) error {
 	n := 0
 	for _, p := range chunk {
 		if p.status != StatusUnchanged {
@@ -231,21 +252,66 @@ func (s *Store) apply(chunk []*pending) error {
 	if n == 0 {
 		return nil
 	}
-	tx := cgraph.NewTransactionN(n)
+	tx := cgraph.NewTransactionN(n + 6)
 	for _, p := range chunk {
-		if p.status == StatusUnchanged {
+		if p.status != StatusUnchanged {
+			addReplacement(tx, p.old, p.quads)
+		}
+	}
+	return s.commitCounted(ctx, tx, chunk)
+}
+
+// addReplacement adds to tx the removal of old and the addition of quads,
+// leaving out the quads in both, so a replacement only touches what
+// changed. Quads are compared in N-Quads form, as Cayley identifies
+// values, not as Go values: a time read back from the store may differ in
+// representation from the same time built here.
+func addReplacement(tx *cgraph.Transaction, old, quads []quad.Quad) {
+	if len(old) == 0 {
+		for _, q := range quads {
+			tx.AddQuad(q)
+		}
+		return
+	}
+	keep := make(map[string]bool, len(quads))
+	for _, q := range quads {
+		keep[q.String()] = true
+	}
+	stay := make(map[string]bool, len(old))
+	for _, q := range old {
+		k := q.String()
+		if keep[k] {
+			stay[k] = true
 			continue
 		}
-		// Removing then adding the same quad cancels out in the
-		// transaction, so a replacement only touches what changed.
-		for _, q := range p.old {
-			tx.RemoveQuad(q)
-		}
-		for _, q := range p.quads {
+		tx.RemoveQuad(q)
+	}
+	for _, q := range quads {
+		if !stay[q.String()] {
 			tx.AddQuad(q)
 		}
 	}
-	return s.applyDeltas(tx.Deltas)
+}
+
+// commitCounted applies tx, with the update of the running counts for the
+// planned documents in the same transaction on stores that keep them.
+func (s *Store) commitCounted(ctx context.Context, tx *cgraph.Transaction, chunk []*pending) error {
+	if !s.useCounts() {
+		return s.applyDeltas(tx.Deltas)
+	}
+	d, err := s.chunkDelta(ctx, chunk)
+	if err != nil {
+		return fmt.Errorf("graph: count: %w", err)
+	}
+	n := countUpdate(tx, s.counts, d)
+	err = s.applyDeltas(tx.Deltas)
+	if err != nil && !errors.Is(err, errBallast) {
+		return err
+	}
+	s.statsMu.Lock()
+	s.counts = n
+	s.statsMu.Unlock()
+	return err
 }
 
 // applyDeltas applies adds and removes atomically.
@@ -280,10 +346,15 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 		rm[i] = cgraph.Delta{Quad: q, Action: cgraph.Delete}
 	}
 	if err := s.qs.ApplyDeltas(rm, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
-		return fmt.Errorf("graph: remove ballast quads (removed at next open): %w", err)
+		// The write itself is committed; Open removes the leftovers.
+		return fmt.Errorf("%w: %w", errBallast, err)
 	}
 	return nil
 }
+
+// errBallast reports a committed write whose ballast quads could not be
+// removed afterwards.
+var errBallast = errors.New("graph: write committed, but temporary quads remain until the store is reopened")
 
 func hasDelete(deltas []cgraph.Delta) bool {
 	for _, d := range deltas {
@@ -298,27 +369,45 @@ func hasDelete(deltas []cgraph.Delta) bool {
 const ballastLabel = "ng:ballast"
 
 // kvBallast returns the quads that keep every node of an added quad from
-// a net loss of references in one ApplyDeltas call.
+// a net loss of references in one ApplyDeltas call. Only values of removed
+// quads can lose references, so only those are tracked; values are keyed
+// by their N-Quads form, which is what Cayley hashes to identify a node.
 func kvBallast(deltas []cgraph.Delta) []quad.Quad {
-	net := make(map[refs.ValueHash]int)
-	added := make(map[refs.ValueHash]quad.Value)
+	net := make(map[string]int)
 	for _, d := range deltas {
+		if d.Action != cgraph.Delete {
+			continue
+		}
+		for _, dir := range quad.Directions {
+			if v := d.Quad.Get(dir); v != nil {
+				net[v.String()]--
+			}
+		}
+	}
+	if len(net) == 0 {
+		return nil
+	}
+	added := make(map[string]quad.Value)
+	for _, d := range deltas {
+		if d.Action != cgraph.Add {
+			continue
+		}
 		for _, dir := range quad.Directions {
 			v := d.Quad.Get(dir)
 			if v == nil {
 				continue
 			}
-			h := refs.HashOf(v)
-			net[h] += int(d.Action)
-			if d.Action == cgraph.Add {
-				added[h] = v
+			k := v.String()
+			if _, tracked := net[k]; tracked {
+				net[k]++
+				added[k] = v
 			}
 		}
 	}
 	var out []quad.Quad
-	for h, v := range added {
+	for k, v := range added {
 		// Each ballast quad references v twice (subject and object).
-		for i := 0; i < (-net[h]+1)/2; i++ {
+		for i := 0; i < (-net[k]+1)/2; i++ {
 			out = append(out, quad.Quad{Subject: v, Predicate: iri(fmt.Sprintf("%s/%d", ballastLabel, i)), Object: v, Label: iri(ballastLabel)})
 		}
 	}
@@ -358,7 +447,11 @@ func (s *Store) DeleteDocument(ctx context.Context, id string) (int, error) {
 	doc := iri(schema.DocIRI(id))
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	defer s.invalidateStats()
+	if s.useCounts() && !s.haveCounts {
+		if _, err := s.recount(ctx); err != nil {
+			return 0, fmt.Errorf("graph: %w", err)
+		}
+	}
 	var err error
 	for attempt := 0; attempt < maxRetries; attempt++ {
 		var old []quad.Quad
@@ -369,11 +462,12 @@ func (s *Store) DeleteDocument(ctx context.Context, id string) (int, error) {
 		if len(old) == 0 {
 			return 0, fmt.Errorf("graph: document %q: %w", id, ErrNotFound)
 		}
-		tx := cgraph.NewTransactionN(len(old))
+		tx := cgraph.NewTransactionN(len(old) + 6)
 		for _, q := range old {
 			tx.RemoveQuad(q)
 		}
-		if err = s.applyDeltas(tx.Deltas); err == nil {
+		p := &pending{doc: doc, old: old, status: statusDeleted}
+		if err = s.commitCounted(ctx, tx, []*pending{p}); err == nil || errors.Is(err, errBallast) {
 			return len(old), nil
 		}
 		if !retryable(err) {
@@ -382,4 +476,72 @@ func (s *Store) DeleteDocument(ctx context.Context, id string) (int, error) {
 		s.conflicts.Add(1)
 	}
 	return 0, fmt.Errorf("graph: delete %s: %w", id, err)
+}
+
+// PutLabel writes quads under one label in one transaction, for imports
+// of quads that are not extractions (curated facts, another store's
+// documents). With replace, the label's current quads are replaced by
+// these (a document label: the document is replaced atomically); without,
+// the quads are added to what the label holds. Each quad's own label is
+// ignored. Running counts follow. The labels graph keeps for itself
+// (<ng:stats>, <ng:ballast>) are refused.
+func (s *Store) PutLabel(ctx context.Context, label quad.Value, quads []quad.Quad, replace bool) error {
+	l, ok := label.(quad.IRI)
+	if !ok || l == "" {
+		return fmt.Errorf("graph: put label %v: a label must be an IRI", label)
+	}
+	if l == iri(countsLabel) || l == iri(ballastLabel) {
+		return fmt.Errorf("graph: put label %s: reserved for the store's bookkeeping", l)
+	}
+	b := quadBuilder{label: l, seen: make(map[quad.Quad]struct{}, len(quads))}
+	for i, q := range quads {
+		if q.Subject == nil || q.Predicate == nil || q.Object == nil {
+			return fmt.Errorf("graph: put label %s: quad %d is incomplete: %v", l, i, q)
+		}
+		b.add(q.Subject, q.Predicate, q.Object)
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	if s.useCounts() && !s.haveCounts {
+		if _, err := s.recount(ctx); err != nil {
+			return fmt.Errorf("graph: %w", err)
+		}
+	}
+	var err error
+	for attempt := 0; attempt < maxRetries; attempt++ {
+		var old []quad.Quad
+		if old, err = s.labelQuads(ctx, l); err != nil {
+			return fmt.Errorf("graph: put label %s: %w", l, err)
+		}
+		p := &pending{doc: l, old: old, quads: b.quads, status: StatusReplaced}
+		if !replace {
+			// Adding is replacing by the union: in the transaction the
+			// quads already there cancel out.
+			p.quads = append(slices.Clone(old), b.quads...)
+			p.quads = dedupQuads(p.quads)
+		}
+		tx := cgraph.NewTransactionN(len(p.old) + len(p.quads) + 6)
+		addReplacement(tx, p.old, p.quads)
+		if err = s.commitCounted(ctx, tx, []*pending{p}); err == nil || errors.Is(err, errBallast) {
+			return nil
+		}
+		if !retryable(err) {
+			break
+		}
+		s.conflicts.Add(1)
+	}
+	return fmt.Errorf("graph: put label %s: %w", l, err)
+}
+
+func dedupQuads(qs []quad.Quad) []quad.Quad {
+	seen := make(map[string]bool, len(qs))
+	out := qs[:0]
+	for _, q := range qs {
+		k := q.String()
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, q)
+		}
+	}
+	return out
 }
