@@ -420,3 +420,23 @@ func TestHandleWritesInvalidateStats(t *testing.T) {
 	}
 	var _ cgraph.QuadStore = s.QuadStore()
 }
+
+// Names are indexed by key for case-insensitive lookups, and a negated fact
+// is evidence without an edge.
+func TestKeysAndNegatedFacts(t *testing.T) {
+	ext := extractionA(textA)
+	neg := fact("article-a", voss, "works_for", rail.IRI, "Mara Voss does not work for Northern Rail.", 0, "negated-test", map[string]string{schema.QualNegated: "true"})
+	ext.Facts = append(ext.Facts, neg)
+	got := keys(DocumentQuads(ext, time.Time{}))
+	doc := "<doc:article-a>"
+	if !slices.Contains(got, `<ent:person/mara-voss> <ng:key> "mara voss" `+doc) || !slices.Contains(got, `<ent:person/mara-voss> <ng:key> "voss" `+doc) {
+		t.Errorf("name keys missing: %v", got)
+	}
+	edge := "<" + voss.IRI + "> <ng:works_for> <" + rail.IRI + "> " + doc
+	if slices.Contains(got, edge) {
+		t.Errorf("a negated fact must not be an edge: %s", edge)
+	}
+	if !slices.Contains(got, "<"+neg.EvidenceIRI()+`> <ng:q_negated> "true" `+doc) {
+		t.Errorf("a negated fact keeps its evidence node")
+	}
+}

@@ -75,9 +75,13 @@ func buildQuads(ext schema.Extraction, ingestedAt time.Time) ([]quad.Quad, int) 
 			b.add(ent, iri(schema.PredText), str(e.Name))
 		}
 		b.add(ent, iri(schema.PredAlias), str(e.Name))
+		b.add(ent, iri(schema.PredKey), str(schema.NameKey(e.Name)))
 		for _, a := range e.Aliases {
 			if a != "" {
 				b.add(ent, iri(schema.PredAlias), str(a))
+				// One index lookup finds "hts" for "HTS": queries match names
+				// by key when exact spelling fails.
+				b.add(ent, iri(schema.PredKey), str(schema.NameKey(a)))
 			}
 		}
 		b.add(ent, iri(schema.PredMentionedIn), doc)
@@ -93,7 +97,11 @@ func buildQuads(ext schema.Extraction, ingestedAt time.Time) ([]quad.Quad, int) 
 			f.Evidence.DocID = d.ID
 		}
 		subj, pred, obj := iri(f.Subject), iri(p.IRI()), objectValue(p, f.Object)
-		b.add(subj, pred, obj)
+		// "X does not control Y" is kept as evidence (queries show it,
+		// flagged), but is no edge: paths must not walk it.
+		if f.Evidence.Qualifiers[schema.QualNegated] != "true" {
+			b.add(subj, pred, obj)
+		}
 
 		ev := iri(f.EvidenceIRI())
 		facts[ev] = struct{}{}

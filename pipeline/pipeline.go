@@ -30,7 +30,7 @@ type Extractor interface {
 // Store is what the pipeline needs of the graph.
 type Store interface {
 	WriteDocuments(ctx context.Context, exts []schema.Extraction) ([]graph.WriteResult, error)
-	Documents(ctx context.Context) ([]graph.DocumentInfo, error)
+	DocumentHashes(ctx context.Context) (map[string]string, error)
 }
 
 // Options tune a run. Zero values pick sensible defaults.
@@ -116,12 +116,9 @@ func Run(ctx context.Context, read ReadFunc, paths []string, ex Extractor, st St
 	}
 	stored := map[string]string{}
 	if opt.SkipUnchanged {
-		docs, err := st.Documents(ctx)
-		if err != nil {
+		var err error
+		if stored, err = st.DocumentHashes(ctx); err != nil {
 			return Summary{}, fmt.Errorf("listing stored documents: %w", err)
-		}
-		for _, d := range docs {
-			stored[d.ID] = d.Hash
 		}
 	}
 
