@@ -173,6 +173,9 @@ changed text replaces the stored document. Exit code 1 if any document failed.`,
 					BatchQuads:    a.v.GetInt("ingest.batch_quads"),
 					SkipUnchanged: !reextract,
 				}
+				opt.Progress = func(p pipeline.Progress) {
+					a.log.Debug("batch stored", "documents", p.Documents, "bytes", p.Bytes)
+				}
 				if !noProgress && isTerminal(a.stderr) {
 					bar := progressbar.NewOptions(-1,
 						progressbar.OptionSetWriter(a.stderr),
@@ -181,7 +184,10 @@ changed text replaces the stored document. Exit code 1 if any document failed.`,
 						progressbar.OptionSetItsString("docs"),
 						progressbar.OptionShowIts(),
 						progressbar.OptionClearOnFinish())
-					opt.Progress = func(p pipeline.Progress) { _ = bar.Set(p.Documents) }
+					opt.Progress = func(p pipeline.Progress) {
+						a.log.Debug("batch stored", "documents", p.Documents, "bytes", p.Bytes)
+						_ = bar.Set(p.Documents)
+					}
 					defer bar.Finish()
 				}
 				sum, runErr := pipeline.Run(ctx, ingest.Read, paths, ex, st, opt)
