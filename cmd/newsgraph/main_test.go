@@ -9,15 +9,36 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
-// cli runs newsgraph in-process against the store at db and returns its
-// exit code and output.
-func cli(t *testing.T, db string, args ...string) (code int, stdout, stderr string) {
+// cli runs newsgraph in-process against a store and returns its exit code
+// and output. The store is a bolt path, or a PostgreSQL connection string.
+func cli(t *testing.T, store string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = run(context.Background(), append([]string{"--db", db}, args...), strings.NewReader(""), &out, &errb)
+	code = run(context.Background(), append(storeFlags(store), args...), strings.NewReader(""), &out, &errb)
 	return code, out.String(), errb.String()
+}
+
+func storeFlags(store string) []string {
+	if strings.HasPrefix(store, "postgres://") {
+		return []string{"--backend", "postgres", "--store-address", store}
+	}
+	return []string{"--db", store}
+}
+
+// forEachBackend runs fn on bolt, and on PostgreSQL when
+// NEWSGRAPH_TEST_POSTGRES is set; newStore makes an empty store each call.
+func forEachBackend(t *testing.T, fn func(t *testing.T, newStore func() string)) {
+	t.Run("bolt", func(t *testing.T) {
+		fn(t, func() string { return filepath.Join(t.TempDir(), "g.db") })
+	})
+	t.Run("postgres", func(t *testing.T) {
+		graphtest.Postgres(t) // skips loudly when PostgreSQL is not configured
+		fn(t, func() string { return graphtest.Postgres(t).Address })
+	})
 }
 
 func mustCLI(t *testing.T, db string, args ...string) string {
@@ -54,8 +75,10 @@ func examplesDir(t *testing.T) string {
 	return dir
 }
 
-func TestIngestIsIdempotent(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "g.db")
+func TestIngestIsIdempotent(t *testing.T) { forEachBackend(t, testIngestIsIdempotent) }
+
+func testIngestIsIdempotent(t *testing.T, newStore func() string) {
+	db := newStore()
 	mustCLI(t, db, "ingest", examplesDir(t))
 	first := stats(t, db)
 	if first.Documents < 3 || first.Facts == 0 || first.Entities == 0 {
@@ -71,8 +94,11 @@ func TestIngestIsIdempotent(t *testing.T) {
 }
 
 func TestDeleteRemovesExactlyOneDocument(t *testing.T) {
-	dir := t.TempDir()
-	all, one, empty := filepath.Join(dir, "all.db"), filepath.Join(dir, "one.db"), filepath.Join(dir, "empty.db")
+	forEachBackend(t, testDeleteRemovesExactlyOneDocument)
+}
+
+func testDeleteRemovesExactlyOneDocument(t *testing.T, newStore func() string) {
+	all, one, empty := newStore(), newStore(), newStore()
 	files, err := filepath.Glob(filepath.Join(examplesDir(t), "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no .txt examples: %v", err)
@@ -194,8 +220,10 @@ func TestBinaryInWorkingDirIsNotConfig(t *testing.T) {
 
 // Every saved query runs from the CLI on the ingested examples and finds
 // what the articles say.
-func TestSavedQueriesOnExamples(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "g.db")
+func TestSavedQueriesOnExamples(t *testing.T) { forEachBackend(t, testSavedQueriesOnExamples) }
+
+func testSavedQueriesOnExamples(t *testing.T, newStore func() string) {
+	db := newStore()
 	mustCLI(t, db, "ingest", examplesDir(t))
 	cases := []struct {
 		query  string
@@ -245,9 +273,11 @@ func TestSavedQueriesOnExamples(t *testing.T) {
 }
 
 // N-Quads export, imported into a new store, gives the same quad set.
-func TestExportImportRoundTrip(t *testing.T) {
+func TestExportImportRoundTrip(t *testing.T) { forEachBackend(t, testExportImportRoundTrip) }
+
+func testExportImportRoundTrip(t *testing.T, newStore func() string) {
 	dir := t.TempDir()
-	src, dst := filepath.Join(dir, "src.db"), filepath.Join(dir, "dst.db")
+	src, dst := newStore(), newStore()
 	mustCLI(t, src, "ingest", examplesDir(t))
 	nq := filepath.Join(dir, "graph.nq")
 	mustCLI(t, src, "export", "--format", "nquads", "--out", nq)
@@ -303,7 +333,9 @@ func TestExtractFlagsFilter(t *testing.T) {
 // An article that names a person only by surname is linked to the one
 // full-named person of that surname, the merge is listed, and it can be
 // undone.
-func TestCrossDocumentMerges(t *testing.T) {
+func TestCrossDocumentMerges(t *testing.T) { forEachBackend(t, testCrossDocumentMerges) }
+
+func testCrossDocumentMerges(t *testing.T, newStore func() string) {
 	in := t.TempDir()
 	texts := map[string]string{
 		"a.txt": "Ambassador Helena Marsh, the UN envoy, said the talks went well.",
@@ -316,7 +348,7 @@ func TestCrossDocumentMerges(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	db := filepath.Join(t.TempDir(), "g.db")
+	db := newStore()
 	mustCLI(t, db, "ingest", in)
 	var merges []struct{ ID, From, Into, Rule string }
 	if err := json.Unmarshal([]byte(mustCLI(t, db, "entities", "merges", "--format", "json")), &merges); err != nil {
