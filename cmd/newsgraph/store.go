@@ -17,6 +17,7 @@ func (a *app) storeConfig() graph.Config {
 		Backend: a.v.GetString("store.backend"),
 		Path:    a.v.GetString("store.path"),
 		Address: a.v.GetString("store.address"),
+		Options: a.v.GetStringMap("store.options"),
 	}
 }
 
