@@ -1,6 +1,8 @@
 package api
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -825,4 +827,35 @@ func TestIngestRealExtractor(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestExport(t *testing.T) {
+	e := startServer(t, Config{})
+	r := e.do("GET", "/api/export?format=nquads", "")
+	expectStatus(t, r, 200)
+	if ct := r.Header.Get("Content-Type"); ct != "application/n-quads" || !bytes.Contains(r.Body, []byte("https://newsgraph.dev/doc/raqqa-1")) {
+		t.Fatalf("nquads export: %s\n%.300s", ct, r.Body)
+	}
+	r = e.do("GET", "/api/export?format=gexf&class=Person", "")
+	expectStatus(t, r, 200)
+	if !bytes.Contains(r.Body, []byte("<gexf")) {
+		t.Fatalf("gexf export: %.300s", r.Body)
+	}
+	r = e.do("GET", "/api/export?format=csv", "")
+	expectStatus(t, r, 200)
+	zr, err := zip.NewReader(bytes.NewReader(r.Body), int64(len(r.Body)))
+	if err != nil {
+		t.Fatalf("csv export is not a zip: %v", err)
+	}
+	var names []string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+	}
+	sort.Strings(names)
+	if strings.Join(names, ",") != "csv/edges.csv,csv/export.json,csv/nodes.csv" {
+		t.Fatalf("zip holds %v", names)
+	}
+	expectError(t, e.do("GET", "/api/export?format=pdf", ""), 400, CodeInvalidParameter, "format")
+	expectError(t, e.do("GET", "/api/export?min_confidence=high", ""), 400, CodeInvalidParameter, "min_confidence")
+	expectError(t, e.do("GET", "/api/export?colour=red", ""), 400, CodeUnknownParameter, "colour")
 }

@@ -38,6 +38,7 @@ func (s *Server) restRoutes() []route {
 		{method: "GET", path: "/api/documents/{id}", reads: true, h: s.handleDocument},
 		{method: "DELETE", path: "/api/documents/{id}", write: true, h: s.handleDeleteDocument},
 		{method: "GET", path: "/api/stats", reads: true, h: s.handleStats},
+		{method: "GET", path: "/api/export", params: []string{"format", "class", "predicate", "doc", "entity", "from", "to", "min_confidence", "any_endpoint"}, reads: true, h: s.handleExport},
 		{method: "GET", path: "/healthz", reads: true, h: s.handleHealth},
 	}
 }

@@ -27,6 +27,7 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	cayleyhttp "github.com/cayleygraph/cayley/server/http"
+	"github.com/cayleygraph/quad"
 
 	// GraphQL and MQL register themselves with Cayley's query package;
 	// Gizmo is registered by New (the guarded fork in queries/gizmo).
@@ -81,6 +82,8 @@ type Store interface {
 	Documents(ctx context.Context) ([]graph.DocumentInfo, error)
 	// Document returns one document's metadata; errors.Is(err, graph.ErrNotFound) when absent.
 	Document(ctx context.Context, id string) (graph.DocumentInfo, error)
+	// EachQuad streams the store, for GET /api/export.
+	EachQuad(ctx context.Context, fn func(quad.Quad) error) error
 }
 
 // Catalog lists saved queries; *queries.Registry has it.
