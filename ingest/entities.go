@@ -45,7 +45,7 @@ func init() {
 	some many most more much several few all any each every both either neither another other such
 	according asked speaking addressing pressed despite following between among about around against toward towards
 	said says told added one two three four five six seven eight nine ten first last next new former earlier later today yesterday tomorrow
-	mr mrs ms dr`) {
+	mr mrs ms dr born`) {
 		functionWords[w] = true
 	}
 }
@@ -55,12 +55,14 @@ var timeWords = map[string]bool{
 	"January": true, "February": true, "March": true, "April": true, "June": true, "July": true,
 	"August": true, "September": true, "October": true, "November": true, "December": true,
 	"Jan.": true, "Feb.": true, "Aug.": true, "Sept.": true, "Sep.": true, "Oct.": true, "Nov.": true, "Dec.": true,
+	"Jan": true, "Feb": true, "Mar": true, "Mar.": true, "Apr": true, "Apr.": true, "Jun": true, "Jul": true,
+	"Aug": true, "Sep": true, "Sept": true, "Oct": true, "Nov": true, "Dec": true,
 	"GMT": true, "EST": true, "EDT": true, "PST": true, "AM": true, "PM": true, "A.M.": true, "P.M.": true,
 }
 
 var honorifics = map[string]bool{"Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true, "Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Sir": true, "Dame": true, "Lady": true, "Lord": true}
 
-var companySuffix = map[string]bool{"Co.": true, "Inc.": true, "Corp.": true, "Ltd.": true, "Co": true, "Inc": true, "Corp": true, "Ltd": true, "LLC": true, "PLC": true}
+var companySuffix = map[string]bool{"S.p.A.": true, "S.A.": true, "GmbH": true, "N.V.": true, "Co.": true, "Inc.": true, "Corp.": true, "Ltd.": true, "Co": true, "Inc": true, "Corp": true, "Ltd": true, "LLC": true, "PLC": true}
 
 var nameConnectors = map[string]bool{"de": true, "del": true, "da": true, "van": true, "von": true, "der": true, "bin": true, "ibn": true, "al": true, "el": true, "la": true, "le": true, "du": true, "y": true, "&": true}
 
@@ -130,6 +132,10 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 	if toks[i].Tag == "CD" || digitCount(t) >= 3 {
 		return false
 	}
+	// "the First National Bank": an ordinal inside a name.
+	if (t == "First" || t == "Second" || t == "Third") && i > 0 && i+1 < len(toks) && upperFirst(toks[i+1].Text) && !functionWords[toks[i+1].Lower] {
+		return true
+	}
 	// A capitalised function word at the start of a sentence, quote or
 	// headline is not a name, unless a gazetteer knows it.
 	if functionWords[toks[i].Lower] {
@@ -154,6 +160,14 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 		return true
 	}
 	if i == 0 || isOpenQuote(toks[i-1].Text) || toks[i-1].Text == ":" {
+		// "Police said", "Officials met": a group noun opening a sentence.
+		if (groupStarts[toks[i].Lower] || commonPlurals[toks[i].Lower]) && !(i+1 < len(toks) && upperFirst(toks[i+1].Text)) {
+			return false
+		}
+		// "Tornadoes struck", "Storms hit": a plural noun, not a name.
+		if _, known := x.g.entries[t]; !known && toks[i].Tag == "NNS" && strings.HasSuffix(t, "s") && i+1 < len(toks) && toks[i+1].Text == toks[i+1].Lower {
+			return false
+		}
 		// Sentence-initial: trust the gazetteer, then the tagger.
 		if _, ok := x.g.entries[t]; ok {
 			return true
@@ -164,7 +178,10 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 		tag := toks[i].Tag
 		nextName := i+1 < len(toks) && upperFirst(toks[i+1].Text) && !functionWords[toks[i+1].Lower]
 		// "Rogers, a native of..." / "Penry said": a surname the tagger took for a noun.
-		surname := (tag == "NNS" || tag == "NN") && i+1 < len(toks) && (toks[i+1].Text == "," || speechVerbs[toks[i+1].Lower]) && !commonPlurals[toks[i].Lower]
+		surname := (tag == "NNS" || tag == "NN") && i+1 < len(toks) && (toks[i+1].Text == "," || speechVerbs[toks[i+1].Lower]) && !commonPlurals[toks[i].Lower] ||
+			// "Finch is accused of …", "Bush was …": a singular noun opening a
+			// sentence without an article is a surname more often than not.
+			tag == "NN" && i == 0 && i+2 < len(toks) && (toks[i+1].Lower == "is" || toks[i+1].Lower == "was" || toks[i+1].Lower == "has" || toks[i+1].Lower == "had") && (strings.HasSuffix(toks[i+2].Lower, "ed") || toks[i+2].Lower == "been" || toks[i+2].Lower == "a" || toks[i+2].Lower == "the")
 		if tag != "NNP" && tag != "NNPS" && !nextName && !surname {
 			return false
 		}
@@ -181,6 +198,18 @@ func allCapsLine(toks []token) bool {
 	}
 	return n > len(toks)/2 && n > 3
 }
+
+// groupStarts open sentences in capitals without being names.
+var groupStarts = map[string]bool{"police": true, "officials": true, "authorities": true, "residents": true,
+	"witnesses": true, "investigators": true, "prosecutors": true, "doctors": true, "troops": true,
+	"scientists": true, "researchers": true, "critics": true, "analysts": true, "experts": true,
+	"farmers": true, "workers": true, "gunmen": true, "rebels": true, "guards": true}
+
+// groupNouns name the members of an organisation before a possessive:
+// "People's Party", "Workers' Union".
+var groupNouns = map[string]bool{"People": true, "Peoples": true, "Women": true, "Workers": true, "Farmers": true,
+	"Children": true, "Veterans": true, "Citizens": true, "Peasants": true, "Students": true, "Writers": true,
+	"Teachers": true, "Employers": true, "Producers": true, "Governors": true, "Mothers": true, "Nations": true}
 
 // chunk is a maximal run of name tokens [i, j).
 type chunk struct{ i, j int }
@@ -216,7 +245,12 @@ func (x *docState) chunks(toks []token) []chunk {
 					j++
 					continue
 				}
-				if (w == "of" || w == "for") && toks[j].Text == w && !companySuffix[prev] && (longName || x.g.orgHeads[prev] != "" || x.g.locHeads[prev] != "" || x.g.roleHeads[prev] || prev == "Republic" || prev == "Kingdom" || prev == "Secretary" || prev == "Bank" || prev == "Minister") {
+				// "Croatian People's Party", "National Farmers' Union".
+				if (toks[j].Text == "'s" || toks[j].Text == "'") && groupNouns[prev] && x.g.orgHeads[toks[j+1].Text] != "" {
+					j++
+					continue
+				}
+				if (w == "of" || w == "for") && toks[j].Text == w && !companySuffix[prev] && (longName || x.g.orgHeads[prev] != "" || len(prev) > 4 && x.g.orgHeads[strings.TrimSuffix(prev, "s")] != "" || x.g.locHeads[prev] != "" || x.g.roleHeads[prev] || prev == "Republic" || prev == "Kingdom" || prev == "Secretary" || prev == "Bank" || prev == "Minister") {
 					j++
 					continue
 				}
@@ -337,6 +371,11 @@ func (x *docState) roleSpan(toks []token, c chunk) (ri, rj int, ok bool) {
 		// "General Motors", "Justice Department": a head followed by an org
 		// head is part of an organisation name, not a title.
 		if k+1 < c.j && (x.g.orgHeads[toks[k+1].Text] != "" || toks[k+1].Text == "Motors") {
+			continue
+		}
+		// "International Court of Justice", "Department of Labor": the
+		// complement of an organisation's head.
+		if k >= c.i+2 && (toks[k-1].Lower == "of" || toks[k-1].Lower == "for") && x.g.orgHeads[toks[k-2].Text] != "" {
 			continue
 		}
 		ri = k
@@ -484,6 +523,9 @@ func (x *docState) segmentPlain(si int, c chunk, person bool) int {
 	if e, ok := x.lookupChunk(toks, c, text); ok {
 		return x.nameMention(si, c.i, c.j, e, false)
 	}
+	if languages[text] && c.i > 0 && toks[c.i-1].Lower == "in" {
+		return -1 // "in English": a language, not the country
+	}
 	if _, ok := x.g.demonyms[text]; ok && c.j-c.i == 1 {
 		return x.addMention(mention{sent: si, i: c.i, j: c.j, kind: kDemonym, surface: text, gazName: x.g.demonyms[text], class: schema.Country, strength: 3, ent: -1, roleOrg: -1})
 	}
@@ -558,13 +600,21 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	if cl := x.g.orgHeads[last]; cl != "" && n > 1 {
 		return cl, 3
 	}
-	if cl := x.g.locHeads[last]; cl != "" && n > 1 {
+	// "the Navy", "an Army panel", "the Senate": a head word alone.
+	if cl := x.g.orgHeads[first]; cl != "" && n == 1 && c.i > 0 && (toks[c.i-1].Lower == "the" || toks[c.i-1].Lower == "an" || toks[c.i-1].Lower == "a") && !companySuffix[first] {
+		return cl, 3
+	}
+	// "Sue Park", "Tom Hill": a given name and a place head is a person.
+	if cl := x.g.locHeads[last]; cl != "" && n > 1 && !(n == 2 && x.g.given[first]) {
 		return cl, 3
 	}
 	for k := c.i; k < c.j-1; k++ {
 		if w := toks[k+1].Lower; w == "of" || w == "for" || w == "and" {
 			if cl := x.g.orgHeads[toks[k].Text]; cl != "" {
 				return cl, 3
+			}
+			if cl := x.g.orgHeads[strings.TrimSuffix(toks[k].Text, "s")]; cl != "" && len(toks[k].Text) > 4 && w != "and" {
+				return cl, 3 // "Centers for Disease Control"
 			}
 			if cl := x.g.locHeads[toks[k].Text]; cl != "" {
 				return cl, 3

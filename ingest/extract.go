@@ -122,6 +122,7 @@ func (e *Extractor) Extract(ctx context.Context, doc schema.Document) (schema.Ex
 			}
 			return ma.j > mb.j
 		})
+		x.retype(si)
 	}
 	x.resolve()
 	x.mergeShortNames()
@@ -572,6 +573,12 @@ func (x *docState) metonymGovernment(m *mention) string {
 		return ""
 	}
 	toks := x.sents[m.sent].Toks
+	if m.i > 0 {
+		// "officials in Washington said": the city is where, not who.
+		if p := toks[m.i-1].Lower; p == "in" || p == "at" || p == "from" || p == "of" || p == "near" {
+			return ""
+		}
+	}
 	j := m.j
 	for j < len(toks) && toks[j].Tag == "RB" {
 		j++

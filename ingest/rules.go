@@ -67,6 +67,8 @@ var npSkip = map[string]bool{
 	"former": true, "ex": true, "northern": true, "southern": true, "eastern": true, "western": true,
 	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true, "central": true,
 	"nearby": true, "neighbouring": true, "neighboring": true, "rebel-held": true, "besieged": true, "embattled": true,
+	"northwest": true, "northeast": true, "southwest": true, "southeast": true, "north": true, "south": true,
+	"east": true, "west": true, "upper": true, "lower": true, "downtown": true, "suburban": true, "rural": true,
 }
 
 // np finds the head mention of the noun phrase starting at token i:
@@ -84,6 +86,20 @@ func (v *view) np(i int) int {
 			if r := v.start[m.j]; r >= 0 && v.m(r).kind == kRole && m.j < len(v.t) {
 				if p := v.start[v.m(r).j]; p >= 0 && v.isA(p, schema.Person) {
 					return p
+				}
+			}
+			// "the San Jose Mercury News": a place naming its organisation.
+			if v.isA(mi, schema.Location) && m.j < len(v.t) {
+				if o := v.start[m.j]; o >= 0 && v.m(o).kind == kName && v.isA(o, schema.Organization) {
+					return o
+				}
+			}
+			// "Phoenix newspaper reporter Don Bolles".
+			if !v.isA(mi, schema.Person) && m.j < len(v.t) {
+				if _, rj, head := v.roleNounSpan(m.j); head != "" {
+					if p := v.start[rj]; p >= 0 && v.isA(p, schema.Person) && v.m(p).kind == kName {
+						return p
+					}
 				}
 			}
 			if m.kind == kDemonym {
@@ -112,7 +128,10 @@ func (v *view) np(i int) int {
 			i++
 		case i+2 < len(v.t) && v.t[i].Text == w && strings.HasPrefix(tag, "NN") && v.low(i+1) != "of" && v.t[i+1].Text == v.low(i+1) && v.low(i+2) == "of" && placeNouns[v.low(i+1)] != "":
 			i += 2 // "the river port of X"
-		case i+1 < len(v.t) && v.t[i].Text == w && strings.HasPrefix(tag, "NN") && (v.start[i+1] >= 0 && v.m(v.start[i+1]).kind == kName || v.t[i+1].Text == v.low(i+1) && i+2 < len(v.t) && v.start[i+2] >= 0 && v.m(v.start[i+2]).kind == kName):
+		case i+2 < len(v.t) && v.t[i].Text == w && strings.HasPrefix(tag, "NN") && v.low(i+1) == "," && v.start[i+2] >= 0 && v.m(v.start[i+2]).kind == kName && v.isA(v.start[i+2], schema.Person) && i > 0 && (v.low(i-1) == "his" || v.low(i-1) == "her" || v.low(i-1) == "their" || v.low(i-1) == "its"):
+			// "killed his neighbor, Paul Greer": the name in apposition.
+			i++
+		case i+1 < len(v.t) && v.t[i].Text == w && strings.HasPrefix(tag, "NN") && (v.start[i+1] >= 0 && v.m(v.start[i+1]).kind == kName || v.t[i+1].Text == v.low(i+1) && !strings.HasPrefix(v.t[i+1].Tag, "VB") && i+2 < len(v.t) && v.start[i+2] >= 0 && v.m(v.start[i+2]).kind == kName):
 			// "the opposition Northland Unity Party": a common-noun modifier.
 		default:
 			return -1
@@ -165,6 +184,20 @@ func (v *view) subject(k int) (int, bool) {
 		i--
 		if i >= 0 && v.low(i) == "," {
 			i--
+		}
+		// "X was the lone gunman who killed Y", "X fired the shots that
+		// killed Y": a common noun heads the relative clause; its
+		// antecedent is the subject of the copula or of "fired".
+		if i >= 0 && v.end[i+1] < 0 && v.t[i].Text == v.low(i) {
+			for k := i; k >= 0 && k > i-6; k-- {
+				lw := v.low(k)
+				if v.start[k] >= 0 || lw == "," {
+					break
+				}
+				if beWords[lw] || lw == "fired" || lw == "became" || lw == "remains" {
+					return v.subject(k)
+				}
+			}
 		}
 	}
 	if mi := v.end[i+1]; mi >= 0 {
@@ -219,6 +252,11 @@ func (v *view) emitEnt(se int, pred string, oe int, rule string, lo, hi int, q m
 	if se < 0 || oe < 0 || se == oe {
 		return
 	}
+	if pred == "role" && !v.knownRole(oe) {
+		// A job guessed from its shape ("elections supervisor") links the
+		// person to the employer but is not recorded as a title.
+		return
+	}
 	v.x.facts = append(v.x.facts, rawFact{subj: se, obj: oe, pred: pred, stmt: -1, rule: rule, s0: v.si, s1: v.si, qual: v.qualifiers(lo, hi, q)})
 }
 
@@ -227,6 +265,29 @@ func (v *view) emitLit(subj int, pred, lit, rule string, lo, hi int, q map[strin
 		return
 	}
 	v.x.facts = append(v.x.facts, rawFact{subj: v.ent(subj), obj: -1, lit: lit, pred: pred, stmt: -1, rule: rule, s0: v.si, s1: v.si, qual: v.qualifiers(lo, hi, q)})
+}
+
+// knownRole: the role entity ends in a title the gazetteer lists.
+func (v *view) knownRole(e int) bool {
+	k := v.x.ents[e].key
+	if !strings.HasPrefix(k, "r:") {
+		return true
+	}
+	for s := range v.x.ents[e].surfaces {
+		if s != strings.ToLower(s) {
+			return true // a capitalised title the name patterns found
+		}
+	}
+	w := strings.Fields(k[2:])
+	if len(w) == 0 {
+		return false
+	}
+	last := w[len(w)-1]
+	two := ""
+	if len(w) >= 2 {
+		two = w[len(w)-2] + " " + last
+	}
+	return v.x.g.roleNouns[last] || v.x.g.roleNouns[two] || v.x.g.roleHeads[titleCase(last)] || v.x.g.leaders[last] || len(w) == 1 && v.x.g.roleHeads[k[2:]]
 }
 
 // roleEntity makes a Role entity for a lower-case title ("top official").
@@ -248,7 +309,7 @@ func (v *view) roleNounSpan(i int) (int, int, string) {
 		if w != v.t[j].Lower {
 			break
 		}
-		if v.x.g.roleNouns[w] {
+		if v.x.g.roleNouns[w] || v.t[j].Tag == "NN" && occupationShape(w) && (v.low(j+1) == "of" || v.low(j+1) == "for" || v.low(j+1) == "at" || v.low(j+1) == "with" || j+1 < len(v.t) && upperFirst(v.t[j+1].Text) && v.start[j+1] >= 0 && v.isA(v.start[j+1], schema.Person)) {
 			head = w
 			j++
 			if j < len(v.t) && v.x.g.roleNouns[v.t[j].Text] {
@@ -271,6 +332,9 @@ func (v *view) roleNounSpan(i int) (int, int, string) {
 
 func (v *view) isLeader(roleText string) bool {
 	r := strings.ToLower(roleText)
+	if strings.Contains(r, " of ") {
+		return false // "chief of waste disposal": heads a part
+	}
 	r = strings.NewReplacer("gov.", "governor", "pres.", "president").Replace(r)
 	for _, w := range []string{"vice", "deputy", "assistant", "former", "country", "regional", "project", "program", "research", "communications", "press", "news", "sales", "marketing", "medical", "technical", "finance", "art", "music"} {
 		if strings.Contains(r, w) {
@@ -282,6 +346,16 @@ func (v *view) isLeader(roleText string) bool {
 		return false
 	}
 	return v.x.g.leaders[r] || v.x.g.leaders[words[len(words)-1]] || v.x.g.leaders[words[0]]
+}
+
+func diplomat(role string) bool {
+	r := strings.ToLower(role)
+	for _, w := range []string{"ambassador", "envoy", "representative", "consul", "attache", "emissary", "diplomat", "negotiator"} {
+		if strings.Contains(r, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // orgRel emits the relation between a person and the organisation or
@@ -296,17 +370,30 @@ func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
 	case v.isLeader(roleText):
 		v.emit(p, "leads", org, rule+"-leads", lo, hi, nil)
 		if v.isA(org, schema.Location) {
-			if rule == "title-org" || rule == "org-title-name" || rule == "possessive-org" {
+			if rule == "reverse-appositive-org" && !v.isA(org, schema.Country) {
+				// "the governor of Ohio, X": a state's or a town's leader lives there.
+				v.emit(p, "lives_in", org, rule+"-lives", lo, hi, nil)
+			}
+			if rule == "title-org" || rule == "org-title-name" || rule == "possessive-org" || rule == "appositive-org" || rule == "copula-org" || rule == "named-org" {
 				v.emit(p, "lives_in", org, rule+"-lives", lo, hi, nil)
 			}
 		} else {
 			v.emit(p, "works_for", org, rule+"-leader", lo, hi, nil)
 		}
 	case v.isA(org, schema.Location):
-		if strings.Contains(roleText, "resident") || strings.Contains(roleText, "native") {
-			v.emit(p, "lives_in", org, rule, lo, hi, nil)
-		} else {
+		// "U.S. Attorney X", "the Washington correspondent X", "an
+		// Atlanta architect": a town is not an employer; the person
+		// lives and works there. A country is: its government ("US
+		// envoy X" works for the United States).
+		if (v.isA(org, schema.Country) || v.isA(org, schema.Facility)) && !strings.Contains(roleText, "resident") && !strings.Contains(roleText, "native") {
 			v.emit(p, "works_for", org, rule, lo, hi, nil)
+			// "U.S. Sen. X", "U.S. Attorney X": a national office holder
+			// lives in the country; a diplomat lives abroad.
+			if v.isA(org, schema.Country) && !diplomat(roleText) && (rule == "title-org" || rule == "org-title-name") {
+				v.emit(p, "lives_in", org, rule+"-lives", lo, hi, nil)
+			}
+		} else {
+			v.emit(p, "lives_in", org, rule, lo, hi, nil)
 		}
 	default:
 		v.emit(p, "works_for", org, rule, lo, hi, nil)
@@ -329,6 +416,7 @@ func (x *docState) applyRules(si int) {
 	v.ofRules()
 	v.demonymOrgs()
 	v.appointmentRules()
+	v.moreRules()
 }
 
 // titleRules: "Ambassador James Jeffrey", "UN Secretary-General Antonio
@@ -376,6 +464,9 @@ func (v *view) titleRules() {
 		if p < 0 && v.low(rj) == "," {
 			p = v.start[rj+1] // "Its spokeswoman, Ravina Shamdasani"
 		}
+		if p >= 0 && v.m(p).kind == kRole && v.m(p).roleOrg < 0 {
+			p = v.start[v.m(p).j] // "Coast Guard spokesman Lt. Pat Philbin"
+		}
 		if p < 0 || !v.isA(p, schema.Person) || v.m(p).kind != kName {
 			i = rj - 1
 			continue
@@ -407,10 +498,15 @@ func (v *view) appositiveRules() {
 		if p.kind != kName || !v.isA(pi, schema.Person) || p.j >= len(v.t) {
 			continue
 		}
-		// Copula: "X is a reporter for Y", "X was the president of Y".
-		if w := v.low(p.j); w == "is" || w == "was" {
-			if a := v.low(p.j + 1); a == "a" || a == "an" || a == "the" {
-				if ri, rj, head := v.roleNounSpan(p.j + 2); head != "" {
+		// Copula: "X is a reporter for Y", "X was the president of Y",
+		// "X, who is the director of Y".
+		cop := p.j
+		if v.low(cop) == "," && v.low(cop+1) == "who" {
+			cop += 2
+		}
+		if w := v.low(cop); w == "is" || w == "was" {
+			if a := v.low(cop + 1); a == "a" || a == "an" || a == "the" {
+				if ri, rj, head := v.roleNounSpan(cop + 2); head != "" {
 					if c := v.low(rj); c == "of" || c == "for" || c == "at" || c == "with" {
 						if o := v.np(rj + 1); o >= 0 && v.isA(o, schema.Organization) {
 							v.emitEnt(v.ent(pi), "role", v.roleEntity(ri, rj), "copula-role", p.i, rj, nil)
@@ -451,7 +547,11 @@ func (v *view) appositiveRules() {
 				i++
 			}
 		}
-		for w := v.low(i); w == "the" || w == "a" || w == "an" || w == "now" || w == "then" || w == "also"; w = v.low(i) {
+		// "Sen. X, D-Calif., chairman of": the party and state tag.
+		if len(v.low(i)) > 2 && (strings.HasPrefix(v.t[i].Text, "D-") || strings.HasPrefix(v.t[i].Text, "R-") || strings.HasPrefix(v.t[i].Text, "I-")) && v.low(i+1) == "," {
+			i += 2
+		}
+		for w := v.low(i); w == "the" || w == "a" || w == "an" || w == "now" || w == "then" || w == "also" || w == "another"; w = v.low(i) {
 			i++
 		}
 		former := false
@@ -498,11 +598,25 @@ func (v *view) appositiveRules() {
 			roleEnt, roleText, end = v.roleEntity(ri, rj), joinToks(v.t[ri:rj]), rj
 		}
 		if roleEnt < 0 {
+			// "X, an ecologist at Y", "X, a plant physiologist with the Y":
+			// an occupation the title lists do not know.
+			if k, ok := v.occupation(i); ok {
+				if w := v.low(k); w == "at" || w == "with" || w == "for" || w == "of" && v.low(k-1) != "one" {
+					if o := v.np(k + 1); o >= 0 && v.isA(o, schema.Organization) && v.m(o).kind == kName {
+						v.emit(pi, "works_for", o, "appositive-occupation", p.i, v.m(o).j, q)
+					}
+				} else if w == "in" || w == "on" {
+					// "X, a famous opera singer in Shanghai"
+					if o := v.np(k + 1); o >= 0 && v.isA(o, schema.Location) && v.m(o).kind == kName && !v.isA(o, schema.Country) {
+						v.emitPlace(pi, "lives_in", o, "appositive-occupation-in", p.i, v.m(o).j, q)
+					}
+				}
+			}
 			// "X, a herder from the village of Y".
 			for k := i; k < len(v.t) && k < i+4; k++ {
 				if v.low(k) == "from" {
 					if o := v.np(k + 1); o >= 0 && v.isA(o, schema.Location) {
-						v.emit(pi, "lives_in", o, "appositive-from", p.i, v.m(o).j, q)
+						v.emitPlace(pi, "lives_in", o, "appositive-from", p.i, v.m(o).j, q)
 					}
 					break
 				}
@@ -515,12 +629,28 @@ func (v *view) appositiveRules() {
 		// A complement: "of the Italian Agricultural Confederation".
 		if w := v.low(end); w == "from" {
 			if o := v.np(end + 1); o >= 0 && v.isA(o, schema.Location) {
-				v.emit(pi, "lives_in", o, "appositive-from", p.i, v.m(o).j, q)
+				v.emitPlace(pi, "lives_in", o, "appositive-from", p.i, v.m(o).j, q)
+			}
+		} else if w == "in" && org < 0 && !v.isLeader(roleText) && !diplomat(roleText) {
+			// "X, a reporter in Boise": where the job is done.
+			if o := v.np(end + 1); o >= 0 && v.isA(o, schema.Location) && v.m(o).kind == kName && !v.isA(o, schema.Country) {
+				v.emitPlace(pi, "lives_in", o, "appositive-occupation-in", p.i, v.m(o).j, q)
 			}
 		}
 		if w := v.low(end); w == "of" || w == "for" || w == "at" || w == "with" || w == "to" {
 			if o := v.np(end + 1); o >= 0 && (v.isA(o, schema.Organization) || v.isA(o, schema.Location) && org < 0) {
 				org = o // "the WFP director for Aurelia": Aurelia is the scope, WFP the employer
+			} else if o < 0 && w == "of" && org < 0 {
+				// "chief of waste disposal for the NRC": a lower-case domain first.
+				for k := end + 1; k < len(v.t) && k < end+6 && v.t[k].Text == v.low(k) && v.low(k) != ","; k++ {
+					if lw := v.low(k); lw == "for" || lw == "at" || lw == "with" {
+						if o := v.np(k + 1); o >= 0 && v.isA(o, schema.Organization) {
+							org = o
+							roleText += " of " + joinToks(v.t[end+1:k]) // a part of Y, not its head
+						}
+						break
+					}
+				}
 			}
 		}
 		if !strings.Contains(roleText, "member") {
@@ -533,6 +663,32 @@ func (v *view) appositiveRules() {
 			}
 		}
 	}
+}
+
+// occupation reads a lower-case noun phrase at i that names a job by its
+// shape ("ecologist", "plant physiologist", "staff member", "trader"),
+// after an optional article; it returns the token after the phrase.
+func (v *view) occupation(i int) (int, bool) {
+	j := i
+	head := false
+	for j < len(v.t) && j < i+5 {
+		w := v.t[j].Text
+		if w != v.low(j) || !strings.HasPrefix(v.t[j].Tag, "NN") && v.t[j].Tag != "JJ" && w != "and" {
+			break
+		}
+		head = strings.HasPrefix(v.t[j].Tag, "NN") && occupationShape(w)
+		j++
+	}
+	return j, head && j > i
+}
+
+func occupationShape(w string) bool {
+	for _, suf := range []string{"ist", "er", "or", "ian", "ant", "ent", "man", "woman", "ee"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // possessiveRules: "Rudaw's Namo Abdulla", "Syria's Hasaka province",
@@ -596,6 +752,10 @@ func (v *view) possessiveRules() {
 					v.emit(b, "leads", a, "possessive-org", lo, hi, nil)
 				}
 			}
+		case v.isA(b, schema.Location) && v.isA(a, schema.Location) && !v.isA(b, schema.Country) && roleEnt < 0 && officeNouns[v.low(v.m(b).j)] && v.m(a).strength < 3:
+			// "Kerr-McGee's Oklahoma City headquarters": the owner is a firm.
+			v.x.ents[v.ent(a)].class = schema.Organization
+			v.emit(a, "based_in", b, "possessive-based", lo, hi+1, nil)
 		case v.isA(b, schema.Location) && v.isA(a, schema.Location) && !v.isA(b, schema.Country) && roleEnt < 0:
 			v.emit(b, "located_in", a, "possessive-place", lo, hi, nil)
 		case v.isA(b, schema.Organization) && v.isA(a, schema.Location) && roleEnt < 0:
@@ -603,6 +763,10 @@ func (v *view) possessiveRules() {
 		}
 	}
 }
+
+// officeNouns after a place say whose place it is: "X's Houston office".
+var officeNouns = map[string]bool{"headquarters": true, "office": true, "offices": true, "plant": true,
+	"factory": true, "branch": true, "bureau": true, "subsidiary": true, "unit": true}
 
 var killerMods = map[string]bool{"convicted": true, "accused": true, "alleged": true, "confessed": true, "would-be": true, "suspected": true, "admitted": true}
 
@@ -627,6 +791,13 @@ func (v *view) hyphenRules() {
 				t = a
 			}
 		}
+		if t < 0 && h.suffix == "born" && h.i >= 3 && (v.low(h.i-1) == "the" || v.low(h.i-1) == "a") && v.low(h.i-2) == "," {
+			// "Kurt Weill, the German-born composer,"
+			if p := v.end[h.i-2]; p >= 0 && v.isA(p, schema.Person) {
+				v.emit(p, "lives_in", hi, "x-born-y", v.m(p).i, h.j, nil)
+			}
+			continue
+		}
 		if t < 0 {
 			// "the Idlib-based group": a lower-case noun; fall back to "the group" antecedent.
 			continue
@@ -638,7 +809,14 @@ func (v *view) hyphenRules() {
 		case "controlled", "held", "occupied", "run":
 			v.emit(hi, "controls", t, "x-held-y", lo, hiTok, nil)
 		case "based":
-			if v.isA(t, schema.Person) {
+			between := false // "the Amsterdam-based environmental group Greenpeace"
+			for k := h.j; k < v.m(t).i; k++ {
+				between = between || orgNouns[v.low(k)]
+			}
+			if between && v.isA(t, schema.Person) && v.m(t).strength < 3 {
+				v.x.ents[v.ent(t)].class = schema.Organization // the noun says what it is
+			}
+			if v.isA(t, schema.Person) && !between {
 				v.emit(t, "lives_in", hi, "x-based-y", lo, hiTok, nil)
 			} else {
 				v.emit(t, "based_in", hi, "x-based-y", lo, hiTok, nil)
@@ -664,11 +842,11 @@ func init() {
 		"controls":    "hold holds held control controls controlled seize seizes seized capture captures captured overran overrun occupy occupies occupied retook recaptured",
 		"backs":       "back backs backed support supports supported fund funds funded finance finances financed sponsor sponsors sponsored arm arms armed",
 		"attacked":    "attack attacks attacked bomb bombs bombed shell shells shelled strike strikes struck target targets targeted raid raids raided invade invades invaded storm stormed ambush ambushed besiege besieged assaulted hit",
-		"killed":      "kill kills killed assassinate assassinates assassinated murder murders murdered shoot shoots shot execute executes executed slay slew slain stab stabbed strangle strangled behead beheaded poison poisoned",
+		"killed":      "kill kills killed assassinate assassinates assassinated murder murders murdered shoot shoots shot execute executes executed slay slew slain stab stabbed strangle strangled behead beheaded poison poisoned gunned",
 		"leads":       "lead leads led head heads headed found founded chair chairs chaired command commands commanded",
 		"opposes":     "oppose opposes opposed fight fights fought condemn condemns condemned",
 		"member_of":   "joined",
-		"works_for":   "represents represented",
+		"works_for":   "represents represented coaches coached",
 		"located_in":  "",
 		"allied_with": "",
 	} {
@@ -788,7 +966,14 @@ func (v *view) verbRules() {
 		if pred == "controls" && !v.isA(o, schema.Location) {
 			continue
 		}
+		if pred == "member_of" && (v.isA(o, schema.Company) || v.isA(o, schema.MediaOutlet)) {
+			pred = "works_for" // "joined IBM in 1975": a firm hires, it has no members
+		}
 		v.emit(s, pred, o, "svo-"+pred, v.m(s).i, v.m(o).j, negQ(neg))
+		if pred == "leads" && v.isA(s, schema.Person) && v.isA(o, schema.Organization) && !neg {
+			// "X, who heads the institute": the head works there.
+			v.emit(s, "works_for", o, "svo-leads-works", v.m(s).i, v.m(o).j, nil)
+		}
 		// "X attacked A and B", "assassinated A, and B".
 		for n, cur := 0, o; n < 4; n++ {
 			j := v.m(cur).j
@@ -903,6 +1088,17 @@ func (v *view) nominalRules() {
 				}
 				if a := v.np(j); a >= 0 && victim >= 0 {
 					v.emit(a, "killed", victim, "kill-nominal-agent", v.m(victim).i, v.m(a).j, nil)
+					// "Gandhi's assassins, A and B"
+					if aj := v.m(a).j; v.low(aj) == "and" {
+						if b := v.start[aj+1]; b >= 0 && v.isA(b, schema.Person) && v.m(b).kind == kName {
+							v.emit(b, "killed", victim, "kill-nominal-agent", v.m(victim).i, v.m(b).j, nil)
+						}
+					}
+				} else if victim >= 0 && v.low(v.m(victim).i-1) == "," {
+					// "Booth, Lincoln's assassin, was trapped"
+					if a := v.end[v.m(victim).i-1]; a >= 0 && v.isA(a, schema.Person) {
+						v.emit(a, "killed", victim, "kill-nominal-agent", v.m(a).i, k+1, nil)
+					}
 				}
 			} else if victim := v.end[k]; victim >= 0 && v.isA(victim, schema.Person) {
 				if a := v.start[k+1]; a >= 0 && v.isA(a, schema.Person) {
@@ -953,32 +1149,43 @@ func (v *view) placeRules() {
 		if v.low(j) == "," && v.isA(ai, schema.Location) {
 			b := v.start[j+1]
 			// "Mexico, Guadalajara, Monterrey": a list, not a containment.
-			list := b >= 0 && (v.low(v.m(b).j) == "and" || v.low(v.m(b).j) == "," && v.start[v.m(b).j+1] >= 0 && v.isA(v.start[v.m(b).j+1], schema.Location) && !v.isA(v.start[v.m(b).j+1], schema.Country)) || a.i > 0 && v.low(a.i-1) == "," && v.end[a.i-1] >= 0 && v.isA(v.end[a.i-1], schema.Location)
+			// "Fire Island Seashore, Patchogue, N.Y.": ranks that rise are a chain.
+			list := b >= 0 && (v.low(v.m(b).j) == "and" || v.low(v.m(b).j) == "," && v.start[v.m(b).j+1] >= 0 && v.isA(v.start[v.m(b).j+1], schema.Location) && !v.isA(v.start[v.m(b).j+1], schema.Country) && !broader(v.cls(v.start[v.m(b).j+1]), v.cls(b))) || a.i > 0 && v.low(a.i-1) == "," && v.end[a.i-1] >= 0 && v.isA(v.end[a.i-1], schema.Location) && !broader(v.cls(ai), v.cls(v.end[a.i-1]))
 			if b >= 0 && !list && v.m(b).kind == kName && v.isA(b, schema.Location) && broader(v.cls(b), v.cls(ai)) {
 				rule := "comma-place"
 				if a.i == 0 && (v.low(v.m(b).j) == "–" || v.low(v.m(b).j) == "-" || v.low(v.m(b).j) == "—" || v.low(v.m(b).j) == "--" || v.low(v.m(b).j) == "(") {
 					rule = "dateline"
 				}
 				v.emit(ai, "located_in", b, rule, a.i, v.m(b).j, nil)
+				v.coordPlaces(ai, b, rule)
 			}
 		}
 		// "X in Y": a place in a larger place; "the Fernald uranium processing
 		// plant in Ohio": a facility noun may come between.
 		if a.i > 0 && v.isA(ai, schema.Location) {
 			for k := j; k < j+4 && k < len(v.t) && v.t[k].Text == v.low(k) && v.low(k) != "in"; k++ {
-				if facilityNouns[v.low(k)] && v.low(k+1) == "in" {
+				// "Umbria and Lazio provinces in central Italy"
+				if (facilityNouns[v.low(k)] || k == j && placeNouns[strings.TrimSuffix(v.low(k), "s")] != "" || v.low(k) == "provinces" || v.low(k) == "counties") && v.low(k+1) == "in" {
 					j = k + 1
 					break
 				}
 			}
 		}
-		if v.low(j) == "in" {
+		// "Apartado is in northwestern Antioquia", "the police headquarters in Bogota".
+		if (v.low(j) == "is" || v.low(j) == "was" || v.low(j) == "headquarters") && v.low(j+1) == "in" && a.i >= 0 {
+			j++
+		}
+		if v.low(j) == "in" && !languages[v.t[min(j+1, len(v.t)-1)].Text] {
 			if b := v.np(j + 1); b >= 0 && v.isA(b, schema.Location) {
 				switch {
-				case v.isA(ai, schema.Location) && broader(v.cls(b), v.cls(ai)):
+				case v.isA(ai, schema.Location) && (broader(v.cls(b), v.cls(ai)) || v.cls(b) == schema.Location && v.isA(ai, schema.City) && j == a.j):
+					// an unknown place after a town's "in" is its region: "Naples in Campania"
 					v.emit(ai, "located_in", b, "x-in-y", a.i, v.m(b).j, nil)
 					v.possessorIn(ai, j+1, b, "x-in-y")
-				case (v.cls(ai) == schema.Organization || v.isA(ai, schema.Company)) && j == a.j && a.i > 0 && (v.low(a.i-1) == "of" || v.low(a.i-1) == "at" || v.low(a.i-1) == "from" || v.low(a.i-1) == "the" && a.i > 1 && (v.low(a.i-2) == "of" || v.low(a.i-2) == "at" || v.low(a.i-2) == "from")):
+					v.coordPlaces(ai, b, "x-in-y")
+				case v.isA(ai, schema.Organization) && !v.isA(ai, schema.ArmedGroup) && v.low(j-1) == "headquarters":
+					v.emitPlace(ai, "based_in", b, "org-in-place", a.i, v.m(b).j, nil)
+				case v.isA(ai, schema.Organization) && !v.isA(ai, schema.ArmedGroup) && j == a.j && (a.i > 0 && (v.low(a.i-1) == "of" || v.low(a.i-1) == "at" || v.low(a.i-1) == "from" || v.low(a.i-1) == "the" && a.i > 1 && (v.low(a.i-2) == "of" || v.low(a.i-2) == "at" || v.low(a.i-2) == "from")) || a.strength >= 3 && !v.isA(b, schema.Country)):
 					// "a professor at the Institute of Zoology in Kunming"
 					v.emitPlace(ai, "based_in", b, "org-in-place", a.i, v.m(b).j, nil)
 				}
@@ -1029,11 +1236,20 @@ func (v *view) placeRules() {
 			if v.low(k) == "who" || v.low(k) == "which" || v.low(k) == "is" || v.low(k) == "was" || v.low(k) == "now" {
 				k++
 			}
-			if v.low(k) == "is" || v.low(k) == "was" || v.low(k) == "has" || v.low(k) == "had" || v.low(k) == "currently" || v.low(k) == "also" || v.low(k) == "been" || v.low(k) == "comes" || v.low(k) == "came" || v.low(k) == "hails" {
+			for n := 0; n < 2 && (v.low(k) == "is" || v.low(k) == "was" || v.low(k) == "has" || v.low(k) == "had" || v.low(k) == "currently" || v.low(k) == "also" || v.low(k) == "been" || v.low(k) == "comes" || v.low(k) == "came" || v.low(k) == "hails" || v.low(k) == "now" || v.low(k) == "still"); n++ {
 				k++
 			}
+			if v.low(j) == "," && (v.low(k) == "the" || v.low(k) == "a" || v.low(k) == "an") {
+				// "Greenpeace, the environmental group based in Amsterdam"
+				for kk := k + 1; kk < len(v.t) && kk < k+6 && v.t[kk].Text == v.low(kk) && v.low(kk) != ","; kk++ {
+					if w := v.low(kk); (w == "based" || w == "headquartered") && v.low(kk+1) == "in" && orgNouns[v.low(kk-1)] {
+						k = kk
+						break
+					}
+				}
+			}
 			w := v.low(k)
-			if (w == "based" || w == "headquartered" || w == "located") && v.low(k+1) == "in" && v.isA(ai, schema.Organization) {
+			if (w == "based" || w == "headquartered" || w == "located") && v.low(k+1) == "in" && (v.isA(ai, schema.Organization) || orgNouns[v.low(k-1)]) {
 				if b := v.np(k + 2); b >= 0 && v.isA(b, schema.Location) {
 					v.emitPlace(ai, "based_in", b, "based-in", a.i, v.m(b).j, nil)
 				}
@@ -1097,6 +1313,13 @@ func (v *view) placeRules() {
 		v.emit(p[1], "based_in", p[0], "place-org-name", v.m(p[0]).i, v.m(p[1]).j, nil)
 	}
 }
+
+// languages are not places: "Radio Havana in Spanish".
+var languages = map[string]bool{"English": true, "Spanish": true, "French": true, "Arabic": true, "Russian": true,
+	"German": true, "Chinese": true, "Portuguese": true, "Japanese": true, "Italian": true, "Korean": true,
+	"Persian": true, "Farsi": true, "Turkish": true, "Hebrew": true, "Greek": true, "Serbo-Croatian": true,
+	"Czech": true, "Polish": true, "Hungarian": true, "Romanian": true, "Bulgarian": true, "Ukrainian": true,
+	"Slovak": true, "Albanian": true, "Mandarin": true, "Hindi": true, "Urdu": true, "Kurdish": true, "Dutch": true}
 
 // broader reports whether outer can contain inner.
 func broader(outer, inner schema.Class) bool {
@@ -1346,7 +1569,7 @@ func (v *view) affiliationRules() {
 				}
 			}
 		}
-		if (w == "works" || w == "worked" || w == "working") && (v.low(k+1) == "for" || v.low(k+1) == "at") {
+		if (w == "works" || w == "worked" || w == "working" || w == "teaches" || w == "taught" || w == "teaching" || w == "employed" && v.low(k-1) != "self") && (v.low(k+1) == "for" || v.low(k+1) == "at" || v.low(k+1) == "by" && w == "employed") {
 			if s, neg := v.subject(k); s >= 0 && v.isA(s, schema.Person) {
 				if o := v.np(k + 2); o >= 0 && v.isA(o, schema.Organization) {
 					v.emit(s, "works_for", o, "works-for", v.m(s).i, v.m(o).j, negQ(neg))
@@ -1365,10 +1588,18 @@ func (v *view) ofRules() {
 			continue
 		}
 		w := v.low(a.j)
+		at := a.j
+		if w == "," && v.t[min(a.j+1, len(v.t)-1)].Tag == "CD" && v.low(a.j+2) == "," && (v.low(a.j+3) == "of" || v.low(a.j+3) == "from") {
+			at = a.j + 3 // "Daniel Sullivan, 30, of Boothbay"
+			w = v.low(at)
+		} else if w == "," && v.low(a.j+1) == "of" && v.isA(ai, schema.Person) {
+			at = a.j + 1 // "Mary Lou Field, of Dallas,"
+			w = "from"
+		}
 		if w != "of" && w != "at" && w != "from" {
 			continue
 		}
-		b := v.np(a.j + 1)
+		b := v.np(at + 1)
 		if b < 0 || v.m(b).kind != kName {
 			continue
 		}
@@ -1378,6 +1609,10 @@ func (v *view) ofRules() {
 			v.emit(ai, "works_for", b, "person-of-org", lo, hi, nil)
 		case v.isA(ai, schema.Person) && v.isA(b, schema.Location) && (w == "of" || w == "from"):
 			v.emitPlace(ai, "lives_in", b, "person-of-place", lo, hi, nil)
+			// "Gov. Ann Richards of Texas", "President Carlos Menem of Argentina".
+			if r := v.end[a.i]; r >= 0 && v.m(r).kind == kRole && v.isLeader(v.m(r).surface) && at == a.j {
+				v.emit(ai, "leads", b, "title-person-of-leads", v.m(r).i, hi, nil)
+			}
 		case v.isA(ai, schema.Organization) && v.isA(b, schema.Location) && w == "of" && !v.isA(ai, schema.Government):
 			v.emitPlace(ai, "based_in", b, "org-of-place", lo, hi, nil)
 		}
@@ -1453,16 +1688,17 @@ func (v *view) demonymOrgs() {
 			continue
 		}
 		first := v.t[m.i].Text
-		country, ok := v.x.g.demonyms[first]
-		if !ok {
-			if e, ok2 := v.x.lookup(first); ok2 && e.Class == schema.Country {
-				country, ok = e.Name, true
-			}
+		surface := ""
+		country, ok := "", false
+		if e, ok2 := v.x.lookup(first); ok2 && e.Class == schema.Country {
+			country, ok, surface = e.Name, true, first // "U.S. Navy": the text's name
+		} else {
+			country, ok = v.x.g.demonyms[first]
 		}
 		if !ok {
 			continue
 		}
-		k := v.x.entityFor("g:"+country, country, "", schema.Country, 3, v.si)
+		k := v.x.entityFor("g:"+country, country, surface, schema.Country, 3, v.si)
 		v.emitEnt(m.ent, "based_in", k, "demonym-org-name", m.i, m.j, nil)
 	}
 }
@@ -1477,7 +1713,7 @@ func (v *view) accusedKill(k, victim int) {
 		}
 		if (m.kind == kName || m.kind == kPronoun) && v.isA(mi, schema.Person) && m.ent != v.ent(victim) {
 			between := joinToks(v.t[m.j:k])
-			for _, w := range []string{"charged", "convicted", "accused", "arrested", "sentenced", "indicted", "guilty", "suspect", "captured", "executed for", "faces", "trial"} {
+			for _, w := range []string{"charged", "convicted", "accused", "arrested", "sentenced", "indicted", "guilty", "suspect", "captured", "executed for", "faces", "trial", "hanged for", "jailed for", "imprisoned for", "responsible for", "confessed"} {
 				if strings.Contains(between, w) {
 					v.emit(mi, "killed", victim, "kill-nominal-accused", m.i, v.m(victim).j, nil)
 					return

@@ -1,0 +1,210 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// placeHeadNouns after a name make it a place: "the Nsukka campus".
+var placeHeadNouns = map[string]bool{"campus": true, "area": true, "suburb": true, "district": true,
+	"neighborhood": true, "neighbourhood": true, "county": true, "counties": true, "township": true,
+	"parish": true, "parishes": true, "winds": true, "coast": true, "valley": true, "home": true, "residents": true}
+
+// killWords are verbs and nouns whose victim is a person: a name right
+// after them ("killed Lincoln", "the assassination of Kennedy") is a
+// person even when a gazetteer knows a city of that name.
+var killWords = map[string]bool{
+	"killed": true, "assassinated": true, "murdered": true, "shot": true, "slain": true, "slew": true,
+	"killing": true, "assassinating": true, "murdering": true, "shooting": true, "stabbed": true,
+	"kill": true, "assassinate": true, "murder": true, "strangled": true, "wounding": true, "wounded": true,
+}
+
+var killNouns = map[string]bool{
+	"assassination": true, "murder": true, "slaying": true, "killing": true, "assassin": true,
+	"killer": true, "murderer": true, "shooting": true, "execution": true,
+}
+
+// corporateRoles belong to organisations, never to a person's entourage.
+var corporateRoles = map[string]bool{"chief executive": true, "chairman": true, "president": true, "director": true,
+	"employee": true, "employees": true, "executive": true, "manager": true, "vice president": true, "board": true,
+	"shareholders": true, "subsidiary": true, "headquarters": true, "chief": true, "treasurer": true,
+	"economist": true, "analyst": true, "engineer": true, "scientist": true, "researcher": true, "trader": true}
+
+// homeWords after a name make it a place: "a Memphis native", "her
+// Germantown home", "a Minnesota born artist".
+var homeWords = map[string]bool{"native": true, "natives": true, "resident": true, "residents": true, "born": true, "hometown": true}
+
+var compassWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true,
+	"northwest": true, "southeast": true, "southwest": true, "outskirts": true, "suburbs": true}
+
+// retype revises the class of names whose context is stronger than a
+// weak guess or a gazetteer homonym. It runs once the sentence's mentions
+// are known, before resolution, so every rule sees the revised class.
+func (x *docState) retype(si int) {
+	toks := x.sents[si].Toks
+	low := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return toks[i].Lower
+	}
+	ms := x.sentMents[si]
+	for n, mi := range ms {
+		m := &x.ments[mi]
+		if m.kind != kName {
+			continue
+		}
+		// A victim: "killed President Lincoln", "Lincoln's assassin",
+		// "the Kennedy assassination". Cities that are surnames are
+		// common (Lincoln, Houston, Jackson), countries never are.
+		if m.class.IsA(schema.Location) && !m.class.IsA(schema.Country) && !m.class.IsA(schema.Region) && m.j-m.i <= 3 {
+			i := m.i
+			if n > 0 {
+				if r := x.ments[ms[n-1]]; r.kind == kRole && r.j == m.i && r.roleOrg < 0 {
+					i = r.i // "killed President Lincoln"
+				}
+			}
+			victim := killWords[low(i-1)] ||
+				low(i-1) == "of" && killNouns[low(i-2)] ||
+				low(m.j) == "'s" && killNouns[low(m.j+1)] ||
+				(low(m.j) == "slaying" || low(m.j) == "assassination") && low(i-1) == "the"
+			// Without a title only a town that is not a capital: "killing
+			// Lincoln" is the president, "shelled and killed Damascus" is not
+			// a person.
+			_, capital := x.g.capitals[m.gazName]
+			if victim && (i < m.i || m.strength < 4 || m.j-m.i == 1 && !capital && m.class == schema.City) {
+				m.class, m.strength, m.gazName = schema.Person, 4, ""
+				// "Booth, Lincoln's assassin": the name before the comma was
+				// read as a town before its state.
+				if n > 0 {
+					if p := &x.ments[ms[n-1]]; p.kind == kName && p.j+1 == m.i && low(p.j) == "," && p.strength <= 2 && p.class.IsA(schema.Location) {
+						p.class = schema.Person
+					}
+				}
+				continue
+			}
+		}
+		// "a vice president at Citicorp": "at" alone made it a place.
+		if m.strength <= 1 && m.class == schema.Location && (low(m.i-1) == "at" || low(m.i-1) == "with") && m.i >= 2 && toks[m.i-2].Text == low(m.i-2) && (x.g.roleNouns[low(m.i-2)] || occupationShape(low(m.i-2)) && toks[m.i-2].Tag == "NN") {
+			m.class, m.strength = schema.Organization, 2
+			continue
+		}
+		if m.strength >= 3 || !m.class.IsA(schema.Person) {
+			continue
+		}
+		// Places: "a Memphis native", "his native South Carolina", "the
+		// hometown of Russell", "Daniel Sullivan, 30, of Boothbay",
+		// "northeast of Pinedale".
+		place := homeWords[low(m.j)] && toks[m.j].Text == low(m.j) ||
+			low(m.j) == "home" && (low(m.i-1) == "his" || low(m.i-1) == "her" || low(m.i-1) == "their") ||
+			low(m.i-1) == "native" && (low(m.i-2) == "his" || low(m.i-2) == "her" || low(m.i-2) == "their") ||
+			low(m.i-1) == "suburban" || low(m.i-1) == "of" && (low(m.i-2) == "resident" || low(m.i-2) == "native" || low(m.i-2) == "residents" || low(m.i-2) == "natives") ||
+			low(m.i-1) == "of" && (low(m.i-2) == "hometown" || low(m.i-2) == "state" && low(m.i-3) == "home" || compassWords[low(m.i-2)]) ||
+			low(m.i-1) == "of" && low(m.i-2) == "," && m.i >= 4 && toks[m.i-3].Tag == "CD" && low(m.i-4) == ","
+		// "Cuzco is a city in Peru", "Arhiba, a district of".
+		if (beWords[low(m.j)] || low(m.j) == ",") && (low(m.j+1) == "a" || low(m.j+1) == "an" || low(m.j+1) == "the") {
+			for k := m.j + 2; k < len(toks) && k < m.j+5 && toks[k].Text == low(k); k++ {
+				if placeNouns[low(k)] != "" && (low(k+1) == "in" || low(k+1) == "of" || low(k+1) == "near") {
+					place = true
+					break
+				}
+			}
+		}
+		// "Waste Disposal Co. of Randolph": a company's town.
+		place = place || low(m.i-1) == "of" && m.i >= 2 && companySuffix[toks[m.i-2].Text] && m.j-m.i <= 2
+		if place {
+			m.class, m.strength = schema.Location, 3
+			continue
+		}
+		// "a Burlington operations manager", "another Emery employee": a
+		// name modifying a job works there; "the Nsukka campus", "a Los
+		// Alamitos truck driver"'s town.
+		if m.j < len(toks) && toks[m.j].Text == low(m.j) && strings.HasPrefix(toks[m.j].Tag, "NN") && (low(m.i-1) == "a" || low(m.i-1) == "an" || low(m.i-1) == "another" || low(m.i-1) == "the" || low(m.i-1) == "'s") {
+			k := m.j
+			for k < len(toks) && k < m.j+3 && toks[k].Text == low(k) && !x.g.roleNouns[low(k)] && !occupationShape(low(k)) {
+				k++
+			}
+			switch {
+			case placeHeadNouns[low(m.j)]:
+				m.class, m.strength = schema.Location, 2
+				continue
+			case k < len(toks) && (x.g.roleNouns[low(k)] || occupationShape(low(k))) && low(k) != "killer" && low(k) != "murderer" && low(k) != "supporter":
+				m.class, m.strength = schema.Organization, 2
+				continue
+			}
+		}
+		// "said Citicorp's Alan Reed": a one-word owner of a named person
+		// is where that person works.
+		if m.j-m.i == 1 && low(m.j) == "'s" && !x.g.given[toks[m.i].Text] && n+1 < len(ms) {
+			if o := x.ments[ms[n+1]]; o.kind == kName && o.i == m.j+1 && o.class.IsA(schema.Person) && o.strength >= 3 && o.j-o.i >= 2 {
+				m.class, m.strength = schema.Organization, 2
+				continue
+			}
+		}
+		// "Dynacore's chief executive": only firms have these.
+		if m.j-m.i == 1 && low(m.j) == "'s" && !x.g.given[toks[m.i].Text] {
+			k := m.j + 1
+			for k < len(toks) && k < m.j+3 && toks[k].Tag == "JJ" {
+				k++
+			}
+			if corporateRoles[low(k)] || corporateRoles[low(k)+" "+low(k+1)] {
+				m.class, m.strength = schema.Organization, 2
+				continue
+			}
+		}
+		// "has worked for Delta since 1975".
+		if (low(m.i-1) == "for" || low(m.i-1) == "at") && (low(m.i-2) == "worked" || low(m.i-2) == "works" || low(m.i-2) == "working") && m.j-m.i <= 2 {
+			m.class, m.strength = schema.Organization, 2
+			continue
+		}
+		// Organisations: "chairman of the Montgomery County delegation",
+		// "a spokesman for Emery", "members of Bellona".
+		k := m.i - 1
+		if n > 0 && x.ments[ms[n-1]].kind == kDemonym && x.ments[ms[n-1]].j == m.i {
+			k = x.ments[ms[n-1]].i - 1 // "leader of the Ukrainian Popular Rukh"
+		}
+		if low(k) == "the" {
+			k--
+		}
+		if (low(k) == "of" || low(k) == "for" || low(k) == "at" || low(k) == "with") && (x.g.roleNouns[low(k-1)] || occupationShape(low(k-1)) && toks[k-1].Tag == "NN") && toks[k-1].Text == low(k-1) && !x.g.given[toks[m.i].Text] {
+			m.class, m.strength = schema.Organization, 2
+		}
+	}
+	// Coordination: "Kosovo, Sandzak and Vojvodina", "Tijuana, Culiacan,
+	// Morelia": an unknown name in a list takes the class of a known
+	// place or organisation next to it. Two passes carry it along a list.
+	for pass := 0; pass < 2; pass++ {
+		for n, mi := range ms {
+			m := &x.ments[mi]
+			if m.kind != kName || m.strength >= 3 || !m.class.IsA(schema.Person) || m.j-m.i > 3 {
+				continue
+			}
+			for _, nb := range []int{n - 1, n + 1} {
+				if nb < 0 || nb >= len(ms) {
+					continue
+				}
+				o := x.ments[ms[nb]]
+				if o.kind != kName || o.class.IsA(schema.Person) || o.class == schema.Role || o.strength < 2 {
+					continue
+				}
+				gap := ""
+				if nb < n && o.j+1 == m.i {
+					gap = low(o.j)
+				} else if nb > n && m.j+1 == o.i {
+					gap = low(m.j)
+				}
+				// "Tupelo, Miss." and "Kosovo, Sandzak and Vojvodina" are
+				// lists; "Greenville, S.C., Dana Whitlock built" is not.
+				inList := nb > n || low(m.j) == "," || low(m.j) == "and" || low(m.j) == "or"
+				if gap == "and" || gap == "or" || gap == "," && o.class.IsA(schema.Location) && inList {
+					m.class, m.strength = o.class.Top(), 2
+					if o.class.IsA(schema.Location) {
+						m.class = schema.Location
+					}
+					break
+				}
+			}
+		}
+	}
+}
