@@ -147,6 +147,12 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 			if _, ok := x.g.entries[t+" "+toks[i+1].Text]; ok {
 				return true
 			}
+			// "NEW ORLEANS (AP)": a dateline in capitals.
+			if allCaps(t) && allCaps(toks[i+1].Text) {
+				if _, ok := x.g.entries[titleCase(t)+" "+titleCase(toks[i+1].Text)]; ok {
+					return true
+				}
+			}
 		}
 		if i > 0 && x.isGazStart(toks, i-1) {
 			return true
@@ -371,6 +377,10 @@ func (x *docState) roleSpan(toks []token, c chunk) (ri, rj int, ok bool) {
 		// "General Motors", "Justice Department": a head followed by an org
 		// head is part of an organisation name, not a title.
 		if k+1 < c.j && (x.g.orgHeads[toks[k+1].Text] != "" || toks[k+1].Text == "Motors") {
+			continue
+		}
+		// "King County", "Prince George County": a place head after it.
+		if k+1 < c.j && x.g.locHeads[toks[k+1].Text] != "" {
 			continue
 		}
 		// "International Court of Justice", "Department of Labor": the
@@ -605,7 +615,7 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 		return cl, 3
 	}
 	// "Sue Park", "Tom Hill": a given name and a place head is a person.
-	if cl := x.g.locHeads[last]; cl != "" && n > 1 && !(n == 2 && x.g.given[first]) {
+	if cl := x.g.locHeads[last]; cl != "" && n > 1 && (!(n == 2 && x.g.given[first]) || strongPlaceHead[last]) {
 		return cl, 3
 	}
 	for k := c.i; k < c.j-1; k++ {
@@ -676,7 +686,15 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 				if nn.Tag == "CD" && c.j+2 < len(toks) && toks[c.j+2].Text == "," {
 					per += 3 // "John Smith, 45,"
 				}
-				if e, ok := x.lookupAt(toks, c.j+1); ok && e.Class.IsA(schema.Location) && n <= 3 && (c.j+2 >= len(toks) || toks[c.j+2].Text != "and") {
+				// "Madeleine Albright, U.S. representative to …", "X,
+				// Japan's premier": the place modifies a title that
+				// follows; it says nothing of the name before it.
+				after := c.j + 2
+				for after < len(toks) && after < c.j+5 && upperFirst(toks[after].Text) {
+					after++
+				}
+				titled := after < len(toks) && (toks[after].Text == "'s" || x.g.roleNouns[toks[after].Lower] && toks[after].Text == toks[after].Lower)
+				if e, ok := x.lookupAt(toks, c.j+1); ok && !titled && e.Class.IsA(schema.Location) && n <= 3 && (c.j+2 >= len(toks) || toks[c.j+2].Text != "and") {
 					loc += 2 // "Ocala, Fla."
 					if strings.HasSuffix(nn.Text, ".") || e.Class == schema.Region && !x.g.given[first] {
 						loc += 2 // a state abbreviation: "Franklin Lakes, N.J."
@@ -721,13 +739,30 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 				org += 3
 				break
 			}
-			if toks[k].Text == "," {
+			// "Robin Woods, a spokeswoman for the agency": the noun
+			// inside a complement does not head the appositive.
+			if w := toks[k].Lower; w == "," || w == "for" || w == "of" || w == "at" || w == "with" || w == "in" || x.g.roleNouns[w] {
 				break
 			}
 		}
 	}
 	if x.g.given[first] && n >= 2 {
 		per += 3
+	}
+	// "the Beatles", "the Baltimore Orioles", "the Wool Wizards": a
+	// plural name after "the" is a group; people's names take no article.
+	if c.i > 0 && toks[c.i-1].Lower == "the" && len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") &&
+		x.g.locHeads[last] == "" && !commonPlurals[strings.ToLower(last)] && !x.g.given[first] {
+		org += 2
+	}
+	// "CH2M Hill", "3Com": a digit inside a name.
+	if digitCount(first) > 0 && digitCount(first) < len(first) && upperFirst(first) {
+		org += 2
+	}
+	// "Los Alamitos", "San Miguelito", "Fort Payne": words that start
+	// place names.
+	if n >= 2 && placeStarts[first] && !x.g.given[first] {
+		loc += 2
 	}
 	for k := c.i; k < c.j; k++ {
 		t := toks[k].Text
@@ -796,7 +831,7 @@ func acronymFits(acr, long string) bool {
 
 // locationSuffix: endings that mark unknown single names as places.
 func locationSuffix(s string) bool {
-	for _, suf := range []string{"ia", "stan", "land", "shire", "burg", "berg", "ville", "grad", "abad", "pur", "polis", "sk", "ovo", "evo"} {
+	for _, suf := range []string{"ia", "stan", "land", "shire", "burg", "berg", "ville", "grad", "abad", "pur", "polis", "pol", "town", "borough", "sk", "ovo", "evo"} {
 		if strings.HasSuffix(s, suf) && len(s) > len(suf)+2 {
 			return true
 		}
@@ -917,3 +952,11 @@ func (x *docState) lookupAt(toks []token, i int) (gazEntry, bool) {
 
 // placePrefixes start place names: "Mount Blanc", "Fort Hamilton", "Lake Chad".
 var placePrefixes = map[string]bool{"Mount": true, "Mt.": true, "Lake": true, "Fort": true, "Port": true, "Cape": true, "Camp": true, "Isle": true, "Gulf": true, "Bay": true}
+
+// strongPlaceHead: place heads that no surname ends with, so "Madison
+// County" is a place although Madison is a given name ("Sue Park" is not).
+var strongPlaceHead = map[string]bool{"County": true, "Province": true, "Township": true, "Parish": true, "Borough": true,
+	"District": true, "Governorate": true, "Prefecture": true, "Oblast": true, "Canton": true, "Territory": true}
+
+var placeStarts = map[string]bool{"Los": true, "Las": true, "San": true, "Santa": true, "Fort": true, "Port": true,
+	"Mount": true, "Lake": true, "Puerto": true, "Ciudad": true, "Villa": true}

@@ -194,6 +194,7 @@ Organization|International Criminal Court|ICC
 Organization|International Atomic Energy Agency|IAEA
 Organization|OSCE|
 Organization|Interpol|
+Organization|Europol|
 Organization|Global Coalition|anti-ISIS coalition,US-led coalition
 Government|State Department|Department of State,US State Department,U.S. State Department
 Government|Pentagon|Defense Department,Department of Defense
@@ -325,7 +326,7 @@ Government|Staff|Ministry|Department|Government|Administration|Parliament|Assemb
 ArmedGroup|Forces|Army|Brigade|Brigades|Battalion|Regiment|Militia|Militias|Front|Guard|Guards|Corps|Navy|Fleet|Legion|Mobilization|Units|Rebels|Mujahideen|Jihad
 PoliticalParty|Party|Alliance|Bloc|Coalition
 MediaOutlet|FM|News|Times|Post|Journal|Herald|Tribune|Gazette|Radio|Television|TV|Network|Press|Broadcasting|Daily|Weekly|Magazine|Review|Chronicle|Telegraph|Observer|Monitor|Courier|Globe|Sun|Star|Report
-Organization|Labs|Exchange|Depository|Complex|Complexes|University|Institute|College|School|Academy|Association|Foundation|Society|Union|Federation|League|Organization|Organisation|Committee|Movement|Church|Hospital|Museum|Center|Centre|Club|Team|Confederation|Fund|Trust|Board|Council|Laboratory|Laboratories|Library|Program|Programme|Project|Initiative|Conference|Institution|Cooperative|Syndicate|Order|Mission|Clinic|Seminary|Brotherhood|Network|Watch|Secretariat
+Organization|Labs|Tech|Exchange|Depository|Complex|Complexes|University|Institute|College|School|Academy|Association|Foundation|Society|Union|Federation|League|Organization|Organisation|Committee|Movement|Church|Hospital|Museum|Center|Centre|Club|Team|Confederation|Fund|Trust|Board|Council|Laboratory|Laboratories|Library|Program|Programme|Project|Initiative|Conference|Institution|Cooperative|Syndicate|Order|Mission|Clinic|Seminary|Brotherhood|Network|Watch|Secretariat
 `
 
 // Location heads: the last word of a name that makes it a place.

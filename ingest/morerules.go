@@ -136,11 +136,27 @@ func (v *view) sourceLine() {
 func (v *view) placeOfCountry() {
 	for _, di := range v.x.sentMents[v.si] {
 		d := v.m(di)
-		if d.kind != kDemonym || placeNouns[v.low(d.j)] == "" || v.low(d.j+1) != "of" {
+		if d.kind != kDemonym || placeNouns[v.low(d.j)] == "" && !pluralPlaceNouns[v.low(d.j)] || v.low(d.j+1) != "of" {
 			continue
 		}
-		if pl := v.start[d.j+2]; pl >= 0 && v.m(pl).kind == kName && v.isA(pl, schema.Location) && !v.isA(pl, schema.Country) {
+		// "the Malaysian states of Sabah and Sarawak": each of a list.
+		for k, n := d.j+2, 0; k < len(v.t) && n < 6; n++ {
+			pl := v.start[k]
+			if pl < 0 || v.m(pl).kind != kName || !v.isA(pl, schema.Location) || v.isA(pl, schema.Country) {
+				break
+			}
 			v.emit(pl, "located_in", di, "demonym-place-of", d.i, v.m(pl).j, nil)
+			if v.low(v.m(pl).i-1) == "and" {
+				break // "…, Sabah and Sarawak, Brunei": the list has ended
+			}
+			k = v.m(pl).j
+			if !pluralPlaceNouns[v.low(d.j)] || v.low(k) != "," && v.low(k) != "and" {
+				break
+			}
+			k++
+			if v.low(k) == "and" {
+				k++
+			}
 		}
 	}
 	for _, ai := range v.x.sentMents[v.si] {
@@ -327,10 +343,16 @@ func (v *view) agencyDateline() {
 		}
 	}
 	first := v.start[start]
-	if first < 0 || !v.isA(first, schema.Location) {
+	if first < 0 || v.m(first).kind != kName {
 		return
 	}
-	for k := start; k < len(v.t) && k < start+12; k++ {
+	// "Lanzhou, March 3 (XINHUA) --": an unknown name read as a person is
+	// the dateline's place when the whole line fits.
+	guessed := !v.isA(first, schema.Location) && v.isA(first, schema.Person) && v.m(first).strength <= 2 && v.m(first).j-v.m(first).i == 1 && v.low(v.m(first).j) == ","
+	if !v.isA(first, schema.Location) && !guessed {
+		return
+	}
+	for k := v.m(first).j; k < len(v.t) && k < start+12; k++ {
 		if v.low(k) != "(" {
 			if monthAbbrev(v.low(k)) && v.low(k) != "may" || timeWords[v.t[k].Text] {
 				continue // "3 Jan", "May 3": a date read as a name
@@ -351,6 +373,12 @@ func (v *view) agencyDateline() {
 		a := v.start[k+1]
 		if a < 0 || v.m(a).j != k+2 || v.low(k+2) != ")" || !v.isA(a, schema.Organization) {
 			return
+		}
+		if guessed {
+			if w := v.low(k + 3); w != "--" && w != "-" && w != "–" && w != "—" && w != "_" {
+				return
+			}
+			v.x.ents[v.m(first).ent].class = schema.City
 		}
 		v.emitPlace(a, "based_in", first, "agency-dateline", start, k+3, nil)
 		return
@@ -462,6 +490,9 @@ func (v *view) coordinatedOf() {
 		switch {
 		case v.isA(o, schema.Organization) && w != "from":
 			v.emit(ai, "works_for", o, "coordinated-of", a.i, v.m(o).j, nil)
+			if y := v.possessorOrg(o); y >= 0 {
+				v.emit(ai, "works_for", y, "coordinated-of", a.i, v.m(o).j, nil)
+			}
 		case v.isA(o, schema.Location) && w != "at":
 			v.emitPlace(ai, "lives_in", o, "coordinated-of", a.i, v.m(o).j, nil)
 		}
@@ -475,11 +506,8 @@ func (v *view) originRules() {
 	for k := 1; k < len(v.t); k++ {
 		w := v.low(k)
 		switch {
-		case w == "hometown" || w == "home" && v.low(k+1) == "state" || w == "native" && v.t[k].Tag != "NN":
+		case (w == "hometown" || w == "home" && v.low(k+1) == "state" || w == "native" && v.t[k].Tag != "NN") && (v.low(k-1) == "his" || v.low(k-1) == "her"):
 			// "his hometown of Russell", "his native South Carolina"
-			if p := v.low(k - 1); p != "his" && p != "her" {
-				continue
-			}
 			j := k + 1
 			if w == "home" {
 				j++
@@ -598,6 +626,24 @@ func (v *view) originRules() {
 			v.emit(o, "based_in", pl, "appositive-place-org", k, v.m(o).j, nil)
 		}
 	}
+	// "A Tulsa man, Carl Benn, was arrested": the same, before the name.
+	for _, pi := range v.x.sentMents[v.si] {
+		p := v.m(pi)
+		if p.kind != kName || !v.isA(pi, schema.Person) || p.i < 4 || v.low(p.i-1) != "," {
+			continue
+		}
+		k := p.i - 2
+		if w := v.low(k); v.t[k].Text != w || !(placePeople[w] || occupationShape(w) && strings.HasPrefix(v.t[k].Tag, "NN")) {
+			continue
+		}
+		pl := v.end[k]
+		if pl < 0 || v.m(pl).kind != kName || !v.isA(pl, schema.Location) || v.isA(pl, schema.Country) {
+			continue
+		}
+		if d := v.low(v.m(pl).i - 1); d == "a" || d == "an" {
+			v.emit(pi, "lives_in", pl, "appositive-place-role", v.m(pl).i, p.j, nil)
+		}
+	}
 	// "X, an Atlanta architect", "X, the Washington correspondent for Y":
 	// a city before an occupation is where the person lives and works.
 	for _, pi := range v.x.sentMents[v.si] {
@@ -612,6 +658,9 @@ func (v *view) originRules() {
 		if d := v.low(i); d != "a" && d != "an" && d != "the" {
 			continue
 		}
+		if strings.HasSuffix(v.low(i+1), "-year-old") {
+			i++ // "a 55-year-old Los Alamitos truck driver"
+		}
 		pl := v.start[i+1]
 		if pl < 0 || v.m(pl).kind != kName || !v.isA(pl, schema.Location) || v.isA(pl, schema.Country) {
 			continue
@@ -621,6 +670,9 @@ func (v *view) originRules() {
 		} else if k := v.m(pl).j; k+1 < len(v.t) && v.t[k].Tag == "NN" && v.t[k].Text == v.low(k) && !orgNouns[v.low(k)] && (v.low(k+1) == "," || v.low(k+1) == "." || k+1 == len(v.t)) {
 			// "Ella Moss, a Wichita nurse,": any one-word trade.
 			v.emit(pi, "lives_in", pl, "appositive-place-role", p.i, k+1, nil)
+		} else if k+2 < len(v.t) && v.t[k].Tag == "NN" && v.t[k].Text == v.low(k) && v.t[k+1].Text == v.low(k+1) && strings.HasPrefix(v.t[k+1].Tag, "NN") && occupationShape(v.low(k+1)) && !orgNouns[v.low(k)] && (v.low(k+2) == "," || v.low(k+2) == ".") {
+			// "a Los Alamitos truck driver,": a two-word trade.
+			v.emit(pi, "lives_in", pl, "appositive-place-role", p.i, k+2, nil)
 		}
 	}
 }
@@ -664,13 +716,15 @@ func (v *view) killEvent() {
 			if o := v.np(k + 1); o >= 0 && v.isA(o, schema.Person) && v.m(o).i <= k+4 && v.m(o).kind == kName {
 				victims[v.ent(o)] = o
 			}
-			// "Y was assassinated", "Y, the president, was shot"
-			if k >= 2 && (beWords[v.low(k-1)] || v.t[k-1].Tag == "RB" && beWords[v.low(k-2)]) {
+			// "Y was assassinated", "Y, the president, was shot" ("X was
+			// executed for the murder of Y": the state's killing of the
+			// killer names no victim of his)
+			if k >= 2 && w != "executed" && w != "hanged" && (beWords[v.low(k-1)] || v.t[k-1].Tag == "RB" && beWords[v.low(k-2)]) {
 				if s, _ := v.subject(k - 1); s >= 0 && v.isA(s, schema.Person) {
 					victims[v.ent(s)] = s
 				}
 			}
-		case w == "at" && k >= 2 && (v.low(k-1) == "fire" || v.low(k-1) == "fired" || v.low(k-2) == "fired" || v.low(k-3) == "fired"):
+		case w == "at" && k >= 2 && firedBefore(v, k):
 			// "fired a rifle at Y", "opened fire at Y"
 			if o := v.np(k + 1); o >= 0 && v.isA(o, schema.Person) {
 				victims[v.ent(o)] = o
@@ -826,6 +880,12 @@ func (v *view) soleActors() {
 			return v.x.g.roleNouns[w] && v.t[i].Text == w || occupationShape(w) && v.t[i].Tag == "NN"
 		}
 		close := om.i-pm.j <= 12 && pm.i-om.j <= 12
+		// "The Coast Guard rescued seven people …, said station chief
+		// Kenneth Compton": a titled speaker at the end of a sentence about
+		// the one organisation it names speaks for it.
+		if pm.i > om.j && (v.low(pm.i-2) == "said" || v.low(pm.i-3) == "said" && v.t[pm.i-2].Text == v.low(pm.i-2)) && v.x.g.roleNouns[v.low(pm.i-1)] {
+			close = true
+		}
 		if close && !v.isA(org, schema.ArmedGroup) && (near(pm.i-1) || v.low(pm.j) == "," && near(pm.j+1) || v.low(pm.j) == "," && near(pm.j+2)) {
 			v.emit(person, "works_for", org, "sole-person-job", min(pm.i, om.i), max(pm.j, om.j), nil)
 		}
@@ -845,3 +905,23 @@ func monthAbbrev(w string) bool {
 	}
 	return false
 }
+
+// firedBefore: "fire" or "fired" within the five tokens before k, with no
+// comma or name between ("fired a high-powered rifle at Y").
+func firedBefore(v *view, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		w := v.low(j)
+		if w == "fire" || w == "fired" {
+			return true
+		}
+		if w == "," || v.start[j] >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// placePeople: nouns for people that a town name before them makes
+// residents ("a Tulsa man").
+var placePeople = map[string]bool{"man": true, "woman": true, "resident": true, "native": true, "teenager": true, "boy": true,
+	"girl": true, "youth": true, "couple": true, "mother": true, "father": true, "housewife": true, "businessman": true, "businesswoman": true}

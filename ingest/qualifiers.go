@@ -85,6 +85,13 @@ func (v *view) qualifiers(lo, hi int, q map[string]string) map[string]string {
 	}
 	from, to := max(0, lo-6), min(len(v.t), hi+10)
 	for k := from; k < to; k++ {
+		if e := v.relClauseEnd(k); e > k && !(k <= lo && lo < e) && !(k < hi && hi <= e) {
+			// "X, who founded the firm in 2011, said": a time inside a
+			// relative clause the fact does not come from dates that
+			// clause's event, not the fact.
+			k = e - 1
+			continue
+		}
 		if t, _ := v.timeAt(k); t != "" {
 			out[schema.QualTime] = t
 			break
@@ -100,6 +107,69 @@ func (v *view) qualifiers(lo, hi int, q map[string]string) map[string]string {
 	}
 	if len(out) == 0 {
 		return nil
+	}
+	return out
+}
+
+// relClauseEnd: when token k opens a relative clause (", who …,", ",
+// which …,"), the index of the token that closes it (its comma or the end
+// of the sentence); otherwise -1.
+func (v *view) relClauseEnd(k int) int {
+	if v.low(k) != "," {
+		return -1
+	}
+	switch v.low(k + 1) {
+	case "who", "which", "whose", "whom", "where":
+	default:
+		return -1
+	}
+	e := k + 2
+	for e < len(v.t) && v.low(e) != "," && v.low(e) != ";" {
+		e++
+	}
+	return e
+}
+
+// formerWords mark an affiliation or title that no longer holds.
+var formerWords = map[string]bool{"former": true, "ex": true, "onetime": true, "one-time": true, "erstwhile": true}
+
+// formerBefore reports whether the premodifiers before token lo say
+// "former": "the former Kestrel engineer X" (lo at "Kestrel" or at
+// "engineer"), "former President X". Names that are not people and
+// lower-case adjectives are stepped over, at most three of them.
+func (v *view) formerBefore(lo int) bool {
+	k := lo
+	for steps := 0; k > 0 && steps < 4; steps++ {
+		if formerWords[v.low(k-1)] {
+			return true
+		}
+		if mi := v.end[k]; mi >= 0 && v.m(mi).i < k && !v.isA(mi, schema.Person) {
+			k = v.m(mi).i
+			continue
+		}
+		if t := v.t[k-1]; t.Tag == "JJ" && t.Text == t.Lower {
+			k--
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// tenseQual marks a title or affiliation as former when its premodifiers
+// say so.
+func (v *view) tenseQual(pred string, lo int, q map[string]string) map[string]string {
+	switch pred {
+	case "role", "works_for", "leads", "member_of":
+	default:
+		return q
+	}
+	if q[schema.QualFormer] != "" || lo <= 0 || lo >= len(v.t) || !v.formerBefore(lo) {
+		return q
+	}
+	out := map[string]string{schema.QualFormer: "true"}
+	for k, val := range q {
+		out[k] = val
 	}
 	return out
 }

@@ -29,7 +29,11 @@ var killNouns = map[string]bool{
 var corporateRoles = map[string]bool{"chief executive": true, "chairman": true, "president": true, "director": true,
 	"employee": true, "employees": true, "executive": true, "manager": true, "vice president": true, "board": true,
 	"shareholders": true, "subsidiary": true, "headquarters": true, "chief": true, "treasurer": true,
-	"economist": true, "analyst": true, "engineer": true, "scientist": true, "researcher": true, "trader": true}
+	"economist": true, "analyst": true, "engineer": true, "scientist": true, "researcher": true, "trader": true,
+	// what only a business has: "Minox's woes" are not, "Minox's shares" are
+	"shares": true, "stock": true, "profit": true, "profits": true, "earnings": true, "revenue": true, "revenues": true,
+	"sales": true, "stake": true, "unit": true, "units": true, "plant": true, "plants": true, "factory": true, "customers": true,
+	"products": true, "bylaws": true, "takeover": true, "merger": true, "spokesman": true, "spokeswoman": true, "workers": true}
 
 // homeWords after a name make it a place: "a Memphis native", "her
 // Germantown home", "a Minnesota born artist".
@@ -73,6 +77,19 @@ func (x *docState) retype(si int) {
 			// Lincoln" is the president, "shelled and killed Damascus" is not
 			// a person.
 			_, capital := x.g.capitals[m.gazName]
+			// "murdering Tucson newspaper reporter Dan Rolle": the town
+			// modifies a title before the victim's name.
+			if victim && n+1 < len(ms) {
+				k := m.j
+				for k < len(toks) && k < m.j+3 && toks[k].Text == toks[k].Lower && toks[k].Tag != "IN" && toks[k].Tag != "CC" && toks[k].Text != "," {
+					k++
+				}
+				if k > m.j && x.g.roleNouns[low(k-1)] || occupationShape(low(k-1)) && k > m.j {
+					if nx := x.ments[ms[n+1]]; nx.i == k && nx.kind == kName {
+						victim = false
+					}
+				}
+			}
 			if victim && (i < m.i || m.strength < 4 || m.j-m.i == 1 && !capital && m.class == schema.City) {
 				m.class, m.strength, m.gazName = schema.Person, 4, ""
 				// "Booth, Lincoln's assassin": the name before the comma was
@@ -111,6 +128,18 @@ func (x *docState) retype(si int) {
 				}
 			}
 		}
+		// "the Malaysian states of Sabah and Sarawak", "the provinces of X".
+		if low(m.i-1) == "of" && pluralPlaceNouns[low(m.i-2)] {
+			place = true
+		}
+		// "Leroy Ivy of Tupelo": an unknown single name after a person's
+		// full name and "of" is where the person is from (an employer
+		// usually has an organisation's head word: "of Tupelo Mills").
+		if low(m.i-1) == "of" && m.j-m.i == 1 && n > 0 && !x.g.given[toks[m.i].Text] && low(m.j) != "'s" {
+			if p := x.ments[ms[n-1]]; p.kind == kName && p.j == m.i-1 && p.j-p.i >= 2 && p.class.IsA(schema.Person) {
+				place = true
+			}
+		}
 		// "Waste Disposal Co. of Randolph": a company's town.
 		place = place || low(m.i-1) == "of" && m.i >= 2 && companySuffix[toks[m.i-2].Text] && m.j-m.i <= 2
 		if place {
@@ -120,7 +149,11 @@ func (x *docState) retype(si int) {
 		// "a Burlington operations manager", "another Emery employee": a
 		// name modifying a job works there; "the Nsukka campus", "a Los
 		// Alamitos truck driver"'s town.
-		if m.j < len(toks) && toks[m.j].Text == low(m.j) && strings.HasPrefix(toks[m.j].Tag, "NN") && (low(m.i-1) == "a" || low(m.i-1) == "an" || low(m.i-1) == "another" || low(m.i-1) == "the" || low(m.i-1) == "'s") {
+		det := m.i - 1
+		if det >= 1 && toks[det].Tag == "JJ" && (low(det-1) == "a" || low(det-1) == "an") {
+			det-- // "a 55-year-old Los Alamitos truck driver"
+		}
+		if m.j < len(toks) && toks[m.j].Text == low(m.j) && strings.HasPrefix(toks[m.j].Tag, "NN") && (low(det) == "a" || low(det) == "an" || low(det) == "another" || low(det) == "the" || low(det) == "'s") {
 			k := m.j
 			for k < len(toks) && k < m.j+3 && toks[k].Text == low(k) && !x.g.roleNouns[low(k)] && !occupationShape(low(k)) {
 				k++
@@ -167,6 +200,12 @@ func (x *docState) retype(si int) {
 		if low(k) == "the" {
 			k--
 		}
+		// "product manufacturers Owens-Corning Fiberglass", "the firm
+		// Eaglebrook": an organisation noun right before the name.
+		if pw := low(m.i - 1); m.i > 0 && toks[m.i-1].Text == pw && (orgNouns[pw] || orgNouns[strings.TrimSuffix(pw, "s")] || strings.HasSuffix(pw, "makers") || pw == "manufacturers") && !x.g.given[toks[m.i].Text] {
+			m.class, m.strength = schema.Organization, 2
+			continue
+		}
 		if (low(k) == "of" || low(k) == "for" || low(k) == "at" || low(k) == "with") && (x.g.roleNouns[low(k-1)] || occupationShape(low(k-1)) && toks[k-1].Tag == "NN") && toks[k-1].Text == low(k-1) && !x.g.given[toks[m.i].Text] {
 			m.class, m.strength = schema.Organization, 2
 		}
@@ -174,7 +213,8 @@ func (x *docState) retype(si int) {
 	// Coordination: "Kosovo, Sandzak and Vojvodina", "Tijuana, Culiacan,
 	// Morelia": an unknown name in a list takes the class of a known
 	// place or organisation next to it. Two passes carry it along a list.
-	for pass := 0; pass < 2; pass++ {
+	for pass, changed := 0, true; pass < 8 && changed; pass++ {
+		changed = false
 		for n, mi := range ms {
 			m := &x.ments[mi]
 			if m.kind != kName || m.strength >= 3 || !m.class.IsA(schema.Person) || m.j-m.i > 3 {
@@ -185,8 +225,8 @@ func (x *docState) retype(si int) {
 					continue
 				}
 				o := x.ments[ms[nb]]
-				if o.kind != kName || o.class.IsA(schema.Person) || o.class == schema.Role || o.strength < 2 {
-					continue
+				if o.kind != kName || o.class.IsA(schema.Person) || o.class == schema.Role || o.strength < 2 && !(o.strength == 1 && o.class.IsA(schema.Location)) {
+					continue // a place read from "in X" also starts a list
 				}
 				gap := ""
 				if nb < n && o.j+1 == m.i {
@@ -202,9 +242,14 @@ func (x *docState) retype(si int) {
 					if o.class.IsA(schema.Location) {
 						m.class = schema.Location
 					}
+					changed = true
 					break
 				}
 			}
 		}
 	}
 }
+
+// pluralPlaceNouns introduce a list of places: "the states of X and Y".
+var pluralPlaceNouns = map[string]bool{"states": true, "provinces": true, "islands": true, "cities": true, "towns": true,
+	"villages": true, "regions": true, "districts": true, "counties": true, "republics": true, "countries": true}

@@ -108,6 +108,13 @@ func (v *view) np(i int) int {
 					i = m.j
 					continue
 				}
+				// "the Peruvian silver mining company Minpeco S.A.": the name
+				// after the common nouns is the head.
+				for k := m.j; k < len(v.t) && k < m.j+4 && v.t[k].Text == v.low(k) && (strings.HasPrefix(v.t[k].Tag, "NN") || v.t[k].Tag == "JJ" || v.t[k].Tag == "VBG"); k++ {
+					if n := v.start[k+1]; n >= 0 && v.m(n).kind == kName && orgNouns[v.low(k)] {
+						return n
+					}
+				}
 				return mi
 			}
 			if m.j < len(v.t) && (v.t[m.j].Text == "'s" || v.t[m.j].Text == "’s") {
@@ -123,7 +130,7 @@ func (v *view) np(i int) int {
 			tag = v.t[i].Tag
 		}
 		switch {
-		case npSkip[w], (tag == "JJ" || tag == "VBN" || tag == "JJS") && v.t[i].Text == w, v.start[i] >= 0 && v.m(v.start[i]).kind == kHyphen:
+		case npSkip[w], (tag == "JJ" || tag == "VBN" || tag == "JJS") && v.t[i].Text == w, v.start[i] >= 0 && v.m(v.start[i]).kind == kHyphen, ordinal(w):
 		case (w == "province" || w == "city" || w == "town" || w == "village" || w == "region" || w == "governorate" || w == "district" || w == "areas" || w == "area" || w == "port") && v.low(i+1) == "of":
 			i++
 		case i+2 < len(v.t) && v.t[i].Text == w && strings.HasPrefix(tag, "NN") && v.low(i+1) != "of" && v.t[i+1].Text == v.low(i+1) && v.low(i+2) == "of" && placeNouns[v.low(i+1)] != "":
@@ -182,8 +189,8 @@ func (v *view) subject(k int) (int, bool) {
 	}
 	if w := v.low(i); w == "who" || w == "which" || w == "that" {
 		i--
-		if i >= 0 && v.low(i) == "," {
-			i--
+		if i >= 0 && (v.low(i) == "," || v.low(i) == "(") {
+			i-- // "X, who …", "X (who assassinated Y)"
 		}
 		// "X was the lone gunman who killed Y", "X fired the shots that
 		// killed Y": a common noun heads the relative clause; its
@@ -245,6 +252,7 @@ func (v *view) emit(subj int, pred string, obj int, rule string, lo, hi int, q m
 	if se < 0 || oe < 0 || se == oe {
 		return
 	}
+	q = v.tenseQual(pred, lo, q)
 	v.x.facts = append(v.x.facts, rawFact{subj: se, obj: oe, pred: pred, stmt: -1, rule: rule, s0: v.si, s1: v.si, qual: v.qualifiers(lo, hi, q)})
 }
 
@@ -257,6 +265,7 @@ func (v *view) emitEnt(se int, pred string, oe int, rule string, lo, hi int, q m
 		// person to the employer but is not recorded as a title.
 		return
 	}
+	q = v.tenseQual(pred, lo, q)
 	v.x.facts = append(v.x.facts, rawFact{subj: se, obj: oe, pred: pred, stmt: -1, rule: rule, s0: v.si, s1: v.si, qual: v.qualifiers(lo, hi, q)})
 }
 
@@ -309,7 +318,7 @@ func (v *view) roleNounSpan(i int) (int, int, string) {
 		if w != v.t[j].Lower {
 			break
 		}
-		if v.x.g.roleNouns[w] || v.t[j].Tag == "NN" && occupationShape(w) && (v.low(j+1) == "of" || v.low(j+1) == "for" || v.low(j+1) == "at" || v.low(j+1) == "with" || j+1 < len(v.t) && upperFirst(v.t[j+1].Text) && v.start[j+1] >= 0 && v.isA(v.start[j+1], schema.Person)) {
+		if v.x.g.roleNouns[w] || (v.t[j].Tag == "NN" || j > i && v.t[j-1].Tag == "NNS" && strings.HasPrefix(v.t[j].Tag, "VB")) && occupationShape(w) && (v.low(j+1) == "of" || v.low(j+1) == "for" || v.low(j+1) == "at" || v.low(j+1) == "with" || j+1 < len(v.t) && upperFirst(v.t[j+1].Text) && v.start[j+1] >= 0 && v.isA(v.start[j+1], schema.Person)) {
 			head = w
 			j++
 			if j < len(v.t) && v.x.g.roleNouns[v.t[j].Text] {
@@ -321,7 +330,9 @@ func (v *view) roleNounSpan(i int) (int, int, string) {
 		if j == i && strings.HasSuffix(w, "ed") && !(j+1 < len(v.t) && v.x.g.roleNouns[v.t[j+1].Text]) {
 			break // "arrested opposition leader": a verb, not part of the title
 		}
-		if v.t[j].Tag == "JJ" || v.t[j].Tag == "NN" || v.t[j].Tag == "VBN" && j > i || w == "and" && j > i {
+		if v.t[j].Tag == "JJ" || v.t[j].Tag == "NN" || v.t[j].Tag == "VBN" && j > i || w == "and" && j > i ||
+			v.t[j].Tag == "NNS" && j+1 < len(v.t) && v.t[j+1].Text == v.t[j+1].Lower && (strings.HasPrefix(v.t[j+1].Tag, "NN") || v.t[j+1].Tag == "VBP") {
+			// "elections supervisor", "operations manager": a plural noun modifies the title
 			j++
 			continue
 		}
@@ -385,7 +396,11 @@ func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
 		// Atlanta architect": a town is not an employer; the person
 		// lives and works there. A country is: its government ("US
 		// envoy X" works for the United States).
-		if (v.isA(org, schema.Country) || v.isA(org, schema.Facility)) && !strings.Contains(roleText, "resident") && !strings.Contains(roleText, "native") {
+		if v.isA(org, schema.Country) && rule == "appositive-org" && !govRole(roleText) {
+			// "Pablo Neruda, the Chilean poet": a poet does not work for
+			// his country; he lives there.
+			v.emit(p, "lives_in", org, rule+"-lives", lo, hi, nil)
+		} else if (v.isA(org, schema.Country) || v.isA(org, schema.Facility)) && !strings.Contains(roleText, "resident") && !strings.Contains(roleText, "native") {
 			v.emit(p, "works_for", org, rule, lo, hi, nil)
 			// "U.S. Sen. X", "U.S. Attorney X": a national office holder
 			// lives in the country; a diplomat lives abroad.
@@ -397,12 +412,32 @@ func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
 		}
 	default:
 		v.emit(p, "works_for", org, rule, lo, hi, nil)
+		if y := v.possessorOrg(org); y >= 0 {
+			// "a professor at Harvard's Kennedy School": the school's
+			// owner employs her too.
+			v.emit(p, "works_for", y, rule, lo, hi, nil)
+		}
 	}
+}
+
+// possessorOrg: the organisation that owns the one at mention o ("Harvard
+// University's John F. Kennedy School of Government"), or -1.
+func (v *view) possessorOrg(o int) int {
+	i := v.m(o).i
+	if i < 2 || v.low(i-1) != "'s" {
+		return -1
+	}
+	if y := v.end[i-1]; y >= 0 && v.m(y).kind == kName && v.isA(y, schema.Organization) {
+		return y
+	}
+	return -1
 }
 
 // applyRules runs every rule family over one sentence.
 func (x *docState) applyRules(si int) {
 	v := x.viewOf(si)
+	n0 := len(x.facts)
+	defer func() { x.placeChain(si, n0) }()
 	v.titleRules()
 	v.appositiveRules()
 	v.possessiveRules()
@@ -474,8 +509,15 @@ func (v *view) titleRules() {
 		role := v.roleEntity(ri, rj)
 		v.emitEnt(v.ent(p), "role", role, "title-name", ri, v.m(p).j, nil)
 		org := v.end[ri]
-		if org < 0 && ri >= 3 && v.low(ri-1) == ")" && v.low(ri-3) == "(" {
-			org = v.end[ri-3] // "PAN (National Action Party) candidate X"
+		if org < 0 && ri >= 3 && v.low(ri-1) == ")" {
+			// "PAN (National Action Party) candidate X": the name before the
+			// parenthesis.
+			for k := ri - 2; k > 0 && k > ri-10; k-- {
+				if v.low(k) == "(" {
+					org = v.end[k]
+					break
+				}
+			}
 		}
 		if org >= 0 && (v.isA(org, schema.Organization) || v.isA(org, schema.Location)) {
 			if v.isA(org, schema.Location) && !v.isLeader(head) && !strings.Contains(head, "envoy") && !strings.Contains(head, "ambassador") && !strings.Contains(head, "official") && !strings.Contains(head, "minister") {
@@ -501,8 +543,12 @@ func (v *view) appositiveRules() {
 		// Copula: "X is a reporter for Y", "X was the president of Y",
 		// "X, who is the director of Y".
 		cop := p.j
-		if v.low(cop) == "," && v.low(cop+1) == "who" {
+		if v.low(cop) == "," && v.low(cop+1) == "who" && (v.low(cop+2) == "is" || v.low(cop+2) == "was") {
 			cop += 2
+		} else if e := v.relClauseEnd(cop); e > cop && v.low(e) == "," {
+			cop = e + 1 // "X, who moved to Y in 1990, is a spokesman for Z"
+		} else if v.low(cop) == "," && cop+2 < len(v.t) && v.t[cop+1].Tag == "CD" && v.low(cop+2) == "," {
+			cop += 3 // "X, 46, was a reporter for Y"
 		}
 		if w := v.low(cop); w == "is" || w == "was" {
 			if a := v.low(cop + 1); a == "a" || a == "an" || a == "the" {
@@ -548,8 +594,12 @@ func (v *view) appositiveRules() {
 			}
 		}
 		// "Sen. X, D-Calif., chairman of": the party and state tag.
-		if len(v.low(i)) > 2 && (strings.HasPrefix(v.t[i].Text, "D-") || strings.HasPrefix(v.t[i].Text, "R-") || strings.HasPrefix(v.t[i].Text, "I-")) && v.low(i+1) == "," {
-			i += 2
+		if len(v.low(i)) > 2 && (strings.HasPrefix(v.t[i].Text, "D-") || strings.HasPrefix(v.t[i].Text, "R-") || strings.HasPrefix(v.t[i].Text, "I-")) {
+			if v.low(i+1) == "," {
+				i += 2
+			} else if v.low(i+1) == "." && v.low(i+2) == "," {
+				i += 3 // the tokenizer splits "D-Calif." before a comma
+			}
 		}
 		for w := v.low(i); w == "the" || w == "a" || w == "an" || w == "now" || w == "then" || w == "also" || w == "another"; w = v.low(i) {
 			i++
@@ -569,7 +619,7 @@ func (v *view) appositiveRules() {
 			org = mi
 			i = v.m(mi).j + 1
 		} else if mi := v.start[i]; mi >= 0 && (v.m(mi).kind == kDemonym || v.m(mi).kind == kName && !v.isA(mi, schema.Person)) {
-			if next := v.start[v.m(mi).j]; next >= 0 && v.m(next).kind == kRole || v.x.g.roleNouns[v.low(v.m(mi).j)] {
+			if next := v.start[v.m(mi).j]; next >= 0 && v.m(next).kind == kRole || v.x.g.roleNouns[v.low(v.m(mi).j)] || v.roleHeadAt(v.m(mi).j) {
 				org = mi
 				i = v.m(mi).j
 			}
@@ -637,9 +687,16 @@ func (v *view) appositiveRules() {
 				v.emitPlace(pi, "lives_in", o, "appositive-occupation-in", p.i, v.m(o).j, q)
 			}
 		}
-		if w := v.low(end); w == "of" || w == "for" || w == "at" || w == "with" || w == "to" {
+		if w := v.low(end); w == "to" && diplomat(roleText) && v.np(end+1) >= 0 && v.isA(v.np(end+1), schema.Location) {
+			// "X, a former U.S. ambassador to Switzerland": the posting is
+			// where the diplomat lives, not the employer.
+			o := v.np(end + 1)
+			v.emitPlace(pi, "lives_in", o, "diplomat-posting", p.i, v.m(o).j, q)
+		} else if w == "of" || w == "for" || w == "at" || w == "with" || w == "to" {
 			if o := v.np(end + 1); o >= 0 && (v.isA(o, schema.Organization) || v.isA(o, schema.Location) && org < 0) {
 				org = o // "the WFP director for Aurelia": Aurelia is the scope, WFP the employer
+			} else if r := v.restatedOrg(end + 1); o < 0 && org < 0 && r >= 0 {
+				org = r // "chairman of the strongest opposition party, the Croatian Social Liberal Party"
 			} else if o < 0 && w == "of" && org < 0 {
 				// "chief of waste disposal for the NRC": a lower-case domain first.
 				for k := end + 1; k < len(v.t) && k < end+6 && v.t[k].Text == v.low(k) && v.low(k) != ","; k++ {
@@ -661,8 +718,55 @@ func (v *view) appositiveRules() {
 			if former {
 				v.x.facts[len(v.x.facts)-1].qual = v.qualifiers(p.i, end+3, q)
 			}
+		} else {
+			// "X, a national spokesman for reform and president of the Y":
+			// the second of two coordinated titles names the employer.
+			for k := end; k < len(v.t) && k < end+6 && v.low(k) != "," && v.start[k] < 0; k++ {
+				if v.low(k) != "and" {
+					continue
+				}
+				ri := k + 1
+				for v.low(ri) == "a" || v.low(ri) == "an" || v.low(ri) == "the" {
+					ri++
+				}
+				if _, rj, head := v.roleNounSpan(ri); head != "" && (v.low(rj) == "of" || v.low(rj) == "for" || v.low(rj) == "at") {
+					if o := v.np(rj + 1); o >= 0 && v.isA(o, schema.Organization) && v.m(o).kind == kName {
+						v.emitEnt(v.ent(pi), "role", v.roleEntity(ri, rj), "appositive-role", p.i, rj, q)
+						v.orgRel(pi, o, joinToks(v.t[ri:rj]), "appositive-org", p.i, v.m(o).j)
+					}
+				}
+				break
+			}
 		}
 	}
+}
+
+// restatedOrg reads "the strongest opposition party, the Croatian Social
+// Liberal Party" from i: a lower-case organisation noun phrase restated by
+// the name after its comma.
+func (v *view) restatedOrg(i int) int {
+	noun := false
+	for k := i; k < len(v.t) && k < i+7; k++ {
+		w := v.low(k)
+		if w == "," {
+			if !noun {
+				return -1
+			}
+			j := k + 1
+			if v.low(j) == "the" {
+				j++
+			}
+			if o := v.start[j]; o >= 0 && v.m(o).kind == kName && v.isA(o, schema.Organization) {
+				return o
+			}
+			return -1
+		}
+		if v.t[k].Text != w || v.start[k] >= 0 {
+			return -1
+		}
+		noun = noun || orgNouns[w]
+	}
+	return -1
 }
 
 // occupation reads a lower-case noun phrase at i that names a job by its
@@ -683,6 +787,9 @@ func (v *view) occupation(i int) (int, bool) {
 }
 
 func occupationShape(w string) bool {
+	if notOccupation[w] {
+		return false
+	}
 	for _, suf := range []string{"ist", "er", "or", "ian", "ant", "ent", "man", "woman", "ee"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			return true
@@ -843,7 +950,7 @@ func init() {
 		"backs":       "back backs backed support supports supported fund funds funded finance finances financed sponsor sponsors sponsored arm arms armed",
 		"attacked":    "attack attacks attacked bomb bombs bombed shell shells shelled strike strikes struck target targets targeted raid raids raided invade invades invaded storm stormed ambush ambushed besiege besieged assaulted hit",
 		"killed":      "kill kills killed assassinate assassinates assassinated murder murders murdered shoot shoots shot execute executes executed slay slew slain stab stabbed strangle strangled behead beheaded poison poisoned gunned",
-		"leads":       "lead leads led head heads headed found founded chair chairs chaired command commands commanded",
+		"leads":       "lead leads led head heads headed found founded chair chairs chaired command commands commanded run runs manage manages managed direct directs directed",
 		"opposes":     "oppose opposes opposed fight fights fought condemn condemns condemned",
 		"member_of":   "joined",
 		"works_for":   "represents represented coaches coached",
@@ -859,11 +966,26 @@ func init() {
 var beWords = map[string]bool{"is": true, "are": true, "was": true, "were": true, "been": true, "being": true, "be": true}
 
 func (v *view) verbRules() {
+	// "X beat Y to death", "X was stabbed to death by Y" (the passive is
+	// read below): any violent verb with "to death" is a killing.
+	for k := 2; k+1 < len(v.t); k++ {
+		if v.low(k) != "to" || v.low(k+1) != "death" {
+			continue
+		}
+		if o := v.end[k]; o >= 0 && v.m(o).kind == kName && v.isA(o, schema.Person) && v.m(o).i >= 1 && strings.HasPrefix(v.t[v.m(o).i-1].Tag, "VB") && !beWords[v.low(v.m(o).i-1)] {
+			if s, neg := v.subject(v.m(o).i - 1); s >= 0 && s != o {
+				v.emit(s, "killed", o, "to-death", v.m(s).i, k+2, negQ(neg))
+			}
+		}
+	}
 	for k := 0; k < len(v.t); k++ {
 		w := v.low(k)
 		pred, ok := verbPreds[w]
 		if (w == "control" || w == "controls") && (v.low(k+1) == "of" || v.low(k+1) == "over") {
 			ok = false
+		}
+		if w == "cut" && v.low(k+1) == "down" && beWords[v.low(k-1)] {
+			pred, ok = "killed", true // "X was cut down by an assassin Y"
 		}
 		if !ok {
 			// "took control of", "has control over", "in control of"
@@ -939,6 +1061,10 @@ func (v *view) verbRules() {
 			}
 			if patient >= 0 {
 				v.emit(agent, pred, patient, "passive-by", v.m(patient).i, v.m(agent).j, negQ(neg))
+				if a2 := v.coordAfter(agent); a2 >= 0 {
+					// "Y was killed by A and B"
+					v.emit(a2, pred, patient, "passive-by", v.m(patient).i, v.m(a2).j, negQ(neg))
+				}
 			}
 			continue
 		}
@@ -966,13 +1092,32 @@ func (v *view) verbRules() {
 		if pred == "controls" && !v.isA(o, schema.Location) {
 			continue
 		}
+		if pred == "killed" && v.m(o).kind == kPronoun {
+			// "Kennedy had just won the primary when Sirhan shot him": the
+			// one other person named before the killer.
+			if o = v.otherPerson(s); o < 0 {
+				continue
+			}
+		}
 		if pred == "member_of" && (v.isA(o, schema.Company) || v.isA(o, schema.MediaOutlet)) {
 			pred = "works_for" // "joined IBM in 1975": a firm hires, it has no members
 		}
+		n0 := len(v.x.facts)
 		v.emit(s, pred, o, "svo-"+pred, v.m(s).i, v.m(o).j, negQ(neg))
+		if s2 := v.coordBefore(s); s2 >= 0 && (pred == "killed" || pred == "attacked") {
+			// "A and B killed Y": both did.
+			v.emit(s2, pred, o, "svo-"+pred, v.m(s2).i, v.m(o).j, negQ(neg))
+		}
 		if pred == "leads" && v.isA(s, schema.Person) && v.isA(o, schema.Organization) && !neg {
 			// "X, who heads the institute": the head works there.
 			v.emit(s, "works_for", o, "svo-leads-works", v.m(s).i, v.m(o).j, nil)
+		}
+		if w := v.low(k); pred == "leads" && (w == "found" || w == "founded") {
+			// "who founded the company in 2011": the year dates the
+			// founding, not the leadership read from it.
+			for f := n0; f < len(v.x.facts); f++ {
+				delete(v.x.facts[f].qual, schema.QualTime)
+			}
 		}
 		// "X attacked A and B", "assassinated A, and B".
 		for n, cur := 0, o; n < 4; n++ {
@@ -1141,6 +1286,15 @@ func (v *view) placeRules() {
 	ms := v.x.sentMents[v.si]
 	for _, ai := range ms {
 		a := v.m(ai)
+		if a.kind == kPronoun && a.ent >= 0 && strings.HasPrefix(a.surface, "the ") && v.isA(ai, schema.Organization) && !v.isA(ai, schema.ArmedGroup) &&
+			a.i > 0 && (v.low(a.i-1) == "for" || v.low(a.i-1) == "of" || v.low(a.i-1) == "at") && v.low(a.j) == "in" {
+			// "a spokeswoman for the agency in Washington, D.C.": the agency
+			// named before is there.
+			if b := v.np(a.j + 1); b >= 0 && v.isA(b, schema.Location) && v.m(b).kind == kName {
+				v.emitPlace(ai, "based_in", b, "org-in-place", a.i, v.m(b).j, nil)
+			}
+			continue
+		}
 		if a.kind != kName || a.ent < 0 {
 			continue
 		}
@@ -1151,6 +1305,12 @@ func (v *view) placeRules() {
 			// "Mexico, Guadalajara, Monterrey": a list, not a containment.
 			// "Fire Island Seashore, Patchogue, N.Y.": ranks that rise are a chain.
 			list := b >= 0 && (v.low(v.m(b).j) == "and" || v.low(v.m(b).j) == "," && v.start[v.m(b).j+1] >= 0 && v.isA(v.start[v.m(b).j+1], schema.Location) && !v.isA(v.start[v.m(b).j+1], schema.Country) && !broader(v.cls(v.start[v.m(b).j+1]), v.cls(b))) || a.i > 0 && v.low(a.i-1) == "," && v.end[a.i-1] >= 0 && v.isA(v.end[a.i-1], schema.Location) && !broader(v.cls(ai), v.cls(v.end[a.i-1]))
+			if b >= 0 && v.low(v.m(b).j) == "'s" && !v.placeHeadAt(v.m(b).j+1) {
+				// "Morihiro Hosokawa, Japan's prime minister": the place
+				// owns what follows; it does not contain the name before
+				// ("Baghdad, Iraq's capital" does).
+				list = true
+			}
 			if b >= 0 && !list && v.m(b).kind == kName && v.isA(b, schema.Location) && broader(v.cls(b), v.cls(ai)) {
 				rule := "comma-place"
 				if a.i == 0 && (v.low(v.m(b).j) == "–" || v.low(v.m(b).j) == "-" || v.low(v.m(b).j) == "—" || v.low(v.m(b).j) == "--" || v.low(v.m(b).j) == "(") {
@@ -1175,6 +1335,11 @@ func (v *view) placeRules() {
 		if (v.low(j) == "is" || v.low(j) == "was" || v.low(j) == "headquarters") && v.low(j+1) == "in" && a.i >= 0 {
 			j++
 		}
+		acr := false
+		if v.low(j) == "(" && v.low(j+2) == ")" && v.low(j+3) == "in" && v.isA(ai, schema.Organization) {
+			j += 3 // "Centro Nacional de Optica (CNO) in Valencia"
+			acr = true
+		}
 		if v.low(j) == "in" && !languages[v.t[min(j+1, len(v.t)-1)].Text] {
 			if b := v.np(j + 1); b >= 0 && v.isA(b, schema.Location) {
 				switch {
@@ -1185,7 +1350,7 @@ func (v *view) placeRules() {
 					v.coordPlaces(ai, b, "x-in-y")
 				case v.isA(ai, schema.Organization) && !v.isA(ai, schema.ArmedGroup) && v.low(j-1) == "headquarters":
 					v.emitPlace(ai, "based_in", b, "org-in-place", a.i, v.m(b).j, nil)
-				case v.isA(ai, schema.Organization) && !v.isA(ai, schema.ArmedGroup) && j == a.j && (a.i > 0 && (v.low(a.i-1) == "of" || v.low(a.i-1) == "at" || v.low(a.i-1) == "from" || v.low(a.i-1) == "the" && a.i > 1 && (v.low(a.i-2) == "of" || v.low(a.i-2) == "at" || v.low(a.i-2) == "from")) || a.strength >= 3 && !v.isA(b, schema.Country)):
+				case v.isA(ai, schema.Organization) && !v.isA(ai, schema.ArmedGroup) && (j == a.j || acr) && (acr && !v.isA(b, schema.Country) || a.i > 0 && (v.low(a.i-1) == "of" || v.low(a.i-1) == "at" || v.low(a.i-1) == "from" || v.low(a.i-1) == "the" && a.i > 1 && (v.low(a.i-2) == "of" || v.low(a.i-2) == "at" || v.low(a.i-2) == "from")) || a.strength >= 3 && !v.isA(b, schema.Country)):
 					// "a professor at the Institute of Zoology in Kunming"
 					v.emitPlace(ai, "based_in", b, "org-in-place", a.i, v.m(b).j, nil)
 				}
@@ -1249,9 +1414,39 @@ func (v *view) placeRules() {
 				}
 			}
 			w := v.low(k)
+			// "X has its headquarters in Y", "X moved its headquarters to Y".
+			hq := k
+			if w == "has" || w == "have" || w == "moved" || w == "moves" || w == "relocated" || w == "keeps" || w == "opened" || w == "maintains" {
+				hq++
+			}
+			if v.isA(ai, schema.Organization) && hq > j && (v.low(hq) == "its" || v.low(hq) == "their") && (v.low(hq+1) == "headquarters" || v.low(hq+1) == "head" && v.low(hq+2) == "office") {
+				h := hq + 2
+				if v.low(hq+1) == "head" {
+					h++
+				}
+				if v.low(h) == "in" || v.low(h) == "to" {
+					if b := v.np(h + 1); b >= 0 && v.isA(b, schema.Location) {
+						v.emitPlace(ai, "based_in", b, "based-in", a.i, v.m(b).j, nil)
+					}
+				}
+			}
 			if (w == "based" || w == "headquartered" || w == "located") && v.low(k+1) == "in" && (v.isA(ai, schema.Organization) || orgNouns[v.low(k-1)]) {
 				if b := v.np(k + 2); b >= 0 && v.isA(b, schema.Location) {
 					v.emitPlace(ai, "based_in", b, "based-in", a.i, v.m(b).j, nil)
+				}
+			}
+			if v.isA(ai, schema.Person) && v.low(j) == "," {
+				// "X, the manager of the project, based in Huntsville": a
+				// person based somewhere lives there.
+				c := j
+				if v.low(j+1) != "based" {
+					for c = j + 1; c < len(v.t) && c < j+10 && v.low(c) != "," && v.start[c] < 0; c++ {
+					}
+				}
+				if v.low(c) == "," && v.low(c+1) == "based" && v.low(c+2) == "in" {
+					if b := v.np(c + 3); b >= 0 && v.isA(b, schema.Location) {
+						v.emitPlace(ai, "lives_in", b, "person-based-in", a.i, v.m(b).j, nil)
+					}
 				}
 			}
 			if v.isA(ai, schema.Person) {
@@ -1569,6 +1764,47 @@ func (v *view) affiliationRules() {
 				}
 			}
 		}
+		if w == "resigned" || w == "retired" || w == "quit" {
+			// "X resigned from Y", "X retired as chairman of Y", "X quit
+			// Y": a former employer.
+			f := k + 1
+			if v.low(f) == "from" {
+				f++
+			} else if v.low(f) == "as" {
+				for f < len(v.t) && f < k+6 && v.low(f) != "of" && v.low(f) != "at" && v.low(f) != "from" && v.low(f) != "," {
+					f++
+				}
+				f++
+			} else if w != "quit" {
+				f = -1
+			}
+			if f > 0 {
+				if o := v.np(f); o >= 0 && v.isA(o, schema.Organization) && v.m(o).kind == kName {
+					if s, neg := v.subject(k); s >= 0 && v.isA(s, schema.Person) && !neg {
+						v.emit(s, "works_for", o, "left-org", v.m(s).i, v.m(o).j, map[string]string{schema.QualFormer: "true"})
+					}
+				}
+			}
+		}
+		if beatVerbs[w] {
+			// "X covers the White House for The Associated Press", "X has
+			// covered education for the AP since 1981": a beat, then the outlet.
+			for f := k + 1; f < len(v.t) && f < k+8; f++ {
+				lw := v.low(f)
+				if lw == "," || lw == ";" || lw == "said" || lw == "that" || strings.HasPrefix(v.t[f].Tag, "VB") {
+					break
+				}
+				if lw != "for" {
+					continue
+				}
+				if o := v.np(f + 1); o >= 0 && v.isA(o, schema.MediaOutlet) {
+					if s, neg := v.subject(k); s >= 0 && v.isA(s, schema.Person) {
+						v.emit(s, "works_for", o, "reports-for", v.m(s).i, v.m(o).j, negQ(neg))
+					}
+				}
+				break
+			}
+		}
 		if (w == "works" || w == "worked" || w == "working" || w == "teaches" || w == "taught" || w == "teaching" || w == "employed" && v.low(k-1) != "self") && (v.low(k+1) == "for" || v.low(k+1) == "at" || v.low(k+1) == "by" && w == "employed") {
 			if s, neg := v.subject(k); s >= 0 && v.isA(s, schema.Person) {
 				if o := v.np(k + 2); o >= 0 && v.isA(o, schema.Organization) {
@@ -1607,6 +1843,9 @@ func (v *view) ofRules() {
 		switch {
 		case v.isA(ai, schema.Person) && v.isA(b, schema.Organization) && w != "from":
 			v.emit(ai, "works_for", b, "person-of-org", lo, hi, nil)
+			if y := v.possessorOrg(b); y >= 0 {
+				v.emit(ai, "works_for", y, "person-of-org", lo, hi, nil)
+			}
 		case v.isA(ai, schema.Person) && v.isA(b, schema.Location) && (w == "of" || w == "from"):
 			v.emitPlace(ai, "lives_in", b, "person-of-place", lo, hi, nil)
 			// "Gov. Ann Richards of Texas", "President Carlos Menem of Argentina".
@@ -1775,9 +2014,196 @@ func (v *view) appointmentRules() {
 			}
 			v.emitEnt(v.ent(pi), "role", v.roleEntity(ri, rj), "named-role", p.i, rj, q)
 			if org >= 0 {
+				n0 := len(v.x.facts)
 				v.orgRel(pi, org, joinToks(v.t[ri:rj]), "named-org", p.i, rj+3)
+				if q != nil {
+					v.markFormer(n0) // "X retired as chairman of Y"
+				}
 			}
 			break
 		}
+	}
+}
+
+// placeHeadAt reports whether the noun phrase at k is headed by a place
+// noun after adjectives: "capital", "largest city", "highest peak".
+func (v *view) placeHeadAt(k int) bool {
+	for n := 0; k < len(v.t) && n < 3; k, n = k+1, n+1 {
+		w := v.low(k)
+		if _, ok := placeNouns[w]; ok || w == "peak" || w == "mountain" || w == "river" || w == "lake" || w == "seaport" || w == "metropolis" {
+			return true
+		}
+		if t := v.t[k].Tag; t != "JJ" && t != "JJS" && t != "RBS" && t != "CD" {
+			return false
+		}
+	}
+	return false
+}
+
+// placeChain: a person or organisation in a place is also in the larger
+// places the same sentence puts that place in: "Mrs. Ito is from
+// Yatsushiro in Kumamoto Prefecture in southern Japan" gives lives_in
+// Kumamoto Prefecture and Japan, and Yatsushiro is in Japan too; "the X
+// Association in Alexandria, Va." is based in Virginia. Facts [n0, len) are this sentence's.
+func (x *docState) placeChain(si, n0 int) {
+	within := map[int][]int{}
+	have := map[[3]any]bool{}
+	for _, f := range x.facts[n0:] {
+		if f.pred == "located_in" && f.obj >= 0 && f.qual[schema.QualNegated] == "" {
+			within[f.subj] = append(within[f.subj], f.obj)
+		}
+		have[[3]any{f.subj, f.pred, f.obj}] = true
+	}
+	if len(within) == 0 {
+		return
+	}
+	end := len(x.facts)
+	for i := n0; i < end; i++ {
+		f := x.facts[i]
+		if f.pred != "lives_in" && f.pred != "based_in" && f.pred != "located_in" || f.obj < 0 || f.qual[schema.QualNegated] != "" {
+			continue
+		}
+		// Two steps at most: town → county → state.
+		seen := map[int]bool{f.obj: true}
+		frontier := []int{f.obj}
+		for step := 0; step < 2 && len(frontier) > 0; step++ {
+			var next []int
+			for _, a := range frontier {
+				for _, b := range within[a] {
+					if seen[b] || b == f.subj {
+						continue
+					}
+					seen[b] = true
+					next = append(next, b)
+					if key := [3]any{f.subj, f.pred, b}; !have[key] {
+						have[key] = true
+						x.facts = append(x.facts, rawFact{subj: f.subj, obj: b, pred: f.pred, stmt: -1, rule: "place-chain", s0: si, s1: si, qual: f.qual})
+					}
+				}
+			}
+			frontier = next
+		}
+	}
+}
+
+// roleHeadAt reports whether a lower-case title starts at i ("operations
+// manager" after "a Fulton").
+func (v *view) roleHeadAt(i int) bool {
+	_, _, head := v.roleNounSpan(i)
+	return head != ""
+}
+
+// beatVerbs: what a journalist does for an outlet.
+var beatVerbs = map[string]bool{"covers": true, "covered": true, "covering": true, "writes": true, "wrote": true, "reports": true, "reported": true, "reporting": true, "edits": true, "edited": true, "photographs": true}
+
+// otherPerson finds the antecedent of an object pronoun: the only person
+// other than the subject s named in the sentence before the subject, or
+// -1 when there is none or more than one.
+func (v *view) otherPerson(s int) int {
+	if v.m(s).kind != kName || !v.isA(s, schema.Person) {
+		return -1
+	}
+	found := -1
+	for _, mi := range v.x.sentMents[v.si] {
+		m := v.m(mi)
+		if m.i >= v.m(s).i || m.kind != kName || m.ent < 0 || m.ent == v.m(s).ent || !v.isA(mi, schema.Person) {
+			continue
+		}
+		if found >= 0 && v.ent(found) != m.ent {
+			return -1
+		}
+		found = mi
+	}
+	return found
+}
+
+// ordinal: "2nd", "5th", "21st" before a name ("the 2nd U.S. Circuit Court").
+func ordinal(w string) bool {
+	n := len(w)
+	if n < 3 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	switch w[n-2:] {
+	case "st", "nd", "rd", "th":
+	default:
+		return false
+	}
+	for _, c := range w[:n-2] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// govRole: titles of people who serve a state, so that a country named
+// with them is their employer ("a Chilean official", "the U.S. envoy"),
+// unlike "the Chilean poet".
+func govRole(role string) bool {
+	if upperFirst(role) {
+		return true // "the US Special Coordinator for Arctic Affairs": an office
+	}
+	r := strings.ToLower(role)
+	for _, w := range []string{"official", "minister", "envoy", "ambassador", "diplomat", "representative", "consul", "attache",
+		"spokes", "secretary", "officer", "agent", "attorney", "prosecutor", "sen.", "senator", "rep.", "congress", "judge", "justice",
+		"general", "gen.", "commander", "admiral", "colonel", "col.", "major", "captain", "lieutenant", "lt.", "sergeant", "soldier",
+		"negotiator", "delegate", "adviser", "advisor", "aide", "director", "chief", "head", "president", "premier", "governor",
+		"mayor", "leader", "chairman", "deputy", "administrator", "commissioner", "inspector", "ranger", "police", "trooper", "pilot",
+		"coordinator", "emissary", "counsel", "staff", "employee", "worker", "analyst", "economist", "scientist", "engineer"} {
+		if strings.Contains(r, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// coordBefore: the name coordinated before mention s ("A and B"), of the
+// same top class, or -1.
+func (v *view) coordBefore(s int) int {
+	i := v.m(s).i
+	if i < 2 || v.low(i-1) != "and" {
+		return -1
+	}
+	if a := v.end[i-1]; a >= 0 && v.m(a).kind == kName && v.cls(a).Top() == v.cls(s).Top() {
+		return a
+	}
+	return -1
+}
+
+// coordAfter: the name coordinated after mention a ("A and B"), or -1.
+func (v *view) coordAfter(a int) int {
+	j := v.m(a).j
+	if v.low(j) != "and" {
+		return -1
+	}
+	if b := v.start[j+1]; b >= 0 && v.m(b).kind == kName && v.cls(b).Top() == v.cls(a).Top() {
+		return b
+	}
+	return -1
+}
+
+// notOccupation: common nouns with a job's ending that name no job ("the
+// murder of X" must not make X an employer).
+var notOccupation = map[string]bool{"murder": true, "murders": true, "order": true, "border": true, "number": true, "water": true,
+	"letter": true, "matter": true, "center": true, "centre": true, "corner": true, "chamber": true, "power": true, "paper": true,
+	"summer": true, "winter": true, "quarter": true, "disaster": true, "river": true, "cancer": true, "theater": true,
+	"weather": true, "shelter": true, "charter": true, "register": true, "error": true, "terror": true, "honor": true,
+	"honour": true, "favor": true, "labor": true, "labour": true, "sector": true, "factor": true, "monitor": true,
+	"reactor": true, "vector": true, "motor": true, "floor": true, "door": true, "poster": true, "computer": true,
+	"chapter": true, "transfer": true, "trigger": true, "barrier": true, "layer": true, "tower": true,
+	"event": true, "moment": true, "statement": true, "government": true, "department": true, "parliament": true,
+	"agreement": true, "movement": true, "comment": true, "payment": true, "element": true, "segment": true, "content": true,
+	"talent": true, "accident": true, "incident": true, "percent": true, "continent": true, "event.": true, "plant": true,
+	"giant": true, "restaurant": true, "grant": true, "warrant": true, "woman": true, "man": true, "german": true,
+	"human": true, "christian": true, "median": true, "guardian": true}
+
+// markFormer sets the former qualifier on the facts from index n0 on.
+func (v *view) markFormer(n0 int) {
+	for i := n0; i < len(v.x.facts); i++ {
+		q := map[string]string{schema.QualFormer: "true"}
+		for k, val := range v.x.facts[i].qual {
+			q[k] = val
+		}
+		v.x.facts[i].qual = q
 	}
 }
