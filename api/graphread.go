@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"net/url"
 	"sort"
 	"strings"
 	"time"
@@ -12,6 +11,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -33,25 +33,17 @@ func eachQuad(ctx context.Context, qs cgraph.QuadStore, d quad.Direction, v quad
 	if ref == nil {
 		return nil
 	}
-	it := qs.QuadIterator(d, ref).Iterate()
-	defer it.Close()
 	n := 0
-	for it.Next(ctx) {
+	return graph.EachRefOf(ctx, qs, d, ref, func(r cgraph.Ref) error {
 		if n++; n > maxScan {
 			return errorf(422, CodeQueryError, "%v has more than %d quads in direction %v: use a saved query with a row limit", v, maxScan, d)
 		}
-		q, err := qs.Quad(it.Result())
+		q, err := qs.Quad(r)
 		if err != nil {
 			return fmt.Errorf("read quad: %w", err)
 		}
-		if err := fn(q); err != nil {
-			return err
-		}
-	}
-	if err := it.Err(); err != nil {
-		return err
-	}
-	return ctx.Err()
+		return fn(q)
+	})
 }
 
 func iriValue(s string) quad.IRI { return quad.IRI(s) }
@@ -67,17 +59,14 @@ func iriString(v quad.Value) string {
 // native renders a stored value for JSON: IRIs and strings as strings,
 // numbers as numbers, times in RFC 3339.
 func native(v quad.Value) any {
+	if s, ok := schema.LiteralText(v); ok {
+		return s
+	}
 	switch v := v.(type) {
 	case nil:
 		return nil
 	case quad.IRI:
 		return string(v)
-	case quad.String:
-		return string(v)
-	case quad.TypedString:
-		return string(v.Value)
-	case quad.LangString:
-		return string(v.Value)
 	case quad.Int:
 		return int64(v)
 	case quad.Float:
@@ -171,21 +160,13 @@ func sortedKeys(m map[string]bool) []string {
 	return out
 }
 
-// docIDOf turns "doc:ID" (percent-encoded) back into the document id.
+// docIDOf turns "doc:ID" (percent-encoded) back into the document id, ""
+// for any other IRI.
 func docIDOf(iri string) string {
-	rest, ok := strings.CutPrefix(iri, "doc:")
-	if !ok {
-		return ""
+	if id, ok := schema.DocIDOf(iri); ok {
+		return id
 	}
-	return unescapeIRIPart(rest)
-}
-
-// unescapeIRIPart undoes schema's percent-encoding of ids.
-func unescapeIRIPart(s string) string {
-	if u, err := url.PathUnescape(s); err == nil {
-		return u
-	}
-	return s
+	return ""
 }
 
 // evidenceJSON is one sentence supporting a fact.

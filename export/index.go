@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -100,15 +99,12 @@ func iriOf(v quad.Value) string {
 
 // textOf is the lexical form of a literal.
 func textOf(v quad.Value) string {
+	if s, ok := schema.LiteralText(v); ok {
+		return s
+	}
 	switch v := v.(type) {
 	case nil:
 		return ""
-	case quad.String:
-		return string(v)
-	case quad.TypedString:
-		return string(v.Value)
-	case quad.LangString:
-		return string(v.Value)
 	case quad.Time:
 		return time.Time(v).UTC().Format(time.RFC3339Nano)
 	case quad.Int:
@@ -158,10 +154,7 @@ func intOf(v quad.Value) int64 {
 func (x *index) doc(iri string) *docInfo {
 	d := x.docs[iri]
 	if d == nil {
-		id := strings.TrimPrefix(iri, "doc:")
-		if u, err := url.PathUnescape(id); err == nil {
-			id = u
-		}
+		id, _ := schema.DocIDOf(iri)
 		d = &docInfo{IRI: iri, ID: id}
 		x.docs[iri] = d
 	}

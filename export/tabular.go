@@ -91,13 +91,8 @@ func (e *exporter) csv(ctx context.Context) error {
 	}
 	edges.cw.Write(csvEdgeColumns)
 	err = e.factPass(ctx, func(f *fact) error {
-		row := []string{f.ev, f.subject, predName(f.predicate), f.objectText(), strconv.FormatBool(f.literal()),
-			f.docID, fmtTime(f.published), f.sentence,
-			strconv.FormatInt(f.start, 10), strconv.FormatInt(f.end, 10), fmtConf(f.confidence), f.rule}
-		for _, k := range qualifierKeys {
-			row = append(row, f.quals[k])
-		}
-		row = append(row, qualifierString(f.quals))
+		row := append([]string{f.ev, f.subject, predName(f.predicate), f.objectText(), strconv.FormatBool(f.literal())},
+			evidenceCells(f)...)
 		e.stats.Edges++
 		return edges.cw.Write(row)
 	})
@@ -164,13 +159,8 @@ func (e *exporter) neo4j(ctx context.Context) error {
 		if f.literal() {
 			return nil
 		}
-		row := []string{f.subject, iriOf(f.object), strings.ToUpper(predName(f.predicate)), f.ev,
-			f.docID, fmtTime(f.published), f.sentence,
-			strconv.FormatInt(f.start, 10), strconv.FormatInt(f.end, 10), fmtConf(f.confidence), f.rule}
-		for _, k := range qualifierKeys {
-			row = append(row, f.quals[k])
-		}
-		row = append(row, qualifierString(f.quals))
+		row := append([]string{f.subject, iriOf(f.object), strings.ToUpper(predName(f.predicate)), f.ev},
+			evidenceCells(f)...)
 		e.stats.Edges++
 		return rels.cw.Write(row)
 	})
@@ -208,4 +198,16 @@ func numeric(s string) string {
 		return ""
 	}
 	return s
+}
+
+// evidenceCells are the columns both edge tables end with, in this order:
+// document, published, sentence, start, end, confidence, rule, one column
+// per documented qualifier, then every qualifier as k=v;k=v.
+func evidenceCells(f *fact) []string {
+	row := []string{f.docID, fmtTime(f.published), f.sentence,
+		strconv.FormatInt(f.start, 10), strconv.FormatInt(f.end, 10), fmtConf(f.confidence), f.rule}
+	for _, k := range qualifierKeys {
+		row = append(row, f.quals[k])
+	}
+	return append(row, qualifierString(f.quals))
 }

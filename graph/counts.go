@@ -5,8 +5,6 @@ import (
 	"fmt"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/iterator"
-	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
@@ -157,20 +155,8 @@ func (s *Store) mentionedElsewhere(ctx context.Context, e quad.Value, skip map[a
 	if err != nil || ref == nil {
 		return false, err // no quad uses e at all: a new entity
 	}
-	var sh iterator.Shape
-	eid, isKV := ref.(ckv.Int64Value)
-	tid, _ := r.typ.(ckv.Int64Value)
-	if isKV && tid != 0 {
-		// Scan the (subject, predicate) index at (e, rdf:type) only,
-		// rather than every quad of a popular entity.
-		sh = ckv.IndexScan{
-			Index:  ckv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}},
-			Values: []uint64{uint64(eid), uint64(tid)},
-		}.BuildIterator(s.qs)
-	} else {
-		sh = s.qs.QuadIterator(quad.Subject, ref)
-	}
-	it := sh.Iterate()
+	// On KV stores only the (e, rdf:type) index entry is read.
+	it := s.subjectScan(ref, r.typ).Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
 		q := it.Result()

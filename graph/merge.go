@@ -43,7 +43,7 @@ func (s *Store) Merge(ctx context.Context, from, into, rule string) (Merge, erro
 	if from == into {
 		return Merge{}, fmt.Errorf("graph: merge %s into itself: %w", from, ErrMergeConflict)
 	}
-	if topOf(from) != topOf(into) {
+	if schema.EntityTop(from) != schema.EntityTop(into) {
 		return Merge{}, fmt.Errorf("graph: merge %s into %s: different classes: %w", from, into, ErrMergeConflict)
 	}
 	s.writeMu.Lock()
@@ -214,16 +214,6 @@ func (s *Store) Unmerge(ctx context.Context, id string) error {
 		return fmt.Errorf("graph: unmerge %s: %w", id, err)
 	}
 	return nil
-}
-
-// topOf is the top-class segment of an entity IRI ("ent:person/x" → "person").
-func topOf(entity string) string {
-	rest, ok := strings.CutPrefix(entity, "ent:")
-	if !ok {
-		return ""
-	}
-	top, _, _ := strings.Cut(rest, "/")
-	return top
 }
 
 func sortedKeys(m map[string]bool) []string {

@@ -3,9 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"sort"
-	"strings"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -259,11 +257,8 @@ func (s *Store) documentInfo(ctx context.Context, doc quad.Value) (DocumentInfo,
 
 // docID recovers a document id from its IRI.
 func docID(v quad.Value) string {
-	s := strings.TrimPrefix(string(asIRI(v)), "doc:")
-	if id, err := url.PathUnescape(s); err == nil {
-		return id
-	}
-	return s
+	id, _ := schema.DocIDOf(string(asIRI(v)))
+	return id
 }
 
 func asIRI(v quad.Value) quad.IRI {

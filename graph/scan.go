@@ -23,14 +23,30 @@ func (s *Store) refOf(v quad.Value) (cgraph.Ref, error) {
 // eachRef calls fn with every quad reference whose direction d is v. It
 // stops at the first error fn returns, and when ctx is done.
 func (s *Store) eachRef(ctx context.Context, d quad.Direction, v quad.Value, fn func(r cgraph.Ref) error) error {
-	ref, err := s.refOf(v)
+	return EachRef(ctx, s.qs, d, v, fn)
+}
+
+// EachRef calls fn with the reference of every quad of qs whose direction d
+// holds v, straight from the store's index: QuadDirection on a reference
+// is cheap, while reading the whole quad costs four value lookups. A value
+// no quad uses yields nothing. It stops at fn's first error (returned as
+// is) and when ctx is done. Packages that read a cgraph.QuadStore by the
+// layout of docs/graph-model.md share it rather than each owning a loop.
+func EachRef(ctx context.Context, qs cgraph.QuadStore, d quad.Direction, v quad.Value, fn func(cgraph.Ref) error) error {
+	ref, err := qs.ValueOf(v)
 	if err != nil {
 		return err
 	}
 	if ref == nil {
 		return nil
 	}
-	it := s.qs.QuadIterator(d, ref).Iterate()
+	return EachRefOf(ctx, qs, d, ref, fn)
+}
+
+// EachRefOf is EachRef for a value already resolved to its reference
+// (qs.ValueOf), for callers that look the same node up more than once.
+func EachRefOf(ctx context.Context, qs cgraph.QuadStore, d quad.Direction, ref cgraph.Ref, fn func(cgraph.Ref) error) error {
+	it := qs.QuadIterator(d, ref).Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
 		if err := fn(it.Result()); err != nil {
@@ -45,8 +61,14 @@ func (s *Store) eachRef(ctx context.Context, d quad.Direction, v quad.Value, fn 
 
 // eachQuad calls fn with every quad whose direction d is v.
 func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn func(q quad.Quad) error) error {
-	return s.eachRef(ctx, d, v, func(r cgraph.Ref) error {
-		q, err := s.qs.Quad(r)
+	return EachQuadAt(ctx, s.qs, d, v, fn)
+}
+
+// EachQuadAt is EachRef reading each whole quad, for callers that want its
+// values rather than references.
+func EachQuadAt(ctx context.Context, qs cgraph.QuadStore, d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
+	return EachRef(ctx, qs, d, v, func(r cgraph.Ref) error {
+		q, err := qs.Quad(r)
 		if err != nil {
 			return err
 		}
@@ -128,18 +150,7 @@ func (s *Store) subjectValues(ctx context.Context, subject quad.Value, pred quad
 		}
 		*x.ref = r
 	}
-	var sh iterator.Shape
-	si, ok1 := sr.(ckv.Int64Value)
-	pi, ok2 := pr.(ckv.Int64Value)
-	if ok1 && ok2 {
-		sh = ckv.IndexScan{
-			Index:  ckv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}},
-			Values: []uint64{uint64(si), uint64(pi)},
-		}.BuildIterator(s.qs)
-	} else {
-		sh = s.qs.QuadIterator(quad.Subject, sr)
-	}
-	it := sh.Iterate()
+	it := s.subjectScan(sr, pr).Iterate()
 	defer it.Close()
 	var out []quad.Value
 	for it.Next(ctx) {
@@ -171,4 +182,20 @@ func (s *Store) subjectValues(ctx context.Context, subject quad.Value, pred quad
 		out = append(out, v)
 	}
 	return out, it.Err()
+}
+
+// subjectScan iterates the quads of subject sub. On KV stores, when pred is
+// a KV reference, it reads only the (subject, predicate) index entry, so a
+// popular entity's other quads cost nothing; elsewhere it yields every quad
+// of sub. Callers check the predicate of what they get either way.
+func (s *Store) subjectScan(sub cgraph.Ref, pred any) iterator.Shape {
+	si, ok1 := sub.(ckv.Int64Value)
+	pi, ok2 := pred.(ckv.Int64Value)
+	if ok1 && ok2 && pi != 0 {
+		return ckv.IndexScan{
+			Index:  ckv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}},
+			Values: []uint64{uint64(si), uint64(pi)},
+		}.BuildIterator(s.qs)
+	}
+	return s.qs.QuadIterator(quad.Subject, sub)
 }

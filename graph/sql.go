@@ -210,12 +210,8 @@ func (s *Store) sqlPlanChunk(ctx context.Context, chunk []*pending) error {
 			p.status, p.oldCount = StatusUnchanged, st.quads
 			continue
 		}
-		old, err := s.labelQuads(ctx, p.doc)
-		if err != nil {
-			return fmt.Errorf("graph: %w", err)
-		}
-		if len(old) > 0 {
-			p.old, p.status = old, StatusReplaced
+		if err := s.loadOld(ctx, p); err != nil {
+			return err
 		}
 	}
 	return nil

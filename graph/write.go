@@ -217,13 +217,23 @@ func (s *Store) planChunk(ctx context.Context, chunk []*pending) error {
 			p.status, p.oldCount = StatusUnchanged, n
 			continue
 		}
-		old, err := s.labelQuads(ctx, p.doc)
-		if err != nil {
-			return fmt.Errorf("graph: %w", err)
+		if err := s.loadOld(ctx, p); err != nil {
+			return err
 		}
-		if len(old) > 0 {
-			p.old, p.status = old, StatusReplaced
-		}
+	}
+	return nil
+}
+
+// loadOld reads the quads p's document has stored, to be replaced: the
+// planned state of a document whose text changed (or whose hash cannot be
+// trusted). A label with no quads left stays a new document.
+func (s *Store) loadOld(ctx context.Context, p *pending) error {
+	old, err := s.labelQuads(ctx, p.doc)
+	if err != nil {
+		return fmt.Errorf("graph: %w", err)
+	}
+	if len(old) > 0 {
+		p.old, p.status = old, StatusReplaced
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -89,7 +90,7 @@ func sameAsCluster(ctx context.Context, qs cgraph.QuadStore, start []string) ([]
 				if d == quad.Object {
 					far = quad.Subject
 				}
-				err := refsAt(ctx, qs, d, quad.IRI(n), func(q cgraph.Ref) error {
+				err := graph.EachRef(ctx, qs, d, quad.IRI(n), func(q cgraph.Ref) error {
 					if p, _ := qs.QuadDirection(q, quad.Predicate); p == nil || p.Key() != sameAs.Key() {
 						return nil
 					}
@@ -162,7 +163,7 @@ func resolveName(ctx context.Context, qs cgraph.QuadStore, text string) ([]strin
 	}
 	// subjectsOf adds the subjects of quads (any of preds) whose object is v.
 	subjectsOf := func(v quad.Value, preds map[any]bool) error {
-		return refsAt(ctx, qs, quad.Object, v, func(q cgraph.Ref) error {
+		return graph.EachRef(ctx, qs, quad.Object, v, func(q cgraph.Ref) error {
 			if p, _ := qs.QuadDirection(q, quad.Predicate); p == nil || !preds[p.Key()] {
 				return nil
 			}
@@ -193,7 +194,7 @@ func resolveName(ctx context.Context, qs cgraph.QuadStore, text string) ([]strin
 	// No key index: scan every alias (the name is always an alias too),
 	// reading each distinct alias text once.
 	match := map[any]bool{}
-	err = refsAt(ctx, qs, quad.Predicate, quad.IRI(schema.PredAlias), func(q cgraph.Ref) error {
+	err = graph.EachRef(ctx, qs, quad.Predicate, quad.IRI(schema.PredAlias), func(q cgraph.Ref) error {
 		o, _ := qs.QuadDirection(q, quad.Object)
 		if o == nil {
 			return nil
@@ -237,32 +238,6 @@ func addSubject(qs cgraph.QuadStore, q cgraph.Ref, found map[string]bool) error 
 
 var errStop = errors.New("stop")
 
-// refsAt calls fn with every quad whose direction d holds v, straight
-// from the store's index, as references: QuadDirection on them is free,
-// while reading a whole quad costs four value lookups. (Cayley's path layer
-// is slower still here: "out along any of these predicates" becomes a scan
-// of every quad with those predicates.)
-func refsAt(ctx context.Context, qs cgraph.QuadStore, d quad.Direction, v quad.Value, fn func(cgraph.Ref) error) error {
-	ref, err := qs.ValueOf(v)
-	if err != nil {
-		return err
-	}
-	if ref == nil {
-		return nil
-	}
-	it := qs.QuadIterator(d, ref).Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		if err := fn(it.Result()); err != nil {
-			return err
-		}
-	}
-	if err := it.Err(); err != nil {
-		return err
-	}
-	return ctx.Err()
-}
-
 // valueAt returns the object of the first quad (subject, pred, ?), or nil.
 func valueAt(ctx context.Context, qs cgraph.QuadStore, subject quad.Value, pred string) (quad.Value, error) {
 	pr, err := qs.ValueOf(quad.IRI(pred))
@@ -270,7 +245,7 @@ func valueAt(ctx context.Context, qs cgraph.QuadStore, subject quad.Value, pred 
 		return nil, err
 	}
 	var out quad.Value
-	err = refsAt(ctx, qs, quad.Subject, subject, func(q cgraph.Ref) error {
+	err = graph.EachRef(ctx, qs, quad.Subject, subject, func(q cgraph.Ref) error {
 		if p, _ := qs.QuadDirection(q, quad.Predicate); p == nil || p.Key() != pr.Key() {
 			return nil
 		}
@@ -340,7 +315,7 @@ func (g *graphView) neighbours(ctx context.Context, n string) ([]edge, error) {
 	seen := map[key]bool{}
 	var out []edge
 	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
-		err := refsAt(ctx, g.qs, d, quad.IRI(n), func(q cgraph.Ref) error {
+		err := graph.EachRef(ctx, g.qs, d, quad.IRI(n), func(q cgraph.Ref) error {
 			pr, _ := g.qs.QuadDirection(q, quad.Predicate)
 			if pr == nil {
 				return nil
@@ -600,21 +575,6 @@ func (g *graphView) shortestPaths(ctx context.Context, from, to []string, maxHop
 	return paths, nil
 }
 
-// refsAtRef is refsAt for a value already resolved to a reference.
-func refsAtRef(ctx context.Context, qs cgraph.QuadStore, d quad.Direction, ref cgraph.Ref, fn func(cgraph.Ref) error) error {
-	it := qs.QuadIterator(d, ref).Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		if err := fn(it.Result()); err != nil {
-			return err
-		}
-	}
-	if err := it.Err(); err != nil {
-		return err
-	}
-	return ctx.Err()
-}
-
 // facts is lib.js ng.facts in Go: the evidence records of the facts where
 // entity is the subject (dir "out") or object ("in"), optionally of one
 // predicate IRI, sorted by evidence IRI. Keys and value types match the
@@ -630,7 +590,7 @@ func (g *graphView) facts(ctx context.Context, entity, dir, predIRI string) ([]m
 	}
 	var evs []cgraph.Ref
 	seen := map[any]bool{}
-	err = refsAt(ctx, g.qs, quad.Object, quad.IRI(entity), func(q cgraph.Ref) error {
+	err = graph.EachRef(ctx, g.qs, quad.Object, quad.IRI(entity), func(q cgraph.Ref) error {
 		if p, _ := g.qs.QuadDirection(q, quad.Predicate); p == nil || p.Key() != linkRef.Key() {
 			return nil
 		}
@@ -647,7 +607,7 @@ func (g *graphView) facts(ctx context.Context, entity, dir, predIRI string) ([]m
 	out := []map[string]any{}
 	for _, ev := range evs {
 		fields := map[string]quad.Value{}
-		err := refsAtRef(ctx, g.qs, quad.Subject, ev, func(q cgraph.Ref) error {
+		err := graph.EachRefOf(ctx, g.qs, quad.Subject, ev, func(q cgraph.Ref) error {
 			pr, _ := g.qs.QuadDirection(q, quad.Predicate)
 			or, _ := g.qs.QuadDirection(q, quad.Object)
 			if pr == nil || or == nil {
@@ -728,15 +688,11 @@ func (g *graphView) facts(ctx context.Context, entity, dir, predIRI string) ([]m
 // text is a value as scripts see it after ng.id/ng.literal: IRIs without
 // brackets, literals as their plain text.
 func text(v quad.Value) string {
-	switch x := v.(type) {
-	case quad.IRI:
+	if x, ok := v.(quad.IRI); ok {
 		return string(x)
-	case quad.String:
-		return string(x)
-	case quad.TypedString:
-		return string(x.Value)
-	case quad.LangString:
-		return string(x.Value)
+	}
+	if s, ok := schema.LiteralText(v); ok {
+		return s
 	}
 	return quad.ToString(v)
 }

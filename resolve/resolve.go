@@ -84,7 +84,7 @@ func Propose(ctx context.Context, qs cgraph.QuadStore) ([]Candidate, error) {
 	holders := map[string][]*entity{}
 	surnames := map[string][]*entity{}
 	for _, e := range ents {
-		top := topClass(e.iri)
+		top := schema.EntityTop(e.iri)
 		if top == "" || top == "statement" || top == "role" || e.name == "" {
 			continue
 		}
@@ -99,7 +99,7 @@ func Propose(ctx context.Context, qs cgraph.QuadStore) ([]Candidate, error) {
 
 	var out []Candidate
 	for _, e := range ents {
-		top := topClass(e.iri)
+		top := schema.EntityTop(e.iri)
 		if top == "" || top == "statement" || top == "role" || e.name == "" {
 			continue
 		}
@@ -168,25 +168,7 @@ func Apply(ctx context.Context, st Store, rules ...string) ([]graph.Merge, error
 }
 
 func eachWithPredicate(ctx context.Context, qs cgraph.QuadStore, pred string, fn func(quad.Quad) error) error {
-	ref, err := qs.ValueOf(quad.IRI(pred))
-	if err != nil || ref == nil {
-		return err
-	}
-	it := qs.QuadIterator(quad.Predicate, ref).Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		q, err := qs.Quad(it.Result())
-		if err != nil {
-			return err
-		}
-		if err := fn(q); err != nil {
-			return err
-		}
-	}
-	if err := it.Err(); err != nil {
-		return err
-	}
-	return ctx.Err()
+	return graph.EachQuadAt(ctx, qs, quad.Predicate, quad.IRI(pred), fn)
 }
 
 func iriOf(v quad.Value) string {
@@ -204,14 +186,4 @@ func stringOf(v quad.Value) string {
 		return s
 	}
 	return fmt.Sprint(v.Native())
-}
-
-// topClass reads the top class from an entity IRI (ent:person/…).
-func topClass(iri string) string {
-	rest, ok := strings.CutPrefix(iri, "ent:")
-	if !ok {
-		return ""
-	}
-	top, _, _ := strings.Cut(rest, "/")
-	return top
 }

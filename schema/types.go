@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 	"unicode"
@@ -35,6 +36,18 @@ func (d Document) IRI() string { return DocIRI(d.ID) }
 // DocIRI is the compact IRI of a document id.
 func DocIRI(id string) string { return "doc:" + escapeIRIPart(id) }
 
+// DocIDOf is the inverse of DocIRI: "doc:a%20b" gives "a b". ok reports
+// whether iri has the "doc:" prefix; without it, id is iri itself unescaped,
+// which readers of stores written by other tools may still want to show.
+// A malformed escape is kept as it stands rather than failing.
+func DocIDOf(iri string) (id string, ok bool) {
+	rest, ok := strings.CutPrefix(iri, "doc:")
+	if u, err := url.PathUnescape(rest); err == nil {
+		return u, ok
+	}
+	return rest, ok
+}
+
 // Entity is one resolved entity of a document.
 type Entity struct {
 	IRI     string   // from EntityIRI(Class, Name)
@@ -47,6 +60,18 @@ type Entity struct {
 // its canonical name, so the same entity in two articles is one node.
 func EntityIRI(c Class, name string) string {
 	return "ent:" + strings.ToLower(string(c.Top())) + "/" + Slug(name)
+}
+
+// EntityTop is the top-class segment of an entity IRI as EntityIRI writes
+// it: "ent:person/james-jeffrey" gives "person", any other IRI "". Two
+// entities may be one node only if their segments are equal.
+func EntityTop(iri string) string {
+	rest, ok := strings.CutPrefix(iri, "ent:")
+	if !ok {
+		return ""
+	}
+	top, _, _ := strings.Cut(rest, "/")
+	return top
 }
 
 // StatementIRI gives a quote node's IRI: statements are identified by their
