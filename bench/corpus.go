@@ -46,8 +46,16 @@ func NewGenerator(seed int64) *Generator {
 	if g, ok := worldCache[seed]; ok {
 		return g
 	}
-	w := newWorld(seed)
-	g := &Generator{seed: seed, w: w, provTowns: make([][]int, len(w.provinces)), provGroups: make([][]int, len(w.provinces))}
+	g := &Generator{seed: seed, w: newWorld(seed)}
+	g.index()
+	worldCache[seed] = g
+	return g
+}
+
+// index builds the per-province lists.
+func (g *Generator) index() {
+	w := g.w
+	g.provTowns, g.provGroups = make([][]int, len(w.provinces)), make([][]int, len(w.provinces))
 	for i, t := range w.towns {
 		g.provTowns[t.province] = append(g.provTowns[t.province], i)
 		if t.holder >= 0 {
@@ -57,8 +65,6 @@ func NewGenerator(seed int64) *Generator {
 	for i, gr := range w.groups {
 		g.provGroups[gr.province] = append(g.provGroups[gr.province], i)
 	}
-	worldCache[seed] = g
-	return g
 }
 
 // Corpus streams the n articles of the seed's corpus, one at a time: a
@@ -130,6 +136,8 @@ type article struct {
 	words   int
 	target  int
 	day     string
+	lead    string          // dateline, put before the first sentence
+	said    map[string]bool // sentences already written: no repeats
 }
 
 var (
@@ -143,7 +151,7 @@ var (
 func (g *Generator) Article(i int) schema.Document {
 	r := rand.New(rand.NewSource(g.seed*1_000_003 + int64(i)*7919 + 17))
 	w := g.w
-	a := &article{g: g, w: w, r: r, seen: map[string]bool{}, target: 300 + r.Intn(601)}
+	a := &article{g: g, w: w, r: r, seen: map[string]bool{}, said: map[string]bool{}, target: 300 + r.Intn(601)}
 	a.prov = zipfIndex(r, len(w.provinces), 1.1)
 	a.country = w.provinces[a.prov].country
 	a.day = weekdays[r.Intn(7)]
@@ -167,7 +175,9 @@ func (g *Generator) Article(i int) schema.Document {
 	published := time.Date(2015, 1, 1, 6, 0, 0, 0, time.UTC).Add(time.Duration(i%3650)*24*time.Hour + time.Duration(r.Intn(720))*time.Minute)
 	title := a.headline()
 	a.dateline()
-	for a.words < a.target {
+	// Repeated sentences are dropped; the guard bounds the loop should the
+	// cast be too small to fill the target.
+	for guard := 0; a.words < a.target && guard < 1000; guard++ {
 		if r.Intn(100) < 58 {
 			a.fact()
 		} else {
@@ -193,6 +203,13 @@ func (a *article) countryName() string { return countries[a.country].name }
 
 // say appends a sentence, starting a new paragraph every few sentences.
 func (a *article) say(s string) {
+	if a.said[s] {
+		return
+	}
+	a.said[s] = true
+	if a.lead != "" {
+		s, a.lead = a.lead+s, ""
+	}
 	if a.par >= 2+a.r.Intn(3) {
 		a.b.WriteString("\n\n")
 		a.par = 0
@@ -206,10 +223,10 @@ func (a *article) say(s string) {
 
 func (a *article) dateline() {
 	t := a.w.towns[a.towns[0]]
-	a.b.WriteString(fmt.Sprintf("%s, %s (%s) — ", strings.ToUpper(t.name), a.countryName(), a.w.outlets[a.outlet].name))
-	a.words += 3
-	a.fact()
-	a.par = 1
+	a.lead = fmt.Sprintf("%s, %s (%s) — ", strings.ToUpper(t.name), a.countryName(), a.w.outlets[a.outlet].name)
+	for a.lead != "" {
+		a.fact()
+	}
 }
 
 func (a *article) headline() string {
@@ -303,7 +320,7 @@ func (a *article) fact() {
 	switch r.Intn(22) {
 	case 0: // appositive role and reported speech
 		if p.group >= 0 {
-			a.say(fmt.Sprintf("%s, a %s for %s, said on %s that %s.", a.personRef(pi), p.role, a.affiliation(p), a.day, clauses[r.Intn(len(clauses))]))
+			a.say(fmt.Sprintf("%s, %s %s for %s, said on %s that %s.", a.personRef(pi), indef(p.role), p.role, a.affiliation(p), a.day, clauses[r.Intn(len(clauses))]))
 		} else {
 			a.say(fmt.Sprintf("%s %s %s said on %s that %s.", countries[p.country].adj, p.title, a.personRef(pi), a.day, clauses[r.Intn(len(clauses))]))
 		}
@@ -433,6 +450,14 @@ func (a *article) filler() {
 		f = fmt.Sprintf(f, a.n(2, 40))
 	}
 	a.say(f)
+}
+
+// indef is the indefinite article for a word.
+func indef(w string) string {
+	if w != "" && strings.ContainsRune("aeiou", rune(w[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 // thousands writes 12345 as "12,345".

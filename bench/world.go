@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"fmt"
 	"math/rand"
 	"strings"
 )
@@ -68,7 +67,7 @@ var (
 	partyAdj  = []string{"Democratic", "Socialist", "Labour", "Reform", "Justice", "Unity", "Progress", "Renewal", "Freedom", "Civic"}
 	outletEnd = []string{"Herald", "Times", "News", "Post", "Observer", "Monitor", "Tribune", "Gazette", "Radio", "Daily"}
 
-	personRoles = []string{"spokesman", "commander", "spokeswoman", "adviser", "senior official", "deputy leader", "leader", "field commander", "envoy", "director"}
+	personRoles = []string{"spokesman", "commander", "adviser", "senior official", "deputy leader", "leader", "field commander", "envoy", "director"}
 	stateTitles = []string{"Foreign Minister", "Defence Minister", "Interior Minister", "President", "Prime Minister", "Ambassador", "Special Envoy", "General", "Colonel", "Governor"}
 )
 
@@ -135,7 +134,7 @@ func newWorld(seed int64) *world {
 		for k := 0; ; k++ {
 			n := gen()
 			if k > 20 {
-				n = fmt.Sprintf("%s %s", n, romanish[k%len(romanish)])
+				n = romanish[k%len(romanish)] + " " + n
 			}
 			if !used[n] {
 				used[n] = true
@@ -151,7 +150,7 @@ func newWorld(seed int64) *world {
 		return n
 	}
 	for i := 0; i < worldProvinces; i++ {
-		w.provinces = append(w.provinces, province{name: uniq(place), country: zipfIndex(r, len(countries), 1.3)})
+		w.provinces = append(w.provinces, province{name: uniq(place), country: zipfIndex(r, len(countries), 1.05)})
 	}
 	for i := 0; i < worldTowns; i++ {
 		pr := i % worldProvinces

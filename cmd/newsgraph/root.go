@@ -49,6 +49,7 @@ Configuration: flags > NEWSGRAPH_* environment > newsgraph.yaml > defaults.`,
 		a.importCommand(),
 		a.serveCommand(),
 		a.entitiesCommand(),
+		a.benchCommand(),
 	)
 	return root
 }
