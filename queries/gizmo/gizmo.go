@@ -660,5 +660,13 @@ func (it *results) Err() error {
 
 func (it *results) Close() error {
 	it.stop(errors.New("iterator closed"))
+	// newsgraph: wait for the script's goroutine to end. Interrupted, it
+	// still finishes the store read in flight; a caller that closes the
+	// store after Close (a server shutting down) must not pull the store
+	// from under it (seen: SIGSEGV in bolt's page lookup).
+	if it.errc != nil {
+		for range it.errc {
+		}
+	}
 	return nil
 }
