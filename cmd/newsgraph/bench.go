@@ -19,19 +19,15 @@ func (a *app) benchCommand() *cobra.Command {
 and reports words/s, documents/s, quads/s, peak RSS and store size; then runs
 every saved query and reports p50/p99 latency; then measures side by side the
 ratios BENCHMARKS.md tracks: ingest vs the NLP stage alone, our writes vs
-Cayley's AddQuadSet, and the REST API vs Cayley's /api/v2/query.`,
+Cayley's AddQuadSet, and the REST API vs Cayley's /api/v2/query. It never
+touches the configured store: it measures on a fresh bolt store in --dir (or
+an empty PostgreSQL database given with --postgres).`,
 		Example: `  newsgraph bench --docs 1000
   newsgraph bench --docs 100000 --skip-ratios --json > bench-100k.json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if progress {
 				opt.Log = a.stderr
-			}
-			if opt.Backend == "" {
-				opt.Backend = a.v.GetString("store.backend")
-				if opt.Backend != "bolt" {
-					opt.Address = a.v.GetString("store.address")
-				}
 			}
 			rep, err := bench.Run(cmd.Context(), opt)
 			if err != nil {
@@ -50,10 +46,36 @@ Cayley's AddQuadSet, and the REST API vs Cayley's /api/v2/query.`,
 	f.StringVar(&opt.Dir, "dir", "", "folder for the corpus and stores (default: a temporary folder)")
 	f.BoolVar(&opt.Keep, "keep", false, "keep --dir after the run")
 	f.IntVar(&opt.QueryRuns, "query-runs", 50, "runs of each saved query")
+	f.IntVar(&opt.RatioDocs, "ratio-docs", 0, "articles the ratios are measured on (default min(docs, 500))")
+	f.IntVar(&opt.RatioRounds, "ratio-rounds", 0, "alternations of each comparison (default 2)")
+	f.BoolVar(&opt.ProseNER, "prose-ner", false, "turn prose's NER on in ingest and the NLP baseline")
 	f.BoolVar(&opt.SkipRatios, "skip-ratios", false, "ingest and queries only")
 	f.BoolVar(&opt.SkipAPI, "skip-api", false, "no REST vs Cayley comparison")
 	f.DurationVar(&opt.IngestTimeout, "ingest-timeout", 0, "stop the ingest at a batch boundary after this long")
 	f.BoolVar(&jsonOut, "json", false, "print the report as JSON")
 	f.BoolVar(&progress, "progress", true, "progress lines on stderr")
+	f.StringVar(&opt.Address, "postgres", "", "measure on this empty PostgreSQL database instead of a fresh bolt store (never the configured store)")
+	cmd.PreRun = func(*cobra.Command, []string) {
+		if opt.Address != "" {
+			opt.Backend = "postgres"
+		}
+	}
+	cmd.AddCommand(a.benchCorpusCommand())
+	return cmd
+}
+
+func (a *app) benchCorpusCommand() *cobra.Command {
+	var docs int
+	var seed int64
+	cmd := &cobra.Command{
+		Use:   "corpus [--docs N] [--seed S] > corpus.jsonl",
+		Short: "Write the deterministic synthetic corpus as JSON Lines",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return bench.WriteJSONL(a.stdout, seed, docs)
+		},
+	}
+	cmd.Flags().IntVar(&docs, "docs", 1000, "articles")
+	cmd.Flags().Int64Var(&seed, "seed", 1, "corpus seed")
 	return cmd
 }
