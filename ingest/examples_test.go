@@ -50,7 +50,11 @@ func TestExamplesProduceTheSameKindsOfFacts(t *testing.T) {
 		for _, f := range ext.Facts {
 			kinds[f.Predicate]++
 			perDoc[d.ID][f.Predicate] = true
-			if _, ok := confidences[f.Evidence.Rule]; !ok {
+			if f.Evidence.Rule == "classifier" {
+				if c := f.Evidence.Confidence; c <= 0 || c > 1 {
+					t.Errorf("classifier fact with confidence %v", c)
+				}
+			} else if _, ok := confidences[f.Evidence.Rule]; !ok {
 				t.Errorf("rule %q has no calibrated confidence", f.Evidence.Rule)
 			}
 		}

@@ -30,6 +30,7 @@ type Extractor struct {
 	opts   Options
 	tagger *tagger
 	g      *gazetteer
+	rel    *relModel // nil: no classifier
 }
 
 // NewExtractor loads the tagging model and the gazetteers once.
@@ -38,7 +39,11 @@ func NewExtractor(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load prose model: %w", err)
 	}
-	return &Extractor{opts: opts, tagger: t, g: newGazetteer()}, nil
+	rel, err := loadRelModel(relModelJSON)
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{opts: opts, tagger: t, g: newGazetteer(), rel: rel}, nil
 }
 
 // entity is a document-level entity under construction.
@@ -90,7 +95,8 @@ type rawFact struct {
 	lit       string // literal value or statement index as text
 	stmt      int    // statement index, -1
 	rule      string
-	s0, s1    int // sentence range [s0, s1]
+	conf      float64 // the fact's own confidence; 0: the rule's (ruleConfidence)
+	s0, s1    int     // sentence range [s0, s1]
 	qual      map[string]string
 }
 
@@ -103,13 +109,25 @@ type statement struct {
 // Extract reads one document. It returns an error only when ctx is done;
 // text it cannot make sense of simply yields fewer facts.
 func (e *Extractor) Extract(ctx context.Context, doc schema.Document) (schema.Extraction, error) {
+	x, err := e.analyse(ctx, doc)
+	if err != nil {
+		return schema.Extraction{}, err
+	}
+	x.classifyRelations(e.rel)
+	x.quotes()
+	return x.build(e.opts), nil
+}
+
+// analyse runs everything up to the relation classifier: sentences, tags,
+// mentions, resolution and the hand-written rules.
+func (e *Extractor) analyse(ctx context.Context, doc schema.Document) (*docState, error) {
 	x := &docState{g: e.g, doc: doc, entByKey: map[string]int{}, acronyms: map[string]int{}, personWords: map[string][]int{}, firstWords: map[string][]int{}}
 	x.sents = splitSentences(doc.Text)
 	x.sentMents = make([][]int, len(x.sents))
 	for si := range x.sents {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
-				return schema.Extraction{}, err
+				return nil, err
 			}
 		}
 		e.tagger.tag(x.sents[si].Toks)
@@ -129,13 +147,12 @@ func (e *Extractor) Extract(ctx context.Context, doc schema.Document) (schema.Ex
 	for si := range x.sents {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
-				return schema.Extraction{}, err
+				return nil, err
 			}
 		}
 		x.applyRules(si)
 	}
-	x.quotes()
-	return x.build(e.opts), nil
+	return x, nil
 }
 
 // resolve links every mention to a document entity, in reading order, so
@@ -411,7 +428,10 @@ func (x *docState) build(opts Options) schema.Extraction {
 	runeAt := x.runeOffsets()
 	seen := map[string]bool{}
 	for _, f := range x.facts {
-		conf := ruleConfidence(f.rule)
+		conf := f.conf
+		if conf == 0 {
+			conf = ruleConfidence(f.rule)
+		}
 		if conf < opts.MinConfidence || len(opts.Predicates) > 0 && !containsStr(opts.Predicates, f.pred) {
 			continue
 		}
