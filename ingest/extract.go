@@ -121,6 +121,46 @@ func (e *Extractor) Extract(ctx context.Context, doc schema.Document) (schema.Ex
 // analyse runs everything up to the relation classifier: sentences, tags,
 // mentions, resolution and the hand-written rules.
 func (e *Extractor) analyse(ctx context.Context, doc schema.Document) (*docState, error) {
+	x, err := e.annotate(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	x.resolve()
+	x.mergeShortNames()
+	for si := range x.sents {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		x.applyRules(si)
+	}
+	return x, nil
+}
+
+// Annotation counts what the NLP stage found in one document.
+type Annotation struct {
+	Sentences, Tokens, Mentions int
+}
+
+// Annotate runs only the NLP stage of Extract — sentences, tokens,
+// part-of-speech tags, and entity mentions with their classes — and stops
+// before resolution, the relation rules and the classifier. Benchmarks use
+// it to measure what extraction and storage cost on top of the NLP.
+func (e *Extractor) Annotate(ctx context.Context, doc schema.Document) (Annotation, error) {
+	x, err := e.annotate(ctx, doc)
+	if err != nil {
+		return Annotation{}, err
+	}
+	a := Annotation{Sentences: len(x.sents), Mentions: len(x.ments)}
+	for _, s := range x.sents {
+		a.Tokens += len(s.Toks)
+	}
+	return a, nil
+}
+
+// annotate is the NLP stage: sentences, tags, mentions, context typing.
+func (e *Extractor) annotate(ctx context.Context, doc schema.Document) (*docState, error) {
 	x := &docState{g: e.g, doc: doc, entByKey: map[string]int{}, acronyms: map[string]int{}, personWords: map[string][]int{}, firstWords: map[string][]int{}}
 	x.sents = splitSentences(doc.Text)
 	x.sentMents = make([][]int, len(x.sents))
@@ -141,16 +181,6 @@ func (e *Extractor) analyse(ctx context.Context, doc schema.Document) (*docState
 			return ma.j > mb.j
 		})
 		x.retype(si)
-	}
-	x.resolve()
-	x.mergeShortNames()
-	for si := range x.sents {
-		if si%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		x.applyRules(si)
 	}
 	return x, nil
 }

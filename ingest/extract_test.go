@@ -481,3 +481,25 @@ func TestExtractAbsurdInputs(t *testing.T) {
 		t.Errorf("cancelled context not honoured")
 	}
 }
+
+func TestAnnotateIsTheNLPStage(t *testing.T) {
+	e, err := NewExtractor(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := schema.Document{ID: "a", Text: "Ambassador Lena Ortiz met Farid Haddad in Kessel. She left on Monday."}
+	a, err := e.Annotate(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two sentences; the tokens include the periods; mentions: the title,
+	// the two people and the town (and the pronoun).
+	if a.Sentences != 2 || a.Tokens != 14 || a.Mentions < 4 {
+		t.Errorf("Annotate = %+v, want 2 sentences, 14 tokens, ≥ 4 mentions", a)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := e.Annotate(ctx, doc); err == nil {
+		t.Error("Annotate with a cancelled context: no error")
+	}
+}

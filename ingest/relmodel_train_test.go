@@ -355,4 +355,3 @@ func chooseThreshold(t *testing.T, data []trainInstance, oof []float64, p int) f
 	t.Logf("%-10s unruled candidates %d (positive %d); chosen %.3f (F1 %.3f);%s", relPreds[p].pred, len(s), positives, best, bestF, b.String())
 	return math.Round(best*1e3) / 1e3
 }
-
