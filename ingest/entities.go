@@ -829,6 +829,31 @@ func acronymFits(acr, long string) bool {
 	return unicode.ToUpper(a) == unicode.ToUpper(l)
 }
 
+// initialsSpell reports whether the acronym's letters are the initials of
+// the long form's words, function words skipped and "al-Sham" read as
+// "Sham": "HTS" for "Hayat Tahrir al-Sham", "ISIS" for "Islamic State of
+// Iraq and Syria".
+func initialsSpell(acr, long string) bool {
+	var want []rune
+	for _, r := range acr {
+		if unicode.IsLetter(r) {
+			want = append(want, unicode.ToUpper(r))
+		}
+	}
+	var got []rune
+	for _, w := range strings.Fields(long) {
+		for _, p := range []string{"al-", "Al-", "el-", "El-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"} {
+			w = strings.TrimPrefix(w, p)
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			continue // of, and, for, the
+		}
+		got = append(got, r)
+	}
+	return len(want) > 1 && string(want) == string(got)
+}
+
 // locationSuffix: endings that mark unknown single names as places.
 func locationSuffix(s string) bool {
 	for _, suf := range []string{"ia", "stan", "land", "shire", "burg", "berg", "ville", "grad", "abad", "pur", "polis", "pol", "town", "borough", "sk", "ovo", "evo"} {

@@ -228,6 +228,20 @@ func (x *docState) resolve() {
 				m.surface = titleCase(m.surface)
 				m.stripped = m.surface
 			}
+			// A long form in parentheses right after an acronym names it:
+			// "the SDF (Syrian Democratic Forces)".
+			if m.i > 0 && toks[m.i-1].Text == "(" && m.j < len(toks) && toks[m.j].Text == ")" && m.j-m.i > 1 {
+				if prev := x.mentionEndingAt(si, m.i-1); prev >= 0 && x.ments[prev].ent >= 0 && x.ments[prev].kind == kName && allCaps(x.ments[prev].surface) && initialsSpell(x.ments[prev].surface, m.stripped) {
+					k := x.ments[prev].ent
+					m.ent = k
+					x.acronyms[x.ments[prev].surface] = k
+					x.addSurface(k, m.surface, m.class, m.strength, si)
+					if _, ok := x.entByKey["n:"+strings.ToLower(m.stripped)]; !ok {
+						x.entByKey["n:"+strings.ToLower(m.stripped)] = k
+					}
+					continue
+				}
+			}
 			// An acronym in parentheses right after a name is that name.
 			if m.i > 0 && toks[m.i-1].Text == "(" && m.j < len(toks) && toks[m.j].Text == ")" && m.j-m.i == 1 && (allCaps(m.surface) || upperFirst(m.surface) && len(m.surface) <= 6) {
 				if prev := x.mentionEndingAt(si, m.i-1); prev >= 0 && x.ments[prev].ent >= 0 && x.ments[prev].kind == kName && acronymFits(m.surface, x.ments[prev].surface) && (m.gazName == "" || m.gazName == x.ments[prev].gazName) {

@@ -503,3 +503,45 @@ func TestAnnotateIsTheNLPStage(t *testing.T) {
 		t.Error("Annotate with a cancelled context: no error")
 	}
 }
+
+func TestAcronymBeforeLongForm(t *testing.T) {
+	text := "Fighters of the VLF (Valdorian Liberation Front) seized Kessel on Monday. The Valdorian Liberation Front said the VLF would hold the town."
+	ext := extractText(t, text)
+	var vlf []schema.Entity
+	for _, e := range ext.Entities {
+		if containsStr(e.Aliases, "VLF") || containsStr(e.Aliases, "Valdorian Liberation Front") {
+			vlf = append(vlf, e)
+		}
+	}
+	if len(vlf) != 1 || vlf[0].Name != "Valdorian Liberation Front" || !containsStr(vlf[0].Aliases, "VLF") {
+		t.Fatalf("acronym and long form not one entity named by the long form: %+v", vlf)
+	}
+	if got := triples(ext); !containsStr(got, "Valdorian Liberation Front|controls|Kessel") {
+		t.Errorf("seized town not read as controlled: %v", got)
+	}
+	// Initials must spell the acronym: a different name in parentheses is
+	// not merged.
+	ext = extractText(t, "Officials of the VLF (Kessel Town Council) met on Monday.")
+	for _, e := range ext.Entities {
+		if containsStr(e.Aliases, "VLF") && containsStr(e.Aliases, "Kessel Town Council") {
+			t.Errorf("merged a name whose initials do not spell the acronym: %+v", e)
+		}
+	}
+}
+
+func TestInitialsSpell(t *testing.T) {
+	for _, c := range []struct {
+		acr, long string
+		want      bool
+	}{
+		{"HTS", "Hayat Tahrir al-Sham", true},
+		{"ISIS", "Islamic State of Iraq and Syria", true},
+		{"SDF", "Syrian Democratic Forces", true},
+		{"SDF", "Syrian Democratic Front Party", false},
+		{"A", "Alpha", false},
+	} {
+		if got := initialsSpell(c.acr, c.long); got != c.want {
+			t.Errorf("initialsSpell(%q, %q) = %v", c.acr, c.long, got)
+		}
+	}
+}

@@ -39,6 +39,10 @@ var corporateRoles = map[string]bool{"chief executive": true, "chairman": true, 
 // Germantown home", "a Minnesota born artist".
 var homeWords = map[string]bool{"native": true, "natives": true, "resident": true, "residents": true, "born": true, "hometown": true}
 
+// territoryVerbs take a place as their object.
+var territoryVerbs = map[string]bool{"seized": true, "seize": true, "overran": true, "overrun": true, "occupied": true,
+	"occupy": true, "recaptured": true, "retook": true, "besieged": true, "shelled": true, "bombarded": true, "liberated": true}
+
 var compassWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true,
 	"northwest": true, "southeast": true, "southwest": true, "outskirts": true, "suburbs": true}
 
@@ -119,6 +123,9 @@ func (x *docState) retype(si int) {
 			low(m.i-1) == "suburban" || low(m.i-1) == "of" && (low(m.i-2) == "resident" || low(m.i-2) == "native" || low(m.i-2) == "residents" || low(m.i-2) == "natives") ||
 			low(m.i-1) == "of" && (low(m.i-2) == "hometown" || low(m.i-2) == "state" && low(m.i-3) == "home" || compassWords[low(m.i-2)]) ||
 			low(m.i-1) == "of" && low(m.i-2) == "," && m.i >= 4 && toks[m.i-3].Tag == "CD" && low(m.i-4) == ","
+		// Territory: "seized Kessel", "overran Tarvik" (not "captured",
+		// which takes people as often as towns).
+		place = place || territoryVerbs[low(m.i-1)] && m.j-m.i == 1 && !x.g.given[toks[m.i].Text]
 		// "Cuzco is a city in Peru", "Arhiba, a district of".
 		if (beWords[low(m.j)] || low(m.j) == ",") && (low(m.j+1) == "a" || low(m.j+1) == "an" || low(m.j+1) == "the") {
 			for k := m.j + 2; k < len(toks) && k < m.j+5 && toks[k].Text == low(k); k++ {
