@@ -3,15 +3,21 @@ package api
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/queries"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -38,17 +44,160 @@ func toDocumentJSON(d graph.DocumentInfo) documentJSON {
 	return out
 }
 
+// handleListDocuments lists one page of the stored documents, in store
+// order (the order the store indexes their rdf:type quads: roughly first
+// stored first), so that a page reads only its own documents:
+// ?limit= (default api.page_size, at most api.row_limit) and ?cursor=
+// (next_cursor of the previous page). total is the store's document count.
 func (s *Server) handleListDocuments(w http.ResponseWriter, r *http.Request) error {
-	docs, err := s.deps.Store.Documents(r.Context())
+	v := r.URL.Query()
+	limit, err := pageLimit(v.Get("limit"), s.cfg.PageSize, s.cfg.RowLimit)
 	if err != nil {
-		return fmt.Errorf("list documents: %w", err)
+		return err
 	}
-	out := make([]documentJSON, 0, len(docs))
-	for _, d := range docs {
-		out = append(out, toDocumentJSON(d))
+	offset := 0
+	if c := v.Get("cursor"); c != "" {
+		b, err := base64.RawURLEncoding.DecodeString(c)
+		n, cerr := strconv.Atoi(strings.TrimPrefix(string(b), docCursorPrefix))
+		if err != nil || cerr != nil || !strings.HasPrefix(string(b), docCursorPrefix) || n < 0 {
+			return paramError(CodeInvalidParameter, "cursor", "cursor %q is not one this server gave out", c)
+		}
+		offset = n
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"documents": out, "count": len(out)})
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.QueryTimeout)
+	defer cancel()
+	qs := s.deps.Store.QuadStore()
+	rs := make([]cgraph.Ref, 2)
+	for i, iri := range []string{schema.ClassDocument, schema.PredType} {
+		ref, err := qs.ValueOf(iriValue(iri))
+		if err != nil {
+			return queryError(ctx, err)
+		}
+		rs[i] = ref
+	}
+	out := []documentJSON{}
+	next := ""
+	if rs[0] != nil && rs[1] != nil {
+		it := queries.ScanQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Object: rs[0], quad.Predicate: rs[1]})
+		defer it.Close()
+		seen := 0
+		for it.Next(ctx) {
+			sub, _ := qs.QuadDirection(it.Result(), quad.Subject)
+			lab, _ := qs.QuadDirection(it.Result(), quad.Label)
+			if sub == nil || lab == nil || sub.Key() != lab.Key() {
+				continue // a document node is typed under its own label
+			}
+			seen++
+			if seen <= offset {
+				continue
+			}
+			if len(out) == limit {
+				next = base64.RawURLEncoding.EncodeToString([]byte(docCursorPrefix + strconv.Itoa(offset+limit)))
+				break
+			}
+			d, err := documentAt(ctx, qs, sub)
+			if err != nil {
+				return queryError(ctx, err)
+			}
+			out = append(out, d)
+		}
+		if err := it.Err(); err != nil {
+			return queryError(ctx, err)
+		}
+		if err := ctx.Err(); err != nil {
+			return queryError(ctx, err)
+		}
+	}
+	resp := map[string]any{"documents": out, "count": len(out), "offset": offset}
+	if st, err := s.deps.Store.Stats(ctx); err == nil {
+		resp["total"] = st.Documents
+	}
+	if next != "" {
+		resp["next_cursor"] = next
+		w.Header().Set("Link", nextLink(r, next))
+	}
+	writeJSON(w, http.StatusOK, resp)
 	return nil
+}
+
+// docCursorPrefix marks document-list cursors (base64 of prefix+offset).
+const docCursorPrefix = "docs:"
+
+// documentAt reads a document's metadata (its own quads) and counts its
+// quads from the label index entry, without reading them.
+func documentAt(ctx context.Context, qs cgraph.QuadStore, doc cgraph.Ref) (documentJSON, error) {
+	v, err := qs.NameOf(doc)
+	if err != nil {
+		return documentJSON{}, err
+	}
+	info := graph.DocumentInfo{ID: docIDOf(iriString(v))}
+	err = graph.EachRefOf(ctx, qs, quad.Subject, doc, func(q cgraph.Ref) error {
+		if l, _ := qs.QuadDirection(q, quad.Label); l == nil || l.Key() != doc.Key() {
+			return nil
+		}
+		qd, err := qs.Quad(q)
+		if err != nil {
+			return err
+		}
+		p, _ := qd.Predicate.(quad.IRI)
+		text := func() string {
+			if s, ok := qd.Object.Native().(string); ok {
+				return s
+			}
+			return quad.StringOf(qd.Object)
+		}
+		when := func() time.Time {
+			t, _ := qd.Object.Native().(time.Time)
+			return t
+		}
+		switch string(p) {
+		case schema.PredTitle:
+			info.Title = text()
+		case schema.PredURL:
+			info.URL = text()
+		case schema.PredSource:
+			info.Source = text()
+		case schema.PredHash:
+			info.Hash = text()
+		case schema.PredPublished:
+			info.Published = when()
+		case schema.PredIngestedAt:
+			info.IngestedAt = when()
+		}
+		return nil
+	})
+	if err != nil {
+		return documentJSON{}, err
+	}
+	n, err := queries.CountQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Label: doc})
+	if err != nil {
+		return documentJSON{}, err
+	}
+	info.Quads = int(n)
+	return toDocumentJSON(info), nil
+}
+
+// pageLimit reads ?limit=: def when empty, else 1 to max.
+func pageLimit(raw string, def, max int) (int, error) {
+	if raw == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < 1 || n > max {
+		return 0, paramError(CodeInvalidParameter, "limit", "limit %q must be an integer from 1 to %d", raw, max)
+	}
+	return n, nil
+}
+
+// nextLink is an RFC 8288 Link header to the next page: the request's URL
+// with ?cursor= replaced.
+func nextLink(r *http.Request, cursor string) string {
+	u := *r.URL
+	q := u.Query()
+	q.Set("cursor", cursor)
+	u.RawQuery = q.Encode()
+	u.Scheme, u.Host = "", ""
+	return "<" + u.RequestURI() + `>; rel="next"`
 }
 
 func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {

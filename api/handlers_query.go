@@ -28,7 +28,9 @@ type queryJSON struct {
 	Tags        []string    `json:"tags,omitempty"`
 	// Graph: rows carry source and target nodes, which the console's
 	// Visualize tab draws.
-	Graph  bool   `json:"graph"`
+	Graph bool `json:"graph"`
+	// Order is the row order, which pages follow.
+	Order  string `json:"order,omitempty"`
 	Origin string `json:"origin,omitempty"`
 }
 
@@ -42,7 +44,7 @@ type paramJSON struct {
 
 func toQueryJSON(q queries.Query) queryJSON {
 	out := queryJSON{Name: q.Name, Description: q.Description, Lang: q.Lang, Columns: q.Columns,
-		Tags: q.Tags, Graph: q.HasTag(queries.TagGraph), Origin: q.Origin, Params: []paramJSON{}}
+		Tags: q.Tags, Graph: q.HasTag(queries.TagGraph), Order: q.Order, Origin: q.Origin, Params: []paramJSON{}}
 	if q.Origin != "builtin" && q.Origin != "" {
 		out.Origin = "user" // a file path says more about the server than a client needs
 	}
@@ -123,7 +125,8 @@ func queryParams(r *http.Request, q queries.Query) (map[string]string, string, e
 	for _, p := range q.Params {
 		declared[p.Name] = true
 	}
-	// "format" selects the output unless the query declares its own.
+	// "format", "limit" and "cursor" select the output and the page
+	// unless the query declares parameters of those names.
 	formatKey := "format"
 	if declared[formatKey] {
 		formatKey = ""
@@ -140,6 +143,9 @@ func queryParams(r *http.Request, q queries.Query) (map[string]string, string, e
 		if k == formatKey && formatKey != "" {
 			format = vs[0]
 			continue
+		}
+		if (k == "limit" || k == "cursor") && !declared[k] {
+			continue // read by pageOf
 		}
 		if !declared[k] {
 			return nil, "", unknownQueryParam(q, k)
@@ -184,8 +190,10 @@ func unknownQueryParam(q queries.Query, k string) error {
 	for _, p := range q.Params {
 		known = append(known, p.Name)
 	}
-	if !containsParam(q, "format") {
-		known = append(known, "format")
+	for _, k := range []string{"format", "limit", "cursor"} {
+		if !containsParam(q, k) {
+			known = append(known, k)
+		}
 	}
 	return paramError(CodeUnknownParameter, k, "unknown parameter %q for query %s (known: %s)", k, q.Name, strings.Join(known, ", "))
 }
@@ -252,8 +260,12 @@ func (s *Server) handleRunQuery(w http.ResponseWriter, r *http.Request) error {
 		_, _ = io.WriteString(w, prog)
 		return nil
 	}
+	page, err := pageOf(r, q, s.cfg.RowLimit)
+	if err != nil {
+		return err
+	}
 	done := s.metrics.queryStarted("saved")
-	res, err := s.runner.Run(r.Context(), q, params)
+	res, err := s.runner.RunPage(r.Context(), q, params, page)
 	if err != nil {
 		err = paramErr(err)
 		err = queryError(r.Context(), err)
@@ -261,7 +273,38 @@ func (s *Server) handleRunQuery(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	done(nil)
-	return s.writeResult(w, format, map[string]any{"query": q.Name}, res)
+	extra := map[string]any{"query": q.Name, "offset": res.Offset}
+	if q.Order != "" {
+		extra["order"] = q.Order
+	}
+	if len(res.Notes) > 0 {
+		extra["notes"] = res.Notes
+	}
+	if res.Next != "" {
+		extra["next_cursor"] = res.Next
+		w.Header().Set("Link", nextLink(r, res.Next))
+		w.Header().Set("X-Newsgraph-Next-Cursor", res.Next)
+	}
+	return s.writeResult(w, format, extra, res)
+}
+
+// pageOf reads ?limit= and ?cursor= (in a POST, also "limit" and
+// "cursor" of the URL only: the body holds the query's parameters),
+// unless the query declares parameters of those names.
+func pageOf(r *http.Request, q queries.Query, max int) (queries.Page, error) {
+	var p queries.Page
+	v := r.URL.Query()
+	if l := v.Get("limit"); l != "" && !containsParam(q, "limit") {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > max {
+			return p, paramError(CodeInvalidParameter, "limit", "limit %q must be an integer from 1 to %d", l, max)
+		}
+		p.Limit = n
+	}
+	if c := v.Get("cursor"); c != "" && !containsParam(q, "cursor") {
+		p.Cursor = c
+	}
+	return p, nil
 }
 
 // paramErr turns a runner's parameter error into a 400 naming it.

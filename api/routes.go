@@ -28,12 +28,12 @@ func (s *Server) restRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/openapi.json", h: s.handleOpenAPI},
 		{method: "GET", path: "/api/queries", h: s.handleListQueries},
-		{method: "GET", path: "/api/queries/{name}", dynamic: true, reads: true, h: s.handleRunQuery},
-		{method: "POST", path: "/api/queries/{name}", dynamic: true, reads: true, h: s.handleRunQuery},
+		{method: "GET", path: "/api/queries/{name}", params: savedQueryParams, dynamic: true, reads: true, h: s.handleRunQuery},
+		{method: "POST", path: "/api/queries/{name}", params: savedQueryParams, dynamic: true, reads: true, h: s.handleRunQuery},
 		{method: "POST", path: "/api/query", params: []string{"lang"}, reads: true, h: s.handleAdHocQuery},
 		{method: "GET", path: "/api/entities", params: []string{"q", "class", "limit", "cursor"}, reads: true, h: s.handleSearchEntities},
 		{method: "GET", path: "/api/entities/{id...}", reads: true, h: s.handleEntity},
-		{method: "GET", path: "/api/documents", reads: true, h: s.handleListDocuments},
+		{method: "GET", path: "/api/documents", params: []string{"limit", "cursor"}, reads: true, h: s.handleListDocuments},
 		{method: "POST", path: "/api/documents", params: []string{"id", "title", "url", "source", "published"}, write: true, h: s.handleIngest},
 		{method: "GET", path: "/api/documents/{id}", reads: true, h: s.handleDocument},
 		{method: "DELETE", path: "/api/documents/{id}", write: true, h: s.handleDeleteDocument},
@@ -42,6 +42,10 @@ func (s *Server) restRoutes() []route {
 		{method: "GET", path: "/healthz", reads: true, h: s.handleHealth},
 	}
 }
+
+// savedQueryParams are the query parameters of a saved-query route besides
+// the query's own (which the handler checks, so the route is dynamic).
+var savedQueryParams = []string{"format", "limit", "cursor"}
 
 // cayleyWritePaths are the routes of Cayley's API v2 that change the store.
 var cayleyWritePaths = []string{"/api/v2/write", "/api/v2/delete", "/api/v2/node/delete"}
@@ -97,8 +101,10 @@ func (s *Server) routes() http.Handler {
 }
 
 // programMarker starts every saved-query program that GET
-// /api/queries/{name}?format=gizmo hands out (queries.Program's prelude).
-const programMarker = "var params = (function f(o)"
+// /api/queries/{name}?format=gizmo hands out (queries.Program's prelude
+// binds its globals in name order: page, params, vocab).
+// TestProgramMarker keeps the two in step.
+const programMarker = "var page = (function f(o)"
 
 // savedProgramAsJSON works around a mismatch in the console: Visualize asks
 // for JSON-LD, in which Gizmo hands node values to scripts as {"@id": …}

@@ -51,8 +51,12 @@ type Config struct {
 	ReadOnly bool
 	// QueryTimeout bounds each query; default 10s.
 	QueryTimeout time.Duration
-	// RowLimit bounds the rows of each query result; default 5000.
+	// RowLimit bounds the rows of each query result, and so the largest
+	// page a client may ask for (?limit=); default 5000.
 	RowLimit int
+	// PageSize is the rows of a page of a saved query or of the document
+	// list when the client gives no ?limit=; default 100, at most RowLimit.
+	PageSize int
 	// MaxBodyBytes bounds request bodies; default 32 MiB.
 	MaxBodyBytes int64
 	// MaxHeapBytes, when > 0, stops a running Gizmo query once the process
@@ -69,6 +73,7 @@ const (
 	DefaultAddr         = "127.0.0.1:8080"
 	DefaultQueryTimeout = 10 * time.Second
 	DefaultRowLimit     = 5000
+	DefaultPageSize     = queries.DefaultPageSize
 	DefaultMaxBodyBytes = 32 << 20
 )
 
@@ -152,11 +157,19 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	if cfg.MaxBodyBytes == 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
+	if cfg.PageSize == 0 {
+		cfg.PageSize = DefaultPageSize
+	}
+	if cfg.PageSize > cfg.RowLimit {
+		cfg.PageSize = cfg.RowLimit
+	}
 	switch {
 	case cfg.QueryTimeout < 0:
 		return nil, fmt.Errorf("api: query timeout %v must be positive", cfg.QueryTimeout)
 	case cfg.RowLimit < 0:
 		return nil, fmt.Errorf("api: row limit %d must be positive", cfg.RowLimit)
+	case cfg.PageSize < 0:
+		return nil, fmt.Errorf("api: page size %d must be positive", cfg.PageSize)
 	case cfg.MaxBodyBytes < 0:
 		return nil, fmt.Errorf("api: max body bytes %d must be positive", cfg.MaxBodyBytes)
 	}
@@ -180,6 +193,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 			QS:       deps.Store.QuadStore(),
 			Timeout:  cfg.QueryTimeout,
 			RowLimit: cfg.RowLimit,
+			PageSize: cfg.PageSize,
 			MaxHeap:  cfg.MaxHeapBytes,
 		},
 		metrics: newMetrics(),

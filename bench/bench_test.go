@@ -3,6 +3,7 @@ package bench
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -411,7 +412,8 @@ func TestRunSmall(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the whole harness (a few seconds)")
 	}
-	rep, err := Run(context.Background(), Options{Docs: 6, Workers: 2, Dir: t.TempDir(), QueryRuns: 1, RatioDocs: 3, RatioRounds: 1, APIRequests: 1})
+	dir := t.TempDir()
+	rep, err := Run(context.Background(), Options{Docs: 6, Workers: 2, Dir: dir, Keep: true, QueryRuns: 1, RatioDocs: 3, RatioRounds: 1, APIRequests: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -434,6 +436,33 @@ func TestRunSmall(t *testing.T) {
 	var text, js bytes.Buffer
 	if err := rep.WriteText(&text); err != nil || !strings.Contains(text.String(), "store vs AddQuadSet") {
 		t.Fatalf("text report: %v\n%s", err, text.String())
+	}
+	// Query latencies are of the default page, and the report says so.
+	if !strings.Contains(text.String(), fmt.Sprintf("the default page (the first %d rows", queries.DefaultPageSize)) {
+		t.Errorf("text report does not name the page measured:\n%s", text.String())
+	}
+	for _, q := range rep.Queries {
+		if q.PageSize != queries.DefaultPageSize || q.Rows > q.PageSize {
+			t.Errorf("query %s/%s: %d rows, page size %d", q.Name, q.Variant, q.Rows, q.PageSize)
+		}
+	}
+	// The kept store can be measured again, queries only.
+	st, err := graph.Open(context.Background(), graph.Config{Path: filepath.Join(dir, "store")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	again, err := RunQueries(context.Background(), st, Options{Docs: 6, Workers: 2, QueryRuns: 1, RatioDocs: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again) != len(rep.Queries) {
+		t.Errorf("RunQueries: %d stats, Run had %d", len(again), len(rep.Queries))
+	}
+	for i, q := range again {
+		if q.Err != "" || q.Name != rep.Queries[i].Name || q.Rows != rep.Queries[i].Rows {
+			t.Errorf("RunQueries %s/%s: %d rows %s; Run: %d rows", q.Name, q.Variant, q.Rows, q.Err, rep.Queries[i].Rows)
+		}
 	}
 	if err := rep.WriteJSON(&js); err != nil || !strings.Contains(js.String(), `"words_per_sec"`) {
 		t.Fatalf("json report: %v", err)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/newsgraph/newsgraph/queries"
 )
 
 // Report is the outcome of Run. Rates are per second, latencies in
@@ -103,17 +105,21 @@ type StoreStats struct {
 
 // QueryStat is the latency of one saved query with one parameter set.
 type QueryStat struct {
-	Name      string            `json:"name"`
-	Lang      string            `json:"lang"`
-	Variant   string            `json:"variant"` // hub: most-mentioned entities; typical: median ones
-	Params    map[string]string `json:"params,omitempty"`
-	Runs      int               `json:"runs"`
-	Rows      int               `json:"rows"`
-	Truncated bool              `json:"truncated,omitempty"`
-	P50       float64           `json:"p50_ms"`
-	P99       float64           `json:"p99_ms"`
-	Max       float64           `json:"max_ms"`
-	Err       string            `json:"error,omitempty"`
+	Name    string            `json:"name"`
+	Lang    string            `json:"lang"`
+	Variant string            `json:"variant"` // hub: most-mentioned entities; typical: median ones
+	Params  map[string]string `json:"params,omitempty"`
+	Runs    int               `json:"runs"`
+	Rows    int               `json:"rows"`
+	// Truncated: more rows follow the page measured (the first page of
+	// PageSize rows, what a client gets without ?limit=).
+	Truncated bool     `json:"truncated,omitempty"`
+	PageSize  int      `json:"page_size"`
+	Notes     []string `json:"notes,omitempty"`
+	P50       float64  `json:"p50_ms"`
+	P99       float64  `json:"p99_ms"`
+	Max       float64  `json:"max_ms"`
+	Err       string   `json:"error,omitempty"`
 }
 
 // NLPRatio compares end-to-end ingest with the NLP stage alone.
@@ -278,7 +284,13 @@ func (r Report) WriteText(w io.Writer) error {
 		p("REST vs Cayley API\tnot measured")
 	}
 	p("")
-	p("SAVED QUERIES (up to %d runs each, at most 30 s per query and parameter set)", r.Options.QueryRuns)
+	pageSize := queries.DefaultPageSize
+	for _, q := range r.Queries {
+		if q.PageSize > 0 {
+			pageSize = q.PageSize
+		}
+	}
+	p("SAVED QUERIES: the default page (the first %d rows, as GET /api/queries/{name} without ?limit=); up to %d runs each, at most 30 s per query and parameter set", pageSize, r.Options.QueryRuns)
 	p("query\tparams\trows\truns\tp50 ms\tp99 ms\tmax ms")
 	for _, q := range r.Queries {
 		if q.Err != "" {
@@ -287,7 +299,7 @@ func (r Report) WriteText(w io.Writer) error {
 		}
 		rows := fmt.Sprint(q.Rows)
 		if q.Truncated {
-			rows += " (row limit)"
+			rows += " (page; more follow)"
 		}
 		p("%s/%s\t%s\t%s\t%d\t%.1f\t%.1f\t%.1f", q.Name, q.Variant, fmtParams(q.Params), rows, q.Runs, q.P50, q.P99, q.Max)
 	}

@@ -250,6 +250,33 @@ func Run(ctx context.Context, opt Options) (Report, error) {
 	return rep, nil
 }
 
+// RunQueries times every saved query on an existing store (say one kept
+// by an earlier Run with Keep): the parameter sets are picked as Run picks
+// them, from ingest's extraction of the first opt.RatioDocs articles of
+// corpus opt.Seed, which must be the corpus the store holds. Only
+// opt.Seed, opt.Docs, opt.RatioDocs, opt.Workers, opt.QueryRuns,
+// opt.ProseNER and opt.Log are used.
+func RunQueries(ctx context.Context, st *graph.Store, opt Options) ([]QueryStat, error) {
+	opt.defaults()
+	ex, err := ingest.NewExtractor(ingest.Options{ProseNER: opt.ProseNER})
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	sample := make([]schema.Document, 0, opt.RatioDocs)
+	for d := range Corpus(opt.Seed, opt.RatioDocs) {
+		sample = append(sample, d)
+	}
+	exts, _, err := extractAll(ctx, ex, sample, opt.Workers)
+	if err != nil {
+		return nil, err
+	}
+	reg, err := queries.Load("")
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	return runQueries(ctx, &opt, st, reg, paramSets(exts)), nil
+}
+
 // writeCorpusFile writes the corpus and counts what it wrote.
 func writeCorpusFile(path string, seed int64, n int) (CorpusStats, error) {
 	f, err := os.Create(path)
@@ -652,14 +679,16 @@ func bind(q queries.Query, set paramSet) (map[string]string, bool) {
 	return p, true
 }
 
-// runQueries runs every saved query opt.QueryRuns times per parameter set.
+// runQueries runs every saved query opt.QueryRuns times per parameter set
+// and times its default page (Runner.Run: the first DefaultPageSize rows),
+// which is what a client gets without asking for a page size.
 func runQueries(ctx context.Context, opt *Options, st *graph.Store, reg *queries.Registry, sets []paramSet) []QueryStat {
 	runner := &queries.Runner{QS: st.QuadStore()}
 	var out []QueryStat
 	for _, q := range reg.List() {
 		for _, set := range sets {
 			params, ok := bind(q, set)
-			qs := QueryStat{Name: q.Name, Lang: q.Lang, Variant: set.Variant, Params: params}
+			qs := QueryStat{Name: q.Name, Lang: q.Lang, Variant: set.Variant, Params: params, PageSize: queries.DefaultPageSize}
 			if !ok {
 				qs.Err = "no value for a required parameter"
 				out = append(out, qs)
@@ -677,6 +706,7 @@ func runQueries(ctx context.Context, opt *Options, st *graph.Store, reg *queries
 				}
 				qs.Rows = len(res.Rows)
 				qs.Truncated = res.Truncated
+				qs.Notes = res.Notes
 			}
 			qs.Runs = len(lat)
 			qs.P50, qs.P99, qs.Max = percentiles(lat)

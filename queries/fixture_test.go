@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -139,5 +140,13 @@ func table(res *Result, cols ...string) []string {
 		}
 		out = append(out, strings.Join(cells, " | "))
 	}
+	return out
+}
+
+// sortedTable is table in sorted order, for queries whose rows come in
+// store order (which depends on how the fixture was written).
+func sortedTable(res *Result, cols ...string) []string {
+	out := table(res, cols...)
+	sort.Strings(out)
 	return out
 }

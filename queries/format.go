@@ -74,7 +74,14 @@ func WriteTable(w io.Writer, res *Result, width int) error {
 		return err
 	}
 	var err error
+	for _, n := range res.Notes {
+		if _, err := fmt.Fprintf(w, "note: %s\n", n); err != nil {
+			return err
+		}
+	}
 	switch {
+	case res.Next != "":
+		_, err = fmt.Fprintf(w, "(%d rows from row %d; more follow, next page cursor: %s)\n", len(res.Rows), res.Offset+1, res.Next)
 	case res.Truncated:
 		_, err = fmt.Fprintf(w, "(%d rows, row limit reached: more were cut)\n", len(res.Rows))
 	case len(res.Rows) == 1:
@@ -87,14 +94,19 @@ func WriteTable(w io.Writer, res *Result, width int) error {
 
 // jsonResult is the JSON shape of a result.
 type jsonResult struct {
-	Columns   []string         `json:"columns"`
-	Rows      []map[string]any `json:"rows"`
-	Truncated bool             `json:"truncated"`
-	ElapsedMS float64          `json:"elapsed_ms"`
+	Columns    []string         `json:"columns"`
+	Rows       []map[string]any `json:"rows"`
+	Truncated  bool             `json:"truncated"`
+	Offset     int              `json:"offset,omitempty"`
+	NextCursor string           `json:"next_cursor,omitempty"`
+	Notes      []string         `json:"notes,omitempty"`
+	ElapsedMS  float64          `json:"elapsed_ms"`
 }
 
 // WriteJSON writes {"columns": [...], "rows": [{...}], "truncated": bool,
-// "elapsed_ms": n}. Times are RFC 3339 strings.
+// "offset": n, "next_cursor": "...", "notes": [...], "elapsed_ms": n}
+// (offset, next_cursor and notes only when set). Times are RFC 3339
+// strings.
 func WriteJSON(w io.Writer, res *Result) error {
 	rows := res.Rows
 	if rows == nil {
@@ -103,6 +115,7 @@ func WriteJSON(w io.Writer, res *Result) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(jsonResult{Columns: res.Columns, Rows: rows, Truncated: res.Truncated,
+		Offset: res.Offset, NextCursor: res.Next, Notes: res.Notes,
 		ElapsedMS: float64(res.Elapsed.Microseconds()) / 1000})
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -14,27 +15,50 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// goFunc is a saved query written in Go. emit returns false when the
-// runner wants no more rows (row limit reached); the function should then
+// goFunc is a saved query written in Go. env.emit returns false when the
+// runner wants no more rows (the page is full); the function should then
 // return nil promptly. ctx carries the runner's deadline.
-type goFunc func(ctx context.Context, qs cgraph.QuadStore, params map[string]any, emit func(map[string]any) bool) error
+type goFunc func(ctx context.Context, qs cgraph.QuadStore, params map[string]any, env *goEnv) error
+
+// goEnv is what the runner hands a Go query.
+type goEnv struct {
+	// need is how many rows the page needs (its offset, its size and one
+	// more; 0: all): a query may stop producing after that many.
+	need    int
+	emit    func(map[string]any) bool
+	resolve func(context.Context, string) ([]string, error) // ResolveName, cached
+	notes   []string
+}
+
+func (e *goEnv) note(s string) {
+	for _, x := range e.notes {
+		if x == s {
+			return
+		}
+	}
+	e.notes = append(e.notes, s)
+}
 
 // goQueries are the saved queries that Gizmo cannot say well.
 func goQueries() []Query {
 	return []Query{{
 		Name: "shortest-path",
 		Description: "Shortest paths between two entities over fact edges (either direction), " +
-			"breadth first from both names; one row per edge, grouped by path number.",
+			"breadth first from both names; one row per edge, grouped by path number. " +
+			"The search is bounded: by default " + strconv.Itoa(pathBudget) + " index reads, " + strconv.Itoa(maxEdgeQuads) +
+			" quads per node, predicate and direction (raise budget for more); a note says when a bound cut it.",
 		Params: []Param{
 			{Name: "from", Type: "string", Required: true, Description: "Name, alias or entity IRI of one end"},
 			{Name: "to", Type: "string", Required: true, Description: "Name, alias or entity IRI of the other end"},
 			{Name: "max", Type: "int", Default: "6", Description: "Longest path searched, in edges (1 to 10)"},
 			{Name: "paths", Type: "int", Default: "10", Description: "At most this many shortest paths"},
+			budgetParam,
 		},
 		Lang:    "go",
 		Source:  "// Go: queries.shortestPath (queries/goqueries.go)",
 		Tags:    []string{TagGraph, "paths"},
 		Columns: []string{"path", "hops", "step", "subject", "predicate", "object", "source", "target"},
+		Order:   "path number (paths sorted by their nodes' IRIs), then step",
 		Origin:  "builtin",
 		run:     shortestPath,
 	}}
@@ -156,19 +180,39 @@ func resolveName(ctx context.Context, qs cgraph.QuadStore, text string) ([]strin
 				return nil, err
 			}
 			if r != nil {
-				m[r.Key()] = true
+				m[r] = true
 			}
 		}
 		return m, nil
 	}
-	// subjectsOf adds the subjects of quads (any of preds) whose object is v.
+	// subjectsOf adds the subjects of quads (any of preds) whose object is
+	// v: one (object, predicate) index scan per predicate.
 	subjectsOf := func(v quad.Value, preds map[any]bool) error {
-		return graph.EachRef(ctx, qs, quad.Object, v, func(q cgraph.Ref) error {
-			if p, _ := qs.QuadDirection(q, quad.Predicate); p == nil || !preds[p.Key()] {
-				return nil
+		vr, err := qs.ValueOf(v)
+		if err != nil || vr == nil {
+			return err
+		}
+		for _, pr := range predList(preds) {
+			seen := map[any]bool{}
+			it := quadScan(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Object: vr, quad.Predicate: pr})
+			for it.Next(ctx) {
+				sr, _ := qs.QuadDirection(it.Result(), quad.Subject)
+				if sr == nil || seen[sr.Key()] {
+					continue // the same entity again, from another document
+				}
+				seen[sr.Key()] = true
+				if err := addSubject(qs, it.Result(), found); err != nil {
+					it.Close()
+					return err
+				}
 			}
-			return addSubject(qs, q, found)
-		})
+			err := it.Err()
+			it.Close()
+			if err != nil {
+				return err
+			}
+		}
+		return ctx.Err()
 	}
 	names, err := predRefs(schema.PredName, schema.PredAlias)
 	if err != nil {
@@ -220,6 +264,15 @@ func resolveName(ctx context.Context, qs cgraph.QuadStore, text string) ([]strin
 	return list(), nil
 }
 
+// predList lists the predicate refs of a predRefs set.
+func predList(m map[any]bool) []cgraph.Ref {
+	out := make([]cgraph.Ref, 0, len(m))
+	for k := range m {
+		out = append(out, k.(cgraph.Ref))
+	}
+	return out
+}
+
 // addSubject records the subject IRI of quad q.
 func addSubject(qs cgraph.QuadStore, q cgraph.Ref, found map[string]bool) error {
 	sr, _ := qs.QuadDirection(q, quad.Subject)
@@ -238,29 +291,28 @@ func addSubject(qs cgraph.QuadStore, q cgraph.Ref, found map[string]bool) error 
 
 var errStop = errors.New("stop")
 
-// valueAt returns the object of the first quad (subject, pred, ?), or nil.
+// valueAt returns the object of the first quad (subject, pred, ?), or nil:
+// one (subject, predicate) index scan, so a busy subject costs no more
+// than a quiet one.
 func valueAt(ctx context.Context, qs cgraph.QuadStore, subject quad.Value, pred string) (quad.Value, error) {
-	pr, err := qs.ValueOf(quad.IRI(pred))
-	if err != nil || pr == nil {
+	rs := make([]cgraph.Ref, 2)
+	for i, v := range []quad.Value{subject, quad.IRI(pred)} {
+		r, err := qs.ValueOf(v)
+		if err != nil || r == nil {
+			return nil, err
+		}
+		rs[i] = r
+	}
+	it := quadScan(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Subject: rs[0], quad.Predicate: rs[1]})
+	defer it.Close()
+	if !it.Next(ctx) {
+		return nil, it.Err()
+	}
+	o, err := qs.QuadDirection(it.Result(), quad.Object)
+	if err != nil || o == nil {
 		return nil, err
 	}
-	var out quad.Value
-	err = graph.EachRef(ctx, qs, quad.Subject, subject, func(q cgraph.Ref) error {
-		if p, _ := qs.QuadDirection(q, quad.Predicate); p == nil || p.Key() != pr.Key() {
-			return nil
-		}
-		o, _ := qs.QuadDirection(q, quad.Object)
-		v, err := qs.NameOf(o)
-		if err != nil {
-			return err
-		}
-		out = v
-		return errStop
-	})
-	if err != nil && !errors.Is(err, errStop) {
-		return nil, err
-	}
-	return out, nil
+	return qs.NameOf(o)
 }
 
 type edge struct {
@@ -268,21 +320,72 @@ type edge struct {
 	node                  string // the far end from where we stand
 }
 
+// Bounds of the path searches (connections, shortest-path), so that a hub
+// with tens of thousands of facts costs a bounded amount of reading:
+const (
+	// pathBudget is the default of the budget parameter: the most index
+	// reads (scans plus quads) of one path search; when it runs out the
+	// search stops with what it found.
+	pathBudget = 12000
+	// maxEdgeQuads is the most quads read at one node for one predicate
+	// and direction (the first ones in store order) at the default
+	// budget; it grows with the budget (budget / edgeShare). A fact
+	// stated by many documents is one quad per document, so this is far
+	// more than the distinct neighbours of most nodes.
+	maxEdgeQuads = pathBudget / edgeShare
+	edgeShare    = 60
+	// minBudget, maxBudget bound the budget parameter.
+	minBudget, maxBudget = 1000, 1000000
+)
+
+// budgetParam is the budget parameter of the path queries (connections.js
+// declares the same).
+var budgetParam = Param{Name: "budget", Type: "int", Default: strconv.Itoa(pathBudget),
+	Description: fmt.Sprintf("Most index reads of the search (%d to %d): more finds more paths through busy nodes, slower", minBudget, maxBudget)}
+
+// checkBudget validates a budget parameter.
+func checkBudget(query string, n int64) error {
+	if n < minBudget || n > maxBudget {
+		return &ParamError{query, "budget", fmt.Sprintf("must be between %d and %d", minBudget, maxBudget)}
+	}
+	return nil
+}
+
 // graphView reads fact edges with caches for one query run.
 type graphView struct {
-	qs    cgraph.QuadStore
-	rel   map[any]string // relation predicate ref key → IRI
-	names map[any]quad.Value
+	qs      cgraph.QuadStore
+	rel     map[any]string // relation predicate ref key → IRI
+	relRefs []cgraph.Ref   // the same, in IRI order
+	names   map[any]quad.Value
+	display map[string]string // node → ng.name
+	values  map[[2]string]quad.Value
+	adj     map[string][]edge
+	// mentioned is ng:mentioned_in, whose count says how busy a node is.
+	mentioned cgraph.Ref
+
+	// budget is what is left of the reads allowed (limited only); capped
+	// says that a bound cut what neighbours returned.
+	limited bool
+	budget  int
+	total   int // the budget given to limit
+	edgeCap int // quads per node, predicate and direction
+	capped  bool
 }
 
 func newGraphView(qs cgraph.QuadStore) (*graphView, error) {
-	g := &graphView{qs: qs, rel: map[any]string{}, names: map[any]quad.Value{}}
+	g := &graphView{qs: qs, rel: map[any]string{}, names: map[any]quad.Value{}, adj: map[string][]edge{}, edgeCap: maxEdgeQuads}
+	m, err := qs.ValueOf(quad.IRI(schema.PredMentionedIn))
+	if err != nil {
+		return nil, err
+	}
+	g.mentioned = m
 	rel := []string{schema.PredSameAs} // merges are edges too
 	for _, p := range schema.Predicates() {
 		if !p.Literal() {
 			rel = append(rel, p.IRI())
 		}
 	}
+	sort.Strings(rel)
 	for _, p := range rel {
 		r, err := qs.ValueOf(quad.IRI(p))
 		if err != nil {
@@ -290,9 +393,35 @@ func newGraphView(qs cgraph.QuadStore) (*graphView, error) {
 		}
 		if r != nil {
 			g.rel[r.Key()] = p
+			g.relRefs = append(g.relRefs, r)
 		}
 	}
 	return g, nil
+}
+
+// limit bounds the reads of neighbours from now on.
+func (g *graphView) limit(n int) {
+	g.limited, g.budget, g.total = true, n, n
+	g.edgeCap = max(n/edgeShare, 50)
+}
+
+// spend takes one read from the budget; false when none is left.
+func (g *graphView) spend() bool {
+	if !g.limited {
+		return true
+	}
+	if g.budget <= 0 {
+		g.capped = true
+		return false
+	}
+	g.budget--
+	return true
+}
+
+// boundNote is the note of a search that hit its bounds.
+func (g *graphView) boundNote() string {
+	return fmt.Sprintf("the path search stopped at its bound (%d index reads, %d quads per node, predicate and direction): "+
+		"paths through the busiest nodes may be missing; a larger budget finds more", g.total, g.edgeCap)
 }
 
 func (g *graphView) nameOf(r cgraph.Ref) (quad.Value, error) {
@@ -309,53 +438,111 @@ func (g *graphView) nameOf(r cgraph.Ref) (quad.Value, error) {
 
 // neighbours lists the fact edges at a node in both directions, one per
 // distinct (subject, predicate, object) whatever the number of documents
-// stating it, sorted for stable output.
+// stating it, sorted for stable output. It reads only what it must: a
+// node few documents mention has few quads, read in one scan per
+// direction; a busy one is read one relation predicate at a time (its
+// mentions, names and evidence links are most of its quads), at most
+// maxEdgeQuads quads per predicate and direction. Every read counts
+// against the view's budget (limit).
 func (g *graphView) neighbours(ctx context.Context, n string) ([]edge, error) {
+	if es, ok := g.adj[n]; ok {
+		return es, nil
+	}
+	ref, err := g.qs.ValueOf(quad.IRI(n))
+	if err != nil {
+		return nil, err
+	}
 	type key struct{ s, p, o any }
 	seen := map[key]bool{}
-	var out []edge
-	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
-		err := graph.EachRef(ctx, g.qs, d, quad.IRI(n), func(q cgraph.Ref) error {
-			pr, _ := g.qs.QuadDirection(q, quad.Predicate)
-			if pr == nil {
-				return nil
-			}
-			pred, ok := g.rel[pr.Key()]
-			if !ok {
-				return nil
-			}
-			sr, _ := g.qs.QuadDirection(q, quad.Subject)
-			or, _ := g.qs.QuadDirection(q, quad.Object)
-			if sr == nil || or == nil {
-				return nil
-			}
-			k := key{sr.Key(), pr.Key(), or.Key()}
-			if seen[k] {
-				return nil
-			}
-			seen[k] = true
-			far := or
-			if d == quad.Object {
-				far = sr
-			}
-			v, err := g.nameOf(far)
-			if err != nil {
-				return err
-			}
-			other, ok := v.(quad.IRI)
-			if !ok || string(other) == n {
-				return nil
-			}
-			e := edge{subject: n, pred: pred, object: string(other), node: string(other)}
-			if d == quad.Object {
-				e.subject, e.object = string(other), n
-			}
-			out = append(out, e)
+	out := []edge{}
+	// add records the edge of quad q read from direction d of n.
+	add := func(q cgraph.Ref, d quad.Direction) error {
+		pr, _ := g.qs.QuadDirection(q, quad.Predicate)
+		if pr == nil {
 			return nil
-		})
-		if err != nil {
-			return nil, err
 		}
+		pred, ok := g.rel[pr.Key()]
+		if !ok {
+			return nil
+		}
+		far := quad.Object
+		if d == quad.Object {
+			far = quad.Subject
+		}
+		sr, _ := g.qs.QuadDirection(q, quad.Subject)
+		or, _ := g.qs.QuadDirection(q, quad.Object)
+		fr, _ := g.qs.QuadDirection(q, far)
+		if sr == nil || or == nil || fr == nil {
+			return nil
+		}
+		k := key{sr.Key(), pr.Key(), or.Key()}
+		if seen[k] {
+			return nil
+		}
+		seen[k] = true
+		v, err := g.nameOf(fr)
+		if err != nil {
+			return err
+		}
+		other, ok := v.(quad.IRI)
+		if !ok || string(other) == n {
+			return nil
+		}
+		e := edge{subject: n, pred: pred, object: string(other), node: string(other)}
+		if d == quad.Object {
+			e.subject, e.object = string(other), n
+		}
+		out = append(out, e)
+		return nil
+	}
+	// scan reads up to max quads of filter; false when a bound stopped it.
+	scan := func(filter map[quad.Direction]cgraph.Ref, d quad.Direction, max int) (bool, error) {
+		if !g.spend() {
+			return false, nil
+		}
+		it := quadScan(ctx, g.qs, filter)
+		defer it.Close()
+		read := 0
+		for it.Next(ctx) {
+			if read >= max {
+				g.capped = true
+				return false, nil
+			}
+			if !g.spend() {
+				return false, nil
+			}
+			read++
+			if err := add(it.Result(), d); err != nil {
+				return false, err
+			}
+		}
+		return true, it.Err()
+	}
+	if ref != nil {
+		quiet := false
+		if g.mentioned != nil {
+			m, err := countQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: ref, quad.Predicate: g.mentioned})
+			if err != nil {
+				return nil, err
+			}
+			quiet = m <= quietMentions
+		}
+		for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+			if quiet {
+				if _, err := scan(map[quad.Direction]cgraph.Ref{d: ref}, d, quietMentions*quadsPerMention); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			for _, pr := range g.relRefs {
+				if _, err := scan(map[quad.Direction]cgraph.Ref{d: ref, quad.Predicate: pr}, d, g.edgeCap); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -367,11 +554,20 @@ func (g *graphView) neighbours(ctx context.Context, n string) ([]edge, error) {
 		}
 		return a.subject < b.subject
 	})
+	g.adj[n] = out
 	return out, nil
 }
 
+// A node mentioned by at most quietMentions documents is read whole: its
+// quads (about quadsPerMention per mention at most, names, types and
+// evidence links included) cost less than one scan per relation predicate.
+const (
+	quietMentions   = 8
+	quadsPerMention = 200
+)
+
 // shortestPath is the "shortest-path" query: see graphView.shortestPaths.
-func shortestPath(ctx context.Context, qs cgraph.QuadStore, params map[string]any, emit func(map[string]any) bool) error {
+func shortestPath(ctx context.Context, qs cgraph.QuadStore, params map[string]any, env *goEnv) error {
 	maxHops := int(params["max"].(int64))
 	if maxHops < 1 || maxHops > 10 {
 		return &ParamError{"shortest-path", "max", "must be between 1 and 10"}
@@ -380,14 +576,17 @@ func shortestPath(ctx context.Context, qs cgraph.QuadStore, params map[string]an
 	if limit < 1 {
 		return &ParamError{"shortest-path", "paths", "must be at least 1"}
 	}
-	from, err := ResolveName(ctx, qs, params["from"].(string))
+	if err := checkBudget("shortest-path", params["budget"].(int64)); err != nil {
+		return err
+	}
+	from, err := env.resolve(ctx, params["from"].(string))
 	if err != nil {
 		return err
 	}
 	if len(from) == 0 {
 		return &ParamError{"shortest-path", "from", fmt.Sprintf("no entity named %q", params["from"])}
 	}
-	to, err := ResolveName(ctx, qs, params["to"].(string))
+	to, err := env.resolve(ctx, params["to"].(string))
 	if err != nil {
 		return err
 	}
@@ -398,9 +597,13 @@ func shortestPath(ctx context.Context, qs cgraph.QuadStore, params map[string]an
 	if err != nil {
 		return fmt.Errorf("queries: shortest-path: %w", err)
 	}
+	gv.limit(int(params["budget"].(int64)))
 	paths, err := gv.shortestPaths(ctx, from, to, maxHops, limit)
 	if err != nil {
 		return fmt.Errorf("queries: shortest-path: %w", err)
+	}
+	if gv.capped {
+		env.note(gv.boundNote())
 	}
 	names := map[string]string{}
 	nameOf := func(n string) (string, error) {
@@ -428,7 +631,7 @@ func shortestPath(ctx context.Context, qs cgraph.QuadStore, params map[string]an
 			if err != nil {
 				return fmt.Errorf("queries: shortest-path: %w", err)
 			}
-			if !emit(map[string]any{
+			if !env.emit(map[string]any{
 				"path": int64(i + 1), "hops": int64(len(p)), "step": int64(j + 1),
 				"subject": sn, "predicate": strings.TrimPrefix(e.pred, predicatePrefix), "object": on,
 				"source": e.subject, "target": e.object,
@@ -606,83 +809,96 @@ func (g *graphView) facts(ctx context.Context, entity, dir, predIRI string) ([]m
 	}
 	out := []map[string]any{}
 	for _, ev := range evs {
-		fields := map[string]quad.Value{}
-		err := graph.EachRefOf(ctx, g.qs, quad.Subject, ev, func(q cgraph.Ref) error {
-			pr, _ := g.qs.QuadDirection(q, quad.Predicate)
-			or, _ := g.qs.QuadDirection(q, quad.Object)
-			if pr == nil || or == nil {
-				return nil
-			}
-			p, err := g.nameOf(pr) // few distinct predicates: cached
-			if err != nil {
-				return err
-			}
-			pi, ok := p.(quad.IRI)
-			if !ok {
-				return nil
-			}
-			if _, dup := fields[string(pi)]; dup {
-				return nil
-			}
-			o, err := g.qs.NameOf(or)
-			if err != nil {
-				return err
-			}
-			fields[string(pi)] = o
-			return nil
-		})
+		rec, ok, err := g.evidence(ctx, ev, predIRI)
 		if err != nil {
 			return nil, err
 		}
-		s, p, o := fields[schema.PredEvSubject], fields[schema.PredEvPredicate], fields[schema.PredEvObject]
-		if s == nil || p == nil || o == nil {
-			continue
+		if ok {
+			out = append(out, rec)
 		}
-		if predIRI != "" && p != quad.IRI(predIRI) {
-			continue
-		}
-		evName, err := g.qs.NameOf(ev)
-		if err != nil {
-			return nil, err
-		}
-		pred := strings.TrimPrefix(text(p), predicatePrefix)
-		info, known := schema.LookupPredicate(pred)
-		literal := known && info.Literal()
-		rec := map[string]any{
-			"evidence": text(evName), "subject": text(s), "predicate": pred,
-			"literal": literal, "document": "", "sentence": "", "confidence": nil, "start": int64(0),
-		}
-		if literal {
-			rec["object"] = nativeValue(o)
-			if ts, ok := o.(quad.TypedString); ok {
-				rec["object"] = string(ts.Value) // as the script shows it, not converted
-			}
-		} else {
-			rec["object"] = text(o)
-		}
-		if v := fields[schema.PredEvDocument]; v != nil {
-			rec["document"] = text(v)
-		}
-		if v := fields[schema.PredEvSentence]; v != nil {
-			rec["sentence"] = text(v)
-		}
-		if v := fields[schema.PredConfidence]; v != nil {
-			rec["confidence"] = nativeValue(v)
-		}
-		if v := fields[schema.PredEvStart]; v != nil {
-			rec["start"] = nativeValue(v)
-		}
-		var quals []string
-		for _, k := range qualifierKeys {
-			if v := fields[schema.QualifierPrefix+k]; v != nil {
-				quals = append(quals, k+"="+text(v))
-			}
-		}
-		rec["qualifiers"] = strings.Join(quals, "; ")
-		out = append(out, rec)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i]["evidence"].(string) < out[j]["evidence"].(string) })
 	return out, nil
+}
+
+// evidence reads one evidence node as a record of ng.facts (keys and value
+// types of lib.js); ok is false when it is incomplete or of another
+// predicate than predIRI (unless "").
+func (g *graphView) evidence(ctx context.Context, ev cgraph.Ref, predIRI string) (map[string]any, bool, error) {
+	fields := map[string]quad.Value{}
+	err := graph.EachRefOf(ctx, g.qs, quad.Subject, ev, func(q cgraph.Ref) error {
+		pr, _ := g.qs.QuadDirection(q, quad.Predicate)
+		or, _ := g.qs.QuadDirection(q, quad.Object)
+		if pr == nil || or == nil {
+			return nil
+		}
+		p, err := g.nameOf(pr) // few distinct predicates: cached
+		if err != nil {
+			return err
+		}
+		pi, ok := p.(quad.IRI)
+		if !ok {
+			return nil
+		}
+		if _, dup := fields[string(pi)]; dup {
+			return nil
+		}
+		o, err := g.qs.NameOf(or)
+		if err != nil {
+			return err
+		}
+		fields[string(pi)] = o
+		return nil
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	s, p, o := fields[schema.PredEvSubject], fields[schema.PredEvPredicate], fields[schema.PredEvObject]
+	if s == nil || p == nil || o == nil {
+		return nil, false, nil
+	}
+	if predIRI != "" && p != quad.IRI(predIRI) {
+		return nil, false, nil
+	}
+	evName, err := g.qs.NameOf(ev)
+	if err != nil {
+		return nil, false, err
+	}
+	pred := strings.TrimPrefix(text(p), predicatePrefix)
+	info, known := schema.LookupPredicate(pred)
+	literal := known && info.Literal()
+	rec := map[string]any{
+		"evidence": text(evName), "subject": text(s), "predicate": pred,
+		"literal": literal, "document": "", "sentence": "", "confidence": nil, "start": int64(0),
+	}
+	if literal {
+		rec["object"] = nativeValue(o)
+		if ts, ok := o.(quad.TypedString); ok {
+			rec["object"] = string(ts.Value) // as the script shows it, not converted
+		}
+	} else {
+		rec["object"] = text(o)
+	}
+	if v := fields[schema.PredEvDocument]; v != nil {
+		rec["document"] = text(v)
+	}
+	if v := fields[schema.PredEvSentence]; v != nil {
+		rec["sentence"] = text(v)
+	}
+	if v := fields[schema.PredConfidence]; v != nil {
+		rec["confidence"] = nativeValue(v)
+	}
+	if v := fields[schema.PredEvStart]; v != nil {
+		rec["start"] = nativeValue(v)
+	}
+	var quals []string
+	for _, k := range qualifierKeys {
+		if v := fields[schema.QualifierPrefix+k]; v != nil {
+			quals = append(quals, k+"="+text(v))
+		}
+	}
+	rec["qualifiers"] = strings.Join(quals, "; ")
+	return rec, true, nil
 }
 
 // text is a value as scripts see it after ng.id/ng.literal: IRIs without

@@ -118,41 +118,179 @@ var ng = (function () {
   function facts(entity, dir, predicate) {
     var want = predicate ? vocab.predicates[predicate].iri : null;
     if (typeof ngFacts === "function") return ngFacts(entity, dir, want); // the runner's Go version
-    var p = g.V(iri(entity)).In(iri(dir === "in" ? I.object : I.subject));
-    p = p.Unique().Tag("ev")
-      .SaveOpt(iri(I.subject), "s").SaveOpt(iri(I.predicate), "p").SaveOpt(iri(I.object), "o")
+    var p = evidenceFields(g.V(iri(entity)).In(iri(dir === "in" ? I.object : I.subject)).Unique().Tag("ev"));
+    var seen = {}, out = [];
+    p.TagArray().forEach(function (t) {
+      var ev = id(t.ev);
+      if (seen[ev]) return;
+      var rec = record(ev, t, want);
+      if (rec === null) return;
+      seen[ev] = true;
+      out.push(rec);
+    });
+    return out.sort(function (a, b) { return a.evidence < b.evidence ? -1 : a.evidence > b.evidence ? 1 : 0; });
+  }
+
+  // evidenceFields saves the fields of evidence nodes on a path.
+  function evidenceFields(p) {
+    p = p.SaveOpt(iri(I.subject), "s").SaveOpt(iri(I.predicate), "p").SaveOpt(iri(I.object), "o")
       .SaveOpt(iri(I.document), "doc").SaveOpt(iri(I.sentence), "sentence")
       .SaveOpt(iri(I.confidence), "confidence").SaveOpt(iri(I.start), "start");
     for (var i = 0; i < vocab.qualifiers.length; i++) {
       p = p.SaveOpt(iri(I.qualifierPrefix + vocab.qualifiers[i]), "q_" + vocab.qualifiers[i]);
     }
-    var seen = {}, out = [];
-    p.TagArray().forEach(function (t) {
-      var ev = id(t.ev);
-      if (seen[ev] || t.s === undefined || t.p === undefined || t.o === undefined) return;
-      if (want !== null && id(t.p) !== want) return;
+    return p;
+  }
+
+  // record is one evidence record from the saved tags t of node ev; null
+  // when incomplete or not of predicate IRI want (unless null).
+  function record(ev, t, want) {
+    if (t.s === undefined || t.p === undefined || t.o === undefined) return null;
+    if (want !== null && id(t.p) !== want) return null;
+    var quals = [];
+    for (var i = 0; i < vocab.qualifiers.length; i++) {
+      var q = t["q_" + vocab.qualifiers[i]];
+      if (q !== undefined && q !== null) quals.push(vocab.qualifiers[i] + "=" + literal(q));
+    }
+    var pred = shortPred(t.p);
+    var literalObject = vocab.predicates[pred] ? vocab.predicates[pred].literal : false;
+    return {
+      evidence: ev,
+      subject: id(t.s),
+      predicate: pred,
+      object: literalObject ? literal(t.o) : id(t.o),
+      literal: literalObject,
+      document: t.doc === undefined ? "" : id(t.doc),
+      sentence: t.sentence === undefined ? "" : literal(t.sentence),
+      confidence: t.confidence === undefined ? null : t.confidence,
+      start: t.start === undefined ? 0 : t.start,
+      qualifiers: quals.join("; ")
+    };
+  }
+
+  // Paged reading. The runner binds `page` ({offset, limit}): a script
+  // needs at most offset + limit + 1 rows, and the runner stops it once
+  // it has them. The each* helpers below call fn per record as they read
+  // the store, in store order (the order of g.V(x).In(p) / Out(p)), so a
+  // page costs about its own rows rather than the whole result.
+  //
+  // A query whose header says "paging: script" gets page.script: the
+  // runner leaves the page.offset rows before the page to the script, and
+  // the each* helpers pass over that many records cheaply (without
+  // reading them whole) before calling fn, so a deep page costs little
+  // more than the first. Such a query must emit exactly one row per
+  // record the helpers give it.
+  var paged = typeof page === "object" && page !== null && page.limit > 0;
+  var skipLeft = paged && page.script ? page.offset : 0;
+
+  function pageRows() {
+    if (!paged) return 0;
+    return (page.script ? 0 : page.offset) + page.limit + 1;
+  }
+
+  // skipping wraps fn for the plain Gizmo versions of the helpers, which
+  // pass over the rows before the page one record at a time.
+  function skipping(fn) {
+    return function (rec) {
+      if (skipLeft > 0) { skipLeft--; return; }
+      fn(rec);
+    };
+  }
+
+  function stream(kind, args, fn) {
+    var h = ngOpen.apply(null, [kind].concat(args));
+    if (skipLeft > 0) skipLeft -= ngSkip(h, skipLeft);
+    var n = Math.min(Math.max(pageRows(), 16), 1000);
+    if (pageRows() === 0) n = 100;
+    for (;;) {
+      var batch = ngNext(h, n);
+      for (var i = 0; i < batch.length; i++) fn(batch[i]);
+      if (batch.length < n) return;
+      n = Math.min(n * 2, 1000);
+    }
+  }
+
+  // eachFact calls fn with each evidence record of the facts where entity
+  // is the subject (dir "out") or object ("in"), optionally of one
+  // predicate, in store order: the records of ng.facts plus subjectName
+  // and objectName (ng.name of each end; a literal object as itself).
+  // extras, an optional list, adds "title" (ng.title of the document)
+  // and "text" (the object's ng:text, null when none).
+  function eachFact(entity, dir, predicate, fn, extras) {
+    var want = predicate ? vocab.predicates[predicate].iri : null;
+    extras = extras || [];
+    if (typeof ngOpen === "function") return stream("facts", [entity, dir, want === null ? "" : want, extras.join(",")], fn);
+    fn = skipping(fn);
+    var seen = {};
+    g.V(iri(entity)).In(iri(dir === "in" ? I.object : I.subject)).ForEach(function (v) {
+      var ev = id(v.id);
+      if (seen[ev]) return;
       seen[ev] = true;
-      var quals = [];
-      for (var i = 0; i < vocab.qualifiers.length; i++) {
-        var q = t["q_" + vocab.qualifiers[i]];
-        if (q !== undefined && q !== null) quals.push(vocab.qualifiers[i] + "=" + literal(q));
+      var t = evidenceFields(g.V(iri(ev))).TagValue();
+      var rec = t ? record(ev, t, want) : null;
+      if (rec === null) return;
+      rec.subjectName = name(rec.subject);
+      rec.objectName = rec.literal ? rec.object : name(rec.object);
+      if (extras.indexOf("title") >= 0) rec.title = rec.document === "" ? "" : title(rec.document);
+      if (extras.indexOf("text") >= 0) {
+        var t = rec.literal ? null : g.V(iri(rec.object)).Out(iri(I.text)).ToValue();
+        rec.text = t === null ? null : literal(t);
       }
-      var pred = shortPred(t.p);
-      var literalObject = vocab.predicates[pred] ? vocab.predicates[pred].literal : false;
-      out.push({
-        evidence: ev,
-        subject: id(t.s),
-        predicate: pred,
-        object: literalObject ? literal(t.o) : id(t.o),
-        literal: literalObject,
-        document: t.doc === undefined ? "" : id(t.doc),
-        sentence: t.sentence === undefined ? "" : literal(t.sentence),
-        confidence: t.confidence === undefined ? null : t.confidence,
-        start: t.start === undefined ? 0 : t.start,
-        qualifiers: quals.join("; ")
+      fn(rec);
+    });
+  }
+
+  // eachDoc calls fn with {document, title, publisher, url} for each
+  // document that mentions entity, in store order of its mentions.
+  function eachDoc(entity, fn) {
+    if (typeof ngOpen === "function") return stream("docs", [entity], fn);
+    fn = skipping(fn);
+    var seen = {};
+    g.V(iri(entity)).Out(iri(I.mentionedIn)).ForEach(function (v) {
+      var d = id(v.id);
+      if (seen[d]) return;
+      seen[d] = true;
+      var t = g.V(iri(d)).SaveOpt(iri(I.source), "publisher").SaveOpt(iri(I.url), "url").TagValue() || {};
+      fn({
+        document: d, title: title(d),
+        publisher: t.publisher === undefined ? "" : literal(t.publisher),
+        url: t.url === undefined ? "" : literal(t.url)
       });
     });
-    return out.sort(function (a, b) { return a.evidence < b.evidence ? -1 : a.evidence > b.evidence ? 1 : 0; });
+  }
+
+  // eachEntity calls fn with {iri, name, class, documents} for each entity
+  // of a class (a key of vocab.classes) or of its subclasses, in store
+  // order of their rdf:type quads for the class; "class" is the deepest
+  // class the entity has within the requested one, "documents" how many
+  // documents mention it.
+  function eachEntity(cls, fn) {
+    if (typeof ngOpen === "function") return stream("class", [cls], fn);
+    fn = skipping(fn);
+    var byIRI = {};
+    Object.keys(vocab.classes).forEach(function (c) { byIRI[vocab.classes[c].iri] = c; });
+    var depth = function (c) {
+      var d = 0;
+      for (var k = vocab.classes[c]; k && k.parent !== I.Thing; k = vocab.classes[byIRI[k.parent]]) d++;
+      return d;
+    };
+    var within = function (c) {
+      for (var k = c; k; k = byIRI[vocab.classes[k].parent]) if (k === cls) return true;
+      return false;
+    };
+    var seen = {};
+    g.V(iri(vocab.classes[cls].iri)).In(iri(I.type)).ForEach(function (v) {
+      var e = id(v.id);
+      if (seen[e] || e.indexOf(I.entityPrefix) !== 0) return;
+      seen[e] = true;
+      var best = cls;
+      uniqSorted(g.V(iri(e)).Out(iri(I.type)).ToArray().map(id)).forEach(function (t) {
+        var c = byIRI[t];
+        if (!c || !within(c)) return;
+        if (depth(c) > depth(best) || (depth(c) === depth(best) && best !== cls && c < best)) best = c;
+      });
+      fn({ iri: e, name: name(e), "class": best, documents: uniqSorted(g.V(iri(e)).Out(iri(I.mentionedIn)).ToArray()).length });
+    });
   }
 
   // cmp orders rows by the given keys, then by every other key, so output
@@ -186,6 +324,7 @@ var ng = (function () {
   return {
     id: id, literal: literal, resolve: resolve, one: one, name: name, title: title,
     facts: facts, shortPred: shortPred, sortRows: sortRows, ref: ref, emitAll: emitAll,
-    escapeRe: escapeRe, uniqSorted: uniqSorted
+    escapeRe: escapeRe, uniqSorted: uniqSorted,
+    eachFact: eachFact, eachDoc: eachDoc, eachEntity: eachEntity, pageRows: pageRows
   };
 })();

@@ -114,8 +114,9 @@ func convert(p Param, s string) (any, error) {
 }
 
 // Program returns the complete, self-contained Gizmo text of a saved query
-// with its parameters bound: a prelude defining the frozen globals `params`
-// and `vocab`, the helper library, then the query. It is for places where a
+// with its parameters bound: a prelude defining the frozen globals `params`,
+// `vocab` and `page` (the first page of DefaultPageSize rows), the helper
+// library, then the query. It is for places where a
 // script must travel as text (Cayley's console, a copy-paste); the Runner
 // binds values directly instead. The only thing written into the prelude is
 // one JSON string literal per global, produced by encoding/json (which
@@ -129,7 +130,7 @@ func Program(q Query, raw map[string]string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	pre, err := prelude(map[string]any{"params": vals, "vocab": vocabulary()})
+	pre, err := prelude(map[string]any{"params": vals, "vocab": vocabulary(), "page": pageGlobal(window{Limit: DefaultPageSize})})
 	if err != nil {
 		return "", err
 	}

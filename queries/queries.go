@@ -8,6 +8,7 @@
 //	// param: person string required  Name or alias of the person
 //	// param: hops int default=3  Longest path, in edges
 //	// columns: person, role, document, sentence, confidence
+//	// order: by person, then as the store lists the evidence
 //	// tags: graph
 //
 // or Go code registered under the same Query type (Lang "go"). Parameters are
@@ -58,6 +59,14 @@ type Query struct {
 	Tags   []string `json:"tags"`
 	// Columns are the row keys the query promises, in display order.
 	Columns []string `json:"columns"`
+	// Order says in what order rows (and so pages) come, from the
+	// "// order:" header line.
+	Order string `json:"order,omitempty"`
+	// ScriptPaging ("// paging: script") says the script itself passes
+	// over the page.offset rows before its page (the ng.each* helpers do,
+	// cheaply, when each record they give makes exactly one row), so the
+	// runner does not skip them again.
+	ScriptPaging bool `json:"-"`
 	// Origin says where the query came from: "builtin" or the user file path.
 	Origin string `json:"origin"`
 
@@ -212,6 +221,19 @@ func Parse(src string) (Query, error) {
 			q.Tags = append(q.Tags, splitList(val)...)
 		case "columns":
 			q.Columns = append(q.Columns, splitList(val)...)
+		case "paging":
+			switch val {
+			case "script":
+				q.ScriptPaging = true
+			case "runner", "":
+			default:
+				return q, fmt.Errorf("line %d: paging %q is not script or runner", line, val)
+			}
+		case "order":
+			if q.Order != "" {
+				q.Order += " "
+			}
+			q.Order += val
 		}
 	}
 	if err := sc.Err(); err != nil {

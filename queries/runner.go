@@ -7,6 +7,7 @@ import (
 	"math"
 	"runtime/metrics"
 	"sort"
+	"sync"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -46,8 +47,22 @@ type Runner struct {
 	// the backstop against a script that allocates without end.
 	MaxHeap uint64
 
+	// PageSize is the rows of a page of a saved query when the caller
+	// gives no Page.Limit; DefaultPageSize when 0, at most RowLimit (which
+	// is also the largest page a caller may ask for).
+	PageSize int
+
 	// plain leaves out the native helpers, as in Cayley's console (tests).
 	plain bool
+
+	cacheOnce sync.Once
+	cache     *resolveCache
+}
+
+// resolver is ResolveName through the Runner's cache.
+func (r *Runner) resolver() func(context.Context, string) ([]string, error) {
+	r.cacheOnce.Do(func() { r.cache = &resolveCache{} })
+	return func(ctx context.Context, text string) ([]string, error) { return r.cache.resolve(ctx, r.QS, text) }
 }
 
 // Result is the rows of one query.
@@ -58,8 +73,19 @@ type Result struct {
 	// Rows hold strings, int64, float64, bool, time.Time or nil; node
 	// references ({"@id": iri} in scripts, Gizmo tags) become the IRI string.
 	Rows []map[string]any
-	// Truncated is true when the row limit stopped the query.
+	// Truncated is true when more rows follow: a saved query's page is
+	// not the last (Next says how to get the next one), or the row limit
+	// cut an ad-hoc script.
 	Truncated bool
+	// Next is the cursor of the next page of a saved query (Page.Cursor);
+	// "" when this page is the last.
+	Next string
+	// Offset is the number of rows before this page.
+	Offset int
+	// Notes say where a query bounded its work (a path search that hit
+	// its edge budget, say), so that a short answer is not read as a
+	// complete one.
+	Notes []string
 	// Elapsed is how long the query ran.
 	Elapsed time.Duration
 }
@@ -78,38 +104,99 @@ func (r *Runner) limits() (time.Duration, int, int) {
 	return t, rows, arr
 }
 
-// Run runs a saved query with raw parameter strings (see Bind). Parameter
-// errors are *ParamError; a query that runs past the timeout returns
-// ErrTimeout (wrapped) and no rows.
+// Run runs a saved query with raw parameter strings (see Bind) and
+// returns its first page (Runner.PageSize rows); RunPage gives the others.
+// Parameter errors are *ParamError; a query that runs past the timeout
+// returns ErrTimeout (wrapped) and no rows.
 func (r *Runner) Run(ctx context.Context, q Query, params map[string]string) (*Result, error) {
+	return r.RunPage(ctx, q, params, Page{})
+}
+
+// RunPage runs a saved query and returns one page of its rows, in the
+// query's row order (Query.Order). Result.Next is the cursor of the next
+// page ("" on the last). A bad page size or cursor is a *ParamError on
+// "limit" or "cursor". Scripts see the page as the frozen global `page`
+// ({offset, limit}) to bound their work; rows they emit before the page
+// are skipped, and the script is stopped once the page is full.
+func (r *Runner) RunPage(ctx context.Context, q Query, params map[string]string, p Page) (*Result, error) {
 	vals, err := Bind(q, params)
 	if err != nil {
 		return nil, err
 	}
+	w, err := r.window(q, vals, p)
+	if err != nil {
+		return nil, err
+	}
+	var res *Result
 	switch q.Lang {
 	case "gizmo":
-		res, err := r.runGizmo(ctx, q.Name+".js", q.Source, map[string]any{"params": vals, "vocab": vocabulary()})
-		if err != nil {
-			return nil, fmt.Errorf("query %s: %w", q.Name, err)
+		pg, run := pageGlobal(w), w
+		if q.ScriptPaging {
+			// The script passes over the rows before the page itself.
+			pg["script"] = 1
+			run.Offset = 0
 		}
-		res.Columns = columns(q.Columns, res.Rows)
-		return res, nil
+		globals := map[string]any{"params": vals, "vocab": vocabulary(), "page": pg}
+		res, err = r.runGizmo(ctx, q.Name+".js", q.Source, globals, run)
 	case "go":
-		res, err := r.runGo(ctx, q, vals)
-		if err != nil {
-			return nil, fmt.Errorf("query %s: %w", q.Name, err)
-		}
-		res.Columns = columns(q.Columns, res.Rows)
-		return res, nil
+		res, err = r.runGo(ctx, q, vals, w)
+	default:
+		return nil, fmt.Errorf("query %s: unknown language %q", q.Name, q.Lang)
 	}
-	return nil, fmt.Errorf("query %s: unknown language %q", q.Name, q.Lang)
+	if err != nil {
+		return nil, fmt.Errorf("query %s: %w", q.Name, err)
+	}
+	res.Offset = w.Offset
+	if res.Truncated {
+		res.Next = encodeCursor(w.Offset+len(res.Rows), w.digest)
+	}
+	res.Columns = columns(q.Columns, res.Rows)
+	return res, nil
 }
+
+// RunAll runs a saved query for all its rows at once, up to the row
+// limit (none when RowLimit < 0; Truncated when the limit cut it): for
+// exports and other callers that need the whole answer, not a page. It
+// costs what the whole answer costs.
+func (r *Runner) RunAll(ctx context.Context, q Query, params map[string]string) (*Result, error) {
+	vals, err := Bind(q, params)
+	if err != nil {
+		return nil, err
+	}
+	_, rowLimit, _ := r.limits()
+	w := window{Limit: rowLimit, digest: paramDigest(q.Name, vals)}
+	if rowLimit < 0 {
+		w.Limit = 0 // no limit
+	}
+	var res *Result
+	switch q.Lang {
+	case "gizmo":
+		res, err = r.runGizmo(ctx, q.Name+".js", q.Source, map[string]any{"params": vals, "vocab": vocabulary(), "page": pageGlobal(w)}, w)
+	case "go":
+		res, err = r.runGo(ctx, q, vals, w)
+	default:
+		return nil, fmt.Errorf("query %s: unknown language %q", q.Name, q.Lang)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("query %s: %w", q.Name, err)
+	}
+	res.Columns = columns(q.Columns, res.Rows)
+	return res, nil
+}
+
+// pageGlobal is the `page` global of a script.
+func pageGlobal(w window) map[string]int { return map[string]int{"offset": w.Offset, "limit": w.Limit} }
 
 // Gizmo runs an ad-hoc Gizmo script with the same limits. It sees the
 // `vocab` global and the helper library (ng.resolve, ng.facts...), but no
-// `params`.
+// `params`. Its rows are cut at the row limit (Truncated), not paged.
 func (r *Runner) Gizmo(ctx context.Context, src string) (*Result, error) {
-	res, err := r.runGizmo(ctx, "query", src, map[string]any{"vocab": vocabulary()})
+	_, rowLimit, _ := r.limits()
+	w := window{Limit: rowLimit}
+	if rowLimit <= 0 {
+		w.Limit = 0
+	}
+	res, err := r.runGizmo(ctx, "query", src, map[string]any{"vocab": vocabulary(), "page": pageGlobal(w)}, w)
 	if err != nil {
 		return nil, fmt.Errorf("gizmo: %w", err)
 	}
@@ -117,24 +204,49 @@ func (r *Runner) Gizmo(ctx context.Context, src string) (*Result, error) {
 	return res, nil
 }
 
-func (r *Runner) runGo(ctx context.Context, q Query, vals map[string]any) (*Result, error) {
+// pager collects the rows of a window from a stream of rows.
+type pager struct {
+	w    window
+	seen int
+	res  *Result
+}
+
+// add takes the next row of the stream (conversion deferred to get, so
+// skipped rows cost nothing) and reports whether more are wanted.
+func (p *pager) add(get func() (map[string]any, error)) (bool, error) {
+	p.seen++
+	if p.seen <= p.w.Offset {
+		return true, nil
+	}
+	if p.w.Limit > 0 && len(p.res.Rows) >= p.w.Limit {
+		p.res.Truncated = true
+		return false, nil
+	}
+	row, err := get()
+	if err != nil {
+		return false, err
+	}
+	p.res.Rows = append(p.res.Rows, row)
+	return true, nil
+}
+
+func (r *Runner) runGo(ctx context.Context, q Query, vals map[string]any, w window) (*Result, error) {
 	if q.run == nil {
 		return nil, errNoGoFunc
 	}
-	timeout, rowLimit, _ := r.limits()
+	timeout, _, _ := r.limits()
 	ctx, cancel := withTimeout(ctx, timeout)
 	defer cancel()
 	start := time.Now()
 	res := &Result{Rows: []map[string]any{}}
-	err := q.run(ctx, r.QS, vals, func(row map[string]any) bool {
-		if rowLimit > 0 && len(res.Rows) >= rowLimit {
-			res.Truncated = true
-			return false
-		}
-		res.Rows = append(res.Rows, normalizeRow(row))
-		return true
-	})
+	pg := &pager{w: w, res: res}
+	env := &goEnv{need: w.need(), resolve: r.resolver(), emit: func(row map[string]any) bool {
+		more, _ := pg.add(func() (map[string]any, error) { return normalizeRow(row), nil })
+		return more
+	}}
+	err := q.run(ctx, r.QS, vals, env)
 	res.Elapsed = time.Since(start)
+	res.Notes = env.notes
 	if err != nil {
 		return nil, timeoutErr(ctx, err)
 	}
@@ -165,16 +277,18 @@ func timeoutErr(ctx context.Context, err error) error {
 // runGizmo runs one script in a fresh session. Limits bite through the
 // context given to it.Next: on cancel the session interrupts the VM, which
 // stops even `while(true){}`.
-func (r *Runner) runGizmo(ctx context.Context, name, src string, globals map[string]any) (*Result, error) {
-	timeout, rowLimit, arrayLimit := r.limits()
+func (r *Runner) runGizmo(ctx context.Context, name, src string, globals map[string]any, w window) (*Result, error) {
+	timeout, _, arrayLimit := r.limits()
 	ctx, cancel := withTimeout(ctx, timeout)
 	defer cancel()
 	maxRows := 0
-	if rowLimit > 0 {
-		maxRows = rowLimit + 1 // one more, to tell "exactly the limit" from "cut"
+	if w.Limit > 0 {
+		maxRows = w.need() // one more, to tell "exactly the limit" from "cut"
 	}
+	nat := newNatives(r.QS, r.resolver())
+	defer nat.close() // after it.Close below: the script no longer runs
 	opts := gizmo.Options{
-		MaxRows: maxRows, MaxArray: arrayLimit, Globals: globals, Funcs: natives(r.QS),
+		MaxRows: maxRows, MaxArray: arrayLimit, Globals: globals, Funcs: nat.funcs(),
 		Prelude: []gizmo.Script{{Name: "lib.js", Source: libJS}}, Name: name,
 	}
 	if r.plain {
@@ -197,23 +311,24 @@ func (r *Runner) runGizmo(ctx context.Context, name, src string, globals map[str
 	}
 	defer it.Close()
 	res := &Result{Rows: []map[string]any{}}
+	pg := &pager{w: w, res: res}
 	for it.Next(ctx) {
 		gr, ok := it.Result().(*gizmo.Result)
 		if !ok || gr.Meta {
 			continue // the script's final expression value
 		}
-		if rowLimit > 0 && len(res.Rows) >= rowLimit {
-			res.Truncated = true
-			break
-		}
-		row, err := r.row(gr)
+		more, err := pg.add(func() (map[string]any, error) { return r.row(gr) })
 		if err != nil {
 			return nil, err
 		}
-		res.Rows = append(res.Rows, row)
+		if !more {
+			break
+		}
 	}
 	res.Elapsed = time.Since(start)
 	if res.Truncated {
+		it.Close() // stops the script: its notes are final
+		res.Notes = nat.notes()
 		return res, nil
 	}
 	if err := it.Err(); err != nil {
@@ -222,57 +337,9 @@ func (r *Runner) runGizmo(ctx context.Context, name, src string, globals map[str
 	if err := ctx.Err(); err != nil {
 		return nil, timeoutErr(ctx, err)
 	}
+	it.Close()
+	res.Notes = nat.notes()
 	return res, nil
-}
-
-// natives are Go functions bound in every session: lib.js and the saved
-// queries use them when present and fall back to plain Gizmo (slower, same
-// answers) when the text runs elsewhere, e.g. in Cayley's console.
-//
-//	ngResolve(text) → [entity IRI...]   ResolveName
-//	ngEdges(node)   → [{node, pred, subject, object}...]  fact edges at a node, both directions
-//	ngFacts(entity, "out"|"in", predicate IRI or "") → evidence records, as lib.js ng.facts
-func natives(qs cgraph.QuadStore) map[string]func(context.Context, []string) (any, error) {
-	var gv *graphView // created on first use, then caches names for the run
-	view := func() (*graphView, error) {
-		if gv != nil {
-			return gv, nil
-		}
-		var err error
-		gv, err = newGraphView(qs)
-		return gv, err
-	}
-	arg := func(args []string, i int) string {
-		if i < len(args) {
-			return args[i]
-		}
-		return ""
-	}
-	return map[string]func(context.Context, []string) (any, error){
-		"ngResolve": func(ctx context.Context, args []string) (any, error) { return ResolveName(ctx, qs, arg(args, 0)) },
-		"ngFacts": func(ctx context.Context, args []string) (any, error) {
-			gv, err := view()
-			if err != nil {
-				return nil, err
-			}
-			return gv.facts(ctx, arg(args, 0), arg(args, 1), arg(args, 2))
-		},
-		"ngEdges": func(ctx context.Context, args []string) (any, error) {
-			gv, err := view()
-			if err != nil {
-				return nil, err
-			}
-			es, err := gv.neighbours(ctx, arg(args, 0))
-			if err != nil {
-				return nil, err
-			}
-			out := make([]map[string]string, len(es))
-			for i, e := range es {
-				out[i] = map[string]string{"node": e.node, "pred": e.pred, "subject": e.subject, "object": e.object}
-			}
-			return out, nil
-		},
-	}
 }
 
 // watchHeap cancels ctx with ErrMemoryLimit when the heap passes max.

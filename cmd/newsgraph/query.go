@@ -24,12 +24,23 @@ func (a *app) queryCommand() *cobra.Command {
 		params []string
 		format string
 		gizmo  string
+		cursor string
+		all    bool
 	)
 	cmd := &cobra.Command{
 		Use:   "query NAME [--param k=v]... | query --gizmo 'g.V()...'",
 		Short: "Run a saved query, or an ad-hoc Gizmo query",
+		Long: `Run a saved query, or an ad-hoc Gizmo query.
+
+A saved query answers one page at a time (--limit rows, config
+query.page_size, 100 by default), in the row order its header documents;
+the last line (table) or next_cursor (json) gives the cursor of the next
+page, which --cursor fetches. --all returns every row up to
+query.row_limit at once (it costs what the whole answer costs).`,
 		Example: `  newsgraph query roles --param person="James Jeffrey"
   newsgraph query who-controls --param place=Idlib --format json
+  newsgraph query relations --param entity="United Nations" --limit 50 --cursor eyJvIjo1MC...
+  newsgraph query sources --param entity=ISIS --all --format csv
   newsgraph query --gizmo 'g.V().Has("<rdf:type>", "<ng:Person>").Out("<ng:name>").All()'`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -57,13 +68,16 @@ func (a *app) queryCommand() *cobra.Command {
 				}
 			}
 			return a.withStore(ctx, func(st *graph.Store) error {
-				r := &queries.Runner{QS: st.QuadStore(), Timeout: timeout, RowLimit: a.v.GetInt("query.row_limit")}
+				r := &queries.Runner{QS: st.QuadStore(), Timeout: timeout, RowLimit: a.v.GetInt("query.row_limit"), PageSize: a.v.GetInt("query.page_size")}
 				var res *queries.Result
 				var err error
-				if gizmo != "" {
+				switch {
+				case gizmo != "":
 					res, err = r.Gizmo(ctx, gizmo)
-				} else {
-					res, err = r.Run(ctx, q, values)
+				case all:
+					res, err = r.RunAll(ctx, q, values)
+				default:
+					res, err = r.RunPage(ctx, q, values, queries.Page{Cursor: cursor})
 				}
 				if err != nil {
 					var pe *queries.ParamError
@@ -72,8 +86,14 @@ func (a *app) queryCommand() *cobra.Command {
 					}
 					return err
 				}
-				if res.Truncated {
-					fmt.Fprintf(a.stderr, "note: stopped at the row limit (%d rows); raise --limit to see more\n", len(res.Rows))
+				switch {
+				case res.Next != "":
+					fmt.Fprintf(a.stderr, "note: %d rows from row %d; more follow: --cursor %s (or --all)\n", len(res.Rows), res.Offset+1, res.Next)
+				case res.Truncated:
+					fmt.Fprintf(a.stderr, "note: stopped at the row limit (%d rows); raise query.row_limit to see more\n", len(res.Rows))
+				}
+				for _, n := range res.Notes {
+					fmt.Fprintf(a.stderr, "note: %s\n", n)
 				}
 				return queries.Write(a.stdout, format, res)
 			})
@@ -84,9 +104,11 @@ func (a *app) queryCommand() *cobra.Command {
 	f.StringVar(&format, "format", "table", "output: "+strings.Join(queries.Formats, ", "))
 	f.StringVar(&gizmo, "gizmo", "", "run this Gizmo script instead of a saved query")
 	f.Duration("timeout", 0, "time limit of the query (config query.timeout)")
-	f.Int("limit", 0, "row limit (config query.row_limit)")
+	f.Int("limit", 0, "rows per page (config query.page_size; at most query.row_limit)")
+	f.StringVar(&cursor, "cursor", "", "the next-page cursor a previous page printed")
+	f.BoolVar(&all, "all", false, "every row at once, up to query.row_limit, instead of a page")
 	a.bind(f, "query.timeout", "timeout")
-	a.bind(f, "query.row_limit", "limit")
+	a.bind(f, "query.page_size", "limit")
 	return cmd
 }
 

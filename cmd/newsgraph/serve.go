@@ -31,6 +31,7 @@ at /. Write routes need "Authorization: Bearer TOKEN" with api.token
 				ReadOnly:     a.v.GetBool("api.read_only"),
 				QueryTimeout: qt,
 				RowLimit:     a.v.GetInt("api.row_limit"),
+				PageSize:     a.v.GetInt("api.page_size"),
 				MaxBodyBytes: a.v.GetInt64("api.max_body_bytes"),
 				MaxHeapBytes: uint64(a.v.GetInt64("api.max_heap_bytes")),
 				CORSOrigins:  a.v.GetStringSlice("api.cors_origins"),

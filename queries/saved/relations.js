@@ -4,20 +4,21 @@
 // param: entity string required  Name, alias or entity IRI
 // param: predicate string  Only this predicate (a schema name such as controls)
 // columns: entity, direction, predicate, other, document, sentence, confidence, qualifiers, source, target
+// order: entity IRI, then facts out before facts in, then store order of the
+// order: evidence (the order it was stored: roughly oldest ingest first)
+// paging: script
 // tags: graph
 var only = params.predicate ? String(params.predicate).trim() : "";
 if (only.indexOf(vocab.iri.predicatePrefix) === 0) only = only.slice(vocab.iri.predicatePrefix.length);
 if (only && !vocab.predicates.hasOwnProperty(only)) {
   throw new Error("unknown predicate " + JSON.stringify(params.predicate));
 }
-var rows = [];
 ng.one("entity").forEach(function (e) {
   ["out", "in"].forEach(function (dir) {
-    ng.facts(e, dir, only).forEach(function (f) {
-      var other = dir === "out" ? f.object : f.subject;
+    ng.eachFact(e, dir, only, function (f) {
       var row = {
         entity: ng.name(e), direction: dir, predicate: f.predicate,
-        other: f.literal && dir === "out" ? other : ng.name(other),
+        other: dir === "out" ? f.objectName : f.subjectName,
         document: f.document, sentence: f.sentence, confidence: f.confidence,
         qualifiers: f.qualifiers
       };
@@ -25,8 +26,7 @@ ng.one("entity").forEach(function (e) {
         row.source = ng.ref(f.subject);
         row.target = ng.ref(f.object);
       }
-      rows.push(row);
+      g.Emit(row);
     });
   });
 });
-ng.emitAll(ng.sortRows(rows, ["entity", "direction", "predicate", "other", "document", "sentence"]));

@@ -2,21 +2,17 @@
 // description: Documents that mention an entity, with their titles.
 // param: entity string required  Name, alias or entity IRI
 // columns: entity, document, title, publisher, url, published, source, target
+// order: entity IRI, then store order of its mentions (roughly oldest ingest first)
+// paging: script
 // tags: graph, documents
 var I = vocab.iri;
-var rows = [];
 ng.one("entity").forEach(function (e) {
-  var docs = ng.uniqSorted(g.V(iri(e)).Out(iri(I.mentionedIn)).ToArray().map(ng.id));
-  docs.forEach(function (d) {
-    var t = g.V(iri(d)).SaveOpt(iri(I.source), "publisher").SaveOpt(iri(I.url), "url")
-      .SaveOpt(iri(I.published), "published").TagValue() || {};
-    rows.push({
-      entity: ng.name(e), document: d, title: ng.title(d),
-      publisher: t.publisher === undefined ? "" : ng.literal(t.publisher),
-      url: t.url === undefined ? "" : ng.literal(t.url),
-      published: t.published === undefined ? null : t.published,
-      source: ng.ref(e), target: ng.ref(d)
+  ng.eachDoc(e, function (d) {
+    g.Emit({
+      entity: ng.name(e), document: d.document, title: d.title,
+      publisher: d.publisher, url: d.url,
+      published: g.V(iri(d.document)).Out(iri(I.published)).ToValue(),
+      source: ng.ref(e), target: ng.ref(d.document)
     });
   });
 });
-ng.emitAll(ng.sortRows(rows, ["entity", "document"]));

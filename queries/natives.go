@@ -1,0 +1,242 @@
+package queries
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"sync"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+)
+
+// nativeSet is the Go functions bound in one Gizmo run: lib.js and the
+// saved queries use them when present and fall back to plain Gizmo
+// (slower, same rows in the same order) when the text runs elsewhere,
+// e.g. in Cayley's console.
+//
+//	ngResolve(text) → [entity IRI...]   ResolveName
+//	ngEdges(node)   → [{node, pred, subject, object}...]  fact edges at a node, both directions (bounded, see neighbours)
+//	ngFacts(entity, "out"|"in", predicate IRI or "") → every evidence record, sorted (lib.js ng.facts)
+//	ngOpen(kind, ...) → handle of a stream read in store order:
+//	    "facts", entity, dir, predicate IRI or "", extras  evidence records (ng.eachFact)
+//	    "docs", entity                             documents mentioning it (ng.eachDoc)
+//	    "class", class name                        entities of a class (ng.eachEntity)
+//	ngNext(handle, n) → the stream's next n records at most; [] at its end
+//	ngSkip(handle, n) → passes over up to n records without reading them whole; how many it passed
+//	ngPaths(from JSON list, to JSON list, hops, budget) → paths in canonical order (connections; bounded, see allPaths)
+//
+// Streams hold store iterators open between calls, so a page reads only
+// what it shows; close ends them when the run is over.
+type nativeSet struct {
+	qs      cgraph.QuadStore
+	resolve func(context.Context, string) ([]string, error)
+
+	mu      sync.Mutex
+	gv      *graphView // created on first use, then caches names for the run
+	streams map[string]stream
+	last    int
+	noted   []string
+}
+
+// stream is a sequence of records read lazily from the store.
+type stream interface {
+	next(ctx context.Context) (map[string]any, bool, error)
+	skip(ctx context.Context, n int) (int, error)
+	close()
+}
+
+func newNatives(qs cgraph.QuadStore, resolve func(context.Context, string) ([]string, error)) *nativeSet {
+	return &nativeSet{qs: qs, resolve: resolve, streams: map[string]stream{}}
+}
+
+func (n *nativeSet) view() (*graphView, error) {
+	if n.gv != nil {
+		return n.gv, nil
+	}
+	var err error
+	n.gv, err = newGraphView(n.qs)
+	return n.gv, err
+}
+
+func (n *nativeSet) note(s string) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for _, x := range n.noted {
+		if x == s {
+			return
+		}
+	}
+	n.noted = append(n.noted, s)
+}
+
+// notes returns what the run's natives noted (see Result.Notes).
+func (n *nativeSet) notes() []string {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return append([]string(nil), n.noted...)
+}
+
+// close ends the streams still open. The runner calls it once the script
+// has stopped.
+func (n *nativeSet) close() {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for k, s := range n.streams {
+		s.close()
+		delete(n.streams, k)
+	}
+}
+
+// maxStreams bounds the streams a script may hold open at once.
+const maxStreams = 10000
+
+func (n *nativeSet) funcs() map[string]func(context.Context, []string) (any, error) {
+	arg := func(args []string, i int) string {
+		if i < len(args) {
+			return args[i]
+		}
+		return ""
+	}
+	return map[string]func(context.Context, []string) (any, error){
+		"ngResolve": func(ctx context.Context, args []string) (any, error) { return n.resolve(ctx, arg(args, 0)) },
+		"ngFacts": func(ctx context.Context, args []string) (any, error) {
+			gv, err := n.view()
+			if err != nil {
+				return nil, err
+			}
+			return gv.facts(ctx, arg(args, 0), arg(args, 1), arg(args, 2))
+		},
+		"ngEdges": func(ctx context.Context, args []string) (any, error) {
+			gv, err := n.view()
+			if err != nil {
+				return nil, err
+			}
+			es, err := gv.neighbours(ctx, arg(args, 0))
+			if err != nil {
+				return nil, err
+			}
+			if gv.capped {
+				n.note(gv.boundNote())
+			}
+			out := make([]map[string]string, len(es))
+			for i, e := range es {
+				out[i] = map[string]string{"node": e.node, "pred": e.pred, "subject": e.subject, "object": e.object}
+			}
+			return out, nil
+		},
+		"ngOpen": func(ctx context.Context, args []string) (any, error) {
+			gv, err := n.view()
+			if err != nil {
+				return nil, err
+			}
+			var s stream
+			switch kind := arg(args, 0); kind {
+			case "facts":
+				s, err = gv.openFacts(ctx, arg(args, 1), arg(args, 2), arg(args, 3), arg(args, 4))
+			case "docs":
+				s, err = gv.openDocs(ctx, arg(args, 1))
+			case "class":
+				s, err = gv.openClass(ctx, arg(args, 1))
+			default:
+				return nil, fmt.Errorf("ngOpen: unknown stream %q", kind)
+			}
+			if err != nil {
+				return nil, err
+			}
+			n.mu.Lock()
+			defer n.mu.Unlock()
+			if len(n.streams) >= maxStreams {
+				s.close()
+				return nil, fmt.Errorf("ngOpen: more than %d streams open", maxStreams)
+			}
+			n.last++
+			h := strconv.Itoa(n.last)
+			n.streams[h] = s
+			return h, nil
+		},
+		"ngNext": func(ctx context.Context, args []string) (any, error) {
+			h := arg(args, 0)
+			max, err := strconv.Atoi(arg(args, 1))
+			if err != nil || max < 1 {
+				max = 100
+			}
+			n.mu.Lock()
+			s, ok := n.streams[h]
+			n.mu.Unlock()
+			out := []map[string]any{}
+			if !ok {
+				return out, nil
+			}
+			for len(out) < max {
+				rec, ok, err := s.next(ctx)
+				if err != nil {
+					return nil, err
+				}
+				if !ok {
+					s.close()
+					n.mu.Lock()
+					delete(n.streams, h)
+					n.mu.Unlock()
+					break
+				}
+				out = append(out, rec)
+			}
+			return out, nil
+		},
+		"ngSkip": func(ctx context.Context, args []string) (any, error) {
+			want, err := strconv.Atoi(arg(args, 1))
+			if err != nil || want < 0 {
+				return nil, fmt.Errorf("ngSkip: %q is not a count", arg(args, 1))
+			}
+			n.mu.Lock()
+			s, ok := n.streams[arg(args, 0)]
+			n.mu.Unlock()
+			if !ok {
+				return 0, nil
+			}
+			return s.skip(ctx, want)
+		},
+		"ngPaths": func(ctx context.Context, args []string) (any, error) {
+			var from, to []string
+			if err := json.Unmarshal([]byte(arg(args, 0)), &from); err != nil {
+				return nil, fmt.Errorf("ngPaths: from: %w", err)
+			}
+			if err := json.Unmarshal([]byte(arg(args, 1)), &to); err != nil {
+				return nil, fmt.Errorf("ngPaths: to: %w", err)
+			}
+			hops, _ := strconv.Atoi(arg(args, 2))
+			budget := int64(pathBudget)
+			if b := arg(args, 3); b != "" {
+				v, err := strconv.ParseInt(b, 10, 64)
+				if err != nil {
+					return nil, fmt.Errorf("ngPaths: budget %q", b)
+				}
+				if err := checkBudget("connections", v); err != nil {
+					return nil, err
+				}
+				budget = v
+			}
+			gv, err := newGraphView(n.qs) // a budget of its own
+			if err != nil {
+				return nil, err
+			}
+			gv.limit(int(budget))
+			paths, err := gv.allPaths(ctx, from, to, hops)
+			if err != nil {
+				return nil, err
+			}
+			if gv.capped {
+				n.note(gv.boundNote())
+			}
+			out := make([][]map[string]string, len(paths))
+			for i, p := range paths {
+				out[i] = make([]map[string]string, len(p))
+				for j, e := range p {
+					out[i][j] = map[string]string{"subject": e.subject, "pred": e.pred, "object": e.object}
+				}
+			}
+			return out, nil
+		},
+	}
+}

@@ -1,0 +1,571 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Streams read records lazily in store order (see scan.go), for the
+// saved queries' pages: ngOpen/ngNext in scripts.
+
+// scanStream yields the far node of each quad of an index scan, each node
+// once, and turns it into a record (ok false: skip it).
+type scanStream struct {
+	qs   cgraph.QuadStore
+	it   iterator.Scanner
+	dir  quad.Direction // the node of each quad the stream is about
+	seen map[any]bool
+	// accept is a cheap filter of nodes (nil: all); rec builds a node's
+	// record and may still reject it (ok false), in which case sure, the
+	// same test without building, must say so for skip (nil: rec never
+	// rejects an accepted node).
+	accept, sure func(ctx context.Context, node cgraph.Ref) (bool, error)
+	rec          func(ctx context.Context, node cgraph.Ref) (map[string]any, bool, error)
+}
+
+// nextNode is the next node not seen yet that accept takes.
+func (s *scanStream) nextNode(ctx context.Context) (cgraph.Ref, error) {
+	if s.it == nil {
+		return nil, nil
+	}
+	for s.it.Next(ctx) {
+		n, err := s.qs.QuadDirection(s.it.Result(), s.dir)
+		if err != nil {
+			return nil, err
+		}
+		if n == nil || s.seen[n.Key()] {
+			continue
+		}
+		s.seen[n.Key()] = true
+		if s.accept != nil {
+			ok, err := s.accept(ctx, n)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				continue
+			}
+		}
+		return n, nil
+	}
+	if err := s.it.Err(); err != nil {
+		return nil, err
+	}
+	return nil, ctx.Err()
+}
+
+func (s *scanStream) next(ctx context.Context) (map[string]any, bool, error) {
+	for {
+		n, err := s.nextNode(ctx)
+		if err != nil || n == nil {
+			return nil, false, err
+		}
+		rec, ok, err := s.rec(ctx, n)
+		if err != nil {
+			return nil, false, err
+		}
+		if ok {
+			return rec, true, nil
+		}
+	}
+}
+
+// skip passes over up to n records without building them, and returns how
+// many it passed: the cheap way to a deep page.
+func (s *scanStream) skip(ctx context.Context, n int) (int, error) {
+	done := 0
+	for done < n {
+		node, err := s.nextNode(ctx)
+		if err != nil || node == nil {
+			return done, err
+		}
+		if s.sure != nil {
+			ok, err := s.sure(ctx, node)
+			if err != nil {
+				return done, err
+			}
+			if !ok {
+				continue
+			}
+		}
+		done++
+	}
+	return done, nil
+}
+
+func (s *scanStream) close() {
+	if s.it != nil {
+		s.it.Close()
+		s.it = nil
+	}
+}
+
+// newScan opens a stream over the quads (d1 = v1, predicate = pred),
+// yielding their dir node; nil refs give an empty stream.
+func (g *graphView) newScan(ctx context.Context, d1 quad.Direction, v1 cgraph.Ref, pred cgraph.Ref, dir quad.Direction,
+	rec func(ctx context.Context, node cgraph.Ref) (map[string]any, bool, error)) *scanStream {
+	s := &scanStream{qs: g.qs, dir: dir, seen: map[any]bool{}, rec: rec}
+	if v1 != nil && pred != nil {
+		s.it = quadScan(ctx, g.qs, map[quad.Direction]cgraph.Ref{d1: v1, quad.Predicate: pred})
+	}
+	return s
+}
+
+// openFacts streams the evidence records of the facts where entity is the
+// subject (dir "out") or object ("in"), of one predicate IRI unless "":
+// ng.facts' records plus subjectName and objectName, in store order of
+// the evidence nodes (g.V(entity).In(ng:subject) in Gizmo).
+//
+// extras (comma-separated) adds, per record: "title", the document's
+// title ("" when none); "text", the object's ng:text (null when none).
+func (g *graphView) openFacts(ctx context.Context, entity, dir, predIRI, extras string) (stream, error) {
+	var withTitle, withText bool
+	for _, x := range strings.Split(extras, ",") {
+		switch strings.TrimSpace(x) {
+		case "title":
+			withTitle = true
+		case "text":
+			withText = true
+		case "":
+		default:
+			return nil, fmt.Errorf("ngOpen facts: unknown extra %q (title, text)", x)
+		}
+	}
+	link := schema.PredEvSubject
+	if dir == "in" {
+		link = schema.PredEvObject
+	}
+	rs, err := refsOf(g.qs, entity, link, schema.PredEvPredicate)
+	if err != nil {
+		return nil, err
+	}
+	var want cgraph.Ref
+	if predIRI != "" {
+		if want, err = g.qs.ValueOf(quad.IRI(predIRI)); err != nil {
+			return nil, err
+		}
+		if want == nil {
+			return g.newScan(ctx, quad.Object, nil, nil, quad.Subject, nil), nil // no fact has it
+		}
+	}
+	evPred := rs[2]
+	st := g.newScan(ctx, quad.Object, rs[0], rs[1], quad.Subject, func(ctx context.Context, ev cgraph.Ref) (map[string]any, bool, error) {
+		rec, ok, err := g.evidence(ctx, ev, predIRI)
+		if err != nil || !ok {
+			return nil, false, err
+		}
+		for _, k := range []string{"subject", "object"} {
+			if k == "object" && rec["literal"] == true {
+				rec["objectName"] = rec["object"]
+				continue
+			}
+			name, err := g.displayName(ctx, rec[k].(string))
+			if err != nil {
+				return nil, false, err
+			}
+			rec[k+"Name"] = name
+		}
+		if withTitle {
+			rec["title"] = ""
+			if d, _ := rec["document"].(string); d != "" {
+				t, err := g.cachedValue(ctx, d, schema.PredTitle)
+				if err != nil {
+					return nil, false, err
+				}
+				if t != nil {
+					rec["title"] = text(t)
+				}
+			}
+		}
+		if withText {
+			rec["text"] = nil
+			if rec["literal"] != true {
+				t, err := g.cachedValue(ctx, rec["object"].(string), schema.PredText) // quotes repeat
+				if err != nil {
+					return nil, false, err
+				}
+				if t != nil {
+					rec["text"] = text(t)
+				}
+			}
+		}
+		return rec, true, nil
+	})
+	if want != nil {
+		// The predicate first: one index entry, and most evidence of a
+		// busy entity is of other predicates.
+		st.accept = func(ctx context.Context, ev cgraph.Ref) (bool, error) {
+			it := quadScan(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: ev, quad.Predicate: evPred})
+			defer it.Close()
+			if !it.Next(ctx) {
+				return false, it.Err()
+			}
+			o, err := g.qs.QuadDirection(it.Result(), quad.Object)
+			return o != nil && o.Key() == want.Key(), err
+		}
+	}
+	// evidence rejects a node without subject, predicate or object: counted
+	// from index entries.
+	parts, err := refsOf(g.qs, schema.PredEvSubject, schema.PredEvPredicate, schema.PredEvObject)
+	if err != nil {
+		return nil, err
+	}
+	st.sure = func(ctx context.Context, ev cgraph.Ref) (bool, error) {
+		for _, p := range parts {
+			if p == nil {
+				return false, nil
+			}
+			n, err := countQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: ev, quad.Predicate: p})
+			if err != nil || n == 0 {
+				return false, err
+			}
+		}
+		return true, nil
+	}
+	return st, nil
+}
+
+// cachedValue is valueAt, cached for the run (document titles repeat).
+func (g *graphView) cachedValue(ctx context.Context, node, pred string) (quad.Value, error) {
+	if g.values == nil {
+		g.values = map[[2]string]quad.Value{}
+	}
+	k := [2]string{node, pred}
+	if v, ok := g.values[k]; ok {
+		return v, nil
+	}
+	v, err := valueAt(ctx, g.qs, quad.IRI(node), pred)
+	if err != nil {
+		return nil, err
+	}
+	g.values[k] = v
+	return v, nil
+}
+
+// displayName is lib.js ng.name: the first ng:name of a node, else the
+// node itself. Cached for the run.
+func (g *graphView) displayName(ctx context.Context, node string) (string, error) {
+	if g.display == nil {
+		g.display = map[string]string{}
+	}
+	if s, ok := g.display[node]; ok {
+		return s, nil
+	}
+	s := node
+	v, err := valueAt(ctx, g.qs, quad.IRI(node), schema.PredName)
+	if err != nil {
+		return "", err
+	}
+	if v != nil {
+		s = text(v)
+	}
+	g.display[node] = s
+	return s, nil
+}
+
+// openDocs streams the documents that mention an entity, in store order
+// of its ng:mentioned_in quads (g.V(entity).Out(ng:mentioned_in)):
+// {document, title, publisher, url}.
+func (g *graphView) openDocs(ctx context.Context, entity string) (stream, error) {
+	rs, err := refsOf(g.qs, entity, schema.PredMentionedIn)
+	if err != nil {
+		return nil, err
+	}
+	return g.newScan(ctx, quad.Subject, rs[0], rs[1], quad.Object, func(ctx context.Context, doc cgraph.Ref) (map[string]any, bool, error) {
+		v, err := g.qs.NameOf(doc)
+		if err != nil {
+			return nil, false, err
+		}
+		rec := map[string]any{"document": text(v), "title": "", "publisher": "", "url": ""}
+		keys := map[string]string{schema.PredTitle: "title", schema.PredSource: "publisher", schema.PredURL: "url"}
+		err = graph.EachRefOf(ctx, g.qs, quad.Subject, doc, func(q cgraph.Ref) error {
+			pr, _ := g.qs.QuadDirection(q, quad.Predicate)
+			if pr == nil {
+				return nil
+			}
+			p, err := g.nameOf(pr)
+			if err != nil {
+				return err
+			}
+			pi, _ := p.(quad.IRI)
+			k, ok := keys[string(pi)]
+			if !ok || rec[k] != "" {
+				return nil
+			}
+			or, _ := g.qs.QuadDirection(q, quad.Object)
+			o, err := g.qs.NameOf(or)
+			if err != nil {
+				return err
+			}
+			rec[k] = text(o)
+			return nil
+		})
+		return rec, err == nil, err
+	}), nil
+}
+
+// openClass streams the entities of a class and its subclasses, in store
+// order of their rdf:type quads for the class itself (every entity also
+// carries each ancestor class, docs/graph-model.md): {iri, name, class
+// (the finest class it has within the requested one), documents (how many
+// documents mention it)}. Each costs a few index lookups, counted from
+// index entries rather than read.
+func (g *graphView) openClass(ctx context.Context, class string) (stream, error) {
+	info, ok := schema.LookupClass(class)
+	if !ok {
+		return nil, fmt.Errorf("unknown class %q", class)
+	}
+	// The class's subtree, deepest classes first.
+	type sub struct {
+		name  string
+		ref   cgraph.Ref
+		depth int
+	}
+	var subs []sub
+	for _, c := range schema.Classes() {
+		if !c.Name.IsA(info.Name) {
+			continue
+		}
+		r, err := g.qs.ValueOf(quad.IRI(c.Name.IRI()))
+		if err != nil {
+			return nil, err
+		}
+		if r != nil {
+			subs = append(subs, sub{string(c.Name), r, len(c.Name.Ancestors())})
+		}
+	}
+	sort.SliceStable(subs, func(i, j int) bool {
+		if subs[i].depth != subs[j].depth {
+			return subs[i].depth > subs[j].depth
+		}
+		return subs[i].name < subs[j].name
+	})
+	rs, err := refsOf(g.qs, info.Name.IRI(), schema.PredType, schema.PredMentionedIn)
+	if err != nil {
+		return nil, err
+	}
+	typ, mentioned := rs[1], rs[2]
+	st := g.newScan(ctx, quad.Object, rs[0], typ, quad.Subject, func(ctx context.Context, e cgraph.Ref) (map[string]any, bool, error) {
+		v, err := g.nameOf(e)
+		if err != nil {
+			return nil, false, err
+		}
+		iri := v.(quad.IRI) // accept took only entity IRIs
+		rec := map[string]any{"iri": string(iri), "class": string(info.Name), "documents": int64(0)}
+		for _, c := range subs {
+			n, err := countQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: e, quad.Predicate: typ, quad.Object: c.ref})
+			if err != nil {
+				return nil, false, err
+			}
+			if n > 0 {
+				rec["class"] = c.name
+				break
+			}
+		}
+		if mentioned != nil {
+			n, err := countQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: e, quad.Predicate: mentioned})
+			if err != nil {
+				return nil, false, err
+			}
+			rec["documents"] = n
+		}
+		name, err := g.displayName(ctx, string(iri))
+		if err != nil {
+			return nil, false, err
+		}
+		rec["name"] = name
+		return rec, true, nil
+	})
+	st.accept = func(ctx context.Context, e cgraph.Ref) (bool, error) {
+		v, err := g.nameOf(e)
+		if err != nil {
+			return false, err
+		}
+		iri, ok := v.(quad.IRI)
+		return ok && strings.HasPrefix(string(iri), entityPrefix), nil
+	}
+	return st, nil
+}
+
+// maxPaths bounds the paths one connections search collects (they are
+// sorted before the page is cut, so it collects every path it can).
+const maxPaths = 5000
+
+// allPaths lists the simple paths of at most maxHops fact edges from a
+// "from" entity to a "to" entity whose inner nodes are neither (the
+// rows of connections), in canonical order: shortest first, then by the
+// IRIs of their nodes from "from" to "to", then by their predicates. It
+// searches from both ends: distances from the end with fewer edges (a
+// breadth-first search of maxHops-1 layers) prune a depth-first walk
+// from the other. The view's budget bounds the reading, maxPaths the
+// paths (capped is set when either cut the search).
+func (g *graphView) allPaths(ctx context.Context, from, to []string, maxHops int) ([][]edge, error) {
+	if maxHops < 1 {
+		return nil, nil
+	}
+	// Both ends' edges first: every path needs them, and their sizes
+	// pick the side to measure distances from.
+	degree := func(ns []string) (int, error) {
+		d := 0
+		for _, n := range ns {
+			es, err := g.neighbours(ctx, n)
+			if err != nil {
+				return 0, err
+			}
+			d += len(es)
+		}
+		return d, nil
+	}
+	df, err := degree(from)
+	if err != nil {
+		return nil, err
+	}
+	dt, err := degree(to)
+	if err != nil {
+		return nil, err
+	}
+	walkFrom, measureFrom, reversed := from, to, false
+	if dt < df {
+		walkFrom, measureFrom, reversed = to, from, true
+	}
+	isEnd := map[string]bool{}
+	isTarget := map[string]bool{}
+	dist := map[string]int{}
+	var frontier []string
+	for _, n := range walkFrom {
+		isEnd[n] = true
+	}
+	for _, t := range measureFrom {
+		isEnd[t] = true
+		isTarget[t] = true
+		dist[t] = 0
+		frontier = append(frontier, t)
+	}
+	for d := 1; d < maxHops && len(frontier) > 0; d++ {
+		var next []string
+		for _, n := range frontier {
+			if d > 1 && isEnd[n] {
+				continue // paths do not pass through an end
+			}
+			es, err := g.neighbours(ctx, n)
+			if err != nil {
+				return nil, err
+			}
+			for _, e := range es {
+				if _, ok := dist[e.node]; !ok {
+					dist[e.node] = d
+					next = append(next, e.node)
+				}
+			}
+		}
+		frontier = next
+	}
+	var paths [][]edge
+	steps := 0
+	const maxSteps = 1_000_000 // the walk is in memory, but bounded too
+	full := func() bool { return len(paths) >= maxPaths || steps >= maxSteps }
+	var walk func(n string, path []edge, onPath map[string]bool) error
+	walk = func(n string, path []edge, onPath map[string]bool) error {
+		steps++
+		if len(path) > 0 && isTarget[n] {
+			paths = append(paths, append([]edge(nil), path...))
+			return nil
+		}
+		if len(path) >= maxHops || full() || (len(path) > 0 && isEnd[n]) {
+			return nil
+		}
+		es, err := g.neighbours(ctx, n)
+		if err != nil {
+			return err
+		}
+		for _, e := range es {
+			if onPath[e.node] {
+				continue
+			}
+			if d, ok := dist[e.node]; !ok || d > maxHops-len(path)-1 {
+				continue
+			}
+			onPath[e.node] = true
+			err := walk(e.node, append(path, e), onPath)
+			delete(onPath, e.node)
+			if err != nil || full() {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, f := range walkFrom {
+		if err := walk(f, nil, map[string]bool{f: true}); err != nil {
+			return nil, err
+		}
+		if full() {
+			g.capped = true
+			break
+		}
+	}
+	if reversed {
+		for _, p := range paths {
+			for i, j := 0, len(p)-1; i < j; i, j = i+1, j-1 {
+				p[i], p[j] = p[j], p[i]
+			}
+		}
+	}
+	sortPaths(paths, from)
+	return paths, ctx.Err()
+}
+
+// sortPaths puts paths in canonical order: by length, then by the IRIs of
+// their nodes from the start (an entity of starts) on, then by their
+// predicates. connections.js sorts its paths the same way.
+func sortPaths(paths [][]edge, starts []string) {
+	isStart := map[string]bool{}
+	for _, s := range starts {
+		isStart[s] = true
+	}
+	nodes := func(p []edge) []string {
+		if len(p) == 0 {
+			return nil
+		}
+		cur := p[0].subject
+		if !isStart[cur] {
+			cur = p[0].object
+		}
+		out := []string{cur}
+		for _, e := range p {
+			if e.subject == cur {
+				cur = e.object
+			} else {
+				cur = e.subject
+			}
+			out = append(out, cur)
+		}
+		return out
+	}
+	sort.SliceStable(paths, func(i, j int) bool {
+		a, b := paths[i], paths[j]
+		if len(a) != len(b) {
+			return len(a) < len(b)
+		}
+		na, nb := nodes(a), nodes(b)
+		for k := range na {
+			if na[k] != nb[k] {
+				return na[k] < nb[k]
+			}
+		}
+		for k := range a {
+			if a[k].pred != b[k].pred {
+				return a[k].pred < b[k].pred
+			}
+		}
+		return false
+	})
+}
