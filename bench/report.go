@@ -130,7 +130,10 @@ type NLPRatio struct {
 	NLPWordsPerSec float64 `json:"nlp_words_per_sec"`
 	// NLPNERWordsPerSec is the NLP stage with prose's NER on, when ingest
 	// runs without it: the issue's "tokenise + tag + entities" read literally.
-	NLPNERWordsPerSec   float64   `json:"nlp_ner_words_per_sec,omitempty"`
+	NLPNERWordsPerSec float64 `json:"nlp_ner_words_per_sec,omitempty"`
+	// ProseWordsPerSec is prose's tokeniser and tagger alone, called
+	// directly, without ingest's sentence splitter and entity stage.
+	ProseWordsPerSec    float64   `json:"prose_words_per_sec"`
 	ExtractWordsPerSec  float64   `json:"extract_words_per_sec"`
 	EndToEndWordsPerSec float64   `json:"end_to_end_words_per_sec"`
 	Ratio               float64   `json:"ratio"`         // end-to-end / NLP-only; target ≥ 0.75
@@ -256,6 +259,9 @@ func (r Report) WriteText(w io.Writer) error {
 	if r.NLP.Docs > 0 {
 		n := r.NLP
 		p("ingest vs NLP-only\t%.2f\t(rounds %s; end-to-end %.0f words/s, extraction without store %.0f (%.2f), NLP-only %.0f; %d docs × %d rounds)", n.Ratio, fmtRatios(n.RoundRatios), n.EndToEndWordsPerSec, n.ExtractWordsPerSec, n.ExtractRatio, n.NLPWordsPerSec, n.Docs, n.Rounds)
+		if n.ProseWordsPerSec > 0 {
+			p("  vs prose's tagger alone\t%.2f\t(prose tokenise+tag called directly %.0f words/s)", n.EndToEndWordsPerSec/n.ProseWordsPerSec, n.ProseWordsPerSec)
+		}
 		if n.NLPNERWordsPerSec > 0 {
 			p("  vs NLP with prose NER\t%.2f\t(prose tokenise+tag+NER %.0f words/s; ingest runs with prose NER off)", n.EndToEndWordsPerSec/n.NLPNERWordsPerSec, n.NLPNERWordsPerSec)
 		}

@@ -318,6 +318,36 @@ func ingestStats(sum pipeline.Summary) IngestStats {
 	}
 }
 
+// annotateAll runs ingest's NLP stage alone (Extractor.Annotate: sentences,
+// tokens, tags, entity mentions) over docs.
+func annotateAll(ctx context.Context, ex *ingest.Extractor, docs []schema.Document, workers int) (time.Duration, error) {
+	idx := make(chan int)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	t0 := time.Now()
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range idx {
+				if _, err := ex.Annotate(ctx, docs[i]); err != nil && errs[w] == nil {
+					errs[w] = err
+				}
+			}
+		}()
+	}
+	for i := range docs {
+		idx <- i
+	}
+	close(idx)
+	wg.Wait()
+	el := time.Since(t0)
+	if err := errors.Join(errs...); err != nil {
+		return el, fmt.Errorf("bench: annotate: %w", err)
+	}
+	return el, nil
+}
+
 // extractAll runs ingest's full extraction (no store) over docs.
 func extractAll(ctx context.Context, ex *ingest.Extractor, docs []schema.Document, workers int) ([]schema.Extraction, time.Duration, error) {
 	out := make([]schema.Extraction, len(docs))
@@ -354,10 +384,6 @@ func extractAll(ctx context.Context, ex *ingest.Extractor, docs []schema.Documen
 // extraction alone, and the end-to-end pipeline into a fresh store, over
 // the same sample on the same workers.
 func measureNLPRatio(ctx context.Context, opt *Options, rep *Report, dir string, ex *ingest.Extractor, sample []schema.Document) ([]schema.Extraction, error) {
-	nlp, err := NewNLP(opt.ProseNER)
-	if err != nil {
-		return nil, err
-	}
 	samplePath := filepath.Join(dir, "sample.jsonl")
 	if _, err := writeCorpusFile(samplePath, opt.Seed, len(sample)); err != nil {
 		return nil, err
@@ -369,16 +395,16 @@ func measureNLPRatio(ctx context.Context, opt *Options, rep *Report, dir string,
 	}
 	r := &rep.NLP
 	r.Docs, r.Rounds = len(sample), opt.RatioRounds
-	r.Method = "NLP-only = prose v2 called directly (ingest exports no NLP-only function): one shared model, one prose.NewDocument per sentence, segmentation off, prose NER " +
-		map[bool]string{true: "on", false: "off"}[opt.ProseNER] + " as in ingest; same documents, same number of goroutines"
+	r.Method = "NLP-only = ingest's own NLP stage, Extractor.Annotate (sentences, tokens, prose POS tags, entity mentions and their classes; no resolution, rules or classifier), prose NER " +
+		map[bool]string{true: "on", false: "off"}[opt.ProseNER] + " as in ingest; same documents, same number of goroutines; also, once, prose's tagger called directly (ProseWordsPerSec)"
 	var nlpT, extT, e2eT, nlpC, extC, e2eC time.Duration
 	var exts []schema.Extraction
 	for round := range opt.RatioRounds {
-		t0, c0 := time.Now(), cpuTime()
-		if _, _, err := nlp.ProcessAll(ctx, sample, opt.Workers); err != nil {
+		c0 := cpuTime()
+		nlpOnce, err := annotateAll(ctx, ex, sample, opt.Workers)
+		if err != nil {
 			return nil, err
 		}
-		nlpOnce := time.Since(t0)
 		nlpT += nlpOnce
 		nlpC += cpuTime() - c0
 
@@ -408,6 +434,20 @@ func measureNLPRatio(ctx context.Context, opt *Options, rep *Report, dir string,
 		r.RoundRatios = append(r.RoundRatios, nlpOnce.Seconds()/sum.Elapsed.Seconds())
 		opt.logf("ratio round %d: NLP-only %.0f words/s, extract %.0f words/s, end-to-end %.0f words/s", round+1,
 			float64(words)/nlpT.Seconds()*float64(round+1), float64(words)/extT.Seconds()*float64(round+1), float64(words)/e2eT.Seconds()*float64(round+1))
+	}
+	{
+		// prose's tagger alone, called directly: what the NLP stage is
+		// built on, for reference.
+		prose, err := NewNLP(false)
+		if err != nil {
+			return nil, err
+		}
+		t0 := time.Now()
+		if _, _, err := prose.ProcessAll(ctx, sample, opt.Workers); err != nil {
+			return nil, err
+		}
+		r.ProseWordsPerSec = float64(words) / time.Since(t0).Seconds()
+		opt.logf("prose tagger alone: %.0f words/s", r.ProseWordsPerSec)
 	}
 	if !opt.ProseNER {
 		// The "tokenise + tag + entities" with prose's own
