@@ -75,6 +75,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 			tx.AddQuad(q)
 		}
 		batch = batch[:0]
+		defer s.autoRelease()
 		return s.qs.ApplyDeltas(tx.Deltas, cgraph.IgnoreOpts{IgnoreDup: true})
 	}
 	line := 0

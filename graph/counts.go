@@ -260,6 +260,8 @@ func countUpdate(tx *cgraph.Transaction, c counts, d countDelta) counts {
 // recount counts by scanning and stores the counters; called with
 // writeMu held when the counters are missing.
 func (s *Store) recount(ctx context.Context) (counts, error) {
+	// A scan reads every type quad's pages.
+	defer s.autoRelease()
 	st, err := s.scanStats(ctx)
 	if err != nil {
 		return counts{}, err

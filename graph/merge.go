@@ -48,6 +48,7 @@ func (s *Store) Merge(ctx context.Context, from, into, rule string) (Merge, erro
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	defer s.autoRelease()
 
 	node := schema.MergeIRI(from, into)
 	if m, err := s.readMerge(ctx, iri(node)); err == nil {
@@ -191,6 +192,7 @@ func (s *Store) Unmerge(ctx context.Context, id string) error {
 	node := iri("ev:merge:" + mergeID(id))
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	defer s.autoRelease()
 	m, err := s.readMerge(ctx, node)
 	if err != nil {
 		return err

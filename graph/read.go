@@ -289,6 +289,9 @@ func valueTime(v quad.Value) time.Time {
 // EachQuad streams every quad of the store to fn, stopping at fn's first
 // error (returned as is) or when ctx is done.
 func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
+	// After the iterator's transaction is closed (deferred calls run last
+	// first): a full scan makes the whole file resident.
+	defer s.autoRelease()
 	it := s.qs.QuadsAllIterator().Iterate()
 	defer it.Close()
 	for it.Next(ctx) {

@@ -17,6 +17,12 @@
 //   - Besides the documented layout the store holds bookkeeping that
 //     EachQuad and Backup leave out: on bolt, three running-count quads
 //     under <ng:stats> (counts.go); on SQL, two extra indexes (sql.go).
+//   - Memory on bolt (Linux): the pages of bolt's memory-mapped file are
+//     released from the process's resident set whenever its file-backed
+//     RSS exceeds Config.MappedLimit (128 MiB), so RSS stays near the
+//     heap's size instead of growing with the store; bolt maps 1 TiB of
+//     address space at open (Config.MmapSize) so it never remaps under
+//     readers. See mapped.go.
 package graph
 
 import (
@@ -25,11 +31,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"sync"
 	"sync/atomic"
 
+	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
@@ -64,6 +70,26 @@ type Config struct {
 	// "maxopenconnections": 8 for SQL). "no_bloom" is always set for KV
 	// backends.
 	Options map[string]any
+	// KeepMapped keeps the pages of bolt's memory-mapped file in the
+	// process's resident set, where bolt leaves them: RSS then grows with
+	// the store (the kernel reclaims them only under memory pressure). By
+	// default (false) they are released (Linux; see ReleaseMapped and
+	// mapped.go) whenever the process's file-backed resident memory
+	// exceeds MappedLimit: checked after every write transaction and full
+	// scan, and every 25 ms in between. Ignored on SQL backends and other
+	// systems.
+	KeepMapped bool
+	// MappedLimit is the file-backed resident memory (bytes, RssFile in
+	// /proc/self/status: bolt's mapped pages plus the program's own) above
+	// which the mapped pages are released; 0 means DefaultMappedLimit.
+	MappedLimit int64
+	// MmapSize is how much address space (bytes) bolt maps for its file
+	// at open. 0 means DefaultMmapSize; negative, bolt's own growth (remap
+	// at every doubling, then every GiB). Mapping far past the end of the
+	// file costs no memory, and it spares the remaps: a remap waits for
+	// every open read transaction and deadlocks a reader that opens a
+	// second one meanwhile, as Cayley's iterators do (see mapped.go).
+	MmapSize int64
 }
 
 // Store is an open newsgraph store. Its methods are safe for concurrent use;
@@ -76,6 +102,10 @@ type Store struct {
 	qs      cgraph.QuadStore
 	handle  *cgraph.Handle
 	db      *sql.DB // SQL backends only: our own connection for counts and indexes
+
+	// mapped is bolt's file mapping (bolt only), whose pages are released
+	// from the resident set above Config.MappedLimit (see mapped.go).
+	mapped *mappedFile
 
 	// labelIndex is true when the KV store has a label index, so a
 	// document's quads are found without scanning the store.
@@ -135,7 +165,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		}
 		if cfg.Backend == BackendBolt {
 			// bolt waits forever for a store another process has open.
-			if err := checkNotLocked(filepath.Join(cfg.Path, "indexes.bolt")); err != nil {
+			if err := checkNotLocked(boltFile(cfg.Path)); err != nil {
 				return nil, err
 			}
 		}
@@ -143,7 +173,17 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err := s.initBackend(ctx, addr, opts); err != nil {
 		return nil, err
 	}
-	qs, err := cgraph.NewQuadStore(cfg.Backend, addr, opts)
+	var qs cgraph.QuadStore
+	var err error
+	if cfg.Backend == BackendBolt {
+		var bdb *bolt.DB
+		qs, bdb, err = openBolt(addr, opts, cfg.MmapSize)
+		if err == nil {
+			s.mapped = newMappedFile(bdb, boltFile(addr), cfg)
+		}
+	} else {
+		qs, err = cgraph.NewQuadStore(cfg.Backend, addr, opts)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("graph: open %s store %s: %w", cfg.Backend, displayAddr(cfg), err)
 	}
@@ -153,6 +193,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	// cached counts.
 	w, err := cgraph.NewQuadWriter("single", qs, cgraph.Options{"ignore_duplicate": true, "ignore_missing": true})
 	if err != nil {
+		s.mapped.close() // stop the watcher before bolt unmaps
 		qs.Close()
 		return nil, fmt.Errorf("graph: quad writer: %w", err)
 	}
@@ -180,6 +221,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		}
 		s.counts, s.haveCounts = c, ok
 	}
+	s.autoRelease()
 	return s, nil
 }
 
@@ -270,6 +312,8 @@ func (s *Store) Close() error {
 		s.handle = nil
 	}
 	if s.qs != nil {
+		// No release may run while bolt unmaps its file.
+		s.mapped.close()
 		errs = append(errs, s.qs.Close())
 		s.qs = nil
 	}
@@ -335,6 +379,7 @@ func (w *invalidatingWriter) AddQuad(q quad.Quad) error {
 	if err := w.before(); err != nil {
 		return err
 	}
+	defer w.s.autoRelease()
 	return w.QuadWriter.AddQuad(q)
 }
 
@@ -342,6 +387,7 @@ func (w *invalidatingWriter) AddQuadSet(qs []quad.Quad) error {
 	if err := w.before(); err != nil {
 		return err
 	}
+	defer w.s.autoRelease()
 	return w.QuadWriter.AddQuadSet(qs)
 }
 
@@ -349,6 +395,7 @@ func (w *invalidatingWriter) RemoveQuad(q quad.Quad) error {
 	if err := w.before(); err != nil {
 		return err
 	}
+	defer w.s.autoRelease()
 	return w.QuadWriter.RemoveQuad(q)
 }
 
@@ -356,6 +403,7 @@ func (w *invalidatingWriter) ApplyTransaction(t *cgraph.Transaction) error {
 	if err := w.before(); err != nil {
 		return err
 	}
+	defer w.s.autoRelease()
 	return w.QuadWriter.ApplyTransaction(t)
 }
 
@@ -363,5 +411,6 @@ func (w *invalidatingWriter) RemoveNode(v quad.Value) error {
 	if err := w.before(); err != nil {
 		return err
 	}
+	defer w.s.autoRelease()
 	return w.QuadWriter.RemoveNode(v)
 }

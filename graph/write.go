@@ -107,7 +107,11 @@ func (s *Store) WriteDocuments(ctx context.Context, exts []schema.Extraction) ([
 			}
 			chunk, next := splitChunk(round)
 			round = next
-			if err := s.writeChunk(ctx, chunk, results); err != nil {
+			err := s.writeChunk(ctx, chunk, results)
+			// Per transaction, so resident pages are bounded by what one
+			// transaction reads, not by the batch.
+			s.autoRelease()
+			if err != nil {
 				markFailed(results, round, err)
 				markFailed(results, plan, err)
 				return results, err
@@ -457,6 +461,7 @@ func (s *Store) DeleteDocument(ctx context.Context, id string) (int, error) {
 	doc := iri(schema.DocIRI(id))
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	defer s.autoRelease()
 	if s.useCounts() && !s.haveCounts {
 		if _, err := s.recount(ctx); err != nil {
 			return 0, fmt.Errorf("graph: %w", err)
@@ -512,6 +517,7 @@ func (s *Store) PutLabel(ctx context.Context, label quad.Value, quads []quad.Qua
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	defer s.autoRelease()
 	if s.useCounts() && !s.haveCounts {
 		if _, err := s.recount(ctx); err != nil {
 			return fmt.Errorf("graph: %w", err)

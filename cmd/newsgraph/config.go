@@ -21,6 +21,9 @@ type app struct {
 	stdout io.Writer
 	stderr io.Writer
 	log    *slog.Logger
+	// readMostly is set by commands that mostly read the store (serve,
+	// query): store.mapped_limit "auto" then keeps bolt's pages mapped.
+	readMostly bool
 }
 
 // defaults are the lowest layer of configuration.
@@ -28,6 +31,7 @@ var defaults = map[string]any{
 	"store.backend":         "bolt",
 	"store.path":            "newsgraph.db",
 	"store.address":         "",
+	"store.mapped_limit":    "auto",
 	"queries.dir":           "",
 	"query.timeout":         "30s",
 	"query.row_limit":       10000,

@@ -67,6 +67,7 @@ query.row_limit at once (it costs what the whole answer costs).`,
 					return err
 				}
 			}
+			a.readMostly = true
 			return a.withStore(ctx, func(st *graph.Store) error {
 				r := &queries.Runner{QS: st.QuadStore(), Timeout: timeout, RowLimit: a.v.GetInt("query.row_limit"), PageSize: a.v.GetInt("query.page_size")}
 				var res *queries.Result

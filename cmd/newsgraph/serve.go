@@ -44,6 +44,7 @@ at /. Write routes need "Authorization: Bearer TOKEN" with api.token
 			if err != nil {
 				return err
 			}
+			a.readMostly = true
 			return a.withStore(ctx, func(st *graph.Store) error {
 				srv, err := api.New(cfg, api.Deps{
 					Store: st, Queries: reg, Extractor: ex, ReadDocuments: ingest.ReadOne, Logger: a.log,

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -12,17 +13,39 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-func (a *app) storeConfig() graph.Config {
-	return graph.Config{
+func (a *app) storeConfig() (graph.Config, error) {
+	cfg := graph.Config{
 		Backend: a.v.GetString("store.backend"),
 		Path:    a.v.GetString("store.path"),
 		Address: a.v.GetString("store.address"),
 		Options: a.v.GetStringMap("store.options"),
 	}
+	// store.mapped_limit bounds the resident set on bolt: "auto" releases
+	// bolt's mapped pages above graph.DefaultMappedLimit while writing and
+	// keeps them for read-mostly commands (serve, query), whose latency
+	// the re-reads would cost; "off" always keeps them; a size sets the
+	// limit.
+	switch lim := strings.TrimSpace(a.v.GetString("store.mapped_limit")); strings.ToLower(lim) {
+	case "", "auto":
+		cfg.KeepMapped = a.readMostly
+	case "off", "none", "keep":
+		cfg.KeepMapped = true
+	default:
+		n, err := parseSize(lim)
+		if err != nil {
+			return cfg, fmt.Errorf("store.mapped_limit: %w", err)
+		}
+		cfg.MappedLimit = n
+	}
+	return cfg, nil
 }
 
 func (a *app) openStore(ctx context.Context) (*graph.Store, error) {
-	st, err := graph.Open(ctx, a.storeConfig())
+	cfg, err := a.storeConfig()
+	if err != nil {
+		return nil, err
+	}
+	st, err := graph.Open(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("opening store: %w", err)
 	}
