@@ -95,11 +95,15 @@ func (s *Server) handleListDocuments(w http.ResponseWriter, r *http.Request) err
 				next = base64.RawURLEncoding.EncodeToString([]byte(docCursorPrefix + strconv.Itoa(offset+limit)))
 				break
 			}
-			d, err := documentAt(ctx, qs, sub)
+			v, err := qs.NameOf(sub)
 			if err != nil {
 				return queryError(ctx, err)
 			}
-			out = append(out, d)
+			d, err := s.deps.Store.Document(ctx, docIDOf(iriString(v)))
+			if err != nil {
+				return queryError(ctx, err)
+			}
+			out = append(out, toDocumentJSON(d))
 		}
 		if err := it.Err(); err != nil {
 			return queryError(ctx, err)
@@ -122,60 +126,6 @@ func (s *Server) handleListDocuments(w http.ResponseWriter, r *http.Request) err
 
 // docCursorPrefix marks document-list cursors (base64 of prefix+offset).
 const docCursorPrefix = "docs:"
-
-// documentAt reads a document's metadata (its own quads) and counts its
-// quads from the label index entry, without reading them.
-func documentAt(ctx context.Context, qs cgraph.QuadStore, doc cgraph.Ref) (documentJSON, error) {
-	v, err := qs.NameOf(doc)
-	if err != nil {
-		return documentJSON{}, err
-	}
-	info := graph.DocumentInfo{ID: docIDOf(iriString(v))}
-	err = graph.EachRefOf(ctx, qs, quad.Subject, doc, func(q cgraph.Ref) error {
-		if l, _ := qs.QuadDirection(q, quad.Label); l == nil || l.Key() != doc.Key() {
-			return nil
-		}
-		qd, err := qs.Quad(q)
-		if err != nil {
-			return err
-		}
-		p, _ := qd.Predicate.(quad.IRI)
-		text := func() string {
-			if s, ok := qd.Object.Native().(string); ok {
-				return s
-			}
-			return quad.StringOf(qd.Object)
-		}
-		when := func() time.Time {
-			t, _ := qd.Object.Native().(time.Time)
-			return t
-		}
-		switch string(p) {
-		case schema.PredTitle:
-			info.Title = text()
-		case schema.PredURL:
-			info.URL = text()
-		case schema.PredSource:
-			info.Source = text()
-		case schema.PredHash:
-			info.Hash = text()
-		case schema.PredPublished:
-			info.Published = when()
-		case schema.PredIngestedAt:
-			info.IngestedAt = when()
-		}
-		return nil
-	})
-	if err != nil {
-		return documentJSON{}, err
-	}
-	n, err := queries.CountQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Label: doc})
-	if err != nil {
-		return documentJSON{}, err
-	}
-	info.Quads = int(n)
-	return toDocumentJSON(info), nil
-}
 
 // pageLimit reads ?limit=: def when empty, else 1 to max.
 func pageLimit(raw string, def, max int) (int, error) {

@@ -329,9 +329,9 @@ func ingestStats(sum pipeline.Summary) IngestStats {
 	}
 }
 
-// annotateAll runs ingest's NLP stage alone (Extractor.Annotate: sentences,
-// tokens, tags, entity mentions) over docs.
-func annotateAll(ctx context.Context, ex *ingest.Extractor, docs []schema.Document, workers int) (time.Duration, error) {
+// parallel calls fn for every index below n on workers goroutines and
+// returns the wall time and every error.
+func parallel(n, workers int, fn func(i int) error) (time.Duration, error) {
 	idx := make(chan int)
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
@@ -341,19 +341,28 @@ func annotateAll(ctx context.Context, ex *ingest.Extractor, docs []schema.Docume
 		go func() {
 			defer wg.Done()
 			for i := range idx {
-				if _, err := ex.Annotate(ctx, docs[i]); err != nil && errs[w] == nil {
+				if err := fn(i); err != nil && errs[w] == nil {
 					errs[w] = err
 				}
 			}
 		}()
 	}
-	for i := range docs {
+	for i := range n {
 		idx <- i
 	}
 	close(idx)
 	wg.Wait()
-	el := time.Since(t0)
-	if err := errors.Join(errs...); err != nil {
+	return time.Since(t0), errors.Join(errs...)
+}
+
+// annotateAll runs ingest's NLP stage alone (Extractor.Annotate: sentences,
+// tokens, tags, entity mentions) over docs.
+func annotateAll(ctx context.Context, ex *ingest.Extractor, docs []schema.Document, workers int) (time.Duration, error) {
+	el, err := parallel(len(docs), workers, func(i int) error {
+		_, err := ex.Annotate(ctx, docs[i])
+		return err
+	})
+	if err != nil {
 		return el, fmt.Errorf("bench: annotate: %w", err)
 	}
 	return el, nil
@@ -362,30 +371,12 @@ func annotateAll(ctx context.Context, ex *ingest.Extractor, docs []schema.Docume
 // extractAll runs ingest's full extraction (no store) over docs.
 func extractAll(ctx context.Context, ex *ingest.Extractor, docs []schema.Document, workers int) ([]schema.Extraction, time.Duration, error) {
 	out := make([]schema.Extraction, len(docs))
-	idx := make(chan int)
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	t0 := time.Now()
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range idx {
-				x, err := ex.Extract(ctx, docs[i])
-				if err != nil && errs[w] == nil {
-					errs[w] = err
-				}
-				out[i] = x
-			}
-		}()
-	}
-	for i := range docs {
-		idx <- i
-	}
-	close(idx)
-	wg.Wait()
-	el := time.Since(t0)
-	if err := errors.Join(errs...); err != nil {
+	el, err := parallel(len(docs), workers, func(i int) error {
+		x, err := ex.Extract(ctx, docs[i])
+		out[i] = x
+		return err
+	})
+	if err != nil {
 		return nil, el, fmt.Errorf("bench: extract: %w", err)
 	}
 	return out, el, nil

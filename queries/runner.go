@@ -127,30 +127,14 @@ func (r *Runner) RunPage(ctx context.Context, q Query, params map[string]string,
 	if err != nil {
 		return nil, err
 	}
-	var res *Result
-	switch q.Lang {
-	case "gizmo":
-		pg, run := pageGlobal(w), w
-		if q.ScriptPaging {
-			// The script passes over the rows before the page itself.
-			pg["script"] = 1
-			run.Offset = 0
-		}
-		globals := map[string]any{"params": vals, "vocab": vocabulary(), "page": pg}
-		res, err = r.runGizmo(ctx, q.Name+".js", q.Source, globals, run)
-	case "go":
-		res, err = r.runGo(ctx, q, vals, w)
-	default:
-		return nil, fmt.Errorf("query %s: unknown language %q", q.Name, q.Lang)
-	}
+	res, err := r.runWindow(ctx, q, vals, w, true)
 	if err != nil {
-		return nil, fmt.Errorf("query %s: %w", q.Name, err)
+		return nil, err
 	}
 	res.Offset = w.Offset
 	if res.Truncated {
 		res.Next = encodeCursor(w.Offset+len(res.Rows), w.digest)
 	}
-	res.Columns = columns(q.Columns, res.Rows)
 	return res, nil
 }
 
@@ -168,10 +152,25 @@ func (r *Runner) RunAll(ctx context.Context, q Query, params map[string]string) 
 	if rowLimit < 0 {
 		w.Limit = 0 // no limit
 	}
+	return r.runWindow(ctx, q, vals, w, false)
+}
+
+// runWindow runs a bound saved query for the rows of window w. paged lets
+// a script that pages itself (Query.ScriptPaging) pass over the rows before
+// the window; otherwise the runner skips them.
+func (r *Runner) runWindow(ctx context.Context, q Query, vals map[string]any, w window, paged bool) (*Result, error) {
 	var res *Result
+	var err error
 	switch q.Lang {
 	case "gizmo":
-		res, err = r.runGizmo(ctx, q.Name+".js", q.Source, map[string]any{"params": vals, "vocab": vocabulary(), "page": pageGlobal(w)}, w)
+		pg, run := pageGlobal(w), w
+		if paged && q.ScriptPaging {
+			// The script passes over the rows before the page itself.
+			pg["script"] = 1
+			run.Offset = 0
+		}
+		globals := map[string]any{"params": vals, "vocab": vocabulary(), "page": pg}
+		res, err = r.runGizmo(ctx, q.Name+".js", q.Source, globals, run)
 	case "go":
 		res, err = r.runGo(ctx, q, vals, w)
 	default:
