@@ -78,37 +78,31 @@ func (s *Server) handleListDocuments(w http.ResponseWriter, r *http.Request) err
 	out := []documentJSON{}
 	next := ""
 	if rs[0] != nil && rs[1] != nil {
-		it := queries.ScanQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Object: rs[0], quad.Predicate: rs[1]})
-		defer it.Close()
 		seen := 0
-		for it.Next(ctx) {
-			sub, _ := qs.QuadDirection(it.Result(), quad.Subject)
-			lab, _ := qs.QuadDirection(it.Result(), quad.Label)
-			if sub == nil || lab == nil || sub.Key() != lab.Key() {
-				continue // a document node is typed under its own label
-			}
+		err := s.eachDocumentNode(ctx, rs[1], rs[0], func(doc cgraph.Ref) (bool, error) {
 			seen++
 			if seen <= offset {
-				continue
+				return true, nil
 			}
 			if len(out) == limit {
 				next = base64.RawURLEncoding.EncodeToString([]byte(docCursorPrefix + strconv.Itoa(offset+limit)))
-				break
+				return false, nil
 			}
-			v, err := qs.NameOf(sub)
+			v, err := qs.NameOf(doc)
 			if err != nil {
-				return queryError(ctx, err)
+				return false, err
 			}
 			d, err := s.deps.Store.Document(ctx, docIDOf(iriString(v)))
 			if err != nil {
-				return queryError(ctx, err)
+				return false, err
 			}
 			out = append(out, toDocumentJSON(d))
+			return true, nil
+		})
+		if err == nil {
+			err = ctx.Err()
 		}
-		if err := it.Err(); err != nil {
-			return queryError(ctx, err)
-		}
-		if err := ctx.Err(); err != nil {
+		if err != nil {
 			return queryError(ctx, err)
 		}
 	}
@@ -122,6 +116,45 @@ func (s *Server) handleListDocuments(w http.ResponseWriter, r *http.Request) err
 	}
 	writeJSON(w, http.StatusOK, resp)
 	return nil
+}
+
+// eachDocumentNode calls fn with each document node (the subjects of
+// (?, rdf:type, ng:Document)) in store order until fn returns false: from
+// index keys when the store can list them, else from the type quads,
+// keeping those under the document's own label (a document node is typed
+// there; other tools' quads may type it again).
+func (s *Server) eachDocumentNode(ctx context.Context, typ, class cgraph.Ref, fn func(cgraph.Ref) (bool, error)) error {
+	if keys, ok := s.deps.Store.(queries.SubjectKeys); ok {
+		it, err := keys.Subjects(typ, class)
+		switch {
+		case err == nil:
+			for {
+				ok, err := it.Next(ctx)
+				if err != nil || !ok {
+					return err
+				}
+				if more, err := fn(it.Subject()); err != nil || !more {
+					return err
+				}
+			}
+		case !errors.Is(err, graph.ErrNoKeyIndex):
+			return err
+		}
+	}
+	qs := s.deps.Store.QuadStore()
+	it := graph.ScanQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Object: class, quad.Predicate: typ})
+	defer it.Close()
+	for it.Next(ctx) {
+		sub, _ := qs.QuadDirection(it.Result(), quad.Subject)
+		lab, _ := qs.QuadDirection(it.Result(), quad.Label)
+		if sub == nil || lab == nil || sub.Key() != lab.Key() {
+			continue
+		}
+		if more, err := fn(sub); err != nil || !more {
+			return err
+		}
+	}
+	return it.Err()
 }
 
 // docCursorPrefix marks document-list cursors (base64 of prefix+offset).

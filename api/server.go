@@ -198,6 +198,9 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		},
 		metrics: newMetrics(),
 	}
+	if keys, ok := deps.Store.(queries.SubjectKeys); ok {
+		s.runner.Keys = keys
+	}
 	assets := deps.Assets
 	if assets == nil {
 		assets = embeddedAssets()

@@ -725,7 +725,7 @@ func bind(q queries.Query, set paramSet) (map[string]string, bool) {
 // and times its default page (Runner.Run: the first DefaultPageSize rows),
 // which is what a client gets without asking for a page size.
 func runQueries(ctx context.Context, opt *Options, st *graph.Store, reg *queries.Registry, sets []paramSet) []QueryStat {
-	runner := &queries.Runner{QS: st.QuadStore()}
+	runner := &queries.Runner{QS: st.QuadStore(), Keys: st}
 	var out []QueryStat
 	for _, q := range reg.List() {
 		for _, set := range sets {

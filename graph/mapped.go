@@ -228,3 +228,15 @@ func (s *Store) ReleaseMapped() error {
 func (s *Store) autoRelease() {
 	s.mapped.releaseOver()
 }
+
+// view runs fn in a bolt read transaction, unless the store is closed.
+// Like release, it must not run on a goroutine inside another bolt
+// transaction.
+func (m *mappedFile) view(fn func(*bolt.Tx) error) error {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	if m.db == nil {
+		return errors.New("graph: store is closed")
+	}
+	return m.db.View(fn)
+}

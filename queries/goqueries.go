@@ -194,7 +194,7 @@ func resolveName(ctx context.Context, qs cgraph.QuadStore, text string) ([]strin
 		}
 		for _, pr := range predList(preds) {
 			seen := map[any]bool{}
-			it := quadScan(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Object: vr, quad.Predicate: pr})
+			it := graph.ScanQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Object: vr, quad.Predicate: pr})
 			for it.Next(ctx) {
 				sr, _ := qs.QuadDirection(it.Result(), quad.Subject)
 				if sr == nil || seen[sr.Key()] {
@@ -303,7 +303,7 @@ func valueAt(ctx context.Context, qs cgraph.QuadStore, subject quad.Value, pred 
 		}
 		rs[i] = r
 	}
-	it := quadScan(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Subject: rs[0], quad.Predicate: rs[1]})
+	it := graph.ScanQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Subject: rs[0], quad.Predicate: rs[1]})
 	defer it.Close()
 	if !it.Next(ctx) {
 		return nil, it.Err()
@@ -354,6 +354,7 @@ func checkBudget(query string, n int64) error {
 // graphView reads fact edges with caches for one query run.
 type graphView struct {
 	qs      cgraph.QuadStore
+	keys    SubjectKeys    // nil: class listings scan quads
 	rel     map[any]string // relation predicate ref key → IRI
 	relRefs []cgraph.Ref   // the same, in IRI order
 	names   map[any]quad.Value
@@ -500,7 +501,7 @@ func (g *graphView) neighbours(ctx context.Context, n string) ([]edge, error) {
 		if !g.spend() {
 			return false, nil
 		}
-		it := quadScan(ctx, g.qs, filter)
+		it := graph.ScanQuads(ctx, g.qs, filter)
 		defer it.Close()
 		read := 0
 		for it.Next(ctx) {
@@ -521,7 +522,7 @@ func (g *graphView) neighbours(ctx context.Context, n string) ([]edge, error) {
 	if ref != nil {
 		quiet := false
 		if g.mentioned != nil {
-			m, err := countQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: ref, quad.Predicate: g.mentioned})
+			m, err := graph.CountQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: ref, quad.Predicate: g.mentioned})
 			if err != nil {
 				return nil, err
 			}

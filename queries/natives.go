@@ -30,6 +30,7 @@ import (
 // what it shows; close ends them when the run is over.
 type nativeSet struct {
 	qs      cgraph.QuadStore
+	keys    SubjectKeys // nil: scan quads
 	resolve func(context.Context, string) ([]string, error)
 
 	mu      sync.Mutex
@@ -46,8 +47,8 @@ type stream interface {
 	close()
 }
 
-func newNatives(qs cgraph.QuadStore, resolve func(context.Context, string) ([]string, error)) *nativeSet {
-	return &nativeSet{qs: qs, resolve: resolve, streams: map[string]stream{}}
+func newNatives(qs cgraph.QuadStore, keys SubjectKeys, resolve func(context.Context, string) ([]string, error)) *nativeSet {
+	return &nativeSet{qs: qs, keys: keys, resolve: resolve, streams: map[string]stream{}}
 }
 
 func (n *nativeSet) view() (*graphView, error) {
@@ -56,6 +57,9 @@ func (n *nativeSet) view() (*graphView, error) {
 	}
 	var err error
 	n.gv, err = newGraphView(n.qs)
+	if n.gv != nil {
+		n.gv.keys = n.keys
+	}
 	return n.gv, err
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/queries/gizmo"
 )
 
@@ -52,6 +53,12 @@ type Runner struct {
 	// is also the largest page a caller may ask for).
 	PageSize int
 
+	// Keys, when set, is the *graph.Store that QS belongs to: class
+	// listings (entities) then read index keys, one per entity, instead
+	// of one quad per document that types it. Optional; results are the
+	// same either way.
+	Keys SubjectKeys
+
 	// plain leaves out the native helpers, as in Cayley's console (tests).
 	plain bool
 
@@ -63,6 +70,13 @@ type Runner struct {
 func (r *Runner) resolver() func(context.Context, string) ([]string, error) {
 	r.cacheOnce.Do(func() { r.cache = &resolveCache{} })
 	return func(ctx context.Context, text string) ([]string, error) { return r.cache.resolve(ctx, r.QS, text) }
+}
+
+// SubjectKeys lists the distinct subjects of (?, predicate, object) from
+// index keys alone; *graph.Store has it (graph.ErrNoKeyIndex where it
+// cannot, e.g. on SQL backends).
+type SubjectKeys interface {
+	Subjects(pred, obj cgraph.Ref) (*graph.SubjectIter, error)
 }
 
 // Result is the rows of one query.
@@ -284,7 +298,7 @@ func (r *Runner) runGizmo(ctx context.Context, name, src string, globals map[str
 	if w.Limit > 0 {
 		maxRows = w.need() // one more, to tell "exactly the limit" from "cut"
 	}
-	nat := newNatives(r.QS, r.resolver())
+	nat := newNatives(r.QS, r.Keys, r.resolver())
 	defer nat.close() // after it.Close below: the script no longer runs
 	opts := gizmo.Options{
 		MaxRows: maxRows, MaxArray: arrayLimit, Globals: globals, Funcs: nat.funcs(),

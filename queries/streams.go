@@ -2,6 +2,7 @@ package queries
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -22,7 +23,8 @@ import (
 type scanStream struct {
 	qs   cgraph.QuadStore
 	it   iterator.Scanner
-	dir  quad.Direction // the node of each quad the stream is about
+	keys *graph.SubjectIter // instead of it: the nodes straight from index keys
+	dir  quad.Direction     // the node of each quad the stream is about
 	seen map[any]bool
 	// accept is a cheap filter of nodes (nil: all); rec builds a node's
 	// record and may still reject it (ok false), in which case sure, the
@@ -34,6 +36,24 @@ type scanStream struct {
 
 // nextNode is the next node not seen yet that accept takes.
 func (s *scanStream) nextNode(ctx context.Context) (cgraph.Ref, error) {
+	if s.keys != nil {
+		for {
+			ok, err := s.keys.Next(ctx)
+			if err != nil || !ok {
+				return nil, err
+			}
+			n := s.keys.Subject()
+			if s.accept != nil {
+				if ok, err := s.accept(ctx, n); err != nil || !ok {
+					if err != nil {
+						return nil, err
+					}
+					continue
+				}
+			}
+			return n, nil
+		}
+	}
 	if s.it == nil {
 		return nil, nil
 	}
@@ -107,6 +127,7 @@ func (s *scanStream) close() {
 		s.it.Close()
 		s.it = nil
 	}
+	s.keys = nil
 }
 
 // newScan opens a stream over the quads (d1 = v1, predicate = pred),
@@ -115,7 +136,7 @@ func (g *graphView) newScan(ctx context.Context, d1 quad.Direction, v1 cgraph.Re
 	rec func(ctx context.Context, node cgraph.Ref) (map[string]any, bool, error)) *scanStream {
 	s := &scanStream{qs: g.qs, dir: dir, seen: map[any]bool{}, rec: rec}
 	if v1 != nil && pred != nil {
-		s.it = quadScan(ctx, g.qs, map[quad.Direction]cgraph.Ref{d1: v1, quad.Predicate: pred})
+		s.it = graph.ScanQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{d1: v1, quad.Predicate: pred})
 	}
 	return s
 }
@@ -204,7 +225,7 @@ func (g *graphView) openFacts(ctx context.Context, entity, dir, predIRI, extras 
 		// The predicate first: one index entry, and most evidence of a
 		// busy entity is of other predicates.
 		st.accept = func(ctx context.Context, ev cgraph.Ref) (bool, error) {
-			it := quadScan(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: ev, quad.Predicate: evPred})
+			it := graph.ScanQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: ev, quad.Predicate: evPred})
 			defer it.Close()
 			if !it.Next(ctx) {
 				return false, it.Err()
@@ -224,7 +245,7 @@ func (g *graphView) openFacts(ctx context.Context, entity, dir, predIRI, extras 
 			if p == nil {
 				return false, nil
 			}
-			n, err := countQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: ev, quad.Predicate: p})
+			n, err := graph.CountQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: ev, quad.Predicate: p})
 			if err != nil || n == 0 {
 				return false, err
 			}
@@ -354,6 +375,13 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 		return nil, err
 	}
 	typ, mentioned := rs[1], rs[2]
+	var keys *graph.SubjectIter
+	if g.keys != nil && rs[0] != nil && typ != nil {
+		keys, err = g.keys.Subjects(typ, rs[0])
+		if err != nil && !errors.Is(err, graph.ErrNoKeyIndex) {
+			return nil, err
+		}
+	}
 	st := g.newScan(ctx, quad.Object, rs[0], typ, quad.Subject, func(ctx context.Context, e cgraph.Ref) (map[string]any, bool, error) {
 		v, err := g.nameOf(e)
 		if err != nil {
@@ -362,7 +390,7 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 		iri := v.(quad.IRI) // accept took only entity IRIs
 		rec := map[string]any{"iri": string(iri), "class": string(info.Name), "documents": int64(0)}
 		for _, c := range subs {
-			n, err := countQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: e, quad.Predicate: typ, quad.Object: c.ref})
+			n, err := graph.CountQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: e, quad.Predicate: typ, quad.Object: c.ref})
 			if err != nil {
 				return nil, false, err
 			}
@@ -372,7 +400,7 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 			}
 		}
 		if mentioned != nil {
-			n, err := countQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: e, quad.Predicate: mentioned})
+			n, err := graph.CountQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: e, quad.Predicate: mentioned})
 			if err != nil {
 				return nil, false, err
 			}
@@ -392,6 +420,10 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 		}
 		iri, ok := v.(quad.IRI)
 		return ok && strings.HasPrefix(string(iri), entityPrefix), nil
+	}
+	if keys != nil {
+		st.close() // the quad scan newScan opened
+		st.keys = keys
 	}
 	return st, nil
 }

@@ -139,7 +139,7 @@ func (a *app) queryColumn(cmd *cobra.Command, st *graph.Store, name string, para
 	if err != nil {
 		return nil, err
 	}
-	r := &queries.Runner{QS: st.QuadStore(), Timeout: timeout, RowLimit: -1}
+	r := &queries.Runner{QS: st.QuadStore(), Keys: st, Timeout: timeout, RowLimit: -1}
 	res, err := r.RunAll(cmd.Context(), q, values)
 	if err != nil {
 		return nil, fmt.Errorf("query %s: %w", name, err)

@@ -69,7 +69,7 @@ query.row_limit at once (it costs what the whole answer costs).`,
 			}
 			a.readMostly = true
 			return a.withStore(ctx, func(st *graph.Store) error {
-				r := &queries.Runner{QS: st.QuadStore(), Timeout: timeout, RowLimit: a.v.GetInt("query.row_limit"), PageSize: a.v.GetInt("query.page_size")}
+				r := &queries.Runner{QS: st.QuadStore(), Keys: st, Timeout: timeout, RowLimit: a.v.GetInt("query.row_limit"), PageSize: a.v.GetInt("query.page_size")}
 				var res *queries.Result
 				var err error
 				switch {
