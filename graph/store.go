@@ -76,7 +76,7 @@ type Config struct {
 	// default (false) they are released (Linux; see ReleaseMapped and
 	// mapped.go) whenever the process's file-backed resident memory
 	// exceeds MappedLimit: checked after every write transaction and full
-	// scan, and every 25 ms in between. Ignored on SQL backends and other
+	// scan, and every 5 ms in between. Ignored on SQL backends and other
 	// systems.
 	KeepMapped bool
 	// MappedLimit is the file-backed resident memory (bytes, RssFile in

@@ -29,6 +29,10 @@ an empty PostgreSQL database given with --postgres).`,
 			if progress {
 				opt.Log = a.stderr
 			}
+			// The ingest it measures runs under the memory limit ingest has.
+			if err := a.applyMemoryLimit(); err != nil {
+				return err
+			}
 			rep, err := bench.Run(cmd.Context(), opt)
 			if err != nil {
 				return err

@@ -32,6 +32,7 @@ var defaults = map[string]any{
 	"store.path":            "newsgraph.db",
 	"store.address":         "",
 	"store.mapped_limit":    "auto",
+	"store.memory_limit":    "auto",
 	"queries.dir":           "",
 	"query.timeout":         "30s",
 	"query.row_limit":       10000,

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 
@@ -40,9 +42,45 @@ func (a *app) storeConfig() (graph.Config, error) {
 	return cfg, nil
 }
 
+// defaultWriteMemoryLimit is Go's soft memory limit for commands that
+// write the store when store.memory_limit is "auto": without one the
+// garbage collector lets the heap grow to twice what is live, which on a
+// long ingest is what pushes the resident set past 1 GiB (BENCHMARKS.md).
+// An ingest's live heap measured 80–190 MB (GODEBUG=gctrace=1, 2 workers),
+// so 448 MiB leaves the collector room while keeping heap plus bolt's
+// mapped pages (store.mapped_limit, with its spikes) under 1 GiB.
+const defaultWriteMemoryLimit = 448 << 20
+
+// applyMemoryLimit sets the Go runtime's soft memory limit from
+// store.memory_limit: "auto" sets defaultWriteMemoryLimit for commands
+// that write (not serve or query) unless GOMEMLIMIT is set; "off" leaves
+// the runtime's own; a size sets it. It is a soft limit: a live heap above
+// it makes the collector work harder, never fails an allocation.
+func (a *app) applyMemoryLimit() error {
+	lim := strings.TrimSpace(a.v.GetString("store.memory_limit"))
+	switch strings.ToLower(lim) {
+	case "", "auto":
+		if a.readMostly || os.Getenv("GOMEMLIMIT") != "" {
+			return nil
+		}
+		debug.SetMemoryLimit(defaultWriteMemoryLimit)
+	case "off", "none":
+	default:
+		n, err := parseSize(lim)
+		if err != nil {
+			return fmt.Errorf("store.memory_limit: %w", err)
+		}
+		debug.SetMemoryLimit(n)
+	}
+	return nil
+}
+
 func (a *app) openStore(ctx context.Context) (*graph.Store, error) {
 	cfg, err := a.storeConfig()
 	if err != nil {
+		return nil, err
+	}
+	if err := a.applyMemoryLimit(); err != nil {
 		return nil, err
 	}
 	st, err := graph.Open(ctx, cfg)

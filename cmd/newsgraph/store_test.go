@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"math"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -53,5 +55,40 @@ func TestMappedLimitConfig(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := run(context.Background(), []string{"--db", t.TempDir() + "/g.db", "stats"}, nil, &out, &errb); code == 0 || !strings.Contains(errb.String(), "store.mapped_limit") {
 		t.Errorf("bad store.mapped_limit: exit %d, %s", code, errb.String())
+	}
+}
+
+// store.memory_limit sets Go's soft memory limit: auto only for commands
+// that write and only when GOMEMLIMIT is not set, a size always, off never.
+func TestMemoryLimitConfig(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(before) })
+	const untouched = math.MaxInt64 - 1
+	for _, c := range []struct {
+		value      string
+		readMostly bool
+		env        string
+		want       int64
+		err        bool
+	}{
+		{"auto", false, "", defaultWriteMemoryLimit, false},
+		{"auto", true, "", untouched, false},
+		{"auto", false, "900MiB", untouched, false},
+		{"off", false, "", untouched, false},
+		{"768MiB", true, "", 768 << 20, false},
+		{"lots", false, "", untouched, true},
+	} {
+		debug.SetMemoryLimit(untouched)
+		t.Setenv("GOMEMLIMIT", c.env)
+		a := newApp(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{})
+		a.v.Set("store.memory_limit", c.value)
+		a.readMostly = c.readMostly
+		err := a.applyMemoryLimit()
+		if (err != nil) != c.err {
+			t.Errorf("%s: err = %v", c.value, err)
+		}
+		if got := debug.SetMemoryLimit(-1); got != c.want {
+			t.Errorf("%s (read-mostly %v, GOMEMLIMIT %q): limit %d, want %d", c.value, c.readMostly, c.env, got, c.want)
+		}
 	}
 }
