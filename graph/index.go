@@ -20,8 +20,8 @@ import (
 // the log to learn its directions, so "the entities of class C" reads one
 // quad per document that types each entity: at 100k articles a hub costs
 // tens of thousands of reads. The subject is in the key of the (object,
-// predicate, subject) index, so listing the distinct subjects reads only
-// keys, one per entity.
+// predicate, subject) index, so listing the distinct subjects reads one
+// key and one quad (a liveness check) per entity.
 
 // opsBucket is the bolt bucket of Cayley's (object, predicate, subject)
 // index: the directions' prefixes, as ckv.QuadIndex names its buckets.
@@ -41,6 +41,8 @@ var ErrNoKeyIndex = errors.New("graph: store has no key index for this scan")
 // object) in index order (node id order: roughly first stored first).
 type SubjectIter struct {
 	m         *mappedFile
+	qs        cgraph.QuadStore
+	pred, obj cgraph.Ref
 	prefix    []byte // object id, predicate id
 	after     []byte // last key read, nil before the first batch
 	buf       []subjectKey
@@ -51,13 +53,15 @@ type SubjectIter struct {
 }
 
 type subjectKey struct {
-	id    uint64
-	quads int64
+	id uint64
 }
 
 // Subjects opens a cursor over the distinct subjects of the quads
-// (?, pred, obj), read from index keys alone: no quad is read, and each
-// subject comes once however many documents state it. pred and obj are
+// (?, pred, obj), read from index keys: each subject comes once however
+// many documents state it, and costs one quad read (Cayley keeps the ids
+// of deleted quads in its index entries, so each key is checked for a
+// live quad: a subject whose documents were all deleted is skipped), not
+// one per document. pred and obj are
 // the store's references (QuadStore().ValueOf). It returns ErrNoKeyIndex
 // when the store cannot do this: callers then scan the quads
 // (ScanQuads), which yields the same subjects in the same order, each once
@@ -84,36 +88,53 @@ func (s *Store) Subjects(pred, obj cgraph.Ref) (*SubjectIter, error) {
 	prefix := make([]byte, 16)
 	binary.BigEndian.PutUint64(prefix, uint64(o))
 	binary.BigEndian.PutUint64(prefix[8:], uint64(p))
-	return &SubjectIter{m: s.mapped, prefix: prefix, batchSize: subjectBatch}, nil
+	return &SubjectIter{m: s.mapped, qs: s.qs, pred: pred, obj: obj, prefix: prefix, batchSize: subjectBatch}, nil
 }
 
-// Next moves to the next subject; false at the end or on an error (Err).
+// Next moves to the next subject; false at the end or on an error.
 func (it *SubjectIter) Next(ctx context.Context) (bool, error) {
-	if it.pos >= len(it.buf) {
-		if it.done {
-			return false, nil
+	for {
+		if it.pos >= len(it.buf) {
+			if it.done {
+				return false, nil
+			}
+			if err := ctx.Err(); err != nil {
+				return false, err
+			}
+			if err := it.fill(); err != nil {
+				return false, err
+			}
+			if len(it.buf) == 0 {
+				return false, nil
+			}
 		}
-		if err := ctx.Err(); err != nil {
+		it.cur = it.buf[it.pos]
+		it.pos++
+		// Outside fill's transaction: Cayley's scan opens its own, and
+		// bolt read transactions must not nest (see mapped.go).
+		live, err := it.live(ctx, ckv.Int64Value(it.cur.id))
+		if err != nil {
 			return false, err
 		}
-		if err := it.fill(); err != nil {
-			return false, err
-		}
-		if len(it.buf) == 0 {
-			return false, nil
+		if live {
+			return true, nil
 		}
 	}
-	it.cur = it.buf[it.pos]
-	it.pos++
-	return true, nil
+}
+
+// live reports whether subject has a quad (subject, pred, obj) that was
+// not deleted.
+func (it *SubjectIter) live(ctx context.Context, subject cgraph.Ref) (bool, error) {
+	sc := ScanQuads(ctx, it.qs, map[quad.Direction]cgraph.Ref{quad.Subject: subject, quad.Predicate: it.pred, quad.Object: it.obj})
+	defer sc.Close()
+	if sc.Next(ctx) {
+		return true, nil
+	}
+	return false, sc.Err()
 }
 
 // Subject is the current subject's reference.
 func (it *SubjectIter) Subject() cgraph.Ref { return ckv.Int64Value(it.cur.id) }
-
-// Quads is how many quads (?, pred, obj) the current subject has: one per
-// document (label) that states it.
-func (it *SubjectIter) Quads() int64 { return it.cur.quads }
 
 // fill reads the next batch of keys after the last one read.
 func (it *SubjectIter) fill() error {
@@ -125,20 +146,20 @@ func (it *SubjectIter) fill() error {
 			return nil
 		}
 		c := b.Cursor()
-		var k, v []byte
+		var k []byte
 		if it.after == nil {
-			k, v = c.Seek(it.prefix)
+			k, _ = c.Seek(it.prefix)
 		} else {
-			k, v = c.Seek(it.after)
+			k, _ = c.Seek(it.after)
 			if bytes.Equal(k, it.after) {
-				k, v = c.Next()
+				k, _ = c.Next()
 			}
 		}
-		for ; k != nil && bytes.HasPrefix(k, it.prefix); k, v = c.Next() {
+		for ; k != nil && bytes.HasPrefix(k, it.prefix); k, _ = c.Next() {
 			if len(k) != 24 {
 				continue
 			}
-			it.buf = append(it.buf, subjectKey{id: binary.BigEndian.Uint64(k[16:]), quads: countUvarints(v)})
+			it.buf = append(it.buf, subjectKey{id: binary.BigEndian.Uint64(k[16:])})
 			if len(it.buf) == it.batchSize {
 				it.after = append(it.after[:0], k...)
 				return nil
@@ -147,16 +168,4 @@ func (it *SubjectIter) fill() error {
 		it.done = true
 		return nil
 	})
-}
-
-// countUvarints counts the ids of an index value (a run of uvarints, each
-// ending with a byte below 0x80), without decoding them.
-func countUvarints(b []byte) int64 {
-	var n int64
-	for _, c := range b {
-		if c < 0x80 {
-			n++
-		}
-	}
-	return n
 }

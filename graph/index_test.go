@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -12,8 +13,9 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// Subjects must list each subject of (?, p, o) once, in index order, with
-// one quad per document that states it, across its read batches; and say
+// Subjects must list each subject of (?, p, o) once, in index order,
+// across its read batches, leave out subjects whose quads were all deleted
+// (Cayley keeps deleted quads' ids in its index entries); and say
 // ErrNoKeyIndex where it cannot read keys, so callers scan instead.
 func TestSubjects(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, cfg func() Config) {
@@ -38,41 +40,46 @@ func TestSubjects(t *testing.T) {
 		if typ == nil || person == nil {
 			t.Fatal("type or Person not in the store")
 		}
-		it, err := s.Subjects(typ, person)
 		if s.Backend() != BackendBolt {
-			if !errors.Is(err, ErrNoKeyIndex) {
+			if _, err := s.Subjects(typ, person); !errors.Is(err, ErrNoKeyIndex) {
 				t.Fatalf("%s: Subjects error %v, want ErrNoKeyIndex", s.Backend(), err)
 			}
 			return
 		}
-		if err != nil {
-			t.Fatal(err)
+		list := func() []string {
+			t.Helper()
+			it, err := s.Subjects(typ, person)
+			if err != nil {
+				t.Fatal(err)
+			}
+			it.batchSize = 3 // several read transactions
+			var out []string
+			for {
+				ok, err := it.Next(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !ok {
+					return out
+				}
+				v, err := qs.NameOf(it.Subject())
+				if err != nil {
+					t.Fatal(err)
+				}
+				out = append(out, fmt.Sprint(v))
+			}
 		}
-		it.batchSize = 3 // several read transactions
-		got := map[string]int64{}
-		var order []string
-		for {
-			ok, err := it.Next(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !ok {
-				break
-			}
-			v, err := qs.NameOf(it.Subject())
-			if err != nil {
-				t.Fatal(err)
-			}
-			k := fmt.Sprint(v)
-			if _, dup := got[k]; dup {
+		order := list()
+		got := map[string]bool{}
+		for _, k := range order {
+			if got[k] {
 				t.Errorf("subject %s twice", k)
 			}
-			got[k] = it.Quads()
-			order = append(order, k)
+			got[k] = true
 		}
-		want := map[string]int64{fmt.Sprint(quad.IRI(voss.IRI)): 7}
+		want := map[string]bool{fmt.Sprint(quad.IRI(voss.IRI)): true}
 		for i := range 7 {
-			want[fmt.Sprint(quad.IRI(schema.EntityIRI(schema.Person, fmt.Sprintf("Person %02d", i))))] = 1
+			want[fmt.Sprint(quad.IRI(schema.EntityIRI(schema.Person, fmt.Sprintf("Person %02d", i))))] = true
 		}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("subjects of Person:\n got  %v\n want %v", got, want)
@@ -90,6 +97,24 @@ func TestSubjects(t *testing.T) {
 		}
 		if fmt.Sprint(scanned) != fmt.Sprint(order) {
 			t.Errorf("order differs from the quad scan:\n keys %v\n scan %v", order, scanned)
+		}
+		// Deleting a document removes the subjects only it typed; voss,
+		// typed by the others, stays.
+		if _, err := s.DeleteDocument(ctx, "doc-3"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.DeleteDocument(ctx, "doc-0"); err != nil {
+			t.Fatal(err)
+		}
+		after := list()
+		var wantAfter []string
+		for _, k := range order {
+			if !strings.Contains(k, "person-03") && !strings.Contains(k, "person-00") {
+				wantAfter = append(wantAfter, k)
+			}
+		}
+		if len(wantAfter) != len(order)-2 || fmt.Sprint(after) != fmt.Sprint(wantAfter) {
+			t.Errorf("after deleting doc-0 and doc-3:\n got  %v\n want %v (before %v)", after, wantAfter, order)
 		}
 		// A pair no quad has yields nothing.
 		empty, err := s.Subjects(person, typ)

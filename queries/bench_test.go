@@ -85,6 +85,10 @@ func BenchmarkSavedQueries(b *testing.B) {
 		name := c.name + "/" + c.p[keys[0]]
 		bench(b, r, q, name, c.p)
 	}
+	// Entities of a class listed from index keys (Runner.Keys, bolt):
+	// one key per entity instead of one quad per document that types it.
+	q, _ := reg.Get("entities")
+	bench(b, &Runner{QS: st.QuadStore(), Keys: st, RowLimit: 100000}, q, "entities/Person-from-keys", map[string]string{"class": "Person"})
 	// The same case-insensitive lookup on a store with ng:key quads (the
 	// layout change proposed with schema.PredKey).
 	var keys []quad.Quad
@@ -102,7 +106,7 @@ func BenchmarkSavedQueries(b *testing.B) {
 	if err := st.Handle().QuadWriter.AddQuadSet(keys); err != nil {
 		b.Fatal(err)
 	}
-	q, _ := reg.Get("roles")
+	q, _ = reg.Get("roles")
 	bench(b, r, q, "roles/person_007-with-keys", map[string]string{"person": "person 007"})
 }
 
