@@ -242,3 +242,14 @@ func (m *mappedFile) view(fn func(*bolt.Tx) error) error {
 	}
 	return m.db.View(fn)
 }
+
+// update runs fn in a bolt write transaction, unless the store is closed.
+// The caller holds the store's write lock, so no Cayley write interleaves.
+func (m *mappedFile) update(fn func(*bolt.Tx) error) error {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	if m.db == nil {
+		return errors.New("graph: store is closed")
+	}
+	return m.db.Update(fn)
+}

@@ -163,7 +163,7 @@ func (s *Store) writeChunk(ctx context.Context, chunk []*pending, results []Writ
 		if err = s.planChunk(ctx, chunk); err != nil {
 			return err
 		}
-		if err = s.apply(ctx, chunk); err == nil || errors.Is(err, errBallast) {
+		if err = s.apply(ctx, chunk); committed(err) {
 			finish(chunk, results)
 			return nil
 		}
@@ -318,6 +318,11 @@ func (s *Store) commitCounted(ctx context.Context, tx *cgraph.Transaction, chunk
 		return fmt.Errorf("graph: count: %w", err)
 	}
 	n := countUpdate(tx, s.counts, d)
+	// The labels' node ids before the write, which may delete the nodes.
+	labels, err := s.labelIDs(labelsRemoving(tx.Deltas))
+	if err != nil {
+		return fmt.Errorf("graph: read labels: %w", err)
+	}
 	err = s.applyDeltas(tx.Deltas)
 	if err != nil && !errors.Is(err, errBallast) {
 		return err
@@ -325,8 +330,23 @@ func (s *Store) commitCounted(ctx context.Context, tx *cgraph.Transaction, chunk
 	s.statsMu.Lock()
 	s.counts = n
 	s.statsMu.Unlock()
+	if perr := s.pruneLabels(ctx, labels); perr != nil && err == nil {
+		// The write is committed and whole; only index entries keep dead
+		// ids, as Cayley leaves them.
+		err = fmt.Errorf("%w: %w", errCommittedUnpruned, perr)
+	}
 	return err
 }
+
+// committed reports whether a write's error still means the write is
+// committed (and so not to be retried or reported failed).
+func committed(err error) bool {
+	return err == nil || errors.Is(err, errBallast) || errors.Is(err, errCommittedUnpruned)
+}
+
+// errCommittedUnpruned reports a committed write after which deleted
+// quads' ids could not be taken out of the index entries.
+var errCommittedUnpruned = errors.New("graph: write committed, but deleted quads stay listed in index entries")
 
 // applyDeltas applies adds and removes atomically.
 //
@@ -482,7 +502,7 @@ func (s *Store) DeleteDocument(ctx context.Context, id string) (int, error) {
 			tx.RemoveQuad(q)
 		}
 		p := &pending{doc: doc, old: old, status: statusDeleted}
-		if err = s.commitCounted(ctx, tx, []*pending{p}); err == nil || errors.Is(err, errBallast) {
+		if err = s.commitCounted(ctx, tx, []*pending{p}); committed(err) {
 			return len(old), nil
 		}
 		if !retryable(err) {
@@ -538,7 +558,7 @@ func (s *Store) PutLabel(ctx context.Context, label quad.Value, quads []quad.Qua
 		}
 		tx := cgraph.NewTransactionN(len(p.old) + len(p.quads) + 6)
 		addReplacement(tx, p.old, p.quads)
-		if err = s.commitCounted(ctx, tx, []*pending{p}); err == nil || errors.Is(err, errBallast) {
+		if err = s.commitCounted(ctx, tx, []*pending{p}); committed(err) {
 			return nil
 		}
 		if !retryable(err) {
