@@ -234,22 +234,20 @@ func (s *Store) autoRelease() {
 // view runs fn in a bolt read transaction, unless the store is closed.
 // Like release, it must not run on a goroutine inside another bolt
 // transaction.
-func (m *mappedFile) view(fn func(*bolt.Tx) error) error {
-	m.mu.RLock()
-	defer m.mu.RUnlock()
-	if m.db == nil {
-		return errors.New("graph: store is closed")
-	}
-	return m.db.View(fn)
-}
+func (m *mappedFile) view(fn func(*bolt.Tx) error) error { return m.do(false, fn) }
 
 // update runs fn in a bolt write transaction, unless the store is closed.
 // The caller holds the store's write lock, so no Cayley write interleaves.
-func (m *mappedFile) update(fn func(*bolt.Tx) error) error {
+func (m *mappedFile) update(fn func(*bolt.Tx) error) error { return m.do(true, fn) }
+
+func (m *mappedFile) do(writable bool, fn func(*bolt.Tx) error) error {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	if m.db == nil {
 		return errors.New("graph: store is closed")
 	}
-	return m.db.Update(fn)
+	if writable {
+		return m.db.Update(fn)
+	}
+	return m.db.View(fn)
 }
