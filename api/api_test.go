@@ -295,41 +295,44 @@ func TestEntities(t *testing.T) {
 	}
 	// Class filter with subclasses: Location finds the city and the province.
 	m = e.do("GET", "/api/entities?class=location", "").JSON(t)
-	if got := ids(m); fmt.Sprint(got) != "[ent:location/idlib ent:location/raqqa]" {
+	if got := ids(m); fmt.Sprint(sorted(got)) != "[ent:location/idlib ent:location/raqqa]" {
 		t.Errorf("class=location: %v", got)
+	}
+	// By a part of the name (its slug), and by the name of another class.
+	m = e.do("GET", "/api/entities?q=Tahrir%20al", "").JSON(t)
+	if got := ids(m); fmt.Sprint(got) != "[ent:organization/hayat-tahrir-al-sham]" {
+		t.Errorf("q=Tahrir al: %v", got)
+	}
+	if got := ids(e.do("GET", "/api/entities?q=tahrir&class=Person", "").JSON(t)); len(got) != 0 {
+		t.Errorf("q=tahrir&class=Person: %v", got)
 	}
 	m = e.do("GET", "/api/entities?class=ArmedGroup&q=h", "").JSON(t)
 	if got := ids(m); fmt.Sprint(got) != "[ent:organization/hayat-tahrir-al-sham]" {
 		t.Errorf("class=ArmedGroup&q=h: %v", got)
 	}
-	// Paging: limit=2 walks all five entities once, in order.
-	var all []string
-	cursor := ""
-	for pages := 0; ; pages++ {
-		if pages > 5 {
-			t.Fatal("paging does not end")
-		}
-		p := "/api/entities?limit=2"
-		if cursor != "" {
-			p += "&cursor=" + cursor
-		}
-		m := e.do("GET", p, "").JSON(t)
-		all = append(all, ids(m)...)
-		next, _ := m["next_cursor"].(string)
-		if next == "" {
-			break
-		}
-		cursor = next
-	}
+	// Paging: limit=2 walks all five entities once, in the order of one
+	// big page (store order within each top class).
+	whole := ids(e.do("GET", "/api/entities?limit=500", "").JSON(t))
+	all, _ := entityPages(t, e, "/api/entities?limit=2", 5)
 	want := []string{"ent:location/idlib", "ent:location/raqqa", "ent:organization/hayat-tahrir-al-sham", "ent:organization/syrian-democratic-forces", "ent:person/amira-haddad"}
-	if !slices.Equal(all, want) {
-		t.Errorf("paged: %v, want %v", all, want)
+	if !slices.Equal(sorted(all), want) || !slices.Equal(all, whole) {
+		t.Errorf("paged: %v, want %v in the order of %v", all, want, whole)
+	}
+	// A search bounded to 2 entities per request answers partial pages
+	// with a cursor and finds every match by following them.
+	e.Srv.entityScan.Store(2)
+	found, partial := entityPages(t, e, "/api/entities?q=a", 10)
+	e.Srv.entityScan.Store(0)
+	full := ids(e.do("GET", "/api/entities?q=a&limit=500", "").JSON(t))
+	if !partial || !slices.Equal(found, full) || len(full) < 3 {
+		t.Errorf("bounded search: partial %v, found %v, want %v", partial, found, full)
 	}
 	expectError(t, e.do("GET", "/api/entities?class=Dragon", ""), 400, CodeInvalidParameter, "class")
 	expectError(t, e.do("GET", "/api/entities?limit=0", ""), 400, CodeInvalidParameter, "limit")
 	expectError(t, e.do("GET", "/api/entities?limit=ten", ""), 400, CodeInvalidParameter, "limit")
 	expectError(t, e.do("GET", "/api/entities?limit=501", ""), 400, CodeInvalidParameter, "limit")
 	expectError(t, e.do("GET", "/api/entities?cursor=!!", ""), 400, CodeInvalidParameter, "cursor")
+	expectError(t, e.do("GET", "/api/entities?cursor=ZW50OmxvY2F0aW9uL2lkbGli", ""), 400, CodeInvalidParameter, "cursor")
 	expectError(t, e.do("GET", "/api/entities?name=x", ""), 400, CodeUnknownParameter, "name")
 
 	// One entity: facts in with every evidence, qualifiers included.
@@ -855,4 +858,36 @@ func TestExport(t *testing.T) {
 	expectError(t, e.do("GET", "/api/export?format=pdf", ""), 400, CodeInvalidParameter, "format")
 	expectError(t, e.do("GET", "/api/export?min_confidence=high", ""), 400, CodeInvalidParameter, "min_confidence")
 	expectError(t, e.do("GET", "/api/export?colour=red", ""), 400, CodeUnknownParameter, "colour")
+}
+
+// entityPages follows next_cursor from path (at most maxPages pages) and
+// returns the entity ids of every page, and whether any page was partial.
+func entityPages(t *testing.T, e *testEnv, path string, maxPages int) (found []string, partial bool) {
+	t.Helper()
+	cursor := ""
+	for pages := 0; ; pages++ {
+		if pages > maxPages {
+			t.Fatalf("%s: paging does not end", path)
+		}
+		p := path
+		if cursor != "" {
+			p += "&cursor=" + cursor
+		}
+		m := e.do("GET", p, "").JSON(t)
+		found = append(found, ids(m)...)
+		if m["partial"] == true {
+			partial = true
+		}
+		next, _ := m["next_cursor"].(string)
+		if next == "" {
+			return found, partial
+		}
+		cursor = next
+	}
+}
+
+func sorted(s []string) []string {
+	out := slices.Clone(s)
+	slices.Sort(out)
+	return out
 }

@@ -91,7 +91,10 @@ type entityNode struct {
 	Name      string
 	Classes   []string // class names, finest first
 	Aliases   []string
-	Documents []string // document ids
+	Documents []string // document ids (the first entityListDocs in search results)
+	// DocumentCount is how many documents mention it (all of them, also
+	// where Documents lists only the first).
+	DocumentCount int64
 }
 
 // finest picks the class with the longest ancestry: City over Location.
@@ -139,16 +142,22 @@ func readEntity(ctx context.Context, qs cgraph.QuadStore, iri string) (entityNod
 	for c := range classes {
 		e.Classes = append(e.Classes, c)
 	}
-	sort.Slice(e.Classes, func(i, j int) bool {
-		a, b := len(schema.Class(e.Classes[i]).Ancestors()), len(schema.Class(e.Classes[j]).Ancestors())
+	sortClasses(e.Classes)
+	e.Aliases = sortedKeys(aliases)
+	e.Documents = sortedKeys(docs)
+	e.DocumentCount = int64(len(docs))
+	return e, true, nil
+}
+
+// sortClasses puts the finest class first: longest ancestry, then name.
+func sortClasses(cs []string) {
+	sort.Slice(cs, func(i, j int) bool {
+		a, b := len(schema.Class(cs[i]).Ancestors()), len(schema.Class(cs[j]).Ancestors())
 		if a != b {
 			return a > b
 		}
-		return e.Classes[i] < e.Classes[j]
+		return cs[i] < cs[j]
 	})
-	e.Aliases = sortedKeys(aliases)
-	e.Documents = sortedKeys(docs)
-	return e, true, nil
 }
 
 func sortedKeys(m map[string]bool) []string {

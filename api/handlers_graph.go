@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"encoding/base64"
 	"net/http"
 	"sort"
 	"strconv"
@@ -27,10 +26,13 @@ type entityJSON struct {
 	Classes   []string `json:"classes"`
 	Aliases   []string `json:"aliases"`
 	Documents []string `json:"documents"`
+	// DocumentCount: all documents that mention it; search results list
+	// the first 100 in Documents.
+	DocumentCount int64 `json:"document_count"`
 }
 
 func toEntityJSON(e entityNode) entityJSON {
-	return entityJSON{ID: e.IRI, Name: e.Name, Class: e.Class(), Classes: nonNil(e.Classes), Aliases: nonNil(e.Aliases), Documents: nonNil(e.Documents)}
+	return entityJSON{ID: e.IRI, Name: e.Name, Class: e.Class(), Classes: nonNil(e.Classes), Aliases: nonNil(e.Aliases), Documents: nonNil(e.Documents), DocumentCount: e.DocumentCount}
 }
 
 func nonNil(s []string) []string {
@@ -63,60 +65,29 @@ func (s *Server) handleSearchEntities(w http.ResponseWriter, r *http.Request) er
 		}
 		limit = n
 	}
-	after := ""
+	var from entityCursor
 	if c := v.Get("cursor"); c != "" {
-		b, err := base64.RawURLEncoding.DecodeString(c)
-		if err != nil || !strings.HasPrefix(string(b), "ent:") {
+		var ok bool
+		if from, ok = parseEntityCursor(c); !ok {
 			return paramError(CodeInvalidParameter, "cursor", "cursor %q is not one this server gave out", c)
 		}
-		after = string(b)
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.QueryTimeout)
 	defer cancel()
-	qs := s.deps.Store.QuadStore()
-
-	// Every entity has its name among its aliases (graph-model.md), so one
-	// pass over ng:alias finds matches by name and by alias.
-	cands := map[string]bool{}
-	err := eachQuad(ctx, qs, quad.Predicate, quad.IRI(schema.PredAlias), func(qd quad.Quad) error {
-		iri := iriString(qd.Subject)
-		if iri == "" || cands[iri] || iri <= after {
-			return nil
-		}
-		if q != "" {
-			alias, _ := qd.Object.(quad.String)
-			if !strings.Contains(strings.ToLower(string(alias)), q) {
-				return nil
-			}
-		}
-		cands[iri] = true
-		return nil
-	})
+	page, err := s.searchEntities(ctx, q, class, limit, from)
 	if err != nil {
 		return queryError(ctx, err)
 	}
-	// IRIs sort by top class, then by the slug of the name: a stable order
-	// that a cursor can resume.
-	ids := sortedKeys(cands)
-	out := []entityJSON{}
-	next := ""
-	for _, id := range ids {
-		e, ok, err := readEntity(ctx, qs, id)
-		if err != nil {
-			return queryError(ctx, err)
-		}
-		if !ok || (class != "" && !containsString(e.Classes, class)) {
-			continue
-		}
-		if len(out) == limit {
-			next = base64.RawURLEncoding.EncodeToString([]byte(out[len(out)-1].ID))
-			break
-		}
+	out := make([]entityJSON, 0, len(page.rows))
+	for _, e := range page.rows {
 		out = append(out, toEntityJSON(e))
 	}
 	resp := map[string]any{"entities": out, "count": len(out)}
-	if next != "" {
-		resp["next_cursor"] = next
+	if page.next != "" {
+		resp["next_cursor"] = page.next
+	}
+	if page.partial {
+		resp["partial"] = true
 	}
 	writeJSON(w, http.StatusOK, resp)
 	return nil

@@ -130,6 +130,9 @@ type Server struct {
 	console  *console
 	cayley   *cayleyhttp.APIv2
 	draining atomic.Bool
+	// entityScan bounds the entities one search examines (maxEntityScan
+	// when 0; tests lower it).
+	entityScan atomic.Int64
 	// storeMu keeps reads and writes of the store apart. Bolt must remap
 	// its file when a write grows it, and waits for every open read
 	// transaction to end; Cayley's iterators keep one open while they look

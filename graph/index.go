@@ -10,7 +10,10 @@ import (
 	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
+	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
+	"google.golang.org/protobuf/proto"
 )
 
 // Reading index keys. Cayley's KV store keeps, per index, one key per
@@ -21,7 +24,7 @@ import (
 // quad per document that types each entity: at 100k articles a hub costs
 // tens of thousands of reads. The subject is in the key of the (object,
 // predicate, subject) index, so listing the distinct subjects reads one
-// key and one quad (a liveness check) per entity.
+// key, one quad (a liveness check) and the subject's value per entity.
 
 // opsBucket is the bolt bucket of Cayley's (object, predicate, subject)
 // index: the directions' prefixes, as ckv.QuadIndex names its buckets.
@@ -41,8 +44,6 @@ var ErrNoKeyIndex = errors.New("graph: store has no key index for this scan")
 // object) in index order (node id order: roughly first stored first).
 type SubjectIter struct {
 	m         *mappedFile
-	qs        cgraph.QuadStore
-	pred, obj cgraph.Ref
 	prefix    []byte // object id, predicate id
 	after     []byte // last key read, nil before the first batch
 	buf       []subjectKey
@@ -53,15 +54,17 @@ type SubjectIter struct {
 }
 
 type subjectKey struct {
-	id uint64
+	id    uint64
+	value quad.Value
 }
 
 // Subjects opens a cursor over the distinct subjects of the quads
 // (?, pred, obj), read from index keys: each subject comes once however
-// many documents state it, and costs one quad read (Cayley keeps the ids
-// of deleted quads in its index entries, so each key is checked for a
-// live quad: a subject whose documents were all deleted is skipped), not
-// one per document. pred and obj are
+// many documents state it, with its value, and costs two log reads (its
+// value, and one quad: index entries may still list deleted quads — see
+// prune.go — so each key is checked for a live one, and a subject whose
+// documents were all deleted is skipped), not one per document. pred and
+// obj are
 // the store's references (QuadStore().ValueOf). It returns ErrNoKeyIndex
 // when the store cannot do this: callers then scan the quads
 // (ScanQuads), which yields the same subjects in the same order, each once
@@ -88,84 +91,139 @@ func (s *Store) Subjects(pred, obj cgraph.Ref) (*SubjectIter, error) {
 	prefix := make([]byte, 16)
 	binary.BigEndian.PutUint64(prefix, uint64(o))
 	binary.BigEndian.PutUint64(prefix[8:], uint64(p))
-	return &SubjectIter{m: s.mapped, qs: s.qs, pred: pred, obj: obj, prefix: prefix, batchSize: subjectBatch}, nil
+	return &SubjectIter{m: s.mapped, prefix: prefix, batchSize: subjectBatch}, nil
+}
+
+// After makes the cursor start after subject (a reference it gave out),
+// so that a listing can resume where a page ended. Call it before Next.
+func (it *SubjectIter) After(subject cgraph.Ref) error {
+	id, ok := subject.(ckv.Int64Value)
+	if !ok {
+		return fmt.Errorf("graph: subjects: reference %T is not this store's", subject)
+	}
+	it.after = binary.BigEndian.AppendUint64(append([]byte{}, it.prefix...), uint64(id))
+	it.buf, it.pos, it.done = it.buf[:0], 0, false
+	return nil
 }
 
 // Next moves to the next subject; false at the end or on an error.
 func (it *SubjectIter) Next(ctx context.Context) (bool, error) {
-	for {
-		if it.pos >= len(it.buf) {
-			if it.done {
-				return false, nil
-			}
-			if err := ctx.Err(); err != nil {
-				return false, err
-			}
-			if err := it.fill(); err != nil {
-				return false, err
-			}
-			if len(it.buf) == 0 {
-				return false, nil
-			}
+	for it.pos >= len(it.buf) {
+		if it.done {
+			return false, nil
 		}
-		it.cur = it.buf[it.pos]
-		it.pos++
-		// Outside fill's transaction: Cayley's scan opens its own, and
-		// bolt read transactions must not nest (see mapped.go).
-		live, err := it.live(ctx, ckv.Int64Value(it.cur.id))
-		if err != nil {
+		if err := ctx.Err(); err != nil {
 			return false, err
 		}
-		if live {
-			return true, nil
+		if err := it.fill(); err != nil {
+			return false, err
 		}
 	}
-}
-
-// live reports whether subject has a quad (subject, pred, obj) that was
-// not deleted.
-func (it *SubjectIter) live(ctx context.Context, subject cgraph.Ref) (bool, error) {
-	sc := ScanQuads(ctx, it.qs, map[quad.Direction]cgraph.Ref{quad.Subject: subject, quad.Predicate: it.pred, quad.Object: it.obj})
-	defer sc.Close()
-	if sc.Next(ctx) {
-		return true, nil
-	}
-	return false, sc.Err()
+	it.cur = it.buf[it.pos]
+	it.pos++
+	return true, nil
 }
 
 // Subject is the current subject's reference.
 func (it *SubjectIter) Subject() cgraph.Ref { return ckv.Int64Value(it.cur.id) }
 
-// fill reads the next batch of keys after the last one read.
+// Value is the current subject's value (an IRI for our entities), as
+// QuadStore().NameOf(Subject()) gives it.
+func (it *SubjectIter) Value() quad.Value { return it.cur.value }
+
+// fill reads the next batch of keys after the last one read, keeping
+// the subjects that have a live quad.
 func (it *SubjectIter) fill() error {
 	it.buf, it.pos = it.buf[:0], 0
 	return it.m.view(func(tx *bolt.Tx) error {
-		b := tx.Bucket(opsBucket)
-		if b == nil {
+		b, logB := tx.Bucket(opsBucket), tx.Bucket(logBucket)
+		if b == nil || logB == nil {
 			it.done = true
 			return nil
 		}
 		c := b.Cursor()
-		var k []byte
+		var k, v []byte
 		if it.after == nil {
-			k, _ = c.Seek(it.prefix)
+			k, v = c.Seek(it.prefix)
 		} else {
-			k, _ = c.Seek(it.after)
+			k, v = c.Seek(it.after)
 			if bytes.Equal(k, it.after) {
-				k, _ = c.Next()
+				k, v = c.Next()
 			}
 		}
-		for ; k != nil && bytes.HasPrefix(k, it.prefix); k, _ = c.Next() {
+		read := 0
+		for ; k != nil && bytes.HasPrefix(k, it.prefix); k, v = c.Next() {
 			if len(k) != 24 {
 				continue
 			}
-			it.buf = append(it.buf, subjectKey{id: binary.BigEndian.Uint64(k[16:])})
-			if len(it.buf) == it.batchSize {
-				it.after = append(it.after[:0], k...)
+			it.after = append(it.after[:0], k...)
+			id := binary.BigEndian.Uint64(k[16:])
+			live, err := anyLive(logB, v)
+			if err != nil {
+				return err
+			}
+			if live {
+				val, err := nodeValue(logB, id)
+				if err != nil {
+					return err
+				}
+				it.buf = append(it.buf, subjectKey{id: id, value: val})
+			}
+			if read++; read == it.batchSize {
 				return nil
 			}
 		}
 		it.done = true
 		return nil
 	})
+}
+
+// anyLive reports whether an index entry lists a quad that is not deleted.
+func anyLive(logB *bolt.Bucket, entry []byte) (bool, error) {
+	ids, err := decodeIDs(entry)
+	if err != nil {
+		return false, err
+	}
+	for _, id := range ids {
+		p, err := logPrimitive(logB, id)
+		if err != nil {
+			return false, err
+		}
+		if p != nil && !p.Deleted {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// nodeValue reads a node's value from Cayley's log.
+func nodeValue(logB *bolt.Bucket, id uint64) (quad.Value, error) {
+	p, err := logPrimitive(logB, id)
+	if err != nil {
+		return nil, err
+	}
+	if p == nil {
+		return nil, fmt.Errorf("graph: node %d is not in the log", id)
+	}
+	v, err := pquads.UnmarshalValue(p.Value)
+	if err != nil {
+		return nil, fmt.Errorf("graph: value of node %d: %w", id, err)
+	}
+	return v, nil
+}
+
+// logPrimitive reads entry id of Cayley's log (a node or a quad); nil
+// when there is none.
+func logPrimitive(logB *bolt.Bucket, id uint64) (*cproto.Primitive, error) {
+	var key [8]byte
+	binary.BigEndian.PutUint64(key[:], id)
+	raw := logB.Get(key[:])
+	if raw == nil {
+		return nil, nil
+	}
+	var p cproto.Primitive
+	if err := proto.Unmarshal(raw, &p); err != nil {
+		return nil, fmt.Errorf("graph: log entry %d: %w", id, err)
+	}
+	return &p, nil
 }

@@ -11,9 +11,7 @@ import (
 	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
-	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/quad"
-	"google.golang.org/protobuf/proto"
 )
 
 // Pruning deleted quads from index entries (bolt).
@@ -94,7 +92,6 @@ func (s *Store) pruneLabels(ctx context.Context, labels []uint64) error {
 			}
 			m[id] = true
 		}
-		var keyBuf [8]byte
 		for _, l := range labels {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -109,20 +106,15 @@ func (s *Store) pruneLabels(ctx context.Context, labels []uint64) error {
 				return fmt.Errorf("label index of node %d: %w", l, err)
 			}
 			for _, id := range ids {
-				binary.BigEndian.PutUint64(keyBuf[:], id)
-				raw := logB.Get(keyBuf[:])
-				if raw == nil {
-					continue
+				p, err := logPrimitive(logB, id)
+				if err != nil {
+					return err
 				}
-				var p cproto.Primitive
-				if err := proto.Unmarshal(raw, &p); err != nil {
-					return fmt.Errorf("log entry %d: %w", id, err)
-				}
-				if !p.Deleted || p.IsNode() {
+				if p == nil || !p.Deleted || p.IsNode() {
 					continue
 				}
 				for _, ind := range indexes {
-					k := ind.KeyFor(&p)
+					k := ind.KeyFor(p)
 					mark(entry{string(k[0]), string(k[1])}, id)
 				}
 			}

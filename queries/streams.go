@@ -24,8 +24,10 @@ type scanStream struct {
 	qs   cgraph.QuadStore
 	it   iterator.Scanner
 	keys *graph.SubjectIter // instead of it: the nodes straight from index keys
-	dir  quad.Direction     // the node of each quad the stream is about
-	seen map[any]bool
+	// known, when set, is told each node's value as keys read it.
+	known func(node cgraph.Ref, v quad.Value)
+	dir   quad.Direction // the node of each quad the stream is about
+	seen  map[any]bool
 	// accept is a cheap filter of nodes (nil: all); rec builds a node's
 	// record and may still reject it (ok false), in which case sure, the
 	// same test without building, must say so for skip (nil: rec never
@@ -43,6 +45,9 @@ func (s *scanStream) nextNode(ctx context.Context) (cgraph.Ref, error) {
 				return nil, err
 			}
 			n := s.keys.Subject()
+			if s.known != nil {
+				s.known(n, s.keys.Value())
+			}
 			if s.accept != nil {
 				if ok, err := s.accept(ctx, n); err != nil || !ok {
 					if err != nil {
@@ -424,6 +429,7 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 	if keys != nil {
 		st.close() // the quad scan newScan opened
 		st.keys = keys
+		st.known = func(n cgraph.Ref, v quad.Value) { g.names[n.Key()] = v }
 	}
 	return st, nil
 }

@@ -1,0 +1,319 @@
+package api
+
+import (
+	"context"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	ckv "github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/queries"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Entity search (GET /api/entities) walks the entities of the requested
+// class, or of each top class in turn, in store order, reading each
+// entity's IRI: one index key and one value per entity, whatever the size
+// of the store. It used to scan every ng:alias quad (one per document and
+// alias), which at 10k articles took seconds and then failed on the scan
+// bound. A text matches an entity whose name slug contains the text's
+// slug ("tahrir" finds ent:organization/hayat-tahrir-al-sham) or whose
+// name or alias is the text (as saved queries resolve names: "HTS").
+
+// maxEntityScan bounds the entities one search request examines; a search
+// that has not filled its page by then answers what it found with a
+// cursor to go on from and "partial": true.
+const maxEntityScan = 50_000
+
+// entityListDocs bounds the document ids listed per entity in a search
+// result (document_count says how many there are).
+const entityListDocs = 100
+
+// entityCursor is where a search resumes: the class being walked (an index
+// into the walk) and the last entity examined.
+type entityCursor struct {
+	class int
+	after uint64 // 0: from the start of the class
+}
+
+const entityCursorPrefix = "ents:"
+
+func (c entityCursor) String() string {
+	return base64.RawURLEncoding.EncodeToString([]byte(fmt.Sprintf("%s%d:%d", entityCursorPrefix, c.class, c.after)))
+}
+
+func parseEntityCursor(s string) (entityCursor, bool) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return entityCursor{}, false
+	}
+	rest, ok := strings.CutPrefix(string(b), entityCursorPrefix)
+	if !ok {
+		return entityCursor{}, false
+	}
+	cls, after, ok := strings.Cut(rest, ":")
+	if !ok {
+		return entityCursor{}, false
+	}
+	c, err1 := strconv.Atoi(cls)
+	a, err2 := strconv.ParseUint(after, 10, 64)
+	if err1 != nil || err2 != nil || c < 0 {
+		return entityCursor{}, false
+	}
+	return entityCursor{class: c, after: a}, true
+}
+
+// entityPage is one page of a search.
+type entityPage struct {
+	rows    []entityNode
+	next    string
+	partial bool // the scan bound stopped the walk before the page filled
+}
+
+// searchClasses is what a search walks: the class asked for, else every
+// top class, in a fixed order.
+func searchClasses(class string) []string {
+	if class != "" {
+		return []string{class}
+	}
+	var out []string
+	for _, c := range schema.Classes() {
+		if c.Parent == schema.Thing {
+			out = append(out, string(c.Name))
+		}
+	}
+	return out
+}
+
+func (s *Server) searchEntities(ctx context.Context, text, class string, limit int, from entityCursor) (entityPage, error) {
+	keys, ok := s.deps.Store.(queries.SubjectKeys)
+	if !ok {
+		return entityPage{}, errors.New("entity search needs a store that lists subjects from index keys")
+	}
+	qs := s.deps.Store.QuadStore()
+	exact := map[string]bool{}
+	textSlug := schema.Slug(text)
+	if text != "" {
+		found, err := queries.ResolveName(ctx, qs, text)
+		if err != nil {
+			return entityPage{}, err
+		}
+		for _, iri := range found {
+			exact[iri] = true
+		}
+	}
+	typ, err := qs.ValueOf(quad.IRI(schema.PredType))
+	if err != nil || typ == nil {
+		return entityPage{}, err
+	}
+	classes := searchClasses(class)
+	budget := int(s.entityScan.Load())
+	if budget <= 0 {
+		budget = maxEntityScan
+	}
+	var page entityPage
+	scanned := 0
+	last := from // the last entity examined: where a cut walk resumes
+	for ci := from.class; ci < len(classes); ci++ {
+		if ci != from.class {
+			last = entityCursor{class: ci}
+		}
+		cls, err := qs.ValueOf(quad.IRI(schema.Class(classes[ci]).IRI()))
+		if err != nil {
+			return page, err
+		}
+		if cls == nil {
+			continue
+		}
+		it, err := keys.Subjects(typ, cls)
+		if errors.Is(err, graph.ErrNoKeyIndex) {
+			return page, s.searchEntitiesByScan(ctx, &page, text, exact, classes[ci], limit)
+		}
+		if err != nil {
+			return page, err
+		}
+		if ci == from.class && from.after != 0 {
+			if err := it.After(ckv.Int64Value(from.after)); err != nil {
+				return page, err
+			}
+		}
+		for {
+			ok, err := it.Next(ctx)
+			if err != nil {
+				return page, err
+			}
+			if !ok {
+				break
+			}
+			if scanned == budget {
+				page.next, page.partial = last.String(), true
+				return page, nil
+			}
+			scanned++
+			sub := it.Subject()
+			here := entityCursor{class: ci, after: uint64(sub.(ckv.Int64Value))}
+			iri := iriString(it.Value())
+			if !strings.HasPrefix(iri, "ent:") || (text != "" && !exact[iri] && !strings.Contains(slugOf(iri), textSlug)) {
+				last = here
+				continue
+			}
+			if len(page.rows) == limit {
+				// A match beyond the page: the next page starts after the
+				// last row.
+				page.next = last.String()
+				return page, nil
+			}
+			last = here
+			e, ok, err := readEntitySummary(ctx, qs, iri)
+			if err != nil {
+				return page, err
+			}
+			if ok {
+				page.rows = append(page.rows, e)
+			}
+		}
+	}
+	return page, nil
+}
+
+// searchEntitiesByScan is the search on stores without key listings (SQL
+// backends): the class's type quads, each entity once, bounded like the
+// key walk but without cursors past the first page.
+func (s *Server) searchEntitiesByScan(ctx context.Context, page *entityPage, text string, exact map[string]bool, class string, limit int) error {
+	qs := s.deps.Store.QuadStore()
+	seen := map[string]bool{}
+	textSlug := schema.Slug(text)
+	n := 0
+	err := eachQuad(ctx, qs, quad.Object, quad.IRI(schema.Class(class).IRI()), func(q quad.Quad) error {
+		if len(page.rows) == limit {
+			return errStop
+		}
+		if iriString(q.Predicate) != schema.PredType {
+			return nil
+		}
+		iri := iriString(q.Subject)
+		if seen[iri] || !strings.HasPrefix(iri, "ent:") {
+			return nil
+		}
+		seen[iri] = true
+		if n++; n > maxEntityScan {
+			page.partial = true
+			return errStop
+		}
+		if text != "" && !exact[iri] && !strings.Contains(slugOf(iri), textSlug) {
+			return nil
+		}
+		e, ok, err := readEntitySummary(ctx, qs, iri)
+		if err != nil || !ok {
+			return err
+		}
+		page.rows = append(page.rows, e)
+		return nil
+	})
+	if errors.Is(err, errStop) {
+		return nil
+	}
+	return err
+}
+
+var errStop = errors.New("stop")
+
+// slugOf is the name part of an entity IRI: "hayat-tahrir-al-sham" of
+// "ent:organization/hayat-tahrir-al-sham".
+func slugOf(iri string) string { return iri[strings.IndexByte(iri, '/')+1:] }
+
+// readEntitySummary is readEntity bounded for lists: the finest class
+// from index counts, the least of the first names, the aliases of the
+// first quads, the first entityListDocs documents and how many there are.
+func readEntitySummary(ctx context.Context, qs cgraph.QuadStore, iri string) (entityNode, bool, error) {
+	e := entityNode{IRI: iri}
+	sub, err := qs.ValueOf(quad.IRI(iri))
+	if err != nil || sub == nil {
+		return e, false, err
+	}
+	refs := map[string]cgraph.Ref{}
+	for _, p := range []string{schema.PredType, schema.PredName, schema.PredAlias, schema.PredMentionedIn} {
+		r, err := qs.ValueOf(quad.IRI(p))
+		if err != nil {
+			return e, false, err
+		}
+		refs[p] = r
+	}
+	for _, c := range schema.Classes() {
+		cr, err := qs.ValueOf(quad.IRI(c.Name.IRI()))
+		if err != nil {
+			return e, false, err
+		}
+		if cr == nil || refs[schema.PredType] == nil {
+			continue
+		}
+		n, err := graph.CountQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Subject: sub, quad.Predicate: refs[schema.PredType], quad.Object: cr})
+		if err != nil {
+			return e, false, err
+		}
+		if n > 0 {
+			e.Classes = append(e.Classes, string(c.Name))
+		}
+	}
+	if len(e.Classes) == 0 {
+		return e, false, nil
+	}
+	sortClasses(e.Classes)
+	objects := func(pred string, max int, fn func(quad.Value)) error {
+		if refs[pred] == nil {
+			return nil
+		}
+		sc := graph.ScanQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Subject: sub, quad.Predicate: refs[pred]})
+		defer sc.Close()
+		for i := 0; i < max && sc.Next(ctx); i++ {
+			o, err := qs.QuadDirection(sc.Result(), quad.Object)
+			if err != nil {
+				return err
+			}
+			v, err := qs.NameOf(o)
+			if err != nil {
+				return err
+			}
+			fn(v)
+		}
+		return sc.Err()
+	}
+	if err := objects(schema.PredName, entityListDocs, func(v quad.Value) {
+		if s, ok := v.(quad.String); ok && (e.Name == "" || string(s) < e.Name) {
+			e.Name = string(s)
+		}
+	}); err != nil {
+		return e, false, err
+	}
+	aliases, docs := map[string]bool{}, map[string]bool{}
+	if err := objects(schema.PredAlias, 10*entityListDocs, func(v quad.Value) {
+		if s, ok := v.(quad.String); ok {
+			aliases[string(s)] = true
+		}
+	}); err != nil {
+		return e, false, err
+	}
+	if err := objects(schema.PredMentionedIn, entityListDocs, func(v quad.Value) {
+		if d := docIDOf(iriString(v)); d != "" {
+			docs[d] = true
+		}
+	}); err != nil {
+		return e, false, err
+	}
+	e.Aliases, e.Documents = sortedKeys(aliases), sortedKeys(docs)
+	e.DocumentCount = int64(len(docs))
+	if refs[schema.PredMentionedIn] != nil {
+		n, err := graph.CountQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Subject: sub, quad.Predicate: refs[schema.PredMentionedIn]})
+		if err != nil {
+			return e, false, err
+		}
+		e.DocumentCount = n
+	}
+	return e, true, nil
+}
