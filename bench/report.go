@@ -293,25 +293,7 @@ func (r Report) WriteText(w io.Writer) error {
 		p("REST vs Cayley API\tnot measured")
 	}
 	p("")
-	pageSize := queries.DefaultPageSize
-	for _, q := range r.Queries {
-		if q.PageSize > 0 {
-			pageSize = q.PageSize
-		}
-	}
-	p("SAVED QUERIES: the default page (the first %d rows, as GET /api/queries/{name} without ?limit=); one cold first run, then up to %d runs each (p50/p99/max over those), at most 30 s per query and parameter set", pageSize, r.Options.QueryRuns)
-	p("query\tparams\trows\tfirst ms\truns\tp50 ms\tp99 ms\tmax ms")
-	for _, q := range r.Queries {
-		if q.Err != "" {
-			p("%s/%s\t%s\t-\t-\t-\t-\t-\t-\t%s", q.Name, q.Variant, fmtParams(q.Params), truncate(q.Err, 100))
-			continue
-		}
-		rows := fmt.Sprint(q.Rows)
-		if q.Truncated {
-			rows += " (page; more follow)"
-		}
-		p("%s/%s\t%s\t%s\t%.1f\t%d\t%.1f\t%.1f\t%.1f", q.Name, q.Variant, fmtParams(q.Params), rows, q.First, q.Runs, q.P50, q.P99, q.Max)
-	}
+	writeQueryTable(p, r.Queries, r.Options.QueryRuns)
 	p("")
 	p("TARGETS (issue 6)")
 	for _, t := range r.Targets {
@@ -349,4 +331,33 @@ func fmtParams(p map[string]string) string {
 		parts = append(parts, k+"="+truncate(p[k], 30))
 	}
 	return strings.Join(parts, " ")
+}
+
+// WriteQueryTable writes the saved-query timings as WriteText does.
+func WriteQueryTable(w io.Writer, stats []QueryStat, runs int) error {
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	writeQueryTable(func(format string, args ...any) { fmt.Fprintf(tw, format+"\n", args...) }, stats, runs)
+	return tw.Flush()
+}
+
+func writeQueryTable(p func(string, ...any), stats []QueryStat, runs int) {
+	pageSize := queries.DefaultPageSize
+	for _, q := range stats {
+		if q.PageSize > 0 {
+			pageSize = q.PageSize
+		}
+	}
+	p("SAVED QUERIES: the default page (the first %d rows, as GET /api/queries/{name} without ?limit=); one cold first run, then up to %d runs each (p50/p99/max over those), at most 30 s per query and parameter set", pageSize, runs)
+	p("query\tparams\trows\tfirst ms\truns\tp50 ms\tp99 ms\tmax ms")
+	for _, q := range stats {
+		if q.Err != "" {
+			p("%s/%s\t%s\t-\t-\t-\t-\t-\t-\t%s", q.Name, q.Variant, fmtParams(q.Params), truncate(q.Err, 100))
+			continue
+		}
+		rows := fmt.Sprint(q.Rows)
+		if q.Truncated {
+			rows += " (page; more follow)"
+		}
+		p("%s/%s\t%s\t%s\t%.1f\t%d\t%.1f\t%.1f\t%.1f", q.Name, q.Variant, fmtParams(q.Params), rows, q.First, q.Runs, q.P50, q.P99, q.Max)
+	}
 }

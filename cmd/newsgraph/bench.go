@@ -1,9 +1,15 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/newsgraph/bench"
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 func (a *app) benchCommand() *cobra.Command {
@@ -64,7 +70,52 @@ an empty PostgreSQL database given with --postgres).`,
 			opt.Backend = "postgres"
 		}
 	}
-	cmd.AddCommand(a.benchCorpusCommand())
+	cmd.AddCommand(a.benchCorpusCommand(), a.benchQueriesCommand())
+	return cmd
+}
+
+func (a *app) benchQueriesCommand() *cobra.Command {
+	var opt bench.Options
+	var dir string
+	var jsonOut bool
+	cmd := &cobra.Command{
+		Use:   "queries --dir DIR [--docs N] [--seed S] [--query-runs R]",
+		Short: "Time every saved query again on a store kept by bench --keep",
+		Long: `Times every saved query on the store an earlier "newsgraph bench --keep --dir DIR"
+left in DIR (opened as serve opens it), with the parameter sets that run picked:
+re-measure queries after a change without ingesting the corpus again. --docs and
+--seed must be the ones the store was built with.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opt.Log = a.stderr
+			storeDir := filepath.Join(dir, "store")
+			if _, err := os.Stat(storeDir); err != nil {
+				return fmt.Errorf("no store kept in %s (run newsgraph bench --keep --dir %s first): %w", dir, dir, err)
+			}
+			st, err := graph.Open(cmd.Context(), graph.Config{Path: storeDir, KeepMapped: true})
+			if err != nil {
+				return fmt.Errorf("opening the kept store: %w", err)
+			}
+			defer st.Close()
+			stats, err := bench.RunQueries(cmd.Context(), st, opt)
+			if err != nil {
+				return err
+			}
+			if jsonOut {
+				enc := json.NewEncoder(a.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(stats)
+			}
+			return bench.WriteQueryTable(a.stdout, stats, opt.QueryRuns)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&dir, "dir", "", "the --dir of the bench run that kept its store")
+	f.IntVar(&opt.Docs, "docs", 1000, "articles the store was built from")
+	f.Int64Var(&opt.Seed, "seed", 1, "corpus seed the store was built from")
+	f.IntVar(&opt.QueryRuns, "query-runs", 50, "runs of each saved query")
+	f.BoolVar(&jsonOut, "json", false, "print the timings as JSON")
+	_ = cmd.MarkFlagRequired("dir")
 	return cmd
 }
 
