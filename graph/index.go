@@ -227,3 +227,50 @@ func logPrimitive(logB *bolt.Bucket, id uint64) (*cproto.Primitive, error) {
 	}
 	return &p, nil
 }
+
+// CountKey counts the quads of one index key from the entry's length, on
+// bolt: (subject, predicate) when obj is nil, else (subject, predicate,
+// object). ok is false when the store cannot (use CountQuads). Index
+// entries may still list quads deleted before graph pruned them (see
+// prune.go), as Cayley's own counts do.
+func (s *Store) CountKey(sub, pred, obj cgraph.Ref) (n int64, ok bool, err error) {
+	if s.mapped == nil {
+		return 0, false, nil
+	}
+	var ids []uint64
+	for _, r := range []cgraph.Ref{sub, pred, obj} {
+		if r == nil {
+			continue
+		}
+		id, isKV := r.(ckv.Int64Value)
+		if !isKV {
+			return 0, false, nil
+		}
+		ids = append(ids, uint64(id))
+	}
+	var bucket, key []byte
+	switch len(ids) {
+	case 2: // (subject, predicate)
+		bucket = []byte{quad.Subject.Prefix(), quad.Predicate.Prefix()}
+		key = binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, ids[0]), ids[1])
+	case 3: // (object, predicate, subject)
+		bucket = opsBucket
+		key = binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, ids[2]), ids[1]), ids[0])
+	default:
+		return 0, false, nil
+	}
+	err = s.mapped.view(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucket)
+		if b == nil {
+			return nil
+		}
+		ok = true
+		for _, c := range b.Get(key) {
+			if c < 0x80 { // the last byte of each uvarint id
+				n++
+			}
+		}
+		return nil
+	})
+	return n, ok, err
+}

@@ -116,6 +116,19 @@ func TestSubjects(t *testing.T) {
 		if len(wantAfter) != len(order)-2 || fmt.Sprint(after) != fmt.Sprint(wantAfter) {
 			t.Errorf("after deleting doc-0 and doc-3:\n got  %v\n want %v (before %v)", after, wantAfter, order)
 		}
+		// CountKey counts an index entry: voss is typed Person by the 5
+		// documents left (the deleted ones pruned), and has 5 such
+		// (subject, predicate) quads plus none of another predicate.
+		vossRef, _ := qs.ValueOf(quad.IRI(voss.IRI))
+		name, _ := qs.ValueOf(quad.IRI(schema.PredName))
+		for _, c := range []struct {
+			p, o cgraph.Ref
+			want int64
+		}{{typ, person, 5}, {name, nil, 5}, {typ, typ, 0}} {
+			if n, ok, err := s.CountKey(vossRef, c.p, c.o); err != nil || !ok || n != c.want {
+				t.Errorf("CountKey(voss, %v, %v) = %d, %v, %v; want %d", c.p, c.o, n, ok, err, c.want)
+			}
+		}
 		// A pair no quad has yields nothing.
 		empty, err := s.Subjects(person, typ)
 		if err != nil {

@@ -72,11 +72,14 @@ func (r *Runner) resolver() func(context.Context, string) ([]string, error) {
 	return func(ctx context.Context, text string) ([]string, error) { return r.cache.resolve(ctx, r.QS, text) }
 }
 
-// SubjectKeys lists the distinct subjects of (?, predicate, object) from
-// index keys alone; *graph.Store has it (graph.ErrNoKeyIndex where it
+// SubjectKeys lists the distinct subjects of (?, predicate, object) and
+// counts quads from index keys alone; *graph.Store has it (graph.ErrNoKeyIndex where it
 // cannot, e.g. on SQL backends).
 type SubjectKeys interface {
 	Subjects(pred, obj cgraph.Ref) (*graph.SubjectIter, error)
+	// CountKey counts the quads (sub, pred[, obj]) from one index entry;
+	// ok false: count with graph.CountQuads instead.
+	CountKey(sub, pred, obj cgraph.Ref) (n int64, ok bool, err error)
 }
 
 // Result is the rows of one query.

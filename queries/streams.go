@@ -395,7 +395,7 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 		iri := v.(quad.IRI) // accept took only entity IRIs
 		rec := map[string]any{"iri": string(iri), "class": string(info.Name), "documents": int64(0)}
 		for _, c := range subs {
-			n, err := graph.CountQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: e, quad.Predicate: typ, quad.Object: c.ref})
+			n, err := g.count(ctx, e, typ, c.ref)
 			if err != nil {
 				return nil, false, err
 			}
@@ -405,7 +405,7 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 			}
 		}
 		if mentioned != nil {
-			n, err := graph.CountQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: e, quad.Predicate: mentioned})
+			n, err := g.count(ctx, e, mentioned, nil)
 			if err != nil {
 				return nil, false, err
 			}
@@ -432,6 +432,23 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 		st.known = func(n cgraph.Ref, v quad.Value) { g.names[n.Key()] = v }
 	}
 	return st, nil
+}
+
+// count counts the quads (sub, pred[, obj]): from one index entry when
+// the runner has the store's keys (a bolt read, no query plan), else
+// with graph.CountQuads.
+func (g *graphView) count(ctx context.Context, sub, pred, obj cgraph.Ref) (int64, error) {
+	if g.keys != nil {
+		n, ok, err := g.keys.CountKey(sub, pred, obj)
+		if err != nil || ok {
+			return n, err
+		}
+	}
+	filter := map[quad.Direction]cgraph.Ref{quad.Subject: sub, quad.Predicate: pred}
+	if obj != nil {
+		filter[quad.Object] = obj
+	}
+	return graph.CountQuads(ctx, g.qs, filter)
 }
 
 // maxPaths bounds the paths one connections search collects (they are
