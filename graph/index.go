@@ -274,3 +274,42 @@ func (s *Store) CountKey(sub, pred, obj cgraph.Ref) (n int64, ok bool, err error
 	})
 	return n, ok, err
 }
+
+// FirstObject is the object of the first live quad (sub, pred) in index
+// order, read from one index entry and Cayley's log on bolt, without the
+// query plan and batch reads of Cayley's iterators (which read the whole
+// entry's quads: thousands for an entity named in thousands of
+// documents). ok is false when the store cannot (scan instead); v is nil
+// when there is no such quad.
+func (s *Store) FirstObject(sub, pred cgraph.Ref) (v quad.Value, ok bool, err error) {
+	si, okS := sub.(ckv.Int64Value)
+	pi, okP := pred.(ckv.Int64Value)
+	if s.mapped == nil || !okS || !okP {
+		return nil, false, nil
+	}
+	key := binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, uint64(si)), uint64(pi))
+	err = s.mapped.view(func(tx *bolt.Tx) error {
+		b, logB := tx.Bucket([]byte{quad.Subject.Prefix(), quad.Predicate.Prefix()}), tx.Bucket(logBucket)
+		if b == nil || logB == nil {
+			return nil
+		}
+		ok = true
+		ids, err := decodeIDs(b.Get(key))
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			p, err := logPrimitive(logB, id)
+			if err != nil {
+				return err
+			}
+			if p == nil || p.Deleted {
+				continue
+			}
+			v, err = nodeValue(logB, p.Object)
+			return err
+		}
+		return nil
+	})
+	return v, ok, err
+}

@@ -129,6 +129,13 @@ func TestSubjects(t *testing.T) {
 				t.Errorf("CountKey(voss, %v, %v) = %d, %v, %v; want %d", c.p, c.o, n, ok, err, c.want)
 			}
 		}
+		// FirstObject reads the object of the first live quad.
+		if v, ok, err := s.FirstObject(vossRef, name); err != nil || !ok || v != quad.String("Mara Voss") {
+			t.Errorf("FirstObject(voss, name) = %v, %v, %v", v, ok, err)
+		}
+		if v, ok, err := s.FirstObject(vossRef, person); err != nil || !ok || v != nil {
+			t.Errorf("FirstObject(voss, Person) = %v, %v, %v; want nothing", v, ok, err)
+		}
 		// A pair no quad has yields nothing.
 		empty, err := s.Subjects(person, typ)
 		if err != nil {

@@ -80,6 +80,9 @@ type SubjectKeys interface {
 	// CountKey counts the quads (sub, pred[, obj]) from one index entry;
 	// ok false: count with graph.CountQuads instead.
 	CountKey(sub, pred, obj cgraph.Ref) (n int64, ok bool, err error)
+	// FirstObject is the object of the first quad (sub, pred); ok false:
+	// scan instead.
+	FirstObject(sub, pred cgraph.Ref) (v quad.Value, ok bool, err error)
 }
 
 // Result is the rows of one query.

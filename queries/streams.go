@@ -287,7 +287,7 @@ func (g *graphView) displayName(ctx context.Context, node string) (string, error
 		return s, nil
 	}
 	s := node
-	v, err := valueAt(ctx, g.qs, quad.IRI(node), schema.PredName)
+	v, err := g.firstValue(ctx, node, schema.PredName)
 	if err != nil {
 		return "", err
 	}
@@ -432,6 +432,25 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 		st.known = func(n cgraph.Ref, v quad.Value) { g.names[n.Key()] = v }
 	}
 	return st, nil
+}
+
+// firstValue is valueAt, from one index entry when the runner has the
+// store's keys.
+func (g *graphView) firstValue(ctx context.Context, node, pred string) (quad.Value, error) {
+	if g.keys != nil {
+		rs, err := refsOf(g.qs, node, pred)
+		if err != nil {
+			return nil, err
+		}
+		if rs[0] == nil || rs[1] == nil {
+			return nil, nil
+		}
+		v, ok, err := g.keys.FirstObject(rs[0], rs[1])
+		if err != nil || ok {
+			return v, err
+		}
+	}
+	return valueAt(ctx, g.qs, quad.IRI(node), pred)
 }
 
 // count counts the quads (sub, pred[, obj]): from one index entry when
