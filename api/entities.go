@@ -92,10 +92,6 @@ func searchClasses(class string) []string {
 }
 
 func (s *Server) searchEntities(ctx context.Context, text, class string, limit int, from entityCursor) (entityPage, error) {
-	keys, ok := s.deps.Store.(queries.SubjectKeys)
-	if !ok {
-		return entityPage{}, errors.New("entity search needs a store that lists subjects from index keys")
-	}
 	qs := s.deps.Store.QuadStore()
 	exact := map[string]bool{}
 	textSlug := schema.Slug(text)
@@ -131,7 +127,11 @@ func (s *Server) searchEntities(ctx context.Context, text, class string, limit i
 		if cls == nil {
 			continue
 		}
-		it, err := keys.Subjects(typ, cls)
+		var it *graph.SubjectIter
+		err = graph.ErrNoKeyIndex
+		if s.keys != nil {
+			it, err = s.keys.Subjects(typ, cls)
+		}
 		if errors.Is(err, graph.ErrNoKeyIndex) {
 			return page, s.searchEntitiesByScan(ctx, &page, text, exact, classes[ci], limit)
 		}

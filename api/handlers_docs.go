@@ -17,7 +17,6 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/queries"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -124,8 +123,8 @@ func (s *Server) handleListDocuments(w http.ResponseWriter, r *http.Request) err
 // keeping those under the document's own label (a document node is typed
 // there; other tools' quads may type it again).
 func (s *Server) eachDocumentNode(ctx context.Context, typ, class cgraph.Ref, fn func(cgraph.Ref) (bool, error)) error {
-	if keys, ok := s.deps.Store.(queries.SubjectKeys); ok {
-		it, err := keys.Subjects(typ, class)
+	if s.keys != nil {
+		it, err := s.keys.Subjects(typ, class)
 		switch {
 		case err == nil:
 			for {

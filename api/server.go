@@ -133,6 +133,9 @@ type Server struct {
 	// entityScan bounds the entities one search examines (maxEntityScan
 	// when 0; tests lower it).
 	entityScan atomic.Int64
+	// keys reads index keys when the store can (*graph.Store): entity
+	// search, document pages and the saved queries' class listings.
+	keys queries.SubjectKeys
 	// storeMu keeps reads and writes of the store apart. Bolt must remap
 	// its file when a write grows it, and waits for every open read
 	// transaction to end; Cayley's iterators keep one open while they look
@@ -202,6 +205,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		metrics: newMetrics(),
 	}
 	if keys, ok := deps.Store.(queries.SubjectKeys); ok {
+		s.keys = keys
 		s.runner.Keys = keys
 	}
 	assets := deps.Assets

@@ -26,9 +26,12 @@ import (
 // predicate, subject) index, so listing the distinct subjects reads one
 // key, one quad (a liveness check) and the subject's value per entity.
 
-// opsBucket is the bolt bucket of Cayley's (object, predicate, subject)
-// index: the directions' prefixes, as ckv.QuadIndex names its buckets.
-var opsBucket = []byte{quad.Object.Prefix(), quad.Predicate.Prefix(), quad.Subject.Prefix()}
+// Cayley's default indexes (ckv.DefaultQuadIndexes), whose Key gives the
+// bolt bucket and key of an entry (or of a prefix of one).
+var (
+	opsIndex = ckv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
+	spIndex  = ckv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+)
 
 // subjectBatch is how many keys a SubjectIter reads per read transaction:
 // short transactions, so an open stream never pins bolt's old pages (which
@@ -44,6 +47,7 @@ var ErrNoKeyIndex = errors.New("graph: store has no key index for this scan")
 // object) in index order (node id order: roughly first stored first).
 type SubjectIter struct {
 	m         *mappedFile
+	bucket    []byte // the (object, predicate, subject) index's
 	prefix    []byte // object id, predicate id
 	after     []byte // last key read, nil before the first batch
 	buf       []subjectKey
@@ -78,9 +82,10 @@ func (s *Store) Subjects(pred, obj cgraph.Ref) (*SubjectIter, error) {
 	if !okP || !okO {
 		return nil, fmt.Errorf("graph: subjects: references %T, %T are not this store's", pred, obj)
 	}
+	k := opsIndex.Key([]uint64{uint64(o), uint64(p)})
 	has := false
 	if err := s.mapped.view(func(tx *bolt.Tx) error {
-		has = tx.Bucket(opsBucket) != nil
+		has = tx.Bucket(k[0]) != nil
 		return nil
 	}); err != nil {
 		return nil, err
@@ -88,10 +93,7 @@ func (s *Store) Subjects(pred, obj cgraph.Ref) (*SubjectIter, error) {
 	if !has {
 		return nil, ErrNoKeyIndex
 	}
-	prefix := make([]byte, 16)
-	binary.BigEndian.PutUint64(prefix, uint64(o))
-	binary.BigEndian.PutUint64(prefix[8:], uint64(p))
-	return &SubjectIter{m: s.mapped, prefix: prefix, batchSize: subjectBatch}, nil
+	return &SubjectIter{m: s.mapped, bucket: k[0], prefix: k[1], batchSize: subjectBatch}, nil
 }
 
 // After makes the cursor start after subject (a reference it gave out),
@@ -136,7 +138,7 @@ func (it *SubjectIter) Value() quad.Value { return it.cur.value }
 func (it *SubjectIter) fill() error {
 	it.buf, it.pos = it.buf[:0], 0
 	return it.m.view(func(tx *bolt.Tx) error {
-		b, logB := tx.Bucket(opsBucket), tx.Bucket(logBucket)
+		b, logB := tx.Bucket(it.bucket), tx.Bucket(logBucket)
 		if b == nil || logB == nil {
 			it.done = true
 			return nil
@@ -248,24 +250,22 @@ func (s *Store) CountKey(sub, pred, obj cgraph.Ref) (n int64, ok bool, err error
 		}
 		ids = append(ids, uint64(id))
 	}
-	var bucket, key []byte
+	var k [][]byte
 	switch len(ids) {
 	case 2: // (subject, predicate)
-		bucket = []byte{quad.Subject.Prefix(), quad.Predicate.Prefix()}
-		key = binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, ids[0]), ids[1])
+		k = spIndex.Key(ids)
 	case 3: // (object, predicate, subject)
-		bucket = opsBucket
-		key = binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, ids[2]), ids[1]), ids[0])
+		k = opsIndex.Key([]uint64{ids[2], ids[1], ids[0]})
 	default:
 		return 0, false, nil
 	}
 	err = s.mapped.view(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucket)
+		b := tx.Bucket(k[0])
 		if b == nil {
 			return nil
 		}
 		ok = true
-		for _, c := range b.Get(key) {
+		for _, c := range b.Get(k[1]) {
 			if c < 0x80 { // the last byte of each uvarint id
 				n++
 			}
@@ -287,14 +287,14 @@ func (s *Store) FirstObject(sub, pred cgraph.Ref) (v quad.Value, ok bool, err er
 	if s.mapped == nil || !okS || !okP {
 		return nil, false, nil
 	}
-	key := binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, uint64(si)), uint64(pi))
+	k := spIndex.Key([]uint64{uint64(si), uint64(pi)})
 	err = s.mapped.view(func(tx *bolt.Tx) error {
-		b, logB := tx.Bucket([]byte{quad.Subject.Prefix(), quad.Predicate.Prefix()}), tx.Bucket(logBucket)
+		b, logB := tx.Bucket(k[0]), tx.Bucket(logBucket)
 		if b == nil || logB == nil {
 			return nil
 		}
 		ok = true
-		ids, err := decodeIDs(b.Get(key))
+		ids, err := decodeIDs(b.Get(k[1]))
 		if err != nil {
 			return err
 		}

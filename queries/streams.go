@@ -387,7 +387,11 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 			return nil, err
 		}
 	}
-	st := g.newScan(ctx, quad.Object, rs[0], typ, quad.Subject, func(ctx context.Context, e cgraph.Ref) (map[string]any, bool, error) {
+	scanClass, scanType := rs[0], typ
+	if keys != nil {
+		scanClass, scanType = nil, nil // the keys replace the quad scan
+	}
+	st := g.newScan(ctx, quad.Object, scanClass, scanType, quad.Subject, func(ctx context.Context, e cgraph.Ref) (map[string]any, bool, error) {
 		v, err := g.nameOf(e)
 		if err != nil {
 			return nil, false, err
@@ -427,7 +431,6 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 		return ok && strings.HasPrefix(string(iri), entityPrefix), nil
 	}
 	if keys != nil {
-		st.close() // the quad scan newScan opened
 		st.keys = keys
 		st.known = func(n cgraph.Ref, v quad.Value) { g.names[n.Key()] = v }
 	}
