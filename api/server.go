@@ -135,7 +135,7 @@ type Server struct {
 	entityScan atomic.Int64
 	// keys reads index keys when the store can (*graph.Store): entity
 	// search, document pages and the saved queries' class listings.
-	keys queries.SubjectKeys
+	keys queries.KeyReader
 	// storeMu keeps reads and writes of the store apart. Bolt must remap
 	// its file when a write grows it, and waits for every open read
 	// transaction to end; Cayley's iterators keep one open while they look
@@ -204,7 +204,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		},
 		metrics: newMetrics(),
 	}
-	if keys, ok := deps.Store.(queries.SubjectKeys); ok {
+	if keys, ok := deps.Store.(queries.KeyReader); ok {
 		s.keys = keys
 		s.runner.Keys = keys
 	}

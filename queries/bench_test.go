@@ -88,7 +88,18 @@ func BenchmarkSavedQueries(b *testing.B) {
 	// Entities of a class listed from index keys (Runner.Keys, bolt):
 	// one key per entity instead of one quad per document that types it.
 	q, _ := reg.Get("entities")
-	bench(b, &Runner{QS: st.QuadStore(), Keys: st, RowLimit: 100000}, q, "entities/Person-from-keys", map[string]string{"class": "Person"})
+	keyed := &Runner{QS: st.QuadStore(), Keys: st, RowLimit: 100000}
+	bench(b, keyed, q, "entities/Person-from-keys", map[string]string{"class": "Person"})
+	// Path searches reading neighbours from index entries (KeyReader.Links)
+	// instead of a planned scan per relation predicate.
+	for _, name := range []string{"connections", "shortest-path"} {
+		q, _ := reg.Get(name)
+		p := map[string]string{"from": "Person 001", "to": "Ostland"}
+		if name == "connections" {
+			p["hops"] = "3"
+		}
+		bench(b, keyed, q, name+"/Person_001-from-keys", p)
+	}
 	// The same case-insensitive lookup on a store with ng:key quads (the
 	// layout change proposed with schema.PredKey).
 	var keys []quad.Quad

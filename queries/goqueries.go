@@ -26,6 +26,7 @@ type goEnv struct {
 	// more; 0: all): a query may stop producing after that many.
 	need    int
 	emit    func(map[string]any) bool
+	keys    KeyReader                                       // nil: scan quads
 	resolve func(context.Context, string) ([]string, error) // ResolveName, cached
 	notes   []string
 }
@@ -354,7 +355,7 @@ func checkBudget(query string, n int64) error {
 // graphView reads fact edges with caches for one query run.
 type graphView struct {
 	qs      cgraph.QuadStore
-	keys    SubjectKeys    // nil: class listings scan quads
+	keys    KeyReader      // nil: scan quads
 	rel     map[any]string // relation predicate ref key → IRI
 	relRefs []cgraph.Ref   // the same, in IRI order
 	names   map[any]quad.Value
@@ -453,6 +454,17 @@ func (g *graphView) neighbours(ctx context.Context, n string) ([]edge, error) {
 	if err != nil {
 		return nil, err
 	}
+	if ref != nil && g.keys != nil {
+		out, ok, err := g.keyEdges(ctx, n, ref)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			sortEdges(out)
+			g.adj[n] = out
+			return out, nil
+		}
+	}
 	type key struct{ s, p, o any }
 	seen := map[key]bool{}
 	out := []edge{}
@@ -545,8 +557,16 @@ func (g *graphView) neighbours(ctx context.Context, n string) ([]edge, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
+	sortEdges(out)
+	g.adj[n] = out
+	return out, nil
+}
+
+// sortEdges orders a node's edges by the far node, then predicate, then
+// subject: the order neighbours promises.
+func sortEdges(es []edge) {
+	sort.Slice(es, func(i, j int) bool {
+		a, b := es[i], es[j]
 		if a.node != b.node {
 			return a.node < b.node
 		}
@@ -555,8 +575,46 @@ func (g *graphView) neighbours(ctx context.Context, n string) ([]edge, error) {
 		}
 		return a.subject < b.subject
 	})
-	g.adj[n] = out
-	return out, nil
+}
+
+// keyEdges is neighbours read from index entries (KeyReader.Links): one
+// read transaction per direction instead of a planned scan per relation
+// predicate. Reads count against the budget as the scans' do. ok is
+// false when the store cannot; neighbours then scans.
+func (g *graphView) keyEdges(ctx context.Context, n string, ref cgraph.Ref) (out []edge, ok bool, err error) {
+	out = []edge{}
+	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+		bounds := graph.LinkBounds{PerPred: g.edgeCap}
+		if g.limited {
+			if g.budget <= 0 {
+				g.capped = true
+				break
+			}
+			bounds.Reads = g.budget
+		}
+		res, ok, err := g.keys.Links(ctx, ref, d, g.relRefs, bounds)
+		if err != nil || !ok {
+			return nil, false, err
+		}
+		if g.limited {
+			g.budget -= res.Reads
+		}
+		if res.Capped {
+			g.capped = true
+		}
+		for _, l := range res.Links {
+			other, isIRI := l.Value.(quad.IRI)
+			if !isIRI || string(other) == n {
+				continue
+			}
+			e := edge{subject: n, pred: g.rel[l.Pred.Key()], object: string(other), node: string(other)}
+			if d == quad.Object {
+				e.subject, e.object = string(other), n
+			}
+			out = append(out, e)
+		}
+	}
+	return out, true, ctx.Err()
 }
 
 // A node mentioned by at most quietMentions documents is read whole: its
@@ -598,6 +656,7 @@ func shortestPath(ctx context.Context, qs cgraph.QuadStore, params map[string]an
 	if err != nil {
 		return fmt.Errorf("queries: shortest-path: %w", err)
 	}
+	gv.keys = env.keys
 	gv.limit(int(params["budget"].(int64)))
 	paths, err := gv.shortestPaths(ctx, from, to, maxHops, limit)
 	if err != nil {

@@ -30,7 +30,7 @@ import (
 // what it shows; close ends them when the run is over.
 type nativeSet struct {
 	qs      cgraph.QuadStore
-	keys    SubjectKeys // nil: scan quads
+	keys    KeyReader // nil: scan quads
 	resolve func(context.Context, string) ([]string, error)
 
 	mu      sync.Mutex
@@ -47,7 +47,7 @@ type stream interface {
 	close()
 }
 
-func newNatives(qs cgraph.QuadStore, keys SubjectKeys, resolve func(context.Context, string) ([]string, error)) *nativeSet {
+func newNatives(qs cgraph.QuadStore, keys KeyReader, resolve func(context.Context, string) ([]string, error)) *nativeSet {
 	return &nativeSet{qs: qs, keys: keys, resolve: resolve, streams: map[string]stream{}}
 }
 
@@ -225,6 +225,7 @@ func (n *nativeSet) funcs() map[string]func(context.Context, []string) (any, err
 			if err != nil {
 				return nil, err
 			}
+			gv.keys = n.keys
 			gv.limit(int(budget))
 			paths, err := gv.allPaths(ctx, from, to, hops)
 			if err != nil {

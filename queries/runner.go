@@ -55,9 +55,10 @@ type Runner struct {
 
 	// Keys, when set, is the *graph.Store that QS belongs to: class
 	// listings (entities) then read index keys, one per entity, instead
-	// of one quad per document that types it. Optional; results are the
-	// same either way.
-	Keys SubjectKeys
+	// of one quad per document that types it, and path searches read a
+	// node's neighbours from index entries. Optional; results are the
+	// same either way (up to what a search's bound cuts).
+	Keys KeyReader
 
 	// plain leaves out the native helpers, as in Cayley's console (tests).
 	plain bool
@@ -72,10 +73,11 @@ func (r *Runner) resolver() func(context.Context, string) ([]string, error) {
 	return func(ctx context.Context, text string) ([]string, error) { return r.cache.resolve(ctx, r.QS, text) }
 }
 
-// SubjectKeys lists the distinct subjects of (?, predicate, object) and
-// counts quads from index keys alone; *graph.Store has it (graph.ErrNoKeyIndex where it
-// cannot, e.g. on SQL backends).
-type SubjectKeys interface {
+// KeyReader reads from index keys what Cayley's iterators would read
+// quad by quad; *graph.Store has it (graph.ErrNoKeyIndex or ok false
+// where it cannot, e.g. on SQL backends: callers scan quads instead).
+type KeyReader interface {
+	// Subjects lists the distinct subjects of (?, pred, obj).
 	Subjects(pred, obj cgraph.Ref) (*graph.SubjectIter, error)
 	// CountKey counts the quads (sub, pred[, obj]) from one index entry;
 	// ok false: count with graph.CountQuads instead.
@@ -83,6 +85,9 @@ type SubjectKeys interface {
 	// FirstObject is the object of the first quad (sub, pred); ok false:
 	// scan instead.
 	FirstObject(sub, pred cgraph.Ref) (v quad.Value, ok bool, err error)
+	// Links lists a node's distinct neighbours through some predicates
+	// in one direction; ok false: scan instead.
+	Links(ctx context.Context, node cgraph.Ref, dir quad.Direction, preds []cgraph.Ref, bounds graph.LinkBounds) (graph.LinkScan, bool, error)
 }
 
 // Result is the rows of one query.
@@ -259,7 +264,7 @@ func (r *Runner) runGo(ctx context.Context, q Query, vals map[string]any, w wind
 	start := time.Now()
 	res := &Result{Rows: []map[string]any{}}
 	pg := &pager{w: w, res: res}
-	env := &goEnv{need: w.need(), resolve: r.resolver(), emit: func(row map[string]any) bool {
+	env := &goEnv{need: w.need(), keys: r.Keys, resolve: r.resolver(), emit: func(row map[string]any) bool {
 		more, _ := pg.add(func() (map[string]any, error) { return normalizeRow(row), nil })
 		return more
 	}}
