@@ -371,6 +371,28 @@ func TestEntities(t *testing.T) {
 	}
 	expectError(t, e.do("GET", "/api/entities/person/nobody", ""), 404, CodeNotFound, "")
 	expectError(t, e.do("GET", "/api/entities/location/raqqa?full=1", ""), 400, CodeUnknownParameter, "full")
+
+	// The page is bounded: Raqqa's one fact in has two evidence sentences;
+	// reading one says partial and keeps one.
+	r = e.do("GET", "/api/entities/location/raqqa?evidence_limit=1", "")
+	expectStatus(t, r, 200)
+	var cut struct {
+		FactsIn       []factJSON `json:"facts_in"`
+		Partial       bool       `json:"partial"`
+		EvidenceLimit int        `json:"evidence_limit"`
+	}
+	if err := json.Unmarshal(r.Body, &cut); err != nil {
+		t.Fatal(err)
+	}
+	if !cut.Partial || cut.EvidenceLimit != 1 || len(cut.FactsIn) != 1 || len(cut.FactsIn[0].Evidence) != 1 || !strings.HasPrefix(cut.FactsIn[0].Evidence[0].Document, "raqqa-") {
+		t.Errorf("evidence_limit=1: %s", r.Body)
+	}
+	if r := e.do("GET", "/api/entities/location/raqqa?evidence_limit=2", ""); strings.Contains(string(r.Body), `"partial"`) {
+		t.Errorf("evidence_limit=2 reads all of Raqqa's evidence, yet: %s", r.Body)
+	}
+	for _, bad := range []string{"0", "10001", "many"} {
+		expectError(t, e.do("GET", "/api/entities/location/raqqa?evidence_limit="+bad, ""), 400, CodeInvalidParameter, "evidence_limit")
+	}
 }
 
 func ids(m map[string]any) []string {

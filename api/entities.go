@@ -32,8 +32,12 @@ import (
 const maxEntityScan = 50_000
 
 // entityListDocs bounds the document ids listed per entity in a search
-// result (document_count says how many there are).
-const entityListDocs = 100
+// result or a document's entity list, entityDetailDocs on an entity's own
+// page (document_count says how many there are).
+const (
+	entityListDocs   = 100
+	entityDetailDocs = 1000
+)
 
 // entityCursor is where a search resumes: the class being walked (an index
 // into the walk) and the last entity examined.
@@ -170,7 +174,7 @@ func (s *Server) searchEntities(ctx context.Context, text, class string, limit i
 				return page, nil
 			}
 			last = here
-			e, ok, err := readEntitySummary(ctx, qs, iri)
+			e, ok, err := readEntitySummary(ctx, qs, iri, entityListDocs)
 			if err != nil {
 				return page, err
 			}
@@ -209,7 +213,7 @@ func (s *Server) searchEntitiesByScan(ctx context.Context, page *entityPage, tex
 		if text != "" && !exact[iri] && !strings.Contains(slugOf(iri), textSlug) {
 			return nil
 		}
-		e, ok, err := readEntitySummary(ctx, qs, iri)
+		e, ok, err := readEntitySummary(ctx, qs, iri, entityListDocs)
 		if err != nil || !ok {
 			return err
 		}
@@ -228,10 +232,13 @@ var errStop = errors.New("stop")
 // "ent:organization/hayat-tahrir-al-sham".
 func slugOf(iri string) string { return iri[strings.IndexByte(iri, '/')+1:] }
 
-// readEntitySummary is readEntity bounded for lists: the finest class
-// from index counts, the least of the first names, the aliases of the
-// first quads, the first entityListDocs documents and how many there are.
-func readEntitySummary(ctx context.Context, qs cgraph.QuadStore, iri string) (entityNode, bool, error) {
+// readEntitySummary reads an entity's own quads, bounded whatever the
+// number of documents that mention it (a country in every article of a
+// 100k corpus has hundreds of thousands): its classes from index counts,
+// the least of its first names, the aliases of its first alias quads, the
+// first docs documents, and how many documents there are. ok is false
+// when the store has no entity of that IRI.
+func readEntitySummary(ctx context.Context, qs cgraph.QuadStore, iri string, docs int) (entityNode, bool, error) {
 	e := entityNode{IRI: iri}
 	sub, err := qs.ValueOf(quad.IRI(iri))
 	if err != nil || sub == nil {
@@ -284,14 +291,10 @@ func readEntitySummary(ctx context.Context, qs cgraph.QuadStore, iri string) (en
 		}
 		return sc.Err()
 	}
-	if err := objects(schema.PredName, entityListDocs, func(v quad.Value) {
-		if s, ok := v.(quad.String); ok && (e.Name == "" || string(s) < e.Name) {
-			e.Name = string(s)
-		}
-	}); err != nil {
+	if e.Name, err = entityName(ctx, qs, iri); err != nil {
 		return e, false, err
 	}
-	aliases, docs := map[string]bool{}, map[string]bool{}
+	aliases, docSet := map[string]bool{}, map[string]bool{}
 	if err := objects(schema.PredAlias, 10*entityListDocs, func(v quad.Value) {
 		if s, ok := v.(quad.String); ok {
 			aliases[string(s)] = true
@@ -299,15 +302,15 @@ func readEntitySummary(ctx context.Context, qs cgraph.QuadStore, iri string) (en
 	}); err != nil {
 		return e, false, err
 	}
-	if err := objects(schema.PredMentionedIn, entityListDocs, func(v quad.Value) {
+	if err := objects(schema.PredMentionedIn, docs, func(v quad.Value) {
 		if d := docIDOf(iriString(v)); d != "" {
-			docs[d] = true
+			docSet[d] = true
 		}
 	}); err != nil {
 		return e, false, err
 	}
-	e.Aliases, e.Documents = sortedKeys(aliases), sortedKeys(docs)
-	e.DocumentCount = int64(len(docs))
+	e.Aliases, e.Documents = sortedKeys(aliases), sortedKeys(docSet)
+	e.DocumentCount = int64(len(docSet))
 	if refs[schema.PredMentionedIn] != nil {
 		n, err := graph.CountQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Subject: sub, quad.Predicate: refs[schema.PredMentionedIn]})
 		if err != nil {
@@ -316,4 +319,41 @@ func readEntitySummary(ctx context.Context, qs cgraph.QuadStore, iri string) (en
 		e.DocumentCount = n
 	}
 	return e, true, nil
+}
+
+// leastString keeps the least of the string values seen: two documents
+// may spell a canonical name differently, and the least is a stable pick.
+func leastString(cur string, v quad.Value) string {
+	if s, ok := v.(quad.String); ok && (cur == "" || string(s) < cur) {
+		return string(s)
+	}
+	return cur
+}
+
+// entityName is the name readEntitySummary gives iri ("" when it has
+// none), read from its first name quads only.
+func entityName(ctx context.Context, qs cgraph.QuadStore, iri string) (string, error) {
+	sub, err := qs.ValueOf(quad.IRI(iri))
+	if err != nil || sub == nil {
+		return "", err
+	}
+	pred, err := qs.ValueOf(quad.IRI(schema.PredName))
+	if err != nil || pred == nil {
+		return "", err
+	}
+	name := ""
+	sc := graph.ScanQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Subject: sub, quad.Predicate: pred})
+	defer sc.Close()
+	for i := 0; i < entityListDocs && sc.Next(ctx); i++ {
+		o, err := qs.QuadDirection(sc.Result(), quad.Object)
+		if err != nil {
+			return "", err
+		}
+		v, err := qs.NameOf(o)
+		if err != nil {
+			return "", err
+		}
+		name = leastString(name, v)
+	}
+	return name, sc.Err()
 }

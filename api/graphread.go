@@ -105,50 +105,6 @@ func (e entityNode) Class() string {
 	return e.Classes[0]
 }
 
-func readEntity(ctx context.Context, qs cgraph.QuadStore, iri string) (entityNode, bool, error) {
-	e := entityNode{IRI: iri}
-	found := false
-	aliases := map[string]bool{}
-	docs := map[string]bool{}
-	classes := map[string]bool{}
-	err := eachQuad(ctx, qs, quad.Subject, quad.IRI(iri), func(q quad.Quad) error {
-		p := iriString(q.Predicate)
-		switch p {
-		case schema.PredType:
-			c := strings.TrimPrefix(iriString(q.Object), "ng:")
-			if _, ok := schema.LookupClass(c); ok {
-				classes[c], found = true, true
-			}
-		case schema.PredName:
-			if s, ok := q.Object.(quad.String); ok && (e.Name == "" || string(s) < e.Name) {
-				// Two documents may spell the canonical name differently;
-				// the least string is a stable pick.
-				e.Name = string(s)
-			}
-		case schema.PredAlias:
-			if s, ok := q.Object.(quad.String); ok {
-				aliases[string(s)] = true
-			}
-		case schema.PredMentionedIn:
-			if d := docIDOf(iriString(q.Object)); d != "" {
-				docs[d] = true
-			}
-		}
-		return nil
-	})
-	if err != nil || !found {
-		return e, false, err
-	}
-	for c := range classes {
-		e.Classes = append(e.Classes, c)
-	}
-	sortClasses(e.Classes)
-	e.Aliases = sortedKeys(aliases)
-	e.Documents = sortedKeys(docs)
-	e.DocumentCount = int64(len(docs))
-	return e, true, nil
-}
-
 // sortClasses puts the finest class first: longest ancestry, then name.
 func sortClasses(cs []string) {
 	sort.Slice(cs, func(i, j int) bool {
@@ -238,21 +194,49 @@ func readEvidence(ctx context.Context, qs cgraph.QuadStore, ev quad.Value) (subj
 
 // factsVia collects the facts whose evidence points at node v through
 // evidence predicate via (ng:subject, ng:object or ng:document), grouping
-// evidence by fact.
-func factsVia(ctx context.Context, qs cgraph.QuadStore, v quad.Value, via string) ([]factJSON, error) {
+// evidence by fact. It reads at most limit evidence nodes, in store order
+// (roughly first stored first); partial says that v has more, whose facts
+// and evidence are missing from the result: an entity named in every
+// article has as many evidence nodes as the corpus has sentences about it.
+func factsVia(ctx context.Context, qs cgraph.QuadStore, v quad.Value, via string, limit int) (facts []factJSON, partial bool, err error) {
+	facts = []factJSON{}
+	node, err := qs.ValueOf(v)
+	if err != nil || node == nil {
+		return facts, false, err
+	}
+	viaRef, err := qs.ValueOf(quad.IRI(via))
+	if err != nil || viaRef == nil {
+		return facts, false, err
+	}
 	var evs []quad.Value
 	seen := map[string]bool{}
-	err := eachQuad(ctx, qs, quad.Object, v, func(q quad.Quad) error {
-		if iriString(q.Predicate) == via {
-			if k := iriString(q.Subject); k != "" && !seen[k] {
-				seen[k] = true
-				evs = append(evs, q.Subject)
-			}
+	sc := graph.ScanQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Object: node, quad.Predicate: viaRef})
+	for sc.Next(ctx) {
+		sub, err := qs.QuadDirection(sc.Result(), quad.Subject)
+		if err != nil {
+			sc.Close()
+			return nil, false, err
 		}
-		return nil
-	})
+		ev, err := qs.NameOf(sub)
+		if err != nil {
+			sc.Close()
+			return nil, false, err
+		}
+		k := iriString(ev)
+		if k == "" || seen[k] {
+			continue
+		}
+		if len(evs) == limit {
+			partial = true
+			break
+		}
+		seen[k] = true
+		evs = append(evs, ev)
+	}
+	err = sc.Err()
+	sc.Close()
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	type key struct{ s, p, o string }
 	byKey := map[key]*factJSON{}
@@ -260,7 +244,7 @@ func factsVia(ctx context.Context, qs cgraph.QuadStore, v quad.Value, via string
 	for _, ev := range evs {
 		subj, pred, obj, e, err := readEvidence(ctx, qs, ev)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		if subj == "" || pred == "" || obj == nil {
 			continue // a partial node: not written by newsgraph
@@ -280,15 +264,7 @@ func factsVia(ctx context.Context, qs cgraph.QuadStore, v quad.Value, via string
 		if n, ok := names[iri]; ok {
 			return n, nil
 		}
-		n := ""
-		err := eachQuad(ctx, qs, quad.Subject, quad.IRI(iri), func(q quad.Quad) error {
-			if iriString(q.Predicate) == schema.PredName {
-				if s, ok := q.Object.(quad.String); ok && (n == "" || string(s) < n) {
-					n = string(s)
-				}
-			}
-			return nil
-		})
+		n, err := entityName(ctx, qs, iri)
 		names[iri] = n
 		return n, err
 	}
@@ -304,11 +280,11 @@ func factsVia(ctx context.Context, qs cgraph.QuadStore, v quad.Value, via string
 		})
 		var err error
 		if f.SubjectName, err = nameOf(f.Subject); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		if !f.Literal {
 			if f.ObjectName, err = nameOf(f.Object.(string)); err != nil {
-				return nil, err
+				return nil, false, err
 			}
 		}
 		out = append(out, *f)
@@ -323,5 +299,5 @@ func factsVia(ctx context.Context, qs cgraph.QuadStore, v quad.Value, via string
 		}
 		return fmt.Sprint(a.Object) < fmt.Sprint(b.Object)
 	})
-	return out, nil
+	return out, partial, nil
 }

@@ -197,15 +197,19 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return queryError(ctx, err)
 	}
-	facts, err := factsVia(ctx, s.deps.Store.QuadStore(), iriValue(schema.DocIRI(id)), schema.PredEvDocument)
+	facts, partial, err := factsVia(ctx, s.deps.Store.QuadStore(), iriValue(schema.DocIRI(id)), schema.PredEvDocument, maxEvidenceLimit)
 	if err != nil {
 		return queryError(ctx, err)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{
+	resp := map[string]any{
 		"document": toDocumentJSON(info),
 		"entities": ents,
 		"facts":    facts,
-	})
+	}
+	if partial {
+		resp["partial"] = true // only a document of more than maxEvidenceLimit sentences with facts
+	}
+	writeJSON(w, http.StatusOK, resp)
 	return nil
 }
 

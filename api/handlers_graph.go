@@ -103,31 +103,57 @@ func entityIRI(id string) string {
 	return id
 }
 
+// Evidence read per direction on an entity's page (evidence_limit).
+const (
+	defaultEvidenceLimit = 500
+	maxEvidenceLimit     = 10_000
+)
+
+// handleEntity answers an entity's page: the entity, and the facts out
+// of and into it with their evidence. Every part is bounded, so a hub
+// named in every article answers as fast as a rare name: the first
+// entityDetailDocs documents (document_count has them all) and the first
+// evidence_limit evidence sentences per direction ("partial": true when
+// an entity has more; the saved queries relations and sources page
+// through all of them).
 func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) error {
 	iri := entityIRI(r.PathValue("id"))
+	limit := defaultEvidenceLimit
+	if l := r.URL.Query().Get("evidence_limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > maxEvidenceLimit {
+			return paramError(CodeInvalidParameter, "evidence_limit", "evidence_limit %q must be an integer from 1 to %d", l, maxEvidenceLimit)
+		}
+		limit = n
+	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.QueryTimeout)
 	defer cancel()
 	qs := s.deps.Store.QuadStore()
-	e, ok, err := readEntity(ctx, qs, iri)
+	e, ok, err := readEntitySummary(ctx, qs, iri, entityDetailDocs)
 	if err != nil {
 		return queryError(ctx, err)
 	}
 	if !ok {
 		return errorf(http.StatusNotFound, CodeNotFound, "no entity %q", iri)
 	}
-	out, err := factsVia(ctx, qs, quad.IRI(iri), schema.PredEvSubject)
+	out, partialOut, err := factsVia(ctx, qs, quad.IRI(iri), schema.PredEvSubject, limit)
 	if err != nil {
 		return queryError(ctx, err)
 	}
-	in, err := factsVia(ctx, qs, quad.IRI(iri), schema.PredEvObject)
+	in, partialIn, err := factsVia(ctx, qs, quad.IRI(iri), schema.PredEvObject, limit)
 	if err != nil {
 		return queryError(ctx, err)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{
+	resp := map[string]any{
 		"entity":    toEntityJSON(e),
 		"facts_out": out,
 		"facts_in":  in,
-	})
+	}
+	if partialOut || partialIn {
+		resp["partial"] = true
+		resp["evidence_limit"] = limit
+	}
+	writeJSON(w, http.StatusOK, resp)
 	return nil
 }
 
@@ -151,7 +177,7 @@ func mentionedEntities(ctx context.Context, s *Server, docID string) ([]entityJS
 	sort.Strings(ids)
 	out := []entityJSON{}
 	for _, id := range ids {
-		e, ok, err := readEntity(ctx, qs, id)
+		e, ok, err := readEntitySummary(ctx, qs, id, entityListDocs)
 		if err != nil {
 			return nil, err
 		}

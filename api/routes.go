@@ -32,7 +32,7 @@ func (s *Server) restRoutes() []route {
 		{method: "POST", path: "/api/queries/{name}", params: savedQueryParams, dynamic: true, reads: true, h: s.handleRunQuery},
 		{method: "POST", path: "/api/query", params: []string{"lang"}, reads: true, h: s.handleAdHocQuery},
 		{method: "GET", path: "/api/entities", params: []string{"q", "class", "limit", "cursor"}, reads: true, h: s.handleSearchEntities},
-		{method: "GET", path: "/api/entities/{id...}", reads: true, h: s.handleEntity},
+		{method: "GET", path: "/api/entities/{id...}", params: []string{"evidence_limit"}, reads: true, h: s.handleEntity},
 		{method: "GET", path: "/api/documents", params: []string{"limit", "cursor"}, reads: true, h: s.handleListDocuments},
 		{method: "POST", path: "/api/documents", params: []string{"id", "title", "url", "source", "published"}, write: true, h: s.handleIngest},
 		{method: "GET", path: "/api/documents/{id}", reads: true, h: s.handleDocument},
