@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/newsgraph/newsgraph/ingest"
 )
 
@@ -281,8 +283,15 @@ func TestClientDisconnectCancels(t *testing.T) {
 	t.Fatalf("queries still running after the clients left:\n%s", grepLines(metrics, "newsgraph_queries"))
 }
 
+// TestEntities runs on bolt (entities listed from index keys) and, when
+// configured, PostgreSQL (listed by quad scans): the same answers.
 func TestEntities(t *testing.T) {
-	e := startServer(t, Config{})
+	graphtest.ForEachBackend(t, func(t *testing.T, storeCfg graph.Config) {
+		testEntities(t, startServerOn(t, Config{}, storeCfg))
+	})
+}
+
+func testEntities(t *testing.T, e *testEnv) {
 	// By alias, case-insensitive.
 	m := e.do("GET", "/api/entities?q=sdf", "").JSON(t)
 	ents := m["entities"].([]any)
@@ -404,7 +413,12 @@ func ids(m map[string]any) []string {
 }
 
 func TestDocumentsRead(t *testing.T) {
-	e := startServer(t, Config{})
+	graphtest.ForEachBackend(t, func(t *testing.T, storeCfg graph.Config) {
+		testDocumentsRead(t, startServerOn(t, Config{}, storeCfg))
+	})
+}
+
+func testDocumentsRead(t *testing.T, e *testEnv) {
 	m := e.do("GET", "/api/documents", "").JSON(t)
 	if m["count"].(float64) != 3 {
 		t.Fatalf("documents: %v", m)

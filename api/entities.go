@@ -3,13 +3,11 @@ package api
 import (
 	"context"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -40,16 +38,16 @@ const (
 )
 
 // entityCursor is where a search resumes: the class being walked (an index
-// into the walk) and the last entity examined.
+// into the walk) and the IRI of the last entity examined.
 type entityCursor struct {
 	class int
-	after uint64 // 0: from the start of the class
+	after string // "": from the start of the class
 }
 
 const entityCursorPrefix = "ents:"
 
 func (c entityCursor) String() string {
-	return base64.RawURLEncoding.EncodeToString([]byte(fmt.Sprintf("%s%d:%d", entityCursorPrefix, c.class, c.after)))
+	return base64.RawURLEncoding.EncodeToString([]byte(fmt.Sprintf("%s%d:%s", entityCursorPrefix, c.class, c.after)))
 }
 
 func parseEntityCursor(s string) (entityCursor, bool) {
@@ -62,15 +60,14 @@ func parseEntityCursor(s string) (entityCursor, bool) {
 		return entityCursor{}, false
 	}
 	cls, after, ok := strings.Cut(rest, ":")
-	if !ok {
+	if !ok || (after != "" && !strings.HasPrefix(after, "ent:")) {
 		return entityCursor{}, false
 	}
-	c, err1 := strconv.Atoi(cls)
-	a, err2 := strconv.ParseUint(after, 10, 64)
-	if err1 != nil || err2 != nil || c < 0 {
+	c, err := strconv.Atoi(cls)
+	if err != nil || c < 0 {
 		return entityCursor{}, false
 	}
-	return entityCursor{class: c, after: a}, true
+	return entityCursor{class: c, after: after}, true
 }
 
 // entityPage is one page of a search.
@@ -131,19 +128,20 @@ func (s *Server) searchEntities(ctx context.Context, text, class string, limit i
 		if cls == nil {
 			continue
 		}
-		var it *graph.SubjectIter
-		err = graph.ErrNoKeyIndex
-		if s.keys != nil {
-			it, err = s.keys.Subjects(typ, cls)
-		}
-		if errors.Is(err, graph.ErrNoKeyIndex) {
-			return page, s.searchEntitiesByScan(ctx, &page, text, exact, classes[ci], limit)
-		}
+		it, err := s.deps.Store.Subjects(typ, cls)
 		if err != nil {
 			return page, err
 		}
-		if ci == from.class && from.after != 0 {
-			if err := it.After(ckv.Int64Value(from.after)); err != nil {
+		defer it.Close()
+		if ci == from.class && from.after != "" {
+			ref, err := qs.ValueOf(quad.IRI(from.after))
+			if err != nil {
+				return page, err
+			}
+			if ref == nil {
+				return page, paramError(CodeInvalidParameter, "cursor", "the entity this cursor resumes after (%s) is no longer stored: search again", from.after)
+			}
+			if err := it.After(ref); err != nil {
 				return page, err
 			}
 		}
@@ -160,10 +158,12 @@ func (s *Server) searchEntities(ctx context.Context, text, class string, limit i
 				return page, nil
 			}
 			scanned++
-			sub := it.Subject()
-			here := entityCursor{class: ci, after: uint64(sub.(ckv.Int64Value))}
 			iri := iriString(it.Value())
-			if !strings.HasPrefix(iri, "ent:") || (text != "" && !exact[iri] && !strings.Contains(slugOf(iri), textSlug)) {
+			if !strings.HasPrefix(iri, "ent:") {
+				continue // not an entity of ours: never where a cursor resumes
+			}
+			here := entityCursor{class: ci, after: iri}
+			if text != "" && !exact[iri] && !strings.Contains(slugOf(iri), textSlug) {
 				last = here
 				continue
 			}
@@ -185,48 +185,6 @@ func (s *Server) searchEntities(ctx context.Context, text, class string, limit i
 	}
 	return page, nil
 }
-
-// searchEntitiesByScan is the search on stores without key listings (SQL
-// backends): the class's type quads, each entity once, bounded like the
-// key walk but without cursors past the first page.
-func (s *Server) searchEntitiesByScan(ctx context.Context, page *entityPage, text string, exact map[string]bool, class string, limit int) error {
-	qs := s.deps.Store.QuadStore()
-	seen := map[string]bool{}
-	textSlug := schema.Slug(text)
-	n := 0
-	err := eachQuad(ctx, qs, quad.Object, quad.IRI(schema.Class(class).IRI()), func(q quad.Quad) error {
-		if len(page.rows) == limit {
-			return errStop
-		}
-		if iriString(q.Predicate) != schema.PredType {
-			return nil
-		}
-		iri := iriString(q.Subject)
-		if seen[iri] || !strings.HasPrefix(iri, "ent:") {
-			return nil
-		}
-		seen[iri] = true
-		if n++; n > maxEntityScan {
-			page.partial = true
-			return errStop
-		}
-		if text != "" && !exact[iri] && !strings.Contains(slugOf(iri), textSlug) {
-			return nil
-		}
-		e, ok, err := readEntitySummary(ctx, qs, iri, entityListDocs)
-		if err != nil || !ok {
-			return err
-		}
-		page.rows = append(page.rows, e)
-		return nil
-	})
-	if errors.Is(err, errStop) {
-		return nil
-	}
-	return err
-}
-
-var errStop = errors.New("stop")
 
 // slugOf is the name part of an entity IRI: "hayat-tahrir-al-sham" of
 // "ent:organization/hayat-tahrir-al-sham".

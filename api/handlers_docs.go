@@ -14,7 +14,6 @@ import (
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/schema"
@@ -118,42 +117,22 @@ func (s *Server) handleListDocuments(w http.ResponseWriter, r *http.Request) err
 }
 
 // eachDocumentNode calls fn with each document node (the subjects of
-// (?, rdf:type, ng:Document)) in store order until fn returns false: from
-// index keys when the store can list them, else from the type quads,
-// keeping those under the document's own label (a document node is typed
-// there; other tools' quads may type it again).
+// (?, rdf:type, ng:Document)) in store order until fn returns false.
 func (s *Server) eachDocumentNode(ctx context.Context, typ, class cgraph.Ref, fn func(cgraph.Ref) (bool, error)) error {
-	if s.keys != nil {
-		it, err := s.keys.Subjects(typ, class)
-		switch {
-		case err == nil:
-			for {
-				ok, err := it.Next(ctx)
-				if err != nil || !ok {
-					return err
-				}
-				if more, err := fn(it.Subject()); err != nil || !more {
-					return err
-				}
-			}
-		case !errors.Is(err, graph.ErrNoKeyIndex):
-			return err
-		}
+	it, err := s.deps.Store.Subjects(typ, class)
+	if err != nil {
+		return err
 	}
-	qs := s.deps.Store.QuadStore()
-	it := graph.ScanQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Object: class, quad.Predicate: typ})
 	defer it.Close()
-	for it.Next(ctx) {
-		sub, _ := qs.QuadDirection(it.Result(), quad.Subject)
-		lab, _ := qs.QuadDirection(it.Result(), quad.Label)
-		if sub == nil || lab == nil || sub.Key() != lab.Key() {
-			continue
+	for {
+		ok, err := it.Next(ctx)
+		if err != nil || !ok {
+			return err
 		}
-		if more, err := fn(sub); err != nil || !more {
+		if more, err := fn(it.Subject()); err != nil || !more {
 			return err
 		}
 	}
-	return it.Err()
 }
 
 // docCursorPrefix marks document-list cursors (base64 of prefix+offset).

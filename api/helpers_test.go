@@ -151,8 +151,15 @@ type envOpt func(*Deps)
 // random loopback port until the test ends.
 func startServer(t *testing.T, cfg Config, opts ...envOpt) *testEnv {
 	t.Helper()
+	return startServerOn(t, cfg, graph.Config{Path: t.TempDir()}, opts...)
+}
+
+// startServerOn is startServer on the store storeCfg opens (graphtest
+// gives a bolt or a PostgreSQL one).
+func startServerOn(t *testing.T, cfg Config, storeCfg graph.Config, opts ...envOpt) *testEnv {
+	t.Helper()
 	ctx := context.Background()
-	store, err := graph.Open(ctx, graph.Config{Path: t.TempDir()})
+	store, err := graph.Open(ctx, storeCfg)
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}

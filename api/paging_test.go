@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -143,7 +145,12 @@ func TestSavedQueryPages(t *testing.T) {
 
 // TestDocumentPages pages through GET /api/documents.
 func TestDocumentPages(t *testing.T) {
-	e := startServer(t, Config{PageSize: 6})
+	graphtest.ForEachBackend(t, func(t *testing.T, storeCfg graph.Config) {
+		testDocumentPages(t, startServerOn(t, Config{PageSize: 6}, storeCfg))
+	})
+}
+
+func testDocumentPages(t *testing.T, e *testEnv) {
 	addBusyDocs(t, e, 20)
 	first := e.do("GET", "/api/documents", "").JSON(t)
 	if len(first["documents"].([]any)) != 6 || first["total"].(float64) != 23 || first["next_cursor"] == nil {

@@ -89,6 +89,10 @@ type Store interface {
 	Document(ctx context.Context, id string) (graph.DocumentInfo, error)
 	// EachQuad streams the store, for GET /api/export.
 	EachQuad(ctx context.Context, fn func(quad.Quad) error) error
+	// KeyReader lists subjects and neighbours from index keys where the
+	// backend can, else by scans (entity search, document pages, saved
+	// queries).
+	queries.KeyReader
 }
 
 // Catalog lists saved queries; *queries.Registry has it.
@@ -133,9 +137,6 @@ type Server struct {
 	// entityScan bounds the entities one search examines (maxEntityScan
 	// when 0; tests lower it).
 	entityScan atomic.Int64
-	// keys reads index keys when the store can (*graph.Store): entity
-	// search, document pages and the saved queries' class listings.
-	keys queries.KeyReader
 	// storeMu keeps reads and writes of the store apart. Bolt must remap
 	// its file when a write grows it, and waits for every open read
 	// transaction to end; Cayley's iterators keep one open while they look
@@ -201,12 +202,9 @@ func New(cfg Config, deps Deps) (*Server, error) {
 			RowLimit: cfg.RowLimit,
 			PageSize: cfg.PageSize,
 			MaxHeap:  cfg.MaxHeapBytes,
+			Keys:     deps.Store,
 		},
 		metrics: newMetrics(),
-	}
-	if keys, ok := deps.Store.(queries.KeyReader); ok {
-		s.keys = keys
-		s.runner.Keys = keys
 	}
 	assets := deps.Assets
 	if assets == nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
 	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/quad"
@@ -38,23 +39,34 @@ var (
 // would grow the file under a concurrent writer).
 const subjectBatch = 512
 
-// ErrNoKeyIndex is returned by Subjects when the store cannot list
-// subjects from index keys (SQL backends, or a bolt store created without
-// Cayley's object-predicate-subject index); callers scan quads instead.
+// ErrNoKeyIndex says that the store cannot read a listing from index
+// keys (SQL backends, or a bolt store created without Cayley's
+// object-predicate-subject index); Links answers ok false instead.
 var ErrNoKeyIndex = errors.New("graph: store has no key index for this scan")
 
 // SubjectIter is a cursor over the distinct subjects of (?, predicate,
-// object) in index order (node id order: roughly first stored first).
+// object) in store order (on bolt, node id order: roughly first stored
+// first). On bolt it reads index keys; on other stores it scans the quads
+// and keeps each subject once.
 type SubjectIter struct {
-	m         *mappedFile
-	bucket    []byte // the (object, predicate, subject) index's
-	prefix    []byte // object id, predicate id
-	after     []byte // last key read, nil before the first batch
+	m         *mappedFile // nil: scan quads
+	bucket    []byte      // the (object, predicate, subject) index's
+	prefix    []byte      // object id, predicate id
+	after     []byte      // last key read, nil before the first batch
 	buf       []subjectKey
 	pos       int
 	done      bool
 	cur       subjectKey
 	batchSize int
+
+	// The scan of other stores: opened by the first Next.
+	qs        cgraph.QuadStore
+	pred, obj cgraph.Ref
+	scan      iterator.Scanner
+	seen      map[any]bool
+	skipTo    any // After on a scan: the key of the subject to pass first
+	scanRef   cgraph.Ref
+	scanValue quad.Value
 }
 
 type subjectKey struct {
@@ -63,19 +75,17 @@ type subjectKey struct {
 }
 
 // Subjects opens a cursor over the distinct subjects of the quads
-// (?, pred, obj), read from index keys: each subject comes once however
-// many documents state it, with its value, and costs two log reads (its
-// value, and one quad: index entries may still list deleted quads — see
-// prune.go — so each key is checked for a live one, and a subject whose
-// documents were all deleted is skipped), not one per document. pred and
-// obj are
-// the store's references (QuadStore().ValueOf). It returns ErrNoKeyIndex
-// when the store cannot do this: callers then scan the quads
-// (ScanQuads), which yields the same subjects in the same order, each once
-// per quad.
+// (?, pred, obj): each subject once however many documents state it,
+// with its value. On bolt it reads index keys, two log reads per subject
+// (its value, and one quad: index entries may still list deleted quads —
+// see prune.go — so each key is checked for a live one, and a subject
+// whose documents were all deleted is skipped), not one per document; on
+// other stores it scans the quads, in the scan's order. pred and obj are
+// the store's references (QuadStore().ValueOf). Close it when done.
 func (s *Store) Subjects(pred, obj cgraph.Ref) (*SubjectIter, error) {
+	scan := &SubjectIter{qs: s.QuadStore(), pred: pred, obj: obj, seen: map[any]bool{}}
 	if s.mapped == nil {
-		return nil, ErrNoKeyIndex
+		return scan, nil
 	}
 	p, okP := pred.(ckv.Int64Value)
 	o, okO := obj.(ckv.Int64Value)
@@ -91,14 +101,20 @@ func (s *Store) Subjects(pred, obj cgraph.Ref) (*SubjectIter, error) {
 		return nil, err
 	}
 	if !has {
-		return nil, ErrNoKeyIndex
+		return scan, nil
 	}
 	return &SubjectIter{m: s.mapped, bucket: k[0], prefix: k[1], batchSize: subjectBatch}, nil
 }
 
 // After makes the cursor start after subject (a reference it gave out),
 // so that a listing can resume where a page ended. Call it before Next.
+// On a scan the subjects up to it are read again and passed over (a
+// subject no longer stored then ends the listing).
 func (it *SubjectIter) After(subject cgraph.Ref) error {
+	if it.m == nil {
+		it.skipTo = subject.Key()
+		return nil
+	}
 	id, ok := subject.(ckv.Int64Value)
 	if !ok {
 		return fmt.Errorf("graph: subjects: reference %T is not this store's", subject)
@@ -110,6 +126,9 @@ func (it *SubjectIter) After(subject cgraph.Ref) error {
 
 // Next moves to the next subject; false at the end or on an error.
 func (it *SubjectIter) Next(ctx context.Context) (bool, error) {
+	if it.m == nil {
+		return it.nextScanned(ctx)
+	}
 	for it.pos >= len(it.buf) {
 		if it.done {
 			return false, nil
@@ -126,12 +145,66 @@ func (it *SubjectIter) Next(ctx context.Context) (bool, error) {
 	return true, nil
 }
 
+// nextScanned is Next on a store without key listings.
+func (it *SubjectIter) nextScanned(ctx context.Context) (bool, error) {
+	if it.scan == nil {
+		if it.pred == nil || it.obj == nil {
+			return false, nil
+		}
+		it.scan = ScanQuads(ctx, it.qs, map[quad.Direction]cgraph.Ref{quad.Predicate: it.pred, quad.Object: it.obj})
+	}
+	for it.scan.Next(ctx) {
+		sub, err := it.qs.QuadDirection(it.scan.Result(), quad.Subject)
+		if err != nil {
+			return false, err
+		}
+		if sub == nil || it.seen[sub.Key()] {
+			continue
+		}
+		it.seen[sub.Key()] = true
+		if it.skipTo != nil {
+			if sub.Key() == it.skipTo {
+				it.skipTo = nil
+			}
+			continue
+		}
+		v, err := it.qs.NameOf(sub)
+		if err != nil {
+			return false, err
+		}
+		it.scanRef, it.scanValue = sub, v
+		return true, nil
+	}
+	if err := it.scan.Err(); err != nil {
+		return false, err
+	}
+	return false, ctx.Err()
+}
+
 // Subject is the current subject's reference.
-func (it *SubjectIter) Subject() cgraph.Ref { return ckv.Int64Value(it.cur.id) }
+func (it *SubjectIter) Subject() cgraph.Ref {
+	if it.m == nil {
+		return it.scanRef
+	}
+	return ckv.Int64Value(it.cur.id)
+}
 
 // Value is the current subject's value (an IRI for our entities), as
 // QuadStore().NameOf(Subject()) gives it.
-func (it *SubjectIter) Value() quad.Value { return it.cur.value }
+func (it *SubjectIter) Value() quad.Value {
+	if it.m == nil {
+		return it.scanValue
+	}
+	return it.cur.value
+}
+
+// Close ends the cursor (the scan of stores without key listings).
+func (it *SubjectIter) Close() {
+	if it.scan != nil {
+		it.scan.Close()
+		it.scan = nil
+	}
+}
 
 // fill reads the next batch of keys after the last one read, keeping
 // the subjects that have a live quad.

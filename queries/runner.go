@@ -74,8 +74,9 @@ func (r *Runner) resolver() func(context.Context, string) ([]string, error) {
 }
 
 // KeyReader reads from index keys what Cayley's iterators would read
-// quad by quad; *graph.Store has it (graph.ErrNoKeyIndex or ok false
-// where it cannot, e.g. on SQL backends: callers scan quads instead).
+// quad by quad; *graph.Store has it (where it cannot, e.g. on SQL
+// backends, Subjects scans quads itself and the others answer ok false:
+// callers scan instead).
 type KeyReader interface {
 	// Subjects lists the distinct subjects of (?, pred, obj).
 	Subjects(pred, obj cgraph.Ref) (*graph.SubjectIter, error)

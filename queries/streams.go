@@ -2,7 +2,6 @@ package queries
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -23,7 +22,7 @@ import (
 type scanStream struct {
 	qs   cgraph.QuadStore
 	it   iterator.Scanner
-	keys *graph.SubjectIter // instead of it: the nodes straight from index keys
+	keys *graph.SubjectIter // instead of it: the store's own listing of the nodes
 	// known, when set, is told each node's value as keys read it.
 	known func(node cgraph.Ref, v quad.Value)
 	dir   quad.Direction // the node of each quad the stream is about
@@ -132,7 +131,10 @@ func (s *scanStream) close() {
 		s.it.Close()
 		s.it = nil
 	}
-	s.keys = nil
+	if s.keys != nil {
+		s.keys.Close()
+		s.keys = nil
+	}
 }
 
 // newScan opens a stream over the quads (d1 = v1, predicate = pred),
@@ -382,8 +384,7 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 	typ, mentioned := rs[1], rs[2]
 	var keys *graph.SubjectIter
 	if g.keys != nil && rs[0] != nil && typ != nil {
-		keys, err = g.keys.Subjects(typ, rs[0])
-		if err != nil && !errors.Is(err, graph.ErrNoKeyIndex) {
+		if keys, err = g.keys.Subjects(typ, rs[0]); err != nil {
 			return nil, err
 		}
 	}
