@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -147,6 +148,9 @@ func (s *Server) searchEntities(ctx context.Context, text, class string, limit i
 		}
 		for {
 			ok, err := it.Next(ctx)
+			if errors.Is(err, graph.ErrSubjectGone) {
+				return page, paramError(CodeInvalidParameter, "cursor", "the entity this cursor resumes after (%s) is no longer stored: search again", from.after)
+			}
 			if err != nil {
 				return page, err
 			}

@@ -53,18 +53,30 @@ func (s *Server) handleListDocuments(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	offset := 0
+	offset, afterIRI := 0, ""
 	if c := v.Get("cursor"); c != "" {
-		b, err := base64.RawURLEncoding.DecodeString(c)
-		n, cerr := strconv.Atoi(strings.TrimPrefix(string(b), docCursorPrefix))
-		if err != nil || cerr != nil || !strings.HasPrefix(string(b), docCursorPrefix) || n < 0 {
+		var ok bool
+		if offset, afterIRI, ok = parseDocCursor(c); !ok {
 			return paramError(CodeInvalidParameter, "cursor", "cursor %q is not one this server gave out", c)
 		}
-		offset = n
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.QueryTimeout)
 	defer cancel()
 	qs := s.deps.Store.QuadStore()
+	// A cursor resumes after the last document of its page, read straight
+	// from the index; if that document was deleted since, the page is
+	// found by counting offset documents from the start instead.
+	var after cgraph.Ref
+	skip := offset
+	if afterIRI != "" {
+		ref, err := qs.ValueOf(iriValue(afterIRI))
+		if err != nil {
+			return queryError(ctx, err)
+		}
+		if ref != nil {
+			after, skip = ref, 0
+		}
+	}
 	rs := make([]cgraph.Ref, 2)
 	for i, iri := range []string{schema.ClassDocument, schema.PredType} {
 		ref, err := qs.ValueOf(iriValue(iri))
@@ -76,27 +88,33 @@ func (s *Server) handleListDocuments(w http.ResponseWriter, r *http.Request) err
 	out := []documentJSON{}
 	next := ""
 	if rs[0] != nil && rs[1] != nil {
-		seen := 0
-		err := s.eachDocumentNode(ctx, rs[1], rs[0], func(doc cgraph.Ref) (bool, error) {
+		seen, last := 0, ""
+		page := func(doc cgraph.Ref) (bool, error) {
 			seen++
-			if seen <= offset {
+			if seen <= skip {
 				return true, nil
 			}
 			if len(out) == limit {
-				next = base64.RawURLEncoding.EncodeToString([]byte(docCursorPrefix + strconv.Itoa(offset+limit)))
+				next = docCursor(offset+limit, last)
 				return false, nil
 			}
 			v, err := qs.NameOf(doc)
 			if err != nil {
 				return false, err
 			}
-			d, err := s.deps.Store.Document(ctx, docIDOf(iriString(v)))
+			last = iriString(v)
+			d, err := s.deps.Store.Document(ctx, docIDOf(last))
 			if err != nil {
 				return false, err
 			}
 			out = append(out, toDocumentJSON(d))
 			return true, nil
-		})
+		}
+		err := s.eachDocumentNode(ctx, rs[1], rs[0], after, page)
+		if errors.Is(err, graph.ErrSubjectGone) {
+			skip = offset // the scan lost its place: count from the start
+			err = s.eachDocumentNode(ctx, rs[1], rs[0], nil, page)
+		}
 		if err == nil {
 			err = ctx.Err()
 		}
@@ -117,13 +135,19 @@ func (s *Server) handleListDocuments(w http.ResponseWriter, r *http.Request) err
 }
 
 // eachDocumentNode calls fn with each document node (the subjects of
-// (?, rdf:type, ng:Document)) in store order until fn returns false.
-func (s *Server) eachDocumentNode(ctx context.Context, typ, class cgraph.Ref, fn func(cgraph.Ref) (bool, error)) error {
+// (?, rdf:type, ng:Document)) in store order, after the node after when
+// it is not nil, until fn returns false.
+func (s *Server) eachDocumentNode(ctx context.Context, typ, class, after cgraph.Ref, fn func(cgraph.Ref) (bool, error)) error {
 	it, err := s.deps.Store.Subjects(typ, class)
 	if err != nil {
 		return err
 	}
 	defer it.Close()
+	if after != nil {
+		if err := it.After(after); err != nil {
+			return err
+		}
+	}
 	for {
 		ok, err := it.Next(ctx)
 		if err != nil || !ok {
@@ -135,8 +159,31 @@ func (s *Server) eachDocumentNode(ctx context.Context, typ, class cgraph.Ref, fn
 	}
 }
 
-// docCursorPrefix marks document-list cursors (base64 of prefix+offset).
+// docCursorPrefix marks document-list cursors: base64 of the prefix, the
+// offset of the next page and the IRI of the last document listed
+// ("docs:200:doc:article-42"; cursors of older servers have no IRI).
 const docCursorPrefix = "docs:"
+
+func docCursor(offset int, lastIRI string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(docCursorPrefix + strconv.Itoa(offset) + ":" + lastIRI))
+}
+
+func parseDocCursor(c string) (offset int, lastIRI string, ok bool) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil {
+		return 0, "", false
+	}
+	rest, ok := strings.CutPrefix(string(b), docCursorPrefix)
+	if !ok {
+		return 0, "", false
+	}
+	n, iri, _ := strings.Cut(rest, ":")
+	offset, err = strconv.Atoi(n)
+	if err != nil || offset < 0 || (iri != "" && !strings.HasPrefix(iri, "doc:")) {
+		return 0, "", false
+	}
+	return offset, iri, true
+}
 
 // pageLimit reads ?limit=: def when empty, else 1 to max.
 func pageLimit(raw string, def, max int) (int, error) {

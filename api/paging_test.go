@@ -185,6 +185,28 @@ func testDocumentPages(t *testing.T, e *testEnv) {
 	if !reflect.DeepEqual(one, single.Document) {
 		t.Errorf("list %v\nsingle %v", one, single.Document)
 	}
+	// A cursor resumes after the last document of its page, so deleting
+	// a document of an earlier page shifts nothing; if the last one itself
+	// was deleted, the next page is found by its offset.
+	all := pages(t, e, "/api/documents?limit=100", "documents")
+	idOf := func(d any) string { return d.(map[string]any)["id"].(string) }
+	p1 := e.do("GET", "/api/documents?limit=5", "").JSON(t)
+	if _, err := e.Store.DeleteDocument(context.Background(), idOf(all[1])); err != nil {
+		t.Fatal(err)
+	}
+	p2 := e.do("GET", "/api/documents?limit=5&cursor="+p1["next_cursor"].(string), "").JSON(t)
+	if got, _ := p2["documents"].([]any); len(got) == 0 || idOf(got[0]) != idOf(all[5]) || p2["offset"].(float64) != 5 {
+		t.Errorf("after deleting %s from page 1, page 2 is %v, want it to start at %s", idOf(all[1]), p2, idOf(all[5]))
+	}
+	if _, err := e.Store.DeleteDocument(context.Background(), idOf(all[9])); err != nil {
+		t.Fatal(err)
+	}
+	// all[9] was page 2's last; 10 documents from the start (all[1] and
+	// all[9] gone) begin at all[12].
+	p3 := e.do("GET", "/api/documents?limit=5&cursor="+p2["next_cursor"].(string), "").JSON(t)
+	if got, _ := p3["documents"].([]any); len(got) == 0 || idOf(got[0]) != idOf(all[12]) {
+		t.Errorf("after deleting page 2's last document, page 3 is %v, want it to start at %s by offset", p3, idOf(all[12]))
+	}
 	expectError(t, e.do("GET", "/api/documents?limit=0", ""), 400, CodeInvalidParameter, "limit")
 	expectError(t, e.do("GET", "/api/documents?cursor=xyz", ""), 400, CodeInvalidParameter, "cursor")
 	expectError(t, e.do("GET", "/api/documents?page=2", ""), 400, CodeUnknownParameter, "page")

@@ -64,7 +64,8 @@ type SubjectIter struct {
 	pred, obj cgraph.Ref
 	scan      iterator.Scanner
 	seen      map[any]bool
-	skipTo    any // After on a scan: the key of the subject to pass first
+	skipTo    any        // After on a scan: the key of the subject to pass first
+	skipRef   cgraph.Ref // and the subject
 	scanRef   cgraph.Ref
 	scanValue quad.Value
 }
@@ -106,13 +107,19 @@ func (s *Store) Subjects(pred, obj cgraph.Ref) (*SubjectIter, error) {
 	return &SubjectIter{m: s.mapped, bucket: k[0], prefix: k[1], batchSize: subjectBatch}, nil
 }
 
+// ErrSubjectGone is Next's error after After(subject) on a store that
+// scans, when subject is no longer listed (its quads were deleted): the
+// scan cannot tell where it stood. Key listings (bolt) resume after it
+// all the same.
+var ErrSubjectGone = errors.New("graph: the subject a listing resumes after is no longer stored")
+
 // After makes the cursor start after subject (a reference it gave out),
 // so that a listing can resume where a page ended. Call it before Next.
-// On a scan the subjects up to it are read again and passed over (a
-// subject no longer stored then ends the listing).
+// On a scan the subjects up to it are read again and passed over; if it
+// is no longer listed, Next fails with ErrSubjectGone.
 func (it *SubjectIter) After(subject cgraph.Ref) error {
 	if it.m == nil {
-		it.skipTo = subject.Key()
+		it.skipTo, it.skipRef = subject.Key(), subject
 		return nil
 	}
 	id, ok := subject.(ckv.Int64Value)
@@ -150,6 +157,15 @@ func (it *SubjectIter) nextScanned(ctx context.Context) (bool, error) {
 	if it.scan == nil {
 		if it.pred == nil || it.obj == nil {
 			return false, nil
+		}
+		if it.skipRef != nil {
+			n, err := CountQuads(ctx, it.qs, map[quad.Direction]cgraph.Ref{quad.Subject: it.skipRef, quad.Predicate: it.pred, quad.Object: it.obj})
+			if err != nil {
+				return false, err
+			}
+			if n == 0 {
+				return false, ErrSubjectGone
+			}
 		}
 		it.scan = ScanQuads(ctx, it.qs, map[quad.Direction]cgraph.Ref{quad.Predicate: it.pred, quad.Object: it.obj})
 	}
