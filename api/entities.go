@@ -39,7 +39,9 @@ const (
 )
 
 // entityCursor is where a search resumes: the class being walked (an index
-// into the walk) and the IRI of the last entity examined.
+// into the walk) and the listing's mark of the last entity examined
+// (graph.SubjectIter.Mark: a node id on bolt, as cursors of earlier
+// versions held).
 type entityCursor struct {
 	class int
 	after string // "": from the start of the class
@@ -61,7 +63,7 @@ func parseEntityCursor(s string) (entityCursor, bool) {
 		return entityCursor{}, false
 	}
 	cls, after, ok := strings.Cut(rest, ":")
-	if !ok || (after != "" && !strings.HasPrefix(after, "ent:")) {
+	if !ok {
 		return entityCursor{}, false
 	}
 	c, err := strconv.Atoi(cls)
@@ -95,15 +97,14 @@ func searchClasses(class string) []string {
 
 func (s *Server) searchEntities(ctx context.Context, text, class string, limit int, from entityCursor) (entityPage, error) {
 	qs := s.deps.Store.QuadStore()
-	exact := map[string]bool{}
-	textSlug := schema.Slug(text)
+	w := entityWalk{qs: qs, text: text, textSlug: schema.Slug(text), exact: map[string]bool{}, limit: limit, last: from}
 	if text != "" {
 		found, err := queries.ResolveName(ctx, qs, text)
 		if err != nil {
 			return entityPage{}, err
 		}
 		for _, iri := range found {
-			exact[iri] = true
+			w.exact[iri] = true
 		}
 	}
 	typ, err := qs.ValueOf(quad.IRI(schema.PredType))
@@ -111,83 +112,93 @@ func (s *Server) searchEntities(ctx context.Context, text, class string, limit i
 		return entityPage{}, err
 	}
 	classes := searchClasses(class)
-	budget := int(s.entityScan.Load())
-	if budget <= 0 {
-		budget = maxEntityScan
+	w.budget = int(s.entityScan.Load())
+	if w.budget <= 0 {
+		w.budget = maxEntityScan
 	}
-	var page entityPage
-	scanned := 0
-	last := from // the last entity examined: where a cut walk resumes
 	for ci := from.class; ci < len(classes); ci++ {
 		if ci != from.class {
-			last = entityCursor{class: ci}
+			w.last = entityCursor{class: ci}
 		}
 		cls, err := qs.ValueOf(quad.IRI(schema.Class(classes[ci]).IRI()))
 		if err != nil {
-			return page, err
+			return w.page, err
 		}
 		if cls == nil {
 			continue
 		}
 		it, err := s.deps.Store.Subjects(typ, cls)
 		if err != nil {
-			return page, err
+			return w.page, err
 		}
-		defer it.Close()
-		if ci == from.class && from.after != "" {
-			ref, err := qs.ValueOf(quad.IRI(from.after))
-			if err != nil {
-				return page, err
-			}
-			if ref == nil {
-				return page, paramError(CodeInvalidParameter, "cursor", "the entity this cursor resumes after (%s) is no longer stored: search again", from.after)
-			}
-			if err := it.After(ref); err != nil {
-				return page, err
-			}
-		}
-		for {
-			ok, err := it.Next(ctx)
-			if errors.Is(err, graph.ErrSubjectGone) {
-				return page, paramError(CodeInvalidParameter, "cursor", "the entity this cursor resumes after (%s) is no longer stored: search again", from.after)
-			}
-			if err != nil {
-				return page, err
-			}
-			if !ok {
-				break
-			}
-			if scanned == budget {
-				page.next, page.partial = last.String(), true
-				return page, nil
-			}
-			scanned++
-			iri := iriString(it.Value())
-			if !strings.HasPrefix(iri, "ent:") {
-				continue // not an entity of ours: never where a cursor resumes
-			}
-			here := entityCursor{class: ci, after: iri}
-			if text != "" && !exact[iri] && !strings.Contains(slugOf(iri), textSlug) {
-				last = here
-				continue
-			}
-			if len(page.rows) == limit {
-				// A match beyond the page: the next page starts after the
-				// last row.
-				page.next = last.String()
-				return page, nil
-			}
-			last = here
-			e, ok, err := readEntitySummary(ctx, qs, iri, entityListDocs)
-			if err != nil {
-				return page, err
-			}
-			if ok {
-				page.rows = append(page.rows, e)
-			}
+		done, err := w.class(ctx, it, ci)
+		it.Close()
+		if err != nil || done {
+			return w.page, err
 		}
 	}
-	return page, nil
+	return w.page, nil
+}
+
+// entityWalk is one search request walking class listings.
+type entityWalk struct {
+	qs       cgraph.QuadStore
+	text     string
+	textSlug string
+	exact    map[string]bool // entities the text names exactly
+	limit    int
+	budget   int // entities one request may examine
+	scanned  int
+	last     entityCursor // the last entity examined: where a cut walk resumes
+	page     entityPage
+}
+
+// class walks the entities of one class listing (resuming after the
+// cursor's mark when it is the cursor's class); done when the page is
+// complete: full, or cut by the budget.
+func (w *entityWalk) class(ctx context.Context, it *graph.SubjectIter, ci int) (done bool, err error) {
+	if ci == w.last.class && w.last.after != "" {
+		if err := it.AfterMark(w.last.after); err != nil {
+			if errors.Is(err, graph.ErrBadMark) {
+				return false, paramError(CodeInvalidParameter, "cursor", "cursor is not one this server gave out")
+			}
+			return false, err
+		}
+	}
+	for {
+		ok, err := it.Next(ctx)
+		if errors.Is(err, graph.ErrSubjectGone) {
+			return false, paramError(CodeInvalidParameter, "cursor", "the entity this cursor resumes after is no longer stored: search again")
+		}
+		if err != nil || !ok {
+			return false, err
+		}
+		if w.scanned == w.budget {
+			w.page.next, w.page.partial = w.last.String(), true
+			return true, nil
+		}
+		w.scanned++
+		here := entityCursor{class: ci, after: it.Mark()}
+		iri := iriString(it.Value())
+		if !strings.HasPrefix(iri, "ent:") || (w.text != "" && !w.exact[iri] && !strings.Contains(slugOf(iri), w.textSlug)) {
+			w.last = here
+			continue
+		}
+		if len(w.page.rows) == w.limit {
+			// A match beyond the page: the next page starts after the
+			// last row.
+			w.page.next = w.last.String()
+			return true, nil
+		}
+		w.last = here
+		e, ok, err := readEntitySummary(ctx, w.qs, iri, entityListDocs)
+		if err != nil {
+			return false, err
+		}
+		if ok {
+			w.page.rows = append(w.page.rows, e)
+		}
+	}
 }
 
 // slugOf is the name part of an entity IRI: "hayat-tahrir-al-sham" of

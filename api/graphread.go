@@ -192,6 +192,34 @@ func readEvidence(ctx context.Context, qs cgraph.QuadStore, ev quad.Value) (subj
 	return subj, pred, obj, e, err
 }
 
+// evidenceNodes lists the first limit distinct evidence nodes linked to
+// node through predicate via; partial says there are more.
+func evidenceNodes(ctx context.Context, qs cgraph.QuadStore, node, via cgraph.Ref, limit int) (evs []quad.Value, partial bool, err error) {
+	seen := map[string]bool{}
+	sc := graph.ScanQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Object: node, quad.Predicate: via})
+	defer sc.Close()
+	for sc.Next(ctx) {
+		sub, err := qs.QuadDirection(sc.Result(), quad.Subject)
+		if err != nil {
+			return nil, false, err
+		}
+		ev, err := qs.NameOf(sub)
+		if err != nil {
+			return nil, false, err
+		}
+		k := iriString(ev)
+		if k == "" || seen[k] {
+			continue
+		}
+		if len(evs) == limit {
+			return evs, true, nil
+		}
+		seen[k] = true
+		evs = append(evs, ev)
+	}
+	return evs, false, sc.Err()
+}
+
 // factsVia collects the facts whose evidence points at node v through
 // evidence predicate via (ng:subject, ng:object or ng:document), grouping
 // evidence by fact. It reads at most limit evidence nodes, in store order
@@ -208,33 +236,7 @@ func factsVia(ctx context.Context, qs cgraph.QuadStore, v quad.Value, via string
 	if err != nil || viaRef == nil {
 		return facts, false, err
 	}
-	var evs []quad.Value
-	seen := map[string]bool{}
-	sc := graph.ScanQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Object: node, quad.Predicate: viaRef})
-	for sc.Next(ctx) {
-		sub, err := qs.QuadDirection(sc.Result(), quad.Subject)
-		if err != nil {
-			sc.Close()
-			return nil, false, err
-		}
-		ev, err := qs.NameOf(sub)
-		if err != nil {
-			sc.Close()
-			return nil, false, err
-		}
-		k := iriString(ev)
-		if k == "" || seen[k] {
-			continue
-		}
-		if len(evs) == limit {
-			partial = true
-			break
-		}
-		seen[k] = true
-		evs = append(evs, ev)
-	}
-	err = sc.Err()
-	sc.Close()
+	evs, partial, err := evidenceNodes(ctx, qs, node, viaRef, limit)
 	if err != nil {
 		return nil, false, err
 	}

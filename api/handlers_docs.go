@@ -53,29 +53,24 @@ func (s *Server) handleListDocuments(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	offset, afterIRI := 0, ""
+	offset, mark := 0, ""
 	if c := v.Get("cursor"); c != "" {
 		var ok bool
-		if offset, afterIRI, ok = parseDocCursor(c); !ok {
+		if offset, mark, ok = parseDocCursor(c); !ok {
 			return paramError(CodeInvalidParameter, "cursor", "cursor %q is not one this server gave out", c)
 		}
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.QueryTimeout)
 	defer cancel()
 	qs := s.deps.Store.QuadStore()
-	// A cursor resumes after the last document of its page, read straight
-	// from the index; if that document was deleted since, the page is
-	// found by counting offset documents from the start instead.
-	var after cgraph.Ref
-	skip := offset
-	if afterIRI != "" {
-		ref, err := qs.ValueOf(iriValue(afterIRI))
-		if err != nil {
-			return queryError(ctx, err)
-		}
-		if ref != nil {
-			after, skip = ref, 0
-		}
+	// A cursor resumes after the last document of its page, in the
+	// listing (graph.SubjectIter.AfterMark); where the listing cannot
+	// (a scanning store whose document was deleted since, or a cursor of
+	// an older version without a mark), the page is found by counting
+	// offset documents from the start.
+	skip := 0
+	if mark == "" {
+		skip = offset
 	}
 	rs := make([]cgraph.Ref, 2)
 	for i, iri := range []string{schema.ClassDocument, schema.PredType} {
@@ -89,7 +84,7 @@ func (s *Server) handleListDocuments(w http.ResponseWriter, r *http.Request) err
 	next := ""
 	if rs[0] != nil && rs[1] != nil {
 		seen, last := 0, ""
-		page := func(doc cgraph.Ref) (bool, error) {
+		page := func(it *graph.SubjectIter) (bool, error) {
 			seen++
 			if seen <= skip {
 				return true, nil
@@ -98,22 +93,18 @@ func (s *Server) handleListDocuments(w http.ResponseWriter, r *http.Request) err
 				next = docCursor(offset+limit, last)
 				return false, nil
 			}
-			v, err := qs.NameOf(doc)
-			if err != nil {
-				return false, err
-			}
-			last = iriString(v)
-			d, err := s.deps.Store.Document(ctx, docIDOf(last))
+			last = it.Mark()
+			d, err := s.deps.Store.Document(ctx, docIDOf(iriString(it.Value())))
 			if err != nil {
 				return false, err
 			}
 			out = append(out, toDocumentJSON(d))
 			return true, nil
 		}
-		err := s.eachDocumentNode(ctx, rs[1], rs[0], after, page)
-		if errors.Is(err, graph.ErrSubjectGone) {
-			skip = offset // the scan lost its place: count from the start
-			err = s.eachDocumentNode(ctx, rs[1], rs[0], nil, page)
+		err := s.eachDocumentNode(ctx, rs[1], rs[0], mark, page)
+		if errors.Is(err, graph.ErrSubjectGone) || errors.Is(err, graph.ErrBadMark) {
+			skip = offset // the listing cannot place the mark: count from the start
+			err = s.eachDocumentNode(ctx, rs[1], rs[0], "", page)
 		}
 		if err == nil {
 			err = ctx.Err()
@@ -134,17 +125,17 @@ func (s *Server) handleListDocuments(w http.ResponseWriter, r *http.Request) err
 	return nil
 }
 
-// eachDocumentNode calls fn with each document node (the subjects of
-// (?, rdf:type, ng:Document)) in store order, after the node after when
-// it is not nil, until fn returns false.
-func (s *Server) eachDocumentNode(ctx context.Context, typ, class, after cgraph.Ref, fn func(cgraph.Ref) (bool, error)) error {
+// eachDocumentNode calls fn at each document node (the subjects of
+// (?, rdf:type, ng:Document)) in store order, after the listing's mark
+// when it is not "", until fn returns false.
+func (s *Server) eachDocumentNode(ctx context.Context, typ, class cgraph.Ref, mark string, fn func(*graph.SubjectIter) (bool, error)) error {
 	it, err := s.deps.Store.Subjects(typ, class)
 	if err != nil {
 		return err
 	}
 	defer it.Close()
-	if after != nil {
-		if err := it.After(after); err != nil {
+	if mark != "" {
+		if err := it.AfterMark(mark); err != nil {
 			return err
 		}
 	}
@@ -153,22 +144,22 @@ func (s *Server) eachDocumentNode(ctx context.Context, typ, class, after cgraph.
 		if err != nil || !ok {
 			return err
 		}
-		if more, err := fn(it.Subject()); err != nil || !more {
+		if more, err := fn(it); err != nil || !more {
 			return err
 		}
 	}
 }
 
 // docCursorPrefix marks document-list cursors: base64 of the prefix, the
-// offset of the next page and the IRI of the last document listed
-// ("docs:200:doc:article-42"; cursors of older servers have no IRI).
+// offset of the next page and the listing's mark of the last document
+// listed ("docs:200:1234"; cursors of older versions have no mark).
 const docCursorPrefix = "docs:"
 
-func docCursor(offset int, lastIRI string) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(docCursorPrefix + strconv.Itoa(offset) + ":" + lastIRI))
+func docCursor(offset int, mark string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(docCursorPrefix + strconv.Itoa(offset) + ":" + mark))
 }
 
-func parseDocCursor(c string) (offset int, lastIRI string, ok bool) {
+func parseDocCursor(c string) (offset int, mark string, ok bool) {
 	b, err := base64.RawURLEncoding.DecodeString(c)
 	if err != nil {
 		return 0, "", false
@@ -177,12 +168,12 @@ func parseDocCursor(c string) (offset int, lastIRI string, ok bool) {
 	if !ok {
 		return 0, "", false
 	}
-	n, iri, _ := strings.Cut(rest, ":")
+	n, mark, _ := strings.Cut(rest, ":")
 	offset, err = strconv.Atoi(n)
-	if err != nil || offset < 0 || (iri != "" && !strings.HasPrefix(iri, "doc:")) {
+	if err != nil || offset < 0 {
 		return 0, "", false
 	}
-	return offset, iri, true
+	return offset, mark, true
 }
 
 // pageLimit reads ?limit=: def when empty, else 1 to max.

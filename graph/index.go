@@ -6,6 +6,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -39,11 +41,6 @@ var (
 // would grow the file under a concurrent writer).
 const subjectBatch = 512
 
-// ErrNoKeyIndex says that the store cannot read a listing from index
-// keys (SQL backends, or a bolt store created without Cayley's
-// object-predicate-subject index); Links answers ok false instead.
-var ErrNoKeyIndex = errors.New("graph: store has no key index for this scan")
-
 // SubjectIter is a cursor over the distinct subjects of (?, predicate,
 // object) in store order (on bolt, node id order: roughly first stored
 // first). On bolt it reads index keys; on other stores it scans the quads
@@ -66,6 +63,7 @@ type SubjectIter struct {
 	seen      map[any]bool
 	skipTo    any        // After on a scan: the key of the subject to pass first
 	skipRef   cgraph.Ref // and the subject
+	gone      bool       // the subject to resume after is not stored
 	scanRef   cgraph.Ref
 	scanValue quad.Value
 }
@@ -84,7 +82,7 @@ type subjectKey struct {
 // other stores it scans the quads, in the scan's order. pred and obj are
 // the store's references (QuadStore().ValueOf). Close it when done.
 func (s *Store) Subjects(pred, obj cgraph.Ref) (*SubjectIter, error) {
-	scan := &SubjectIter{qs: s.QuadStore(), pred: pred, obj: obj, seen: map[any]bool{}}
+	scan := scanSubjects(s.QuadStore(), pred, obj)
 	if s.mapped == nil {
 		return scan, nil
 	}
@@ -107,18 +105,29 @@ func (s *Store) Subjects(pred, obj cgraph.Ref) (*SubjectIter, error) {
 	return &SubjectIter{m: s.mapped, bucket: k[0], prefix: k[1], batchSize: subjectBatch}, nil
 }
 
-// ErrSubjectGone is Next's error after After(subject) on a store that
-// scans, when subject is no longer listed (its quads were deleted): the
-// scan cannot tell where it stood. Key listings (bolt) resume after it
-// all the same.
+// ErrSubjectGone is Next's error after After or AfterMark on a store that
+// scans, when the subject to resume after is no longer listed (its quads
+// were deleted): the scan cannot tell where it stood. Key listings (bolt)
+// resume after it all the same.
 var ErrSubjectGone = errors.New("graph: the subject a listing resumes after is no longer stored")
+
+// scanSubjects is the SubjectIter of stores without key listings.
+func scanSubjects(qs cgraph.QuadStore, pred, obj cgraph.Ref) *SubjectIter {
+	return &SubjectIter{qs: qs, pred: pred, obj: obj, seen: map[any]bool{}}
+}
 
 // After makes the cursor start after subject (a reference it gave out),
 // so that a listing can resume where a page ended. Call it before Next.
-// On a scan the subjects up to it are read again and passed over; if it
-// is no longer listed, Next fails with ErrSubjectGone.
+// On a scan the subjects up to it are read again and passed over, in the
+// store's order: Cayley's SQL backend orders nothing, so across requests
+// a scan is stable only while the query plan is; if the subject is no
+// longer listed, Next fails with ErrSubjectGone.
 func (it *SubjectIter) After(subject cgraph.Ref) error {
 	if it.m == nil {
+		if subject == nil {
+			it.gone = true
+			return nil
+		}
 		it.skipTo, it.skipRef = subject.Key(), subject
 		return nil
 	}
@@ -129,6 +138,50 @@ func (it *SubjectIter) After(subject cgraph.Ref) error {
 	it.after = binary.BigEndian.AppendUint64(append([]byte{}, it.prefix...), uint64(id))
 	it.buf, it.pos, it.done = it.buf[:0], 0, false
 	return nil
+}
+
+// Mark is where the cursor stands after a Next that returned true, as
+// text for a page cursor: AfterMark on a new cursor over the same listing
+// resumes after it, in this process or a later one. On bolt it is the
+// subject's node id (which outlives the subject's deletion); on scanned
+// stores, its value in N-Quads form.
+func (it *SubjectIter) Mark() string {
+	if it.m != nil {
+		return strconv.FormatUint(it.cur.id, 10)
+	}
+	switch v := it.scanValue.(type) {
+	case quad.IRI, quad.BNode:
+		return v.String()
+	}
+	return "" // a literal subject: not one to resume after
+}
+
+// ErrBadMark says that a mark is not one Mark gave on this kind of store.
+var ErrBadMark = errors.New("graph: not a listing mark of this store")
+
+// AfterMark is After for a mark from Mark.
+func (it *SubjectIter) AfterMark(mark string) error {
+	if it.m != nil {
+		id, err := strconv.ParseUint(mark, 10, 64)
+		if err != nil {
+			return fmt.Errorf("%w: %q", ErrBadMark, mark)
+		}
+		return it.After(ckv.Int64Value(id))
+	}
+	var v quad.Value
+	switch {
+	case len(mark) > 2 && mark[0] == '<' && mark[len(mark)-1] == '>':
+		v = quad.IRI(mark[1 : len(mark)-1])
+	case len(mark) > 2 && strings.HasPrefix(mark, "_:"):
+		v = quad.BNode(mark[2:])
+	default:
+		return fmt.Errorf("%w: %q", ErrBadMark, mark)
+	}
+	ref, err := it.qs.ValueOf(v)
+	if err != nil {
+		return fmt.Errorf("graph: subjects: %w", err)
+	}
+	return it.After(ref) // nil: gone
 }
 
 // Next moves to the next subject; false at the end or on an error.
@@ -154,6 +207,9 @@ func (it *SubjectIter) Next(ctx context.Context) (bool, error) {
 
 // nextScanned is Next on a store without key listings.
 func (it *SubjectIter) nextScanned(ctx context.Context) (bool, error) {
+	if it.gone {
+		return false, ErrSubjectGone
+	}
 	if it.scan == nil {
 		if it.pred == nil || it.obj == nil {
 			return false, nil
@@ -193,6 +249,9 @@ func (it *SubjectIter) nextScanned(ctx context.Context) (bool, error) {
 	}
 	if err := it.scan.Err(); err != nil {
 		return false, err
+	}
+	if it.skipTo != nil {
+		return false, ErrSubjectGone // deleted after the check above
 	}
 	return false, ctx.Err()
 }

@@ -14,6 +14,22 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
+// personDocs are seven documents doc-0 … doc-6: voss and lindqvist are in
+// every one, person-0i only in doc-i.
+func personDocs() []schema.Extraction {
+	var exts []schema.Extraction
+	for i := range 7 {
+		e := extractionA("Mara Voss, the mayor of Lindqvist, opened the station.")
+		e.Document.ID = fmt.Sprintf("doc-%d", i)
+		for j := range e.Facts {
+			e.Facts[j].Evidence.DocID = e.Document.ID
+		}
+		e.Entities = append(e.Entities, entity(schema.Person, fmt.Sprintf("Person %02d", i)))
+		exts = append(exts, e)
+	}
+	return exts
+}
+
 // Subjects must list each subject of (?, p, o) once, in index order,
 // across its read batches, leave out subjects whose quads were all deleted
 // (Cayley keeps deleted quads' ids in its index entries), resume after a
@@ -23,19 +39,7 @@ func TestSubjects(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, cfg func() Config) {
 		s := openStore(t, cfg())
 		ctx := context.Background()
-		// voss and lindqvist appear in every document, the others in one.
-		var exts []schema.Extraction
-		for i := range 7 {
-			e := extractionA("Mara Voss, the mayor of Lindqvist, opened the station.")
-			e.Document.ID = fmt.Sprintf("doc-%d", i)
-			for j := range e.Facts {
-				e.Facts[j].Evidence.DocID = e.Document.ID
-			}
-			other := entity(schema.Person, fmt.Sprintf("Person %02d", i))
-			e.Entities = append(e.Entities, other)
-			exts = append(exts, e)
-		}
-		write(t, s, exts...)
+		write(t, s, personDocs()...)
 		qs := s.QuadStore()
 		typ, _ := qs.ValueOf(quad.IRI(schema.PredType))
 		person, _ := qs.ValueOf(quad.IRI(schema.Person.IRI()))
@@ -204,4 +208,94 @@ func TestSubjects(t *testing.T) {
 			t.Errorf("cancelled: %v, %v", ok, err)
 		}
 	})
+}
+
+// The scanning SubjectIter (stores without key listings) is tested here
+// on bolt too, against the key listing: the same subjects in the same
+// order, marks that resume on either kind, and ErrSubjectGone where a
+// scan cannot resume.
+func TestSubjectScan(t *testing.T) {
+	s := openStore(t, Config{Path: t.TempDir() + "/db", Options: map[string]any{"nosync": true}})
+	ctx := context.Background()
+	write(t, s, personDocs()...)
+	qs := s.QuadStore()
+	typ, _ := qs.ValueOf(quad.IRI(schema.PredType))
+	person, _ := qs.ValueOf(quad.IRI(schema.Person.IRI()))
+	open := func(scan bool) *SubjectIter {
+		t.Helper()
+		if scan {
+			return scanSubjects(qs, typ, person)
+		}
+		it, err := s.Subjects(typ, person)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if it.m == nil {
+			t.Fatal("bolt store: Subjects scans instead of reading keys")
+		}
+		return it
+	}
+	// rest lists the values from it, and the mark of each.
+	rest := func(it *SubjectIter) (vals, marks []string, err error) {
+		defer it.Close()
+		for {
+			ok, err := it.Next(ctx)
+			if err != nil || !ok {
+				return vals, marks, err
+			}
+			vals, marks = append(vals, fmt.Sprint(it.Value())), append(marks, it.Mark())
+		}
+	}
+	keyVals, keyMarks, err := rest(open(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scanVals, scanMarks, err := rest(open(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(keyVals) != 8 || !slices.Equal(keyVals, scanVals) {
+		t.Fatalf("keys %v\nscan %v", keyVals, scanVals)
+	}
+	for _, scan := range []bool{false, true} {
+		marks := keyMarks
+		if scan {
+			marks = scanMarks
+		}
+		it := open(scan)
+		if err := it.AfterMark(marks[2]); err != nil {
+			t.Fatal(err)
+		}
+		got, _, err := rest(it)
+		if err != nil || !slices.Equal(got, keyVals[3:]) {
+			t.Errorf("scan %v, after mark %q: %v, %v; want %v", scan, marks[2], got, err, keyVals[3:])
+		}
+		other := scanMarks[2]
+		if scan {
+			other = keyMarks[2]
+		}
+		if err := open(scan).AfterMark(other); !errors.Is(err, ErrBadMark) {
+			t.Errorf("scan %v: the other kind's mark %q: %v, want ErrBadMark", scan, other, err)
+		}
+	}
+	// person-03 (from doc-3 only) is deleted: the key listing resumes after
+	// its id; the scan cannot place it.
+	i3 := slices.Index(keyVals, fmt.Sprint(quad.IRI(schema.EntityIRI(schema.Person, "Person 03"))))
+	if _, err := s.DeleteDocument(ctx, "doc-3"); err != nil {
+		t.Fatal(err)
+	}
+	it := open(false)
+	if err := it.AfterMark(keyMarks[i3]); err != nil {
+		t.Fatal(err)
+	}
+	if got, _, err := rest(it); err != nil || !slices.Equal(got, keyVals[i3+1:]) {
+		t.Errorf("keys after deleted person-03: %v, %v; want %v", got, err, keyVals[i3+1:])
+	}
+	it = open(true)
+	if err := it.AfterMark(scanMarks[i3]); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := rest(it); !errors.Is(err, ErrSubjectGone) {
+		t.Errorf("scan after deleted person-03: %v, want ErrSubjectGone", err)
+	}
 }

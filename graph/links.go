@@ -23,8 +23,9 @@ type Link struct {
 // LinkScan is what Links read.
 type LinkScan struct {
 	Links []Link
-	// Reads counts the index entries, index keys and log quads read, the
-	// unit the caller's budget is in.
+	// Reads counts the index entries, the index keys (incoming) and the
+	// quads (outgoing) read: the unit of the caller's budget. A key's
+	// liveness check and the neighbours' values are log reads on top.
 	Reads int
 	// Capped says that a bound stopped the reading before the end: links
 	// may be missing.
@@ -62,18 +63,30 @@ func (s *Store) Links(ctx context.Context, node cgraph.Ref, dir quad.Direction, 
 		}
 		ids[i] = uint64(pi)
 	}
-	// spend takes one read; false when the call's bound is reached.
+	// spend takes one read; false when the call's bound is reached or
+	// ctx is done (checked every so often: at a large budget one call
+	// reads for a long time).
+	var ctxErr error
 	spend := func() bool {
 		if bounds.Reads > 0 && res.Reads >= bounds.Reads {
 			res.Capped = true
 			return false
+		}
+		if res.Reads%256 == 255 {
+			if ctxErr = ctx.Err(); ctxErr != nil {
+				return false
+			}
 		}
 		res.Reads++
 		return true
 	}
 	err = s.mapped.view(func(tx *bolt.Tx) error {
 		logB := tx.Bucket(logBucket)
-		if logB == nil {
+		// Both of Cayley's default indexes or ok false (a store created
+		// with other indexes): a path search must not read one direction
+		// from keys and then scan it all again.
+		sp, ops := spIndex.Key([]uint64{0, 0}), opsIndex.Key([]uint64{0, 0})
+		if logB == nil || tx.Bucket(sp[0]) == nil || tx.Bucket(ops[0]) == nil {
 			return nil
 		}
 		ok = true
@@ -104,12 +117,11 @@ func (s *Store) Links(ctx context.Context, node cgraph.Ref, dir quad.Direction, 
 			} else {
 				more, err = linkSubjects(tx, logB, uint64(n), pid, bounds.PerPred, spend, func(s uint64) error { return add(preds[i], s) })
 			}
-			if errors.Is(err, ErrNoKeyIndex) {
-				ok = false
-				return nil
-			}
 			if err != nil {
 				return err
+			}
+			if ctxErr != nil {
+				return ctxErr
 			}
 			if more {
 				res.Capped = true
@@ -134,19 +146,19 @@ func (s *Store) Links(ctx context.Context, node cgraph.Ref, dir quad.Direction, 
 // more reports that a bound stopped it.
 func linkObjects(tx *bolt.Tx, logB *bolt.Bucket, sub, pred uint64, perPred int, spend func() bool, fn func(uint64) error) (more bool, err error) {
 	k := spIndex.Key([]uint64{sub, pred})
-	b := tx.Bucket(k[0])
-	if b == nil {
-		return false, ErrNoKeyIndex
-	}
-	qids, err := decodeIDs(b.Get(k[1]))
-	if err != nil {
-		return false, err
-	}
+	entry := tx.Bucket(k[0]).Get(k[1])
 	seen := map[uint64]bool{}
-	for i, id := range qids {
+	// The entry lists every quad of (sub, pred), one per document: read
+	// its ids one at a time, up to the bound.
+	for i := 0; len(entry) > 0; i++ {
 		if (perPred > 0 && i >= perPred) || !spend() {
 			return true, nil
 		}
+		id, n := binary.Uvarint(entry)
+		if n <= 0 {
+			return false, errors.New("malformed index entry")
+		}
+		entry = entry[n:]
 		p, err := logPrimitive(logB, id)
 		if err != nil {
 			return false, err
@@ -167,11 +179,7 @@ func linkObjects(tx *bolt.Tx, logB *bolt.Bucket, sub, pred uint64, perPred int, 
 // reading at most perPred keys; more reports that a bound stopped it.
 func linkSubjects(tx *bolt.Tx, logB *bolt.Bucket, obj, pred uint64, perPred int, spend func() bool, fn func(uint64) error) (more bool, err error) {
 	k := opsIndex.Key([]uint64{obj, pred})
-	b := tx.Bucket(k[0])
-	if b == nil {
-		return false, ErrNoKeyIndex
-	}
-	c := b.Cursor()
+	c := tx.Bucket(k[0]).Cursor()
 	read := 0
 	for key, v := c.Seek(k[1]); key != nil && bytes.HasPrefix(key, k[1]); key, v = c.Next() {
 		if len(key) != len(k[1])+8 {

@@ -47,7 +47,7 @@ func goQueries() []Query {
 		Description: "Shortest paths between two entities over fact edges (either direction), " +
 			"breadth first from both names; one row per edge, grouped by path number. " +
 			"The search is bounded: by default " + strconv.Itoa(pathBudget) + " index reads, " + strconv.Itoa(maxEdgeQuads) +
-			" quads per node, predicate and direction (raise budget for more); a note says when a bound cut it.",
+			" edge reads per node, predicate and direction (raise budget for more); a note says when a bound cut it.",
 		Params: []Param{
 			{Name: "from", Type: "string", Required: true, Description: "Name, alias or entity IRI of one end"},
 			{Name: "to", Type: "string", Required: true, Description: "Name, alias or entity IRI of the other end"},
@@ -370,7 +370,7 @@ type graphView struct {
 	limited bool
 	budget  int
 	total   int // the budget given to limit
-	edgeCap int // quads per node, predicate and direction
+	edgeCap int // edge reads (quads, or index keys of neighbours) per node, predicate and direction
 	capped  bool
 }
 
@@ -422,7 +422,7 @@ func (g *graphView) spend() bool {
 
 // boundNote is the note of a search that hit its bounds.
 func (g *graphView) boundNote() string {
-	return fmt.Sprintf("the path search stopped at its bound (%d index reads, %d quads per node, predicate and direction): "+
+	return fmt.Sprintf("the path search stopped at its bound (%d index reads, %d edge reads per node, predicate and direction): "+
 		"paths through the busiest nodes may be missing; a larger budget finds more", g.total, g.edgeCap)
 }
 
@@ -440,12 +440,14 @@ func (g *graphView) nameOf(r cgraph.Ref) (quad.Value, error) {
 
 // neighbours lists the fact edges at a node in both directions, one per
 // distinct (subject, predicate, object) whatever the number of documents
-// stating it, sorted for stable output. It reads only what it must: a
-// node few documents mention has few quads, read in one scan per
-// direction; a busy one is read one relation predicate at a time (its
-// mentions, names and evidence links are most of its quads), at most
-// maxEdgeQuads quads per predicate and direction. Every read counts
-// against the view's budget (limit).
+// stating it, sorted for stable output. With the store's KeyReader it
+// reads them from index entries (keyEdges: outgoing quads, incoming
+// neighbours' keys). Else it scans only what it must: a node few
+// documents mention has few quads, read in one scan per direction; a
+// busy one is read one relation predicate at a time (its mentions, names
+// and evidence links are most of its quads). Either way at most edgeCap
+// reads per predicate and direction, and every read counts against the
+// view's budget (limit).
 func (g *graphView) neighbours(ctx context.Context, n string) ([]edge, error) {
 	if es, ok := g.adj[n]; ok {
 		return es, nil

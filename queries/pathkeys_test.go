@@ -9,9 +9,11 @@ import (
 
 // The path searches read neighbours from index entries when the runner
 // has the store's KeyReader. Unbounded, they must give the rows the quad
-// scans give; at the default bound on a store with hubs, the key reads
-// (one per distinct neighbour, not one per quad) must find every row the
-// scans find, and say that the bound cut the search as the scans do.
+// scans give; at the default bound on a store with hubs, both must say
+// that the bound cut the search, and the key reads (one per distinct
+// incoming neighbour, not one per quad) must find every connections row
+// the scans find (shortest-path keeps only the shortest paths, which a
+// search that reads further may replace).
 func TestPathSearchFromKeys(t *testing.T) {
 	st := openFixture(t, syntheticDocs(300)...)
 	reg := mustLoad(t, "")

@@ -2,7 +2,7 @@
 // description: Paths between two entities over fact edges (either direction), up to N hops;
 // description: one row per edge, grouped by path number, shortest paths first.
 // description: See shortest-path for only the shortest ones over large graphs.
-// description: The search is bounded (by default 12000 index reads, 200 quads per node, predicate
+// description: The search is bounded (by default 12000 index reads, 200 edge reads per node, predicate
 // description: and direction; 5000 paths); a note says when a bound cut it.
 // param: from string required  Name, alias or entity IRI of one end
 // param: to string required  Name, alias or entity IRI of the other end
