@@ -47,8 +47,8 @@ import (
 // address, be a shared read-only map of the bolt file (same inode or
 // path) and cover the data the transaction sees, or nothing is released.
 // release is only called on goroutines that hold no bolt transaction (the
-// watcher; write paths after their commit; EachQuad after closing its
-// iterator): a second read transaction on a goroutine that holds one
+// watcher; write paths after their commit; EachQuad between its read
+// batches): a second read transaction on a goroutine that holds one
 // deadlocks when a writer waits to remap (Go's RWMutex blocks new readers
 // behind a waiting writer). Cayley's own iterators nest transactions that
 // way, which is why openBolt maps 1 TiB up front (DefaultMmapSize): bolt
@@ -219,8 +219,8 @@ func (m *mappedFile) release() error {
 // backends). They stay in the kernel's page cache, so later reads refault
 // them without disk I/O. Unless Config.KeepMapped is set the store does
 // this itself (see Config.MappedLimit). Safe for concurrent use with
-// reads and writes, but not from inside a callback of EachQuad or while
-// the calling goroutine iterates the QuadStore.
+// reads and writes (EachQuad calls its callback outside transactions on
+// bolt), but not while the calling goroutine iterates the QuadStore.
 func (s *Store) ReleaseMapped() error {
 	return s.mapped.release()
 }

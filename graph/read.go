@@ -289,9 +289,15 @@ func valueTime(v quad.Value) time.Time {
 // EachQuad streams every quad of the store to fn, stopping at fn's first
 // error (returned as is) or when ctx is done.
 func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
-	// After the iterator's transaction is closed (deferred calls run last
-	// first): a full scan makes the whole file resident.
-	defer s.autoRelease()
+	keep := func(q quad.Quad) error {
+		if q.Label == iri(ballastLabel) || q.Label == iri(countsLabel) {
+			return nil // a write in progress (see applyDeltas), bookkeeping (counts.go)
+		}
+		return fn(q)
+	}
+	if ok, err := s.eachLogQuad(ctx, logBatch, valueCacheSize, keep); ok {
+		return err
+	}
 	it := s.qs.QuadsAllIterator().Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
@@ -299,10 +305,7 @@ func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
 		if err != nil {
 			return fmt.Errorf("graph: read quad: %w", err)
 		}
-		if q.Label == iri(ballastLabel) || q.Label == iri(countsLabel) {
-			continue // a write in progress (see applyDeltas), bookkeeping (counts.go)
-		}
-		if err := fn(q); err != nil {
+		if err := keep(q); err != nil {
 			return err
 		}
 	}
