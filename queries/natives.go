@@ -24,7 +24,7 @@ import (
 //	    "class", class name                        entities of a class (ng.eachEntity)
 //	ngNext(handle, n) → the stream's next n records at most; [] at its end
 //	ngSkip(handle, n) → passes over up to n records without reading them whole; how many it passed
-//	ngPaths(from JSON list, to JSON list, hops, budget) → paths in canonical order (connections; bounded, see allPaths)
+//	ngPaths(from JSON list, to JSON list, hops, budget[, keep]) → paths in canonical order, the first keep when keep > 0 (connections; bounded, see allPaths)
 //
 // Streams hold store iterators open between calls, so a page reads only
 // what it shows; close ends them when the run is over.
@@ -233,6 +233,9 @@ func (n *nativeSet) funcs() map[string]func(context.Context, []string) (any, err
 			}
 			if gv.capped {
 				n.note(gv.boundNote())
+			}
+			if keep, err := strconv.Atoi(arg(args, 4)); err == nil && keep > 0 && keep < len(paths) {
+				paths = paths[:keep] // the first, in order: all the script's page can show
 			}
 			out := make([][]map[string]string, len(paths))
 			for i, p := range paths {

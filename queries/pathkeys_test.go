@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
+	"sort"
+	"strings"
 	"testing"
 )
 
@@ -57,6 +60,111 @@ func TestPathSearchFromKeys(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// allPaths against a plain enumeration of every simple path (no
+// distances, no pruning, every node read), for both orders of the ends
+// and every length: the pruned, one-sided reading must lose no path.
+func TestAllPathsComplete(t *testing.T) {
+	st := openFixture(t, syntheticDocs(24)...)
+	ctx := context.Background()
+	for _, keys := range []bool{false, true} {
+		// view is a fresh reading of the graph, so that allPaths reads
+		// what it reads itself; no bound cuts a node's edges, so every
+		// reading sees the same graph.
+		view := func() *graphView {
+			gv, err := newGraphView(st.QuadStore())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if keys {
+				gv.keys = st
+			}
+			gv.limit(maxBudget)
+			return gv
+		}
+		gv := view()
+		iri := func(name string) string {
+			t.Helper()
+			found, err := ResolveName(ctx, st.QuadStore(), name)
+			if err != nil || len(found) != 1 {
+				t.Fatalf("%s: %v %v", name, found, err)
+			}
+			return found[0]
+		}
+		// plain is every simple path of at most hops edges whose inner
+		// nodes are neither end.
+		plain := func(from, to string, hops int) []string {
+			var out []string
+			var walk func(n string, path []edge, on map[string]bool)
+			walk = func(n string, path []edge, on map[string]bool) {
+				if len(path) > 0 && n == to {
+					var b strings.Builder
+					for _, e := range path {
+						b.WriteString(e.subject + " " + e.pred + " " + e.object + "; ")
+					}
+					out = append(out, b.String())
+					return
+				}
+				if len(path) == hops || (len(path) > 0 && n == from) {
+					return
+				}
+				es, err := gv.neighbours(ctx, n)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, e := range es {
+					if on[e.node] {
+						continue
+					}
+					on[e.node] = true
+					walk(e.node, append(path, e), on)
+					delete(on, e.node)
+				}
+			}
+			walk(from, nil, map[string]bool{from: true})
+			sort.Strings(out)
+			return out
+		}
+		pairs := [][2]string{{"Quill", "Varna"}, {"Varna", "Quill"}, {"Commander", "NSF"}, {"NSF", "Commander"}, {"Quill", "Commander"}, {"Varna", "Commander"}}
+		checked := 0
+		for _, pr := range pairs {
+			from, to := iri(pr[0]), iri(pr[1])
+			for hops := 1; hops <= 3; hops++ {
+				want := plain(from, to, hops)
+				search := view()
+				paths, err := search.allPaths(ctx, []string{from}, []string{to}, hops)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if search.capped {
+					t.Errorf("keys %v: a bound cut the search", keys)
+				}
+				var got []string
+				for _, p := range paths {
+					var b strings.Builder
+					for _, e := range p {
+						b.WriteString(e.subject + " " + e.pred + " " + e.object + "; ")
+					}
+					got = append(got, b.String())
+				}
+				sort.Strings(got)
+				if len(want) >= maxPaths {
+					continue
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("keys %v, %s → %s, %d hops: %d paths, want %d", keys, pr[0], pr[1], hops, len(got), len(want))
+				}
+				checked += len(want)
+			}
+		}
+		if gv.capped {
+			t.Errorf("keys %v: a bound cut the plain reading", keys)
+		}
+		if checked < 100 {
+			t.Errorf("only %d paths checked: the fixture is too sparse to test anything", checked)
 		}
 	}
 }

@@ -511,13 +511,22 @@ func (g *graphView) allPaths(ctx context.Context, from, to []string, maxHops int
 	if err != nil {
 		return nil, err
 	}
+	// Distances are measured from the end with fewer edges: the search
+	// reads the neighbours of that end's first maxHops-1 layers and no
+	// others (the walk from the other end takes its steps from those
+	// reads, see back below).
 	walkFrom, measureFrom, reversed := from, to, false
-	if dt < df {
+	if df < dt {
 		walkFrom, measureFrom, reversed = to, from, true
 	}
 	isEnd := map[string]bool{}
 	isTarget := map[string]bool{}
 	dist := map[string]int{}
+	// back lists, for a node the measuring search reached but did not
+	// read, its edges to the nodes it did read: every step the walk can
+	// take from it leads nearer the measured end, to a node that was
+	// read, so these edges are all the walk needs from it.
+	back := map[string][]edge{}
 	var frontier []string
 	for _, n := range walkFrom {
 		isEnd[n] = true
@@ -543,6 +552,9 @@ func (g *graphView) allPaths(ctx context.Context, from, to []string, maxHops int
 					dist[e.node] = d
 					next = append(next, e.node)
 				}
+				far := e.node
+				e.node = n
+				back[far] = append(back[far], e)
 			}
 		}
 		frontier = next
@@ -561,9 +573,14 @@ func (g *graphView) allPaths(ctx context.Context, from, to []string, maxHops int
 		if len(path) >= maxHops || full() || (len(path) > 0 && isEnd[n]) {
 			return nil
 		}
-		es, err := g.neighbours(ctx, n)
-		if err != nil {
-			return err
+		es, ok := g.adj[n]
+		if !ok && len(path) > 0 {
+			es = back[n] // reached, not read: its steps nearer the measured end
+		} else if !ok {
+			var err error
+			if es, err = g.neighbours(ctx, n); err != nil {
+				return err
+			}
 		}
 		for _, e := range es {
 			if onPath[e.node] {
