@@ -246,23 +246,7 @@ func readEntitySummary(ctx context.Context, qs cgraph.QuadStore, iri string, doc
 	}
 	sortClasses(e.Classes)
 	objects := func(pred string, max int, fn func(quad.Value)) error {
-		if refs[pred] == nil {
-			return nil
-		}
-		sc := graph.ScanQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Subject: sub, quad.Predicate: refs[pred]})
-		defer sc.Close()
-		for i := 0; i < max && sc.Next(ctx); i++ {
-			o, err := qs.QuadDirection(sc.Result(), quad.Object)
-			if err != nil {
-				return err
-			}
-			v, err := qs.NameOf(o)
-			if err != nil {
-				return err
-			}
-			fn(v)
-		}
-		return sc.Err()
+		return firstObjects(ctx, qs, sub, refs[pred], max, fn)
 	}
 	if e.Name, err = entityName(ctx, qs, iri); err != nil {
 		return e, false, err
@@ -315,18 +299,28 @@ func entityName(ctx context.Context, qs cgraph.QuadStore, iri string) (string, e
 		return "", err
 	}
 	name := ""
+	err = firstObjects(ctx, qs, sub, pred, entityListDocs, func(v quad.Value) { name = leastString(name, v) })
+	return name, err
+}
+
+// firstObjects calls fn with the objects of the first max quads
+// (sub, pred, ?) in store order; nothing when pred is nil.
+func firstObjects(ctx context.Context, qs cgraph.QuadStore, sub, pred cgraph.Ref, max int, fn func(quad.Value)) error {
+	if pred == nil {
+		return nil
+	}
 	sc := graph.ScanQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Subject: sub, quad.Predicate: pred})
 	defer sc.Close()
-	for i := 0; i < entityListDocs && sc.Next(ctx); i++ {
+	for i := 0; i < max && sc.Next(ctx); i++ {
 		o, err := qs.QuadDirection(sc.Result(), quad.Object)
 		if err != nil {
-			return "", err
+			return err
 		}
 		v, err := qs.NameOf(o)
 		if err != nil {
-			return "", err
+			return err
 		}
-		name = leastString(name, v)
+		fn(v)
 	}
-	return name, sc.Err()
+	return sc.Err()
 }

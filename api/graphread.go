@@ -193,31 +193,27 @@ func readEvidence(ctx context.Context, qs cgraph.QuadStore, ev quad.Value) (subj
 }
 
 // evidenceNodes lists the first limit distinct evidence nodes linked to
-// node through predicate via; partial says there are more.
-func evidenceNodes(ctx context.Context, qs cgraph.QuadStore, node, via cgraph.Ref, limit int) (evs []quad.Value, partial bool, err error) {
-	seen := map[string]bool{}
-	sc := graph.ScanQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Object: node, quad.Predicate: via})
-	defer sc.Close()
-	for sc.Next(ctx) {
-		sub, err := qs.QuadDirection(sc.Result(), quad.Subject)
-		if err != nil {
-			return nil, false, err
+// node through predicate via (the subjects of (?, via, node), in store
+// order); partial says there are more.
+func evidenceNodes(ctx context.Context, store Store, node, via cgraph.Ref, limit int) (evs []quad.Value, partial bool, err error) {
+	it, err := store.Subjects(via, node)
+	if err != nil {
+		return nil, false, err
+	}
+	defer it.Close()
+	for {
+		ok, err := it.Next(ctx)
+		if err != nil || !ok {
+			return evs, false, err
 		}
-		ev, err := qs.NameOf(sub)
-		if err != nil {
-			return nil, false, err
-		}
-		k := iriString(ev)
-		if k == "" || seen[k] {
+		if iriString(it.Value()) == "" {
 			continue
 		}
 		if len(evs) == limit {
 			return evs, true, nil
 		}
-		seen[k] = true
-		evs = append(evs, ev)
+		evs = append(evs, it.Value())
 	}
-	return evs, false, sc.Err()
 }
 
 // factsVia collects the facts whose evidence points at node v through
@@ -226,7 +222,8 @@ func evidenceNodes(ctx context.Context, qs cgraph.QuadStore, node, via cgraph.Re
 // (roughly first stored first); partial says that v has more, whose facts
 // and evidence are missing from the result: an entity named in every
 // article has as many evidence nodes as the corpus has sentences about it.
-func factsVia(ctx context.Context, qs cgraph.QuadStore, v quad.Value, via string, limit int) (facts []factJSON, partial bool, err error) {
+func factsVia(ctx context.Context, store Store, v quad.Value, via string, limit int) (facts []factJSON, partial bool, err error) {
+	qs := store.QuadStore()
 	facts = []factJSON{}
 	node, err := qs.ValueOf(v)
 	if err != nil || node == nil {
@@ -236,7 +233,7 @@ func factsVia(ctx context.Context, qs cgraph.QuadStore, v quad.Value, via string
 	if err != nil || viaRef == nil {
 		return facts, false, err
 	}
-	evs, partial, err := evidenceNodes(ctx, qs, node, viaRef, limit)
+	evs, partial, err := evidenceNodes(ctx, store, node, viaRef, limit)
 	if err != nil {
 		return nil, false, err
 	}

@@ -136,11 +136,11 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return errorf(http.StatusNotFound, CodeNotFound, "no entity %q", iri)
 	}
-	out, partialOut, err := factsVia(ctx, qs, quad.IRI(iri), schema.PredEvSubject, limit)
+	out, partialOut, err := factsVia(ctx, s.deps.Store, quad.IRI(iri), schema.PredEvSubject, limit)
 	if err != nil {
 		return queryError(ctx, err)
 	}
-	in, partialIn, err := factsVia(ctx, qs, quad.IRI(iri), schema.PredEvObject, limit)
+	in, partialIn, err := factsVia(ctx, s.deps.Store, quad.IRI(iri), schema.PredEvObject, limit)
 	if err != nil {
 		return queryError(ctx, err)
 	}
