@@ -99,7 +99,7 @@ func (s *Server) searchEntities(ctx context.Context, text, class string, limit i
 	qs := s.deps.Store.QuadStore()
 	w := entityWalk{qs: qs, text: text, textSlug: schema.Slug(text), exact: map[string]bool{}, limit: limit, last: from}
 	if text != "" {
-		found, err := queries.ResolveName(ctx, qs, text)
+		found, err := queries.ResolveName(ctx, qs, s.deps.Store, text)
 		if err != nil {
 			return entityPage{}, err
 		}

@@ -82,7 +82,7 @@ type subjectKey struct {
 // other stores it scans the quads, in the scan's order. pred and obj are
 // the store's references (QuadStore().ValueOf). Close it when done.
 func (s *Store) Subjects(pred, obj cgraph.Ref) (*SubjectIter, error) {
-	scan := scanSubjects(s.QuadStore(), pred, obj)
+	scan := ScanSubjects(s.QuadStore(), pred, obj)
 	if s.mapped == nil {
 		return scan, nil
 	}
@@ -111,8 +111,10 @@ func (s *Store) Subjects(pred, obj cgraph.Ref) (*SubjectIter, error) {
 // resume after it all the same.
 var ErrSubjectGone = errors.New("graph: the subject a listing resumes after is no longer stored")
 
-// scanSubjects is the SubjectIter of stores without key listings.
-func scanSubjects(qs cgraph.QuadStore, pred, obj cgraph.Ref) *SubjectIter {
+// ScanSubjects is Subjects over any QuadStore, by a scan of the quads
+// (?, pred, obj) keeping each subject once: the listing of stores without
+// key listings, for callers that have only a QuadStore.
+func ScanSubjects(qs cgraph.QuadStore, pred, obj cgraph.Ref) *SubjectIter {
 	return &SubjectIter{qs: qs, pred: pred, obj: obj, seen: map[any]bool{}}
 }
 

@@ -224,7 +224,7 @@ func TestSubjectScan(t *testing.T) {
 	open := func(scan bool) *SubjectIter {
 		t.Helper()
 		if scan {
-			return scanSubjects(qs, typ, person)
+			return ScanSubjects(qs, typ, person)
 		}
 		it, err := s.Subjects(typ, person)
 		if err != nil {

@@ -78,8 +78,12 @@ func goQueries() []Query {
 // Then entities merged with those found (ng:same_as, graph.Merge) are
 // added, both ways. The result is sorted and never nil; empty means no
 // match.
-func ResolveName(ctx context.Context, qs cgraph.QuadStore, text string) ([]string, error) {
-	found, err := resolveName(ctx, qs, text)
+//
+// keys, when not nil, lists the entities of a name from index keys (one
+// per entity) instead of a scan of the name's quads (one per document
+// that gave the name: tens of thousands for a country at 100k articles).
+func ResolveName(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text string) ([]string, error) {
+	found, err := resolveName(ctx, qs, keys, text)
 	if err != nil || len(found) == 0 {
 		return found, err
 	}
@@ -115,24 +119,33 @@ func sameAsCluster(ctx context.Context, qs cgraph.QuadStore, start []string) ([]
 				if d == quad.Object {
 					far = quad.Subject
 				}
-				err := graph.EachRef(ctx, qs, d, quad.IRI(n), func(q cgraph.Ref) error {
-					if p, _ := qs.QuadDirection(q, quad.Predicate); p == nil || p.Key() != sameAs.Key() {
-						return nil
-					}
-					r, _ := qs.QuadDirection(q, far)
+				nr, err := qs.ValueOf(quad.IRI(n))
+				if err != nil {
+					return nil, err
+				}
+				if nr == nil {
+					continue
+				}
+				// (node, same_as) is one index prefix: a hub's other
+				// quads (a name and a mention per document) are not read.
+				it := graph.ScanQuads(ctx, qs, map[quad.Direction]cgraph.Ref{d: nr, quad.Predicate: sameAs})
+				for it.Next(ctx) {
+					r, _ := qs.QuadDirection(it.Result(), far)
 					if r == nil {
-						return nil
+						continue
 					}
 					v, err := qs.NameOf(r)
 					if err != nil {
-						return err
+						it.Close()
+						return nil, err
 					}
 					if iri, ok := v.(quad.IRI); ok && !in[string(iri)] {
 						in[string(iri)] = true
 						queue = append(queue, string(iri))
 					}
-					return nil
-				})
+				}
+				err = it.Err()
+				it.Close()
 				if err != nil {
 					return nil, err
 				}
@@ -148,7 +161,7 @@ func sameAsCluster(ctx context.Context, qs cgraph.QuadStore, start []string) ([]
 }
 
 // resolveName is ResolveName before following merges.
-func resolveName(ctx context.Context, qs cgraph.QuadStore, text string) ([]string, error) {
+func resolveName(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text string) ([]string, error) {
 	text = strings.TrimSpace(text)
 	found := map[string]bool{}
 	list := func() []string {
@@ -187,30 +200,33 @@ func resolveName(ctx context.Context, qs cgraph.QuadStore, text string) ([]strin
 		return m, nil
 	}
 	// subjectsOf adds the subjects of quads (any of preds) whose object is
-	// v: one (object, predicate) index scan per predicate.
+	// v, each once.
 	subjectsOf := func(v quad.Value, preds map[any]bool) error {
 		vr, err := qs.ValueOf(v)
 		if err != nil || vr == nil {
 			return err
 		}
 		for _, pr := range predList(preds) {
-			seen := map[any]bool{}
-			it := graph.ScanQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Object: vr, quad.Predicate: pr})
-			for it.Next(ctx) {
-				sr, _ := qs.QuadDirection(it.Result(), quad.Subject)
-				if sr == nil || seen[sr.Key()] {
-					continue // the same entity again, from another document
-				}
-				seen[sr.Key()] = true
-				if err := addSubject(qs, it.Result(), found); err != nil {
-					it.Close()
+			var it *graph.SubjectIter
+			if keys != nil {
+				if it, err = keys.Subjects(pr, vr); err != nil {
 					return err
 				}
+			} else {
+				it = graph.ScanSubjects(qs, pr, vr)
 			}
-			err := it.Err()
-			it.Close()
-			if err != nil {
-				return err
+			for {
+				ok, err := it.Next(ctx)
+				if err != nil || !ok {
+					it.Close()
+					if err != nil {
+						return err
+					}
+					break
+				}
+				if iri, isIRI := it.Value().(quad.IRI); isIRI {
+					found[string(iri)] = true
+				}
 			}
 		}
 		return ctx.Err()
@@ -226,12 +242,12 @@ func resolveName(ctx context.Context, qs cgraph.QuadStore, text string) ([]strin
 		return list(), nil
 	}
 	want := schema.NameKey(text)
-	keys, err := predRefs(schema.PredKey)
+	keyPreds, err := predRefs(schema.PredKey)
 	if err != nil {
 		return wrap(err)
 	}
-	if len(keys) > 0 {
-		if err := subjectsOf(quad.String(want), keys); err != nil {
+	if len(keyPreds) > 0 {
+		if err := subjectsOf(quad.String(want), keyPreds); err != nil {
 			return wrap(err)
 		}
 		return list(), nil

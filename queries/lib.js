@@ -85,11 +85,18 @@ var ng = (function () {
     return found;
   }
 
+  // name is a node's first ng:name, else the node. The runner binds
+  // ngName (one index entry); Gizmo's Out(...).ToValue() reads every
+  // name quad of the node, one per document that names it.
   function name(node) {
     node = id(node);
     if (!names.hasOwnProperty(node)) {
-      var n = g.V(iri(node)).Out(iri(I.name)).ToValue();
-      names[node] = n === null ? node : literal(n);
+      if (typeof ngName === "function") {
+        names[node] = ngName(node);
+      } else {
+        var n = g.V(iri(node)).Out(iri(I.name)).ToValue();
+        names[node] = n === null ? node : literal(n);
+      }
     }
     return names[node];
   }

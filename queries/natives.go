@@ -17,6 +17,7 @@ import (
 //
 //	ngResolve(text) → [entity IRI...]   ResolveName
 //	ngEdges(node)   → [{node, pred, subject, object}...]  fact edges at a node, both directions (bounded, see neighbours)
+//	ngName(node) → its first ng:name, else the node itself (lib.js ng.name; one index entry, however many documents name it)
 //	ngFacts(entity, "out"|"in", predicate IRI or "") → every evidence record, sorted (lib.js ng.facts)
 //	ngOpen(kind, ...) → handle of a stream read in store order:
 //	    "facts", entity, dir, predicate IRI or "", extras  evidence records (ng.eachFact)
@@ -104,6 +105,13 @@ func (n *nativeSet) funcs() map[string]func(context.Context, []string) (any, err
 	}
 	return map[string]func(context.Context, []string) (any, error){
 		"ngResolve": func(ctx context.Context, args []string) (any, error) { return n.resolve(ctx, arg(args, 0)) },
+		"ngName": func(ctx context.Context, args []string) (any, error) {
+			gv, err := n.view()
+			if err != nil {
+				return nil, err
+			}
+			return gv.displayName(ctx, arg(args, 0))
+		},
 		"ngFacts": func(ctx context.Context, args []string) (any, error) {
 			gv, err := n.view()
 			if err != nil {
@@ -227,15 +235,16 @@ func (n *nativeSet) funcs() map[string]func(context.Context, []string) (any, err
 			}
 			gv.keys = n.keys
 			gv.limit(int(budget))
-			paths, err := gv.allPaths(ctx, from, to, hops)
+			keep, err := strconv.Atoi(arg(args, 4)) // the first paths, in order: all the script's page can show
+			if err != nil || keep < 0 {
+				keep = 0
+			}
+			paths, err := gv.allPaths(ctx, from, to, hops, keep)
 			if err != nil {
 				return nil, err
 			}
 			if gv.capped {
 				n.note(gv.boundNote())
-			}
-			if keep, err := strconv.Atoi(arg(args, 4)); err == nil && keep > 0 && keep < len(paths) {
-				paths = paths[:keep] // the first, in order: all the script's page can show
 			}
 			out := make([][]map[string]string, len(paths))
 			for i, p := range paths {

@@ -88,24 +88,31 @@ func TestAllPathsComplete(t *testing.T) {
 		gv := view()
 		iri := func(name string) string {
 			t.Helper()
-			found, err := ResolveName(ctx, st.QuadStore(), name)
+			found, err := ResolveName(ctx, st.QuadStore(), nil, name)
 			if err != nil || len(found) != 1 {
 				t.Fatalf("%s: %v %v", name, found, err)
 			}
 			return found[0]
 		}
 		// plain is every simple path of at most hops edges whose inner
-		// nodes are neither end.
+		// nodes are neither end, in canonical order (shortest first, then
+		// the nodes from "from", then the predicates), each as a string.
 		plain := func(from, to string, hops int) []string {
-			var out []string
-			var walk func(n string, path []edge, on map[string]bool)
-			walk = func(n string, path []edge, on map[string]bool) {
+			type found struct{ key, path string }
+			var out []found
+			var walk func(n string, path []edge, nodes []string, on map[string]bool)
+			walk = func(n string, path []edge, nodes []string, on map[string]bool) {
 				if len(path) > 0 && n == to {
 					var b strings.Builder
+					var preds []string
 					for _, e := range path {
 						b.WriteString(e.subject + " " + e.pred + " " + e.object + "; ")
+						preds = append(preds, e.pred)
 					}
-					out = append(out, b.String())
+					// \x00 sorts before every character of an IRI, so
+					// the joined strings compare element by element.
+					key := fmt.Sprintf("%d\x01%s\x01%s", len(path), strings.Join(nodes, "\x00"), strings.Join(preds, "\x00"))
+					out = append(out, found{key, b.String()})
 					return
 				}
 				if len(path) == hops || (len(path) > 0 && n == from) {
@@ -120,45 +127,72 @@ func TestAllPathsComplete(t *testing.T) {
 						continue
 					}
 					on[e.node] = true
-					walk(e.node, append(path, e), on)
+					walk(e.node, append(path, e), append(nodes, e.node), on)
 					delete(on, e.node)
 				}
 			}
-			walk(from, nil, map[string]bool{from: true})
-			sort.Strings(out)
-			return out
+			walk(from, nil, []string{from}, map[string]bool{from: true})
+			sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
+			paths := make([]string, len(out))
+			for i, f := range out {
+				paths[i] = f.path
+			}
+			return paths
 		}
 		pairs := [][2]string{{"Quill", "Varna"}, {"Varna", "Quill"}, {"Commander", "NSF"}, {"NSF", "Commander"}, {"Quill", "Commander"}, {"Varna", "Commander"}}
-		checked := 0
+		checked, cut, shortOnly := 0, 0, 0
 		for _, pr := range pairs {
 			from, to := iri(pr[0]), iri(pr[1])
-			for hops := 1; hops <= 3; hops++ {
+			for hops := 1; hops <= 4; hops++ {
 				want := plain(from, to, hops)
-				search := view()
-				paths, err := search.allPaths(ctx, []string{from}, []string{to}, hops)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if search.capped {
-					t.Errorf("keys %v: a bound cut the search", keys)
-				}
-				var got []string
-				for _, p := range paths {
-					var b strings.Builder
-					for _, e := range p {
-						b.WriteString(e.subject + " " + e.pred + " " + e.object + "; ")
-					}
-					got = append(got, b.String())
-				}
-				sort.Strings(got)
 				if len(want) >= maxPaths {
 					continue
 				}
-				if !slices.Equal(got, want) {
-					t.Errorf("keys %v, %s → %s, %d hops: %d paths, want %d", keys, pr[0], pr[1], hops, len(got), len(want))
+				// keep 0 is every path; the others are pages, some
+				// within the short paths and some beyond.
+				for _, keep := range []int{0, 1, 2, 5, 20, len(want) - 1, len(want), len(want) + 1} {
+					if keep < 0 {
+						continue
+					}
+					search := view()
+					paths, err := search.allPaths(ctx, []string{from}, []string{to}, hops, keep)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if search.capped {
+						t.Errorf("keys %v: a bound cut the search", keys)
+					}
+					var got []string
+					for _, p := range paths {
+						var b strings.Builder
+						for _, e := range p {
+							b.WriteString(e.subject + " " + e.pred + " " + e.object + "; ")
+						}
+						got = append(got, b.String())
+					}
+					w := want
+					if keep > 0 && keep < len(w) {
+						w = w[:keep]
+						cut++
+					}
+					// A page of paths of at most two edges needs no
+					// reading beyond the two ends.
+					if keep > 0 && hops == 3 && len(w) == keep && len(paths) > 0 && len(paths[len(paths)-1]) <= 2 {
+						shortOnly++
+						if len(search.adj) != 2 {
+							t.Errorf("keys %v, %s → %s, keep %d: read %d nodes for paths of two edges, want the 2 ends", keys, pr[0], pr[1], keep, len(search.adj))
+						}
+					}
+					if !slices.Equal(got, w) {
+						t.Errorf("keys %v, %s → %s, %d hops, keep %d: got %d paths\n%s\nwant %d\n%s", keys, pr[0], pr[1], hops, keep,
+							len(got), strings.Join(got, "\n"), len(w), strings.Join(w, "\n"))
+					}
 				}
 				checked += len(want)
 			}
+		}
+		if cut < 10 || shortOnly < 3 {
+			t.Errorf("%d searches cut to a page, %d of them answered by short paths: the fixture does not test keep", cut, shortOnly)
 		}
 		if gv.capped {
 			t.Errorf("keys %v: a bound cut the plain reading", keys)

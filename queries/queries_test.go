@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -176,14 +177,17 @@ func TestNameResolution(t *testing.T) {
 		"Quill.*":           {}, // regular-expression characters are literal
 		"":                  {},
 	} {
-		got, err := ResolveName(ctx, st.QuadStore(), text)
-		if err != nil {
-			t.Fatal(err)
+		// Read from index keys and by scans alike.
+		for _, keys := range []KeyReader{nil, st} {
+			got, err := ResolveName(ctx, st.QuadStore(), keys, text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) == 0 {
+				got = []string{}
+			}
+			same(t, fmt.Sprintf("ResolveName(%s), keys %v", text, keys != nil), got, want)
 		}
-		if len(got) == 0 {
-			got = []string{}
-		}
-		same(t, "ResolveName("+text+")", got, want)
 	}
 	// The Gizmo resolver agrees: roles by every spelling gives the same rows.
 	reg := mustLoad(t, "")
@@ -197,13 +201,15 @@ func TestNameResolution(t *testing.T) {
 	other := doc("valley-3", "Dorn family", time.Time{}, []schema.Entity{ent(schema.Person, "Ada dorn", "dorn")},
 		[]string{"Ada dorn spoke."})
 	st2 := openFixture(t, other)
-	got, err := ResolveName(ctx, st2.QuadStore(), "Dorn")
-	if err != nil {
-		t.Fatal(err)
+	for _, keys := range []KeyReader{nil, st2} {
+		got, err := ResolveName(ctx, st2.QuadStore(), keys, "Dorn")
+		if err != nil {
+			t.Fatal(err)
+		}
+		same(t, "exact first", got, []string{dorn.IRI})
+		got, _ = ResolveName(ctx, st2.QuadStore(), keys, "DORN")
+		same(t, "both folded", got, []string{dorn.IRI, schema.EntityIRI(schema.Person, "Ada dorn")})
 	}
-	same(t, "exact first", got, []string{dorn.IRI})
-	got, _ = ResolveName(ctx, st2.QuadStore(), "DORN")
-	same(t, "both folded", got, []string{dorn.IRI, schema.EntityIRI(schema.Person, "Ada dorn")})
 }
 
 func TestUnknownNameIsAClearError(t *testing.T) {
@@ -610,7 +616,7 @@ func TestPlainGizmoFallback(t *testing.T) {
 	// The graph layout writes ng:key quads (schema.PredKey): folded names
 	// resolve by lookup.
 	t.Run("key", compare)
-	got, err := ResolveName(context.Background(), st.QuadStore(), "northern  SHIELD front")
+	got, err := ResolveName(context.Background(), st.QuadStore(), st, "northern  SHIELD front")
 	if err != nil || !reflect.DeepEqual(got, []string{nsf.IRI}) {
 		t.Errorf("key lookup: %v %v", got, err)
 	}
@@ -725,11 +731,13 @@ func TestMergedEntities(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"Mara Quill", "m. quill", mq.IRI} {
-		got, err := ResolveName(ctx, st.QuadStore(), name)
-		if err != nil {
-			t.Fatal(err)
+		for _, keys := range []KeyReader{nil, st} {
+			got, err := ResolveName(ctx, st.QuadStore(), keys, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			same(t, "cluster of "+name, got, []string{mq.IRI, quill.IRI})
 		}
-		same(t, "cluster of "+name, got, []string{mq.IRI, quill.IRI})
 	}
 	reg := mustLoad(t, "")
 	q, _ := reg.Get("roles")

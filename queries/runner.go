@@ -70,7 +70,9 @@ type Runner struct {
 // resolver is ResolveName through the Runner's cache.
 func (r *Runner) resolver() func(context.Context, string) ([]string, error) {
 	r.cacheOnce.Do(func() { r.cache = &resolveCache{} })
-	return func(ctx context.Context, text string) ([]string, error) { return r.cache.resolve(ctx, r.QS, text) }
+	return func(ctx context.Context, text string) ([]string, error) {
+		return r.cache.resolve(ctx, r.QS, r.Keys, text)
+	}
 }
 
 // KeyReader reads from index keys what Cayley's iterators would read

@@ -24,9 +24,10 @@ func refsOf(qs cgraph.QuadStore, iris ...string) ([]cgraph.Ref, error) {
 }
 
 // resolveCache remembers ResolveName's answers while the store does not
-// change: resolving a busy name reads one index entry per document that
-// names it (Cayley's iterators read every quad of a key), which at 100k
-// articles is most of a hub query's time. Only stores that count their
+// change: without index keys, resolving a busy name reads one quad per
+// document that names it, which at 100k articles is most of a hub
+// query's time; with them a few reads still repeat for every page of a
+// query. Only stores that count their
 // quads cheaply (Cayley's KV stores) are cached; any write changes the
 // count and empties the cache.
 type resolveCache struct {
@@ -38,10 +39,10 @@ type resolveCache struct {
 // maxResolveCache bounds the names remembered.
 const maxResolveCache = 4096
 
-func (c *resolveCache) resolve(ctx context.Context, qs cgraph.QuadStore, text string) ([]string, error) {
+func (c *resolveCache) resolve(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text string) ([]string, error) {
 	kq, ok := cgraph.Unwrap(qs).(*ckv.QuadStore)
 	if !ok {
-		return ResolveName(ctx, qs, text)
+		return ResolveName(ctx, qs, keys, text)
 	}
 	size := kq.Size()
 	c.mu.Lock()
@@ -53,7 +54,7 @@ func (c *resolveCache) resolve(ctx context.Context, qs cgraph.QuadStore, text st
 	if hit {
 		return append([]string{}, got...), nil // never nil: scripts read .length
 	}
-	got, err := ResolveName(ctx, qs, text)
+	got, err := ResolveName(ctx, qs, keys, text)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,8 @@ package queries
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -481,12 +483,20 @@ const maxPaths = 5000
 // allPaths lists the simple paths of at most maxHops fact edges from a
 // "from" entity to a "to" entity whose inner nodes are neither (the
 // rows of connections), in canonical order: shortest first, then by the
-// IRIs of their nodes from "from" to "to", then by their predicates. It
-// searches from both ends: distances from the end with fewer edges (a
+// IRIs of their nodes from "from" to "to", then by their predicates.
+// keep > 0 asks for only the first keep of them (a page).
+//
+// Paths of up to three edges are listed length by length in that order
+// (shortPaths, threeEdgePaths), so a page of them stops the reading:
+// between a busy person and a busy place at 100k articles a page needs
+// two nodes' neighbours, not the 12 000 reads of every neighbour's. Four
+// edges, or fewer than a page of shorter paths at maxHops 4, take a
+// search from both ends: distances from the end with fewer edges (a
 // breadth-first search of maxHops-1 layers) prune a depth-first walk
-// from the other. The view's budget bounds the reading, maxPaths the
-// paths (capped is set when either cut the search).
-func (g *graphView) allPaths(ctx context.Context, from, to []string, maxHops int) ([][]edge, error) {
+// from the other, and every path found is sorted. The view's budget
+// bounds the reading, maxPaths the walk's paths (capped is set when
+// either cut the search).
+func (g *graphView) allPaths(ctx context.Context, from, to []string, maxHops, keep int) ([][]edge, error) {
 	if maxHops < 1 {
 		return nil, nil
 	}
@@ -510,6 +520,31 @@ func (g *graphView) allPaths(ctx context.Context, from, to []string, maxHops int
 	dt, err := degree(to)
 	if err != nil {
 		return nil, err
+	}
+	// Paths of one and two edges come from the ends' edges alone, and
+	// those of three are listed in canonical order with reads the
+	// measuring search below makes too, so that a page stops them early.
+	if maxHops <= 3 || keep > 0 {
+		short := g.shortPaths(from, to, maxHops)
+		cut := func(paths [][]edge) ([][]edge, error) {
+			if keep > 0 && len(paths) > keep {
+				paths = paths[:keep]
+			}
+			return paths, ctx.Err()
+		}
+		if maxHops <= 2 || (keep > 0 && len(short) >= keep) {
+			sortPaths(short, from)
+			return cut(short)
+		}
+		long, err := g.threeEdgePaths(ctx, from, to, keep-len(short), df <= dt)
+		if err != nil {
+			return nil, err
+		}
+		if maxHops == 3 || (keep > 0 && len(short)+len(long) >= keep) {
+			sortPaths(short, from)
+			sortPaths(long, from)
+			return cut(append(short, long...))
+		}
 	}
 	// Distances are measured from the end with fewer edges: the search
 	// reads the neighbours of that end's first maxHops-1 layers and no
@@ -615,6 +650,140 @@ func (g *graphView) allPaths(ctx context.Context, from, to []string, maxHops int
 		}
 	}
 	sortPaths(paths, from)
+	if keep > 0 && len(paths) > keep {
+		paths = paths[:keep]
+	}
+	return paths, ctx.Err()
+}
+
+// shortPaths lists the paths of one edge (from–to) and, when maxHops
+// allows, two edges (from–x–to, x neither a from nor a to entity) between
+// the ends, from the ends' own edges (read already). Unsorted.
+func (g *graphView) shortPaths(from, to []string, maxHops int) [][]edge {
+	isEnd := map[string]bool{}
+	isTarget := map[string]bool{}
+	for _, f := range from {
+		isEnd[f] = true
+	}
+	for _, t := range to {
+		isEnd[t] = true
+		isTarget[t] = true
+	}
+	// toward[x] are the edges from x to a "to" entity, turned to point
+	// there (node is the "to" end).
+	toward := map[string][]edge{}
+	if maxHops >= 2 {
+		for _, t := range to {
+			for _, e := range g.adj[t] {
+				if isEnd[e.node] {
+					continue
+				}
+				x := e.node
+				e.node = t
+				toward[x] = append(toward[x], e)
+			}
+		}
+	}
+	var paths [][]edge
+	for _, f := range from {
+		for _, e := range g.adj[f] {
+			switch {
+			case isTarget[e.node]:
+				paths = append(paths, []edge{e})
+			case !isEnd[e.node]:
+				for _, e2 := range toward[e.node] {
+					if e2.node != f {
+						paths = append(paths, []edge{e, e2})
+					}
+				}
+			}
+		}
+	}
+	return paths
+}
+
+// threeEdgePaths lists the paths from–x–y–to (x, y neither a from nor a
+// to entity) in canonical order of (from entity, x), so that once need
+// paths are found (need > 0) and an x is done, every later path sorts
+// after them and it stops. The x–y edges come from reading each x when
+// readFrom (the from end has fewer edges: its neighbours are read
+// lazily, in order, and the page may stop the reading), else from reading
+// every y, a neighbour of the to end, first. Either way it reads only
+// what the measuring search of allPaths would read from the same end.
+// The ends' edges must be read already. Unsorted.
+func (g *graphView) threeEdgePaths(ctx context.Context, from, to []string, need int, readFrom bool) ([][]edge, error) {
+	isEnd := map[string]bool{}
+	for _, n := range append(append([]string(nil), from...), to...) {
+		isEnd[n] = true
+	}
+	toward := map[string][]edge{} // y → its edges to a "to" entity, pointing there
+	for _, t := range to {
+		for _, e := range g.adj[t] {
+			if !isEnd[e.node] {
+				y := e.node
+				e.node = t
+				toward[y] = append(toward[y], e)
+			}
+		}
+	}
+	// back[x] are x's edges to the y's, pointing there, when the y's are read.
+	var back map[string][]edge
+	if !readFrom {
+		back = map[string][]edge{}
+		for _, y := range slices.Sorted(maps.Keys(toward)) {
+			es, err := g.neighbours(ctx, y)
+			if err != nil {
+				return nil, err
+			}
+			for _, e := range es {
+				if !isEnd[e.node] {
+					x := e.node
+					e.node = y
+					back[x] = append(back[x], e)
+				}
+			}
+		}
+	}
+	var paths [][]edge
+	for _, f := range slices.Sorted(slices.Values(from)) {
+		// f's edges grouped by x, in x order (neighbours sorts by node).
+		es := g.adj[f]
+		for i := 0; i < len(es); {
+			x := es[i].node
+			j := i
+			for j < len(es) && es[j].node == x {
+				j++
+			}
+			firsts := es[i:j]
+			i = j
+			if isEnd[x] {
+				continue
+			}
+			mid := back[x]
+			if readFrom {
+				var err error
+				if mid, err = g.neighbours(ctx, x); err != nil {
+					return nil, err
+				}
+			}
+			for _, e2 := range mid {
+				if isEnd[e2.node] {
+					continue
+				}
+				for _, e3 := range toward[e2.node] {
+					if e3.node == f {
+						continue
+					}
+					for _, e1 := range firsts {
+						paths = append(paths, []edge{e1, e2, e3})
+					}
+				}
+			}
+			if need > 0 && len(paths) >= need {
+				return paths, ctx.Err()
+			}
+		}
+	}
 	return paths, ctx.Err()
 }
 
@@ -645,16 +814,22 @@ func sortPaths(paths [][]edge, starts []string) {
 		}
 		return out
 	}
-	sort.SliceStable(paths, func(i, j int) bool {
-		a, b := paths[i], paths[j]
+	// Each path's nodes are listed once, not at every comparison.
+	type keyed struct {
+		path  []edge
+		nodes []string
+	}
+	ks := make([]keyed, len(paths))
+	for i, p := range paths {
+		ks[i] = keyed{p, nodes(p)}
+	}
+	sort.SliceStable(ks, func(i, j int) bool {
+		a, b := ks[i].path, ks[j].path
 		if len(a) != len(b) {
 			return len(a) < len(b)
 		}
-		na, nb := nodes(a), nodes(b)
-		for k := range na {
-			if na[k] != nb[k] {
-				return na[k] < nb[k]
-			}
+		if c := slices.Compare(ks[i].nodes, ks[j].nodes); c != 0 {
+			return c < 0
 		}
 		for k := range a {
 			if a[k].pred != b[k].pred {
@@ -663,4 +838,7 @@ func sortPaths(paths [][]edge, starts []string) {
 		}
 		return false
 	})
+	for i := range ks {
+		paths[i] = ks[i].path
+	}
 }

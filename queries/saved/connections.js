@@ -19,7 +19,7 @@ if (typeof ngPaths === "function") {
   // The runner's Go version (queries.graphView.allPaths): the same paths
   // in the same order, read from both ends within its bounds.
   // A page needs at most offset + limit + 1 paths (a path is one row or
-  // more); the runner sorts every path it finds and hands over only those.
+  // more); the runner lists paths in order and stops reading at a page.
   var keep = (typeof page === "object" && page !== null && page.limit > 0) ? page.offset + page.limit + 1 : 0;
   paths = ngPaths(JSON.stringify(froms), JSON.stringify(tos), maxHops, params.budget, keep);
 } else {
