@@ -114,17 +114,17 @@ func sameAsCluster(ctx context.Context, qs cgraph.QuadStore, start []string) ([]
 		for len(queue) > 0 && len(in) < maxCluster {
 			n := queue[0]
 			queue = queue[1:]
+			nr, err := qs.ValueOf(quad.IRI(n))
+			if err != nil {
+				return nil, err
+			}
+			if nr == nil {
+				continue
+			}
 			for _, d := range []quad.Direction{quad.Subject, quad.Object} {
 				far := quad.Object
 				if d == quad.Object {
 					far = quad.Subject
-				}
-				nr, err := qs.ValueOf(quad.IRI(n))
-				if err != nil {
-					return nil, err
-				}
-				if nr == nil {
-					continue
 				}
 				// (node, same_as) is one index prefix: a hub's other
 				// quads (a name and a mention per document) are not read.
@@ -151,6 +151,9 @@ func sameAsCluster(ctx context.Context, qs cgraph.QuadStore, start []string) ([]
 				}
 			}
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err // a cluster cut short must not be taken (and cached) as whole
 	}
 	out := make([]string, 0, len(in))
 	for k := range in {
@@ -378,6 +381,8 @@ type graphView struct {
 	display map[string]string // node → ng.name
 	values  map[[2]string]quad.Value
 	adj     map[string][]edge
+	// pathLimit replaces maxPaths when > 0 (tests of the cap).
+	pathLimit int
 	// mentioned is ng:mentioned_in, whose count says how busy a node is.
 	mentioned cgraph.Ref
 

@@ -523,28 +523,32 @@ func (g *graphView) allPaths(ctx context.Context, from, to []string, maxHops, ke
 	}
 	// Paths of one and two edges come from the ends' edges alone, and
 	// those of three are listed in canonical order with reads the
-	// measuring search below makes too, so that a page stops them early.
-	if maxHops <= 3 || keep > 0 {
-		short := g.shortPaths(from, to, maxHops)
-		cut := func(paths [][]edge) ([][]edge, error) {
-			if keep > 0 && len(paths) > keep {
-				paths = paths[:keep]
-			}
-			return paths, ctx.Err()
+	// measuring search below makes too (from the same end), so that a
+	// page, or the cap on paths, stops them early.
+	limit, pageBound := g.pathCap(), keep > 0 && keep <= g.pathCap()
+	if pageBound {
+		limit = keep
+	}
+	finish := func(paths [][]edge, more bool) ([][]edge, error) {
+		sortPaths(paths, from)
+		if len(paths) > limit {
+			paths, more = paths[:limit], true
 		}
-		if maxHops <= 2 || (keep > 0 && len(short) >= keep) {
-			sortPaths(short, from)
-			return cut(short)
+		if more && !pageBound {
+			g.capped = true
 		}
-		long, err := g.threeEdgePaths(ctx, from, to, keep-len(short), df <= dt)
-		if err != nil {
-			return nil, err
-		}
-		if maxHops == 3 || (keep > 0 && len(short)+len(long) >= keep) {
-			sortPaths(short, from)
-			sortPaths(long, from)
-			return cut(append(short, long...))
-		}
+		return paths, ctx.Err()
+	}
+	short := g.shortPaths(from, to, maxHops)
+	if maxHops <= 2 || len(short) >= limit {
+		return finish(short, false)
+	}
+	long, more, err := g.threeEdgePaths(ctx, from, to, limit-len(short), df < dt)
+	if err != nil {
+		return nil, err
+	}
+	if maxHops == 3 || len(short)+len(long) >= limit {
+		return finish(append(short, long...), more)
 	}
 	// Distances are measured from the end with fewer edges: the search
 	// reads the neighbours of that end's first maxHops-1 layers and no
@@ -597,7 +601,7 @@ func (g *graphView) allPaths(ctx context.Context, from, to []string, maxHops, ke
 	var paths [][]edge
 	steps := 0
 	const maxSteps = 1_000_000 // the walk is in memory, but bounded too
-	full := func() bool { return len(paths) >= maxPaths || steps >= maxSteps }
+	full := func() bool { return len(paths) >= g.pathCap() || steps >= maxSteps }
 	var walk func(n string, path []edge, onPath map[string]bool) error
 	walk = func(n string, path []edge, onPath map[string]bool) error {
 		steps++
@@ -650,10 +654,19 @@ func (g *graphView) allPaths(ctx context.Context, from, to []string, maxHops, ke
 		}
 	}
 	sortPaths(paths, from)
-	if keep > 0 && len(paths) > keep {
+	if pageBound && len(paths) > keep {
 		paths = paths[:keep]
 	}
 	return paths, ctx.Err()
+}
+
+// pathCap is the most paths one connections search lists (maxPaths unless
+// a test set pathLimit).
+func (g *graphView) pathCap() int {
+	if g.pathLimit > 0 {
+		return g.pathLimit
+	}
+	return maxPaths
 }
 
 // shortPaths lists the paths of one edge (from–to) and, when maxHops
@@ -705,13 +718,14 @@ func (g *graphView) shortPaths(from, to []string, maxHops int) [][]edge {
 // threeEdgePaths lists the paths from–x–y–to (x, y neither a from nor a
 // to entity) in canonical order of (from entity, x), so that once need
 // paths are found (need > 0) and an x is done, every later path sorts
-// after them and it stops. The x–y edges come from reading each x when
+// after them and it stops (more: x's were left unread). The x–y edges
+// come from reading each x when
 // readFrom (the from end has fewer edges: its neighbours are read
 // lazily, in order, and the page may stop the reading), else from reading
 // every y, a neighbour of the to end, first. Either way it reads only
 // what the measuring search of allPaths would read from the same end.
 // The ends' edges must be read already. Unsorted.
-func (g *graphView) threeEdgePaths(ctx context.Context, from, to []string, need int, readFrom bool) ([][]edge, error) {
+func (g *graphView) threeEdgePaths(ctx context.Context, from, to []string, need int, readFrom bool) (paths [][]edge, more bool, err error) {
 	isEnd := map[string]bool{}
 	for _, n := range append(append([]string(nil), from...), to...) {
 		isEnd[n] = true
@@ -733,7 +747,7 @@ func (g *graphView) threeEdgePaths(ctx context.Context, from, to []string, need 
 		for _, y := range slices.Sorted(maps.Keys(toward)) {
 			es, err := g.neighbours(ctx, y)
 			if err != nil {
-				return nil, err
+				return nil, false, err
 			}
 			for _, e := range es {
 				if !isEnd[e.node] {
@@ -744,8 +758,8 @@ func (g *graphView) threeEdgePaths(ctx context.Context, from, to []string, need 
 			}
 		}
 	}
-	var paths [][]edge
-	for _, f := range slices.Sorted(slices.Values(from)) {
+	starts := slices.Sorted(slices.Values(from))
+	for _, f := range starts {
 		// f's edges grouped by x, in x order (neighbours sorts by node).
 		es := g.adj[f]
 		for i := 0; i < len(es); {
@@ -761,9 +775,8 @@ func (g *graphView) threeEdgePaths(ctx context.Context, from, to []string, need 
 			}
 			mid := back[x]
 			if readFrom {
-				var err error
 				if mid, err = g.neighbours(ctx, x); err != nil {
-					return nil, err
+					return nil, false, err
 				}
 			}
 			for _, e2 := range mid {
@@ -780,16 +793,17 @@ func (g *graphView) threeEdgePaths(ctx context.Context, from, to []string, need 
 				}
 			}
 			if need > 0 && len(paths) >= need {
-				return paths, ctx.Err()
+				return paths, i < len(es) || f != starts[len(starts)-1], ctx.Err()
 			}
 		}
 	}
-	return paths, ctx.Err()
+	return paths, false, ctx.Err()
 }
 
 // sortPaths puts paths in canonical order: by length, then by the IRIs of
 // their nodes from the start (an entity of starts) on, then by their
-// predicates. connections.js sorts its paths the same way.
+// predicates, then by their edges' subjects. connections.js sorts its
+// paths the same way.
 func sortPaths(paths [][]edge, starts []string) {
 	isStart := map[string]bool{}
 	for _, s := range starts {
@@ -834,6 +848,14 @@ func sortPaths(paths [][]edge, starts []string) {
 		for k := range a {
 			if a[k].pred != b[k].pred {
 				return a[k].pred < b[k].pred
+			}
+		}
+		// Paths that differ only in an edge's direction (A opposes X,
+		// X opposes A): by the edges' subjects, so that every search and
+		// every page puts them in one order.
+		for k := range a {
+			if a[k].subject != b[k].subject {
+				return a[k].subject < b[k].subject
 			}
 		}
 		return false

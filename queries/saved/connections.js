@@ -9,7 +9,7 @@
 // param: hops int default=3  Longest path, in edges (1 to 4)
 // param: budget int default=12000  Most index reads of the search (1000 to 1000000): more finds more paths through busy nodes, slower
 // columns: path, hops, step, subject, predicate, object, source, target
-// order: shortest paths first, then by the IRIs of their nodes from "from" to "to", then by predicates
+// order: shortest paths first, then by the IRIs of their nodes from "from" to "to", then by predicates, then by the edges' subjects
 // tags: graph, paths
 var maxHops = params.hops;
 if (maxHops < 1 || maxHops > 4) throw new Error("hops must be between 1 and 4");
@@ -110,6 +110,9 @@ function allPaths() {
     }
     for (var j = 0; j < a.edges.length; j++) {
       if (a.edges[j].pred !== b.edges[j].pred) return a.edges[j].pred < b.edges[j].pred ? -1 : 1;
+    }
+    for (var k = 0; k < a.edges.length; k++) {
+      if (a.edges[k].subject !== b.edges[k].subject) return a.edges[k].subject < b.edges[k].subject ? -1 : 1;
     }
     return 0;
   });
