@@ -483,8 +483,9 @@ const maxPaths = 5000
 // allPaths lists the simple paths of at most maxHops fact edges from a
 // "from" entity to a "to" entity whose inner nodes are neither (the
 // rows of connections), in canonical order: shortest first, then by the
-// IRIs of their nodes from "from" to "to", then by their predicates.
-// keep > 0 asks for only the first keep of them (a page).
+// IRIs of their nodes from "from" to "to", then by their predicates, then
+// by their edges' subjects (sortPaths). keep > 0 asks for only the first
+// keep of them (a page).
 //
 // Paths of up to three edges are listed length by length in that order
 // (shortPaths, threeEdgePaths), so a page of them stops the reading:
@@ -494,7 +495,7 @@ const maxPaths = 5000
 // search from both ends: distances from the end with fewer edges (a
 // breadth-first search of maxHops-1 layers) prune a depth-first walk
 // from the other, and every path found is sorted. The view's budget
-// bounds the reading, maxPaths the walk's paths (capped is set when
+// bounds the reading, maxPaths the paths listed (capped is set when
 // either cut the search).
 func (g *graphView) allPaths(ctx context.Context, from, to []string, maxHops, keep int) ([][]edge, error) {
 	if maxHops < 1 {
