@@ -210,13 +210,9 @@ func resolveName(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text 
 			return err
 		}
 		for _, pr := range predList(preds) {
-			var it *graph.SubjectIter
-			if keys != nil {
-				if it, err = keys.Subjects(pr, vr); err != nil {
-					return err
-				}
-			} else {
-				it = graph.ScanSubjects(qs, pr, vr)
+			it, err := listSubjects(qs, keys, pr, vr)
+			if err != nil {
+				return err
 			}
 			for {
 				ok, err := it.Next(ctx)

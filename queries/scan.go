@@ -7,6 +7,8 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // refsOf resolves IRIs to store references; a nil entry means no quad
@@ -21,6 +23,15 @@ func refsOf(qs cgraph.QuadStore, iris ...string) ([]cgraph.Ref, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// listSubjects lists the distinct subjects of (?, pred, obj): from index
+// keys when keys can (bolt), else by a scan of the quads.
+func listSubjects(qs cgraph.QuadStore, keys KeyReader, pred, obj cgraph.Ref) (*graph.SubjectIter, error) {
+	if keys != nil {
+		return keys.Subjects(pred, obj)
+	}
+	return graph.ScanSubjects(qs, pred, obj), nil
 }
 
 // resolveCache remembers ResolveName's answers while the store does not

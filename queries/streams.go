@@ -385,16 +385,12 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 	}
 	typ, mentioned := rs[1], rs[2]
 	var keys *graph.SubjectIter
-	if g.keys != nil && rs[0] != nil && typ != nil {
-		if keys, err = g.keys.Subjects(typ, rs[0]); err != nil {
+	if rs[0] != nil && typ != nil {
+		if keys, err = listSubjects(g.qs, g.keys, typ, rs[0]); err != nil {
 			return nil, err
 		}
 	}
-	scanClass, scanType := rs[0], typ
-	if keys != nil {
-		scanClass, scanType = nil, nil // the keys replace the quad scan
-	}
-	st := g.newScan(ctx, quad.Object, scanClass, scanType, quad.Subject, func(ctx context.Context, e cgraph.Ref) (map[string]any, bool, error) {
+	st := g.newScan(ctx, quad.Object, nil, nil, quad.Subject, func(ctx context.Context, e cgraph.Ref) (map[string]any, bool, error) {
 		v, err := g.nameOf(e)
 		if err != nil {
 			return nil, false, err
@@ -540,11 +536,12 @@ func (g *graphView) allPaths(ctx context.Context, from, to []string, maxHops, ke
 		}
 		return paths, ctx.Err()
 	}
-	short := g.shortPaths(from, to, maxHops)
+	ends := g.newPathEnds(from, to)
+	short := g.shortPaths(from, ends, maxHops)
 	if maxHops <= 2 || len(short) >= limit {
 		return finish(short, false)
 	}
-	long, more, err := g.threeEdgePaths(ctx, from, to, limit-len(short), df < dt)
+	long, more, err := g.threeEdgePaths(ctx, from, ends, limit-len(short), df < dt)
 	if err != nil {
 		return nil, err
 	}
@@ -592,10 +589,8 @@ func (g *graphView) allPaths(ctx context.Context, from, to []string, maxHops, ke
 					dist[e.node] = d
 					next = append(next, e.node)
 				}
-				far := e.node
-				e.node = n
-				back[far] = append(back[far], e)
 			}
+			addBack(back, n, es, nil)
 		}
 		frontier = next
 	}
@@ -670,42 +665,56 @@ func (g *graphView) pathCap() int {
 	return maxPaths
 }
 
-// shortPaths lists the paths of one edge (from–to) and, when maxHops
-// allows, two edges (from–x–to, x neither a from nor a to entity) between
-// the ends, from the ends' own edges (read already). Unsorted.
-func (g *graphView) shortPaths(from, to []string, maxHops int) [][]edge {
-	isEnd := map[string]bool{}
-	isTarget := map[string]bool{}
+// pathEnds is what the listings of short paths know of a search's ends
+// (whose edges must be read already).
+type pathEnds struct {
+	isEnd    map[string]bool // a from or a to entity
+	isTarget map[string]bool // a to entity
+	// toward[x] are the edges from x, not an end, to a to entity, turned
+	// to point there (node is the to entity).
+	toward map[string][]edge
+}
+
+func (g *graphView) newPathEnds(from, to []string) pathEnds {
+	p := pathEnds{isEnd: map[string]bool{}, isTarget: map[string]bool{}, toward: map[string][]edge{}}
 	for _, f := range from {
-		isEnd[f] = true
+		p.isEnd[f] = true
 	}
 	for _, t := range to {
-		isEnd[t] = true
-		isTarget[t] = true
+		p.isEnd[t] = true
+		p.isTarget[t] = true
 	}
-	// toward[x] are the edges from x to a "to" entity, turned to point
-	// there (node is the "to" end).
-	toward := map[string][]edge{}
-	if maxHops >= 2 {
-		for _, t := range to {
-			for _, e := range g.adj[t] {
-				if isEnd[e.node] {
-					continue
-				}
-				x := e.node
-				e.node = t
-				toward[x] = append(toward[x], e)
-			}
+	for _, t := range to {
+		addBack(p.toward, t, g.adj[t], p.isEnd)
+	}
+	return p
+}
+
+// addBack records each of node n's edges under its far node, turned to
+// point at n (node is n), leaving out far nodes that skip holds.
+func addBack(into map[string][]edge, n string, es []edge, skip map[string]bool) {
+	for _, e := range es {
+		if skip[e.node] {
+			continue
 		}
+		far := e.node
+		e.node = n
+		into[far] = append(into[far], e)
 	}
+}
+
+// shortPaths lists the paths of one edge (from–to) and, when maxHops
+// allows, two edges (from–x–to, x neither a from nor a to entity) between
+// the ends, from the ends' own edges. Unsorted.
+func (g *graphView) shortPaths(from []string, ends pathEnds, maxHops int) [][]edge {
 	var paths [][]edge
 	for _, f := range from {
 		for _, e := range g.adj[f] {
 			switch {
-			case isTarget[e.node]:
+			case ends.isTarget[e.node]:
 				paths = append(paths, []edge{e})
-			case !isEnd[e.node]:
-				for _, e2 := range toward[e.node] {
+			case !ends.isEnd[e.node] && maxHops >= 2:
+				for _, e2 := range ends.toward[e.node] {
 					if e2.node != f {
 						paths = append(paths, []edge{e, e2})
 					}
@@ -720,27 +729,13 @@ func (g *graphView) shortPaths(from, to []string, maxHops int) [][]edge {
 // to entity) in canonical order of (from entity, x), so that once need
 // paths are found (need > 0) and an x is done, every later path sorts
 // after them and it stops (more: x's were left unread). The x–y edges
-// come from reading each x when
-// readFrom (the from end has fewer edges: its neighbours are read
-// lazily, in order, and the page may stop the reading), else from reading
-// every y, a neighbour of the to end, first. Either way it reads only
-// what the measuring search of allPaths would read from the same end.
-// The ends' edges must be read already. Unsorted.
-func (g *graphView) threeEdgePaths(ctx context.Context, from, to []string, need int, readFrom bool) (paths [][]edge, more bool, err error) {
-	isEnd := map[string]bool{}
-	for _, n := range append(append([]string(nil), from...), to...) {
-		isEnd[n] = true
-	}
-	toward := map[string][]edge{} // y → its edges to a "to" entity, pointing there
-	for _, t := range to {
-		for _, e := range g.adj[t] {
-			if !isEnd[e.node] {
-				y := e.node
-				e.node = t
-				toward[y] = append(toward[y], e)
-			}
-		}
-	}
+// come from reading each x when readFrom (the from end has fewer edges:
+// its neighbours are read lazily, in order, and the page may stop the
+// reading), else from reading every y, a neighbour of the to end, first.
+// Either way it reads only what the measuring search of allPaths would
+// read from the same end. Unsorted.
+func (g *graphView) threeEdgePaths(ctx context.Context, from []string, ends pathEnds, need int, readFrom bool) (paths [][]edge, more bool, err error) {
+	isEnd, toward := ends.isEnd, ends.toward
 	// back[x] are x's edges to the y's, pointing there, when the y's are read.
 	var back map[string][]edge
 	if !readFrom {
@@ -750,13 +745,7 @@ func (g *graphView) threeEdgePaths(ctx context.Context, from, to []string, need 
 			if err != nil {
 				return nil, false, err
 			}
-			for _, e := range es {
-				if !isEnd[e.node] {
-					x := e.node
-					e.node = y
-					back[x] = append(back[x], e)
-				}
-			}
+			addBack(back, y, es, isEnd)
 		}
 	}
 	starts := slices.Sorted(slices.Values(from))
