@@ -1,0 +1,66 @@
+package perceptron
+
+import (
+	"bytes"
+	"testing"
+)
+
+// A separable toy problem: the class is named by one feature, with a second
+// feature that is noise. The averaged model must learn it, survive a round
+// trip through its file, and write the same bytes twice.
+func TestTrainPredictRoundTrip(t *testing.T) {
+	classes := []string{"A", "B", "C"}
+	tr := NewTrainer(classes)
+	examples := []struct {
+		feats []Feature
+		truth int
+	}{
+		{[]Feature{Hash("w", "a"), Hash("noise", "1")}, 0},
+		{[]Feature{Hash("w", "b"), Hash("noise", "1")}, 1},
+		{[]Feature{Hash("w", "c"), Hash("noise", "2")}, 2},
+		{[]Feature{Hash("w", "a"), Hash("noise", "2")}, 0},
+	}
+	scores := make([]float32, len(classes))
+	for range 5 {
+		for _, ex := range examples {
+			tr.Tick()
+			tr.Scores(ex.feats, scores)
+			tr.Update(ex.truth, Best(scores, nil), ex.feats)
+		}
+	}
+	m := tr.Average(0)
+	for _, ex := range examples {
+		if got := m.Predict(ex.feats, scores, nil); got != ex.truth {
+			t.Errorf("predict %v = %s, want %s", ex.feats, classes[got], classes[ex.truth])
+		}
+	}
+	// Constrained prediction never returns a disallowed class.
+	if got := m.Predict(examples[0].feats, scores, func(c int) bool { return c != 0 }); got == 0 {
+		t.Errorf("constrained predict returned a disallowed class")
+	}
+	var a, b bytes.Buffer
+	if err := m.Write(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Errorf("two writes of one model differ")
+	}
+	m2, err := Read(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m2.NumFeatures() != m.NumFeatures() || m2.ClassIndex("C") != 2 {
+		t.Fatalf("round trip: %d features, class C at %d", m2.NumFeatures(), m2.ClassIndex("C"))
+	}
+	for _, ex := range examples {
+		if got := m2.Predict(ex.feats, scores, nil); got != ex.truth {
+			t.Errorf("after round trip predict = %s, want %s", classes[got], classes[ex.truth])
+		}
+	}
+	if _, err := Read(bytes.NewReader([]byte("not gzip"))); err == nil {
+		t.Errorf("Read of garbage: no error")
+	}
+}
