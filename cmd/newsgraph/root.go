@@ -50,6 +50,7 @@ Configuration: flags > NEWSGRAPH_* environment > newsgraph.yaml > defaults.`,
 		a.serveCommand(),
 		a.entitiesCommand(),
 		a.benchCommand(),
+		a.trainCommand(),
 	)
 	return root
 }
