@@ -24,7 +24,7 @@ import (
 func (a *app) trainCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "train",
-		Short: "Rebuild a trained language model (tagger, parser) from annotated data",
+		Short: "Rebuild a trained language model (tagger, parser, ner) from annotated data",
 		Long: `Each subcommand trains one of the models newsgraph embeds, deterministically,
 from annotated data that is never part of the repository, writes the model
 file (by default over the embedded one, run from the repository root), and
@@ -33,6 +33,7 @@ embed the new model.`,
 	}
 	cmd.AddCommand(a.trainTaggerCommand())
 	cmd.AddCommand(a.trainParserCommand())
+	cmd.AddCommand(a.trainNERCommand(), a.trainNERClustersCommand())
 	return cmd
 }
 

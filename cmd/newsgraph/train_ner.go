@@ -15,14 +15,6 @@ import (
 	"github.com/newsgraph/newsgraph/nlp/ner"
 )
 
-// trainCommand is a minimal `train` parent so that `train ner` runs on this
-// branch; the fuller parent in train.go replaces it on merge.
-func (a *app) trainCommand() *cobra.Command {
-	c := &cobra.Command{Use: "train", Short: "Train the language models from annotated data"}
-	c.AddCommand(a.trainNERCommand(), a.trainNERClustersCommand())
-	return c
-}
-
 func (a *app) trainNERCommand() *cobra.Command {
 	var (
 		trainPath, devPath, out string
