@@ -51,6 +51,7 @@ Configuration: flags > NEWSGRAPH_* environment > newsgraph.yaml > defaults.`,
 		a.entitiesCommand(),
 		a.benchCommand(),
 		a.trainCommand(),
+		a.annotateCommand(),
 	)
 	return root
 }
