@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 
@@ -128,7 +129,7 @@ func describe(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, iri stri
 func entityError(query, param, text string, cands []Candidate) *ParamError {
 	if len(cands) == 0 {
 		return &ParamError{Query: query, Param: param, Code: CodeEntityNotFound,
-			Reason: fmt.Sprintf("no entity named %q (by name, alias, slug or IRI); find the name with `newsgraph query entities --param class=Organization` or GET /api/entities?q=...", text)}
+			Reason: fmt.Sprintf("no entity named %q (by name, alias, slug or IRI); look it up with `newsgraph query entities --param class=Person` (or Organization, Location) or GET /api/entities?q=%s", text, url.QueryEscape(text))}
 	}
 	parts := make([]string, len(cands))
 	for i, c := range cands {

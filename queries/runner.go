@@ -7,6 +7,7 @@ import (
 	"math"
 	"runtime/metrics"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -221,6 +222,10 @@ func (r *Runner) runWindow(ctx context.Context, q Query, vals map[string]any, w 
 	default:
 		return nil, fmt.Errorf("query %s: unknown language %q", q.Name, q.Lang)
 	}
+	var pe *ParamError
+	if errors.As(err, &pe) {
+		return nil, pe // names the query already: one sentence, not two prefixes
+	}
 	if err != nil {
 		return nil, fmt.Errorf("query %s: %w", q.Name, err)
 	}
@@ -330,7 +335,7 @@ func (r *Runner) runGizmo(ctx context.Context, name, src string, globals map[str
 		maxRows = w.need() // one more, to tell "exactly the limit" from "cut"
 	}
 	nat := newNatives(r.QS, r.Keys, r.resolver())
-	nat.query, nat.one = name, r.entityParam()
+	nat.query, nat.one = strings.TrimSuffix(name, ".js"), r.entityParam()
 	defer nat.close() // after it.Close below: the script no longer runs
 	opts := gizmo.Options{
 		MaxRows: maxRows, MaxArray: arrayLimit, Globals: globals, Funcs: nat.funcs(),

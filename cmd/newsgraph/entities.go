@@ -35,7 +35,7 @@ func (a *app) entitiesResolveCommand() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			return a.withStore(ctx, func(st *graph.Store) error {
+			return a.withExistingStore(ctx, func(st *graph.Store) error {
 				if dryRun {
 					cands, err := resolve.Propose(ctx, st.QuadStore())
 					if err != nil {
@@ -69,7 +69,7 @@ func (a *app) entitiesMergesCommand() *cobra.Command {
 		Short: "List the recorded merges",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.withStore(cmd.Context(), func(st *graph.Store) error {
+			return a.withExistingStore(cmd.Context(), func(st *graph.Store) error {
 				ms, err := st.Merges(cmd.Context())
 				if err != nil {
 					return err
@@ -88,7 +88,7 @@ func (a *app) entitiesMergeCommand() *cobra.Command {
 		Short: "Record by hand that two entities are one",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(cmd.Context(), func(st *graph.Store) error {
+			return a.withExistingStore(cmd.Context(), func(st *graph.Store) error {
 				m, err := st.Merge(cmd.Context(), args[0], args[1], "manual")
 				if err != nil {
 					return err
@@ -105,7 +105,7 @@ func (a *app) entitiesUnmergeCommand() *cobra.Command {
 		Short: "Undo merges (ids from `entities merges`)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(cmd.Context(), func(st *graph.Store) error {
+			return a.withExistingStore(cmd.Context(), func(st *graph.Store) error {
 				for _, id := range args {
 					if err := st.Unmerge(cmd.Context(), id); err != nil {
 						return fmt.Errorf("unmerge %s: %w", id, err)

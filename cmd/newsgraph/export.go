@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -16,15 +15,6 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/queries"
 )
-
-// version is the module version the binary was built from, "dev" for a
-// build from a work tree.
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
 
 func parseDate(s string) (time.Time, error) {
 	if s == "" {
@@ -79,7 +69,7 @@ See docs/export.md for the columns and attributes of each format.`,
 				}
 				filters.Entities = append(filters.Entities, ids...)
 			}
-			return a.withStore(ctx, func(st *graph.Store) error {
+			return a.withExistingStore(ctx, func(st *graph.Store) error {
 				if queryName != "" {
 					ids, err := a.queryColumn(cmd, st, queryName, params, column)
 					if err != nil {
@@ -182,6 +172,8 @@ func (a *app) importCommand() *cobra.Command {
 		Use:   "import PATH",
 		Short: "Read N-Quads or JSON-LD back, or add curated facts from CSV",
 		Long: `N-Quads and JSON-LD (as written by export) are read back document by document.
+The format comes from --format, else the file name (.nq, .nquads, .jsonld,
+.json, .csv, each optionally .gz), else the first bytes.
 A CSV of curated facts (columns subject, predicate, object, source and optionally
 subject_class, object_class, confidence) is checked against the schema and
 stored beside the extracted facts under its own label <doc:curated-NAME>.`,
@@ -190,8 +182,8 @@ stored beside the extracted facts under its own label <doc:curated-NAME>.`,
 			path := args[0]
 			var r io.Reader = a.stdin
 			if path == "-" {
-				if format == "" || name == "" {
-					return fmt.Errorf("reading stdin needs --format and --name")
+				if name == "" {
+					return newUserError(codeUsage, nil, "reading stdin needs --name (it labels what is imported); see `newsgraph import --help`")
 				}
 			} else {
 				f, err := os.Open(path)
@@ -204,11 +196,7 @@ stored beside the extracted facts under its own label <doc:curated-NAME>.`,
 					name = filepath.Base(path)
 				}
 			}
-			guess := format
-			if guess == "" {
-				guess = path
-			}
-			fm, err := export.ParseImportFormat(guess)
+			fm, r, err := importInput(path, format, r)
 			if err != nil {
 				return err
 			}
@@ -226,7 +214,7 @@ stored beside the extracted facts under its own label <doc:curated-NAME>.`,
 			})
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "", "nquads, jsonld or csv (default: from the file extension)")
+	cmd.Flags().StringVar(&format, "format", "", "nquads, jsonld or csv (default: from the extension .nq/.nquads/.jsonld/.json/.csv, optionally .gz, else the content)")
 	cmd.Flags().StringVar(&name, "name", "", "name of the import, labels curated facts (default: the file name)")
 	return cmd
 }

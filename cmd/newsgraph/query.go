@@ -46,7 +46,7 @@ query.row_limit at once (it costs what the whole answer costs).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			if (gizmo == "") == (len(args) == 0) {
-				return fmt.Errorf("give a saved query NAME or --gizmo SCRIPT (see `newsgraph queries`)")
+				return newUserError(codeUsage, nil, "give a saved query NAME or --gizmo SCRIPT: `newsgraph queries` lists the saved ones")
 			}
 			timeout, err := a.duration("query.timeout")
 			if err != nil {
@@ -61,14 +61,14 @@ query.row_limit at once (it costs what the whole answer costs).`,
 				}
 				var ok bool
 				if q, ok = reg.Get(args[0]); !ok {
-					return fmt.Errorf("no saved query %q (see `newsgraph queries`)", args[0])
+					return newUserError(codeUnknownQuery, nil, "no saved query %q: `newsgraph queries` lists them", args[0])
 				}
 				if values, err = parseParams(params); err != nil {
 					return err
 				}
 			}
 			a.readMostly = true
-			return a.withStore(ctx, func(st *graph.Store) error {
+			return a.withExistingStore(ctx, func(st *graph.Store) error {
 				r := &queries.Runner{QS: st.QuadStore(), Keys: st, Timeout: timeout, RowLimit: a.v.GetInt("query.row_limit"), PageSize: a.v.GetInt("query.page_size")}
 				var res *queries.Result
 				var err error
