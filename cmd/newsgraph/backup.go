@@ -47,7 +47,7 @@ func (a *app) restoreCommand() *cobra.Command {
 			if args[0] != "-" {
 				f, err := os.Open(args[0])
 				if err != nil {
-					return fmt.Errorf("opening backup: %w", err)
+					return openError(args[0], err)
 				}
 				defer f.Close()
 				r = f

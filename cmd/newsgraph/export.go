@@ -43,9 +43,9 @@ func (a *app) exportCommand() *cobra.Command {
 csv and neo4j (a folder). A manifest (export.json) records the command, filters,
 version, the documents and their hashes, and counts per predicate.
 See docs/export.md for the columns and attributes of each format.`,
-		Example: `  newsgraph export --format gexf --out graph.gexf --class Person --class Organization
-  newsgraph export --format csv --out export/ --predicate controls --min-confidence 0.7
-  newsgraph export --format turtle --out - --query relations --param entity=HTS --column source`,
+		Example: `  newsgraph export --format gexf --out out/graph.gexf --class Person --class Organization
+  newsgraph export --format csv --out out/csv/ --predicate controls --min-confidence 0.5
+  newsgraph export --format turtle --out - --query relations --param entity=FFV --column source`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -188,7 +188,7 @@ stored beside the extracted facts under its own label <doc:curated-NAME>.`,
 			} else {
 				f, err := os.Open(path)
 				if err != nil {
-					return fmt.Errorf("opening %s: %w", path, err)
+					return openError(path, err)
 				}
 				defer f.Close()
 				r = f

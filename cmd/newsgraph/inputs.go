@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,6 +52,16 @@ func storeExists(cfg graph.Config) error {
 		return newUserError(codeNoStore, err, "no newsgraph store at %s (set by --db, NEWSGRAPH_DB or store.path, default ./newsgraph.db): make one with `newsgraph ingest PATH...` or `newsgraph import FILE`, or point --db at an existing store", where)
 	}
 	return newUserError(codeNoStore, err, "cannot read the store at %s: %v", where, err)
+}
+
+// openError says in one sentence that an input file cannot be opened
+// (os.Open's own message repeats the path).
+func openError(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("cannot open %s: %w", path, pe.Err)
+	}
+	return fmt.Errorf("cannot open %s: %w", path, err)
 }
 
 // documentIDs are the ids a user's document argument may mean: output

@@ -37,10 +37,10 @@ query.page_size, 100 by default), in the row order its header documents;
 the last line (table) or next_cursor (json) gives the cursor of the next
 page, which --cursor fetches. --all returns every row up to
 query.row_limit at once (it costs what the whole answer costs).`,
-		Example: `  newsgraph query roles --param person="James Jeffrey"
-  newsgraph query who-controls --param place=Idlib --format json
+		Example: `  newsgraph query roles --param person="Oskar Lind"
+  newsgraph query who-controls --param place=Brannock --format json
   newsgraph query relations --param entity="United Nations" --limit 50 --cursor eyJvIjo1MC...
-  newsgraph query sources --param entity=ISIS --all --format csv
+  newsgraph query sources --param entity=ent:organization/kestrel-systems --all --format csv
   newsgraph query --gizmo 'g.V().Has("<rdf:type>", "<ng:Person>").Out("<ng:name>").All()'`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
