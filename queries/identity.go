@@ -73,11 +73,47 @@ func ResolveEntity(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, tex
 	if len(groups) == 1 {
 		return groups[0], nil, nil
 	}
-	cands := make([]Candidate, 0, len(reps))
-	for _, iri := range reps {
+	cands, err := describeAll(ctx, qs, keys, reps)
+	if err != nil {
+		return nil, nil, fmt.Errorf("queries: resolve %q: %w", text, err)
+	}
+	return nil, cands, nil
+}
+
+// LookupEntity finds the one entity node a reader means, for commands
+// that act on a node rather than on what it stands for (a merge): the
+// text's matches before following merges (ResolveName's steps 1–4) must
+// be one entity. It returns it, or the candidates when there are several
+// (sorted by documents, most first), or neither when nothing matches.
+func LookupEntity(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text string) (string, []Candidate, error) {
+	base, err := resolveName(ctx, qs, keys, text)
+	if err != nil || len(base) == 0 {
+		return "", nil, err
+	}
+	if len(base) == 1 {
+		return base[0], nil, nil
+	}
+	cands, err := describeAll(ctx, qs, keys, base)
+	if err != nil {
+		return "", nil, fmt.Errorf("queries: resolve %q: %w", text, err)
+	}
+	return "", cands, nil
+}
+
+// EntityError is the error of a text that names no single entity, for
+// commands that take an entity outside a saved query's parameters.
+func EntityError(text string, cands []Candidate) *ParamError {
+	return entityError("", "", text, cands)
+}
+
+// describeAll describes entities, most mentioned first, at most
+// maxCandidates.
+func describeAll(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, iris []string) ([]Candidate, error) {
+	cands := make([]Candidate, 0, len(iris))
+	for _, iri := range iris {
 		c, err := describe(ctx, qs, keys, iri)
 		if err != nil {
-			return nil, nil, fmt.Errorf("queries: resolve %q: %w", text, err)
+			return nil, err
 		}
 		cands = append(cands, c)
 	}
@@ -85,7 +121,7 @@ func ResolveEntity(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, tex
 	if len(cands) > maxCandidates {
 		cands = cands[:maxCandidates]
 	}
-	return nil, cands, nil
+	return cands, nil
 }
 
 // describe reads an entity's first name, class and document count, each

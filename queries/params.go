@@ -23,6 +23,9 @@ type ParamError struct {
 }
 
 func (e *ParamError) Error() string {
+	if e.Query == "" {
+		return e.Reason // an entity given outside a query (EntityError)
+	}
 	return fmt.Sprintf("query %s: parameter %q: %s", e.Query, e.Param, e.Reason)
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/queries"
 	"github.com/newsgraph/newsgraph/resolve"
 )
 
@@ -84,12 +86,20 @@ func (a *app) entitiesMergesCommand() *cobra.Command {
 
 func (a *app) entitiesMergeCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:   "merge FROM_IRI INTO_IRI",
-		Short: "Record by hand that two entities are one",
+		Use:   "merge FROM INTO",
+		Short: "Record by hand that two entities are one (each by name, alias, slug or IRI)",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withExistingStore(cmd.Context(), func(st *graph.Store) error {
-				m, err := st.Merge(cmd.Context(), args[0], args[1], "manual")
+				from, err := lookupEntity(cmd.Context(), st, args[0])
+				if err != nil {
+					return err
+				}
+				into, err := lookupEntity(cmd.Context(), st, args[1])
+				if err != nil {
+					return err
+				}
+				m, err := st.Merge(cmd.Context(), from, into, "manual")
 				if err != nil {
 					return err
 				}
@@ -137,4 +147,17 @@ func writeMerges(a *app, ms []graph.Merge, format string) error {
 	default:
 		return fmt.Errorf("unknown --format %q (table or json)", format)
 	}
+}
+
+// lookupEntity is the one entity node text names (queries.LookupEntity),
+// or the error listing the candidates or saying none matched.
+func lookupEntity(ctx context.Context, st *graph.Store, text string) (string, error) {
+	iri, cands, err := queries.LookupEntity(ctx, st.QuadStore(), st, text)
+	if err != nil {
+		return "", err
+	}
+	if iri == "" {
+		return "", queries.EntityError(text, cands)
+	}
+	return iri, nil
 }

@@ -62,14 +62,20 @@ See docs/export.md for the columns and attributes of each format.`,
 			if filters.To, err = parseDate(to); err != nil {
 				return fmt.Errorf("--to: %w", err)
 			}
+			var named []string
 			if entitiesFile != "" {
-				ids, err := readLines(entitiesFile)
-				if err != nil {
+				if named, err = readLines(entitiesFile); err != nil {
 					return fmt.Errorf("--entities: %w", err)
 				}
-				filters.Entities = append(filters.Entities, ids...)
 			}
 			return a.withExistingStore(ctx, func(st *graph.Store) error {
+				for _, text := range named {
+					iri, err := lookupEntity(ctx, st, text)
+					if err != nil {
+						return fmt.Errorf("--entities %s: %w", entitiesFile, err)
+					}
+					filters.Entities = append(filters.Entities, iri)
+				}
 				if queryName != "" {
 					ids, err := a.queryColumn(cmd, st, queryName, params, column)
 					if err != nil {
@@ -103,7 +109,7 @@ See docs/export.md for the columns and attributes of each format.`,
 	fl.StringVar(&from, "from", "", "keep documents published on or after this date (YYYY-MM-DD)")
 	fl.StringVar(&to, "to", "", "keep documents published on or before this date (YYYY-MM-DD)")
 	fl.Float64Var(&filters.MinConfidence, "min-confidence", 0, "keep facts with at least this confidence")
-	fl.StringVar(&entitiesFile, "entities", "", "file of entity IRIs, one per line, to keep")
+	fl.StringVar(&entitiesFile, "entities", "", "file of entities to keep, one per line (name, alias, slug or IRI)")
 	fl.StringVar(&queryName, "query", "", "keep the entities a saved query returns")
 	fl.StringArrayVarP(&params, "param", "p", nil, "parameter of --query as name=value (repeatable)")
 	fl.StringVar(&column, "column", "", "the column of --query's rows that holds entity IRIs (default: source and target)")

@@ -195,3 +195,40 @@ func TestUsageErrorsSayWhereHelpIs(t *testing.T) {
 		}
 	}
 }
+
+// TestAmbiguousNameAnswersCandidates: a name of two entities (the city
+// Drava of the examples and a person Drava added by a curated fact) is
+// answered with both, in JSON with their classes and IRIs, not guessed;
+// their IRIs then work, in queries and in entities merge.
+func TestAmbiguousNameAnswersCandidates(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "g.db")
+	mustCLI(t, db, "ingest", examplesDir(t))
+	csv := filepath.Join(dir, "curated.csv")
+	if err := os.WriteFile(csv, []byte("subject,predicate,object,source,subject_class,object_class\nDrava,works_for,Kestrel Systems,https://example.org/x,Person,Organization\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustCLI(t, db, "import", csv)
+	code, _, errOut := cli(t, db, "query", "relations", "--param", "entity=Drava", "--format", "json")
+	var je jsonError
+	if code != 2 || json.Unmarshal([]byte(errOut), &je) != nil || je.Error.Code != "ambiguous_entity" || len(je.Error.Candidates) != 2 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	classes := map[string]string{}
+	for _, c := range je.Error.Candidates {
+		classes[c.IRI] = c.Class
+	}
+	if classes["ent:location/drava"] != "City" || classes["ent:person/drava"] != "Person" {
+		t.Errorf("candidates %+v", je.Error.Candidates)
+	}
+	if out := mustCLI(t, db, "query", "relations", "--param", "entity=ent:person/drava", "--format", "tsv"); !strings.Contains(out, "Kestrel Systems") {
+		t.Errorf("by IRI: %s", out)
+	}
+	code, _, errOut = cli(t, db, "entities", "merge", "Drava", "Oskar Lind")
+	if code != 2 || !strings.Contains(errOut, `"Drava" names 2 entities`) {
+		t.Errorf("merge of an ambiguous name: %d %s", code, errOut)
+	}
+	if out := mustCLI(t, db, "entities", "merge", "person/drava", "Oskar Lind"); !strings.Contains(out, "ent:person/drava") || !strings.Contains(out, "ent:person/oskar-lind") {
+		t.Errorf("merge by REST path and name: %s", out)
+	}
+}
