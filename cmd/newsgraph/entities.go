@@ -18,8 +18,8 @@ func (a *app) entitiesCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "entities",
 		Short: "Resolve entities across documents: list, make and undo merges",
-		Long: `Within a document, ingest already joins "Ambassador James Jeffrey", "Jeffrey"
-and "he". Across documents, "entities resolve" links an entity to the one it
+		Long: `Within a document, ingest already joins "Ambassador Helena Marsh", "Marsh"
+and "she". Across documents, "entities resolve" links an entity to the one it
 must be (rules: alias — its name is another entity's alias; surname — a
 one-word name is the surname of exactly one full-named person). Every merge is
 recorded with its rule, names and documents, and can be undone.`,
