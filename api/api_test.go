@@ -116,8 +116,8 @@ func TestRunSavedQuery(t *testing.T) {
 	expectError(t, e.do("POST", "/api/queries/relations", `{"entity": {"x": 1}}`), 400, CodeInvalidParameter, "entity")
 	expectError(t, e.do("POST", "/api/queries/relations", `[1,2]`), 400, CodeBadRequest, "")
 	expectError(t, e.do("GET", "/api/queries/no-such-query", ""), 404, CodeNotFound, "")
-	// A script error is the query's fault: 400 with the message.
-	m = expectError(t, e.do("GET", "/api/queries/relations?entity=Nobody+Known", ""), 400, CodeQueryError, "")
+	// An unknown entity is the parameter's fault: 400 naming it.
+	m = expectError(t, e.do("GET", "/api/queries/relations?entity=Nobody+Known", ""), 400, CodeInvalidParameter, "entity")
 	if !strings.Contains(m["message"].(string), "no entity named") {
 		t.Errorf("message: %v", m["message"])
 	}
@@ -129,7 +129,7 @@ func TestParameterInjection(t *testing.T) {
 	// the query finds no such entity and says so.
 	for _, v := range []string{`"); while(true){} ("`, `'+g.V().All()+'`, "\u2028x", `\"); throw 1; //`} {
 		r := e.do("GET", "/api/queries/relations?entity="+url.QueryEscape(v), "")
-		m := expectError(t, r, 400, CodeQueryError, "")
+		m := expectError(t, r, 400, CodeInvalidParameter, "entity")
 		if !strings.Contains(m["message"].(string), "no entity named") {
 			t.Errorf("%q: %v", v, m["message"])
 		}

@@ -119,7 +119,8 @@ type Deps struct {
 	ReadDocuments func(name string, r io.Reader) ([]schema.Document, error)
 	Logger        *slog.Logger
 	// Assets overrides the embedded console assets (the contents of
-	// api/assets/dist); tests use it to check both offline and CDN modes.
+	// api/assets/dist); tests use it to check the rewriting and that
+	// missing assets stop the server.
 	Assets fs.FS
 }
 
@@ -214,9 +215,6 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	s.console, err = newConsole(assets)
 	if err != nil {
 		return nil, err
-	}
-	if !s.console.offline {
-		log.Warn("console assets not built (run go generate ./api/...): the web console will load its editor and icons from public CDNs")
 	}
 	// Cayley's /api/v2/query (and so the console) runs "gizmo" from its
 	// language registry. Upstream's runs scripts in a goroutine without

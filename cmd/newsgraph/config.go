@@ -33,6 +33,7 @@ var defaults = map[string]any{
 	"store.address":         "",
 	"store.mapped_limit":    "auto",
 	"store.memory_limit":    "auto",
+	"store.options":         map[string]any{},
 	"queries.dir":           "",
 	"query.timeout":         "30s",
 	"query.row_limit":       10000,
@@ -50,6 +51,7 @@ var defaults = map[string]any{
 	"api.row_limit":         5000,
 	"api.page_size":         100,
 	"api.max_body_bytes":    32 << 20,
+	"api.max_heap_bytes":    0,
 	"api.cors_origins":      []string{},
 	"log.level":             "info",
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/queries"
 	"github.com/newsgraph/newsgraph/resolve"
 )
 
@@ -16,8 +18,8 @@ func (a *app) entitiesCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "entities",
 		Short: "Resolve entities across documents: list, make and undo merges",
-		Long: `Within a document, ingest already joins "Ambassador James Jeffrey", "Jeffrey"
-and "he". Across documents, "entities resolve" links an entity to the one it
+		Long: `Within a document, ingest already joins "Ambassador Helena Marsh", "Marsh"
+and "she". Across documents, "entities resolve" links an entity to the one it
 must be (rules: alias — its name is another entity's alias; surname — a
 one-word name is the surname of exactly one full-named person). Every merge is
 recorded with its rule, names and documents, and can be undone.`,
@@ -35,7 +37,7 @@ func (a *app) entitiesResolveCommand() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			return a.withStore(ctx, func(st *graph.Store) error {
+			return a.withExistingStore(ctx, func(st *graph.Store) error {
 				if dryRun {
 					cands, err := resolve.Propose(ctx, st.QuadStore())
 					if err != nil {
@@ -69,7 +71,7 @@ func (a *app) entitiesMergesCommand() *cobra.Command {
 		Short: "List the recorded merges",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.withStore(cmd.Context(), func(st *graph.Store) error {
+			return a.withExistingStore(cmd.Context(), func(st *graph.Store) error {
 				ms, err := st.Merges(cmd.Context())
 				if err != nil {
 					return err
@@ -84,12 +86,20 @@ func (a *app) entitiesMergesCommand() *cobra.Command {
 
 func (a *app) entitiesMergeCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:   "merge FROM_IRI INTO_IRI",
-		Short: "Record by hand that two entities are one",
+		Use:   "merge FROM INTO",
+		Short: "Record by hand that two entities are one (each by name, alias, slug or IRI)",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(cmd.Context(), func(st *graph.Store) error {
-				m, err := st.Merge(cmd.Context(), args[0], args[1], "manual")
+			return a.withExistingStore(cmd.Context(), func(st *graph.Store) error {
+				from, err := lookupEntity(cmd.Context(), st, args[0])
+				if err != nil {
+					return err
+				}
+				into, err := lookupEntity(cmd.Context(), st, args[1])
+				if err != nil {
+					return err
+				}
+				m, err := st.Merge(cmd.Context(), from, into, "manual")
 				if err != nil {
 					return err
 				}
@@ -105,7 +115,7 @@ func (a *app) entitiesUnmergeCommand() *cobra.Command {
 		Short: "Undo merges (ids from `entities merges`)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(cmd.Context(), func(st *graph.Store) error {
+			return a.withExistingStore(cmd.Context(), func(st *graph.Store) error {
 				for _, id := range args {
 					if err := st.Unmerge(cmd.Context(), id); err != nil {
 						return fmt.Errorf("unmerge %s: %w", id, err)
@@ -137,4 +147,17 @@ func writeMerges(a *app, ms []graph.Merge, format string) error {
 	default:
 		return fmt.Errorf("unknown --format %q (table or json)", format)
 	}
+}
+
+// lookupEntity is the one entity node text names (queries.LookupEntity),
+// or the error listing the candidates or saying none matched.
+func lookupEntity(ctx context.Context, st *graph.Store, text string) (string, error) {
+	iri, cands, err := queries.LookupEntity(ctx, st.QuadStore(), st, text)
+	if err != nil {
+		return "", err
+	}
+	if iri == "" {
+		return "", queries.EntityError(text, cands)
+	}
+	return iri, nil
 }

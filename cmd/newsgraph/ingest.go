@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/cayleygraph/quad/nquads"
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -176,21 +176,26 @@ changed text replaces the stored document. Exit code 1 if any document failed.`,
 				opt.Progress = func(p pipeline.Progress) {
 					a.log.Debug("batch stored", "documents", p.Documents, "bytes", p.Bytes)
 				}
+				var bar *progressBar
 				if !noProgress && isTerminal(a.stderr) {
-					bar := progressbar.NewOptions(-1,
-						progressbar.OptionSetWriter(a.stderr),
-						progressbar.OptionSetDescription("ingesting"),
-						progressbar.OptionShowCount(),
-						progressbar.OptionSetItsString("docs"),
-						progressbar.OptionShowIts(),
-						progressbar.OptionClearOnFinish())
+					bar = newProgressBar(a.stderr, time.Now)
+					countCtx, stopCount := context.WithCancel(ctx)
+					defer stopCount()
+					go func() {
+						// A failed count only leaves the total unknown.
+						if n, err := countDocuments(countCtx, paths); err == nil {
+							bar.setTotal(n)
+						}
+					}()
 					opt.Progress = func(p pipeline.Progress) {
 						a.log.Debug("batch stored", "documents", p.Documents, "bytes", p.Bytes)
-						_ = bar.Set(p.Documents)
+						bar.set(p.Documents)
 					}
-					defer bar.Finish()
 				}
 				sum, runErr := pipeline.Run(ctx, ingest.Read, paths, ex, st, opt)
+				if bar != nil {
+					bar.finish() // the summary gets a line of its own
+				}
 				for _, f := range sum.Failures {
 					fmt.Fprintf(a.stderr, "failed: %v\n", f)
 				}

@@ -16,6 +16,7 @@ with the sentence behind each, stores them in a Cayley graph, and answers
 questions through saved queries, a REST API and Cayley's Gizmo console.
 
 Configuration: flags > NEWSGRAPH_* environment > newsgraph.yaml > defaults.`,
+		Version:       versionString(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
@@ -53,5 +54,7 @@ Configuration: flags > NEWSGRAPH_* environment > newsgraph.yaml > defaults.`,
 		a.trainCommand(),
 		a.annotateCommand(),
 	)
+	root.SetVersionTemplate("newsgraph {{.Version}}\n")
+	usageErrors(root)
 	return root
 }

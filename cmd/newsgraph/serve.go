@@ -45,7 +45,12 @@ at /. Write routes need "Authorization: Bearer TOKEN" with api.token
 				return err
 			}
 			a.readMostly = true
-			return a.withStore(ctx, func(st *graph.Store) error {
+			with := a.withStore
+			if cfg.ReadOnly {
+				// Nothing could ever be written into a store made now.
+				with = a.withExistingStore
+			}
+			return with(ctx, func(st *graph.Store) error {
 				srv, err := api.New(cfg, api.Deps{
 					Store: st, Queries: reg, Extractor: ex, ReadDocuments: ingest.ReadOne, Logger: a.log,
 				})
