@@ -33,7 +33,7 @@ type Governor struct {
 	mu       sync.Mutex
 	running  map[*governed]struct{}
 	watching bool
-	stopped int64 // queries stopped by the watchdog, for tests and metrics
+	stopped  int64 // queries stopped by the watchdog, for tests and metrics
 }
 
 type governed struct{ stop context.CancelCauseFunc }
