@@ -120,3 +120,26 @@ func TestSandboxLimitsAreQueryLimitErrors(t *testing.T) {
 		t.Errorf("v2: %d %s", r.Status, r.Body)
 	}
 }
+
+// Odd ids and bad dates are clear errors the same way in a JSON upload
+// and in the query string of a text upload.
+func TestUploadIDsAndDatesAgree(t *testing.T) {
+	e := startServer(t, Config{Token: testToken})
+	auth := []string{"Authorization", "Bearer " + testToken}
+	for _, c := range []struct{ json, query string }{
+		{`{"id": "../../etc/passwd", "text": "Raqqa."}`, "?id=" + "..%2F..%2Fetc%2Fpasswd"},
+		{`{"id": ".hidden", "text": "Raqqa."}`, "?id=.hidden"},
+		{`{"id": "d1", "published": "not-a-date", "text": "Raqqa."}`, "?id=d1&published=not-a-date"},
+	} {
+		r := e.do("POST", "/api/documents", c.json, append([]string{"Content-Type", "application/json"}, auth...)...)
+		if r.Status != 400 {
+			t.Errorf("JSON %s: %d %s", c.json, r.Status, r.Body)
+		}
+		r = e.do("POST", "/api/documents"+c.query, "Raqqa.", append([]string{"Content-Type", "text/plain"}, auth...)...)
+		if r.Status != 400 {
+			t.Errorf("text %s: %d %s", c.query, r.Status, r.Body)
+		}
+	}
+	// A date JSON takes, the query string takes too.
+	expectStatus(t, e.do("POST", "/api/documents?id=d2&published=2024-05-01+10:00:00", "Raqqa.", append([]string{"Content-Type", "text/plain"}, auth...)...), 200)
+}

@@ -186,7 +186,7 @@ func startServerOn(t *testing.T, cfg Config, storeCfg graph.Config, opts ...envO
 		t.Fatalf("load queries: %v", err)
 	}
 	logs := &syncWriter{w: &bytes.Buffer{}}
-	deps := Deps{Store: store, Queries: reg, Extractor: testExtractor{}, ReadDocuments: ingest.ReadOne,
+	deps := Deps{Store: store, Queries: reg, Extractor: testExtractor{}, ReadDocuments: ingest.ReadOne, ParseTime: ingest.ParseTime,
 		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelWarn}))}
 	for _, o := range opts {
 		o(&deps)

@@ -142,7 +142,10 @@ type Deps struct {
 	// Injected so that the API does not link the NLP pipeline itself; nil
 	// turns POST /api/documents off (501).
 	ReadDocuments func(name string, r io.Reader) ([]schema.Document, error)
-	Logger        *slog.Logger
+	// ParseTime reads ?published= of an upload: ingest.ParseTime, so that
+	// it takes what a JSON "published" takes. nil: RFC 3339 or a date.
+	ParseTime func(string) (time.Time, error)
+	Logger    *slog.Logger
 	// Assets overrides the embedded console assets (the contents of
 	// api/assets/dist); tests use it to check both offline and CDN modes.
 	Assets fs.FS

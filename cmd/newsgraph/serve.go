@@ -55,7 +55,7 @@ takes the token once as /?token=TOKEN. Saved queries are open. See SECURITY.md.`
 			a.readMostly = true
 			return a.withStore(ctx, func(st *graph.Store) error {
 				srv, err := api.New(cfg, api.Deps{
-					Store: st, Queries: reg, Extractor: ex, ReadDocuments: ingest.ReadOne, Logger: a.log,
+					Store: st, Queries: reg, Extractor: ex, ReadDocuments: ingest.ReadOne, ParseTime: ingest.ParseTime, Logger: a.log,
 				})
 				if err != nil {
 					return fmt.Errorf("configuring the server: %w", err)
