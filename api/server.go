@@ -22,7 +22,6 @@ import (
 	"net"
 	"net/http"
 	"runtime/debug"
-	rtmetrics "runtime/metrics"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -226,7 +225,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	if cfg.MaxQueries < 0 {
 		return nil, fmt.Errorf("api: max queries %d must be positive", cfg.MaxQueries)
 	}
-	heap := heapBytes()
+	heap := queries.HeapInUse()
 	if cfg.MaxHeapBytes == 0 {
 		cfg.MaxHeapBytes = heap + DefaultQueryHeap
 	}
@@ -346,16 +345,6 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	s.log.Info("server stopped")
 	return nil
-}
-
-// heapBytes is the heap in use now (live and not yet collected objects).
-func heapBytes() uint64 {
-	s := []rtmetrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	rtmetrics.Read(s)
-	if s[0].Value.Kind() != rtmetrics.KindUint64 {
-		return 0
-	}
-	return s[0].Value.Uint64()
 }
 
 // adHocMode says in the start-up log who may run ad-hoc queries.

@@ -81,9 +81,10 @@ func (g *Governor) Stopped() int64 {
 	return g.stopped
 }
 
-// watch reads the heap while any query runs.
+// watch reads the heap while any query runs. Past the ceiling it first
+// collects the garbage (what earlier queries left is no query's doing),
+// and stops the running queries only if the heap is still over.
 func (g *Governor) watch() {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	t := time.NewTicker(heapPoll)
 	defer t.Stop()
 	for range t.C {
@@ -93,19 +94,32 @@ func (g *Governor) watch() {
 			g.mu.Unlock()
 			return
 		}
-		metrics.Read(sample)
-		over := sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > g.maxHeap
-		if over {
-			for q := range g.running {
-				q.stop(ErrMemoryLimit)
-				g.stopped++
-			}
+		g.mu.Unlock()
+		if HeapInUse() <= g.maxHeap {
+			continue
+		}
+		runtime.GC()
+		if HeapInUse() <= g.maxHeap {
+			continue
+		}
+		g.mu.Lock()
+		for q := range g.running {
+			q.stop(ErrMemoryLimit)
+			g.stopped++
 		}
 		g.mu.Unlock()
-		if over {
-			// What the stopped queries held is garbage now; reading the
-			// heap again before it is collected would stop the next ones.
-			runtime.GC()
-		}
+		// What the stopped queries held is garbage now; reading the heap
+		// again before it is collected would stop the next ones.
+		runtime.GC()
 	}
+}
+
+// heapInUse is the heap's objects, live and not yet collected, in bytes.
+func HeapInUse() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
 }
