@@ -595,7 +595,8 @@ func TestWriteAuth(t *testing.T) {
 				t.Errorf("%s %s with the token: %d %s", c.method, c.path, r.Status, r.Body)
 			}
 		}
-		r := e.do("POST", "/api/v2/query?lang=gizmo", `g.V("<ent:x>").Out("<ng:name>").All()`)
+		// With a token configured, ad-hoc queries need one too.
+		r := e.do("POST", "/api/v2/query?lang=gizmo", `g.V("<ent:x>").Out("<ng:name>").All()`, "Authorization", "Bearer "+testToken)
 		if !strings.Contains(string(r.Body), `"X"`) {
 			t.Errorf("cayley write did not land: %s", r.Body)
 		}
@@ -626,7 +627,7 @@ func TestNoExtractor(t *testing.T) {
 func TestBodyLimit(t *testing.T) {
 	e := startServer(t, Config{Token: testToken, MaxBodyBytes: 1024})
 	big := strings.Repeat("x", 2048)
-	expectError(t, e.do("POST", "/api/query", "g.V().All() //"+big), 413, CodePayloadTooLarge, "")
+	expectError(t, e.do("POST", "/api/query", "g.V().All() //"+big, "Authorization", "Bearer "+testToken), 413, CodePayloadTooLarge, "")
 	expectError(t, e.do("POST", "/api/queries/relations", `{"entity": "`+big+`"}`), 413, CodePayloadTooLarge, "")
 	before := e.do("GET", "/api/stats", "").JSON(t)["quads"]
 	var nq strings.Builder

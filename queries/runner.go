@@ -49,6 +49,13 @@ type Runner struct {
 	// the backstop against a script that allocates without end.
 	MaxHeap uint64
 
+	// Gov, when set, bounds the Gizmo scripts of all Runners that share
+	// it: how many run at once and the process heap (it replaces MaxHeap).
+	Gov *Governor
+	// Limits bound what one script may make the engine do (string and
+	// array sizes, nesting depth, result bytes); zero fields: defaults.
+	Limits gizmo.Limits
+
 	// PageSize is the rows of a page of a saved query when the caller
 	// gives no Page.Limit; DefaultPageSize when 0, at most RowLimit (which
 	// is also the largest page a caller may ask for).
@@ -339,7 +346,7 @@ func (r *Runner) runGizmo(ctx context.Context, name, src string, globals map[str
 	defer nat.close() // after it.Close below: the script no longer runs
 	opts := gizmo.Options{
 		MaxRows: maxRows, MaxArray: arrayLimit, Globals: globals, Funcs: nat.funcs(),
-		Prelude: []gizmo.Script{{Name: "lib.js", Source: libJS}}, Name: name,
+		Prelude: []gizmo.Script{{Name: "lib.js", Source: libJS}}, Name: name, Limits: r.Limits,
 	}
 	if r.plain {
 		opts.Funcs = nil
@@ -348,7 +355,14 @@ func (r *Runner) runGizmo(ctx context.Context, name, src string, globals map[str
 	if err != nil {
 		return nil, err
 	}
-	if r.MaxHeap > 0 {
+	if r.Gov != nil {
+		var release func()
+		ctx, release, err = r.Gov.Enter(ctx)
+		if err != nil {
+			return nil, err
+		}
+		defer release() // deferred before it.Close: runs after the script stopped
+	} else if r.MaxHeap > 0 {
 		var stop context.CancelCauseFunc
 		ctx, stop = context.WithCancelCause(ctx)
 		defer stop(nil)

@@ -53,6 +53,10 @@ var defaults = map[string]any{
 	"api.max_body_bytes":    32 << 20,
 	"api.max_heap_bytes":    0,
 	"api.cors_origins":      []string{},
+	"api.query_token":       "",
+	"api.public_queries":    false,
+	"api.allowed_hosts":     []string{},
+	"api.max_queries":       4,
 	"log.level":             "info",
 }
 
@@ -67,6 +71,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 	// The short names users type first.
 	_ = v.BindEnv("store.path", "NEWSGRAPH_DB", "NEWSGRAPH_STORE_PATH")
 	_ = v.BindEnv("api.token", "NEWSGRAPH_API_TOKEN")
+	_ = v.BindEnv("api.query_token", "NEWSGRAPH_QUERY_TOKEN", "NEWSGRAPH_API_QUERY_TOKEN")
 	return &app{v: v, stdin: stdin, stdout: stdout, stderr: stderr}
 }
 

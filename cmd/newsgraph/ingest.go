@@ -152,14 +152,16 @@ func nameOf(d schema.Document) string {
 }
 
 func (a *app) ingestCommand() *cobra.Command {
-	var noProgress, reextract bool
+	var noProgress, reextract, followSymlinks bool
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Extract facts from articles and store them in the graph",
 		Long: `Reads .txt, .html and .jsonl files (or folders of them), extracts facts and
 stores each document atomically. A document already stored with the same text
 is skipped, so running ingest again after an interruption resumes it; a
-changed text replaces the stored document. Exit code 1 if any document failed.`,
+changed text replaces the stored document. Exit code 1 if any document failed.
+In folders, symlinks that lead out of the folder and anything that is not a
+regular file (FIFOs, devices) are skipped with a reason.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			ctx := cmd.Context()
@@ -192,7 +194,8 @@ changed text replaces the stored document. Exit code 1 if any document failed.`,
 						bar.set(p.Documents)
 					}
 				}
-				sum, runErr := pipeline.Run(ctx, ingest.Read, paths, ex, st, opt)
+				read := ingest.Reader{FollowSymlinks: followSymlinks}.Read
+				sum, runErr := pipeline.Run(ctx, read, paths, ex, st, opt)
 				if bar != nil {
 					bar.finish() // the summary gets a line of its own
 				}
@@ -223,6 +226,7 @@ changed text replaces the stored document. Exit code 1 if any document failed.`,
 	f := cmd.Flags()
 	f.BoolVar(&noProgress, "no-progress", false, "no progress bar even on a terminal")
 	f.BoolVar(&reextract, "reextract", false, "extract documents again even when their text is already stored")
+	f.BoolVar(&followSymlinks, "follow-symlinks", false, "follow symlinks that lead out of the input folders")
 	f.Int("workers", 0, "extraction workers (default: one per core; config ingest.workers)")
 	f.Bool("resolve", true, "link entities to the same entity in other documents afterwards (config ingest.resolve)")
 	a.bind(f, "ingest.workers", "workers")
