@@ -12,24 +12,17 @@ import (
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
 
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/lib/pq"
 
 	"github.com/newsgraph/newsgraph/schema"
 
-	// Cayley's SQL backends: PostgreSQL (driver lib/pq) and CockroachDB
-	// (driver pgx), registered in init like the KV ones.
-	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
+	// Cayley's PostgreSQL backend (driver lib/pq), registered in init
+	// like the KV ones.
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 )
 
-// sqlDriver is the database/sql driver Cayley registers each flavour with.
-func sqlDriver(backend string) string {
-	if backend == BackendCockroach {
-		return "pgx"
-	}
-	return "postgres"
-}
+// sqlDriver is the database/sql driver of Cayley's PostgreSQL flavour.
+const sqlDriver = "postgres"
 
 // openSQL opens our own connection beside Cayley's (which it keeps
 // private) for the label index and exact counts.
@@ -37,7 +30,7 @@ func (s *Store) openSQL(ctx context.Context, addr string) error {
 	if !isSQL(s.backend) {
 		return nil
 	}
-	db, err := sql.Open(sqlDriver(s.backend), addr)
+	db, err := sql.Open(sqlDriver, addr)
 	if err != nil {
 		return fmt.Errorf("graph: connect %s: %w", redactAddr(addr), err)
 	}
@@ -67,8 +60,8 @@ var sqlIndexes = []struct{ name, ddl string }{
 }
 
 // sqlTablesExist reports whether Cayley's tables are already there.
-func sqlTablesExist(ctx context.Context, backend, addr string) (bool, error) {
-	db, err := sql.Open(sqlDriver(backend), addr)
+func sqlTablesExist(ctx context.Context, addr string) (bool, error) {
+	db, err := sql.Open(sqlDriver, addr)
 	if err != nil {
 		return false, err
 	}
@@ -85,10 +78,6 @@ func isSQLConflict(err error) bool {
 	var pqe *pq.Error
 	if errors.As(err, &pqe) {
 		return conflictCode(string(pqe.Code))
-	}
-	var pge *pgconn.PgError
-	if errors.As(err, &pge) {
-		return conflictCode(pge.Code)
 	}
 	return false
 }

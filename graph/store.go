@@ -12,8 +12,8 @@
 //     replaced (old quads removed, new added) in the same transaction, and
 //     a crash leaves every document either whole or absent.
 //   - Backends: bolt (default; one process at a time, Open fails fast when
-//     the store is in use), PostgreSQL and CockroachDB through Cayley's SQL
-//     backend (several processes may write; see WriteDocuments).
+//     the store is in use) and PostgreSQL through Cayley's SQL backend
+//     (several processes may write; see WriteDocuments).
 //   - Besides the documented layout the store holds bookkeeping that
 //     EachQuad and Backup leave out: on bolt, three running-count quads
 //     under <ng:stats> (counts.go); on SQL, two extra indexes (sql.go).
@@ -49,9 +49,8 @@ import (
 
 // Backend names accepted in Config.Backend.
 const (
-	BackendBolt      = "bolt"
-	BackendPostgres  = "postgres"
-	BackendCockroach = "cockroach"
+	BackendBolt     = "bolt"
+	BackendPostgres = "postgres"
 )
 
 // ErrNotFound is returned (wrapped) when a document or merge does not exist.
@@ -59,7 +58,7 @@ var ErrNotFound = errors.New("not found")
 
 // Config says which store to open.
 type Config struct {
-	// Backend is "bolt" (the default), "postgres" or "cockroach".
+	// Backend is "bolt" (the default) or "postgres".
 	Backend string
 	// Path is the bolt database directory; created on first use.
 	Path string
@@ -139,6 +138,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.Backend == "" {
 		cfg.Backend = BackendBolt
 	}
+	if cfg.Backend == "cockroach" {
+		// Wired once, never testable here, and no longer open source.
+		return nil, errors.New(`graph: backend "cockroach" is no longer supported (CockroachDB's licence is no longer open source); use "postgres", with streaming replicas for several machines (docs/deployment.md)`)
+	}
 	if err := checkBackend(cfg.Backend); err != nil {
 		return nil, err
 	}
@@ -149,7 +152,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	s := &Store{cfg: cfg, backend: cfg.Backend}
 	var addr string
 	switch cfg.Backend {
-	case BackendPostgres, BackendCockroach:
+	case BackendPostgres:
 		if cfg.Address == "" {
 			return nil, fmt.Errorf("graph: backend %s needs an address (store.address)", cfg.Backend)
 		}
@@ -251,7 +254,7 @@ func (s *Store) initBackend(ctx context.Context, addr string, opts cgraph.Option
 	} else {
 		if isSQL(s.backend) {
 			// Cayley logs an error when asked to create existing tables.
-			if exists, err := sqlTablesExist(ctx, s.backend, addr); err == nil && exists {
+			if exists, err := sqlTablesExist(ctx, addr); err == nil && exists {
 				return nil
 			}
 		}
@@ -259,7 +262,7 @@ func (s *Store) initBackend(ctx context.Context, addr string, opts cgraph.Option
 		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) && isSQL(s.backend) {
 			// Two processes creating the tables at once: the loser sees a
 			// duplicate-object error; if the tables are there now, go on.
-			if exists, err2 := sqlTablesExist(ctx, s.backend, addr); err2 == nil && exists {
+			if exists, err2 := sqlTablesExist(ctx, addr); err2 == nil && exists {
 				err = nil
 			}
 		}
@@ -298,7 +301,7 @@ func displayAddr(cfg Config) string {
 }
 
 func isSQL(backend string) bool {
-	return backend == BackendPostgres || backend == BackendCockroach
+	return backend == BackendPostgres
 }
 
 // Close closes the store, after any write in progress. It is safe to call
