@@ -25,7 +25,9 @@ import (
 const sqlDriver = "postgres"
 
 // openSQL opens our own connection beside Cayley's (which it keeps
-// private) for the label index and exact counts.
+// private) for bulk writes, exact counts and the schema changes below. On
+// a hot standby (a streaming replica in recovery) it changes nothing: the
+// primary's changes arrive by replication, and the store is read-only.
 func (s *Store) openSQL(ctx context.Context, addr string) error {
 	if !isSQL(s.backend) {
 		return nil
@@ -36,6 +38,12 @@ func (s *Store) openSQL(ctx context.Context, addr string) error {
 	}
 	db.SetMaxOpenConns(2)
 	s.db = db
+	if err := db.QueryRowContext(ctx, `SELECT pg_is_in_recovery()`).Scan(&s.standby); err != nil {
+		return fmt.Errorf("graph: connect %s: %w", redactAddr(addr), err)
+	}
+	if s.standby {
+		return nil
+	}
 	for _, ix := range sqlIndexes {
 		if _, err := db.ExecContext(ctx, ix.ddl); err != nil {
 			// Another process creating it at the same moment is fine.
@@ -45,7 +53,7 @@ func (s *Store) openSQL(ctx context.Context, addr string) error {
 			}
 		}
 	}
-	return nil
+	return dropForeignKeys(ctx, db)
 }
 
 // sqlIndexes are added to Cayley's schema.
@@ -57,6 +65,36 @@ var sqlIndexes = []struct{ name, ddl string }{
 	// "DELETE FROM nodes WHERE refs <= 0", a scan of the whole nodes table
 	// unless a partial index matches it; this one is empty almost always.
 	{"ng_nodes_unreferenced", `CREATE INDEX IF NOT EXISTS ng_nodes_unreferenced ON nodes (hash) WHERE refs <= 0`},
+}
+
+// cayleyForeignKeys are the constraints Cayley puts on quads (each
+// direction references nodes). Checking them is a trigger and an index
+// lookup per direction per inserted quad: 880 of 2 046 ms when 20 000
+// quads go into a store of 157 000 (EXPLAIN ANALYZE, BENCHMARKS.md). Every
+// write keeps nodes and quads consistent without them: a node's row is
+// inserted or its reference count raised in the same transaction as the
+// quads naming it, and it is deleted only when its count reaches zero
+// under the row lock every writer that changes the count takes.
+var cayleyForeignKeys = []string{"subject_hash_fk", "predicate_hash_fk", "object_hash_fk", "label_hash_fk"}
+
+// dropForeignKeys drops cayleyForeignKeys where they still exist.
+func dropForeignKeys(ctx context.Context, db *sql.DB) error {
+	var n int
+	err := db.QueryRowContext(ctx, `SELECT count(*) FROM pg_constraint WHERE conrelid = 'quads'::regclass AND conname = ANY($1)`, pq.Array(cayleyForeignKeys)).Scan(&n)
+	if err != nil || n == 0 {
+		return err
+	}
+	stmt := `ALTER TABLE quads`
+	for i, fk := range cayleyForeignKeys {
+		if i > 0 {
+			stmt += ","
+		}
+		stmt += ` DROP CONSTRAINT IF EXISTS ` + fk
+	}
+	if _, err := db.ExecContext(ctx, stmt); err != nil {
+		return fmt.Errorf("graph: drop Cayley's foreign keys: %w", err)
+	}
+	return nil
 }
 
 // sqlTablesExist reports whether Cayley's tables are already there.

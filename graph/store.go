@@ -101,6 +101,8 @@ type Store struct {
 	qs      cgraph.QuadStore
 	handle  *cgraph.Handle
 	db      *sql.DB // SQL backends only: our own connection for counts and indexes
+	// standby is true on a PostgreSQL hot standby: the store is read-only.
+	standby bool
 
 	// mapped is bolt's file mapping (bolt only), whose pages are released
 	// from the resident set above Config.MappedLimit (see mapped.go).

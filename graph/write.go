@@ -311,7 +311,7 @@ func addReplacement(tx *cgraph.Transaction, old, quads []quad.Quad) {
 // planned documents in the same transaction on stores that keep them.
 func (s *Store) commitCounted(ctx context.Context, tx *cgraph.Transaction, chunk []*pending) error {
 	if !s.useCounts() {
-		return s.applyDeltas(tx.Deltas)
+		return s.applyDeltas(ctx, tx.Deltas)
 	}
 	d, err := s.chunkDelta(ctx, chunk)
 	if err != nil {
@@ -323,7 +323,7 @@ func (s *Store) commitCounted(ctx context.Context, tx *cgraph.Transaction, chunk
 	if err != nil {
 		return fmt.Errorf("graph: read labels: %w", err)
 	}
-	err = s.applyDeltas(tx.Deltas)
+	err = s.applyDeltas(ctx, tx.Deltas)
 	if err != nil && !errors.Is(err, errBallast) {
 		return err
 	}
@@ -348,7 +348,8 @@ func committed(err error) bool {
 // quads' ids could not be taken out of the index entries.
 var errCommittedUnpruned = errors.New("graph: write committed, but deleted quads stay listed in index entries")
 
-// applyDeltas applies adds and removes atomically.
+// applyDeltas applies adds and removes atomically. On PostgreSQL it
+// writes them in bulk (sqlwrite.go).
 //
 // Cayley's KV store loses the node ids of quads it adds when one of their
 // nodes loses more references than it gains in the same call (it resolves
@@ -358,9 +359,12 @@ var errCommittedUnpruned = errors.New("graph: write committed, but deleted quads
 // "ballast" quads that give each such node the missing references, and
 // remove them right after. A crash in between leaves only ballast quads
 // (label <ng:ballast>), which Open removes; the document itself is whole.
-func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
+func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
 	if len(deltas) == 0 {
 		return nil
+	}
+	if s.db != nil {
+		return s.sqlApplyDeltas(ctx, deltas)
 	}
 	var ballast []quad.Quad
 	if s.isKV() && hasDelete(deltas) {
