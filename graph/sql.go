@@ -97,7 +97,8 @@ func dropForeignKeys(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
-// sqlTablesExist reports whether Cayley's tables are already there.
+// sqlTablesExist reports whether Cayley's tables are already there. On a
+// hot standby, where they cannot be created, their absence is an error.
 func sqlTablesExist(ctx context.Context, addr string) (bool, error) {
 	db, err := sql.Open(sqlDriver, addr)
 	if err != nil {
@@ -105,9 +106,16 @@ func sqlTablesExist(ctx context.Context, addr string) (bool, error) {
 	}
 	defer db.Close()
 	var n int
-	err = db.QueryRowContext(ctx, `SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('nodes', 'quads')`).Scan(&n)
+	var standby bool
+	err = db.QueryRowContext(ctx, `SELECT count(*), pg_is_in_recovery() FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('nodes', 'quads')`).Scan(&n, &standby)
+	if err == nil && n != 2 && standby {
+		return false, errNoStoreOnStandby
+	}
 	return n == 2, err
 }
+
+// errNoStoreOnStandby: the tables are made on the primary and replicated.
+var errNoStoreOnStandby = fmt.Errorf("%w; it has no newsgraph store yet: run any newsgraph command (e.g. newsgraph stats) against the primary first, which creates it", ErrReadOnly)
 
 // isSQLConflict reports whether err is a conflict another transaction
 // caused: a unique violation (two writers inserting the same quad), a

@@ -256,7 +256,11 @@ func (s *Store) initBackend(ctx context.Context, addr string, opts cgraph.Option
 	} else {
 		if isSQL(s.backend) {
 			// Cayley logs an error when asked to create existing tables.
-			if exists, err := sqlTablesExist(ctx, addr); err == nil && exists {
+			exists, err := sqlTablesExist(ctx, addr)
+			if errors.Is(err, errNoStoreOnStandby) {
+				return fmt.Errorf("graph: open %s: %w", displayAddr(s.cfg), err)
+			}
+			if err == nil && exists {
 				return nil
 			}
 		}
@@ -342,6 +346,9 @@ func (s *Store) Backend() string { return s.backend }
 // ensureSchema writes the vocabulary quads that are missing (all of them
 // on a new store; new classes after an upgrade).
 func (s *Store) ensureSchema(ctx context.Context) error {
+	if s.standby {
+		return nil // replicated from the primary, which wrote it
+	}
 	var missing []quad.Quad
 	for _, q := range SchemaQuads() {
 		ok, err := s.hasQuad(ctx, q)
@@ -375,6 +382,9 @@ type invalidatingWriter struct {
 }
 
 func (w *invalidatingWriter) before() error {
+	if err := w.s.checkWritable(); err != nil {
+		return err
+	}
 	w.s.writeMu.Lock()
 	defer w.s.writeMu.Unlock()
 	return w.s.dropCounts(context.Background())

@@ -84,6 +84,10 @@ func (s *Store) WriteDocuments(ctx context.Context, exts []schema.Extraction) ([
 		plan = append(plan, &pending{idx: i, doc: iri(ext.Document.IRI()), quads: qs, facts: facts})
 	}
 
+	if err := s.checkWritable(); err != nil {
+		markFailed(results, plan, err)
+		return results, err
+	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	if s.useCounts() && !s.haveCounts {
@@ -483,6 +487,9 @@ func finish(chunk []*pending, results []WriteResult) {
 // ErrNotFound.
 func (s *Store) DeleteDocument(ctx context.Context, id string) (int, error) {
 	doc := iri(schema.DocIRI(id))
+	if err := s.checkWritable(); err != nil {
+		return 0, err
+	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	defer s.autoRelease()
@@ -538,6 +545,9 @@ func (s *Store) PutLabel(ctx context.Context, label quad.Value, quads []quad.Qua
 			return fmt.Errorf("graph: put label %s: quad %d is incomplete: %v", l, i, q)
 		}
 		b.add(q.Subject, q.Predicate, q.Object)
+	}
+	if err := s.checkWritable(); err != nil {
+		return err
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()

@@ -46,6 +46,11 @@ at /. Write routes need "Authorization: Bearer TOKEN" with api.token
 			}
 			a.readMostly = true
 			return a.withStore(ctx, func(st *graph.Store) error {
+				if st.Standby() && !cfg.ReadOnly {
+					// A hot standby takes no writes: refuse them as --read-only does.
+					a.log.Info("the store is a PostgreSQL hot standby: serving read-only")
+					cfg.ReadOnly = true
+				}
 				srv, err := api.New(cfg, api.Deps{
 					Store: st, Queries: reg, Extractor: ex, ReadDocuments: ingest.ReadOne, Logger: a.log,
 				})
