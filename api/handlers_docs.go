@@ -469,8 +469,9 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) error {
 			"row_limit":        s.cfg.RowLimit,
 			"max_body_bytes":   s.cfg.MaxBodyBytes,
 		},
-		"read_only": s.cfg.ReadOnly,
-		"writes":    s.writesEnabled(),
+		"read_only":   s.cfg.ReadOnly,
+		"writes":      s.writesEnabled(),
+		"replication": st.Replication, // PostgreSQL: role, lag (null on bolt)
 	})
 	return nil
 }

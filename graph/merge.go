@@ -46,6 +46,9 @@ func (s *Store) Merge(ctx context.Context, from, into, rule string) (Merge, erro
 	if schema.EntityTop(from) != schema.EntityTop(into) {
 		return Merge{}, fmt.Errorf("graph: merge %s into %s: different classes: %w", from, into, ErrMergeConflict)
 	}
+	if err := s.checkWritable(); err != nil {
+		return Merge{}, err
+	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	defer s.autoRelease()
@@ -190,6 +193,9 @@ func (s *Store) Merges(ctx context.Context) ([]Merge, error) {
 // wrapping ErrNotFound.
 func (s *Store) Unmerge(ctx context.Context, id string) error {
 	node := iri("ev:merge:" + mergeID(id))
+	if err := s.checkWritable(); err != nil {
+		return err
+	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	defer s.autoRelease()

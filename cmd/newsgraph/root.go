@@ -29,7 +29,7 @@ Configuration: flags > NEWSGRAPH_* environment > newsgraph.yaml > defaults.`,
 	pf := root.PersistentFlags()
 	pf.String("config", "", "config file (default ./newsgraph.yaml if present)")
 	pf.String("db", "newsgraph.db", "path of the embedded bolt store (env NEWSGRAPH_DB, config store.path)")
-	pf.String("backend", "bolt", "store backend: bolt, postgres or cockroach (config store.backend)")
+	pf.String("backend", "bolt", "store backend: bolt or postgres (config store.backend)")
 	pf.String("store-address", "", "connection string of a SQL backend (config store.address)")
 	pf.String("log-level", "info", "debug, info, warn or error (config log.level)")
 	a.bind(pf, "store.path", "db")

@@ -59,6 +59,11 @@ takes the token once as /?token=TOKEN. Saved queries are open. See SECURITY.md.`
 				with = a.withExistingStore
 			}
 			return with(ctx, func(st *graph.Store) error {
+				if st.Standby() && !cfg.ReadOnly {
+					// A hot standby takes no writes: refuse them as --read-only does.
+					a.log.Info("the store is a PostgreSQL hot standby: serving read-only")
+					cfg.ReadOnly = true
+				}
 				srv, err := api.New(cfg, api.Deps{
 					Store: st, Queries: reg, Extractor: ex, ReadDocuments: ingest.ReadOne, ParseTime: ingest.ParseTime, Logger: a.log,
 				})
