@@ -240,3 +240,37 @@ func (t *Table) Forms(name string) []string {
 	}
 	return out
 }
+
+var suffixCleaner = strings.NewReplacer("&", " ", ",", " ")
+
+// CompanySuffix reports whether long is short followed only by words of
+// org-suffixes.tsv: "JPMorgan Chase & Co" and "JPMorgan Chase", not "EPA
+// Scientific Advisory Board" and "EPA".
+func (t *Table) CompanySuffix(short, long string) bool {
+	s, l := Key(suffixCleaner.Replace(short)), Key(suffixCleaner.Replace(long))
+	rest, ok := strings.CutPrefix(l, s+" ")
+	if !ok || s == "" {
+		return false
+	}
+	for _, w := range strings.Fields(rest) {
+		if !t.orgSuffixes[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// PlausibleFullName reports whether a person's full name (titles removed)
+// starts like one: with a listed given name (given-names.tsv), an initial
+// ("J." or "J"), or a family name written first (family-first.tsv). "Paul
+// Manafort" and "Xi Jinping" are; "Capitol Hill", "Merry Christmas" and a
+// one-word name are not.
+func (t *Table) PlausibleFullName(name string) bool {
+	_, rest := t.StripTitles(name)
+	words := strings.Fields(Key(rest))
+	if len(words) < 2 {
+		return false
+	}
+	first := words[0]
+	return t.givenNames[first] || t.familyFirst[first] || len([]rune(first)) == 1
+}

@@ -4,8 +4,9 @@
 // ("Tories", "Tory party", "Conservative Party"; "UN", "United Nations"), and
 // the regular variants derived from a listed name ("the X", "X's", "the X
 // party", singular and plural). The tables are TSV files compiled into the
-// binary (families.tsv, titles.tsv, spheres.tsv, family-first.tsv; each
-// documents its columns) and read by a small loader.
+// binary (families.tsv, titles.tsv, spheres.tsv, family-first.tsv,
+// org-suffixes.tsv, given-names.tsv; each documents its columns) and read by
+// a small loader.
 //
 // resolve uses it to decide identity across documents; ingest and queries
 // may use it to strip titles and to look names up as people type them.
@@ -22,7 +23,7 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-//go:embed families.tsv titles.tsv spheres.tsv family-first.tsv
+//go:embed families.tsv titles.tsv spheres.tsv family-first.tsv org-suffixes.tsv given-names.tsv given-names.tsv
 var files embed.FS
 
 // Family kinds, as the first column of families.tsv names them.
@@ -62,6 +63,8 @@ type Table struct {
 	familyWords int               // most words in one family name
 	conflicts   map[[2]string]bool
 	familyFirst map[string]bool
+	orgSuffixes map[string]bool
+	givenNames  map[string]bool
 }
 
 // Default is the table compiled into the binary. The embedded data is
@@ -83,15 +86,22 @@ func Load() (*Table, error) {
 		}
 		return f
 	}
-	return Parse(open("families.tsv"), open("titles.tsv"), open("spheres.tsv"), open("family-first.tsv"))
+	return Parse(Sources{Families: open("families.tsv"), Titles: open("titles.tsv"), Spheres: open("spheres.tsv"),
+		FamilyFirst: open("family-first.tsv"), OrgSuffixes: open("org-suffixes.tsv"), GivenNames: open("given-names.tsv")})
 }
 
-// Parse builds a table from the four TSV sources (formats in the embedded
-// files' headers). A malformed line, an unknown class or a name listed in
-// two families is an error naming the file and line.
-func Parse(families, titles, spheres, familyFirst io.Reader) (*Table, error) {
-	t := &Table{byKey: map[string]familyRef{}, titles: map[string]string{}, conflicts: map[[2]string]bool{}, familyFirst: map[string]bool{}}
-	err := eachRow(families, "families.tsv", 5, func(line int, f []string) error {
+// Sources are the TSV tables a Table is built from (formats in the
+// embedded files' headers); a nil source is an empty table.
+type Sources struct {
+	Families, Titles, Spheres, FamilyFirst, OrgSuffixes, GivenNames io.Reader
+}
+
+// Parse builds a table. A malformed line, an unknown class or a name listed
+// in two families is an error naming the file and line.
+func Parse(src Sources) (*Table, error) {
+	t := &Table{byKey: map[string]familyRef{}, titles: map[string]string{}, conflicts: map[[2]string]bool{},
+		familyFirst: map[string]bool{}, orgSuffixes: map[string]bool{}, givenNames: map[string]bool{}}
+	err := eachRow(src.Families, "families.tsv", 5, func(line int, f []string) error {
 		info, ok := schema.LookupClass(f[1])
 		if !ok {
 			return fmt.Errorf("unknown class %q", f[1])
@@ -112,7 +122,7 @@ func Parse(families, titles, spheres, familyFirst io.Reader) (*Table, error) {
 		return nil
 	})
 	if err == nil {
-		err = eachRow(titles, "titles.tsv", 2, func(line int, f []string) error {
+		err = eachRow(src.Titles, "titles.tsv", 2, func(line int, f []string) error {
 			k := Key(f[0])
 			if _, dup := t.titles[k]; dup {
 				return fmt.Errorf("title %q listed twice", f[0])
@@ -123,15 +133,27 @@ func Parse(families, titles, spheres, familyFirst io.Reader) (*Table, error) {
 		})
 	}
 	if err == nil {
-		err = eachRow(spheres, "spheres.tsv", 2, func(line int, f []string) error {
+		err = eachRow(src.Spheres, "spheres.tsv", 2, func(line int, f []string) error {
 			t.conflicts[[2]string{f[0], f[1]}] = true
 			t.conflicts[[2]string{f[1], f[0]}] = true
 			return nil
 		})
 	}
 	if err == nil {
-		err = eachRow(familyFirst, "family-first.tsv", 1, func(line int, f []string) error {
+		err = eachRow(src.FamilyFirst, "family-first.tsv", 1, func(line int, f []string) error {
 			t.familyFirst[Key(f[0])] = true
+			return nil
+		})
+	}
+	if err == nil {
+		err = eachRow(src.OrgSuffixes, "org-suffixes.tsv", 1, func(line int, f []string) error {
+			t.orgSuffixes[Key(f[0])] = true
+			return nil
+		})
+	}
+	if err == nil {
+		err = eachRow(src.GivenNames, "given-names.tsv", 1, func(line int, f []string) error {
+			t.givenNames[Key(f[0])] = true
 			return nil
 		})
 	}
@@ -144,6 +166,9 @@ func Parse(families, titles, spheres, familyFirst io.Reader) (*Table, error) {
 // eachRow calls fn with the fields of every line that is not blank or a
 // comment; a line without exactly n fields is an error.
 func eachRow(r io.Reader, file string, n int, fn func(line int, fields []string) error) error {
+	if r == nil {
+		return nil
+	}
 	sc := bufio.NewScanner(r)
 	for line := 1; sc.Scan(); line++ {
 		text := sc.Text()

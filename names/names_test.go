@@ -17,13 +17,12 @@ func TestEmbeddedTablesLoad(t *testing.T) {
 }
 
 func TestParseRefusesBadTables(t *testing.T) {
-	empty := func() *strings.Reader { return strings.NewReader("") }
 	for name, fam := range map[string]string{
 		"fields":      "party\tPoliticalParty\tX Party\n",
 		"class":       "party\tNoSuchClass\tX Party\t\t\n",
 		"two familes": "party\tPoliticalParty\tA Party\tAP\t\nparty\tPoliticalParty\tB Party\tAP\t\n",
 	} {
-		if _, err := Parse(strings.NewReader(fam), empty(), empty(), empty()); err == nil || !strings.Contains(err.Error(), "families.tsv:") {
+		if _, err := Parse(Sources{Families: strings.NewReader(fam)}); err == nil || !strings.Contains(err.Error(), "families.tsv:") {
 			t.Errorf("%s: err = %v, want an error naming families.tsv and the line", name, err)
 		}
 	}
@@ -142,5 +141,38 @@ func TestForms(t *testing.T) {
 	got = tb.Forms("Tories")
 	if len(got) < 3 || got[0] != "Tories" || got[1] != "Conservative Party" {
 		t.Errorf("Forms(Tories) = %q", got)
+	}
+}
+
+func TestCompanySuffix(t *testing.T) {
+	tb := Default()
+	for _, c := range []struct {
+		short, long string
+		want        bool
+	}{
+		{"JPMorgan Chase", "JPMorgan Chase & Co", true},
+		{"AT&T", "AT&T Inc.", true},
+		{"China Daily", "China Daily newspaper", true},
+		{"EPA", "EPA Scientific Advisory Board", false},
+		{"Fusion", "Fusion GPS", false},
+		{"Inc", "Inc", false},
+	} {
+		if got := tb.CompanySuffix(c.short, c.long); got != c.want {
+			t.Errorf("CompanySuffix(%q, %q) = %v", c.short, c.long, got)
+		}
+	}
+}
+
+func TestPlausibleFullName(t *testing.T) {
+	tb := Default()
+	for _, n := range []string{"Paul Manafort", "Xi Jinping", "J. Smith", "Senator Susan Collins", "Moon Jae-in"} {
+		if !tb.PlausibleFullName(n) {
+			t.Errorf("%q should be a plausible full name", n)
+		}
+	}
+	for _, n := range []string{"Capitol Hill", "Merry Christmas", "Manafort", "Trump Facts", "Representatives Science", ""} {
+		if tb.PlausibleFullName(n) {
+			t.Errorf("%q should not be a plausible full name", n)
+		}
 	}
 }
