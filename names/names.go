@@ -34,6 +34,7 @@ const (
 	KindMetonym     = "metonym"
 	KindBody        = "body"
 	KindCountry     = "country"
+	KindCourt       = "court"
 )
 
 // Family is one organisation or place and every name news gives it.

@@ -2,7 +2,9 @@ package resolve
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -24,6 +26,9 @@ const (
 	// dominance: the best of several candidates must score this many times
 	// the next one.
 	dominance = 2.0
+	// minDocScore: what each document of a one-word name must share with
+	// the person it is merged into (one entity in about 5% of documents).
+	minDocScore = 3.0
 )
 
 // sharedContext is what two entities' documents have in common.
@@ -105,4 +110,48 @@ func (w *world) context(a, b *entity) sharedContext {
 		c.shared = append(c.shared, h.name)
 	}
 	return c
+}
+
+// unsupportedDoc returns a document of e whose own entities do not point
+// to o, and why: they share less than minDocScore with o's documents, or no
+// more than with one of the other candidates. "" when every document
+// supports o.
+func (w *world) unsupportedDoc(e, o *entity, others []*entity) (string, string) {
+	no := w.neighbours(o)
+	nothers := make([]map[string]bool, len(others))
+	for i, x := range others {
+		nothers[i] = w.neighbours(x)
+	}
+	for _, d := range slices.Sorted(maps.Keys(e.docs)) {
+		s := w.docScore(d, e, o, no)
+		if s < minDocScore {
+			return d, fmt.Sprintf("shares too little with it (%.1f)", s)
+		}
+		for i, x := range others {
+			if xs := w.docScore(d, e, x, nothers[i]); xs >= s {
+				return d, fmt.Sprintf("shares as much with %s (%.1f, %.1f)", x.name, xs, s)
+			}
+		}
+	}
+	return "", ""
+}
+
+// docScore is the idf of the specific entities of document d that o's
+// documents name too.
+func (w *world) docScore(d string, e, o *entity, no map[string]bool) float64 {
+	total := float64(len(w.docEnts))
+	re, ro := w.find(e.iri), w.find(o.iri)
+	score := 0.0
+	seen := map[string]bool{}
+	for _, x := range w.docEnts[d] {
+		r := w.find(x)
+		if seen[r] || r == re || r == ro || !no[r] {
+			continue
+		}
+		seen[r] = true
+		if df := float64(w.df[r]); df > 0 && df <= maxSharedDF*total {
+			score += math.Log(total / df)
+		}
+	}
+	return score
 }

@@ -305,3 +305,33 @@ func TestUnmergeIsRememberedAndRejectHolds(t *testing.T) {
 		t.Error("a name that is not an IRI was accepted")
 	}
 }
+
+// One node may hold a surname from unrelated articles ("Lee" the senator,
+// "Lee" a prime minister): every article must point to the person.
+func TestSurnameNeedsEveryDocument(t *testing.T) {
+	voss, vossShort := person("Mara Voss"), person("Voss")
+	st := openStore(t,
+		article{id: "strike-1", ents: []schema.Entity{voss, harbour, dockUnion, strike}},
+		article{id: "strike-2", ents: []schema.Entity{vossShort, harbour, dockUnion, strike}},
+		article{id: "match-1", ents: []schema.Entity{vossShort, club, stadium, league}},
+	)
+	got := find(propose(t, st), vossShort.IRI)
+	if len(got) != 1 || !got[0].Proposed || !strings.Contains(strings.Join(got[0].Evidence, " "), "match-1") {
+		t.Fatalf("Voss in an unrelated article: %+v, want a proposal naming it", got)
+	}
+}
+
+// A bare surname is the senior's, not a junior's who shares the story:
+// news writes "Jr.".
+func TestSurnameIsNotTheJunior(t *testing.T) {
+	senior, junior, short := person("Harry Brenner"), person("Harry Brenner Jr."), person("Brenner")
+	st := openStore(t,
+		article{id: "a", ents: []schema.Entity{senior, harbour, dockUnion, strike}},
+		article{id: "b", ents: []schema.Entity{senior, junior, club, harbour, dockUnion}},
+		article{id: "c", ents: []schema.Entity{junior, short, club, harbour, strike}},
+	)
+	got := find(propose(t, st), short.IRI)
+	if len(got) != 1 || got[0].Proposed || got[0].Into != senior.IRI {
+		t.Fatalf("Brenner: %+v, want a merge into Harry Brenner", got)
+	}
+}

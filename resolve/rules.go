@@ -115,7 +115,9 @@ func (w *world) fullName() []Candidate {
 				ts = append(ts, t.Text)
 			}
 			ev := fmt.Sprintf("same full name %q once the titles %q are taken off", rest, strings.Join(ts, " "))
-			out = append(out, w.candidate(e, into, RuleFullName, false, ev))
+			// "Republican Tax Cuts" and "Tax Cuts" are one name, but no
+			// person's: proposed only.
+			out = append(out, w.candidate(e, into, RuleFullName, !w.tb.PlausibleFullName(rest), ev))
 		}
 	}
 	return out
@@ -168,8 +170,7 @@ func (w *world) surname() []Candidate {
 		}
 		sort.SliceStable(cands, func(i, j int) bool { return cands[i].c.score > cands[j].c.score })
 		best := cands[0]
-		titles, _ := w.tb.StripTitles(e.name)
-		_, word := w.tb.StripTitles(e.name)
+		titles, word := w.tb.StripTitles(e.name)
 		lead := fmt.Sprintf("%q is the surname of %s", word, best.o.name)
 		if len(titles) > 0 {
 			lead += fmt.Sprintf(" (title %q taken off)", titles[0].Text)
@@ -179,10 +180,28 @@ func (w *world) surname() []Candidate {
 		} else {
 			lead += fmt.Sprintf(", one of %d full names with it", len(cands))
 		}
+		// Rivals are the other holders of the surname, less the best one's
+		// junior: news writes "Trump Jr.", so a bare surname is the senior.
+		var rivals []*entity
+		second := 0.0
+		for _, c := range cands[1:] {
+			if !w.juniorOf(c.o, best.o) {
+				rivals = append(rivals, c.o)
+				second = max(second, c.c.score)
+			}
+		}
 		// Only a name that starts like a person's ("Paul Manafort", not
 		// "Capitol Hill") is merged into; the others are proposed.
-		clear := best.c.enough() && (len(cands) == 1 || best.c.score >= dominance*cands[1].c.score) &&
-			w.tb.PlausibleFullName(best.o.name)
+		clear := best.c.enough() && best.c.score >= dominance*second && w.tb.PlausibleFullName(best.o.name)
+		notIn := ""
+		if clear {
+			if d, why := w.unsupportedDoc(e, best.o, rivals); d != "" {
+				// One node may hold one surname from unrelated articles:
+				// each must point to this person.
+				clear = false
+				notIn = fmt.Sprintf("document %s does not point to %s: %s", d, best.o.name, why)
+			}
+		}
 		if clear {
 			out = append(out, w.candidate(e, best.o, RuleSurname, false, lead, best.c.String()))
 			continue
@@ -192,8 +211,11 @@ func (w *world) surname() []Candidate {
 			if i == 3 {
 				break
 			}
-			out = append(out, w.candidate(e, c.o, RuleSurname, true,
-				fmt.Sprintf("%q is the surname of %s, one of %d full names with it", word, c.o.name, len(cands)), c.c.String()))
+			ev := []string{fmt.Sprintf("%q is the surname of %s, one of %d full names with it", word, c.o.name, len(cands)), c.c.String()}
+			if i == 0 && notIn != "" {
+				ev = append(ev, notIn)
+			}
+			out = append(out, w.candidate(e, c.o, RuleSurname, true, ev...))
 		}
 	}
 	return out
@@ -284,6 +306,14 @@ func (w *world) conflict(a, b *entity) string {
 		}
 	}
 	return ""
+}
+
+// juniorOf: j is o's namesake with a generational suffix ("Donald Trump
+// Jr." of "Donald Trump").
+func (w *world) juniorOf(j, o *entity) bool {
+	gj, sj, xj := w.tb.Parts(j.name)
+	go_, so, xo := w.tb.Parts(o.name)
+	return xj != "" && xo == "" && gj == go_ && slices.Equal(sj, so)
 }
 
 // initialOf: "j" is an initial of "james".
