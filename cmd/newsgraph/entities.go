@@ -28,7 +28,7 @@ refuse one with "entities reject FROM INTO". Every merge keeps its rule,
 evidence, names and documents, and "entities unmerge ID" undoes it.`,
 	}
 	cmd.AddCommand(a.entitiesResolveCommand(), a.entitiesMergesCommand(), a.entitiesMergeCommand(),
-		a.entitiesRejectCommand(), a.entitiesUnmergeCommand())
+		a.entitiesRejectCommand(), a.entitiesUnmergeCommand(), a.entitiesTopCommand())
 	return cmd
 }
 
@@ -155,6 +155,41 @@ func (a *app) entitiesUnmergeCommand() *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&allowAgain, "allow-again", false, "let resolution make the merge again later (default: the pair is refused)")
+	return cmd
+}
+
+func (a *app) entitiesTopCommand() *cobra.Command {
+	var limit int
+	var format string
+	cmd := &cobra.Command{
+		Use:   "top [--limit 100] [--format table|json]",
+		Short: "List the entities named in the most documents, merged nodes as one",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.withStore(cmd.Context(), func(st *graph.Store) error {
+				cs, err := resolve.Top(cmd.Context(), st.QuadStore(), limit)
+				if err != nil {
+					return err
+				}
+				if format == "json" {
+					enc := json.NewEncoder(a.stdout)
+					enc.SetIndent("", "  ")
+					return enc.Encode(cs)
+				}
+				if format != "table" {
+					return fmt.Errorf("unknown --format %q (table or json)", format)
+				}
+				tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, "DOCUMENTS\tIRI\tNAME\tMERGED NAMES")
+				for _, c := range cs {
+					fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", c.Documents, c.IRI, c.Name, strings.Join(c.Names, "|"))
+				}
+				return tw.Flush()
+			})
+		},
+	}
+	cmd.Flags().IntVar(&limit, "limit", 100, "how many (0: all)")
+	cmd.Flags().StringVar(&format, "format", "table", "table or json")
 	return cmd
 }
 
