@@ -176,7 +176,7 @@ func (a *app) entitiesTopCommand() *cobra.Command {
 		Short: "List the entities named in the most documents, merged nodes as one",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.withStore(cmd.Context(), func(st *graph.Store) error {
+			return a.withExistingStore(cmd.Context(), func(st *graph.Store) error {
 				cs, err := resolve.Top(cmd.Context(), st.QuadStore(), limit)
 				if err != nil {
 					return err
