@@ -45,9 +45,9 @@ const maxCandidates = 10
 // ResolveEntity finds the one entity a reader means: like ResolveName
 // (name, alias, slug or IRI; then merged entities), but the matches must
 // be one entity, i.e. one cluster of merged entities. It returns that
-// cluster (sorted, the entity itself first-class among equals), or no
-// IRIs and the candidates when the text names several entities (sorted by
-// documents, most first), or neither when nothing matches.
+// cluster (sorted), or no IRIs and the candidates when the text names
+// several entities (sorted by documents, most first), or neither when
+// nothing matches.
 func ResolveEntity(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text string) ([]string, []Candidate, error) {
 	base, err := resolveName(ctx, qs, keys, text)
 	if err != nil || len(base) == 0 {

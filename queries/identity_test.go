@@ -43,6 +43,15 @@ func TestEntityBySlugNameAliasIRI(t *testing.T) {
 			t.Errorf("%q: rows %q", text, got)
 		}
 	}
+	// lib.js without the natives (as in Cayley's console) reads the same
+	// forms.
+	plain := &Runner{QS: r.QS, plain: true}
+	for _, text := range []string{"United Nations", "UN", "organization/united-nations"} {
+		res, err := plain.Run(context.Background(), q, map[string]string{"entity": text})
+		if err != nil || len(res.Rows) != 1 || res.Rows[0]["entity"] != "UN" {
+			t.Errorf("plain %q: %v %v", text, res, err)
+		}
+	}
 	// The Go query takes the same forms.
 	sp, _ := mustLoad(t, "").Get("shortest-path")
 	res, err := r.Run(context.Background(), sp, map[string]string{"from": "United Nations", "to": "Dorn"})
