@@ -110,8 +110,25 @@ var Retraining = Component{
 	Packages: []string{"ingest"},
 }
 
+// ShellTools are what the README's commands use besides newsgraph: its
+// walkthrough test (cmd/newsgraph TestREADME) runs them.
+var ShellTools = Component{
+	Name: "README walkthrough",
+	Missing: func() string {
+		var miss []string
+		for _, tool := range []string{"bash", "curl", "openssl"} {
+			if _, err := exec.LookPath(tool); err != nil {
+				miss = append(miss, tool)
+			}
+		}
+		return strings.Join(miss, ", ")
+	},
+	Get:      "apt-get install curl openssl",
+	Packages: []string{"cmd/newsgraph"},
+}
+
 // All are every component, for the repository-wide summary.
-var All = []Component{PostgreSQL, Chromium, PythonReaders, Retraining}
+var All = []Component{PostgreSQL, Chromium, PythonReaders, Retraining, ShellTools}
 
 // Main runs the package's tests, then reports the components among
 // needs that are missing: one line naming them, on stdout (shown by
