@@ -51,8 +51,8 @@ func goQueries() []Query {
 			"The search is bounded: by default " + strconv.Itoa(pathBudget) + " index reads, " + strconv.Itoa(maxEdgeQuads) +
 			" edge reads per node, predicate and direction (raise budget for more); a note says when a bound cut it.",
 		Params: []Param{
-			{Name: "from", Type: "string", Required: true, Description: "Name, alias or entity IRI of one end"},
-			{Name: "to", Type: "string", Required: true, Description: "Name, alias or entity IRI of the other end"},
+			{Name: "from", Type: "string", Required: true, Description: "Name, alias, slug or entity IRI of one end"},
+			{Name: "to", Type: "string", Required: true, Description: "Name, alias, slug or entity IRI of the other end"},
 			{Name: "max", Type: "int", Default: "6", Description: "Longest path searched, in edges (1 to 10)"},
 			{Name: "paths", Type: "int", Default: "10", Description: "At most this many shortest paths"},
 			budgetParam,
