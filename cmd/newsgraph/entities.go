@@ -23,6 +23,13 @@ and "she". Across documents, "entities resolve" links an entity to the one it
 must be (rules: alias — its name is another entity's alias; surname — a
 one-word name is the surname of exactly one full-named person). Every merge is
 recorded with its rule, names and documents, and can be undone.`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return newUserError(codeUsage, nil, "unknown command %q for %q; see `%s --help`", args[0], cmd.CommandPath(), cmd.CommandPath())
+			}
+			return cmd.Help()
+		},
 	}
 	cmd.AddCommand(a.entitiesResolveCommand(), a.entitiesMergesCommand(), a.entitiesMergeCommand(), a.entitiesUnmergeCommand())
 	return cmd

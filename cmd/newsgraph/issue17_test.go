@@ -69,6 +69,10 @@ func TestJSONErrorsHaveStableCodes(t *testing.T) {
 	if je := jsonErr(2, "query", "roles", "--param", "nobody=x", "--format", "json"); je.Error.Code != "bad_param" {
 		t.Errorf("unknown parameter: %+v", je)
 	}
+	je = jsonErr(2, "query", "roles", "--param", "person=Oskar Lind", "--timeout", "1ns", "--format", "json")
+	if je.Error.Code != "timeout" || !strings.Contains(je.Error.Message, "raise --timeout") {
+		t.Errorf("timeout: %+v", je)
+	}
 	// Without --format json: one line, no JSON.
 	code, _, errOut := cli(t, db, "query", "sources", "--param", "entity=Nobody Atall")
 	if code != 2 || !strings.HasPrefix(errOut, "newsgraph: ") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
@@ -188,6 +192,7 @@ func TestUsageErrorsSayWhereHelpIs(t *testing.T) {
 		"import a b":         "see `newsgraph import --help`",
 		"bogus":              "see `newsgraph --help`",
 		"entities merge one": "see `newsgraph entities merge --help`",
+		"entities bogus":     "see `newsgraph entities --help`",
 	} {
 		code, _, errOut := cli(t, db, strings.Fields(args)...)
 		if code != 2 || !strings.Contains(errOut, want) {
