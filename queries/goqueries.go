@@ -29,7 +29,7 @@ type goEnv struct {
 	keys KeyReader // nil: scan quads
 	// one is ResolveEntity, cached, as a parameter: the entity's cluster,
 	// or a *ParamError when the text names no entity or several.
-	one   func(ctx context.Context, query, param, text string) ([]string, error)
+	one   func(ctx context.Context, query, param, text, top string) ([]string, error)
 	notes []string
 }
 
@@ -670,11 +670,11 @@ func shortestPath(ctx context.Context, qs cgraph.QuadStore, params map[string]an
 	if err := checkBudget("shortest-path", params["budget"].(int64)); err != nil {
 		return err
 	}
-	from, err := env.one(ctx, "shortest-path", "from", params["from"].(string))
+	from, err := env.one(ctx, "shortest-path", "from", params["from"].(string), "")
 	if err != nil {
 		return err
 	}
-	to, err := env.one(ctx, "shortest-path", "to", params["to"].(string))
+	to, err := env.one(ctx, "shortest-path", "to", params["to"].(string), "")
 	if err != nil {
 		return err
 	}

@@ -114,3 +114,31 @@ func TestUnknownEntityNoScriptPosition(t *testing.T) {
 		t.Errorf("message %q", msg)
 	}
 }
+
+// TestQueryClassSettlesAName: a query that wants a person (roles) or a
+// place (who-controls) takes, of the entities named "Quill", the one of
+// that class; a query that takes any entity still lists both.
+func TestQueryClassSettlesAName(t *testing.T) {
+	r, _ := identityFixture(t)
+	reg := mustLoad(t, "")
+	roles, _ := reg.Get("roles")
+	res, err := r.Run(context.Background(), roles, map[string]string{"person": "Quill"})
+	if err != nil || len(res.Rows) == 0 || res.Rows[0]["source"] != quill.IRI {
+		t.Errorf("roles of Quill: %v %v", res, err)
+	}
+	wc, _ := reg.Get("who-controls")
+	if _, err := r.Run(context.Background(), wc, map[string]string{"place": "Quill"}); err != nil {
+		t.Errorf("who-controls Quill (the town): %v", err)
+	}
+	// Without the natives, lib.js filters the same way.
+	plain := &Runner{QS: r.QS, plain: true}
+	res, err = plain.Run(context.Background(), roles, map[string]string{"person": "Quill"})
+	if err != nil || len(res.Rows) == 0 || res.Rows[0]["source"] != quill.IRI {
+		t.Errorf("plain roles of Quill: %v %v", res, err)
+	}
+	st, _ := reg.Get("statements")
+	var pe *ParamError
+	if _, err := r.Run(context.Background(), st, map[string]string{"speaker": "Quill"}); !errors.As(err, &pe) || pe.Code != CodeAmbiguous {
+		t.Errorf("statements of Quill: %v, want the candidates", err)
+	}
+}

@@ -109,11 +109,19 @@ var ng = (function () {
   // several. The runner binds ngOne (queries.ResolveEntity: the failure
   // becomes the run's error, with the candidates of an ambiguous name);
   // elsewhere an unknown name throws and an ambiguous one takes them all.
-  function one(param) {
+  //
+  // top, optional, is the top class the query wants ("Person",
+  // "Location"): of several entities with the name, the one of that class.
+  function one(param, top) {
     var text = params[param] === null || params[param] === undefined ? "" : String(params[param]);
-    if (typeof ngOne === "function") return ngOne(param, text);
+    if (typeof ngOne === "function") return ngOne(param, text, top || "");
     var found = resolve(text);
     if (!found.length) throw new Error("no entity named " + JSON.stringify(text) + " (parameter " + param + ")");
+    if (top) {
+      var prefix = I.entityPrefix + top.toLowerCase() + "/";
+      var typedAs = found.filter(function (e) { return e.indexOf(prefix) === 0; });
+      if (typedAs.length) return typedAs;
+    }
     return found;
   }
 

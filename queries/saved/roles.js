@@ -5,7 +5,7 @@
 // order: person IRI, then store order of the evidence (roughly oldest ingest first)
 // paging: script
 // tags: graph, people
-ng.one("person").forEach(function (p) {
+ng.one("person", "Person").forEach(function (p) {
   ng.eachFact(p, "out", "role", function (f) {
     g.Emit({
       person: ng.name(p), role: f.objectName,

@@ -6,7 +6,7 @@
 // order: place IRI, then store order of the evidence (roughly oldest ingest first)
 // paging: script
 // tags: graph, places
-ng.one("place").forEach(function (pl) {
+ng.one("place", "Location").forEach(function (pl) {
   ng.eachFact(pl, "in", "controls", function (f) {
     g.Emit({
       place: ng.name(pl), actor: f.subjectName,
