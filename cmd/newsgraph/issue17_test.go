@@ -156,6 +156,10 @@ func TestImportPicksTheFormat(t *testing.T) {
 			t.Errorf("%s: imported %+v, exported %+v", path, got, want)
 		}
 	}
+	// --format takes the extensions' names too.
+	if out := mustCLI(t, filepath.Join(dir, "dst", "flag.db"), "import", "--format", "json", write("graph.data", mustRead(t, jl))); !strings.HasPrefix(out, "imported ") {
+		t.Errorf("--format json: %q", out)
+	}
 	db := filepath.Join(dir, "never.db")
 	code, _, errOut := cli(t, db, "import", write("notes.txt", []byte("hello\n")))
 	if code != 2 || !strings.Contains(errOut, "cannot tell the format") || !strings.Contains(errOut, "--format") {
@@ -236,4 +240,13 @@ func TestAmbiguousNameAnswersCandidates(t *testing.T) {
 	if out := mustCLI(t, db, "entities", "merge", "person/drava", "Oskar Lind"); !strings.Contains(out, "ent:person/drava") || !strings.Contains(out, "ent:person/oskar-lind") {
 		t.Errorf("merge by REST path and name: %s", out)
 	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
