@@ -29,7 +29,7 @@ type goEnv struct {
 	keys KeyReader // nil: scan quads
 	// one is ResolveEntity, cached, as a parameter: the entity's cluster,
 	// or a *ParamError when the text names no entity or several.
-	one   func(ctx context.Context, query, param, text string) ([]string, error)
+	one   func(ctx context.Context, query, param, text, top string) ([]string, error)
 	notes []string
 }
 
@@ -51,8 +51,8 @@ func goQueries() []Query {
 			"The search is bounded: by default " + strconv.Itoa(pathBudget) + " index reads, " + strconv.Itoa(maxEdgeQuads) +
 			" edge reads per node, predicate and direction (raise budget for more); a note says when a bound cut it.",
 		Params: []Param{
-			{Name: "from", Type: "string", Required: true, Description: "Name, alias or entity IRI of one end"},
-			{Name: "to", Type: "string", Required: true, Description: "Name, alias or entity IRI of the other end"},
+			{Name: "from", Type: "string", Required: true, Description: "Name, alias, slug or entity IRI of one end"},
+			{Name: "to", Type: "string", Required: true, Description: "Name, alias, slug or entity IRI of the other end"},
 			{Name: "max", Type: "int", Default: "6", Description: "Longest path searched, in edges (1 to 10)"},
 			{Name: "paths", Type: "int", Default: "10", Description: "At most this many shortest paths"},
 			budgetParam,
@@ -670,11 +670,11 @@ func shortestPath(ctx context.Context, qs cgraph.QuadStore, params map[string]an
 	if err := checkBudget("shortest-path", params["budget"].(int64)); err != nil {
 		return err
 	}
-	from, err := env.one(ctx, "shortest-path", "from", params["from"].(string))
+	from, err := env.one(ctx, "shortest-path", "from", params["from"].(string), "")
 	if err != nil {
 		return err
 	}
-	to, err := env.one(ctx, "shortest-path", "to", params["to"].(string))
+	to, err := env.one(ctx, "shortest-path", "to", params["to"].(string), "")
 	if err != nil {
 		return err
 	}

@@ -45,10 +45,16 @@ const maxCandidates = 10
 // ResolveEntity finds the one entity a reader means: like ResolveName
 // (name, alias, slug or IRI; then merged entities), but the matches must
 // be one entity, i.e. one cluster of merged entities. It returns that
-// cluster (sorted, the entity itself first-class among equals), or no
-// IRIs and the candidates when the text names several entities (sorted by
-// documents, most first), or neither when nothing matches.
-func ResolveEntity(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text string) ([]string, []Candidate, error) {
+// cluster (sorted), or no IRIs and the candidates when the text names
+// several entities (sorted by documents, most first), or neither when
+// nothing matches.
+//
+// top, when not empty, is the top class the caller wants ("person",
+// "location", "organization", as entity IRIs spell it): when the text
+// names several entities and exactly one of them is of that class, that
+// one is meant. The class is the query's, not a guess: "Drava" as a place
+// is the city even when a person is also called Drava.
+func ResolveEntity(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text, top string) ([]string, []Candidate, error) {
 	base, err := resolveName(ctx, qs, keys, text)
 	if err != nil || len(base) == 0 {
 		return nil, nil, err
@@ -72,6 +78,17 @@ func ResolveEntity(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, tex
 	}
 	if len(groups) == 1 {
 		return groups[0], nil, nil
+	}
+	if top != "" {
+		var kept []int
+		for i, rep := range reps {
+			if schema.EntityTop(rep) == top {
+				kept = append(kept, i)
+			}
+		}
+		if len(kept) == 1 {
+			return groups[kept[0]], nil, nil
+		}
 	}
 	cands, err := describeAll(ctx, qs, keys, reps)
 	if err != nil {

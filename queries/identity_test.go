@@ -43,6 +43,15 @@ func TestEntityBySlugNameAliasIRI(t *testing.T) {
 			t.Errorf("%q: rows %q", text, got)
 		}
 	}
+	// lib.js without the natives (as in Cayley's console) reads the same
+	// forms.
+	plain := &Runner{QS: r.QS, plain: true}
+	for _, text := range []string{"United Nations", "UN", "organization/united-nations"} {
+		res, err := plain.Run(context.Background(), q, map[string]string{"entity": text})
+		if err != nil || len(res.Rows) != 1 || res.Rows[0]["entity"] != "UN" {
+			t.Errorf("plain %q: %v %v", text, res, err)
+		}
+	}
 	// The Go query takes the same forms.
 	sp, _ := mustLoad(t, "").Get("shortest-path")
 	res, err := r.Run(context.Background(), sp, map[string]string{"from": "United Nations", "to": "Dorn"})
@@ -103,5 +112,33 @@ func TestUnknownEntityNoScriptPosition(t *testing.T) {
 	}
 	if msg := err.Error(); strings.Contains(msg, "lib.js") || regexp.MustCompile(`:\d+:\d+`).MatchString(msg) || !strings.Contains(msg, "newsgraph query entities") {
 		t.Errorf("message %q", msg)
+	}
+}
+
+// TestQueryClassSettlesAName: a query that wants a person (roles) or a
+// place (who-controls) takes, of the entities named "Quill", the one of
+// that class; a query that takes any entity still lists both.
+func TestQueryClassSettlesAName(t *testing.T) {
+	r, _ := identityFixture(t)
+	reg := mustLoad(t, "")
+	roles, _ := reg.Get("roles")
+	res, err := r.Run(context.Background(), roles, map[string]string{"person": "Quill"})
+	if err != nil || len(res.Rows) == 0 || res.Rows[0]["source"] != quill.IRI {
+		t.Errorf("roles of Quill: %v %v", res, err)
+	}
+	wc, _ := reg.Get("who-controls")
+	if _, err := r.Run(context.Background(), wc, map[string]string{"place": "Quill"}); err != nil {
+		t.Errorf("who-controls Quill (the town): %v", err)
+	}
+	// Without the natives, lib.js filters the same way.
+	plain := &Runner{QS: r.QS, plain: true}
+	res, err = plain.Run(context.Background(), roles, map[string]string{"person": "Quill"})
+	if err != nil || len(res.Rows) == 0 || res.Rows[0]["source"] != quill.IRI {
+		t.Errorf("plain roles of Quill: %v %v", res, err)
+	}
+	st, _ := reg.Get("statements")
+	var pe *ParamError
+	if _, err := r.Run(context.Background(), st, map[string]string{"speaker": "Quill"}); !errors.As(err, &pe) || pe.Code != CodeAmbiguous {
+		t.Errorf("statements of Quill: %v, want the candidates", err)
 	}
 }

@@ -33,10 +33,11 @@ var ng = (function () {
   }
 
   // resolve turns a name as a reader writes it ("Jeffrey", "HTS", "idlib")
-  // into entity IRIs: an entity IRI given as such if it exists; else every
-  // entity whose ng:name or ng:alias equals the text exactly; else, only if
-  // none does, those equal ignoring case and runs of spaces; then the
-  // entities merged with those (ng:same_as). An empty list means nothing
+  // into entity IRIs: an entity IRI given as such (or in the REST path form
+  // "organization/x") if it exists; else every entity whose ng:name or
+  // ng:alias equals the text exactly; else, only if none does, those equal
+  // ignoring case and runs of spaces; else the entities whose IRI is the
+  // text's slug; then the entities merged with those (ng:same_as). An empty list means nothing
   // matched. The runner binds ngResolve (queries.ResolveName: same rules,
   // with an index for the case-insensitive step); the script version is for
   // the console and copies of the text.
@@ -61,21 +62,46 @@ var ng = (function () {
     return uniqSorted(out.concat(queue));
   }
 
+  // typed keeps the IRIs that are entities of the store.
+  function typed(list) {
+    return list.filter(function (t) { return g.V(iri(t)).Out(iri(I.type)).ToValue() !== null; });
+  }
+
+  // slugIRIs are the IRIs the text's slug would have under each top
+  // class (schema.Slug, for the letters JavaScript lower-cases alike).
+  function slugIRIs(text) {
+    var s = (text.normalize ? text.normalize("NFC") : text).toLowerCase().replace(/['\u2019.]/g, "");
+    var slug = s.split(/[^0-9a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+/).filter(function (w) { return w; }).join("-");
+    if (!slug) return [];
+    var out = [];
+    Object.keys(vocab.classes).forEach(function (c) {
+      if (vocab.classes[c].parent === I.Thing) out.push(I.entityPrefix + c.toLowerCase() + "/" + slug);
+    });
+    return out.sort();
+  }
+
   function resolveText(text) {
     text = String(text).trim();
     if (text === "") return [];
     if (text.indexOf(I.entityPrefix) === 0 && g.V(iri(text)).Out(iri(I.type)).ToValue() !== null) return [text];
+    if (/^[^\s\/]+\/[^\s]+$/.test(text)) {
+      var path = typed([I.entityPrefix + text]); // the REST path form, "organization/united-nations"
+      if (path.length) return path;
+    }
     // One predicate per call: Cayley turns a list of predicates into a
     // scan of every quad with any of them.
     var exact = g.V(str(text)).In(iri(I.name)).ToArray().concat(g.V(str(text)).In(iri(I.alias)).ToArray()).map(id);
     if (exact.length) return uniqSorted(exact);
+    var folded;
     if (g.V(iri(I.key)).ToValue() !== null) {
       var key = (text.normalize ? text.normalize("NFC") : text).split(/\s+/).join(" ").toLowerCase();
-      return uniqSorted(g.V(str(key)).In(iri(I.key)).ToArray().map(id));
+      folded = g.V(str(key)).In(iri(I.key)).ToArray().map(id);
+    } else {
+      var words = text.split(/\s+/).map(escapeRe).join("\\s+");
+      folded = g.V().Out(iri(I.alias)).Filter(regex("(?i)^" + words + "$")).In(iri(I.alias)).Unique().ToArray().map(id);
     }
-    var words = text.split(/\s+/).map(escapeRe).join("\\s+");
-    var folded = g.V().Out(iri(I.alias)).Filter(regex("(?i)^" + words + "$")).In(iri(I.alias)).Unique().ToArray().map(id);
-    return uniqSorted(folded);
+    if (folded.length) return uniqSorted(folded);
+    return typed(slugIRIs(text)); // "United Nations" is ent:organization/united-nations named "UN"
   }
 
   // one resolves a required name parameter to one entity (and the
@@ -83,11 +109,19 @@ var ng = (function () {
   // several. The runner binds ngOne (queries.ResolveEntity: the failure
   // becomes the run's error, with the candidates of an ambiguous name);
   // elsewhere an unknown name throws and an ambiguous one takes them all.
-  function one(param) {
+  //
+  // top, optional, is the top class the query wants ("Person",
+  // "Location"): of several entities with the name, the one of that class.
+  function one(param, top) {
     var text = params[param] === null || params[param] === undefined ? "" : String(params[param]);
-    if (typeof ngOne === "function") return ngOne(param, text);
+    if (typeof ngOne === "function") return ngOne(param, text, top || "");
     var found = resolve(text);
     if (!found.length) throw new Error("no entity named " + JSON.stringify(text) + " (parameter " + param + ")");
+    if (top) {
+      var prefix = I.entityPrefix + top.toLowerCase() + "/";
+      var typedAs = found.filter(function (e) { return e.indexOf(prefix) === 0; });
+      if (typedAs.length) return typedAs;
+    }
     return found;
   }
 

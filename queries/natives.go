@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -17,7 +18,7 @@ import (
 // e.g. in Cayley's console.
 //
 //	ngResolve(text) → [entity IRI...]   ResolveName
-//	ngOne(param, text) → [entity IRI...] of one entity (ResolveEntity), else throws; the run then fails with the *ParamError
+//	ngOne(param, text[, top class]) → [entity IRI...] of one entity (ResolveEntity), else throws; the run then fails with the *ParamError
 //	ngEdges(node)   → [{node, pred, subject, object}...]  fact edges at a node, both directions (bounded, see neighbours)
 //	ngName(node) → its first ng:name, else the node itself (lib.js ng.name; one index entry, however many documents name it)
 //	ngFacts(entity, "out"|"in", predicate IRI or "") → every evidence record, sorted (lib.js ng.facts)
@@ -37,7 +38,7 @@ type nativeSet struct {
 	resolve func(context.Context, string) ([]string, error)
 	// one resolves an entity parameter of query (Runner.entityParam);
 	// nil leaves ngOne unbound.
-	one   func(ctx context.Context, query, param, text string) ([]string, error)
+	one   func(ctx context.Context, query, param, text, top string) ([]string, error)
 	query string
 
 	mu      sync.Mutex
@@ -272,7 +273,7 @@ func (n *nativeSet) funcs() map[string]func(context.Context, []string) (any, err
 	}
 	if n.one != nil {
 		fs["ngOne"] = func(ctx context.Context, args []string) (any, error) {
-			ids, err := n.one(ctx, n.query, arg(args, 0), arg(args, 1))
+			ids, err := n.one(ctx, n.query, arg(args, 0), arg(args, 1), strings.ToLower(arg(args, 2)))
 			var pe *ParamError
 			if errors.As(err, &pe) {
 				n.mu.Lock()

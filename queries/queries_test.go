@@ -481,7 +481,7 @@ func TestLoadAndUserOverride(t *testing.T) {
 	same(t, "built-in", names, []string{"connections", "entities", "relations", "roles", "shortest-path", "sources", "statements", "who-controls"})
 	q, _ := reg.Get("roles")
 	if !q.HasTag(TagGraph) || q.Lang != "gizmo" || len(q.Params) != 1 || !q.Params[0].Required || q.Params[0].Type != "string" ||
-		q.Params[0].Description != `Name, alias or entity IRI of the person ("Jeffrey")` {
+		q.Params[0].Description != `Name, alias, slug or entity IRI of the person ("Oskar Lind")` {
 		t.Errorf("roles: %+v", q)
 	}
 	q, _ = reg.Get("connections")

@@ -84,12 +84,13 @@ func (r *Runner) resolver() func(context.Context, string) ([]string, error) {
 }
 
 // entityParam is ResolveEntity through the Runner's cache for a query's
-// parameter: the entity's cluster, or the *ParamError that says the text
-// names no entity or several (with the candidates).
-func (r *Runner) entityParam() func(ctx context.Context, query, param, text string) ([]string, error) {
+// parameter (top: the class it wants, or ""): the entity's cluster, or
+// the *ParamError that says the text names no entity or several (with the
+// candidates).
+func (r *Runner) entityParam() func(ctx context.Context, query, param, text, top string) ([]string, error) {
 	r.cacheOnce.Do(func() { r.cache = &resolveCache{} })
-	return func(ctx context.Context, query, param, text string) ([]string, error) {
-		ids, cands, err := r.cache.entity(ctx, r.QS, r.Keys, text)
+	return func(ctx context.Context, query, param, text, top string) ([]string, error) {
+		ids, cands, err := r.cache.entity(ctx, r.QS, r.Keys, text, top)
 		if err != nil {
 			return nil, err
 		}

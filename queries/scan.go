@@ -67,9 +67,9 @@ func (c *resolveCache) resolve(ctx context.Context, qs cgraph.QuadStore, keys Ke
 	return res.ids, err
 }
 
-func (c *resolveCache) entity(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text string) ([]string, []Candidate, error) {
-	res, err := c.get(ctx, qs, "entity\x00"+text, func() (resolution, error) {
-		ids, cands, err := ResolveEntity(ctx, qs, keys, text)
+func (c *resolveCache) entity(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text, top string) ([]string, []Candidate, error) {
+	res, err := c.get(ctx, qs, "entity\x00"+top+"\x00"+text, func() (resolution, error) {
+		ids, cands, err := ResolveEntity(ctx, qs, keys, text, top)
 		return resolution{ids: ids, cands: cands}, err
 	})
 	return res.ids, res.cands, err

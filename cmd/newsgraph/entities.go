@@ -28,6 +28,13 @@ matches, such as a bare surname, are proposals: list them with
 "entities merges --proposed", accept one with "entities merge FROM INTO",
 refuse one with "entities reject FROM INTO". Every merge keeps its rule,
 evidence, names and documents, and "entities unmerge ID" undoes it.`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return newUserError(codeUsage, nil, "unknown command %q for %q; see `%s --help`", args[0], cmd.CommandPath(), cmd.CommandPath())
+			}
+			return cmd.Help()
+		},
 	}
 	cmd.AddCommand(a.entitiesResolveCommand(), a.entitiesMergesCommand(), a.entitiesMergeCommand(),
 		a.entitiesRejectCommand(), a.entitiesUnmergeCommand(), a.entitiesTopCommand())

@@ -99,6 +99,9 @@ func importInput(path, flagFormat string, r io.Reader) (export.ImportFormat, io.
 	}
 	name = strings.TrimSuffix(name, ".gz")
 	if flagFormat != "" {
+		if f, ok := importFormats["."+strings.ToLower(flagFormat)]; ok {
+			return f, in, nil // --format json, nq, … as the extensions say
+		}
 		f, err := export.ParseImportFormat(flagFormat)
 		if err != nil {
 			return "", nil, newUserError(codeUsage, err, "unknown --format %q: give nquads, jsonld or csv", flagFormat)

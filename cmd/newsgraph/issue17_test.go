@@ -69,6 +69,10 @@ func TestJSONErrorsHaveStableCodes(t *testing.T) {
 	if je := jsonErr(2, "query", "roles", "--param", "nobody=x", "--format", "json"); je.Error.Code != "bad_param" {
 		t.Errorf("unknown parameter: %+v", je)
 	}
+	je = jsonErr(2, "query", "roles", "--param", "person=Oskar Lind", "--timeout", "1ns", "--format", "json")
+	if je.Error.Code != "timeout" || !strings.Contains(je.Error.Message, "raise --timeout") {
+		t.Errorf("timeout: %+v", je)
+	}
 	// Without --format json: one line, no JSON.
 	code, _, errOut := cli(t, db, "query", "sources", "--param", "entity=Nobody Atall")
 	if code != 2 || !strings.HasPrefix(errOut, "newsgraph: ") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
@@ -152,6 +156,10 @@ func TestImportPicksTheFormat(t *testing.T) {
 			t.Errorf("%s: imported %+v, exported %+v", path, got, want)
 		}
 	}
+	// --format takes the extensions' names too.
+	if out := mustCLI(t, filepath.Join(dir, "dst", "flag.db"), "import", "--format", "json", write("graph.data", mustRead(t, jl))); !strings.HasPrefix(out, "imported ") {
+		t.Errorf("--format json: %q", out)
+	}
 	db := filepath.Join(dir, "never.db")
 	code, _, errOut := cli(t, db, "import", write("notes.txt", []byte("hello\n")))
 	if code != 2 || !strings.Contains(errOut, "cannot tell the format") || !strings.Contains(errOut, "--format") {
@@ -188,6 +196,7 @@ func TestUsageErrorsSayWhereHelpIs(t *testing.T) {
 		"import a b":         "see `newsgraph import --help`",
 		"bogus":              "see `newsgraph --help`",
 		"entities merge one": "see `newsgraph entities merge --help`",
+		"entities bogus":     "see `newsgraph entities --help`",
 	} {
 		code, _, errOut := cli(t, db, strings.Fields(args)...)
 		if code != 2 || !strings.Contains(errOut, want) {
@@ -231,4 +240,13 @@ func TestAmbiguousNameAnswersCandidates(t *testing.T) {
 	if out := mustCLI(t, db, "entities", "merge", "person/drava", "Oskar Lind"); !strings.Contains(out, "ent:person/drava") || !strings.Contains(out, "ent:person/oskar-lind") {
 		t.Errorf("merge by REST path and name: %s", out)
 	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -85,6 +85,9 @@ query.row_limit at once (it costs what the whole answer costs).`,
 					if errors.As(err, &pe) {
 						return &exitError{code: 2, err: err}
 					}
+					if errors.Is(err, queries.ErrTimeout) {
+						return newUserError(codeTimeout, err, "the query ran past its time limit (%s): raise --timeout (config query.timeout), or narrow it with parameters or --limit", timeout)
+					}
 					return err
 				}
 				switch {

@@ -7,4 +7,4 @@ import (
 )
 
 // TestMain names the components whose tests this run skipped.
-func TestMain(m *testing.M) { testenv.Main(m, "cmd/newsgraph", testenv.PostgreSQL) }
+func TestMain(m *testing.M) { testenv.Main(m, "cmd/newsgraph", testenv.PostgreSQL, testenv.ShellTools) }

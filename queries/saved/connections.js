@@ -4,8 +4,8 @@
 // description: See shortest-path for only the shortest ones over large graphs.
 // description: The search is bounded (by default 12000 index reads, 200 edge reads per node, predicate
 // description: and direction; 5000 paths); a note says when a bound cut it.
-// param: from string required  Name, alias or entity IRI of one end
-// param: to string required  Name, alias or entity IRI of the other end
+// param: from string required  Name, alias, slug or entity IRI of one end
+// param: to string required  Name, alias, slug or entity IRI of the other end
 // param: hops int default=3  Longest path, in edges (1 to 4)
 // param: budget int default=12000  Most index reads of the search (1000 to 1000000): more finds more paths through busy nodes, slower
 // columns: path, hops, step, subject, predicate, object, source, target

@@ -1,7 +1,7 @@
 // name: relations
 // description: Every fact in and out of an entity with its evidence: predicate,
 // description: the other entity (or value), document, sentence and confidence.
-// param: entity string required  Name, alias or entity IRI
+// param: entity string required  Name, alias, slug or entity IRI
 // param: predicate string  Only this predicate (a schema name such as controls)
 // columns: entity, direction, predicate, other, document, sentence, confidence, qualifiers, source, target
 // order: entity IRI, then facts out before facts in, then store order of the

@@ -1,6 +1,6 @@
 // name: sources
 // description: Documents that mention an entity, with their titles.
-// param: entity string required  Name, alias or entity IRI
+// param: entity string required  Name, alias, slug or entity IRI
 // columns: entity, document, title, publisher, url, published, source, target
 // order: entity IRI, then store order of its mentions (roughly oldest ingest first)
 // paging: script

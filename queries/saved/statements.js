@@ -1,6 +1,6 @@
 // name: statements
 // description: Quotes attributed to a speaker, with the document and sentence.
-// param: speaker string required  Name, alias or entity IRI of the speaker
+// param: speaker string required  Name, alias, slug or entity IRI of the speaker
 // columns: speaker, quote, document, title, sentence, confidence, qualifiers
 // order: speaker IRI, then store order of the evidence (roughly oldest ingest first)
 // paging: script

@@ -1,12 +1,12 @@
 // name: who-controls
 // description: Actors said to control a place, one row per supporting sentence.
 // description: Sentences with a negation ("does not control") are kept and flagged.
-// param: place string required  Name, alias or entity IRI of the place ("idlib")
+// param: place string required  Name, alias, slug or entity IRI of the place ("idlib")
 // columns: place, actor, negated, document, sentence, confidence, qualifiers, source, target
 // order: place IRI, then store order of the evidence (roughly oldest ingest first)
 // paging: script
 // tags: graph, places
-ng.one("place").forEach(function (pl) {
+ng.one("place", "Location").forEach(function (pl) {
   ng.eachFact(pl, "in", "controls", function (f) {
     g.Emit({
       place: ng.name(pl), actor: f.subjectName,
