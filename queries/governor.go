@@ -126,18 +126,14 @@ func (g *Governor) watch() {
 }
 
 // gcCycles counts the collections the process has completed.
-func gcCycles() uint64 {
-	s := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}}
-	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
-		return 0
-	}
-	return s[0].Value.Uint64()
-}
+func gcCycles() uint64 { return readMetric("/gc/cycles/total:gc-cycles") }
 
 // HeapInUse is the heap's objects, live and not yet collected, in bytes.
-func HeapInUse() uint64 {
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+func HeapInUse() uint64 { return readMetric("/memory/classes/heap/objects:bytes") }
+
+// readMetric reads one runtime metric of kind uint64 (0 if it is not).
+func readMetric(name string) uint64 {
+	s := []metrics.Sample{{Name: name}}
 	metrics.Read(s)
 	if s[0].Value.Kind() != metrics.KindUint64 {
 		return 0
