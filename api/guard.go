@@ -158,7 +158,8 @@ func (s *Server) consoleLogin(w http.ResponseWriter, r *http.Request) bool {
 
 // idleWriter gives every write of a response its own deadline, so that a
 // client that stops reading is cut off after writeIdle however long the
-// response legitimately is (an export of the whole store).
+// response legitimately is (an export of the whole store), and however long
+// the handler worked before its first write (an ingest's extraction).
 type idleWriter struct {
 	http.ResponseWriter
 	rc   *http.ResponseController
@@ -171,6 +172,11 @@ const writeIdle = 30 * time.Second
 func (w idleWriter) Write(p []byte) (int, error) {
 	_ = w.rc.SetWriteDeadline(time.Now().Add(w.idle))
 	return w.ResponseWriter.Write(p)
+}
+
+func (w idleWriter) WriteHeader(code int) {
+	_ = w.rc.SetWriteDeadline(time.Now().Add(w.idle))
+	w.ResponseWriter.WriteHeader(code)
 }
 
 func (w idleWriter) Flush() {

@@ -482,6 +482,9 @@ func (s *Server) runCayley(ctx context.Context, lang, src string) (*queries.Resu
 	if len(src) > gizmo.DefaultMaxSource {
 		return nil, fmt.Errorf("%w: the query is %d bytes; at most %d", gizmo.ErrLimit, len(src), gizmo.DefaultMaxSource)
 	}
+	if lang == "graphql" {
+		src = limitGraphQL(src, s.cfg.RowLimit+1)
+	}
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.QueryTimeout)
 	defer cancel()
 	it, err := cquery.Execute(ctx, s.deps.Store.QuadStore(), lang, src, cquery.Options{Collation: cquery.JSON, Limit: s.cfg.RowLimit + 1}) // +1 tells a full result from a cut one

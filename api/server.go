@@ -78,10 +78,12 @@ type Config struct {
 	// MaxHeapBytes is the heap ceiling the process should stay under
 	// while ad-hoc queries run. goja has no per-script memory limit, so a
 	// watchdog stops the running ad-hoc queries once they have grown the
-	// heap by a quarter of the room between the heap at start and the
-	// ceiling (the rest is for allocations in flight when it fires), and
-	// the Go collector is told the ceiling (debug.SetMemoryLimit) while
-	// the server runs. Default: the heap at start plus 2 GiB.
+	// heap by an eighth of the room between the heap at start and the
+	// ceiling and a collection did not bring it back, or by a quarter at
+	// once (the rest is for allocations in flight when it fires: one
+	// string doubling per running script); the Go collector is told the
+	// ceiling (debug.SetMemoryLimit) while the server runs. Default: the
+	// heap at start plus 2 GiB.
 	MaxHeapBytes uint64
 	// CORSOrigins lists the origins allowed to call the API from a browser;
 	// "*" allows any. Empty: no CORS headers at all.
@@ -255,7 +257,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		},
 		metrics:     newMetrics(),
 		heapAtStart: heap,
-		gov:         queries.NewGovernor(cfg.MaxQueries, heap+(cfg.MaxHeapBytes-heap)/4),
+		gov:         queries.NewGovernor(cfg.MaxQueries, heap+(cfg.MaxHeapBytes-heap)/8, heap+(cfg.MaxHeapBytes-heap)/4),
 	}
 	assets := deps.Assets
 	if assets == nil {
@@ -318,7 +320,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		ErrorLog:       slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 	s.log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "read_only", s.cfg.ReadOnly,
-		"writes", s.writesEnabled(), "adhoc_queries", s.adHocMode(), "query_timeout", s.cfg.QueryTimeout, "row_limit", s.cfg.RowLimit)
+		"writes", s.writesEnabled(), "adhoc_queries", s.adHocMode(),
+		"heap_at_start_mib", s.heapAtStart>>20, "heap_ceiling_mib", s.cfg.MaxHeapBytes>>20, "query_timeout", s.cfg.QueryTimeout, "row_limit", s.cfg.RowLimit)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

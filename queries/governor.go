@@ -27,8 +27,8 @@ const heapPoll = time.Millisecond
 // far the heap can overshoot between two readings. A Governor is safe for
 // concurrent use; the zero value is not usable, see NewGovernor.
 type Governor struct {
-	slots   chan struct{}
-	maxHeap uint64
+	slots      chan struct{}
+	soft, hard uint64
 
 	mu       sync.Mutex
 	running  map[*governed]struct{}
@@ -38,13 +38,18 @@ type Governor struct {
 
 type governed struct{ stop context.CancelCauseFunc }
 
-// NewGovernor lets maxConcurrent queries run at once (at least 1) and
-// stops them when the heap passes maxHeap bytes (0: no heap ceiling).
-func NewGovernor(maxConcurrent int, maxHeap uint64) *Governor {
+// NewGovernor lets maxConcurrent queries run at once (at least 1). Past
+// soft bytes of heap it starts a collection and stops the running queries
+// if the heap is still over once it has finished (garbage of earlier
+// queries is nobody's doing); past hard bytes it stops them at once (a
+// script doubling a string does not wait for a collection). 0: no heap
+// bound; hard below soft is raised to soft.
+func NewGovernor(maxConcurrent int, soft, hard uint64) *Governor {
 	if maxConcurrent < 1 {
 		maxConcurrent = 1
 	}
-	return &Governor{slots: make(chan struct{}, maxConcurrent), maxHeap: maxHeap, running: map[*governed]struct{}{}}
+	hard = max(hard, soft)
+	return &Governor{slots: make(chan struct{}, maxConcurrent), soft: soft, hard: hard, running: map[*governed]struct{}{}}
 }
 
 // Enter waits for a slot until ctx ends (ErrBusy) and returns a context
@@ -60,7 +65,7 @@ func (g *Governor) Enter(ctx context.Context) (context.Context, func(), error) {
 	q := &governed{stop: stop}
 	g.mu.Lock()
 	g.running[q] = struct{}{}
-	if !g.watching && g.maxHeap > 0 {
+	if !g.watching && g.soft > 0 {
 		g.watching = true
 		go g.watch()
 	}
@@ -81,12 +86,12 @@ func (g *Governor) Stopped() int64 {
 	return g.stopped
 }
 
-// watch reads the heap while any query runs. Past the ceiling it first
-// collects the garbage (what earlier queries left is no query's doing),
-// and stops the running queries only if the heap is still over.
+// watch reads the heap while any query runs.
 func (g *Governor) watch() {
 	t := time.NewTicker(heapPoll)
 	defer t.Stop()
+	gcWait := false // a collection was started because of the soft bound
+	var gcAt uint64 // the collection count when it was started
 	for range t.C {
 		g.mu.Lock()
 		if len(g.running) == 0 {
@@ -95,12 +100,17 @@ func (g *Governor) watch() {
 			return
 		}
 		g.mu.Unlock()
-		if HeapInUse() <= g.maxHeap {
+		heap := HeapInUse()
+		switch {
+		case heap <= g.soft:
+			gcWait = false
 			continue
-		}
-		runtime.GC()
-		if HeapInUse() <= g.maxHeap {
+		case heap <= g.hard && !gcWait:
+			gcWait, gcAt = true, gcCycles()
+			go runtime.GC()
 			continue
+		case heap <= g.hard && gcCycles() == gcAt:
+			continue // still collecting
 		}
 		g.mu.Lock()
 		for q := range g.running {
@@ -108,15 +118,22 @@ func (g *Governor) watch() {
 			g.stopped++
 		}
 		g.mu.Unlock()
-		// What the stopped queries held is garbage now; reading the heap
-		// again before it is collected would stop the next ones.
-		runtime.GC()
+		gcWait = false
+		// What the stopped queries held is garbage now: collect it before
+		// it counts against the next ones.
+		go runtime.GC()
 	}
 }
 
-// heapInUse is the heap's objects, live and not yet collected, in bytes.
-func HeapInUse() uint64 {
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+// gcCycles counts the collections the process has completed.
+func gcCycles() uint64 { return readMetric("/gc/cycles/total:gc-cycles") }
+
+// HeapInUse is the heap's objects, live and not yet collected, in bytes.
+func HeapInUse() uint64 { return readMetric("/memory/classes/heap/objects:bytes") }
+
+// readMetric reads one runtime metric of kind uint64 (0 if it is not).
+func readMetric(name string) uint64 {
+	s := []metrics.Sample{{Name: name}}
 	metrics.Read(s)
 	if s[0].Value.Kind() != metrics.KindUint64 {
 		return 0

@@ -56,8 +56,10 @@
 
   // Every array method loops over `length` in Go, holes included: bound it.
   var AP = Array.prototype;
+  // (push and pop touch one element whatever the length: left alone, they
+  // are the hot ones.)
   Object.getOwnPropertyNames(AP).forEach(function (name) {
-    if (name === "constructor" || name === "length" || typeof AP[name] !== "function") return;
+    if (["constructor", "length", "push", "pop", "join", "fill", "flat", "concat"].indexOf(name) >= 0 || typeof AP[name] !== "function") return;
     guard(AP, name, checkLength);
   });
   guard(AP, "join", function (self, args) {

@@ -129,3 +129,20 @@ func TestSourceLimit(t *testing.T) {
 		t.Fatalf("err = %v, want ErrLimit", err)
 	}
 }
+
+// regexp2 before v1.11.5 read a stale clock after an idle second and timed
+// matches out at once, which goja reports as "no match": a wrong answer.
+func TestRegexpTimeoutAfterIdle(t *testing.T) {
+	const redos = `/^(?=a)(a+)+$/.test("a".repeat(40)+"!")`
+	if _, err := run(t, redos, 10*time.Second); err == nil {
+		t.Fatal("ReDoS: no error")
+	}
+	time.Sleep(2*RegexpTimeout + time.Second) // the regexp clock stops
+	out, err := run(t, `g.Emit(/^(?=a)(a+)+$/.test("aaaa"))`, 10*time.Second)
+	if err != nil || len(out) != 1 || out[0] != true {
+		t.Fatalf("after idle: %v %v", out, err)
+	}
+	if _, err := run(t, redos, 10*time.Second); err == nil {
+		t.Fatal("ReDoS after idle: no error")
+	}
+}
