@@ -27,11 +27,12 @@ type entity struct {
 type world struct {
 	tb       *names.Table
 	ents     map[string]*entity
-	docEnts  map[string][]string // document IRI → entity IRIs it mentions
-	parent   map[string]string   // union-find over ng:same_as
-	merged   map[string]bool     // entities with a same_as edge out
-	rejected map[[2]string]bool  // both orders
-	df       map[string]int      // documents per cluster root
+	docEnts  map[string][]string  // document IRI → entity IRIs it mentions
+	parent   map[string]string    // union-find over ng:same_as
+	merged   map[string]bool      // entities with a same_as edge out
+	rejected map[[2]string]bool   // both orders
+	df       map[string]int       // documents per cluster root
+	members  map[string][]*entity // cluster root → its entities
 }
 
 func readWorld(ctx context.Context, qs cgraph.QuadStore, tb *names.Table) (*world, error) {
@@ -124,6 +125,11 @@ func readWorld(ctx context.Context, qs cgraph.QuadStore, tb *names.Table) (*worl
 				e.spheres[s] = true
 			}
 		}
+	}
+	w.members = map[string][]*entity{}
+	for _, e := range w.ents {
+		r := w.find(e.iri)
+		w.members[r] = append(w.members[r], e)
 	}
 	w.df = map[string]int{}
 	for _, iris := range w.docEnts {

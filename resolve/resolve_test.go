@@ -104,6 +104,7 @@ var (
 	harbour   = ent(schema.City, "Port Essel")
 	dockUnion = ent(schema.Organization, "Essel Dockworkers Union")
 	strike    = ent(schema.Organization, "Harbour Strike Committee")
+	ferry     = ent(schema.Company, "Essel Ferry Lines")
 	// The football story.
 	club    = ent(schema.Organization, "Kelmoor Rovers")
 	stadium = ent(schema.Location, "Kelmoor Park")
@@ -114,8 +115,8 @@ func TestSurnameMergesOnlyInSharedContext(t *testing.T) {
 	voss, vossShort := person("Mara Voss"), person("Voss")
 	okafor, okaforShort := person("Daniel Okafor"), person("Okafor")
 	st := openStore(t,
-		article{id: "strike-1", ents: []schema.Entity{voss, harbour, dockUnion, strike}},
-		article{id: "strike-2", ents: []schema.Entity{vossShort, harbour, dockUnion, strike}},
+		article{id: "strike-1", ents: []schema.Entity{voss, harbour, dockUnion, strike, ferry}},
+		article{id: "strike-2", ents: []schema.Entity{vossShort, harbour, dockUnion, strike, ferry}},
 		// Okafor's two articles share nothing specific.
 		article{id: "budget-1", ents: []schema.Entity{okafor, ent(schema.City, "Amberley")}},
 		article{id: "match-1", ents: []schema.Entity{okaforShort, club, stadium}},
@@ -160,8 +161,8 @@ func TestSameSurnameDifferentPeopleStayApart(t *testing.T) {
 	// (an alias), different given names keep them apart.
 	anna, peter := person("Christina Brandt", "Peter Brandt"), person("Peter Brandt")
 	st := openStore(t,
-		article{id: "strike-1", ents: []schema.Entity{anna, harbour, dockUnion, strike}},
-		article{id: "strike-2", ents: []schema.Entity{peter, harbour, dockUnion, strike}},
+		article{id: "strike-1", ents: []schema.Entity{anna, harbour, dockUnion, strike, ferry}},
+		article{id: "strike-2", ents: []schema.Entity{peter, harbour, dockUnion, strike, ferry}},
 	)
 	for _, c := range propose(t, st) {
 		if strings.Contains(c.From+c.Into, "brandt") {
@@ -170,9 +171,9 @@ func TestSameSurnameDifferentPeopleStayApart(t *testing.T) {
 	}
 	// A bare "Brandt" in the same context could be either: proposed only.
 	st = openStore(t,
-		article{id: "strike-1", ents: []schema.Entity{anna, harbour, dockUnion, strike}},
-		article{id: "strike-2", ents: []schema.Entity{peter, harbour, dockUnion, strike}},
-		article{id: "strike-3", ents: []schema.Entity{person("Brandt"), harbour, dockUnion, strike}},
+		article{id: "strike-1", ents: []schema.Entity{anna, harbour, dockUnion, strike, ferry}},
+		article{id: "strike-2", ents: []schema.Entity{peter, harbour, dockUnion, strike, ferry}},
+		article{id: "strike-3", ents: []schema.Entity{person("Brandt"), harbour, dockUnion, strike, ferry}},
 	)
 	got := find(propose(t, st), person("Brandt").IRI)
 	if len(got) != 2 || !got[0].Proposed || !got[1].Proposed {
@@ -187,11 +188,11 @@ func TestClubAndPoliticianWithOneName(t *testing.T) {
 	clubKelmoor := ent(schema.Organization, "Kelmoor")
 	coachKelmoor := person("Kelmoor")
 	st := openStore(t,
-		article{id: "security-1", ents: []schema.Entity{politician, harbour, dockUnion, strike}, roles: [][2]schema.Entity{{politician, adviser}}},
+		article{id: "security-1", ents: []schema.Entity{politician, harbour, dockUnion, strike, ferry}, roles: [][2]schema.Entity{{politician, adviser}}},
 		// The club, and a tagger's "Kelmoor" person, in football reports
 		// that share the politician's context all the same.
-		article{id: "match-1", ents: []schema.Entity{clubKelmoor, club, stadium, league, harbour, dockUnion, strike}},
-		article{id: "match-2", ents: []schema.Entity{coachKelmoor, club, stadium, league, harbour, dockUnion, strike}, roles: [][2]schema.Entity{{coachKelmoor, coach}}},
+		article{id: "match-1", ents: []schema.Entity{clubKelmoor, club, stadium, league, harbour, dockUnion, strike, ferry}},
+		article{id: "match-2", ents: []schema.Entity{coachKelmoor, club, stadium, league, harbour, dockUnion, strike, ferry}, roles: [][2]schema.Entity{{coachKelmoor, coach}}},
 	)
 	for _, c := range propose(t, st) {
 		if c.Into == politician.IRI || c.From == politician.IRI {
@@ -257,8 +258,8 @@ func TestAliasNeedsSpellingAndContext(t *testing.T) {
 	advisory := ent(schema.Organization, "Essel Advisory Panel", "Essel")
 	essel := ent(schema.Organization, "Essel")
 	st := openStore(t,
-		article{id: "a", ents: []schema.Entity{board, advisory, harbour, dockUnion, strike}},
-		article{id: "b", ents: []schema.Entity{nrb, essel, harbour, dockUnion, strike}},
+		article{id: "a", ents: []schema.Entity{board, advisory, harbour, dockUnion, strike, ferry}},
+		article{id: "b", ents: []schema.Entity{nrb, essel, harbour, dockUnion, strike, ferry}},
 	)
 	cs := propose(t, st)
 	if got := find(cs, nrb.IRI); len(got) != 1 || got[0].Into != board.IRI || got[0].Proposed || got[0].Rule != RuleAlias {
@@ -274,8 +275,8 @@ func TestUnmergeIsRememberedAndRejectHolds(t *testing.T) {
 	voss, vossShort := person("Mara Voss"), person("Voss")
 	okafor, okaforShort := person("Daniel Okafor"), person("Okafor")
 	st := openStore(t,
-		article{id: "strike-1", ents: []schema.Entity{voss, harbour, dockUnion, strike}},
-		article{id: "strike-2", ents: []schema.Entity{vossShort, harbour, dockUnion, strike}},
+		article{id: "strike-1", ents: []schema.Entity{voss, harbour, dockUnion, strike, ferry}},
+		article{id: "strike-2", ents: []schema.Entity{vossShort, harbour, dockUnion, strike, ferry}},
 		article{id: "budget-1", ents: []schema.Entity{okafor}},
 		article{id: "match-1", ents: []schema.Entity{okaforShort}},
 	)
@@ -311,8 +312,8 @@ func TestUnmergeIsRememberedAndRejectHolds(t *testing.T) {
 func TestSurnameNeedsEveryDocument(t *testing.T) {
 	voss, vossShort := person("Mara Voss"), person("Voss")
 	st := openStore(t,
-		article{id: "strike-1", ents: []schema.Entity{voss, harbour, dockUnion, strike}},
-		article{id: "strike-2", ents: []schema.Entity{vossShort, harbour, dockUnion, strike}},
+		article{id: "strike-1", ents: []schema.Entity{voss, harbour, dockUnion, strike, ferry}},
+		article{id: "strike-2", ents: []schema.Entity{vossShort, harbour, dockUnion, strike, ferry}},
 		article{id: "match-1", ents: []schema.Entity{vossShort, club, stadium, league}},
 	)
 	got := find(propose(t, st), vossShort.IRI)
@@ -326,9 +327,9 @@ func TestSurnameNeedsEveryDocument(t *testing.T) {
 func TestSurnameIsNotTheJunior(t *testing.T) {
 	senior, junior, short := person("Harry Brenner"), person("Harry Brenner Jr."), person("Brenner")
 	st := openStore(t,
-		article{id: "a", ents: []schema.Entity{senior, harbour, dockUnion, strike}},
+		article{id: "a", ents: []schema.Entity{senior, harbour, dockUnion, strike, ferry}},
 		article{id: "b", ents: []schema.Entity{senior, junior, club, harbour, dockUnion}},
-		article{id: "c", ents: []schema.Entity{junior, short, club, harbour, strike}},
+		article{id: "c", ents: []schema.Entity{junior, short, club, harbour, strike, ferry}},
 	)
 	got := find(propose(t, st), short.IRI)
 	if len(got) != 1 || got[0].Proposed || got[0].Into != senior.IRI {

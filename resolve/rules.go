@@ -163,6 +163,10 @@ func (w *world) surname() []Candidate {
 				continue
 			}
 			seen[r] = true
+			// A cluster is named by the node the others were merged into.
+			if root := w.ents[r]; root != nil && root.top == "person" && root.name != "" && w.conflict(e, root) == "" {
+				o = root
+			}
 			cands = append(cands, scored{o, w.context(e, o)})
 		}
 		if len(cands) == 0 {
