@@ -336,3 +336,24 @@ func TestSurnameIsNotTheJunior(t *testing.T) {
 		t.Fatalf("Brenner: %+v, want a merge into Harry Brenner", got)
 	}
 }
+
+// An ambiguous family name ("Commission") joins the family's node only
+// when each of its articles shares that node's context.
+func TestAmbiguousFamilyNameNeedsContext(t *testing.T) {
+	ec, short := ent(schema.Organization, "European Commission"), ent(schema.Organization, "Commission")
+	st := openStore(t,
+		article{id: "a", ents: []schema.Entity{ec, harbour, dockUnion, strike, ferry}},
+		article{id: "b", ents: []schema.Entity{short, harbour, dockUnion, strike, ferry}},
+	)
+	if got := find(propose(t, st), short.IRI); len(got) != 1 || got[0].Proposed || got[0].Into != ec.IRI || got[0].Rule != RuleFamily {
+		t.Fatalf("in shared context: %+v, want a family merge", got)
+	}
+	st = openStore(t,
+		article{id: "a", ents: []schema.Entity{ec, harbour, dockUnion, strike, ferry}},
+		article{id: "b", ents: []schema.Entity{short, harbour, dockUnion, strike, ferry}},
+		article{id: "c", ents: []schema.Entity{short, club, stadium, league}},
+	)
+	if got := find(propose(t, st), short.IRI); len(got) != 1 || !got[0].Proposed {
+		t.Fatalf("with an unrelated article: %+v, want a proposal", got)
+	}
+}

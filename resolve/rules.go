@@ -15,7 +15,8 @@ import (
 // family: names of one organisation or place family (names.Table) are one
 // node: the one with the family's canonical name, else the member most
 // documents name. The table is the evidence; an ambiguous variant
-// ("Commission", a demonym) is proposed, not merged.
+// ("Supreme Court", a demonym) needs shared context in every document too,
+// and is otherwise proposed.
 func (w *world) family() []Candidate {
 	type member struct {
 		e *entity
@@ -59,11 +60,25 @@ func (w *world) family() []Candidate {
 			if m.e == into.e {
 				continue
 			}
-			ev := fmt.Sprintf("names table: %q is a name of %s (%s, %s)", m.e.name, canonical, m.m.Kind, m.m.Rule)
-			if m.m.Ambiguous {
-				ev = fmt.Sprintf("names table: %q usually means %s but not always (%s)", m.e.name, canonical, m.m.Kind)
+			if !m.m.Ambiguous {
+				ev := fmt.Sprintf("names table: %q is a name of %s (%s, %s)", m.e.name, canonical, m.m.Kind, m.m.Rule)
+				out = append(out, w.candidate(m.e, into.e, RuleFamily, false, ev))
+				continue
 			}
-			out = append(out, w.candidate(m.e, into.e, RuleFamily, m.m.Ambiguous, ev))
+			// "Supreme Court" is the U.S. one in Washington's news, not in
+			// Islamabad's: merged only when every document of it shares
+			// context with the family's node.
+			ev := []string{fmt.Sprintf("names table: %q usually means %s but not always (%s)", m.e.name, canonical, m.m.Kind)}
+			c := w.context(m.e, into.e)
+			ev = append(ev, c.String())
+			proposed := !c.enough()
+			if !proposed {
+				if d, why := w.unsupportedDoc(m.e, into.e, nil); d != "" {
+					proposed = true
+					ev = append(ev, fmt.Sprintf("document %s does not point to %s: %s", d, canonical, why))
+				}
+			}
+			out = append(out, w.candidate(m.e, into.e, RuleFamily, proposed, ev...))
 		}
 	}
 	return out
