@@ -342,8 +342,8 @@ func initialOf(short, long string) bool {
 
 // plausiblePerson: a person's name does not hold a party, country or
 // organisation name or a title after its first words ("Senate Republicans",
-// "Representatives Democratic" are not people), and each word starts with a
-// capital or is a name particle.
+// "Representatives Democratic" are not people), each word starts with a
+// capital or is a name particle, and no long word is all capitals.
 func plausiblePerson(tb *names.Table, name string) bool {
 	_, rest := tb.StripTitles(name)
 	words := strings.Fields(rest)
@@ -357,6 +357,9 @@ func plausiblePerson(tb *names.Table, name string) bool {
 		r := []rune(wd)
 		if len(r) == 0 || (!unicode.IsUpper(r[0]) && !particles[strings.ToLower(wd)]) {
 			return false
+		}
+		if len(r) >= 4 && strings.ToUpper(wd) == wd {
+			return false // "ANTI-ESTABLISHMENT", a headline's capitals
 		}
 	}
 	return len(words) > 0
