@@ -33,6 +33,7 @@ type world struct {
 	rejected map[[2]string]bool   // both orders
 	df       map[string]int       // documents per cluster root
 	members  map[string][]*entity // cluster root → its entities
+	acronyms map[string][]*entity // top + acronym → entities, built on first use
 }
 
 func readWorld(ctx context.Context, qs cgraph.QuadStore, tb *names.Table) (*world, error) {

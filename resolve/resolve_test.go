@@ -357,3 +357,53 @@ func TestAmbiguousFamilyNameNeedsContext(t *testing.T) {
 		t.Fatalf("with an unrelated article: %+v, want a proposal", got)
 	}
 }
+
+// An acronym no article spelled out still joins the one name it abbreviates
+// when their articles share context; a title before a surname is no part
+// of it ("Mr Voss").
+func TestAcronymAndTitledSurname(t *testing.T) {
+	board, nrb := ent(schema.Organization, "National Rivers Board"), ent(schema.Organization, "NRB")
+	voss, mrVoss := person("Mara Voss"), person("Mr Voss")
+	st := openStore(t,
+		article{id: "a", ents: []schema.Entity{board, voss, harbour, dockUnion, strike, ferry}},
+		article{id: "b", ents: []schema.Entity{nrb, mrVoss, harbour, dockUnion, strike, ferry}},
+		// Another "NRB" expansion elsewhere, in another story.
+		article{id: "c", ents: []schema.Entity{ent(schema.Organization, "Northern Rugby Board"), club, stadium, league}},
+	)
+	cs := propose(t, st)
+	if got := find(cs, nrb.IRI); len(got) != 0 {
+		t.Errorf("an acronym of two names was linked: %+v", got)
+	}
+	got := find(cs, mrVoss.IRI)
+	if len(got) != 1 || got[0].Into != voss.IRI || got[0].Proposed || !strings.Contains(got[0].Evidence[0], `title "Mr" taken off`) {
+		t.Errorf("Mr Voss: %+v", got)
+	}
+	st = openStore(t,
+		article{id: "a", ents: []schema.Entity{board, harbour, dockUnion, strike, ferry}},
+		article{id: "b", ents: []schema.Entity{nrb, harbour, dockUnion, strike, ferry}},
+	)
+	if got := find(propose(t, st), nrb.IRI); len(got) != 1 || got[0].Proposed || got[0].Into != board.IRI {
+		t.Errorf("NRB, never spelled out: %+v, want a merge into National Rivers Board", got)
+	}
+}
+
+func TestAcronyms(t *testing.T) {
+	for _, c := range []struct {
+		short, long string
+		want        bool
+	}{
+		{"CFPB", "Consumer Financial Protection Bureau", true},
+		{"DNC", "Democratic National Committee", true},
+		{"NAHB", "National Association of Home Builders", true},
+		{"NAOHB", "National Association of Home Builders", true},
+		{"USPS", "U.S. Postal Service", true},
+		{"UPS", "U.S. Postal Service", false},
+		{"N.J.", "New Jersey", true},
+		{"EPA", "Environmental Protection", false},
+		{"E", "Environment", false},
+	} {
+		if got := isAcronym(c.short, c.long); got != c.want {
+			t.Errorf("isAcronym(%q, %q) = %v", c.short, c.long, got)
+		}
+	}
+}

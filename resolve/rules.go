@@ -270,6 +270,9 @@ func (w *world) alias() []Candidate {
 				others = append(others, h)
 			}
 		}
+		if len(others) == 0 {
+			others = w.acronymOf(e)
+		}
 		if len(others) != 1 || len(others[0].name) <= len(e.name) {
 			continue
 		}
@@ -282,6 +285,9 @@ func (w *world) alias() []Candidate {
 		}
 		c := w.context(e, o)
 		ev := []string{fmt.Sprintf("%q is an alias of %s in its documents", e.name, o.name)}
+		if !o.aliases[schema.NameKey(e.name)] {
+			ev[0] = fmt.Sprintf("no document gives %q as a name of %s", e.name, o.name)
+		}
 		spelled := ""
 		switch {
 		case e.top == "person":
@@ -296,6 +302,35 @@ func (w *world) alias() []Candidate {
 		}
 		ev = append(ev, c.String())
 		out = append(out, w.candidate(e, o, RuleAlias, spelled == "" || !c.enough(), ev...))
+	}
+	return out
+}
+
+// acronymOf lists the other non-person entities of e's class whose name e
+// is the acronym of ("CFPB" for an article that never spelled it out):
+// the alias rule then asks the same context of them.
+func (w *world) acronymOf(e *entity) []*entity {
+	if e.top == "person" || strings.ContainsAny(e.name, " -") || strings.ToUpper(e.name) != e.name {
+		return nil
+	}
+	if w.acronyms == nil {
+		w.acronyms = map[string][]*entity{}
+		for _, o := range w.sorted() {
+			if o.top == "person" || len(strings.Fields(o.name)) < 2 {
+				continue
+			}
+			for _, a := range acronyms(o.name) {
+				w.acronyms[o.top+"\x00"+a] = append(w.acronyms[o.top+"\x00"+a], o)
+			}
+		}
+	}
+	var out []*entity
+	seen := map[string]bool{w.find(e.iri): true}
+	for _, o := range w.acronyms[e.top+"\x00"+acronymKey(e.name)] {
+		if r := w.find(o.iri); !seen[r] {
+			seen[r] = true
+			out = append(out, o)
+		}
 	}
 	return out
 }
@@ -371,22 +406,41 @@ var particles = map[string]bool{"al": true, "al-": true, "bin": true, "ibn": tru
 // without its short function words ("CFPB", "Consumer Financial Protection
 // Bureau"; "ANWR", "Arctic National Wildlife Refuge").
 func isAcronym(short, long string) bool {
-	s := strings.ToLower(strings.NewReplacer(".", "", "&", "").Replace(short))
-	if len([]rune(s)) < 2 || strings.ContainsAny(s, " -") {
+	k := acronymKey(short)
+	if len([]rune(k)) < 2 || strings.ContainsAny(k, " -") {
 		return false
 	}
+	return slices.Contains(acronyms(long), k)
+}
+
+func acronymKey(s string) string {
+	return strings.ToLower(strings.NewReplacer(".", "", "&", "").Replace(s))
+}
+
+// acronyms are the initials of a name's words, all of them and without
+// function words.
+func acronyms(long string) []string {
 	var all, content strings.Builder
 	for _, wd := range strings.FieldsFunc(long, func(r rune) bool { return r == ' ' || r == '-' }) {
 		r := []rune(strings.ToLower(wd))
 		if len(r) == 0 || !unicode.IsLetter(r[0]) {
 			continue
 		}
-		all.WriteRune(r[0])
+		initials := string(r[0])
+		if strings.Contains(wd, ".") {
+			// An abbreviation gives all its letters: "U.S. Postal
+			// Service" is USPS, not UPS.
+			initials = acronymKey(wd)
+		}
+		all.WriteString(initials)
 		if !functionWords[string(r)] {
-			content.WriteRune(r[0])
+			content.WriteString(initials)
 		}
 	}
-	return s == all.String() || s == content.String()
+	if all.String() == content.String() {
+		return []string{all.String()}
+	}
+	return []string{all.String(), content.String()}
 }
 
 var functionWords = map[string]bool{"of": true, "and": true, "the": true, "for": true, "on": true, "in": true, "to": true}
