@@ -20,6 +20,7 @@ type entity struct {
 	docs     map[string]bool // document IRIs
 	spheres  map[string]bool // spheres of its roles and titles (names.Table)
 	roles    []string        // role names, for evidence
+	names    map[string]int  // ng:name values, each with the documents that gave it
 }
 
 // world is the store's entities, documents and recorded decisions, read
@@ -47,7 +48,7 @@ func readWorld(ctx context.Context, qs cgraph.QuadStore, tb *names.Table) (*worl
 		}
 		e := w.ents[iri]
 		if e == nil {
-			e = &entity{iri: iri, top: top, aliases: map[string]bool{}, docs: map[string]bool{}, spheres: map[string]bool{}}
+			e = &entity{iri: iri, top: top, aliases: map[string]bool{}, docs: map[string]bool{}, spheres: map[string]bool{}, names: map[string]int{}}
 			w.ents[iri] = e
 		}
 		return e
@@ -64,8 +65,9 @@ func readWorld(ctx context.Context, qs cgraph.QuadStore, tb *names.Table) (*worl
 				return
 			}
 			if e := get(q.Subject); e != nil {
-				e.name = stringOf(q.Object)
-				e.aliases[schema.NameKey(e.name)] = true
+				n := stringOf(q.Object)
+				e.names[n]++
+				e.aliases[schema.NameKey(n)] = true
 			}
 		}},
 		{schema.PredAlias, func(q quad.Quad) {
@@ -103,6 +105,17 @@ func readWorld(ctx context.Context, qs cgraph.QuadStore, tb *names.Table) (*worl
 		})
 		if err != nil {
 			return nil, fmt.Errorf("resolve: reading %s: %w", s.pred, err)
+		}
+	}
+	// Each document names a node its own way ("Treasury", "Treasury
+	// Department"): the name most documents give is the node's, so the
+	// rules read the same name whatever order the store lists them in.
+	for _, e := range w.ents {
+		for n, c := range e.names {
+			best := e.names[e.name]
+			if e.name == "" || c > best || c == best && (len(n) > len(e.name) || len(n) == len(e.name) && n < e.name) {
+				e.name = n
+			}
 		}
 	}
 	for _, re := range roleEdges {
