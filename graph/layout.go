@@ -57,6 +57,7 @@ func buildQuads(ext schema.Extraction, ingestedAt time.Time) ([]quad.Quad, int) 
 		b.add(doc, iri(schema.PredPublished), timeValue(d.Published))
 	}
 	b.add(doc, iri(schema.PredHash), str(d.Hash()))
+	b.add(doc, iri(schema.PredTextKey), str(d.TextKey()))
 	if !ingestedAt.IsZero() {
 		b.add(doc, iri(schema.PredIngestedAt), timeValue(ingestedAt))
 	}

@@ -84,10 +84,11 @@ type Title struct {
 // "Tory MP Michael Mates" gives [Tory (party), MP] and "Michael Mates";
 // "Mr Blair" gives [Mr] and "Blair"; "Russian President Vladimir Putin"
 // gives [Russian (country), President] and "Vladimir Putin". At least one
-// word always remains, so "President" alone is a name. A party or country
-// word is taken as an affiliation only when a title follows it or two
-// words remain after it ("Democrat Doug Jones", not "Republican Smith"); an
-// organisation's name only when a title follows it ("White House Press
+// word always remains, so "President" alone is a name. A party word is an
+// affiliation before any name ("Democrat Doug Jones", "Republican Moore"),
+// a country word only when a title follows it or two words remain after it
+// ("Russian Vladimir Putin", not "British Airways"); an organisation's name
+// only when a title follows it ("White House Press
 // Secretary Sarah Sanders", "FBI Director James Comey").
 func (t *Table) StripTitles(name string) ([]Title, string) {
 	words := strings.Fields(name)
@@ -111,7 +112,7 @@ func (t *Table) StripTitles(name string) ([]Title, string) {
 	for len(items) > 0 {
 		last := items[len(items)-1]
 		left := len(words) - last.end
-		if last.kind == 't' || (last.kind == 'a' && left >= 2) {
+		if last.kind == 't' || (last.kind == 'a' && (left >= 2 || last.title.Sphere == "party")) {
 			break
 		}
 		items = items[:len(items)-1]

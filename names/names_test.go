@@ -86,7 +86,8 @@ func TestStripTitles(t *testing.T) {
 		{"Sen. Lisa Murkowski", []string{"Sen."}, "Lisa Murkowski"},
 		// Negative: nothing to strip, or stripping would leave no name.
 		{"President", nil, "President"},
-		{"Republican Smith", nil, "Republican Smith"},
+		{"Republican Moore", []string{"Republican"}, "Moore"},
+		{"British Airways", nil, "British Airways"},
 		{"White House Smith", nil, "White House Smith"},
 		{"Gordon Brown", nil, "Gordon Brown"},
 		{"King", nil, "King"},

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -31,6 +32,10 @@ type Extractor interface {
 type Store interface {
 	WriteDocuments(ctx context.Context, exts []schema.Extraction) ([]graph.WriteResult, error)
 	DocumentHashes(ctx context.Context) (map[string]string, error)
+	// DocumentTextKeys and AddDocumentCopies store a story once: see
+	// Summary.Duplicates.
+	DocumentTextKeys(ctx context.Context) (map[string]string, error)
+	AddDocumentCopies(ctx context.Context, id string, copies []schema.Document) error
 }
 
 // Options tune a run. Zero values pick sensible defaults.
@@ -85,14 +90,29 @@ type Summary struct {
 	Words     int // words of text extracted
 	Elapsed   time.Duration
 	Failures  []Failure
+	// Duplicates are documents whose text, white space normalised, is a
+	// document's already stored or read before them: they are not stored
+	// again but listed on that document (ng:copy, with their source and
+	// URL), so an answer never repeats for copies of one story.
+	Duplicates []Duplicate
+	// NearDuplicates are pairs of this run's documents with nearly the
+	// same text; both are stored.
+	NearDuplicates []NearDuplicate
+}
+
+// Duplicate is a document stored as a copy of another.
+type Duplicate struct {
+	ID string // the copy's id
+	Of string // the id of the document stored with its text
 }
 
 type extracted struct {
-	ext  schema.Extraction
-	name string
-	err  error
-	skip bool
-	size int
+	ext   schema.Extraction
+	name  string
+	err   error
+	skip  bool
+	dupOf string // id of the document with the same text
+	size  int
 }
 
 // Run reads paths, extracts and stores every document, and returns what
@@ -114,6 +134,16 @@ func Run(ctx context.Context, read ReadFunc, paths []string, ex Extractor, st St
 	if opt.MaxDelay <= 0 {
 		opt.MaxDelay = 2 * time.Second
 	}
+	// First id of each text key: the stored documents', then this run's.
+	firstOf, err := st.DocumentTextKeys(ctx)
+	if err != nil {
+		return Summary{}, fmt.Errorf("listing stored documents: %w", err)
+	}
+	storedCopyTargets := map[string]bool{}
+	for _, id := range firstOf {
+		storedCopyTargets[id] = true
+	}
+	near := newNearDups()
 	stored := map[string]string{}
 	if opt.SkipUnchanged {
 		var err error
@@ -130,7 +160,18 @@ func Run(ctx context.Context, read ReadFunc, paths []string, ex Extractor, st St
 		defer close(docs)
 		readErr = read(readCtx, paths, func(d schema.Document, err error) error {
 			item := extracted{ext: schema.Extraction{Document: d}, name: docName(d), err: err, size: len(d.Text)}
-			if err == nil && opt.SkipUnchanged && stored[d.ID] == d.Hash() {
+			if err == nil {
+				k := d.TextKey()
+				if first, ok := firstOf[k]; ok && first != d.ID {
+					item.dupOf = first
+				} else if !ok {
+					firstOf[k] = d.ID
+				}
+				if sig, ok := minhash(d.Text); ok && item.dupOf == "" {
+					near.add(item.name, sig)
+				}
+			}
+			if err == nil && item.dupOf == "" && opt.SkipUnchanged && stored[d.ID] == d.Hash() {
 				item.skip = true
 			}
 			select {
@@ -149,7 +190,7 @@ func Run(ctx context.Context, read ReadFunc, paths []string, ex Extractor, st St
 		go func() {
 			defer wg.Done()
 			for item := range docs {
-				if item.err == nil && !item.skip {
+				if item.err == nil && !item.skip && item.dupOf == "" {
 					// Extraction is not interrupted by ctx: a document
 					// already started finishes, so the last batch is whole.
 					x, err := ex.Extract(context.WithoutCancel(ctx), item.ext.Document)
@@ -166,6 +207,8 @@ func Run(ctx context.Context, read ReadFunc, paths []string, ex Extractor, st St
 	go func() { wg.Wait(); close(results) }()
 
 	var sum Summary
+	copies := map[string][]schema.Document{} // document id → its copies
+	written := map[string]bool{}             // ids stored by this run or unchanged
 	var batch []schema.Extraction
 	batchQuads := 0
 	var bytes int64
@@ -190,10 +233,13 @@ func Run(ctx context.Context, read ReadFunc, paths []string, ex Extractor, st St
 			switch r.Status {
 			case "added":
 				sum.Added++
+				written[r.DocID] = true
 			case "replaced":
 				sum.Replaced++
+				written[r.DocID] = true
 			case "unchanged":
 				sum.Unchanged++
+				written[r.DocID] = true
 				continue
 			default:
 				sum.Failed++
@@ -209,7 +255,7 @@ func Run(ctx context.Context, read ReadFunc, paths []string, ex Extractor, st St
 		}
 		batch, batchQuads = batch[:0], 0
 		if opt.Progress != nil {
-			opt.Progress(Progress{Documents: sum.Added + sum.Replaced + sum.Unchanged + sum.Failed, Bytes: bytes})
+			opt.Progress(Progress{Documents: sum.Added + sum.Replaced + sum.Unchanged + sum.Failed + len(sum.Duplicates), Bytes: bytes})
 		}
 	}
 	for item := range results {
@@ -221,8 +267,15 @@ func Run(ctx context.Context, read ReadFunc, paths []string, ex Extractor, st St
 			continue
 		}
 		sum.Documents++
+		if item.dupOf != "" {
+			d := item.ext.Document
+			sum.Duplicates = append(sum.Duplicates, Duplicate{ID: d.ID, Of: item.dupOf})
+			copies[item.dupOf] = append(copies[item.dupOf], schema.Document{ID: d.ID, Source: d.Source, URL: d.URL})
+			continue
+		}
 		if item.skip {
 			sum.Unchanged++
+			written[item.ext.Document.ID] = true
 			continue
 		}
 		sum.Words += len(strings.Fields(item.ext.Document.Text))
@@ -238,6 +291,14 @@ func Run(ctx context.Context, read ReadFunc, paths []string, ex Extractor, st St
 		}
 	}
 	flush()
+	if writeErr == nil {
+		writeErr = addCopies(context.WithoutCancel(ctx), st, copies, func(id string) bool { return written[id] || storedCopyTargets[id] }, &sum)
+	}
+	sum.NearDuplicates = near.result()
+	sort.Slice(sum.Duplicates, func(i, j int) bool {
+		a, b := sum.Duplicates[i], sum.Duplicates[j]
+		return a.Of < b.Of || a.Of == b.Of && a.ID < b.ID
+	})
 	sum.Elapsed = time.Since(start)
 	if writeErr != nil {
 		return sum, writeErr
@@ -249,6 +310,30 @@ func Run(ctx context.Context, read ReadFunc, paths []string, ex Extractor, st St
 		return sum, fmt.Errorf("ingest interrupted: %w", err)
 	}
 	return sum, nil
+}
+
+// addCopies lists each duplicate on the document stored with its text. A
+// duplicate of a document that failed is a failure too: its text was not
+// stored.
+func addCopies(ctx context.Context, st Store, copies map[string][]schema.Document, stored func(string) bool, sum *Summary) error {
+	ids := make([]string, 0, len(copies))
+	for id := range copies {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if !stored(id) {
+			for _, c := range copies[id] {
+				sum.Failed++
+				sum.Failures = append(sum.Failures, Failure{Name: c.ID, Err: fmt.Errorf("same text as %s, which was not stored", id)})
+			}
+			continue
+		}
+		if err := st.AddDocumentCopies(ctx, id, copies[id]); err != nil {
+			return fmt.Errorf("listing copies: %w", err)
+		}
+	}
+	return nil
 }
 
 func docName(d schema.Document) string {

@@ -17,9 +17,9 @@ import (
 const (
 	// minShared specific entities (in at most maxSharedDF of the documents)
 	// that both sides' documents name.
-	minShared = 2
+	minShared = 3
 	// minScore is the least sum of the shared entities' idf (natural log).
-	minScore = 7.0
+	minScore = 12.0
 	// maxSharedDF: entities in more documents than this fraction are not
 	// specific enough to count as shared context.
 	maxSharedDF = 0.1
@@ -54,15 +54,17 @@ func (c sharedContext) String() string {
 	return fmt.Sprintf("shared context (score %.1f): %s%s", c.score, strings.Join(show, ", "), more)
 }
 
-// neighbours are the cluster roots named in an entity's documents, the
-// entity's own cluster excepted.
+// neighbours are the cluster roots named in the documents of an entity's
+// cluster, its own cluster excepted.
 func (w *world) neighbours(e *entity) map[string]bool {
 	self := w.find(e.iri)
 	n := map[string]bool{}
-	for d := range e.docs {
-		for _, o := range w.docEnts[d] {
-			if r := w.find(o); r != self {
-				n[r] = true
+	for _, m := range w.members[self] {
+		for d := range m.docs {
+			for _, o := range w.docEnts[d] {
+				if r := w.find(o); r != self {
+					n[r] = true
+				}
 			}
 		}
 	}

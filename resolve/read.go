@@ -20,6 +20,7 @@ type entity struct {
 	docs     map[string]bool // document IRIs
 	spheres  map[string]bool // spheres of its roles and titles (names.Table)
 	roles    []string        // role names, for evidence
+	names    map[string]int  // ng:name values, each with the documents that gave it
 }
 
 // world is the store's entities, documents and recorded decisions, read
@@ -27,11 +28,13 @@ type entity struct {
 type world struct {
 	tb       *names.Table
 	ents     map[string]*entity
-	docEnts  map[string][]string // document IRI → entity IRIs it mentions
-	parent   map[string]string   // union-find over ng:same_as
-	merged   map[string]bool     // entities with a same_as edge out
-	rejected map[[2]string]bool  // both orders
-	df       map[string]int      // documents per cluster root
+	docEnts  map[string][]string  // document IRI → entity IRIs it mentions
+	parent   map[string]string    // union-find over ng:same_as
+	merged   map[string]bool      // entities with a same_as edge out
+	rejected map[[2]string]bool   // both orders
+	df       map[string]int       // documents per cluster root
+	members  map[string][]*entity // cluster root → its entities
+	acronyms map[string][]*entity // top + acronym → entities, built on first use
 }
 
 func readWorld(ctx context.Context, qs cgraph.QuadStore, tb *names.Table) (*world, error) {
@@ -45,7 +48,7 @@ func readWorld(ctx context.Context, qs cgraph.QuadStore, tb *names.Table) (*worl
 		}
 		e := w.ents[iri]
 		if e == nil {
-			e = &entity{iri: iri, top: top, aliases: map[string]bool{}, docs: map[string]bool{}, spheres: map[string]bool{}}
+			e = &entity{iri: iri, top: top, aliases: map[string]bool{}, docs: map[string]bool{}, spheres: map[string]bool{}, names: map[string]int{}}
 			w.ents[iri] = e
 		}
 		return e
@@ -62,8 +65,9 @@ func readWorld(ctx context.Context, qs cgraph.QuadStore, tb *names.Table) (*worl
 				return
 			}
 			if e := get(q.Subject); e != nil {
-				e.name = stringOf(q.Object)
-				e.aliases[schema.NameKey(e.name)] = true
+				n := stringOf(q.Object)
+				e.names[n]++
+				e.aliases[schema.NameKey(n)] = true
 			}
 		}},
 		{schema.PredAlias, func(q quad.Quad) {
@@ -103,6 +107,17 @@ func readWorld(ctx context.Context, qs cgraph.QuadStore, tb *names.Table) (*worl
 			return nil, fmt.Errorf("resolve: reading %s: %w", s.pred, err)
 		}
 	}
+	// Each document names a node its own way ("Treasury", "Treasury
+	// Department"): the name most documents give is the node's, so the
+	// rules read the same name whatever order the store lists them in.
+	for _, e := range w.ents {
+		for n, c := range e.names {
+			best := e.names[e.name]
+			if e.name == "" || c > best || c == best && (len(n) > len(e.name) || len(n) == len(e.name) && n < e.name) {
+				e.name = n
+			}
+		}
+	}
 	for _, re := range roleEdges {
 		e := w.ents[re[0]]
 		name := roleNames[re[1]]
@@ -124,6 +139,11 @@ func readWorld(ctx context.Context, qs cgraph.QuadStore, tb *names.Table) (*worl
 				e.spheres[s] = true
 			}
 		}
+	}
+	w.members = map[string][]*entity{}
+	for _, e := range w.ents {
+		r := w.find(e.iri)
+		w.members[r] = append(w.members[r], e)
 	}
 	w.df = map[string]int{}
 	for _, iris := range w.docEnts {

@@ -123,31 +123,43 @@ func Propose(ctx context.Context, qs cgraph.QuadStore) ([]Candidate, error) {
 // Apply records every merge Propose supports that is not a proposal, using
 // only the given rules (all when none are given). An entity already merged
 // is left alone, and so is a pair a user refused or unmerged (Reject).
+// Merges make clusters that later rules see as one ("Special Counsel Robert
+// Mueller" joins "Robert Mueller", after which "Mueller" has one candidate),
+// so Apply proposes again until a pass adds nothing (at most maxPasses).
 func Apply(ctx context.Context, st Store, rules ...string) ([]graph.Merge, error) {
-	cands, err := Propose(ctx, st.QuadStore())
-	if err != nil {
-		return nil, err
-	}
 	allowed := map[string]bool{}
 	for _, r := range rules {
 		allowed[r] = true
 	}
 	var made []graph.Merge
-	for _, c := range cands {
-		if c.Proposed || (len(allowed) > 0 && !allowed[c.Rule]) {
-			continue
-		}
-		m, err := st.Merge(ctx, c.From, c.Into, c.Rule, c.Evidence...)
-		if errors.Is(err, graph.ErrMergeConflict) {
-			continue // e.g. the reverse merge exists
-		}
+	for pass := 0; pass < maxPasses; pass++ {
+		cands, err := Propose(ctx, st.QuadStore())
 		if err != nil {
-			return made, fmt.Errorf("resolve: merging %s into %s: %w", c.From, c.Into, err)
+			return made, err
 		}
-		made = append(made, m)
+		before := len(made)
+		for _, c := range cands {
+			if c.Proposed || (len(allowed) > 0 && !allowed[c.Rule]) {
+				continue
+			}
+			m, err := st.Merge(ctx, c.From, c.Into, c.Rule, c.Evidence...)
+			if errors.Is(err, graph.ErrMergeConflict) {
+				continue // e.g. the reverse merge exists
+			}
+			if err != nil {
+				return made, fmt.Errorf("resolve: merging %s into %s: %w", c.From, c.Into, err)
+			}
+			made = append(made, m)
+		}
+		if len(made) == before {
+			break
+		}
 	}
 	return made, nil
 }
+
+// maxPasses bounds Apply's rounds; two usually reach the fixpoint.
+const maxPasses = 4
 
 // Accept records the merge of from into into that a user confirmed. When a
 // rule proposed it, the merge keeps that rule (as "accepted:rule") and its

@@ -104,6 +104,7 @@ var (
 	harbour   = ent(schema.City, "Port Essel")
 	dockUnion = ent(schema.Organization, "Essel Dockworkers Union")
 	strike    = ent(schema.Organization, "Harbour Strike Committee")
+	ferry     = ent(schema.Company, "Essel Ferry Lines")
 	// The football story.
 	club    = ent(schema.Organization, "Kelmoor Rovers")
 	stadium = ent(schema.Location, "Kelmoor Park")
@@ -114,8 +115,8 @@ func TestSurnameMergesOnlyInSharedContext(t *testing.T) {
 	voss, vossShort := person("Mara Voss"), person("Voss")
 	okafor, okaforShort := person("Daniel Okafor"), person("Okafor")
 	st := openStore(t,
-		article{id: "strike-1", ents: []schema.Entity{voss, harbour, dockUnion, strike}},
-		article{id: "strike-2", ents: []schema.Entity{vossShort, harbour, dockUnion, strike}},
+		article{id: "strike-1", ents: []schema.Entity{voss, harbour, dockUnion, strike, ferry}},
+		article{id: "strike-2", ents: []schema.Entity{vossShort, harbour, dockUnion, strike, ferry}},
 		// Okafor's two articles share nothing specific.
 		article{id: "budget-1", ents: []schema.Entity{okafor, ent(schema.City, "Amberley")}},
 		article{id: "match-1", ents: []schema.Entity{okaforShort, club, stadium}},
@@ -160,8 +161,8 @@ func TestSameSurnameDifferentPeopleStayApart(t *testing.T) {
 	// (an alias), different given names keep them apart.
 	anna, peter := person("Christina Brandt", "Peter Brandt"), person("Peter Brandt")
 	st := openStore(t,
-		article{id: "strike-1", ents: []schema.Entity{anna, harbour, dockUnion, strike}},
-		article{id: "strike-2", ents: []schema.Entity{peter, harbour, dockUnion, strike}},
+		article{id: "strike-1", ents: []schema.Entity{anna, harbour, dockUnion, strike, ferry}},
+		article{id: "strike-2", ents: []schema.Entity{peter, harbour, dockUnion, strike, ferry}},
 	)
 	for _, c := range propose(t, st) {
 		if strings.Contains(c.From+c.Into, "brandt") {
@@ -170,9 +171,9 @@ func TestSameSurnameDifferentPeopleStayApart(t *testing.T) {
 	}
 	// A bare "Brandt" in the same context could be either: proposed only.
 	st = openStore(t,
-		article{id: "strike-1", ents: []schema.Entity{anna, harbour, dockUnion, strike}},
-		article{id: "strike-2", ents: []schema.Entity{peter, harbour, dockUnion, strike}},
-		article{id: "strike-3", ents: []schema.Entity{person("Brandt"), harbour, dockUnion, strike}},
+		article{id: "strike-1", ents: []schema.Entity{anna, harbour, dockUnion, strike, ferry}},
+		article{id: "strike-2", ents: []schema.Entity{peter, harbour, dockUnion, strike, ferry}},
+		article{id: "strike-3", ents: []schema.Entity{person("Brandt"), harbour, dockUnion, strike, ferry}},
 	)
 	got := find(propose(t, st), person("Brandt").IRI)
 	if len(got) != 2 || !got[0].Proposed || !got[1].Proposed {
@@ -187,11 +188,11 @@ func TestClubAndPoliticianWithOneName(t *testing.T) {
 	clubKelmoor := ent(schema.Organization, "Kelmoor")
 	coachKelmoor := person("Kelmoor")
 	st := openStore(t,
-		article{id: "security-1", ents: []schema.Entity{politician, harbour, dockUnion, strike}, roles: [][2]schema.Entity{{politician, adviser}}},
+		article{id: "security-1", ents: []schema.Entity{politician, harbour, dockUnion, strike, ferry}, roles: [][2]schema.Entity{{politician, adviser}}},
 		// The club, and a tagger's "Kelmoor" person, in football reports
 		// that share the politician's context all the same.
-		article{id: "match-1", ents: []schema.Entity{clubKelmoor, club, stadium, league, harbour, dockUnion, strike}},
-		article{id: "match-2", ents: []schema.Entity{coachKelmoor, club, stadium, league, harbour, dockUnion, strike}, roles: [][2]schema.Entity{{coachKelmoor, coach}}},
+		article{id: "match-1", ents: []schema.Entity{clubKelmoor, club, stadium, league, harbour, dockUnion, strike, ferry}},
+		article{id: "match-2", ents: []schema.Entity{coachKelmoor, club, stadium, league, harbour, dockUnion, strike, ferry}, roles: [][2]schema.Entity{{coachKelmoor, coach}}},
 	)
 	for _, c := range propose(t, st) {
 		if c.Into == politician.IRI || c.From == politician.IRI {
@@ -257,8 +258,8 @@ func TestAliasNeedsSpellingAndContext(t *testing.T) {
 	advisory := ent(schema.Organization, "Essel Advisory Panel", "Essel")
 	essel := ent(schema.Organization, "Essel")
 	st := openStore(t,
-		article{id: "a", ents: []schema.Entity{board, advisory, harbour, dockUnion, strike}},
-		article{id: "b", ents: []schema.Entity{nrb, essel, harbour, dockUnion, strike}},
+		article{id: "a", ents: []schema.Entity{board, advisory, harbour, dockUnion, strike, ferry}},
+		article{id: "b", ents: []schema.Entity{nrb, essel, harbour, dockUnion, strike, ferry}},
 	)
 	cs := propose(t, st)
 	if got := find(cs, nrb.IRI); len(got) != 1 || got[0].Into != board.IRI || got[0].Proposed || got[0].Rule != RuleAlias {
@@ -274,8 +275,8 @@ func TestUnmergeIsRememberedAndRejectHolds(t *testing.T) {
 	voss, vossShort := person("Mara Voss"), person("Voss")
 	okafor, okaforShort := person("Daniel Okafor"), person("Okafor")
 	st := openStore(t,
-		article{id: "strike-1", ents: []schema.Entity{voss, harbour, dockUnion, strike}},
-		article{id: "strike-2", ents: []schema.Entity{vossShort, harbour, dockUnion, strike}},
+		article{id: "strike-1", ents: []schema.Entity{voss, harbour, dockUnion, strike, ferry}},
+		article{id: "strike-2", ents: []schema.Entity{vossShort, harbour, dockUnion, strike, ferry}},
 		article{id: "budget-1", ents: []schema.Entity{okafor}},
 		article{id: "match-1", ents: []schema.Entity{okaforShort}},
 	)
@@ -311,8 +312,8 @@ func TestUnmergeIsRememberedAndRejectHolds(t *testing.T) {
 func TestSurnameNeedsEveryDocument(t *testing.T) {
 	voss, vossShort := person("Mara Voss"), person("Voss")
 	st := openStore(t,
-		article{id: "strike-1", ents: []schema.Entity{voss, harbour, dockUnion, strike}},
-		article{id: "strike-2", ents: []schema.Entity{vossShort, harbour, dockUnion, strike}},
+		article{id: "strike-1", ents: []schema.Entity{voss, harbour, dockUnion, strike, ferry}},
+		article{id: "strike-2", ents: []schema.Entity{vossShort, harbour, dockUnion, strike, ferry}},
 		article{id: "match-1", ents: []schema.Entity{vossShort, club, stadium, league}},
 	)
 	got := find(propose(t, st), vossShort.IRI)
@@ -326,12 +327,83 @@ func TestSurnameNeedsEveryDocument(t *testing.T) {
 func TestSurnameIsNotTheJunior(t *testing.T) {
 	senior, junior, short := person("Harry Brenner"), person("Harry Brenner Jr."), person("Brenner")
 	st := openStore(t,
-		article{id: "a", ents: []schema.Entity{senior, harbour, dockUnion, strike}},
+		article{id: "a", ents: []schema.Entity{senior, harbour, dockUnion, strike, ferry}},
 		article{id: "b", ents: []schema.Entity{senior, junior, club, harbour, dockUnion}},
-		article{id: "c", ents: []schema.Entity{junior, short, club, harbour, strike}},
+		article{id: "c", ents: []schema.Entity{junior, short, club, harbour, strike, ferry}},
 	)
 	got := find(propose(t, st), short.IRI)
 	if len(got) != 1 || got[0].Proposed || got[0].Into != senior.IRI {
 		t.Fatalf("Brenner: %+v, want a merge into Harry Brenner", got)
+	}
+}
+
+// An ambiguous family name ("Commission") joins the family's node only
+// when each of its articles shares that node's context.
+func TestAmbiguousFamilyNameNeedsContext(t *testing.T) {
+	ec, short := ent(schema.Organization, "European Commission"), ent(schema.Organization, "Commission")
+	st := openStore(t,
+		article{id: "a", ents: []schema.Entity{ec, harbour, dockUnion, strike, ferry}},
+		article{id: "b", ents: []schema.Entity{short, harbour, dockUnion, strike, ferry}},
+	)
+	if got := find(propose(t, st), short.IRI); len(got) != 1 || got[0].Proposed || got[0].Into != ec.IRI || got[0].Rule != RuleFamily {
+		t.Fatalf("in shared context: %+v, want a family merge", got)
+	}
+	st = openStore(t,
+		article{id: "a", ents: []schema.Entity{ec, harbour, dockUnion, strike, ferry}},
+		article{id: "b", ents: []schema.Entity{short, harbour, dockUnion, strike, ferry}},
+		article{id: "c", ents: []schema.Entity{short, club, stadium, league}},
+	)
+	if got := find(propose(t, st), short.IRI); len(got) != 1 || !got[0].Proposed {
+		t.Fatalf("with an unrelated article: %+v, want a proposal", got)
+	}
+}
+
+// An acronym no article spelled out still joins the one name it abbreviates
+// when their articles share context; a title before a surname is no part
+// of it ("Mr Voss").
+func TestAcronymAndTitledSurname(t *testing.T) {
+	board, nrb := ent(schema.Organization, "National Rivers Board"), ent(schema.Organization, "NRB")
+	voss, mrVoss := person("Mara Voss"), person("Mr Voss")
+	st := openStore(t,
+		article{id: "a", ents: []schema.Entity{board, voss, harbour, dockUnion, strike, ferry}},
+		article{id: "b", ents: []schema.Entity{nrb, mrVoss, harbour, dockUnion, strike, ferry}},
+		// Another "NRB" expansion elsewhere, in another story.
+		article{id: "c", ents: []schema.Entity{ent(schema.Organization, "Northern Rugby Board"), club, stadium, league}},
+	)
+	cs := propose(t, st)
+	if got := find(cs, nrb.IRI); len(got) != 0 {
+		t.Errorf("an acronym of two names was linked: %+v", got)
+	}
+	got := find(cs, mrVoss.IRI)
+	if len(got) != 1 || got[0].Into != voss.IRI || got[0].Proposed || !strings.Contains(got[0].Evidence[0], `title "Mr" taken off`) {
+		t.Errorf("Mr Voss: %+v", got)
+	}
+	st = openStore(t,
+		article{id: "a", ents: []schema.Entity{board, harbour, dockUnion, strike, ferry}},
+		article{id: "b", ents: []schema.Entity{nrb, harbour, dockUnion, strike, ferry}},
+	)
+	if got := find(propose(t, st), nrb.IRI); len(got) != 1 || got[0].Proposed || got[0].Into != board.IRI {
+		t.Errorf("NRB, never spelled out: %+v, want a merge into National Rivers Board", got)
+	}
+}
+
+func TestAcronyms(t *testing.T) {
+	for _, c := range []struct {
+		short, long string
+		want        bool
+	}{
+		{"CFPB", "Consumer Financial Protection Bureau", true},
+		{"DNC", "Democratic National Committee", true},
+		{"NAHB", "National Association of Home Builders", true},
+		{"NAOHB", "National Association of Home Builders", true},
+		{"USPS", "U.S. Postal Service", true},
+		{"UPS", "U.S. Postal Service", false},
+		{"N.J.", "New Jersey", true},
+		{"EPA", "Environmental Protection", false},
+		{"E", "Environment", false},
+	} {
+		if got := isAcronym(c.short, c.long); got != c.want {
+			t.Errorf("isAcronym(%q, %q) = %v", c.short, c.long, got)
+		}
 	}
 }

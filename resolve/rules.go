@@ -15,7 +15,8 @@ import (
 // family: names of one organisation or place family (names.Table) are one
 // node: the one with the family's canonical name, else the member most
 // documents name. The table is the evidence; an ambiguous variant
-// ("Commission", a demonym) is proposed, not merged.
+// ("Supreme Court", a demonym) needs shared context in every document too,
+// and is otherwise proposed.
 func (w *world) family() []Candidate {
 	type member struct {
 		e *entity
@@ -59,11 +60,25 @@ func (w *world) family() []Candidate {
 			if m.e == into.e {
 				continue
 			}
-			ev := fmt.Sprintf("names table: %q is a name of %s (%s, %s)", m.e.name, canonical, m.m.Kind, m.m.Rule)
-			if m.m.Ambiguous {
-				ev = fmt.Sprintf("names table: %q usually means %s but not always (%s)", m.e.name, canonical, m.m.Kind)
+			if !m.m.Ambiguous {
+				ev := fmt.Sprintf("names table: %q is a name of %s (%s, %s)", m.e.name, canonical, m.m.Kind, m.m.Rule)
+				out = append(out, w.candidate(m.e, into.e, RuleFamily, false, ev))
+				continue
 			}
-			out = append(out, w.candidate(m.e, into.e, RuleFamily, m.m.Ambiguous, ev))
+			// "Supreme Court" is the U.S. one in Washington's news, not in
+			// Islamabad's: merged only when every document of it shares
+			// context with the family's node.
+			ev := []string{fmt.Sprintf("names table: %q usually means %s but not always (%s)", m.e.name, canonical, m.m.Kind)}
+			c := w.context(m.e, into.e)
+			ev = append(ev, c.String())
+			proposed := !c.enough()
+			if !proposed {
+				if d, why := w.unsupportedDoc(m.e, into.e, nil); d != "" {
+					proposed = true
+					ev = append(ev, fmt.Sprintf("document %s does not point to %s: %s", d, canonical, why))
+				}
+			}
+			out = append(out, w.candidate(m.e, into.e, RuleFamily, proposed, ev...))
 		}
 	}
 	return out
@@ -163,6 +178,10 @@ func (w *world) surname() []Candidate {
 				continue
 			}
 			seen[r] = true
+			// A cluster is named by the node the others were merged into.
+			if root := w.ents[r]; root != nil && root.top == "person" && root.name != "" && w.conflict(e, root) == "" {
+				o = root
+			}
 			cands = append(cands, scored{o, w.context(e, o)})
 		}
 		if len(cands) == 0 {
@@ -251,6 +270,9 @@ func (w *world) alias() []Candidate {
 				others = append(others, h)
 			}
 		}
+		if len(others) == 0 {
+			others = w.acronymOf(e)
+		}
 		if len(others) != 1 || len(others[0].name) <= len(e.name) {
 			continue
 		}
@@ -263,6 +285,9 @@ func (w *world) alias() []Candidate {
 		}
 		c := w.context(e, o)
 		ev := []string{fmt.Sprintf("%q is an alias of %s in its documents", e.name, o.name)}
+		if !o.aliases[schema.NameKey(e.name)] {
+			ev[0] = fmt.Sprintf("no document gives %q as a name of %s", e.name, o.name)
+		}
 		spelled := ""
 		switch {
 		case e.top == "person":
@@ -277,6 +302,35 @@ func (w *world) alias() []Candidate {
 		}
 		ev = append(ev, c.String())
 		out = append(out, w.candidate(e, o, RuleAlias, spelled == "" || !c.enough(), ev...))
+	}
+	return out
+}
+
+// acronymOf lists the other non-person entities of e's class whose name e
+// is the acronym of ("CFPB" for an article that never spelled it out):
+// the alias rule then asks the same context of them.
+func (w *world) acronymOf(e *entity) []*entity {
+	if e.top == "person" || strings.ContainsAny(e.name, " -") || strings.ToUpper(e.name) != e.name {
+		return nil
+	}
+	if w.acronyms == nil {
+		w.acronyms = map[string][]*entity{}
+		for _, o := range w.sorted() {
+			if o.top == "person" || len(strings.Fields(o.name)) < 2 {
+				continue
+			}
+			for _, a := range acronyms(o.name) {
+				w.acronyms[o.top+"\x00"+a] = append(w.acronyms[o.top+"\x00"+a], o)
+			}
+		}
+	}
+	var out []*entity
+	seen := map[string]bool{w.find(e.iri): true}
+	for _, o := range w.acronyms[e.top+"\x00"+acronymKey(e.name)] {
+		if r := w.find(o.iri); !seen[r] {
+			seen[r] = true
+			out = append(out, o)
+		}
 	}
 	return out
 }
@@ -323,8 +377,8 @@ func initialOf(short, long string) bool {
 
 // plausiblePerson: a person's name does not hold a party, country or
 // organisation name or a title after its first words ("Senate Republicans",
-// "Representatives Democratic" are not people), and each word starts with a
-// capital or is a name particle.
+// "Representatives Democratic" are not people), each word starts with a
+// capital or is a name particle, and no long word is all capitals.
 func plausiblePerson(tb *names.Table, name string) bool {
 	_, rest := tb.StripTitles(name)
 	words := strings.Fields(rest)
@@ -339,6 +393,9 @@ func plausiblePerson(tb *names.Table, name string) bool {
 		if len(r) == 0 || (!unicode.IsUpper(r[0]) && !particles[strings.ToLower(wd)]) {
 			return false
 		}
+		if len(r) >= 4 && strings.ToUpper(wd) == wd {
+			return false // "ANTI-ESTABLISHMENT", a headline's capitals
+		}
 	}
 	return len(words) > 0
 }
@@ -349,22 +406,41 @@ var particles = map[string]bool{"al": true, "al-": true, "bin": true, "ibn": tru
 // without its short function words ("CFPB", "Consumer Financial Protection
 // Bureau"; "ANWR", "Arctic National Wildlife Refuge").
 func isAcronym(short, long string) bool {
-	s := strings.ToLower(strings.NewReplacer(".", "", "&", "").Replace(short))
-	if len([]rune(s)) < 2 || strings.ContainsAny(s, " -") {
+	k := acronymKey(short)
+	if len([]rune(k)) < 2 || strings.ContainsAny(k, " -") {
 		return false
 	}
+	return slices.Contains(acronyms(long), k)
+}
+
+func acronymKey(s string) string {
+	return strings.ToLower(strings.NewReplacer(".", "", "&", "").Replace(s))
+}
+
+// acronyms are the initials of a name's words, all of them and without
+// function words.
+func acronyms(long string) []string {
 	var all, content strings.Builder
 	for _, wd := range strings.FieldsFunc(long, func(r rune) bool { return r == ' ' || r == '-' }) {
 		r := []rune(strings.ToLower(wd))
 		if len(r) == 0 || !unicode.IsLetter(r[0]) {
 			continue
 		}
-		all.WriteRune(r[0])
+		initials := string(r[0])
+		if strings.Contains(wd, ".") {
+			// An abbreviation gives all its letters: "U.S. Postal
+			// Service" is USPS, not UPS.
+			initials = acronymKey(wd)
+		}
+		all.WriteString(initials)
 		if !functionWords[string(r)] {
-			content.WriteRune(r[0])
+			content.WriteString(initials)
 		}
 	}
-	return s == all.String() || s == content.String()
+	if all.String() == content.String() {
+		return []string{all.String()}
+	}
+	return []string{all.String(), content.String()}
 }
 
 var functionWords = map[string]bool{"of": true, "and": true, "the": true, "for": true, "on": true, "in": true, "to": true}

@@ -30,6 +30,15 @@ func (d Document) Hash() string {
 	return hex.EncodeToString(sum[:])
 }
 
+// TextKey is the SHA-256 of the document text with every run of white
+// space made one space and the ends trimmed: two documents with one key
+// carry the same story, and ingest stores it once (ng:copy lists the
+// other ids).
+func (d Document) TextKey() string {
+	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(d.Text), " ")))
+	return hex.EncodeToString(sum[:])
+}
+
 // IRI is the document's node and the label of every quad it contributes.
 func (d Document) IRI() string { return DocIRI(d.ID) }
 

@@ -283,7 +283,9 @@ const (
 	PredSource     = "ng:source"
 	PredHash       = "ng:hash"
 	PredIngestedAt = "ng:ingested_at"
-	PredText       = "ng:text" // statement node → quote text (also its ng:name)
+	PredTextKey    = "ng:text_key" // Document.TextKey: the text with white space normalised, hashed
+	PredCopy       = "ng:copy"     // id of another document that carried the same text (stored once)
+	PredText       = "ng:text"     // statement node → quote text (also its ng:name)
 	// Qualifiers on evidence nodes: ng:q_<key>, e.g. ng:q_time.
 	QualifierPrefix = "ng:q_"
 )

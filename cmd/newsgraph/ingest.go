@@ -204,6 +204,12 @@ regular file (FIFOs, devices) are skipped with a reason.`,
 				}
 				fmt.Fprintf(a.stdout, "documents %d (added %d, replaced %d, unchanged %d, failed %d)  facts %d  quads %d  rejected %d  time %s\n",
 					sum.Documents, sum.Added, sum.Replaced, sum.Unchanged, sum.Failed, sum.Facts, sum.Quads, sum.Rejected, sum.Elapsed.Round(1e6))
+				if len(sum.Duplicates) > 0 {
+					fmt.Fprintf(a.stdout, "%d duplicates stored once (listed on the document with the same text as ng:copy)\n", len(sum.Duplicates))
+				}
+				for _, n := range sum.NearDuplicates {
+					fmt.Fprintf(a.stdout, "near-duplicate: %s ~ %s (%.2f)\n", n.A, n.B, n.Similarity)
+				}
 				if runErr != nil {
 					return runErr
 				}
