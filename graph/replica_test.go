@@ -81,6 +81,7 @@ func TestReplicaServesPrimaryWritesAndRefusesWrites(t *testing.T) {
 	})
 
 	// The replica answers what the primary holds, and says how far behind it is.
+	written := time.Now()
 	write(t, primary, extractionB(textB))
 	want, err := primary.Stats(ctx)
 	if err != nil {
@@ -102,6 +103,7 @@ func TestReplicaServesPrimaryWritesAndRefusesWrites(t *testing.T) {
 		}
 		return nil
 	})
+	t.Logf("a document written on the primary was read on the standby %v after the write began", time.Since(written).Round(time.Millisecond))
 	if got, want := storeQuads(t, standby), storeQuads(t, primary); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("standby differs from primary:\n%s", diffLines(got, want))
 	}
