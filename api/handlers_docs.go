@@ -461,6 +461,10 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) error {
 		return fmt.Errorf("stats: %w", err)
 	}
 	queries := len(s.catalog())
+	repl, err := s.deps.Store.Replication(r.Context())
+	if err != nil {
+		return fmt.Errorf("stats: %w", err)
+	}
 	writeJSON(w, http.StatusOK, map[string]any{
 		"documents": st.Documents, "entities": st.Entities, "facts": st.Facts, "quads": st.Quads,
 		"saved_queries": queries,
@@ -471,7 +475,7 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) error {
 		},
 		"read_only":   s.cfg.ReadOnly,
 		"writes":      s.writesEnabled(),
-		"replication": st.Replication, // PostgreSQL: role, lag (null on bolt)
+		"replication": repl, // PostgreSQL: role, lag (null on bolt)
 	})
 	return nil
 }

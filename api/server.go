@@ -110,6 +110,8 @@ type Store interface {
 	WriteDocuments(ctx context.Context, exts []schema.Extraction) ([]graph.WriteResult, error)
 	DeleteDocument(ctx context.Context, id string) (int, error)
 	Stats(ctx context.Context) (graph.Stats, error)
+	// Replication is the PostgreSQL replication state (nil on bolt).
+	Replication(ctx context.Context) (*graph.Replication, error)
 	Documents(ctx context.Context) ([]graph.DocumentInfo, error)
 	// Document returns one document's metadata; errors.Is(err, graph.ErrNotFound) when absent.
 	Document(ctx context.Context, id string) (graph.DocumentInfo, error)

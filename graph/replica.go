@@ -13,7 +13,7 @@ import (
 var ErrReadOnly = errors.New("read-only store: this PostgreSQL server is a hot standby (streaming replica); write to the primary")
 
 // Replication is the replication state of a PostgreSQL store, for
-// monitoring (GET /api/stats). Nil on bolt.
+// monitoring (GET /api/stats).
 type Replication struct {
 	// Role is "primary" or "standby".
 	Role string `json:"role"`
@@ -54,8 +54,10 @@ func (s *Store) checkWritable() error {
 	return nil
 }
 
-// replication reads the replication state; nil on bolt.
-func (s *Store) replication(ctx context.Context) (*Replication, error) {
+// Replication reads the replication state of a PostgreSQL store: on a
+// standby how far behind the primary it is, on a primary its standbys.
+// It is nil on bolt.
+func (s *Store) Replication(ctx context.Context) (*Replication, error) {
 	if s.db == nil {
 		return nil, nil
 	}
@@ -69,7 +71,7 @@ func (s *Store) replication(ctx context.Context) (*Replication, error) {
 			pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn())::bigint,
 			EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming')`).Scan(&lag, &bytes, &r.Receiving)
 		if err != nil {
-			return nil, fmt.Errorf("replication lag: %w", err)
+			return nil, fmt.Errorf("graph: replication lag: %w", err)
 		}
 		r.LagSeconds, r.LagBytes = max(lag.Float64, 0), bytes.Int64
 		return r, nil
@@ -80,18 +82,18 @@ func (s *Store) replication(ctx context.Context) (*Replication, error) {
 		COALESCE(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::bigint, 0)
 		FROM pg_stat_replication ORDER BY application_name, client_addr`)
 	if err != nil {
-		return nil, fmt.Errorf("replication: %w", err)
+		return nil, fmt.Errorf("graph: replication: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var st StandbyState
 		if err := rows.Scan(&st.Name, &st.Addr, &st.State, &st.LagSeconds, &st.LagBytes); err != nil {
-			return nil, fmt.Errorf("replication: %w", err)
+			return nil, fmt.Errorf("graph: replication: %w", err)
 		}
 		r.Standbys = append(r.Standbys, st)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("replication: %w", err)
+		return nil, fmt.Errorf("graph: replication: %w", err)
 	}
 	return r, nil
 }

@@ -53,7 +53,19 @@ func (s *Store) openSQL(ctx context.Context, addr string) error {
 			}
 		}
 	}
-	return dropForeignKeys(ctx, db)
+	if err := dropForeignKeys(ctx, db); err != nil {
+		return err
+	}
+	// Cayley's (object, predicate, subject) index duplicates two others
+	// for every lookup: (predicate, object, …) serves object and
+	// predicate, (object, subject, …) serves object alone, and
+	// PostgreSQL's planner picked them (pg_stat_user_indexes: 0 scans of
+	// ops_index over ingest and every saved query, BENCHMARKS.md). Each
+	// index costs every inserted quad a B-tree insert at a random place.
+	if _, err := db.ExecContext(ctx, `DROP INDEX IF EXISTS ops_index`); err != nil {
+		return fmt.Errorf("graph: drop Cayley's ops_index: %w", err)
+	}
+	return nil
 }
 
 // sqlIndexes are added to Cayley's schema.

@@ -24,6 +24,9 @@ func TestSQLIndexes(t *testing.T) {
 	for stmt, index := range map[string]string{
 		`EXPLAIN DELETE FROM nodes WHERE refs <= 0`:                    "ng_nodes_unreferenced",
 		`EXPLAIN SELECT * FROM quads WHERE label_hash = '\x00'::bytea`: "ng_label_index",
+		// With Cayley's ops_index dropped, its lookups use these.
+		`EXPLAIN SELECT * FROM quads WHERE object_hash = '\x00'::bytea AND predicate_hash = '\x01'::bytea`: "pos_index",
+		`EXPLAIN SELECT * FROM quads WHERE object_hash = '\x00'::bytea`:                                    "osp_index",
 	} {
 		rows, err := conn.QueryContext(ctx, stmt)
 		if err != nil {
@@ -39,6 +42,10 @@ func TestSQLIndexes(t *testing.T) {
 		if !strings.Contains(plan.String(), index) {
 			t.Errorf("%s does not use %s:\n%s", stmt, index, plan.String())
 		}
+	}
+	var ops int
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'ops_index'`).Scan(&ops); err != nil || ops != 0 {
+		t.Errorf("Cayley's ops_index: %d (%v), want dropped", ops, err)
 	}
 	var fks int
 	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM pg_constraint WHERE conrelid = 'quads'::regclass AND contype = 'f'`).Scan(&fks); err != nil || fks != 0 {

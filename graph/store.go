@@ -12,11 +12,14 @@
 //     replaced (old quads removed, new added) in the same transaction, and
 //     a crash leaves every document either whole or absent.
 //   - Backends: bolt (default; one process at a time, Open fails fast when
-//     the store is in use) and PostgreSQL through Cayley's SQL backend
-//     (several processes may write; see WriteDocuments).
+//     the store is in use) and PostgreSQL in Cayley's SQL tables, written
+//     in bulk beside Cayley (several processes may write; see
+//     WriteDocuments and sqlwrite.go). A store opened on a PostgreSQL hot
+//     standby serves reads and refuses writes with ErrReadOnly (replica.go).
 //   - Besides the documented layout the store holds bookkeeping that
 //     EachQuad and Backup leave out: on bolt, three running-count quads
-//     under <ng:stats> (counts.go); on SQL, two extra indexes (sql.go).
+//     under <ng:stats> (counts.go); on SQL, two extra indexes, and
+//     Cayley's foreign keys and ops_index dropped (sql.go).
 //   - Memory on bolt (Linux): the pages of bolt's memory-mapped file are
 //     released from the process's resident set whenever its file-backed
 //     RSS exceeds Config.MappedLimit (128 MiB), so RSS stays near the
