@@ -150,6 +150,31 @@ func conflictCode(code string) bool {
 	return false
 }
 
+// oneRoundTrip turns on lib/pq's binary_parameters unless the connection
+// string sets it: a statement with parameters is then sent in one round
+// trip (parse, bind and execute together) instead of two (prepare, then
+// execute). Cayley's SQL iterators send one such statement per node a
+// query visits (hundreds for a page of a hub query, BENCHMARKS.md), so
+// their latency is mostly round trips. The only change on the wire is
+// that []byte parameters travel as binary: every one sent to newsgraph's
+// tables is a bytea (hashes, Cayley's value column).
+func oneRoundTrip(addr string) string {
+	if strings.Contains(addr, "binary_parameters") {
+		return addr
+	}
+	if strings.HasPrefix(addr, "postgres://") || strings.HasPrefix(addr, "postgresql://") {
+		u, err := url.Parse(addr)
+		if err != nil {
+			return addr // Open reports it
+		}
+		q := u.Query()
+		q.Set("binary_parameters", "yes")
+		u.RawQuery = q.Encode()
+		return u.String()
+	}
+	return addr + " binary_parameters=yes"
+}
+
 var passwordRE = regexp.MustCompile(`(?i)(password=)\S+`)
 
 // redactAddr hides the password of a connection string in messages.

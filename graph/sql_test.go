@@ -58,3 +58,18 @@ func TestSQLIndexes(t *testing.T) {
 		t.Errorf("password shown: %s", got)
 	}
 }
+
+// oneRoundTrip adds binary_parameters to both connection string forms
+// and leaves a string that sets it alone.
+func TestOneRoundTrip(t *testing.T) {
+	for in, want := range map[string]string{
+		"postgres://u@h:5432/db?sslmode=disable":                 "postgres://u@h:5432/db?binary_parameters=yes&sslmode=disable",
+		"postgresql://u@h/db":                                    "postgresql://u@h/db?binary_parameters=yes",
+		"host=h dbname=db":                                       "host=h dbname=db binary_parameters=yes",
+		"postgres://u@h/db?binary_parameters=no&sslmode=disable": "postgres://u@h/db?binary_parameters=no&sslmode=disable",
+	} {
+		if got := oneRoundTrip(in); got != want {
+			t.Errorf("oneRoundTrip(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -161,7 +161,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		if cfg.Address == "" {
 			return nil, fmt.Errorf("graph: backend %s needs an address (store.address)", cfg.Backend)
 		}
-		addr = cfg.Address
+		addr = oneRoundTrip(cfg.Address)
 	default:
 		if cfg.Path == "" {
 			return nil, fmt.Errorf("graph: backend %s needs a path (store.path)", cfg.Backend)
