@@ -126,11 +126,14 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 	if arabicPrefix(t) {
 		return true
 	}
-	if !upperFirst(t) || timeWords[t] || t == "I" {
-		return false
+	if !upperFirst(t) || timeWords[t] || t == "I" || strings.HasPrefix(t, "I'") || strings.HasPrefix(t, "I’") {
+		return false // "I’m", "I've": the tokenizer keeps contractions whole
 	}
 	if toks[i].Tag == "CD" || digitCount(t) >= 3 {
 		return false
+	}
+	if t == "No." && i+1 < len(toks) && toks[i+1].Tag == "CD" {
+		return false // "the Senate's No. 2 Democrat": a rank
 	}
 	// "the First National Bank": an ordinal inside a name.
 	if (t == "First" || t == "Second" || t == "Third") && i > 0 && i+1 < len(toks) && upperFirst(toks[i+1].Text) && !functionWords[toks[i+1].Lower] {

@@ -21,6 +21,9 @@ type Options struct {
 	// Predicates, when set, keeps only facts with these predicate names
 	// (e.g. the five relations a benchmark annotates).
 	Predicates []string
+	// AllRules keeps the facts of every rule, also those the gate table
+	// (gates.go) leaves off by default for their precision on real news.
+	AllRules bool
 }
 
 // Extractor turns documents into Extractions. It holds only read-only state
@@ -75,7 +78,12 @@ type docState struct {
 	personWords map[string][]int // word of a multi-word person name → entities
 	firstWords  map[string][]int // first word of a multi-word name → entities
 	views       []*view          // per sentence, built after resolution
+	allRules    bool             // Options.AllRules
+	headline    int              // sentences [0, headline) are the headline
 }
+
+// ruleOn reports whether the document keeps a rule's facts.
+func (x *docState) ruleOn(rule string) bool { return x.allRules || ruleOn(rule) }
 
 // viewOf returns the (cached) rule view of a sentence.
 func (x *docState) viewOf(si int) *view {
@@ -161,8 +169,9 @@ func (e *Extractor) Annotate(ctx context.Context, doc schema.Document) (Annotati
 
 // annotate is the NLP stage: sentences, tags, mentions, context typing.
 func (e *Extractor) annotate(ctx context.Context, doc schema.Document) (*docState, error) {
-	x := &docState{g: e.g, doc: doc, entByKey: map[string]int{}, acronyms: map[string]int{}, personWords: map[string][]int{}, firstWords: map[string][]int{}}
+	x := &docState{g: e.g, doc: doc, entByKey: map[string]int{}, acronyms: map[string]int{}, personWords: map[string][]int{}, firstWords: map[string][]int{}, allRules: e.opts.AllRules}
 	x.sents = splitSentences(doc.Text)
+	x.headline = headlineSentences(doc, x.sents)
 	x.sentMents = make([][]int, len(x.sents))
 	for si := range x.sents {
 		if si%64 == 0 {
@@ -476,7 +485,12 @@ func (x *docState) build(opts Options) schema.Extraction {
 		if conf == 0 {
 			conf = ruleConfidence(f.rule)
 		}
-		if conf < opts.MinConfidence || len(opts.Predicates) > 0 && !containsStr(opts.Predicates, f.pred) {
+		if conf < opts.MinConfidence || len(opts.Predicates) > 0 && !containsStr(opts.Predicates, f.pred) || !x.ruleOn(f.rule) {
+			continue
+		}
+		if f.s0 < x.headline {
+			// A headline compresses and guesses ("Howard denies split over
+			// ID cards"); what the body confirms has the body's evidence.
 			continue
 		}
 		if iris[f.subj] == "" {
@@ -610,6 +624,11 @@ func (x *docState) matchOrgShort(m *mention) int {
 	if strings.Contains(m.stripped, " ") || m.strength >= 3 && !m.class.IsA(schema.Organization) {
 		return -1
 	}
+	for _, k := range x.personWords[m.stripped] {
+		if x.ents[k].class == schema.Person {
+			return -1 // "Trump" after "Donald Trump": not the "Trump administration"
+		}
+	}
 	found := -1
 	for _, k := range x.firstWords[m.stripped] {
 		if !x.ents[k].class.IsA(schema.Organization) || x.ents[k].gaz != "" {
@@ -660,4 +679,24 @@ func (x *docState) metonymGovernment(m *mention) string {
 		return adj + " government"
 	}
 	return "Government of " + country
+}
+
+// headlineSentences counts the sentences at the start of the text that are
+// its headline: the document's title when the text opens with it, unless the
+// title ends like a sentence of the body (a first line read as the title of
+// a plain-text file may be one).
+func headlineSentences(doc schema.Document, sents []sentence) int {
+	title := strings.TrimSpace(doc.Title)
+	if title == "" || strings.HasSuffix(strings.TrimRight(title, "\"”’'"), ".") {
+		return 0
+	}
+	start := len(doc.Text) - len(strings.TrimLeft(doc.Text, " \t\r\n"))
+	if !strings.HasPrefix(doc.Text[start:], title) {
+		return 0
+	}
+	n := 0
+	for n < len(sents) && sents[n].End <= start+len(title) {
+		n++
+	}
+	return n
 }

@@ -248,8 +248,8 @@ ArmedGroup|Shining Path|
 ArmedGroup|FARC|
 ArmedGroup|Stern Gang|
 ArmedGroup|Palestine Liberation Organization|PLO
-PoliticalParty|Republican Party|GOP,Republicans
-PoliticalParty|Democratic Party|Democrats
+PoliticalParty|Republican Party|GOP,Republicans,Republican
+PoliticalParty|Democratic Party|Democrats,Democrat,Democratic
 PoliticalParty|Labour Party|Labour
 PoliticalParty|Conservative Party|Conservatives,Tories
 PoliticalParty|Communist Party|

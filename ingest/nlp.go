@@ -122,7 +122,9 @@ func tokenize(text string) []token {
 		i = j
 	}
 	for k := range toks {
-		toks[k].Lower = strings.ToLower(toks[k].Text)
+		// Lower straightens curly apostrophes, so that rules written with
+		// "'s" read news typeset with "’s".
+		toks[k].Lower = strings.ToLower(strings.ReplaceAll(toks[k].Text, "’", "'"))
 	}
 	return toks
 }
