@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -168,7 +169,7 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 	if x.g.roleHeads[t] || x.g.roleMods[t] {
 		return true
 	}
-	if i == 0 || isOpenQuote(toks[i-1].Text) || toks[i-1].Text == ":" {
+	if i == 0 || nlp.IsOpenQuote(toks[i-1].Text) || toks[i-1].Text == ":" {
 		// "Police said", "Officials met": a group noun opening a sentence.
 		if (groupStarts[toks[i].Lower] || commonPlurals[toks[i].Lower]) && !(i+1 < len(toks) && upperFirst(toks[i+1].Text)) {
 			return false

@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 
+	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -407,7 +408,7 @@ func newGazetteer() *gazetteer {
 		if _, ok := g.lowerEnt[strings.ToLower(surface)]; !ok {
 			g.lowerEnt[strings.ToLower(surface)] = e
 		}
-		if n := len(tokenize(surface)); n > g.maxLen {
+		if n := len(nlp.Tokenize(surface)); n > g.maxLen {
 			g.maxLen = n
 		}
 	}

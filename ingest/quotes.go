@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -51,7 +52,7 @@ func (x *docState) quotes() {
 		var events []speech
 		for i := 0; i < len(pt); i++ {
 			t := tokAt(i).Text
-			if !isOpenQuote(t) && !(t == "\"") {
+			if !nlp.IsOpenQuote(t) && !(t == "\"") {
 				continue
 			}
 			if t == "`" && i+1 < len(pt) && tokAt(i+1).Text == "`" {
@@ -138,7 +139,7 @@ func (x *docState) quotes() {
 				k = j - 1
 				nx = v.t[k+1]
 			}
-			if nx.Text == ":" || nx.Text == "," || isOpenQuote(nx.Text) || nx.Text == "." || nx.Lower == "in" || nx.Lower == "on" || nx.Lower == "by" ||
+			if nx.Text == ":" || nx.Text == "," || nlp.IsOpenQuote(nx.Text) || nx.Text == "." || nx.Lower == "in" || nx.Lower == "on" || nx.Lower == "by" ||
 				nx.Lower == "from" || nx.Lower == "after" || nx.Lower == "at" || nx.Lower == "during" || nx.Lower == "before" || nx.Lower == "with" {
 				continue // "said from his cell", "said after a meeting": no statement follows
 			}
@@ -169,7 +170,7 @@ func (x *docState) quotes() {
 				st++
 			}
 			end := len(v.t)
-			for end > st && (v.t[end-1].Text == "." || isCloseQuote(v.t[end-1].Text)) {
+			for end > st && (v.t[end-1].Text == "." || nlp.IsCloseQuote(v.t[end-1].Text)) {
 				end--
 			}
 			if end-st < 4 {
