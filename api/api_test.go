@@ -116,8 +116,8 @@ func TestRunSavedQuery(t *testing.T) {
 	expectError(t, e.do("POST", "/api/queries/relations", `{"entity": {"x": 1}}`), 400, CodeInvalidParameter, "entity")
 	expectError(t, e.do("POST", "/api/queries/relations", `[1,2]`), 400, CodeBadRequest, "")
 	expectError(t, e.do("GET", "/api/queries/no-such-query", ""), 404, CodeNotFound, "")
-	// A script error is the query's fault: 400 with the message.
-	m = expectError(t, e.do("GET", "/api/queries/relations?entity=Nobody+Known", ""), 400, CodeQueryError, "")
+	// An unknown entity is the parameter's fault: 400 naming it.
+	m = expectError(t, e.do("GET", "/api/queries/relations?entity=Nobody+Known", ""), 400, CodeInvalidParameter, "entity")
 	if !strings.Contains(m["message"].(string), "no entity named") {
 		t.Errorf("message: %v", m["message"])
 	}
@@ -129,7 +129,7 @@ func TestParameterInjection(t *testing.T) {
 	// the query finds no such entity and says so.
 	for _, v := range []string{`"); while(true){} ("`, `'+g.V().All()+'`, "\u2028x", `\"); throw 1; //`} {
 		r := e.do("GET", "/api/queries/relations?entity="+url.QueryEscape(v), "")
-		m := expectError(t, r, 400, CodeQueryError, "")
+		m := expectError(t, r, 400, CodeInvalidParameter, "entity")
 		if !strings.Contains(m["message"].(string), "no entity named") {
 			t.Errorf("%q: %v", v, m["message"])
 		}
@@ -595,7 +595,8 @@ func TestWriteAuth(t *testing.T) {
 				t.Errorf("%s %s with the token: %d %s", c.method, c.path, r.Status, r.Body)
 			}
 		}
-		r := e.do("POST", "/api/v2/query?lang=gizmo", `g.V("<ent:x>").Out("<ng:name>").All()`)
+		// With a token configured, ad-hoc queries need one too.
+		r := e.do("POST", "/api/v2/query?lang=gizmo", `g.V("<ent:x>").Out("<ng:name>").All()`, "Authorization", "Bearer "+testToken)
 		if !strings.Contains(string(r.Body), `"X"`) {
 			t.Errorf("cayley write did not land: %s", r.Body)
 		}
@@ -626,7 +627,7 @@ func TestNoExtractor(t *testing.T) {
 func TestBodyLimit(t *testing.T) {
 	e := startServer(t, Config{Token: testToken, MaxBodyBytes: 1024})
 	big := strings.Repeat("x", 2048)
-	expectError(t, e.do("POST", "/api/query", "g.V().All() //"+big), 413, CodePayloadTooLarge, "")
+	expectError(t, e.do("POST", "/api/query", "g.V().All() //"+big, "Authorization", "Bearer "+testToken), 413, CodePayloadTooLarge, "")
 	expectError(t, e.do("POST", "/api/queries/relations", `{"entity": "`+big+`"}`), 413, CodePayloadTooLarge, "")
 	before := e.do("GET", "/api/stats", "").JSON(t)["quads"]
 	var nq strings.Builder

@@ -14,8 +14,10 @@ import (
 	"github.com/cayleygraph/cayley/ui"
 )
 
-// The console's npm assets, built by `go generate` into assets/dist (git-
-// ignored). assets/README.md is committed so the pattern always matches.
+// The console's npm assets: built by `go generate` from the pinned
+// api/console/package-lock.json into assets/dist and committed, so a fresh
+// clone serves a console that works offline with no npm step (.ci/run
+// checks that the committed files are what the lock file builds).
 //
 //go:embed all:assets
 var assetsFS embed.FS
@@ -44,12 +46,13 @@ const (
 )
 
 // console serves Cayley's web UI with its hard-wired URLs rewritten: the
-// server address to the page's own origin, and (when the assets are built)
-// the CDN editor and icon font to the copies under /vendor/.
+// server address to the page's own origin, and the CDN editor and icon
+// font to the embedded copies under /vendor/. There is no CDN fallback: a
+// console that silently reached for the internet would break offline and
+// leak what analysts look at.
 type console struct {
-	ui      fs.FS
-	vendor  fs.FS
-	offline bool
+	ui     fs.FS
+	vendor fs.FS
 	// rewritten holds the JS and CSS files whose content differs from the
 	// embedded originals, by path.
 	rewritten map[string][]byte
@@ -61,10 +64,12 @@ func newConsole(assets fs.FS) (*console, error) {
 	if err != nil {
 		return nil, fmt.Errorf("api: cayley ui: %w", err)
 	}
+	for _, p := range []string{monacoProbe, iconsProbe} {
+		if _, err := fs.Stat(assets, p); err != nil {
+			return nil, fmt.Errorf("api: the console assets lack %s; restore api/assets/dist from git or rebuild it with go generate ./api/... (needs npm): %w", p, err)
+		}
+	}
 	c := &console{ui: web, vendor: assets, rewritten: map[string][]byte{}, started: time.Now()}
-	_, err1 := fs.Stat(assets, monacoProbe)
-	_, err2 := fs.Stat(assets, iconsProbe)
-	c.offline = err1 == nil && err2 == nil
 
 	var sawServer, sawMonaco, sawIcons bool
 	err = fs.WalkDir(web, "static", func(p string, d fs.DirEntry, err error) error {
@@ -85,11 +90,9 @@ func newConsole(assets fs.FS) (*console, error) {
 			// An expression, not a string: the page's origin at run time,
 			// whatever host and port the server is reached on.
 			out = bytes.ReplaceAll(out, []byte(cayleyServerURL), []byte("window.location.origin"))
-			if c.offline {
-				sawMonaco = sawMonaco || bytes.Contains(out, []byte(cdnMonaco))
-				out = bytes.ReplaceAll(out, []byte(cdnMonaco), []byte(localMonaco))
-			}
-		} else if c.offline {
+			sawMonaco = sawMonaco || bytes.Contains(out, []byte(cdnMonaco))
+			out = bytes.ReplaceAll(out, []byte(cdnMonaco), []byte(localMonaco))
+		} else {
 			sawIcons = sawIcons || bytes.Contains(out, []byte(cdnMaterialIcons))
 			out = bytes.ReplaceAll(out, []byte(cdnMaterialIcons), []byte(localMaterialIcons))
 		}
@@ -103,7 +106,7 @@ func newConsole(assets fs.FS) (*console, error) {
 	}
 	// A newer Cayley UI may spell these differently; fail loudly rather
 	// than serve a console that silently calls localhost:64210 or a CDN.
-	if !sawServer || (c.offline && (!sawMonaco || !sawIcons)) {
+	if !sawServer || !sawMonaco || !sawIcons {
 		return nil, fmt.Errorf("api: cayley ui: expected URLs not found (server %v, monaco %v, icons %v): update api/console.go for this Cayley version", sawServer, sawMonaco, sawIcons)
 	}
 	return c, nil
@@ -156,10 +159,6 @@ func (c *console) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (c *console) serveVendor(w http.ResponseWriter, r *http.Request, p string) {
-	if !c.offline {
-		http.NotFound(w, r)
-		return
-	}
 	data, err := fs.ReadFile(c.vendor, p)
 	if err != nil {
 		http.NotFound(w, r)

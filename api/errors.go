@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/queries"
+	"github.com/newsgraph/newsgraph/queries/gizmo"
 )
 
 // Error codes are part of the API contract: clients branch on them, so they
@@ -21,6 +23,9 @@ const (
 	CodeQueryError       = "query_error"         // 400: the query failed to compile or run
 	CodeUnauthorized     = "unauthorized"        // 401: missing or wrong bearer token
 	CodeWritesDisabled   = "writes_disabled"     // 403: no token configured, write routes are off
+	CodeQueriesDisabled  = "queries_disabled"    // 403: ad-hoc queries need a token and none is configured
+	CodeHostNotAllowed   = "host_not_allowed"    // 403: Host header names another site (DNS rebinding)
+	CodeCrossSite        = "cross_site"          // 403: a request from another site's page
 	CodeReadOnly         = "read_only"           // 403: the server runs read-only
 	CodeNotFound         = "not_found"           // 404: no such route, query, entity or document
 	CodeMethodNotAllowed = "method_not_allowed"  // 405
@@ -28,6 +33,8 @@ const (
 	CodePayloadTooLarge  = "payload_too_large"   // 413: body over api.max_body_bytes
 	CodeUnsupportedMedia = "unsupported_media"   // 415: body Content-Type not understood
 	CodeIngestFailed     = "ingest_failed"       // 422: no document of the upload could be stored
+	CodeQueryLimit       = "query_limit"         // 422: the query passed a size, depth or stack limit
+	CodeBusy             = "busy"                // 503: every ad-hoc query slot stayed taken for the query's time
 	CodeQueryTimeout     = "query_timeout"       // 504: the query ran past api.query_timeout
 	CodeQueryMemory      = "query_memory_limit"  // 503: the process heap passed api.max_heap_bytes during the query
 	CodeClientClosed     = "client_closed"       // 499: the client went away (logged, rarely seen)
@@ -69,6 +76,10 @@ func queryError(ctx context.Context, err error) *Error {
 		return apiErr
 	}
 	switch {
+	case errors.Is(err, queries.ErrBusy):
+		return errorf(http.StatusServiceUnavailable, CodeBusy, "%v", err)
+	case errors.Is(err, gizmo.ErrLimit) || strings.Contains(err.Error(), "query limit: "):
+		return errorf(http.StatusUnprocessableEntity, CodeQueryLimit, "%v", err)
 	case errors.Is(err, queries.ErrMemoryLimit):
 		return errorf(http.StatusServiceUnavailable, CodeQueryMemory, "%v", err)
 	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):

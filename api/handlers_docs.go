@@ -321,7 +321,7 @@ func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) error {
 	// ingest does; the bad lines are reported and counted as failures.
 	readErrs := splitErrors(readErr)
 	if ct == "text/plain" || ct == "text/html" {
-		if err := applyMeta(&docs[0], v.Get("title"), v.Get("url"), v.Get("source"), v.Get("published")); err != nil {
+		if err := applyMeta(&docs[0], v.Get("title"), v.Get("url"), v.Get("source"), v.Get("published"), s.deps.ParseTime); err != nil {
 			return err
 		}
 	}
@@ -425,7 +425,7 @@ func jsonToJSONL(body []byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func applyMeta(d *schema.Document, title, url, source, published string) error {
+func applyMeta(d *schema.Document, title, url, source, published string, parse func(string) (time.Time, error)) error {
 	if title != "" {
 		d.Title = title
 	}
@@ -434,6 +434,14 @@ func applyMeta(d *schema.Document, title, url, source, published string) error {
 	}
 	if source != "" {
 		d.Source = source
+	}
+	if published != "" && parse != nil {
+		t, err := parse(published)
+		if err != nil {
+			return paramError(CodeInvalidParameter, "published", "%v", err)
+		}
+		d.Published = t
+		return nil
 	}
 	if published != "" {
 		for _, layout := range []string{time.RFC3339, "2006-01-02"} {
@@ -461,8 +469,9 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) error {
 			"row_limit":        s.cfg.RowLimit,
 			"max_body_bytes":   s.cfg.MaxBodyBytes,
 		},
-		"read_only": s.cfg.ReadOnly,
-		"writes":    s.writesEnabled(),
+		"read_only":   s.cfg.ReadOnly,
+		"writes":      s.writesEnabled(),
+		"replication": st.Replication, // PostgreSQL: role, lag (null on bolt)
 	})
 	return nil
 }

@@ -54,7 +54,7 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) error {
 		w.Header().Set("Content-Type", ct)
 		w.Header().Set("Content-Disposition", `attachment; filename="newsgraph.`+string(f)+`"`)
 		opts.Out, opts.Stdout = "-", w
-		if _, err := export.Write(r.Context(), s.deps.Store, opts); err != nil {
+		if _, err := export.Write(r.Context(), s.batchLocked(), opts); err != nil {
 			return paramError(CodeInvalidParameter, "", "export: %v", err)
 		}
 		return nil
@@ -67,7 +67,7 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) error {
 	}
 	defer os.RemoveAll(dir)
 	opts.Out = filepath.Join(dir, string(f))
-	if _, err := export.Write(r.Context(), s.deps.Store, opts); err != nil {
+	if _, err := export.Write(r.Context(), s.batchLocked(), opts); err != nil {
 		return paramError(CodeInvalidParameter, "", "export: %v", err)
 	}
 	w.Header().Set("Content-Type", "application/zip")

@@ -16,6 +16,7 @@ import (
 	cquery "github.com/cayleygraph/cayley/query"
 
 	"github.com/newsgraph/newsgraph/queries"
+	"github.com/newsgraph/newsgraph/queries/gizmo"
 )
 
 // queryJSON is a saved query as the API lists it.
@@ -478,6 +479,9 @@ func querySource(r *http.Request, body []byte) (string, error) {
 // runCayley runs a GraphQL or MQL query through Cayley's session, under
 // the same limits as Gizmo.
 func (s *Server) runCayley(ctx context.Context, lang, src string) (*queries.Result, error) {
+	if len(src) > gizmo.DefaultMaxSource {
+		return nil, fmt.Errorf("%w: the query is %d bytes; at most %d", gizmo.ErrLimit, len(src), gizmo.DefaultMaxSource)
+	}
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.QueryTimeout)
 	defer cancel()
 	it, err := cquery.Execute(ctx, s.deps.Store.QuadStore(), lang, src, cquery.Options{Collation: cquery.JSON, Limit: s.cfg.RowLimit + 1}) // +1 tells a full result from a cut one
@@ -504,6 +508,19 @@ func (s *Server) runCayley(ctx context.Context, lang, src string) (*queries.Resu
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", lang, err)
+	}
+	// GraphQL answers every node of { nodes { id } } in one object: count
+	// the objects nested in arrays as rows too.
+	left := s.cfg.RowLimit
+	for i, row := range res.Rows {
+		if left <= 0 {
+			res.Rows, res.Truncated = res.Rows[:i], true
+			break
+		}
+		left--
+		if _, cut := capRows(row, &left); cut {
+			res.Truncated = true
+		}
 	}
 	return res, nil
 }

@@ -186,7 +186,7 @@ func startServerOn(t *testing.T, cfg Config, storeCfg graph.Config, opts ...envO
 		t.Fatalf("load queries: %v", err)
 	}
 	logs := &syncWriter{w: &bytes.Buffer{}}
-	deps := Deps{Store: store, Queries: reg, Extractor: testExtractor{}, ReadDocuments: ingest.ReadOne,
+	deps := Deps{Store: store, Queries: reg, Extractor: testExtractor{}, ReadDocuments: ingest.ReadOne, ParseTime: ingest.ParseTime,
 		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelWarn}))}
 	for _, o := range opts {
 		o(&deps)
@@ -259,6 +259,9 @@ func (r response) JSON(t *testing.T) map[string]any {
 	return m
 }
 
+// noRedirect shows redirects to the test instead of following them.
+var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+
 // do sends a request; headers are name, value pairs.
 func (e *testEnv) do(method, path string, body string, headers ...string) response {
 	e.t.Helper()
@@ -272,8 +275,11 @@ func (e *testEnv) do(method, path string, body string, headers ...string) respon
 	}
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
+		if headers[i] == "Host" {
+			req.Host = headers[i+1]
+		}
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := noRedirect.Do(req)
 	if err != nil {
 		e.t.Fatalf("%s %s: %v", method, path, err)
 	}

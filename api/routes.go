@@ -21,6 +21,9 @@ type route struct {
 	write   bool
 	// reads: the handler reads the store (under the shared store lock).
 	reads bool
+	// adhoc: the route runs a client's query text, which needs the query
+	// gate and a governor slot (taken before the store lock).
+	adhoc bool
 	h     func(w http.ResponseWriter, r *http.Request) error
 }
 
@@ -30,7 +33,7 @@ func (s *Server) restRoutes() []route {
 		{method: "GET", path: "/api/queries", h: s.handleListQueries},
 		{method: "GET", path: "/api/queries/{name}", params: savedQueryParams, dynamic: true, reads: true, h: s.handleRunQuery},
 		{method: "POST", path: "/api/queries/{name}", params: savedQueryParams, dynamic: true, reads: true, h: s.handleRunQuery},
-		{method: "POST", path: "/api/query", params: []string{"lang"}, reads: true, h: s.handleAdHocQuery},
+		{method: "POST", path: "/api/query", params: []string{"lang"}, reads: true, adhoc: true, h: s.handleAdHocQuery},
 		{method: "GET", path: "/api/entities", params: []string{"q", "class", "limit", "cursor"}, reads: true, h: s.handleSearchEntities},
 		{method: "GET", path: "/api/entities/{id...}", params: []string{"evidence_limit"}, reads: true, h: s.handleEntity},
 		{method: "GET", path: "/api/documents", params: []string{"limit", "cursor"}, reads: true, h: s.handleListDocuments},
@@ -38,8 +41,9 @@ func (s *Server) restRoutes() []route {
 		{method: "GET", path: "/api/documents/{id}", reads: true, h: s.handleDocument},
 		{method: "DELETE", path: "/api/documents/{id}", write: true, h: s.handleDeleteDocument},
 		{method: "GET", path: "/api/stats", reads: true, h: s.handleStats},
-		{method: "GET", path: "/api/export", params: []string{"format", "class", "predicate", "doc", "entity", "from", "to", "min_confidence", "any_endpoint"}, reads: true, h: s.handleExport},
-		{method: "GET", path: "/healthz", reads: true, h: s.handleHealth},
+		{method: "GET", path: "/api/export", params: []string{"format", "class", "predicate", "doc", "entity", "from", "to", "min_confidence", "any_endpoint"}, h: s.handleExport}, // locks per batch
+		// No store lock: one short read that never waits behind a query.
+		{method: "GET", path: "/healthz", h: s.handleHealth},
 	}
 }
 
@@ -57,46 +61,18 @@ func (s *Server) routes() http.Handler {
 	}
 	mux.Handle("GET /metrics", s.metrics.handler())
 	// Cayley's API: its own router under /api/v2/, writes behind the gate.
-	mux.Handle("/api/v2/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if slices.Contains(cayleyWritePaths, r.URL.Path) {
-			if err := s.writeGate(r); err != nil {
-				writeError(w, err)
-				return
-			}
-		}
-		// Cayley parses while it reads: a body cut off by the size limit
-		// would surface as a parse error (500). Read it whole first, also
-		// so that a slow client does not hold the store lock.
-		if err := bufferBody(r); err != nil {
-			writeError(w, err)
-			return
-		}
-		if r.URL.Path == "/api/v2/query" {
-			savedProgramAsJSON(r)
-		}
-		if slices.Contains(cayleyWritePaths, r.URL.Path) {
-			s.storeMu.Lock()
-			defer s.storeMu.Unlock()
-		} else if r.URL.Path != "/api/v2/formats" {
-			// /api/v2/read streams the whole store: the write deadline
-			// keeps a slow reader from holding writers off for ever.
-			s.storeMu.RLock()
-			defer s.storeMu.RUnlock()
-			s.boundWrite(w)
-		}
-		if r.URL.Path == "/api/v2/query" {
-			done := s.metrics.queryStarted("cayley")
-			defer func() { done(r.Context().Err()) }()
-		}
-		s.cayley.ServeHTTP(w, r)
-	}))
+	mux.Handle("/api/v2/", http.HandlerFunc(s.serveCayley))
 	// Anything else under /api is a JSON 404 or 405, never the console.
 	mux.Handle("/api/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, s.notRouted(r))
 	}))
 	// "/" and not "GET /": a method on "/" would conflict with the
 	// method-less "/api/" patterns; the console checks the method itself.
-	mux.Handle("/", s.console)
+	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.consoleLogin(w, r) {
+			s.console.ServeHTTP(w, r)
+		}
+	}))
 	return s.middleware(mux)
 }
 
@@ -131,12 +107,6 @@ type peekBody struct {
 
 func (b peekBody) Peek() []byte { return b.data }
 func (b peekBody) Close() error { return nil }
-
-// boundWrite sets a write deadline for a response produced under the
-// store lock, so that a client that stops reading cannot keep the lock.
-func (s *Server) boundWrite(w http.ResponseWriter) {
-	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.cfg.QueryTimeout + time.Minute))
-}
 
 // bufferBody reads the (size-limited) body into memory.
 func bufferBody(r *http.Request) error {
@@ -198,12 +168,29 @@ func (s *Server) wrap(rt route) http.Handler {
 				return
 			}
 		}
+		if rt.adhoc {
+			if err := s.queryGate(r); err != nil {
+				writeError(w, err)
+				return
+			}
+		}
 		if rt.reads {
 			// Read the body before taking the lock, so that a slow client
 			// cannot hold writers off.
 			if err := bufferBody(r); err != nil {
 				writeError(w, err)
 				return
+			}
+			if rt.adhoc {
+				// Wait for a slot before taking the lock: a queue of
+				// queries must not hold writers (and so all readers) off.
+				ctx, release, err := s.enterQuery(r.Context())
+				if err != nil {
+					writeError(w, queryError(r.Context(), err))
+					return
+				}
+				defer release()
+				r = r.WithContext(ctx)
 			}
 			s.storeMu.RLock()
 			defer s.storeMu.RUnlock()
@@ -278,13 +265,26 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		if s.draining.Load() {
 			sw.Header().Set("Connection", "close")
 		}
+		if !s.hostAllowed(r) {
+			writeError(sw, errorf(http.StatusForbidden, CodeHostNotAllowed, "Host %q is not a name of this server (DNS rebinding?); add it to api.allowed_hosts if it is", r.Host))
+			return
+		}
+		if s.crossSite(r) {
+			writeError(sw, errorf(http.StatusForbidden, CodeCrossSite, "a request from another site (Origin %q) is refused; allow the origin with api.cors_origins", r.Header.Get("Origin")))
+			return
+		}
 		if s.cors(sw, r) {
 			return
 		}
 		if r.Body != nil {
 			r.Body = http.MaxBytesReader(sw, r.Body, s.cfg.MaxBodyBytes)
 		}
-		next.ServeHTTP(sw, r)
+		// Every response has a write deadline: the time a query may take
+		// to produce it, then writeIdle per write (idleWriter), so a client
+		// that stops reading is cut off even mid-export.
+		rc := http.NewResponseController(sw)
+		_ = rc.SetWriteDeadline(time.Now().Add(s.cfg.QueryTimeout + writeIdle))
+		next.ServeHTTP(idleWriter{ResponseWriter: sw, rc: rc, idle: writeIdle}, r)
 	})
 }
 

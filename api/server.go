@@ -18,8 +18,10 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -47,6 +49,20 @@ type Config struct {
 	// Token enables the write routes: they need "Authorization: Bearer
 	// <Token>". Empty turns every write route off.
 	Token string
+	// QueryToken lets its holder run ad-hoc queries (Gizmo, GraphQL, MQL
+	// on /api/query and /api/v2/query) but not write; Token does both.
+	// Config api.query_token, env NEWSGRAPH_QUERY_TOKEN.
+	QueryToken string
+	// PublicQueries lets anyone run ad-hoc queries: for public read-only
+	// deployments. Without it, ad-hoc queries need a token, except on a
+	// loopback address with no token configured (the local default).
+	PublicQueries bool
+	// AllowedHosts are the Host names the server answers to besides
+	// loopback names (the name a proxy forwards, say); see hostAllowed.
+	AllowedHosts []string
+	// MaxQueries bounds the ad-hoc queries running at once; the others
+	// wait for a slot within their time limit. Default 4.
+	MaxQueries int
 	// ReadOnly turns every write route off, Cayley's included.
 	ReadOnly bool
 	// QueryTimeout bounds each query; default 10s.
@@ -59,9 +75,13 @@ type Config struct {
 	PageSize int
 	// MaxBodyBytes bounds request bodies; default 32 MiB.
 	MaxBodyBytes int64
-	// MaxHeapBytes, when > 0, stops a running Gizmo query once the process
-	// heap passes it: the backstop against scripts that allocate without
-	// end (goja has no per-script memory limit). 0: off.
+	// MaxHeapBytes is the heap ceiling the process should stay under
+	// while ad-hoc queries run. goja has no per-script memory limit, so a
+	// watchdog stops the running ad-hoc queries once they have grown the
+	// heap by a quarter of the room between the heap at start and the
+	// ceiling (the rest is for allocations in flight when it fires), and
+	// the Go collector is told the ceiling (debug.SetMemoryLimit) while
+	// the server runs. Default: the heap at start plus 2 GiB.
 	MaxHeapBytes uint64
 	// CORSOrigins lists the origins allowed to call the API from a browser;
 	// "*" allows any. Empty: no CORS headers at all.
@@ -75,6 +95,10 @@ const (
 	DefaultRowLimit     = 5000
 	DefaultPageSize     = queries.DefaultPageSize
 	DefaultMaxBodyBytes = 32 << 20
+	DefaultMaxQueries   = 4
+	// DefaultQueryHeap is the room above the heap at start that
+	// MaxHeapBytes gives by default.
+	DefaultQueryHeap = 2 << 30
 )
 
 // Store is what the server needs of the graph; *graph.Store has it.
@@ -117,9 +141,13 @@ type Deps struct {
 	// Injected so that the API does not link the NLP pipeline itself; nil
 	// turns POST /api/documents off (501).
 	ReadDocuments func(name string, r io.Reader) ([]schema.Document, error)
-	Logger        *slog.Logger
+	// ParseTime reads ?published= of an upload: ingest.ParseTime, so that
+	// it takes what a JSON "published" takes. nil: RFC 3339 or a date.
+	ParseTime func(string) (time.Time, error)
+	Logger    *slog.Logger
 	// Assets overrides the embedded console assets (the contents of
-	// api/assets/dist); tests use it to check both offline and CDN modes.
+	// api/assets/dist); tests use it to check the rewriting and that
+	// missing assets stop the server.
 	Assets fs.FS
 }
 
@@ -134,6 +162,12 @@ type Server struct {
 	console  *console
 	cayley   *cayleyhttp.APIv2
 	draining atomic.Bool
+	// gov bounds the ad-hoc queries: slots and the heap watchdog.
+	gov *queries.Governor
+	// heapAtStart is the heap when the server was built.
+	heapAtStart uint64
+	// listenAddr is the address Serve listens on (for the Host check).
+	listenAddr atomic.Pointer[string]
 	// entityScan bounds the entities one search examines (maxEntityScan
 	// when 0; tests lower it).
 	entityScan atomic.Int64
@@ -183,6 +217,22 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	if cfg.Token != "" && len(cfg.Token) < 16 {
 		return nil, errors.New("api: the token must be at least 16 characters")
 	}
+	if cfg.QueryToken != "" && len(cfg.QueryToken) < 16 {
+		return nil, errors.New("api: the query token must be at least 16 characters")
+	}
+	if cfg.MaxQueries == 0 {
+		cfg.MaxQueries = DefaultMaxQueries
+	}
+	if cfg.MaxQueries < 0 {
+		return nil, fmt.Errorf("api: max queries %d must be positive", cfg.MaxQueries)
+	}
+	heap := queries.HeapInUse()
+	if cfg.MaxHeapBytes == 0 {
+		cfg.MaxHeapBytes = heap + DefaultQueryHeap
+	}
+	if cfg.MaxHeapBytes <= heap {
+		return nil, fmt.Errorf("api: max heap bytes %d is below the heap in use already (%d)", cfg.MaxHeapBytes, heap)
+	}
 	for _, o := range cfg.CORSOrigins {
 		if o != "*" && !strings.HasPrefix(o, "http://") && !strings.HasPrefix(o, "https://") {
 			return nil, fmt.Errorf("api: CORS origin %q must be \"*\" or start with http:// or https://", o)
@@ -201,10 +251,11 @@ func New(cfg Config, deps Deps) (*Server, error) {
 			Timeout:  cfg.QueryTimeout,
 			RowLimit: cfg.RowLimit,
 			PageSize: cfg.PageSize,
-			MaxHeap:  cfg.MaxHeapBytes,
 			Keys:     deps.Store,
 		},
-		metrics: newMetrics(),
+		metrics:     newMetrics(),
+		heapAtStart: heap,
+		gov:         queries.NewGovernor(cfg.MaxQueries, heap+(cfg.MaxHeapBytes-heap)/4),
 	}
 	assets := deps.Assets
 	if assets == nil {
@@ -214,9 +265,6 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	s.console, err = newConsole(assets)
 	if err != nil {
 		return nil, err
-	}
-	if !s.console.offline {
-		log.Warn("console assets not built (run go generate ./api/...): the web console will load its editor and icons from public CDNs")
 	}
 	// Cayley's /api/v2/query (and so the console) runs "gizmo" from its
 	// language registry. Upstream's runs scripts in a goroutine without
@@ -254,17 +302,23 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 // Serve serves on ln until ctx is cancelled. In-flight requests get the
 // query timeout plus a few seconds to finish; after that they are cut off.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	addr := ln.Addr().String()
+	s.listenAddr.Store(&addr)
+	// The collector works harder as the heap nears the ceiling, so that
+	// what stopped queries left behind is reclaimed before it counts.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(int64(min(s.cfg.MaxHeapBytes, math.MaxInt64))))
 	srv := &http.Server{
 		Handler:           s.handler,
 		ReadHeaderTimeout: 10 * time.Second,
-		// Bounds slow uploads: 32 MiB in 5 minutes is ~110 KB/s.
+		// Bounds slow uploads: 32 MiB in 5 minutes is ~110 KB/s. Every
+		// response also has a write deadline (middleware, idleWriter).
 		ReadTimeout:    5 * time.Minute,
 		IdleTimeout:    2 * time.Minute,
 		MaxHeaderBytes: 64 << 10,
 		ErrorLog:       slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 	s.log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "read_only", s.cfg.ReadOnly,
-		"writes", s.writesEnabled(), "query_timeout", s.cfg.QueryTimeout, "row_limit", s.cfg.RowLimit)
+		"writes", s.writesEnabled(), "adhoc_queries", s.adHocMode(), "query_timeout", s.cfg.QueryTimeout, "row_limit", s.cfg.RowLimit)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -289,4 +343,17 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	s.log.Info("server stopped")
 	return nil
+}
+
+// adHocMode says in the start-up log who may run ad-hoc queries.
+func (s *Server) adHocMode() string {
+	switch {
+	case s.cfg.PublicQueries:
+		return "public"
+	case s.adHocOpen():
+		return "local default: open on loopback, no token configured"
+	case !s.tokensConfigured():
+		return "off: no token configured"
+	}
+	return "token"
 }

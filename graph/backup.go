@@ -46,6 +46,9 @@ func (s *Store) Backup(ctx context.Context, w io.Writer) error {
 // interruption completes it. Quads are written in transactions of about
 // 10k, cut between labels.
 func (s *Store) Restore(ctx context.Context, r io.Reader) error {
+	if err := s.checkWritable(); err != nil {
+		return err
+	}
 	br := bufio.NewReader(r)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)

@@ -278,7 +278,7 @@ func (s *Store) recount(ctx context.Context) (counts, error) {
 	for _, q := range c.quads() {
 		tx.AddQuad(q)
 	}
-	if err := s.applyDeltas(tx.Deltas); err != nil {
+	if err := s.applyDeltas(ctx, tx.Deltas); err != nil {
 		return counts{}, fmt.Errorf("store counts: %w", err)
 	}
 	s.counts, s.haveCounts = c, true

@@ -150,6 +150,9 @@ func TestOpenErrors(t *testing.T) {
 	if _, err := Open(ctx, Config{Backend: "nosuchdb", Path: t.TempDir()}); err == nil || !strings.Contains(err.Error(), "not registered") {
 		t.Errorf("unknown backend: %v", err)
 	}
+	if _, err := Open(ctx, Config{Backend: "cockroach", Address: "postgresql://h:26257/db"}); err == nil || !strings.Contains(err.Error(), "no longer supported") {
+		t.Errorf("cockroach: %v", err)
+	}
 	if _, err := Open(ctx, Config{}); err == nil || !strings.Contains(err.Error(), "path") {
 		t.Errorf("bolt without path: %v", err)
 	}

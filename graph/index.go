@@ -386,6 +386,9 @@ func logPrimitive(logB *bolt.Bucket, id uint64) (*cproto.Primitive, error) {
 // entries may still list quads deleted before graph pruned them (see
 // prune.go), as Cayley's own counts do.
 func (s *Store) CountKey(sub, pred, obj cgraph.Ref) (n int64, ok bool, err error) {
+	if s.db != nil {
+		return s.sqlCountKey(sub, pred, obj)
+	}
 	if s.mapped == nil {
 		return 0, false, nil
 	}
@@ -432,6 +435,9 @@ func (s *Store) CountKey(sub, pred, obj cgraph.Ref) (n int64, ok bool, err error
 // documents). ok is false when the store cannot (scan instead); v is nil
 // when there is no such quad.
 func (s *Store) FirstObject(sub, pred cgraph.Ref) (v quad.Value, ok bool, err error) {
+	if s.db != nil {
+		return s.sqlFirstObject(sub, pred)
+	}
 	si, okS := sub.(ckv.Int64Value)
 	pi, okP := pred.(ckv.Int64Value)
 	if s.mapped == nil || !okS || !okP {

@@ -47,10 +47,14 @@ type LinkBounds struct {
 // Cayley's log in one read transaction, where Cayley's iterators would
 // plan and open one scan per predicate and read every quad of an entity
 // named in thousands of documents; path searches call it for each node
-// they expand. Deleted quads are skipped. ok is false when the store
-// cannot (SQL backends, foreign references): scan quads instead
+// they expand. Deleted quads are skipped. On PostgreSQL it is one
+// statement (sqlread.go). ok is false when the store cannot (foreign
+// references): scan quads instead
 // (ScanQuads gives the same links, once per quad).
 func (s *Store) Links(ctx context.Context, node cgraph.Ref, dir quad.Direction, preds []cgraph.Ref, bounds LinkBounds) (res LinkScan, ok bool, err error) {
+	if s.db != nil {
+		return s.sqlLinks(ctx, node, dir, preds, bounds)
+	}
 	n, isKV := node.(ckv.Int64Value)
 	if s.mapped == nil || !isKV || (dir != quad.Subject && dir != quad.Object) {
 		return res, false, nil

@@ -18,12 +18,13 @@ import (
 // entity as Into. Documents keep their own quads; the merge adds an
 // ng:same_as edge that queries may follow, and this record.
 type Merge struct {
-	ID        string    `json:"id"`        // short id for Unmerge (hex)
-	From      string    `json:"from"`      // merged entity IRI
-	Into      string    `json:"into"`      // entity IRI it was merged into
-	Rule      string    `json:"rule"`      // why: the resolution rule, or "manual"
-	Names     []string  `json:"names"`     // names and aliases From had when merged
-	Documents []string  `json:"documents"` // ids of the documents that mentioned From
+	ID        string    `json:"id"`                 // short id for Unmerge (hex)
+	From      string    `json:"from"`               // merged entity IRI
+	Into      string    `json:"into"`               // entity IRI it was merged into
+	Rule      string    `json:"rule"`               // why: the resolution rule, or "manual"
+	Names     []string  `json:"names"`              // names and aliases From had when merged
+	Documents []string  `json:"documents"`          // ids of the documents that mentioned From
+	Evidence  []string  `json:"evidence,omitempty"` // what the rule found, one reason each
 	At        time.Time `json:"at"`
 }
 
@@ -35,8 +36,8 @@ func mergeID(node string) string { return strings.TrimPrefix(node, "ev:merge:") 
 
 // Merge records that entity from is entity into, under the given rule.
 // Both must be stored entities of the same top class. Merging the same
-// pair again returns the existing record.
-func (s *Store) Merge(ctx context.Context, from, into, rule string) (Merge, error) {
+// pair again returns the existing record. evidence is kept on the record.
+func (s *Store) Merge(ctx context.Context, from, into, rule string, evidence ...string) (Merge, error) {
 	if rule == "" {
 		rule = "manual"
 	}
@@ -45,6 +46,9 @@ func (s *Store) Merge(ctx context.Context, from, into, rule string) (Merge, erro
 	}
 	if schema.EntityTop(from) != schema.EntityTop(into) {
 		return Merge{}, fmt.Errorf("graph: merge %s into %s: different classes: %w", from, into, ErrMergeConflict)
+	}
+	if err := s.checkWritable(); err != nil {
+		return Merge{}, err
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
@@ -86,6 +90,13 @@ func (s *Store) Merge(ctx context.Context, from, into, rule string) (Merge, erro
 		}
 	}
 	m.Names, m.Documents = sortedKeys(names), sortedKeys(docs)
+	if len(evidence) > 0 {
+		reasons := map[string]bool{}
+		for _, e := range evidence {
+			reasons[e] = true
+		}
+		m.Evidence = sortedKeys(reasons)
+	}
 
 	tx := cgraph.NewTransaction()
 	for _, q := range mergeQuads(m) {
@@ -115,6 +126,9 @@ func mergeQuads(m Merge) []quad.Quad {
 	for _, d := range m.Documents {
 		out = append(out, quad.Quad{Subject: node, Predicate: iri(schema.PredMergeDoc), Object: iri(schema.DocIRI(d)), Label: l})
 	}
+	for _, e := range m.Evidence {
+		out = append(out, quad.Quad{Subject: node, Predicate: iri(schema.PredMergeEvidence), Object: str(e), Label: l})
+	}
 	return out
 }
 
@@ -142,6 +156,8 @@ func (s *Store) readMerge(ctx context.Context, node quad.IRI) (Merge, error) {
 			m.Names = append(m.Names, valueString(q.Object))
 		case schema.PredMergeDoc:
 			m.Documents = append(m.Documents, docID(q.Object))
+		case schema.PredMergeEvidence:
+			m.Evidence = append(m.Evidence, valueString(q.Object))
 		}
 		return nil
 	})
@@ -153,6 +169,7 @@ func (s *Store) readMerge(ctx context.Context, node quad.IRI) (Merge, error) {
 	}
 	sort.Strings(m.Names)
 	sort.Strings(m.Documents)
+	sort.Strings(m.Evidence)
 	return m, nil
 }
 
@@ -190,6 +207,9 @@ func (s *Store) Merges(ctx context.Context) ([]Merge, error) {
 // wrapping ErrNotFound.
 func (s *Store) Unmerge(ctx context.Context, id string) error {
 	node := iri("ev:merge:" + mergeID(id))
+	if err := s.checkWritable(); err != nil {
+		return err
+	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	defer s.autoRelease()

@@ -19,6 +19,9 @@ type Stats struct {
 	Entities  int64 `json:"entities"`  // distinct entity nodes (roles and statements included)
 	Facts     int64 `json:"facts"`     // evidence nodes: one per fact per sentence per document
 	Quads     int64 `json:"quads"`     // every quad, schema and merges included
+	// Replication is the PostgreSQL replication state (the lag on a
+	// standby, the standbys on a primary); nil on bolt.
+	Replication *Replication `json:"replication,omitempty"`
 }
 
 // topClasses are the classes every entity has a type quad for.
@@ -39,6 +42,9 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	if s.db != nil {
 		st, err := s.sqlStats(ctx)
 		if err != nil {
+			return Stats{}, fmt.Errorf("graph: stats: %w", err)
+		}
+		if st.Replication, err = s.replication(ctx); err != nil {
 			return Stats{}, fmt.Errorf("graph: stats: %w", err)
 		}
 		return st, nil

@@ -40,6 +40,10 @@ func TestSQLIndexes(t *testing.T) {
 			t.Errorf("%s does not use %s:\n%s", stmt, index, plan.String())
 		}
 	}
+	var fks int
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM pg_constraint WHERE conrelid = 'quads'::regclass AND contype = 'f'`).Scan(&fks); err != nil || fks != 0 {
+		t.Errorf("Cayley's foreign keys on quads: %d left (%v)", fks, err)
+	}
 	if got := redactAddr("postgres://u:secret@h/db"); strings.Contains(got, "secret") {
 		t.Errorf("password shown: %s", got)
 	}

@@ -12,8 +12,8 @@
 //     replaced (old quads removed, new added) in the same transaction, and
 //     a crash leaves every document either whole or absent.
 //   - Backends: bolt (default; one process at a time, Open fails fast when
-//     the store is in use), PostgreSQL and CockroachDB through Cayley's SQL
-//     backend (several processes may write; see WriteDocuments).
+//     the store is in use) and PostgreSQL through Cayley's SQL backend
+//     (several processes may write; see WriteDocuments).
 //   - Besides the documented layout the store holds bookkeeping that
 //     EachQuad and Backup leave out: on bolt, three running-count quads
 //     under <ng:stats> (counts.go); on SQL, two extra indexes (sql.go).
@@ -49,9 +49,8 @@ import (
 
 // Backend names accepted in Config.Backend.
 const (
-	BackendBolt      = "bolt"
-	BackendPostgres  = "postgres"
-	BackendCockroach = "cockroach"
+	BackendBolt     = "bolt"
+	BackendPostgres = "postgres"
 )
 
 // ErrNotFound is returned (wrapped) when a document or merge does not exist.
@@ -59,7 +58,7 @@ var ErrNotFound = errors.New("not found")
 
 // Config says which store to open.
 type Config struct {
-	// Backend is "bolt" (the default), "postgres" or "cockroach".
+	// Backend is "bolt" (the default) or "postgres".
 	Backend string
 	// Path is the bolt database directory; created on first use.
 	Path string
@@ -102,6 +101,8 @@ type Store struct {
 	qs      cgraph.QuadStore
 	handle  *cgraph.Handle
 	db      *sql.DB // SQL backends only: our own connection for counts and indexes
+	// standby is true on a PostgreSQL hot standby: the store is read-only.
+	standby bool
 
 	// mapped is bolt's file mapping (bolt only), whose pages are released
 	// from the resident set above Config.MappedLimit (see mapped.go).
@@ -139,6 +140,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.Backend == "" {
 		cfg.Backend = BackendBolt
 	}
+	if cfg.Backend == "cockroach" {
+		// Wired once, never testable here, and no longer open source.
+		return nil, errors.New(`graph: backend "cockroach" is no longer supported (CockroachDB's licence is no longer open source); use "postgres", with streaming replicas for several machines (docs/deployment.md)`)
+	}
 	if err := checkBackend(cfg.Backend); err != nil {
 		return nil, err
 	}
@@ -149,7 +154,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	s := &Store{cfg: cfg, backend: cfg.Backend}
 	var addr string
 	switch cfg.Backend {
-	case BackendPostgres, BackendCockroach:
+	case BackendPostgres:
 		if cfg.Address == "" {
 			return nil, fmt.Errorf("graph: backend %s needs an address (store.address)", cfg.Backend)
 		}
@@ -251,7 +256,11 @@ func (s *Store) initBackend(ctx context.Context, addr string, opts cgraph.Option
 	} else {
 		if isSQL(s.backend) {
 			// Cayley logs an error when asked to create existing tables.
-			if exists, err := sqlTablesExist(ctx, s.backend, addr); err == nil && exists {
+			exists, err := sqlTablesExist(ctx, addr)
+			if errors.Is(err, errNoStoreOnStandby) {
+				return fmt.Errorf("graph: open %s: %w", displayAddr(s.cfg), err)
+			}
+			if err == nil && exists {
 				return nil
 			}
 		}
@@ -259,7 +268,7 @@ func (s *Store) initBackend(ctx context.Context, addr string, opts cgraph.Option
 		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) && isSQL(s.backend) {
 			// Two processes creating the tables at once: the loser sees a
 			// duplicate-object error; if the tables are there now, go on.
-			if exists, err2 := sqlTablesExist(ctx, s.backend, addr); err2 == nil && exists {
+			if exists, err2 := sqlTablesExist(ctx, addr); err2 == nil && exists {
 				err = nil
 			}
 		}
@@ -298,7 +307,7 @@ func displayAddr(cfg Config) string {
 }
 
 func isSQL(backend string) bool {
-	return backend == BackendPostgres || backend == BackendCockroach
+	return backend == BackendPostgres
 }
 
 // Close closes the store, after any write in progress. It is safe to call
@@ -337,6 +346,9 @@ func (s *Store) Backend() string { return s.backend }
 // ensureSchema writes the vocabulary quads that are missing (all of them
 // on a new store; new classes after an upgrade).
 func (s *Store) ensureSchema(ctx context.Context) error {
+	if s.standby {
+		return nil // replicated from the primary, which wrote it
+	}
 	var missing []quad.Quad
 	for _, q := range SchemaQuads() {
 		ok, err := s.hasQuad(ctx, q)
@@ -370,6 +382,9 @@ type invalidatingWriter struct {
 }
 
 func (w *invalidatingWriter) before() error {
+	if err := w.s.checkWritable(); err != nil {
+		return err
+	}
 	w.s.writeMu.Lock()
 	defer w.s.writeMu.Unlock()
 	return w.s.dropCounts(context.Background())

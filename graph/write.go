@@ -84,6 +84,10 @@ func (s *Store) WriteDocuments(ctx context.Context, exts []schema.Extraction) ([
 		plan = append(plan, &pending{idx: i, doc: iri(ext.Document.IRI()), quads: qs, facts: facts})
 	}
 
+	if err := s.checkWritable(); err != nil {
+		markFailed(results, plan, err)
+		return results, err
+	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	if s.useCounts() && !s.haveCounts {
@@ -311,7 +315,7 @@ func addReplacement(tx *cgraph.Transaction, old, quads []quad.Quad) {
 // planned documents in the same transaction on stores that keep them.
 func (s *Store) commitCounted(ctx context.Context, tx *cgraph.Transaction, chunk []*pending) error {
 	if !s.useCounts() {
-		return s.applyDeltas(tx.Deltas)
+		return s.applyDeltas(ctx, tx.Deltas)
 	}
 	d, err := s.chunkDelta(ctx, chunk)
 	if err != nil {
@@ -323,7 +327,7 @@ func (s *Store) commitCounted(ctx context.Context, tx *cgraph.Transaction, chunk
 	if err != nil {
 		return fmt.Errorf("graph: read labels: %w", err)
 	}
-	err = s.applyDeltas(tx.Deltas)
+	err = s.applyDeltas(ctx, tx.Deltas)
 	if err != nil && !errors.Is(err, errBallast) {
 		return err
 	}
@@ -348,7 +352,8 @@ func committed(err error) bool {
 // quads' ids could not be taken out of the index entries.
 var errCommittedUnpruned = errors.New("graph: write committed, but deleted quads stay listed in index entries")
 
-// applyDeltas applies adds and removes atomically.
+// applyDeltas applies adds and removes atomically. On PostgreSQL it
+// writes them in bulk (sqlwrite.go).
 //
 // Cayley's KV store loses the node ids of quads it adds when one of their
 // nodes loses more references than it gains in the same call (it resolves
@@ -358,9 +363,12 @@ var errCommittedUnpruned = errors.New("graph: write committed, but deleted quads
 // "ballast" quads that give each such node the missing references, and
 // remove them right after. A crash in between leaves only ballast quads
 // (label <ng:ballast>), which Open removes; the document itself is whole.
-func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
+func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
 	if len(deltas) == 0 {
 		return nil
+	}
+	if s.db != nil {
+		return s.sqlApplyDeltas(ctx, deltas)
 	}
 	var ballast []quad.Quad
 	if s.isKV() && hasDelete(deltas) {
@@ -479,6 +487,9 @@ func finish(chunk []*pending, results []WriteResult) {
 // ErrNotFound.
 func (s *Store) DeleteDocument(ctx context.Context, id string) (int, error) {
 	doc := iri(schema.DocIRI(id))
+	if err := s.checkWritable(); err != nil {
+		return 0, err
+	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	defer s.autoRelease()
@@ -534,6 +545,9 @@ func (s *Store) PutLabel(ctx context.Context, label quad.Value, quads []quad.Qua
 			return fmt.Errorf("graph: put label %s: quad %d is incomplete: %v", l, i, q)
 		}
 		b.add(q.Subject, q.Predicate, q.Object)
+	}
+	if err := s.checkWritable(); err != nil {
+		return err
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()

@@ -18,7 +18,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -65,12 +67,28 @@ func Supported(name string) bool {
 	return false
 }
 
+// Read streams the documents of the given files and folders with the
+// default Reader (symlinks out of a folder are not followed).
+func Read(ctx context.Context, paths []string, fn func(doc schema.Document, err error) error) error {
+	return Reader{}.Read(ctx, paths, fn)
+}
+
+// Reader reads files and folders of documents.
+type Reader struct {
+	// FollowSymlinks lets a symlink inside a folder lead out of it. Off,
+	// such a link is reported (a *ReadError) and skipped: a folder of
+	// articles must not pull in /etc/passwd because one entry points there.
+	FollowSymlinks bool
+}
+
 // Read streams the documents of the given files and folders (recursively,
 // in lexical order, skipping files with unknown extensions) to fn. A file or
 // JSONL line that cannot be used is passed to fn as a *ReadError with an
-// empty document and the walk goes on; Read stops early only when fn returns
+// empty document and the walk goes on; so is anything that is not a
+// regular file (a FIFO would block the read for ever, a device never end)
+// and a symlink out of its folder. Read stops early only when fn returns
 // an error, when ctx is done, or when a path does not exist.
-func Read(ctx context.Context, paths []string, fn func(doc schema.Document, err error) error) error {
+func (rd Reader) Read(ctx context.Context, paths []string, fn func(doc schema.Document, err error) error) error {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
@@ -85,10 +103,17 @@ func Read(ctx context.Context, paths []string, fn func(doc schema.Document, err 
 			}
 			continue
 		}
+		root, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			root = p
+		}
 		var files []string
 		werr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return fn(schema.Document{Path: path}, &ReadError{Path: path, Err: err})
+			}
+			if err := ctx.Err(); err != nil {
+				return err
 			}
 			if d.IsDir() {
 				if path != p && strings.HasPrefix(d.Name(), ".") {
@@ -96,9 +121,13 @@ func Read(ctx context.Context, paths []string, fn func(doc schema.Document, err 
 				}
 				return nil
 			}
-			if Supported(path) && !strings.HasPrefix(d.Name(), ".") {
-				files = append(files, path)
+			if !Supported(path) || strings.HasPrefix(d.Name(), ".") {
+				return nil
 			}
+			if reason := rd.skip(root, path, d); reason != nil {
+				return fn(schema.Document{Path: path}, &ReadError{Path: path, Err: reason})
+			}
+			files = append(files, path)
 			return nil
 		})
 		if werr != nil {
@@ -114,6 +143,30 @@ func Read(ctx context.Context, paths []string, fn func(doc schema.Document, err 
 	return nil
 }
 
+// ErrSkipped is wrapped by the reasons a folder entry is not read.
+var ErrSkipped = errors.New("skipped")
+
+// skip says why a folder entry is not read, or nil.
+func (rd Reader) skip(root, path string, d fs.DirEntry) error {
+	if d.Type()&fs.ModeSymlink == 0 {
+		if !d.Type().IsRegular() {
+			return fmt.Errorf("%w: not a regular file (%v)", ErrSkipped, d.Type())
+		}
+		return nil
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return fmt.Errorf("%w: broken symlink: %w", ErrSkipped, err)
+	}
+	if rel, err := filepath.Rel(root, target); !rd.FollowSymlinks && (err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))) {
+		return fmt.Errorf("%w: symlink to %s leads out of %s (ingest --follow-symlinks allows it)", ErrSkipped, target, root)
+	}
+	if st, err := os.Stat(target); err != nil || !st.Mode().IsRegular() {
+		return fmt.Errorf("%w: symlink to %s, which is not a regular file", ErrSkipped, target)
+	}
+	return nil
+}
+
 func readFile(ctx context.Context, path string, fn func(schema.Document, error) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -121,11 +174,19 @@ func readFile(ctx context.Context, path string, fn func(schema.Document, error) 
 	if !Supported(path) {
 		return fn(schema.Document{Path: path}, &ReadError{Path: path, Err: fmt.Errorf("%w %q", ErrUnsupported, filepath.Ext(path))})
 	}
-	f, err := os.Open(path)
+	// O_NONBLOCK: opening a FIFO waits for a writer, for ever; a file
+	// swapped for one after the walk looked must not hang the ingest.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return fn(schema.Document{Path: path}, &ReadError{Path: path, Err: err})
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		if err == nil {
+			err = fmt.Errorf("%w: not a regular file (%v)", ErrSkipped, st.Mode().Type())
+		}
+		return fn(schema.Document{Path: path}, &ReadError{Path: path, Err: err})
+	}
 	if isJSONL(path) {
 		return readJSONL(ctx, path, f, fn)
 	}
@@ -178,6 +239,9 @@ func ReadOne(name string, r io.Reader) ([]schema.Document, error) {
 // readSingle reads a whole .txt or .html file into one document.
 func readSingle(path string, r io.Reader) (schema.Document, error) {
 	doc := schema.Document{ID: docID(path), Path: path}
+	if err := CheckID(doc.ID); err != nil {
+		return doc, &ReadError{Path: path, Err: err}
+	}
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return doc, &ReadError{Path: path, Err: err}
@@ -345,10 +409,13 @@ func parseJSONLine(path string, line []byte) (schema.Document, error) {
 	doc.Text = normalizeNewlines(*j.Text)
 	doc.Title, doc.URL, doc.Source = j.Title, j.URL, j.Source
 	if j.Published != "" {
-		// An unreadable date is not worth losing the article over.
-		if t, err := parseTime(j.Published); err == nil {
-			doc.Published = t
+		// A date that cannot be read is an error, not a silent gap: a
+		// query by date would miss the article without a word.
+		t, err := ParseTime(j.Published)
+		if err != nil {
+			return doc, fmt.Errorf("document %q: %w", id, err)
 		}
+		doc.Published = t
 	}
 	return doc, nil
 }
@@ -363,6 +430,9 @@ func jsonID(raw json.RawMessage) (string, error) {
 		if strings.TrimSpace(s) == "" {
 			return "", errors.New(`empty "id"`)
 		}
+		if err := CheckID(s); err != nil {
+			return "", err
+		}
 		return s, nil
 	}
 	var n json.Number
@@ -372,14 +442,46 @@ func jsonID(raw json.RawMessage) (string, error) {
 	return "", fmt.Errorf(`"id" must be a string or number, got %s`, raw)
 }
 
+// ErrBadID and ErrBadDate are wrapped by CheckID's and ParseTime's errors.
+var (
+	ErrBadID   = errors.New("bad document id")
+	ErrBadDate = errors.New("bad date")
+)
+
+// MaxIDLength bounds a document id, in bytes.
+const MaxIDLength = 256
+
+// CheckID refuses document ids that could be read as paths or that break
+// lines: slashes, a leading dot, control characters, more than MaxIDLength
+// bytes. The same rule holds for ?id= of an upload, a JSON "id" and a
+// file name.
+func CheckID(id string) error {
+	switch {
+	case strings.TrimSpace(id) == "":
+		return fmt.Errorf("%w: empty", ErrBadID)
+	case len(id) > MaxIDLength:
+		return fmt.Errorf("%w: %d bytes, at most %d", ErrBadID, len(id), MaxIDLength)
+	case strings.ContainsAny(id, "/\\"):
+		return fmt.Errorf("%w %q: no slashes", ErrBadID, id)
+	case strings.HasPrefix(id, "."):
+		return fmt.Errorf("%w %q: no leading dot", ErrBadID, id)
+	case strings.IndexFunc(id, unicode.IsControl) >= 0:
+		return fmt.Errorf("%w %q: no control characters", ErrBadID, id)
+	}
+	return nil
+}
+
 var timeLayouts = []string{time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02", time.RFC1123Z, time.RFC1123}
 
-func parseTime(s string) (time.Time, error) {
+// ParseTime reads a publication date: RFC 3339, YYYY-MM-DD (with or
+// without a time), RFC 1123. The same layouts hold for ?published= of an
+// upload and a JSON "published".
+func ParseTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, l := range timeLayouts {
 		if t, err := time.Parse(l, s); err == nil {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("unknown date format %q (want RFC 3339 or YYYY-MM-DD)", s)
+	return time.Time{}, fmt.Errorf("%w: published %q is not a date (want RFC 3339 or YYYY-MM-DD)", ErrBadDate, s)
 }

@@ -1,12 +1,16 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -105,14 +109,14 @@ func TestReadJSONLBrokenLineAndLongLine(t *testing.T) {
 {"text":"no id"}
 {"id":7,"text":"numeric id"}
 {"id":"empty","text":"   "}
-{"id":"nodate","text":"Bad date keeps the document.","published":"yesterday-ish"}`
+{"id":"nodate","text":"A bad date is the document's error.","published":"yesterday-ish"}`
 	p := writeFile(t, dir, "corpus.jsonl", content)
 	r := readAll(t, p)
 	var ids []string
 	for _, d := range r.docs {
 		ids = append(ids, d.ID)
 	}
-	if got := strings.Join(ids, ","); got != "one,three,7,nodate" {
+	if got := strings.Join(ids, ","); got != "one,three,7" {
 		t.Fatalf("ids = %s", got)
 	}
 	if r.docs[0].Title != "T1" || r.docs[0].URL != "https://x.org/1" || r.docs[0].Source != "Wire" || r.docs[0].Published.Year() != 2024 {
@@ -121,8 +125,11 @@ func TestReadJSONLBrokenLineAndLongLine(t *testing.T) {
 	if len(r.docs[1].Text) != len(long) {
 		t.Errorf("long line truncated: %d", len(r.docs[1].Text))
 	}
-	if len(r.errs) != 3 {
-		t.Fatalf("errs = %v, want 3 (broken, no id, empty)", r.errs)
+	if len(r.errs) != 4 {
+		t.Fatalf("errs = %v, want 4 (broken, no id, empty, bad date)", r.errs)
+	}
+	if !errors.Is(r.errs[3], ErrBadDate) || !strings.Contains(r.errs[3].Error(), "corpus.jsonl:8") || !strings.Contains(r.errs[3].Error(), "yesterday-ish") {
+		t.Errorf("bad date error = %v", r.errs[3])
 	}
 	var re *ReadError
 	if !errors.As(r.errs[0], &re) || re.Line != 2 || re.Path != p {
@@ -208,7 +215,95 @@ func TestReadOne(t *testing.T) {
 	if docs, err := ReadOne("", strings.NewReader("Text without a name.")); err == nil || len(docs) != 0 {
 		t.Fatalf("nameless upload accepted: %+v", docs)
 	}
-	if docs, err := ReadOne(".txt", strings.NewReader("Only an extension.")); err != nil || docs[0].ID != ".txt" {
+	// An id with a leading dot is refused, as ?id= refuses it.
+	if docs, err := ReadOne(".txt", strings.NewReader("Only an extension.")); !errors.Is(err, ErrBadID) || len(docs) != 0 {
 		t.Fatalf("extension-only name: %+v %v", docs, err)
+	}
+}
+
+// Ids that could be read as paths are refused the same way from a JSON
+// "id" and from an upload's name (the API's ?id=).
+func TestOddIDsAreDocumentErrors(t *testing.T) {
+	for _, id := range []string{"../../etc/passwd", "a/b", `a\b`, ".hidden", "line\nbreak", "nul\x00", strings.Repeat("x", MaxIDLength+1)} {
+		line, _ := json.Marshal(map[string]string{"id": id, "text": "Some text."})
+		docs, err := ReadOne("upload.jsonl", bytes.NewReader(line))
+		if !errors.Is(err, ErrBadID) || len(docs) != 0 {
+			t.Errorf("JSON id %q: %v %+v", id, err, docs)
+		}
+		if CheckID(id) == nil {
+			t.Errorf("CheckID(%q) = nil", id)
+		}
+	}
+	for _, id := range []string{"reuters-2017-0001", "42", "Ünïcode id", "a.b"} {
+		if err := CheckID(id); err != nil {
+			t.Errorf("CheckID(%q) = %v", id, err)
+		}
+	}
+}
+
+// A symlink out of the folder, a FIFO and a symlink to a FIFO are skipped
+// with a reason; nothing blocks; a symlink inside the folder is read.
+func TestReadSkipsSymlinksOutAndNonRegularFiles(t *testing.T) {
+	outside := t.TempDir()
+	secret := writeFile(t, outside, "secret.txt", "Outside text.")
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", "Inside text.")
+	if err := os.Symlink(secret, filepath.Join(dir, "leak.txt")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "a.txt"), filepath.Join(dir, "alias.txt")); err != nil {
+		t.Fatal(err)
+	}
+	fifo := filepath.Join(dir, "pipe.txt")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	if err := os.Symlink(fifo, filepath.Join(dir, "pipelink.txt")); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	var r readResult
+	go func() { defer close(done); r = readAll(t, dir) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Read blocked (on the FIFO?)")
+	}
+	var ids []string
+	for _, d := range r.docs {
+		ids = append(ids, d.ID)
+	}
+	if got := strings.Join(ids, ","); got != "a,alias" {
+		t.Errorf("read %s, want a,alias", got)
+	}
+	if len(r.errs) != 3 {
+		t.Fatalf("errs = %v, want 3 (leak, pipe, pipelink)", r.errs)
+	}
+	for _, err := range r.errs {
+		if !errors.Is(err, ErrSkipped) {
+			t.Errorf("%v: not a skip", err)
+		}
+	}
+	if !strings.Contains(r.errs[0].Error(), "leads out of") {
+		t.Errorf("leak: %v", r.errs[0])
+	}
+	// Allowed on request.
+	var n int
+	if err := (Reader{FollowSymlinks: true}).Read(context.Background(), []string{dir}, func(d schema.Document, err error) error {
+		if err == nil {
+			n++
+		}
+		return nil
+	}); err != nil || n != 3 {
+		t.Errorf("FollowSymlinks: %d documents, %v", n, err)
+	}
+	// A FIFO named directly is refused, not waited on.
+	if err := readFile(context.Background(), fifo, func(_ schema.Document, err error) error {
+		if !errors.Is(err, ErrSkipped) {
+			t.Errorf("direct FIFO: %v", err)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
 	}
 }

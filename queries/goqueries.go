@@ -24,11 +24,13 @@ type goFunc func(ctx context.Context, qs cgraph.QuadStore, params map[string]any
 type goEnv struct {
 	// need is how many rows the page needs (its offset, its size and one
 	// more; 0: all): a query may stop producing after that many.
-	need    int
-	emit    func(map[string]any) bool
-	keys    KeyReader                                       // nil: scan quads
-	resolve func(context.Context, string) ([]string, error) // ResolveName, cached
-	notes   []string
+	need int
+	emit func(map[string]any) bool
+	keys KeyReader // nil: scan quads
+	// one is ResolveEntity, cached, as a parameter: the entity's cluster,
+	// or a *ParamError when the text names no entity or several.
+	one   func(ctx context.Context, query, param, text string) ([]string, error)
+	notes []string
 }
 
 func (e *goEnv) note(s string) {
@@ -68,12 +70,16 @@ func goQueries() []Query {
 // ResolveName finds the entities a reader means by a name, in Go; saved
 // Gizmo queries use it too (the runner binds it as ngResolve, see lib.js):
 //
-//  1. text that is an entity IRI the store has ("ent:person/x") is itself;
+//  1. text that is an entity IRI the store has ("ent:person/x", also
+//     written as REST paths do, "person/x") is itself;
 //  2. else every entity whose ng:name or ng:alias is exactly the text;
 //  3. else, only if none is, every entity whose name or alias matches
 //     ignoring case and runs of white space (schema.NameKey). Stores whose
 //     layout has ng:key quads answer this by one index lookup; older ones
-//     by a scan of all aliases.
+//     by a scan of all aliases;
+//  4. else the entities whose IRI is the text's slug under a top class
+//     (schema.EntityIRI): "United Nations" finds ent:organization/united-nations
+//     even when the store names that entity "UN".
 //
 // Then entities merged with those found (ng:same_as, graph.Merge) are
 // added, both ways. The result is sorted and never nil; empty means no
@@ -179,13 +185,11 @@ func resolveName(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text 
 		return list(), nil
 	}
 	wrap := func(err error) ([]string, error) { return nil, fmt.Errorf("queries: resolve %q: %w", text, err) }
-	if strings.HasPrefix(text, entityPrefix) {
-		v, err := valueAt(ctx, qs, quad.IRI(text), schema.PredType)
-		if err != nil {
+	if forms := iriForms(text); forms != nil {
+		if err := existing(ctx, qs, forms, found); err != nil {
 			return wrap(err)
 		}
-		if v != nil {
-			found[text] = true
+		if len(found) > 0 {
 			return list(), nil
 		}
 	}
@@ -230,6 +234,15 @@ func resolveName(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text 
 		}
 		return ctx.Err()
 	}
+	// bySlug is the last step: only when no name matched.
+	bySlug := func() ([]string, error) {
+		if len(found) == 0 {
+			if err := existing(ctx, qs, slugIRIs(text), found); err != nil {
+				return wrap(err)
+			}
+		}
+		return list(), nil
+	}
 	names, err := predRefs(schema.PredName, schema.PredAlias)
 	if err != nil {
 		return wrap(err)
@@ -249,7 +262,7 @@ func resolveName(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text 
 		if err := subjectsOf(quad.String(want), keyPreds); err != nil {
 			return wrap(err)
 		}
-		return list(), nil
+		return bySlug()
 	}
 	// No key index: scan every alias (the name is always an alias too),
 	// reading each distinct alias text once.
@@ -277,7 +290,7 @@ func resolveName(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text 
 	if err != nil {
 		return wrap(err)
 	}
-	return list(), nil
+	return bySlug()
 }
 
 // predList lists the predicate refs of a predRefs set.
@@ -362,7 +375,7 @@ var budgetParam = Param{Name: "budget", Type: "int", Default: strconv.Itoa(pathB
 // checkBudget validates a budget parameter.
 func checkBudget(query string, n int64) error {
 	if n < minBudget || n > maxBudget {
-		return &ParamError{query, "budget", fmt.Sprintf("must be between %d and %d", minBudget, maxBudget)}
+		return &ParamError{Query: query, Param: "budget", Reason: fmt.Sprintf("must be between %d and %d", minBudget, maxBudget)}
 	}
 	return nil
 }
@@ -648,28 +661,22 @@ const (
 func shortestPath(ctx context.Context, qs cgraph.QuadStore, params map[string]any, env *goEnv) error {
 	maxHops := int(params["max"].(int64))
 	if maxHops < 1 || maxHops > 10 {
-		return &ParamError{"shortest-path", "max", "must be between 1 and 10"}
+		return &ParamError{Query: "shortest-path", Param: "max", Reason: "must be between 1 and 10"}
 	}
 	limit := int(params["paths"].(int64))
 	if limit < 1 {
-		return &ParamError{"shortest-path", "paths", "must be at least 1"}
+		return &ParamError{Query: "shortest-path", Param: "paths", Reason: "must be at least 1"}
 	}
 	if err := checkBudget("shortest-path", params["budget"].(int64)); err != nil {
 		return err
 	}
-	from, err := env.resolve(ctx, params["from"].(string))
+	from, err := env.one(ctx, "shortest-path", "from", params["from"].(string))
 	if err != nil {
 		return err
 	}
-	if len(from) == 0 {
-		return &ParamError{"shortest-path", "from", fmt.Sprintf("no entity named %q", params["from"])}
-	}
-	to, err := env.resolve(ctx, params["to"].(string))
+	to, err := env.one(ctx, "shortest-path", "to", params["to"].(string))
 	if err != nil {
 		return err
-	}
-	if len(to) == 0 {
-		return &ParamError{"shortest-path", "to", fmt.Sprintf("no entity named %q", params["to"])}
 	}
 	gv, err := newGraphView(qs)
 	if err != nil {

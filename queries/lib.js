@@ -78,10 +78,16 @@ var ng = (function () {
     return uniqSorted(folded);
   }
 
-  // one resolves a required name parameter and fails clearly if unknown.
+  // one resolves a required name parameter to one entity (and the
+  // entities merged with it) and fails clearly if the text names none or
+  // several. The runner binds ngOne (queries.ResolveEntity: the failure
+  // becomes the run's error, with the candidates of an ambiguous name);
+  // elsewhere an unknown name throws and an ambiguous one takes them all.
   function one(param) {
-    var found = resolve(params[param]);
-    if (!found.length) throw new Error("no entity named " + JSON.stringify(params[param]) + " (parameter " + param + ")");
+    var text = params[param] === null || params[param] === undefined ? "" : String(params[param]);
+    if (typeof ngOne === "function") return ngOne(param, text);
+    var found = resolve(text);
+    if (!found.length) throw new Error("no entity named " + JSON.stringify(text) + " (parameter " + param + ")");
     return found;
   }
 

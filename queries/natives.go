@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"sync"
@@ -16,6 +17,7 @@ import (
 // e.g. in Cayley's console.
 //
 //	ngResolve(text) → [entity IRI...]   ResolveName
+//	ngOne(param, text) → [entity IRI...] of one entity (ResolveEntity), else throws; the run then fails with the *ParamError
 //	ngEdges(node)   → [{node, pred, subject, object}...]  fact edges at a node, both directions (bounded, see neighbours)
 //	ngName(node) → its first ng:name, else the node itself (lib.js ng.name; one index entry, however many documents name it)
 //	ngFacts(entity, "out"|"in", predicate IRI or "") → every evidence record, sorted (lib.js ng.facts)
@@ -33,8 +35,13 @@ type nativeSet struct {
 	qs      cgraph.QuadStore
 	keys    KeyReader // nil: scan quads
 	resolve func(context.Context, string) ([]string, error)
+	// one resolves an entity parameter of query (Runner.entityParam);
+	// nil leaves ngOne unbound.
+	one   func(ctx context.Context, query, param, text string) ([]string, error)
+	query string
 
 	mu      sync.Mutex
+	failed  error      // the first ngOne failure: what the run reports
 	gv      *graphView // created on first use, then caches names for the run
 	streams map[string]stream
 	last    int
@@ -75,6 +82,13 @@ func (n *nativeSet) note(s string) {
 	n.noted = append(n.noted, s)
 }
 
+// failure is the first input error an ngOne call threw, or nil.
+func (n *nativeSet) failure() error {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.failed
+}
+
 // notes returns what the run's natives noted (see Result.Notes).
 func (n *nativeSet) notes() []string {
 	n.mu.Lock()
@@ -103,7 +117,7 @@ func (n *nativeSet) funcs() map[string]func(context.Context, []string) (any, err
 		}
 		return ""
 	}
-	return map[string]func(context.Context, []string) (any, error){
+	fs := map[string]func(context.Context, []string) (any, error){
 		"ngResolve": func(ctx context.Context, args []string) (any, error) { return n.resolve(ctx, arg(args, 0)) },
 		"ngName": func(ctx context.Context, args []string) (any, error) {
 			gv, err := n.view()
@@ -256,4 +270,19 @@ func (n *nativeSet) funcs() map[string]func(context.Context, []string) (any, err
 			return out, nil
 		},
 	}
+	if n.one != nil {
+		fs["ngOne"] = func(ctx context.Context, args []string) (any, error) {
+			ids, err := n.one(ctx, n.query, arg(args, 0), arg(args, 1))
+			var pe *ParamError
+			if errors.As(err, &pe) {
+				n.mu.Lock()
+				if n.failed == nil {
+					n.failed = pe
+				}
+				n.mu.Unlock()
+			}
+			return ids, err
+		}
+	}
+	return fs
 }

@@ -52,7 +52,7 @@ func decodeCursor(q Query, c, digest string) (int, error) {
 	if c == "" {
 		return 0, nil
 	}
-	bad := &ParamError{q.Name, "cursor", "not a cursor this query gave out (use the next cursor of the previous page)"}
+	bad := &ParamError{Query: q.Name, Param: "cursor", Reason: "not a cursor this query gave out (use the next cursor of the previous page)"}
 	data, err := base64.RawURLEncoding.DecodeString(c)
 	if err != nil {
 		return 0, bad
@@ -62,7 +62,7 @@ func decodeCursor(q Query, c, digest string) (int, error) {
 		return 0, bad
 	}
 	if cd.Digest != digest {
-		return 0, &ParamError{q.Name, "cursor", "the cursor belongs to another query or other parameter values"}
+		return 0, &ParamError{Query: q.Name, Param: "cursor", Reason: "the cursor belongs to another query or other parameter values"}
 	}
 	return cd.Offset, nil
 }
@@ -97,7 +97,7 @@ func (r *Runner) window(q Query, vals map[string]any, p Page) (window, error) {
 		if rowLimit > 0 {
 			max = fmt.Sprint(rowLimit)
 		}
-		return window{}, &ParamError{q.Name, "limit", fmt.Sprintf("%d is not a page size from 1 to %s", p.Limit, max)}
+		return window{}, &ParamError{Query: q.Name, Param: "limit", Reason: fmt.Sprintf("%d is not a page size from 1 to %s", p.Limit, max)}
 	}
 	if p.Limit > 0 {
 		size = p.Limit

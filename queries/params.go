@@ -15,10 +15,26 @@ import (
 // 400) that names the parameter.
 type ParamError struct {
 	Query, Param, Reason string
+	// Code is a stable name of the kind of error (CodeBadParam when
+	// empty; CodeEntityNotFound, CodeAmbiguous).
+	Code string
+	// Candidates are the entities an ambiguous name may mean.
+	Candidates []Candidate
 }
 
 func (e *ParamError) Error() string {
+	if e.Query == "" {
+		return e.Reason // an entity given outside a query (EntityError)
+	}
 	return fmt.Sprintf("query %s: parameter %q: %s", e.Query, e.Param, e.Reason)
+}
+
+// ErrorCode is Code, CodeBadParam when unset.
+func (e *ParamError) ErrorCode() string {
+	if e.Code == "" {
+		return CodeBadParam
+	}
+	return e.Code
 }
 
 // maxParamLen bounds a parameter value: names and ids are short, and the
@@ -51,11 +67,11 @@ func Bind(q Query, raw map[string]string) (map[string]any, error) {
 			for _, p := range q.Params {
 				known = append(known, p.Name)
 			}
-			return nil, &ParamError{q.Name, k, fmt.Sprintf("unknown parameter (known: %s)", strings.Join(known, ", "))}
+			return nil, &ParamError{Query: q.Name, Param: k, Reason: fmt.Sprintf("unknown parameter (known: %s)", strings.Join(known, ", "))}
 		}
 		v, err := convert(p, raw[k])
 		if err != nil {
-			return nil, &ParamError{q.Name, k, err.Error()}
+			return nil, &ParamError{Query: q.Name, Param: k, Reason: err.Error()}
 		}
 		out[k] = v
 	}
@@ -64,12 +80,12 @@ func Bind(q Query, raw map[string]string) (map[string]any, error) {
 			continue
 		}
 		if p.Required {
-			return nil, &ParamError{q.Name, p.Name, "required"}
+			return nil, &ParamError{Query: q.Name, Param: p.Name, Reason: "required"}
 		}
 		if p.Default != "" {
 			v, err := convert(p, p.Default)
 			if err != nil {
-				return nil, &ParamError{q.Name, p.Name, "default: " + err.Error()}
+				return nil, &ParamError{Query: q.Name, Param: p.Name, Reason: "default: " + err.Error()}
 			}
 			out[p.Name] = v
 		}

@@ -7,6 +7,7 @@ import (
 	"math"
 	"runtime/metrics"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -48,6 +49,13 @@ type Runner struct {
 	// the backstop against a script that allocates without end.
 	MaxHeap uint64
 
+	// Gov, when set, bounds the Gizmo scripts of all Runners that share
+	// it: how many run at once and the process heap (it replaces MaxHeap).
+	Gov *Governor
+	// Limits bound what one script may make the engine do (string and
+	// array sizes, nesting depth, result bytes); zero fields: defaults.
+	Limits gizmo.Limits
+
 	// PageSize is the rows of a page of a saved query when the caller
 	// gives no Page.Limit; DefaultPageSize when 0, at most RowLimit (which
 	// is also the largest page a caller may ask for).
@@ -72,6 +80,23 @@ func (r *Runner) resolver() func(context.Context, string) ([]string, error) {
 	r.cacheOnce.Do(func() { r.cache = &resolveCache{} })
 	return func(ctx context.Context, text string) ([]string, error) {
 		return r.cache.resolve(ctx, r.QS, r.Keys, text)
+	}
+}
+
+// entityParam is ResolveEntity through the Runner's cache for a query's
+// parameter: the entity's cluster, or the *ParamError that says the text
+// names no entity or several (with the candidates).
+func (r *Runner) entityParam() func(ctx context.Context, query, param, text string) ([]string, error) {
+	r.cacheOnce.Do(func() { r.cache = &resolveCache{} })
+	return func(ctx context.Context, query, param, text string) ([]string, error) {
+		ids, cands, err := r.cache.entity(ctx, r.QS, r.Keys, text)
+		if err != nil {
+			return nil, err
+		}
+		if len(ids) == 0 {
+			return nil, entityError(query, param, text, cands)
+		}
+		return ids, nil
 	}
 }
 
@@ -204,6 +229,10 @@ func (r *Runner) runWindow(ctx context.Context, q Query, vals map[string]any, w 
 	default:
 		return nil, fmt.Errorf("query %s: unknown language %q", q.Name, q.Lang)
 	}
+	var pe *ParamError
+	if errors.As(err, &pe) {
+		return nil, pe // names the query already: one sentence, not two prefixes
+	}
 	if err != nil {
 		return nil, fmt.Errorf("query %s: %w", q.Name, err)
 	}
@@ -267,7 +296,7 @@ func (r *Runner) runGo(ctx context.Context, q Query, vals map[string]any, w wind
 	start := time.Now()
 	res := &Result{Rows: []map[string]any{}}
 	pg := &pager{w: w, res: res}
-	env := &goEnv{need: w.need(), keys: r.Keys, resolve: r.resolver(), emit: func(row map[string]any) bool {
+	env := &goEnv{need: w.need(), keys: r.Keys, one: r.entityParam(), emit: func(row map[string]any) bool {
 		more, _ := pg.add(func() (map[string]any, error) { return normalizeRow(row), nil })
 		return more
 	}}
@@ -313,10 +342,11 @@ func (r *Runner) runGizmo(ctx context.Context, name, src string, globals map[str
 		maxRows = w.need() // one more, to tell "exactly the limit" from "cut"
 	}
 	nat := newNatives(r.QS, r.Keys, r.resolver())
+	nat.query, nat.one = strings.TrimSuffix(name, ".js"), r.entityParam()
 	defer nat.close() // after it.Close below: the script no longer runs
 	opts := gizmo.Options{
 		MaxRows: maxRows, MaxArray: arrayLimit, Globals: globals, Funcs: nat.funcs(),
-		Prelude: []gizmo.Script{{Name: "lib.js", Source: libJS}}, Name: name,
+		Prelude: []gizmo.Script{{Name: "lib.js", Source: libJS}}, Name: name, Limits: r.Limits,
 	}
 	if r.plain {
 		opts.Funcs = nil
@@ -325,7 +355,14 @@ func (r *Runner) runGizmo(ctx context.Context, name, src string, globals map[str
 	if err != nil {
 		return nil, err
 	}
-	if r.MaxHeap > 0 {
+	if r.Gov != nil {
+		var release func()
+		ctx, release, err = r.Gov.Enter(ctx)
+		if err != nil {
+			return nil, err
+		}
+		defer release() // deferred before it.Close: runs after the script stopped
+	} else if r.MaxHeap > 0 {
 		var stop context.CancelCauseFunc
 		ctx, stop = context.WithCancelCause(ctx)
 		defer stop(nil)
@@ -359,6 +396,9 @@ func (r *Runner) runGizmo(ctx context.Context, name, src string, globals map[str
 		return res, nil
 	}
 	if err := it.Err(); err != nil {
+		if f := nat.failure(); f != nil {
+			return nil, f // the user's input, not the script's position
+		}
 		return nil, timeoutErr(ctx, err)
 	}
 	if err := ctx.Err(); err != nil {

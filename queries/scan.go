@@ -34,48 +34,85 @@ func listSubjects(qs cgraph.QuadStore, keys KeyReader, pred, obj cgraph.Ref) (*g
 	return graph.ScanSubjects(qs, pred, obj), nil
 }
 
-// resolveCache remembers ResolveName's answers while the store does not
-// change: without index keys, resolving a busy name reads one quad per
-// document that names it, which at 100k articles is most of a hub
-// query's time; with them a few reads still repeat for every page of a
-// query. Only stores that count their
-// quads cheaply (Cayley's KV stores) are cached; any write changes the
-// count and empties the cache.
+// resolveCache remembers ResolveName's and ResolveEntity's answers while
+// the store does not change: without index keys, resolving a busy name
+// reads one quad per document that names it, which at 100k articles is
+// most of a hub query's time; with them a few reads still repeat for
+// every page of a query. Only stores that count their quads cheaply
+// (Cayley's KV stores) are cached; any write changes the count and
+// empties the cache.
 type resolveCache struct {
 	mu   sync.Mutex
 	size int64
-	m    map[string][]string
+	m    map[string]resolution
+}
+
+// resolution is one cached answer: IRIs, or an ambiguity's candidates.
+type resolution struct {
+	ids   []string
+	cands []Candidate
 }
 
 // maxResolveCache bounds the names remembered.
 const maxResolveCache = 4096
 
 func (c *resolveCache) resolve(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text string) ([]string, error) {
+	res, err := c.get(ctx, qs, "name\x00"+text, func() (resolution, error) {
+		ids, err := ResolveName(ctx, qs, keys, text)
+		return resolution{ids: ids}, err
+	})
+	if res.ids == nil && err == nil {
+		res.ids = []string{} // never nil: scripts read .length
+	}
+	return res.ids, err
+}
+
+func (c *resolveCache) entity(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text string) ([]string, []Candidate, error) {
+	res, err := c.get(ctx, qs, "entity\x00"+text, func() (resolution, error) {
+		ids, cands, err := ResolveEntity(ctx, qs, keys, text)
+		return resolution{ids: ids, cands: cands}, err
+	})
+	return res.ids, res.cands, err
+}
+
+// get returns a copy of the cached answer for key, computing it on a miss.
+func (c *resolveCache) get(ctx context.Context, qs cgraph.QuadStore, key string, compute func() (resolution, error)) (resolution, error) {
 	kq, ok := cgraph.Unwrap(qs).(*ckv.QuadStore)
 	if !ok {
-		return ResolveName(ctx, qs, keys, text)
+		return compute()
 	}
 	size := kq.Size()
 	c.mu.Lock()
 	if c.m == nil || c.size != size {
-		c.m, c.size = map[string][]string{}, size
+		c.m, c.size = map[string]resolution{}, size
 	}
-	got, hit := c.m[text]
+	got, hit := c.m[key]
 	c.mu.Unlock()
 	if hit {
-		return append([]string{}, got...), nil // never nil: scripts read .length
+		return got.copy(), nil
 	}
-	got, err := ResolveName(ctx, qs, keys, text)
+	got, err := compute()
 	if err != nil {
-		return nil, err
+		return resolution{}, err
 	}
 	c.mu.Lock()
 	if c.size == size {
 		if len(c.m) >= maxResolveCache {
-			c.m = map[string][]string{}
+			c.m = map[string]resolution{}
 		}
-		c.m[text] = append([]string{}, got...)
+		c.m[key] = got.copy()
 	}
 	c.mu.Unlock()
 	return got, nil
+}
+
+func (r resolution) copy() resolution {
+	out := resolution{}
+	if r.ids != nil {
+		out.ids = append([]string{}, r.ids...)
+	}
+	if r.cands != nil {
+		out.cands = append([]Candidate{}, r.cands...)
+	}
+	return out
 }

@@ -1,138 +1,128 @@
-// Package resolve finds entities of different documents that are one
-// entity, and records each such merge in the graph (graph.Store.Merge), so
-// that it can be listed and undone. Within a document, ingest already joins
-// "Ambassador James Jeffrey", "Jeffrey" and "he"; across documents an
-// article that only says "Jeffrey" gets its own node, and this package links
-// it to "James Jeffrey" when that is the only Jeffrey it could be.
+// Package resolve decides which entity nodes of different documents are
+// one real-world entity, and records each such merge in the graph
+// (graph.Store.Merge) with its rule and evidence, so that it can be listed,
+// judged and undone. Within a document, ingest already joins "Ambassador
+// James Jeffrey", "Jeffrey" and "he"; across documents each name is its own
+// node until a rule here links it.
+//
+// A merge needs evidence, not a shared word. The rules, in order:
+//
+//   - family: both names belong to one organisation or place family of
+//     the names table ("Tories", "Conservative Party"); the table is the
+//     evidence. Ambiguous variants (demonyms, "Commission") are proposed.
+//   - full-name: both are one full name once titles are taken off
+//     ("Special Counsel Robert Mueller", "Robert Mueller").
+//   - surname: a one-word person name ("Manafort", "Mr Blair") and a
+//     full-named person with that surname, when the documents that name
+//     them share context (the same specific other entities) and no other
+//     holder of the surname comes close. A surname without that context is
+//     proposed, never merged.
+//   - alias: an entity's name is an alias of exactly one other entity that
+//     spells it out (an acronym, a company suffix), and their documents
+//     share context; otherwise proposed.
+//
+// Nothing is merged, or even proposed, across top classes, against a
+// user's refusal, between people with different given names or
+// generational suffixes, or between people whose roles lie in incompatible
+// spheres (names.Table.Conflict: a coach is not a senator).
 package resolve
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
-	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/names"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
 // Rules, as recorded on each merge.
 const (
-	// RuleAlias: one entity's canonical name is an alias another entity of
-	// the same class carries, and no other entity carries it ("HTS" in one
-	// article, "Hayat Tahrir al-Sham" aliased HTS in another).
-	RuleAlias = "alias"
-	// RuleSurname: a one-word person name is the surname of exactly one
-	// person with a full name ("Jeffrey" → "James Jeffrey"). Two full-named
-	// people with that surname make it ambiguous, and nothing is merged.
-	RuleSurname = "surname"
+	RuleFamily   = "family"
+	RuleFullName = "full-name"
+	RuleSurname  = "surname"
+	RuleAlias    = "alias"
+	// RuleAccepted prefixes the rule of a proposal a user accepted
+	// ("accepted:surname"); RuleManual is a merge a user made unprompted.
+	RuleAccepted = "accepted:"
+	RuleManual   = "manual"
 )
 
-// Candidate is a proposed merge.
+// Candidate is a merge a rule supports: applied by Apply, or, when
+// Proposed, only listed for a user to accept or refuse.
 type Candidate struct {
 	From, Into         string // entity IRIs
 	FromName, IntoName string
 	Rule               string
+	Evidence           []string // what the rule found, one reason each
+	Proposed           bool     // evidence too weak to merge without a user
 }
 
 // Store is what resolution needs of the graph.
 type Store interface {
 	QuadStore() cgraph.QuadStore
-	Merge(ctx context.Context, from, into, rule string) (graph.Merge, error)
+	Merge(ctx context.Context, from, into, rule string, evidence ...string) (graph.Merge, error)
 	Merges(ctx context.Context) ([]graph.Merge, error)
+	Unmerge(ctx context.Context, id string) error
+	PutLabel(ctx context.Context, label quad.Value, quads []quad.Quad, replace bool) error
 }
 
-type entity struct {
-	iri     string
-	name    string
-	aliases map[string]bool // NameKey of every alias, the name included
-}
-
-// Propose reads every entity's name and aliases and returns the merges the
-// rules support, sorted for reproducible output.
+// Propose reads the store's entities and returns the merges and proposals
+// the rules support that are not yet recorded, sorted for reproducible
+// output. Entities already merged into one are not proposed again.
 func Propose(ctx context.Context, qs cgraph.QuadStore) ([]Candidate, error) {
-	ents := map[string]*entity{}
-	get := func(iri string) *entity {
-		e := ents[iri]
-		if e == nil {
-			e = &entity{iri: iri, aliases: map[string]bool{}}
-			ents[iri] = e
-		}
-		return e
-	}
-	err := eachWithPredicate(ctx, qs, schema.PredName, func(q quad.Quad) error {
-		e := get(iriOf(q.Subject))
-		e.name = stringOf(q.Object)
-		e.aliases[schema.NameKey(e.name)] = true
-		return nil
-	})
-	if err == nil {
-		err = eachWithPredicate(ctx, qs, schema.PredAlias, func(q quad.Quad) error {
-			get(iriOf(q.Subject)).aliases[schema.NameKey(stringOf(q.Object))] = true
-			return nil
-		})
-	}
+	w, err := readWorld(ctx, qs, names.Default())
 	if err != nil {
-		return nil, fmt.Errorf("resolve: reading names: %w", err)
+		return nil, err
 	}
-
-	// Who carries each alias and each surname, per top class.
-	holders := map[string][]*entity{}
-	surnames := map[string][]*entity{}
-	for _, e := range ents {
-		top := schema.EntityTop(e.iri)
-		if top == "" || top == "statement" || top == "role" || e.name == "" {
-			continue
-		}
-		for a := range e.aliases {
-			holders[top+"\x00"+a] = append(holders[top+"\x00"+a], e)
-		}
-		if words := strings.Fields(e.name); top == "person" && len(words) > 1 {
-			last := schema.NameKey(words[len(words)-1])
-			surnames[last] = append(surnames[last], e)
-		}
-	}
-
 	var out []Candidate
-	for _, e := range ents {
-		top := schema.EntityTop(e.iri)
-		if top == "" || top == "statement" || top == "role" || e.name == "" {
-			continue
+	claimed := map[string]bool{} // From of an applied candidate: one merge each
+	for _, rule := range []func() []Candidate{w.family, w.fullName, w.surname, w.alias} {
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
-		key := schema.NameKey(e.name)
-		// Alias: exactly one other entity knows this name, under a longer
-		// canonical name.
-		var others []*entity
-		for _, h := range holders[top+"\x00"+key] {
-			if h != e {
-				others = append(others, h)
+		for _, c := range rule() {
+			if w.merged[c.From] || w.find(c.From) == w.find(c.Into) || w.rejected[[2]string{c.From, c.Into}] {
+				continue
 			}
-		}
-		if len(others) == 1 && len(others[0].name) > len(e.name) {
-			out = append(out, Candidate{From: e.iri, Into: others[0].iri, FromName: e.name, IntoName: others[0].name, Rule: RuleAlias})
-			continue
-		}
-		if len(others) > 1 {
-			continue // ambiguous
-		}
-		if top == "person" && len(strings.Fields(e.name)) == 1 {
-			if full := surnames[key]; len(full) == 1 {
-				out = append(out, Candidate{From: e.iri, Into: full[0].iri, FromName: e.name, IntoName: full[0].name, Rule: RuleSurname})
+			if !c.Proposed {
+				if claimed[c.From] {
+					continue
+				}
+				claimed[c.From] = true
 			}
+			out = append(out, c)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].From < out[j].From })
-	return out, nil
+	// A proposal for an entity a rule merges anyway is moot.
+	kept := out[:0]
+	for _, c := range out {
+		if !c.Proposed || !claimed[c.From] {
+			kept = append(kept, c)
+		}
+	}
+	sort.SliceStable(kept, func(i, j int) bool {
+		if kept[i].Proposed != kept[j].Proposed {
+			return !kept[i].Proposed
+		}
+		if kept[i].From != kept[j].From {
+			return kept[i].From < kept[j].From
+		}
+		return kept[i].Into < kept[j].Into
+	})
+	return kept, nil
 }
 
-// Apply proposes merges and records each new one, using only the given
-// rules (all when none are given). An entity already merged is left alone.
-// A merge a user undid is proposed again by the next Apply with the same
-// rule: to keep it apart, run with that rule off.
+// Apply records every merge Propose supports that is not a proposal, using
+// only the given rules (all when none are given). An entity already merged
+// is left alone, and so is a pair a user refused or unmerged (Reject).
 func Apply(ctx context.Context, st Store, rules ...string) ([]graph.Merge, error) {
 	cands, err := Propose(ctx, st.QuadStore())
 	if err != nil {
@@ -142,20 +132,12 @@ func Apply(ctx context.Context, st Store, rules ...string) ([]graph.Merge, error
 	for _, r := range rules {
 		allowed[r] = true
 	}
-	existing, err := st.Merges(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("resolve: listing merges: %w", err)
-	}
-	done := map[string]bool{}
-	for _, m := range existing {
-		done[m.From] = true
-	}
 	var made []graph.Merge
 	for _, c := range cands {
-		if (len(allowed) > 0 && !allowed[c.Rule]) || done[c.From] {
+		if c.Proposed || (len(allowed) > 0 && !allowed[c.Rule]) {
 			continue
 		}
-		m, err := st.Merge(ctx, c.From, c.Into, c.Rule)
+		m, err := st.Merge(ctx, c.From, c.Into, c.Rule, c.Evidence...)
 		if errors.Is(err, graph.ErrMergeConflict) {
 			continue // e.g. the reverse merge exists
 		}
@@ -167,23 +149,69 @@ func Apply(ctx context.Context, st Store, rules ...string) ([]graph.Merge, error
 	return made, nil
 }
 
-func eachWithPredicate(ctx context.Context, qs cgraph.QuadStore, pred string, fn func(quad.Quad) error) error {
-	return graph.EachQuadAt(ctx, qs, quad.Predicate, quad.IRI(pred), fn)
+// Accept records the merge of from into into that a user confirmed. When a
+// rule proposed it, the merge keeps that rule (as "accepted:rule") and its
+// evidence; otherwise its rule is "manual".
+func Accept(ctx context.Context, st Store, from, into string) (graph.Merge, error) {
+	cands, err := Propose(ctx, st.QuadStore())
+	if err != nil {
+		return graph.Merge{}, err
+	}
+	for _, c := range cands {
+		if c.From == from && c.Into == into {
+			return st.Merge(ctx, from, into, RuleAccepted+c.Rule, c.Evidence...)
+		}
+	}
+	return st.Merge(ctx, from, into, RuleManual, "merged by hand")
 }
 
-func iriOf(v quad.Value) string {
-	if i, ok := v.(quad.IRI); ok {
-		return string(i)
+// Reject records that a and b are not one entity: no rule merges or
+// proposes the pair again. It does not undo a merge (see Unmerge).
+func Reject(ctx context.Context, st Store, a, b string) error {
+	if schema.EntityTop(a) == "" || schema.EntityTop(b) == "" {
+		return fmt.Errorf("resolve: reject %s, %s: both must be entity IRIs (ent:…)", a, b)
 	}
-	return ""
+	q := quad.Quad{Subject: quad.IRI(a), Predicate: quad.IRI(schema.PredNotSameAs), Object: quad.IRI(b)}
+	if err := st.PutLabel(ctx, quad.IRI(schema.LabelRejections), []quad.Quad{q}, false); err != nil {
+		return fmt.Errorf("resolve: reject %s, %s: %w", a, b, err)
+	}
+	return nil
 }
 
-func stringOf(v quad.Value) string {
-	if v == nil {
-		return ""
+// Unmerge undoes a recorded merge and, unless allowAgain, records the pair
+// as refused so that the next resolution does not make it again. It
+// returns the merge it undid.
+func Unmerge(ctx context.Context, st Store, id string, allowAgain bool) (graph.Merge, error) {
+	ms, err := st.Merges(ctx)
+	if err != nil {
+		return graph.Merge{}, fmt.Errorf("resolve: listing merges: %w", err)
 	}
-	if s, ok := v.Native().(string); ok {
-		return s
+	for _, m := range ms {
+		if m.ID != id {
+			continue
+		}
+		if err := st.Unmerge(ctx, id); err != nil {
+			return m, err
+		}
+		if allowAgain {
+			return m, nil
+		}
+		return m, Reject(ctx, st, m.From, m.Into)
 	}
-	return fmt.Sprint(v.Native())
+	return graph.Merge{}, fmt.Errorf("resolve: merge %q: %w", id, graph.ErrNotFound)
+}
+
+func (w *world) candidate(from, into *entity, rule string, proposed bool, evidence ...string) Candidate {
+	return Candidate{From: from.iri, Into: into.iri, FromName: from.name, IntoName: into.name, Rule: rule, Proposed: proposed, Evidence: evidence}
+}
+
+// sorted lists the entities by IRI, so rules run in a reproducible order.
+func (w *world) sorted() []*entity {
+	out := make([]*entity, 0, len(w.ents))
+	for _, k := range slices.Sorted(maps.Keys(w.ents)) {
+		if e := w.ents[k]; e.name != "" {
+			out = append(out, e)
+		}
+	}
+	return out
 }

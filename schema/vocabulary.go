@@ -322,6 +322,14 @@ const (
 	PredMergeName = "ng:merge_name"     // record → a name or alias of the merged entity
 	PredMergeDoc  = "ng:merge_document" // record → a document that mentioned the merged entity
 	PredMergedAt  = "ng:merged_at"      // record → time literal
+	// PredMergeEvidence: record → one reason the rule found ("shared
+	// context: Kremlin, Moscow"), so a merge can be judged and undone.
+	PredMergeEvidence = "ng:merge_evidence"
+	// PredNotSameAs: entity → entity a user said it is not (a refused
+	// proposal or an undone merge), under LabelRejections; resolution never
+	// merges the pair again.
+	PredNotSameAs   = "ng:not_same_as"
+	LabelRejections = "ng:rejections"
 	// The record's rule is PredEvRule.
 )
 

@@ -19,7 +19,7 @@ func (a *app) backupCommand() *cobra.Command {
 		Short: "Write every quad, labels included, as N-Quads (gzip when FILE ends in .gz; - for stdout)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.withStore(cmd.Context(), func(st *graph.Store) error {
+			return a.withExistingStore(cmd.Context(), func(st *graph.Store) error {
 				return writeTo(out, a.stdout, func(w io.Writer) error {
 					if strings.HasSuffix(out, ".gz") {
 						zw := gzip.NewWriter(w)
@@ -47,7 +47,7 @@ func (a *app) restoreCommand() *cobra.Command {
 			if args[0] != "-" {
 				f, err := os.Open(args[0])
 				if err != nil {
-					return fmt.Errorf("opening backup: %w", err)
+					return openError(args[0], err)
 				}
 				defer f.Close()
 				r = f

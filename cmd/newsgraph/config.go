@@ -33,6 +33,7 @@ var defaults = map[string]any{
 	"store.address":         "",
 	"store.mapped_limit":    "auto",
 	"store.memory_limit":    "auto",
+	"store.options":         map[string]any{},
 	"queries.dir":           "",
 	"query.timeout":         "30s",
 	"query.row_limit":       10000,
@@ -50,7 +51,12 @@ var defaults = map[string]any{
 	"api.row_limit":         5000,
 	"api.page_size":         100,
 	"api.max_body_bytes":    32 << 20,
+	"api.max_heap_bytes":    0,
 	"api.cors_origins":      []string{},
+	"api.query_token":       "",
+	"api.public_queries":    false,
+	"api.allowed_hosts":     []string{},
+	"api.max_queries":       4,
 	"log.level":             "info",
 }
 
@@ -65,6 +71,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 	// The short names users type first.
 	_ = v.BindEnv("store.path", "NEWSGRAPH_DB", "NEWSGRAPH_STORE_PATH")
 	_ = v.BindEnv("api.token", "NEWSGRAPH_API_TOKEN")
+	_ = v.BindEnv("api.query_token", "NEWSGRAPH_QUERY_TOKEN", "NEWSGRAPH_API_QUERY_TOKEN")
 	return &app{v: v, stdin: stdin, stdout: stdout, stderr: stderr}
 }
 

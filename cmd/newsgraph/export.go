@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -16,15 +15,6 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/queries"
 )
-
-// version is the module version the binary was built from, "dev" for a
-// build from a work tree.
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
 
 func parseDate(s string) (time.Time, error) {
 	if s == "" {
@@ -53,9 +43,9 @@ func (a *app) exportCommand() *cobra.Command {
 csv and neo4j (a folder). A manifest (export.json) records the command, filters,
 version, the documents and their hashes, and counts per predicate.
 See docs/export.md for the columns and attributes of each format.`,
-		Example: `  newsgraph export --format gexf --out graph.gexf --class Person --class Organization
-  newsgraph export --format csv --out export/ --predicate controls --min-confidence 0.7
-  newsgraph export --format turtle --out - --query relations --param entity=HTS --column source`,
+		Example: `  newsgraph export --format gexf --out out/graph.gexf --class Person --class Organization
+  newsgraph export --format csv --out out/csv/ --predicate controls --min-confidence 0.5
+  newsgraph export --format turtle --out - --query relations --param entity=FFV --column source`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -72,14 +62,20 @@ See docs/export.md for the columns and attributes of each format.`,
 			if filters.To, err = parseDate(to); err != nil {
 				return fmt.Errorf("--to: %w", err)
 			}
+			var named []string
 			if entitiesFile != "" {
-				ids, err := readLines(entitiesFile)
-				if err != nil {
+				if named, err = readLines(entitiesFile); err != nil {
 					return fmt.Errorf("--entities: %w", err)
 				}
-				filters.Entities = append(filters.Entities, ids...)
 			}
-			return a.withStore(ctx, func(st *graph.Store) error {
+			return a.withExistingStore(ctx, func(st *graph.Store) error {
+				for _, text := range named {
+					iri, err := lookupEntity(ctx, st, text)
+					if err != nil {
+						return fmt.Errorf("--entities %s: %w", entitiesFile, err)
+					}
+					filters.Entities = append(filters.Entities, iri)
+				}
 				if queryName != "" {
 					ids, err := a.queryColumn(cmd, st, queryName, params, column)
 					if err != nil {
@@ -113,7 +109,7 @@ See docs/export.md for the columns and attributes of each format.`,
 	fl.StringVar(&from, "from", "", "keep documents published on or after this date (YYYY-MM-DD)")
 	fl.StringVar(&to, "to", "", "keep documents published on or before this date (YYYY-MM-DD)")
 	fl.Float64Var(&filters.MinConfidence, "min-confidence", 0, "keep facts with at least this confidence")
-	fl.StringVar(&entitiesFile, "entities", "", "file of entity IRIs, one per line, to keep")
+	fl.StringVar(&entitiesFile, "entities", "", "file of entities to keep, one per line (name, alias, slug or IRI)")
 	fl.StringVar(&queryName, "query", "", "keep the entities a saved query returns")
 	fl.StringArrayVarP(&params, "param", "p", nil, "parameter of --query as name=value (repeatable)")
 	fl.StringVar(&column, "column", "", "the column of --query's rows that holds entity IRIs (default: source and target)")
@@ -182,6 +178,8 @@ func (a *app) importCommand() *cobra.Command {
 		Use:   "import PATH",
 		Short: "Read N-Quads or JSON-LD back, or add curated facts from CSV",
 		Long: `N-Quads and JSON-LD (as written by export) are read back document by document.
+The format comes from --format, else the file name (.nq, .nquads, .jsonld,
+.json, .csv, each optionally .gz), else the first bytes.
 A CSV of curated facts (columns subject, predicate, object, source and optionally
 subject_class, object_class, confidence) is checked against the schema and
 stored beside the extracted facts under its own label <doc:curated-NAME>.`,
@@ -190,13 +188,13 @@ stored beside the extracted facts under its own label <doc:curated-NAME>.`,
 			path := args[0]
 			var r io.Reader = a.stdin
 			if path == "-" {
-				if format == "" || name == "" {
-					return fmt.Errorf("reading stdin needs --format and --name")
+				if name == "" {
+					return newUserError(codeUsage, nil, "reading stdin needs --name (it labels what is imported); see `newsgraph import --help`")
 				}
 			} else {
 				f, err := os.Open(path)
 				if err != nil {
-					return fmt.Errorf("opening %s: %w", path, err)
+					return openError(path, err)
 				}
 				defer f.Close()
 				r = f
@@ -204,11 +202,7 @@ stored beside the extracted facts under its own label <doc:curated-NAME>.`,
 					name = filepath.Base(path)
 				}
 			}
-			guess := format
-			if guess == "" {
-				guess = path
-			}
-			fm, err := export.ParseImportFormat(guess)
+			fm, r, err := importInput(path, format, r)
 			if err != nil {
 				return err
 			}
@@ -226,7 +220,7 @@ stored beside the extracted facts under its own label <doc:curated-NAME>.`,
 			})
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "", "nquads, jsonld or csv (default: from the file extension)")
+	cmd.Flags().StringVar(&format, "format", "", "nquads, jsonld or csv (default: from the extension .nq/.nquads/.jsonld/.json/.csv, optionally .gz, else the content)")
 	cmd.Flags().StringVar(&name, "name", "", "name of the import, labels curated facts (default: the file name)")
 	return cmd
 }

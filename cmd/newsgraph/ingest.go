@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/cayleygraph/quad/nquads"
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -157,14 +157,16 @@ func nameOf(d schema.Document) string {
 }
 
 func (a *app) ingestCommand() *cobra.Command {
-	var noProgress, reextract bool
+	var noProgress, reextract, followSymlinks bool
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Extract facts from articles and store them in the graph",
 		Long: `Reads .txt, .html and .jsonl files (or folders of them), extracts facts and
 stores each document atomically. A document already stored with the same text
 is skipped, so running ingest again after an interruption resumes it; a
-changed text replaces the stored document. Exit code 1 if any document failed.`,
+changed text replaces the stored document. Exit code 1 if any document failed.
+In folders, symlinks that lead out of the folder and anything that is not a
+regular file (FIFOs, devices) are skipped with a reason.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			ctx := cmd.Context()
@@ -181,21 +183,27 @@ changed text replaces the stored document. Exit code 1 if any document failed.`,
 				opt.Progress = func(p pipeline.Progress) {
 					a.log.Debug("batch stored", "documents", p.Documents, "bytes", p.Bytes)
 				}
+				var bar *progressBar
 				if !noProgress && isTerminal(a.stderr) {
-					bar := progressbar.NewOptions(-1,
-						progressbar.OptionSetWriter(a.stderr),
-						progressbar.OptionSetDescription("ingesting"),
-						progressbar.OptionShowCount(),
-						progressbar.OptionSetItsString("docs"),
-						progressbar.OptionShowIts(),
-						progressbar.OptionClearOnFinish())
+					bar = newProgressBar(a.stderr, time.Now)
+					countCtx, stopCount := context.WithCancel(ctx)
+					defer stopCount()
+					go func() {
+						// A failed count only leaves the total unknown.
+						if n, err := countDocuments(countCtx, paths); err == nil {
+							bar.setTotal(n)
+						}
+					}()
 					opt.Progress = func(p pipeline.Progress) {
 						a.log.Debug("batch stored", "documents", p.Documents, "bytes", p.Bytes)
-						_ = bar.Set(p.Documents)
+						bar.set(p.Documents)
 					}
-					defer bar.Finish()
 				}
-				sum, runErr := pipeline.Run(ctx, ingest.Read, paths, ex, st, opt)
+				read := ingest.Reader{FollowSymlinks: followSymlinks}.Read
+				sum, runErr := pipeline.Run(ctx, read, paths, ex, st, opt)
+				if bar != nil {
+					bar.finish() // the summary gets a line of its own
+				}
 				for _, f := range sum.Failures {
 					fmt.Fprintf(a.stderr, "failed: %v\n", f)
 				}
@@ -223,6 +231,7 @@ changed text replaces the stored document. Exit code 1 if any document failed.`,
 	f := cmd.Flags()
 	f.BoolVar(&noProgress, "no-progress", false, "no progress bar even on a terminal")
 	f.BoolVar(&reextract, "reextract", false, "extract documents again even when their text is already stored")
+	f.BoolVar(&followSymlinks, "follow-symlinks", false, "follow symlinks that lead out of the input folders")
 	f.Int("workers", 0, "extraction workers (default: one per core; config ingest.workers)")
 	f.Bool("resolve", true, "link entities to the same entity in other documents afterwards (config ingest.resolve)")
 	a.bind(f, "ingest.workers", "workers")

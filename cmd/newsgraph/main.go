@@ -6,10 +6,10 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -33,11 +33,14 @@ func (e *exitError) Unwrap() error { return e.err }
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCommand(stdin, stdout, stderr)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintln(stderr, "newsgraph:", err)
+	if strings.HasPrefix(err.Error(), "unknown command") {
+		err = newUserError(codeUsage, err, "%v; see `newsgraph --help`", err)
+	}
+	reportError(stderr, cmd, err)
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code

@@ -37,16 +37,16 @@ query.page_size, 100 by default), in the row order its header documents;
 the last line (table) or next_cursor (json) gives the cursor of the next
 page, which --cursor fetches. --all returns every row up to
 query.row_limit at once (it costs what the whole answer costs).`,
-		Example: `  newsgraph query roles --param person="James Jeffrey"
-  newsgraph query who-controls --param place=Idlib --format json
+		Example: `  newsgraph query roles --param person="Oskar Lind"
+  newsgraph query who-controls --param place=Brannock --format json
   newsgraph query relations --param entity="United Nations" --limit 50 --cursor eyJvIjo1MC...
-  newsgraph query sources --param entity=ISIS --all --format csv
+  newsgraph query sources --param entity=ent:organization/kestrel-systems --all --format csv
   newsgraph query --gizmo 'g.V().Has("<rdf:type>", "<ng:Person>").Out("<ng:name>").All()'`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			if (gizmo == "") == (len(args) == 0) {
-				return fmt.Errorf("give a saved query NAME or --gizmo SCRIPT (see `newsgraph queries`)")
+				return newUserError(codeUsage, nil, "give a saved query NAME or --gizmo SCRIPT: `newsgraph queries` lists the saved ones")
 			}
 			timeout, err := a.duration("query.timeout")
 			if err != nil {
@@ -61,14 +61,14 @@ query.row_limit at once (it costs what the whole answer costs).`,
 				}
 				var ok bool
 				if q, ok = reg.Get(args[0]); !ok {
-					return fmt.Errorf("no saved query %q (see `newsgraph queries`)", args[0])
+					return newUserError(codeUnknownQuery, nil, "no saved query %q: `newsgraph queries` lists them", args[0])
 				}
 				if values, err = parseParams(params); err != nil {
 					return err
 				}
 			}
 			a.readMostly = true
-			return a.withStore(ctx, func(st *graph.Store) error {
+			return a.withExistingStore(ctx, func(st *graph.Store) error {
 				r := &queries.Runner{QS: st.QuadStore(), Keys: st, Timeout: timeout, RowLimit: a.v.GetInt("query.row_limit"), PageSize: a.v.GetInt("query.page_size")}
 				var res *queries.Result
 				var err error

@@ -16,6 +16,7 @@ with the sentence behind each, stores them in a Cayley graph, and answers
 questions through saved queries, a REST API and Cayley's Gizmo console.
 
 Configuration: flags > NEWSGRAPH_* environment > newsgraph.yaml > defaults.`,
+		Version:       versionString(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
@@ -28,7 +29,7 @@ Configuration: flags > NEWSGRAPH_* environment > newsgraph.yaml > defaults.`,
 	pf := root.PersistentFlags()
 	pf.String("config", "", "config file (default ./newsgraph.yaml if present)")
 	pf.String("db", "newsgraph.db", "path of the embedded bolt store (env NEWSGRAPH_DB, config store.path)")
-	pf.String("backend", "bolt", "store backend: bolt, postgres or cockroach (config store.backend)")
+	pf.String("backend", "bolt", "store backend: bolt or postgres (config store.backend)")
 	pf.String("store-address", "", "connection string of a SQL backend (config store.address)")
 	pf.String("log-level", "info", "debug, info, warn or error (config log.level)")
 	a.bind(pf, "store.path", "db")
@@ -50,6 +51,10 @@ Configuration: flags > NEWSGRAPH_* environment > newsgraph.yaml > defaults.`,
 		a.serveCommand(),
 		a.entitiesCommand(),
 		a.benchCommand(),
+		a.trainCommand(),
+		a.annotateCommand(),
 	)
+	root.SetVersionTemplate("newsgraph {{.Version}}\n")
+	usageErrors(root)
 	return root
 }

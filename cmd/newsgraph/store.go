@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 func (a *app) storeConfig() (graph.Config, error) {
@@ -111,7 +112,7 @@ func (a *app) statsCommand() *cobra.Command {
 		Short: "Count documents, entities, facts and quads in the store",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.withStore(cmd.Context(), func(st *graph.Store) error {
+			return a.withExistingStore(cmd.Context(), func(st *graph.Store) error {
 				s, err := st.Stats(cmd.Context())
 				if err != nil {
 					return err
@@ -140,25 +141,31 @@ func (a *app) statsCommand() *cobra.Command {
 func (a *app) deleteCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "delete DOC_ID...",
-		Short: "Remove documents and every quad they contributed",
+		Short: "Remove documents and every quad they contributed (ids with or without doc:)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(cmd.Context(), func(st *graph.Store) error {
+			return a.withExistingStore(cmd.Context(), func(st *graph.Store) error {
 				var missing int
-				for _, id := range args {
-					n, err := st.DeleteDocument(cmd.Context(), id)
+				for _, arg := range args {
+					n, err := 0, graph.ErrNotFound
+					var id string
+					for _, id = range documentIDs(arg) {
+						if n, err = st.DeleteDocument(cmd.Context(), id); !errors.Is(err, graph.ErrNotFound) {
+							break
+						}
+					}
 					if errors.Is(err, graph.ErrNotFound) {
-						fmt.Fprintf(a.stderr, "%s: no such document\n", id)
+						fmt.Fprintf(a.stderr, "%s: no such document (ids as `query sources` prints them, with or without doc:)\n", arg)
 						missing++
 						continue
 					}
 					if err != nil {
-						return fmt.Errorf("deleting %s: %w", id, err)
+						return fmt.Errorf("deleting %s: %w", arg, err)
 					}
-					fmt.Fprintf(a.stdout, "deleted %s (%d quads)\n", id, n)
+					fmt.Fprintf(a.stdout, "deleted %s (%d quads)\n", schema.DocIRI(id), n)
 				}
 				if missing > 0 {
-					return &exitError{code: 1, err: fmt.Errorf("%d of %d documents not found", missing, len(args))}
+					return &exitError{code: 1, err: newUserError(codeDocumentNotFound, nil, "%d of %d documents not found", missing, len(args))}
 				}
 				return nil
 			})

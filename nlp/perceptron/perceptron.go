@@ -87,3 +87,21 @@ func Best(scores []float32, allowed func(int) bool) int {
 	}
 	return best
 }
+
+// Prune returns a copy of the model without the features whose weights are
+// all below threshold in magnitude: a smaller file for a little accuracy.
+func (m *Model) Prune(threshold float32) *Model {
+	n := len(m.Classes)
+	out := &Model{Classes: m.Classes, index: make(map[Feature]int32, len(m.index))}
+	for f, off := range m.index {
+		w := m.weights[off : int(off)+n]
+		for _, x := range w {
+			if x > threshold || x < -threshold {
+				out.index[f] = int32(len(out.weights))
+				out.weights = append(out.weights, w...)
+				break
+			}
+		}
+	}
+	return out
+}

@@ -64,3 +64,36 @@ func TestTrainPredictRoundTrip(t *testing.T) {
 		t.Errorf("Read of garbage: no error")
 	}
 }
+
+// The allocation-free chain builds the same keys as Hash.
+func TestChainMatchesHash(t *testing.T) {
+	if got, want := Start("w").With("").With("word"), Hash("w", "", "word"); got != want {
+		t.Errorf("chain %x, Hash %x", got, want)
+	}
+	if Start("a").With("b") == Start("ab") {
+		t.Errorf("parts run together")
+	}
+	if n := testing.AllocsPerRun(100, func() { _ = Start("x").With("yz") }); n != 0 {
+		t.Errorf("%v allocations", n)
+	}
+}
+
+func TestBundleRoundTrip(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteBundle(&buf, "test1\n", []byte("one"), nil, []byte("three")); err != nil {
+		t.Fatal(err)
+	}
+	parts, err := ReadBundle(buf.Bytes(), "test1\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(parts) != 3 || string(parts[0]) != "one" || len(parts[1]) != 0 || string(parts[2]) != "three" {
+		t.Fatalf("parts %q", parts)
+	}
+	if _, err := ReadBundle(buf.Bytes()[:buf.Len()-2], "test1\n"); err == nil {
+		t.Errorf("truncated bundle: no error")
+	}
+	if _, err := ReadBundle(buf.Bytes(), "other\n"); err == nil {
+		t.Errorf("wrong magic: no error")
+	}
+}

@@ -112,7 +112,10 @@ func (g *graphObject) NewMorphism() *pathObject {
 func (g *graphObject) Emit(call goja.FunctionCall) goja.Value {
 	value := call.Argument(0)
 	if !goja.IsNull(value) && !goja.IsUndefined(value) {
-		val := exportArgs([]goja.Value{value})[0]
+		val, err := g.s.exportResult(value) // newsgraph: bounded
+		if err != nil {
+			panic(g.s.vm.NewGoError(err))
+		}
 		if val != nil {
 			g.s.send(nil, &Result{Val: val})
 		}
@@ -283,8 +286,14 @@ func exportArgs(args []goja.Value) []interface{} {
 		return nil
 	}
 	out := make([]interface{}, 0, len(args))
+	// newsgraph: bounded export; upstream's a.Export() recursed without
+	// limit (a value nested a million deep overflowed the Go stack).
+	e := exporter{maxDepth: DefaultMaxDepth, budget: DefaultMaxResultBytes}
 	for _, a := range args {
-		o := a.Export()
+		o, err := e.export(a, 0)
+		if err != nil {
+			panic(err)
+		}
 		out = append(out, unwrap(o))
 	}
 	return out

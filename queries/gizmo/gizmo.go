@@ -93,6 +93,9 @@ type Options struct {
 	Prelude []Script
 	// Name is the query's file name in error messages ("" upstream).
 	Name string
+	// Limits bound what the script may make the engine do (defaults when
+	// zero); they always apply.
+	Limits Limits
 }
 
 // Script is a named piece of JavaScript.
@@ -116,6 +119,7 @@ func NewSessionWith(qs graph.QuadStore, opts Options) (*Session, error) {
 		sch: schema.NewConfig(),
 		qs:  qs, limit: -1,
 		maxRows: opts.MaxRows, maxArray: opts.MaxArray,
+		lim: opts.Limits.withDefaults(),
 	}
 	if err := s.buildEnv(); err != nil {
 		return nil, err
@@ -253,8 +257,22 @@ type Session struct {
 	maxRows, maxArray int
 	prelude           []*goja.Program
 	name              string
+	lim               Limits
+	// results bounds the bytes emitted by the current run.
+	results exporter
 
 	err error
+}
+
+// exportResult converts a value the script returns, within the depth
+// bound and what is left of the run's result bytes.
+// newsgraph: added.
+func (s *Session) exportResult(v goja.Value) (any, error) {
+	out, err := s.results.export(v, 0)
+	if err != nil {
+		return nil, err
+	}
+	return unwrap(out), nil
 }
 
 func (s *Session) context() context.Context {
@@ -266,6 +284,10 @@ func (s *Session) buildEnv() error {
 		return nil
 	}
 	s.vm = goja.New()
+	// newsgraph: guard the built-ins before anything else runs.
+	if err := installSandbox(s.vm, s.lim); err != nil {
+		return err
+	}
 	s.vm.SetFieldNameMapper(fieldNameMapper{})
 	s.vm.Set("graph", &graphObject{s: s})
 	s.vm.Set("g", s.vm.Get("graph"))
@@ -445,6 +467,9 @@ func (r *Result) Result() interface{} {
 }
 
 func (s *Session) compile(qu string) error {
+	if len(qu) > s.lim.MaxSource { // newsgraph: the parser recurses per nesting level
+		return fmt.Errorf("%w: the query is %d bytes; at most %d", ErrLimit, len(qu), s.lim.MaxSource)
+	}
 	var p *goja.Program
 	if s.last == qu && s.last != "" {
 		p = s.p
@@ -466,6 +491,10 @@ func (s *Session) run() (goja.Value, error) {
 		}
 	}
 	v, err := s.vm.RunProgram(s.p)
+	var so *goja.StackOverflowError // newsgraph: its own message is empty
+	if errors.As(err, &so) {
+		return nil, fmt.Errorf("%w: call stack deeper than %d frames (endless recursion, or a value nested too deep)", ErrLimit, s.lim.MaxCallStack)
+	}
 	if e, ok := err.(*goja.Exception); ok && e.Value() != nil {
 		if er, ok := e.Value().Export().(error); ok {
 			err = er
@@ -484,6 +513,7 @@ func (s *Session) Execute(ctx context.Context, qu string, opt query.Options) (qu
 	}
 	s.limit = opt.Limit
 	s.count = 0
+	s.results = exporter{maxDepth: s.lim.MaxDepth, budget: s.lim.MaxResultBytes} // newsgraph
 	ctx, cancel := context.WithCancel(context.Background())
 	s.ctx = ctx
 	s.col = opt.Collation
@@ -537,7 +567,11 @@ func (it *results) Next(ctx context.Context) bool {
 				return
 			}
 			if !goja.IsNull(v) && !goja.IsUndefined(v) {
-				it.s.send(it.ctx, &Result{Meta: true, Val: v.Export()})
+				// newsgraph: bounded export (upstream: v.Export()); a value
+				// too deep or large to show is left out.
+				if val, err := it.s.exportResult(v); err == nil {
+					it.s.send(it.ctx, &Result{Meta: true, Val: val})
+				}
 			}
 		}()
 	}

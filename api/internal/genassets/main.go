@@ -1,11 +1,15 @@
 // Command genassets builds the offline assets of the web console: it runs
 // `npm ci` in api/console (pinned by its package-lock.json) and copies the
 // files the console needs into api/assets/dist, which the api package embeds.
-// It is run by `go generate ./api/...` from the api folder.
+// It is run by `go generate ./api/...` from the api folder. The result is
+// committed; `genassets -check` (run by .ci/run) builds into a temporary
+// folder and fails unless it equals the committed one.
 package main
 
 import (
+	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -13,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 )
 
@@ -26,9 +31,82 @@ type copySpec struct {
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("genassets: ")
-	if err := run("console", filepath.Join("assets", "dist")); err != nil {
+	check := flag.Bool("check", false, "build into a temporary folder and compare with the committed assets instead of replacing them")
+	dir := flag.String("dir", ".", "the api folder (holding console/ and assets/)")
+	flag.Parse()
+	consoleDir, distDir := filepath.Join(*dir, "console"), filepath.Join(*dir, "assets", "dist")
+	if !*check {
+		if err := run(consoleDir, distDir); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
+	tmp, err := os.MkdirTemp("", "genassets-")
+	if err != nil {
 		log.Fatal(err)
 	}
+	defer os.RemoveAll(tmp)
+	built := filepath.Join(tmp, "dist")
+	if err := run(consoleDir, built); err != nil {
+		log.Fatal(err)
+	}
+	diffs, err := compareTrees(built, distDir)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if len(diffs) > 0 {
+		for _, d := range diffs {
+			log.Print(d)
+		}
+		log.Fatalf("%s differs from what api/console/package-lock.json builds (%d files): run go generate ./api/... and commit the result", distDir, len(diffs))
+	}
+	log.Printf("%s is what the lock file builds", distDir)
+}
+
+// compareTrees lists the files that differ between two folders: missing
+// on either side or with other content.
+func compareTrees(want, got string) ([]string, error) {
+	read := func(root string) (map[string][]byte, error) {
+		files := map[string][]byte{}
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, err := filepath.Rel(root, p)
+			if err != nil {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			files[filepath.ToSlash(rel)] = b
+			return err
+		})
+		return files, err
+	}
+	w, err := read(want)
+	if err != nil {
+		return nil, err
+	}
+	g, err := read(got)
+	if err != nil {
+		return nil, err
+	}
+	var diffs []string
+	for p, b := range w {
+		gb, ok := g[p]
+		switch {
+		case !ok:
+			diffs = append(diffs, "missing from the committed assets: "+p)
+		case !bytes.Equal(b, gb):
+			diffs = append(diffs, "differs: "+p)
+		}
+	}
+	for p := range g {
+		if _, ok := w[p]; !ok {
+			diffs = append(diffs, "not built from the lock file: "+p)
+		}
+	}
+	sort.Strings(diffs)
+	return diffs, nil
 }
 
 func run(consoleDir, distDir string) error {

@@ -1,0 +1,10 @@
+package api
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/testenv"
+)
+
+// TestMain names the components whose tests this run skipped.
+func TestMain(m *testing.M) { testenv.Main(m, "api", testenv.PostgreSQL, testenv.Chromium) }

@@ -1,0 +1,217 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/nlp/conll"
+	"github.com/newsgraph/newsgraph/nlp/eval"
+	"github.com/newsgraph/newsgraph/nlp/parser"
+	"github.com/newsgraph/newsgraph/nlp/tagger"
+)
+
+// trainCommand groups the commands that rebuild the language layer's
+// embedded models from the annotated data in ../shared/nlp. Each model adds
+// its subcommand here, one line each.
+func (a *app) trainCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "train",
+		Short: "Rebuild a trained language model (tagger, parser, ner) from annotated data",
+		Long: `Each subcommand trains one of the models newsgraph embeds, deterministically,
+from annotated data that is never part of the repository, writes the model
+file (by default over the embedded one, run from the repository root), and
+prints its scores on the development split. Rebuild the binary afterwards to
+embed the new model.`,
+	}
+	cmd.AddCommand(a.trainTaggerCommand())
+	cmd.AddCommand(a.trainParserCommand())
+	cmd.AddCommand(a.trainNERCommand(), a.trainNERClustersCommand())
+	return cmd
+}
+
+// ewtDefault is where the UD English Web Treebank lives next to a checkout.
+const ewtDefault = "../shared/nlp/ud-english-ewt/"
+
+func (a *app) trainTaggerCommand() *cobra.Command {
+	var trainPath, devPath, out string
+	var opt tagger.Options
+	cmd := &cobra.Command{
+		Use:   "tagger [--train FILE] [--dev FILE] [--out FILE]",
+		Short: "Train the POS tagger and lemmatiser on UD English EWT",
+		Example: `  newsgraph train tagger
+  newsgraph train tagger --out /tmp/tagger.model`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			train, dev, err := readTrainDev(trainPath, devPath)
+			if err != nil {
+				return err
+			}
+			opt.Log = a.stderr
+			began := time.Now()
+			m, err := tagger.Train(cmd.Context(), conll.GoldSentences(train), opt)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "trained on %d sentences in %s\n", len(train), time.Since(began).Round(time.Second))
+			if err := writeModel(out, m.Write); err != nil {
+				return err
+			}
+			gold, pred, sc, err := scoreDev(dev, m.Tag)
+			if err != nil {
+				return err
+			}
+			lemmas, words := 0, 0
+			for i := range pred {
+				for j, t := range pred[i].Tokens {
+					words++
+					if t.Lemma == gold[i].Tokens[j].Lemma {
+						lemmas++
+					}
+				}
+			}
+			fmt.Fprintf(a.stdout, "dev %s: words %d  UPOS %.4f  XPOS %.4f  lemma %.4f\n", devPath,
+				sc.Words, sc.UPOSAccuracy(), sc.XPOSAccuracy(), float64(lemmas)/float64(max(words, 1)))
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&trainPath, "train", ewtDefault+"train.conllu", "training data (CoNLL-U)")
+	f.StringVar(&devPath, "dev", ewtDefault+"dev.conllu", "development data the scores are printed for (CoNLL-U)")
+	f.StringVar(&out, "out", "nlp/tagger/tagger.model", "model file to write")
+	f.IntVar(&opt.Epochs, "epochs", 0, "passes over the training data (default 10)")
+	return cmd
+}
+
+func readTrainDev(trainPath, devPath string) (train, dev []conll.Sentence, err error) {
+	if train, err = conll.ReadCoNLLUFile(trainPath); err != nil {
+		return nil, nil, fmt.Errorf("training data: %w", err)
+	}
+	if dev, err = conll.ReadCoNLLUFile(devPath); err != nil {
+		return nil, nil, fmt.Errorf("development data: %w", err)
+	}
+	return train, dev, nil
+}
+
+// writeModel writes a model file whole or not at all.
+func writeModel(path string, write func(w io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("writing model: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("writing model: %w", err)
+	}
+	return nil
+}
+
+func (a *app) trainParserCommand() *cobra.Command {
+	var trainPath, devPath, out string
+	var folds int
+	var opt parser.Options
+	cmd := &cobra.Command{
+		Use:   "parser [--train FILE] [--dev FILE] [--out FILE]",
+		Short: "Train the dependency parser on UD English EWT",
+		Long: `Trains the parser on tags like those it will see: the training sentences are
+tagged by taggers trained on the other folds (--folds; 1 trains on gold tags).
+The development scores are for the embedded tagger's tags over gold tokens.`,
+		Example: `  newsgraph train parser
+  newsgraph train parser --out /tmp/parser.model`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			train, dev, err := readTrainDev(trainPath, devPath)
+			if err != nil {
+				return err
+			}
+			tg, err := tagger.Load()
+			if err != nil {
+				return fmt.Errorf("the embedded tagger: %w", err)
+			}
+			opt.Log = a.stderr
+			began := time.Now()
+			sents := conll.GoldSentences(train)
+			if folds > 1 {
+				if err := jackknifeTags(ctx, sents, folds); err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stdout, "jackknifed tags in %s\n", time.Since(began).Round(time.Second))
+			}
+			m, err := parser.Train(ctx, sents, opt)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "trained on %d sentences in %s\n", len(train), time.Since(began).Round(time.Second))
+			if err := writeModel(out, m.Write); err != nil {
+				return err
+			}
+			_, _, sc, err := scoreDev(dev, func(s *nlp.Sentence) {
+				tg.Tag(s)
+				m.Parse(s)
+			})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "dev %s (predicted tags): %s\n", devPath, sc)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&trainPath, "train", ewtDefault+"train.conllu", "training data (CoNLL-U)")
+	f.StringVar(&devPath, "dev", ewtDefault+"dev.conllu", "development data the scores are printed for (CoNLL-U)")
+	f.StringVar(&out, "out", "nlp/parser/parser.model", "model file to write")
+	f.IntVar(&opt.Epochs, "epochs", 0, "passes over the training data (default 15)")
+	f.IntVar(&folds, "folds", 4, "jackknife folds for the training tags (1: gold tags)")
+	return cmd
+}
+
+// jackknifeTags replaces the gold tags of each fold with those of a tagger
+// trained on the other folds, so the parser learns from realistic tags.
+func jackknifeTags(ctx context.Context, sents []nlp.Sentence, folds int) error {
+	for k := range folds {
+		var rest []nlp.Sentence
+		for i := range sents {
+			if i%folds != k {
+				rest = append(rest, sents[i])
+			}
+		}
+		tg, err := tagger.Train(ctx, rest, tagger.Options{Folds: 1, Epochs: 5})
+		if err != nil {
+			return fmt.Errorf("jackknife fold %d: %w", k+1, err)
+		}
+		for i := k; i < len(sents); i += folds {
+			tagged := sents[i]
+			tagged.Tokens = slices.Clone(tagged.Tokens)
+			tg.Tag(&tagged)
+			for j := range sents[i].Tokens {
+				sents[i].Tokens[j].Tag = tagged.Tokens[j].Tag
+				sents[i].Tokens[j].UPOS = tagged.Tokens[j].UPOS
+			}
+		}
+	}
+	return nil
+}
+
+// scoreDev annotates the development sentences' words and scores them
+// against their gold analysis.
+func scoreDev(dev []conll.Sentence, annotate func(*nlp.Sentence)) (gold, pred []nlp.Sentence, sc eval.Syntax, err error) {
+	gold = conll.GoldSentences(dev)
+	pred = make([]nlp.Sentence, len(dev))
+	for i := range dev {
+		pred[i] = dev[i].Plain()
+		annotate(&pred[i])
+	}
+	err = sc.AddSyntax(gold, pred)
+	return gold, pred, sc, err
+}

@@ -1,0 +1,61 @@
+package parser
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/nlp"
+)
+
+// benchText is news-like prose written for the benchmark.
+var benchText = []string{
+	"Government forces shelled the northern town of Harlan on Tuesday , killing at least 12 civilians , a local official said .",
+	"The foreign minister , who met her counterpart in Geneva last week , told reporters that the talks would resume in March .",
+	"Rebel commanders denied the claim and accused the army of targeting hospitals .",
+	"Shares of the mining company fell 4 percent after it cut its forecast for the year .",
+	"Police arrested three men suspected of planning an attack on the central station , prosecutors said in a statement on Friday .",
+	"The opposition party , which controls the upper house , has vowed to block the budget unless spending on schools is raised .",
+}
+
+// BenchmarkTagParse measures the tagger and the parser together on one core,
+// in words per second.
+func BenchmarkTagParse(b *testing.B) {
+	tg, p := loadBoth(b)
+	var sents [][]string
+	words := 0
+	for _, s := range benchText {
+		sents = append(sents, strings.Fields(s))
+		words += len(sents[len(sents)-1])
+	}
+	b.ResetTimer()
+	for range b.N {
+		for _, ws := range sents {
+			s := nlp.Sentence{Tokens: make([]nlp.Token, len(ws))}
+			for i, w := range ws {
+				s.Tokens[i].Text = w
+			}
+			tg.Tag(&s)
+			p.Parse(&s)
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// BenchmarkParse measures the parser alone on tagged sentences.
+func BenchmarkParse(b *testing.B) {
+	tg, p := loadBoth(b)
+	var tagged []nlp.Sentence
+	words := 0
+	for _, text := range benchText {
+		s := parse(b, tg, p, text)
+		tagged = append(tagged, *s)
+		words += len(s.Tokens)
+	}
+	b.ResetTimer()
+	for range b.N {
+		for i := range tagged {
+			p.Parse(&tagged[i])
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}

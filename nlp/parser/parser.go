@@ -1,0 +1,126 @@
+// Package parser builds labelled dependency trees (Universal Dependencies
+// relations) over tagged sentences with a greedy transition-based parser:
+// arc-hybrid moves chosen by an averaged perceptron trained with a dynamic
+// oracle (Goldberg and Nivre 2013), and a second perceptron that labels each
+// arc as it is made. See Train.
+package parser
+
+import (
+	"bytes"
+	_ "embed" // the trained model
+	"fmt"
+	"io"
+
+	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/nlp/perceptron"
+)
+
+//go:embed parser.model
+var embedded []byte
+
+const magic = "ngparser1\n"
+
+// Model is a trained parser. It is read-only once loaded and safe for
+// concurrent use by any number of goroutines.
+type Model struct {
+	moves, labels *perceptron.Model
+	labelHash     []uint64
+	rootLabel     int
+}
+
+// Load decodes the model embedded in the binary. Callers load it once and
+// share it.
+func Load() (*Model, error) { return Read(bytes.NewReader(embedded)) }
+
+func newModel(moves, labels *perceptron.Model) (*Model, error) {
+	m := &Model{moves: moves, labels: labels, rootLabel: labels.ClassIndex("root")}
+	if moves.NumClasses() != numMoves || m.rootLabel < 0 {
+		return nil, fmt.Errorf("parser: model has %d moves and no root label", moves.NumClasses())
+	}
+	for _, l := range labels.Classes {
+		m.labelHash = append(m.labelHash, hashString(l))
+	}
+	return m, nil
+}
+
+// Labels returns the relations the model assigns.
+func (m *Model) Labels() []string { return append([]string(nil), m.labels.Classes...) }
+
+// Parse fills Head and Rel of every token of s, which must be tagged (Tag).
+// Exactly one token gets Head -1 and Rel "root".
+func (m *Model) Parse(s *nlp.Sentence) {
+	n := len(s.Tokens)
+	if n == 0 {
+		return
+	}
+	forms, tags := make([]string, n), make([]string, n)
+	for i, t := range s.Tokens {
+		forms[i], tags[i] = t.Text, t.Tag
+	}
+	sent := newSentence(forms, tags, m.labelHash)
+	st := newState(n)
+	feats := make([]perceptron.Feature, 0, 128)
+	scores := make([]float32, numMoves)
+	lscores := make([]float32, m.labels.NumClasses())
+	for !st.done() {
+		feats = moveFeatures(sent, st, feats[:0])
+		m.moves.Scores(feats, scores)
+		move := perceptron.Best(scores, func(c int) bool { return st.valid(c) })
+		st.apply(move, m.label(sent, st, move, feats[:0], lscores))
+	}
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		t.Head, t.Rel = st.heads[i], m.labels.Classes[st.labels[i]]
+		if t.Head == n {
+			t.Head = -1
+		}
+	}
+}
+
+// label chooses the label of the arc a move makes; a word attached to the
+// root is always "root", and only it.
+func (m *Model) label(sent *sentence, st *state, move int, feats []perceptron.Feature, scores []float32) int {
+	if move == shift {
+		return 0
+	}
+	h, d := st.arc(move)
+	if h == st.n {
+		return m.rootLabel
+	}
+	feats = labelFeatures(sent, st, h, d, feats)
+	return m.labels.Predict(feats, scores, func(c int) bool { return c != m.rootLabel })
+}
+
+// Write saves the model: the move perceptron and the label perceptron. The
+// same model always writes the same bytes.
+func (m *Model) Write(w io.Writer) error {
+	var mv, lb bytes.Buffer
+	if err := m.moves.Write(&mv); err != nil {
+		return fmt.Errorf("parser: %w", err)
+	}
+	if err := m.labels.Write(&lb); err != nil {
+		return fmt.Errorf("parser: %w", err)
+	}
+	return perceptron.WriteBundle(w, magic, mv.Bytes(), lb.Bytes())
+}
+
+// Read loads a model written by Write.
+func Read(r io.Reader) (*Model, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("parser: %w", err)
+	}
+	parts, err := perceptron.ReadBundle(data, magic)
+	if err != nil || len(parts) != 2 {
+		return nil, fmt.Errorf("parser: not a parser model (%v)", err)
+	}
+	moves, err := perceptron.Read(bytes.NewReader(parts[0]))
+	if err != nil {
+		return nil, fmt.Errorf("parser: move model: %w", err)
+	}
+	labels, err := perceptron.Read(bytes.NewReader(parts[1]))
+	if err != nil {
+		return nil, fmt.Errorf("parser: label model: %w", err)
+	}
+	return newModel(moves, labels)
+}

@@ -1,0 +1,77 @@
+package parser
+
+import (
+	"slices"
+	"testing"
+)
+
+// Following zero-cost moves from the start rebuilds any projective tree:
+// the dynamic oracle never blocks the gold tree.
+func TestOracleRebuildsGold(t *testing.T) {
+	trees := [][]int{ // heads, n for the root
+		{1, 4, 1, 1},             // "dogs bark loudly ." style, root 1
+		{2, 2, 5, 4, 2},          // nested left and right
+		{1, 3, 3, 6, 5, 3},       // chain
+		{5, 0, 0, 0, 3, 6},       // 6 is the root token index (n=6): 5 is root
+		{3, 3, 3, 8, 3, 6, 4, 3}, // several right children
+	}
+	for _, heads := range trees {
+		n := len(heads)
+		st := newState(n)
+		for steps := 0; !st.done(); steps++ {
+			if steps > 4*n {
+				t.Fatalf("%v: no end", heads)
+			}
+			var cost [numMoves]int
+			st.costs(heads, &cost)
+			move := -1
+			for mv := range numMoves {
+				if st.valid(mv) && cost[mv] == 0 {
+					move = mv
+					break
+				}
+			}
+			if move < 0 {
+				t.Fatalf("%v: no zero-cost move at stack %v b %d", heads, st.stack, st.b)
+			}
+			st.apply(move, 0)
+		}
+		if !slices.Equal(st.heads[:n], heads) {
+			t.Errorf("rebuilt %v, want %v", st.heads[:n], heads)
+		}
+	}
+}
+
+// A wrong move costs what it loses.
+func TestOracleCosts(t *testing.T) {
+	heads := []int{1, 3, 1} // 0 <- 1 -> 2, 1 is root (n=3)
+	st := newState(3)
+	st.apply(shift, 0) // stack [0], b=1
+	var cost [numMoves]int
+	st.costs(heads, &cost)
+	if cost[left] != 0 || cost[shift] != 1 {
+		t.Errorf("costs %v: left should be free, shift should lose 0←1", cost)
+	}
+}
+
+func TestProjectivize(t *testing.T) {
+	// 0 heads 2, 1 heads 3 crosses it: 3 is the root (n=4).
+	heads := []int{2, 3, 3, 4}
+	got := projectivize(heads)
+	if !slices.Equal(got, []int{3, 3, 3, 4}) {
+		t.Errorf("projectivize %v = %v", heads, got)
+	}
+	for d := range got {
+		if got[d] == 4 {
+			continue
+		}
+		lo, hi := min(d, got[d]), max(d, got[d])
+		if !projectiveArc(got, got[d], lo, hi) {
+			t.Errorf("arc %d→%d still crosses", got[d], d)
+		}
+	}
+	// A projective tree is left alone.
+	if p := projectivize([]int{1, 3, 1}); !slices.Equal(p, []int{1, 3, 1}) {
+		t.Errorf("projective tree changed: %v", p)
+	}
+}

@@ -1,0 +1,202 @@
+package parser
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/nlp/perceptron"
+)
+
+// Options control training. The zero value gives the defaults.
+type Options struct {
+	Epochs int    // passes over the data (default 15)
+	Seed   uint64 // shuffling seed
+	// MinSubtype keeps a relation subtype ("nsubj:pass") as its own label
+	// when seen at least this often; rarer ones become their universal
+	// relation (default 100).
+	MinSubtype int
+	Prune      float32   // features whose averaged weights are all below this are dropped (default 1)
+	Log        io.Writer // progress lines, or nil
+}
+
+func (o *Options) defaults() {
+	if o.Epochs == 0 {
+		o.Epochs = 15
+	}
+	if o.MinSubtype == 0 {
+		o.MinSubtype = 100
+	}
+	if o.Prune == 0 {
+		o.Prune = 1
+	}
+}
+
+// example is a training sentence: its features' view, projective gold heads
+// (n for the root) and gold label classes.
+type example struct {
+	sent   *sentence
+	heads  []int
+	labels []int
+}
+
+// Train learns a parser from sentences with Text, Tag (the tags the parser
+// will see: predicted ones train it best), Head and Rel. Non-projective
+// trees are made projective by lifting arcs. The same data and options give
+// the same model.
+func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, error) {
+	opt.defaults()
+	logf := func(format string, args ...any) {
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, format+"\n", args...)
+		}
+	}
+	labelOf := relMapper(sents, opt.MinSubtype)
+	var classes []string
+	seen := map[string]bool{}
+	for _, s := range sents {
+		for _, t := range s.Tokens {
+			if l := labelOf(t.Rel); !seen[l] {
+				seen[l] = true
+				classes = append(classes, l)
+			}
+		}
+	}
+	slices.Sort(classes)
+	if !seen["root"] {
+		return nil, fmt.Errorf("parser: training data has no root relation")
+	}
+	index := map[string]int{}
+	var labelHash []uint64
+	for i, c := range classes {
+		index[c] = i
+		labelHash = append(labelHash, hashString(c))
+	}
+	var data []example
+	for si, s := range sents {
+		n := len(s.Tokens)
+		if n == 0 {
+			continue
+		}
+		forms, tags := make([]string, n), make([]string, n)
+		heads, labels := make([]int, n), make([]int, n)
+		roots := 0
+		for i, t := range s.Tokens {
+			forms[i], tags[i], heads[i], labels[i] = t.Text, t.Tag, t.Head, index[labelOf(t.Rel)]
+			if t.Head < 0 {
+				heads[i] = n
+				roots++
+			}
+			if t.Head >= n {
+				return nil, fmt.Errorf("parser: sentence %d: head %d out of range", si+1, t.Head)
+			}
+		}
+		if roots != 1 {
+			continue // not a tree the parser can build
+		}
+		data = append(data, example{sent: newSentence(forms, tags, labelHash), heads: projectivize(heads), labels: labels})
+	}
+	if len(data) == 0 {
+		return nil, fmt.Errorf("parser: no training trees")
+	}
+	moves := perceptron.NewTrainer([]string{"shift", "left", "right"})
+	labeller := perceptron.NewTrainer(classes)
+	rootLabel := index["root"]
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x9a45))
+	feats := make([]perceptron.Feature, 0, 128)
+	lfeats := make([]perceptron.Feature, 0, 64)
+	scores := make([]float32, numMoves)
+	lscores := make([]float32, len(classes))
+	for epoch := range opt.Epochs {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("parser: training: %w", err)
+		}
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		right, total, lright, ltotal := 0, 0, 0, 0
+		for _, ei := range order {
+			ex := &data[ei]
+			n := len(ex.heads)
+			st := newState(n)
+			for !st.done() {
+				feats = moveFeatures(ex.sent, st, feats[:0])
+				moves.Scores(feats, scores)
+				guess := perceptron.Best(scores, func(c int) bool { return st.valid(c) })
+				var cost [numMoves]int
+				st.costs(ex.heads, &cost)
+				least := -1
+				for mv := range numMoves {
+					if st.valid(mv) && (least < 0 || cost[mv] < cost[least]) {
+						least = mv
+					}
+				}
+				best := perceptron.Best(scores, func(c int) bool { return st.valid(c) && cost[c] == cost[least] })
+				moves.Tick()
+				moves.Update(best, guess, feats)
+				total++
+				if cost[guess] == cost[least] {
+					right++
+				}
+				// The first epoch follows the oracle; later ones explore
+				// the model's own mistakes, which the dynamic oracle scores.
+				move := guess
+				if epoch == 0 {
+					move = best
+				}
+				label := 0
+				if move != shift {
+					h, d := st.arc(move)
+					switch {
+					case h == n:
+						label = rootLabel
+					default:
+						lfeats = labelFeatures(ex.sent, st, h, d, lfeats[:0])
+						labeller.Scores(lfeats, lscores)
+						label = perceptron.Best(lscores, func(c int) bool { return c != rootLabel })
+						if ex.heads[d] == h {
+							labeller.Tick()
+							labeller.Update(ex.labels[d], label, lfeats)
+							ltotal++
+							if label == ex.labels[d] {
+								lright++
+							}
+						}
+					}
+				}
+				st.apply(move, label)
+			}
+		}
+		logf("parser: epoch %d: moves %.4f right, labels %.4f right", epoch+1,
+			float64(right)/float64(max(total, 1)), float64(lright)/float64(max(ltotal, 1)))
+	}
+	m, err := newModel(moves.Average(opt.Prune), labeller.Average(opt.Prune))
+	if err != nil {
+		return nil, err
+	}
+	logf("parser: %d move features, %d label features, %d labels", m.moves.NumFeatures(), m.labels.NumFeatures(), len(classes))
+	return m, nil
+}
+
+// relMapper keeps frequent relation subtypes and folds the rest into their
+// universal relation.
+func relMapper(sents []nlp.Sentence, minSubtype int) func(string) string {
+	counts := map[string]int{}
+	for _, s := range sents {
+		for _, t := range s.Tokens {
+			counts[t.Rel]++
+		}
+	}
+	return func(rel string) string {
+		if i := strings.IndexByte(rel, ':'); i >= 0 && counts[rel] < minSubtype {
+			return rel[:i]
+		}
+		return rel
+	}
+}

@@ -1,0 +1,184 @@
+// Package tagger assigns part-of-speech tags (Penn Treebank XPOS and
+// Universal UPOS) and lemmas to the tokens of a sentence, with averaged
+// perceptrons trained on the UD English Web Treebank (see Train).
+//
+// XPOS is tagged left to right from the words around each token and the two
+// tags before it; UPOS is tagged next, reading the XPOS tags on both sides.
+// Frequent words that always carry one tag take it from a tag dictionary.
+package tagger
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed" // the trained model
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/nlp/lemma"
+	"github.com/newsgraph/newsgraph/nlp/perceptron"
+)
+
+//go:embed tagger.model
+var embedded []byte
+
+const magic = "ngtagger1\n"
+
+// Model is a trained tagger. It is read-only once loaded and safe for
+// concurrent use by any number of goroutines.
+type Model struct {
+	xpos, upos   *perceptron.Model
+	xdict, udict map[string]string // word → its only tag, for frequent unambiguous words
+	lemmas       *lemma.Model
+}
+
+// Load decodes the model embedded in the binary. Decoding takes a moment and
+// memory, so callers load it once and share it.
+func Load() (*Model, error) { return Read(bytes.NewReader(embedded)) }
+
+// Tag fills Tag, UPOS and Lemma of every token of s.
+func (m *Model) Tag(s *nlp.Sentence) {
+	n := len(s.Tokens)
+	if n == 0 {
+		return
+	}
+	forms := make([]string, n)
+	for i := range s.Tokens {
+		forms[i] = s.Tokens[i].Text
+	}
+	ws := prepare(forms)
+	xpos := make([]string, n)
+	upos := make([]string, n)
+	feats := make([]perceptron.Feature, 0, 48)
+	scores := make([]float32, max(m.xpos.NumClasses(), m.upos.NumClasses()))
+	m.tagXPOS(ws, xpos, feats, scores)
+	m.tagUPOS(ws, xpos, upos, feats, scores)
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		t.Tag, t.UPOS = xpos[i], upos[i]
+		t.Lemma = m.lemmas.Lemma(t.Text, t.UPOS)
+	}
+}
+
+func (m *Model) tagXPOS(ws []word, out []string, feats []perceptron.Feature, scores []float32) {
+	t1, t2 := "-START-", "-START2-"
+	for i := range ws {
+		tag, ok := m.xdict[ws[i].form]
+		if !ok {
+			feats = lexical(ws, i, feats[:0])
+			feats = history(ws, i, t1, t2, feats)
+			sc := scores[:m.xpos.NumClasses()]
+			tag = m.xpos.Classes[m.xpos.Predict(feats, sc, nil)]
+		}
+		out[i] = tag
+		t1, t2 = tag, t1
+	}
+}
+
+func (m *Model) tagUPOS(ws []word, xpos, out []string, feats []perceptron.Feature, scores []float32) {
+	t1, t2 := "-START-", "-START2-"
+	for i := range ws {
+		tag, ok := m.udict[ws[i].form]
+		if !ok {
+			feats = uposFeatures(ws, xpos, i, t1, t2, feats[:0])
+			sc := scores[:m.upos.NumClasses()]
+			tag = m.upos.Classes[m.upos.Predict(feats, sc, nil)]
+		}
+		out[i] = tag
+		t1, t2 = tag, t1
+	}
+}
+
+func uposFeatures(ws []word, xpos []string, i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
+	out = lexical(ws, i, out)
+	out = history(ws, i, t1, t2, out)
+	return xposContext(ws, xpos, i, out)
+}
+
+// Write saves the model: the two perceptrons, then the tag dictionaries and
+// lemma rules as gzip'd text. The same model always writes the same bytes.
+func (m *Model) Write(w io.Writer) error {
+	var x, u, tables bytes.Buffer
+	if err := m.xpos.Write(&x); err != nil {
+		return fmt.Errorf("tagger: %w", err)
+	}
+	if err := m.upos.Write(&u); err != nil {
+		return fmt.Errorf("tagger: %w", err)
+	}
+	lem, err := m.lemmas.MarshalText()
+	if err != nil {
+		return fmt.Errorf("tagger: %w", err)
+	}
+	zw, _ := gzip.NewWriterLevel(&tables, gzip.BestCompression)
+	zw.Write([]byte("#tables\n")) // so the dictionaries never start with the blank line
+	writeDict(zw, "X", m.xdict)
+	writeDict(zw, "U", m.udict)
+	zw.Write([]byte("\n"))
+	zw.Write(lem)
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("tagger: %w", err)
+	}
+	return perceptron.WriteBundle(w, magic, x.Bytes(), u.Bytes(), tables.Bytes())
+}
+
+func writeDict(w io.Writer, kind string, d map[string]string) {
+	keys := make([]string, 0, len(d))
+	for k := range d {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		fmt.Fprintf(w, "%s\t%s\t%s\n", kind, k, d[k])
+	}
+}
+
+// Read loads a model written by Write.
+func Read(r io.Reader) (*Model, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("tagger: %w", err)
+	}
+	parts, err := perceptron.ReadBundle(data, magic)
+	if err != nil || len(parts) != 3 {
+		return nil, fmt.Errorf("tagger: not a tagger model (%v)", err)
+	}
+	m := &Model{xdict: map[string]string{}, udict: map[string]string{}}
+	if m.xpos, err = perceptron.Read(bytes.NewReader(parts[0])); err != nil {
+		return nil, fmt.Errorf("tagger: XPOS model: %w", err)
+	}
+	if m.upos, err = perceptron.Read(bytes.NewReader(parts[1])); err != nil {
+		return nil, fmt.Errorf("tagger: UPOS model: %w", err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(parts[2]))
+	if err != nil {
+		return nil, fmt.Errorf("tagger: tables: %w", err)
+	}
+	text, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("tagger: tables: %w", err)
+	}
+	dicts, lem, _ := bytes.Cut(text, []byte("\n\n"))
+	sc := bufio.NewScanner(bytes.NewReader(dicts))
+	for sc.Scan() {
+		if strings.HasPrefix(sc.Text(), "#") {
+			continue
+		}
+		fields := strings.Split(sc.Text(), "\t")
+		if len(fields) != 3 {
+			return nil, fmt.Errorf("tagger: tables: malformed line %q", sc.Text())
+		}
+		switch fields[0] {
+		case "X":
+			m.xdict[fields[1]] = fields[2]
+		case "U":
+			m.udict[fields[1]] = fields[2]
+		}
+	}
+	if m.lemmas, err = lemma.Parse(lem); err != nil {
+		return nil, fmt.Errorf("tagger: %w", err)
+	}
+	return m, nil
+}

@@ -1,0 +1,85 @@
+package queries
+
+import (
+	"context"
+	"errors"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync"
+	"testing"
+	"time"
+)
+
+// Sixteen scripts that grow the heap without end, through a Governor that
+// lets four run at once under a 256 MiB ceiling: every one is stopped by
+// the watchdog, and the heap stays under the ceiling (the watchdog
+// fires at a sixth of it, leaving room for the allocations in flight).
+func TestGovernorStopsConcurrentGrowth(t *testing.T) {
+	st := openFixture(t)
+	const ceiling = 512 << 20
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(ceiling))
+	gov := NewGovernor(4, ceiling/6)
+	r := &Runner{QS: st.QuadStore(), Timeout: 30 * time.Second, Gov: gov}
+	var peak uint64
+	done := make(chan struct{})
+	go func() { // what the test sees, independently of the watchdog
+		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(time.Millisecond):
+				metrics.Read(s)
+				peak = max(peak, s[0].Value.Uint64())
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	errs := make([]error, 16)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			src := `var s = "x".repeat(1 << 20), a = []; for (;;) { s = s + "y"; a.push(s); }`
+			if i%2 == 0 {
+				src = `var s = "xy"; for (;;) s += s;`
+			}
+			_, errs[i] = r.Gizmo(context.Background(), src)
+		}()
+	}
+	wg.Wait()
+	close(done)
+	for i, err := range errs {
+		if !errors.Is(err, ErrMemoryLimit) {
+			t.Errorf("script %d: err = %v, want the memory limit", i, err)
+		}
+	}
+	if gov.Stopped() < 16 {
+		t.Errorf("watchdog stopped %d queries, want at least 16", gov.Stopped())
+	}
+	t.Logf("peak heap %d MiB (ceiling %d MiB)", peak>>20, ceiling>>20)
+	// The watchdog polls: under a loaded scheduler the heap can pass the
+	// ceiling by what the running scripts allocate before it is scheduled,
+	// but not without bound (before the governor: 4 GiB and a crash).
+	if peak > 2*ceiling {
+		t.Errorf("peak heap %d MiB, ceiling %d MiB", peak>>20, ceiling>>20)
+	}
+	// Afterwards an ordinary query runs.
+	if _, err := r.Gizmo(context.Background(), `g.V().Limit(1).All()`); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestGovernorQueueEndsWithTheContext(t *testing.T) {
+	gov := NewGovernor(1, 0)
+	_, release, err := gov.Enter(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	if _, _, err := gov.Enter(ctx); !errors.Is(err, ErrBusy) {
+		t.Fatalf("err = %v, want ErrBusy", err)
+	}
+}

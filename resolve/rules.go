@@ -1,0 +1,370 @@
+package resolve
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph/names"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// family: names of one organisation or place family (names.Table) are one
+// node: the one with the family's canonical name, else the member most
+// documents name. The table is the evidence; an ambiguous variant
+// ("Commission", a demonym) is proposed, not merged.
+func (w *world) family() []Candidate {
+	type member struct {
+		e *entity
+		m names.Match
+	}
+	groups := map[string][]member{}
+	for _, e := range w.sorted() {
+		if e.top == "person" {
+			continue
+		}
+		m, ok := w.tb.Family(e.name)
+		if !ok || strings.ToLower(string(m.Class.Top())) != e.top {
+			continue
+		}
+		groups[m.Canonical] = append(groups[m.Canonical], member{e, m})
+	}
+	var out []Candidate
+	for _, canonical := range slices.Sorted(maps.Keys(groups)) {
+		ms := groups[canonical]
+		if len(ms) < 2 {
+			continue
+		}
+		var into *member
+		for i := range ms {
+			m := &ms[i]
+			if m.m.Ambiguous {
+				continue
+			}
+			if m.e.iri == schema.EntityIRI(m.m.Class, canonical) {
+				into = m
+				break
+			}
+			if into == nil || len(m.e.docs) > len(into.e.docs) {
+				into = m
+			}
+		}
+		if into == nil {
+			continue
+		}
+		for _, m := range ms {
+			if m.e == into.e {
+				continue
+			}
+			ev := fmt.Sprintf("names table: %q is a name of %s (%s, %s)", m.e.name, canonical, m.m.Kind, m.m.Rule)
+			if m.m.Ambiguous {
+				ev = fmt.Sprintf("names table: %q usually means %s but not always (%s)", m.e.name, canonical, m.m.Kind)
+			}
+			out = append(out, w.candidate(m.e, into.e, RuleFamily, m.m.Ambiguous, ev))
+		}
+	}
+	return out
+}
+
+// fullName: people whose names are one full name once titles are taken off
+// ("Special Counsel Robert Mueller", "Robert Mueller") are one node: the
+// shared full name is the evidence. Into the plain name, else the one most
+// documents name.
+func (w *world) fullName() []Candidate {
+	groups := map[string][]*entity{}
+	for _, e := range w.sorted() {
+		if e.top != "person" || !plausiblePerson(w.tb, e.name) {
+			continue
+		}
+		_, rest := w.tb.StripTitles(e.name)
+		if len(strings.Fields(rest)) < 2 {
+			continue
+		}
+		k := names.Key(rest)
+		groups[k] = append(groups[k], e)
+	}
+	var out []Candidate
+	for _, k := range slices.Sorted(maps.Keys(groups)) {
+		es := groups[k]
+		if len(es) < 2 {
+			continue
+		}
+		var into *entity
+		for _, e := range es {
+			if titles, _ := w.tb.StripTitles(e.name); len(titles) == 0 {
+				into = e
+				break
+			}
+			if into == nil || len(e.docs) > len(into.docs) {
+				into = e
+			}
+		}
+		for _, e := range es {
+			if e == into {
+				continue
+			}
+			if why := w.conflict(e, into); why != "" {
+				continue
+			}
+			titles, rest := w.tb.StripTitles(e.name)
+			var ts []string
+			for _, t := range titles {
+				ts = append(ts, t.Text)
+			}
+			ev := fmt.Sprintf("same full name %q once the titles %q are taken off", rest, strings.Join(ts, " "))
+			// "Republican Tax Cuts" and "Tax Cuts" are one name, but no
+			// person's: proposed only.
+			out = append(out, w.candidate(e, into, RuleFullName, !w.tb.PlausibleFullName(rest), ev))
+		}
+	}
+	return out
+}
+
+// surname: a person named by one word ("Manafort", "Mr Blair") is the
+// full-named person with that surname whose documents share context with
+// its documents, when that person's context clearly beats every other
+// holder of the surname. A surname alone, without such context, is only
+// proposed.
+func (w *world) surname() []Candidate {
+	bySurname := map[string][]*entity{}
+	for _, e := range w.sorted() {
+		if e.top != "person" || !plausiblePerson(w.tb, e.name) {
+			continue
+		}
+		given, surnames, _ := w.tb.Parts(e.name)
+		if given == "" {
+			continue
+		}
+		for _, s := range surnames {
+			bySurname[s] = append(bySurname[s], e)
+		}
+	}
+	var out []Candidate
+	for _, e := range w.sorted() {
+		if e.top != "person" || !plausiblePerson(w.tb, e.name) {
+			continue
+		}
+		given, surnames, _ := w.tb.Parts(e.name)
+		if given != "" || len(surnames) != 1 {
+			continue
+		}
+		type scored struct {
+			o *entity
+			c sharedContext
+		}
+		var cands []scored
+		seen := map[string]bool{}
+		for _, o := range bySurname[surnames[0]] {
+			r := w.find(o.iri)
+			if seen[r] || r == w.find(e.iri) || w.conflict(e, o) != "" {
+				continue
+			}
+			seen[r] = true
+			cands = append(cands, scored{o, w.context(e, o)})
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		sort.SliceStable(cands, func(i, j int) bool { return cands[i].c.score > cands[j].c.score })
+		best := cands[0]
+		titles, word := w.tb.StripTitles(e.name)
+		lead := fmt.Sprintf("%q is the surname of %s", word, best.o.name)
+		if len(titles) > 0 {
+			lead += fmt.Sprintf(" (title %q taken off)", titles[0].Text)
+		}
+		if len(cands) == 1 {
+			lead += ", the only full name with it"
+		} else {
+			lead += fmt.Sprintf(", one of %d full names with it", len(cands))
+		}
+		// Rivals are the other holders of the surname, less the best one's
+		// junior: news writes "Trump Jr.", so a bare surname is the senior.
+		var rivals []*entity
+		second := 0.0
+		for _, c := range cands[1:] {
+			if !w.juniorOf(c.o, best.o) {
+				rivals = append(rivals, c.o)
+				second = max(second, c.c.score)
+			}
+		}
+		// Only a name that starts like a person's ("Paul Manafort", not
+		// "Capitol Hill") is merged into; the others are proposed.
+		clear := best.c.enough() && best.c.score >= dominance*second && w.tb.PlausibleFullName(best.o.name)
+		notIn := ""
+		if clear {
+			if d, why := w.unsupportedDoc(e, best.o, rivals); d != "" {
+				// One node may hold one surname from unrelated articles:
+				// each must point to this person.
+				clear = false
+				notIn = fmt.Sprintf("document %s does not point to %s: %s", d, best.o.name, why)
+			}
+		}
+		if clear {
+			out = append(out, w.candidate(e, best.o, RuleSurname, false, lead, best.c.String()))
+			continue
+		}
+		// Proposals: the best few, for a reader to accept one.
+		for i, c := range cands {
+			if i == 3 {
+				break
+			}
+			ev := []string{fmt.Sprintf("%q is the surname of %s, one of %d full names with it", word, c.o.name, len(cands)), c.c.String()}
+			if i == 0 && notIn != "" {
+				ev = append(ev, notIn)
+			}
+			out = append(out, w.candidate(e, c.o, RuleSurname, true, ev...))
+		}
+	}
+	return out
+}
+
+// alias: an entity's name is an alias of exactly one other entity of its
+// class, with a longer name. Merged when the longer name spells the shorter
+// out (an acronym, or the same name with a company suffix: "JPMorgan",
+// "JPMorgan Chase & Co") and their documents share context; otherwise
+// proposed.
+func (w *world) alias() []Candidate {
+	holders := map[string][]*entity{}
+	for _, e := range w.sorted() {
+		for a := range e.aliases {
+			holders[e.top+"\x00"+a] = append(holders[e.top+"\x00"+a], e)
+		}
+	}
+	var out []Candidate
+	for _, e := range w.sorted() {
+		if e.name == "" {
+			continue
+		}
+		if e.top == "person" {
+			if given, _, _ := w.tb.Parts(e.name); given == "" || !plausiblePerson(w.tb, e.name) {
+				continue // one word: the surname rule's
+			}
+		}
+		var others []*entity
+		seen := map[string]bool{}
+		for _, h := range holders[e.top+"\x00"+schema.NameKey(e.name)] {
+			if r := w.find(h.iri); h != e && !seen[r] && r != w.find(e.iri) {
+				seen[r] = true
+				others = append(others, h)
+			}
+		}
+		if len(others) != 1 || len(others[0].name) <= len(e.name) {
+			continue
+		}
+		o := others[0]
+		if w.conflict(e, o) != "" {
+			continue
+		}
+		if e.top == "person" && (!plausiblePerson(w.tb, o.name) || !w.tb.PlausibleFullName(o.name)) {
+			continue
+		}
+		c := w.context(e, o)
+		ev := []string{fmt.Sprintf("%q is an alias of %s in its documents", e.name, o.name)}
+		spelled := ""
+		switch {
+		case e.top == "person":
+			spelled = "same given name"
+		case isAcronym(e.name, o.name):
+			spelled = fmt.Sprintf("%q is the acronym of %q", e.name, o.name)
+		case w.tb.CompanySuffix(e.name, o.name):
+			spelled = fmt.Sprintf("%q is %q with a company suffix", o.name, e.name)
+		}
+		if spelled != "" {
+			ev = append(ev, spelled)
+		}
+		ev = append(ev, c.String())
+		out = append(out, w.candidate(e, o, RuleAlias, spelled == "" || !c.enough(), ev...))
+	}
+	return out
+}
+
+// conflict says why two entities cannot be one, or "": a different class,
+// a refusal on record, different given names or generational suffixes, or
+// roles in incompatible spheres.
+func (w *world) conflict(a, b *entity) string {
+	if a.top != b.top {
+		return "different classes"
+	}
+	if w.rejected[[2]string{a.iri, b.iri}] {
+		return "refused by a user"
+	}
+	if a.top == "person" {
+		ga, _, sa := w.tb.Parts(a.name)
+		gb, _, sb := w.tb.Parts(b.name)
+		if ga != "" && gb != "" && ga != gb && !initialOf(ga, gb) && !initialOf(gb, ga) {
+			return "different given names"
+		}
+		if sa != sb && (ga != "" && gb != "" || sa != "") {
+			// "Donald Trump Jr." is not "Donald Trump"; "Trump Jr." is not either.
+			return "different generations"
+		}
+		if w.tb.Conflict(slices.Sorted(maps.Keys(a.spheres)), slices.Sorted(maps.Keys(b.spheres))) {
+			return "roles in incompatible spheres"
+		}
+	}
+	return ""
+}
+
+// juniorOf: j is o's namesake with a generational suffix ("Donald Trump
+// Jr." of "Donald Trump").
+func (w *world) juniorOf(j, o *entity) bool {
+	gj, sj, xj := w.tb.Parts(j.name)
+	go_, so, xo := w.tb.Parts(o.name)
+	return xj != "" && xo == "" && gj == go_ && slices.Equal(sj, so)
+}
+
+// initialOf: "j" is an initial of "james".
+func initialOf(short, long string) bool {
+	return len([]rune(short)) == 1 && strings.HasPrefix(long, short)
+}
+
+// plausiblePerson: a person's name does not hold a party, country or
+// organisation name or a title after its first words ("Senate Republicans",
+// "Representatives Democratic" are not people), and each word starts with a
+// capital or is a name particle.
+func plausiblePerson(tb *names.Table, name string) bool {
+	_, rest := tb.StripTitles(name)
+	words := strings.Fields(rest)
+	for i, wd := range words {
+		if _, ok := tb.Family(wd); ok && len(words) > 1 {
+			return false
+		}
+		if _, ok := tb.IsTitle(wd); ok && i > 0 {
+			return false
+		}
+		r := []rune(wd)
+		if len(r) == 0 || (!unicode.IsUpper(r[0]) && !particles[strings.ToLower(wd)]) {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+var particles = map[string]bool{"al": true, "al-": true, "bin": true, "ibn": true, "de": true, "da": true, "del": true, "der": true, "van": true, "von": true, "la": true, "le": true, "di": true, "du": true, "el": true, "abu": true}
+
+// isAcronym: short's letters are the initials of long's words, with or
+// without its short function words ("CFPB", "Consumer Financial Protection
+// Bureau"; "ANWR", "Arctic National Wildlife Refuge").
+func isAcronym(short, long string) bool {
+	s := strings.ToLower(strings.NewReplacer(".", "", "&", "").Replace(short))
+	if len([]rune(s)) < 2 || strings.ContainsAny(s, " -") {
+		return false
+	}
+	var all, content strings.Builder
+	for _, wd := range strings.FieldsFunc(long, func(r rune) bool { return r == ' ' || r == '-' }) {
+		r := []rune(strings.ToLower(wd))
+		if len(r) == 0 || !unicode.IsLetter(r[0]) {
+			continue
+		}
+		all.WriteRune(r[0])
+		if !functionWords[string(r)] {
+			content.WriteRune(r[0])
+		}
+	}
+	return s == all.String() || s == content.String()
+}
+
+var functionWords = map[string]bool{"of": true, "and": true, "the": true, "for": true, "on": true, "in": true, "to": true}
