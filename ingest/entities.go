@@ -130,8 +130,8 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 	if !upperFirst(t) || timeWords[t] || t == "I" || strings.HasPrefix(t, "I'") || strings.HasPrefix(t, "I’") {
 		return false // "I’m", "I've": the tokenizer keeps contractions whole
 	}
-	if toks[i].Tag == "CD" || digitCount(t) >= 3 {
-		return false
+	if toks[i].Tag == "CD" && !upperFirst(t) || digitCount(t) >= 3 {
+		return false // "MI6", "G20" are names whatever the tagger says
 	}
 	if t == "No." && i+1 < len(toks) && toks[i+1].Tag == "CD" {
 		return false // "the Senate's No. 2 Democrat": a rank
@@ -175,7 +175,7 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 			return false
 		}
 		// "Tornadoes struck", "Storms hit": a plural noun, not a name.
-		if _, known := x.g.entries[t]; !known && toks[i].Tag == "NNS" && strings.HasSuffix(t, "s") && i+1 < len(toks) && toks[i+1].Text == toks[i+1].Lower {
+		if _, known := x.g.entries[t]; !known && toks[i].Tag == "NNS" && strings.HasSuffix(t, "s") && i+1 < len(toks) && toks[i+1].Text == toks[i+1].Lower && !speechVerbs[toks[i+1].Lower] {
 			return false
 		}
 		// Sentence-initial: trust the gazetteer, then the tagger.

@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/nlp/pipeline"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -15,8 +17,9 @@ import (
 type Options struct {
 	// MinConfidence drops facts whose rule confidence is below it (0 keeps all).
 	MinConfidence float64
-	// ProseNER adds prose's statistical NER as one more vote when classifying
-	// unknown names; it makes extraction about five times slower for a small gain in typing (docs/extraction.md).
+	// ProseNER is ignored: tags and entity spans come from the trained
+	// language layer (nlp/). It stays so that callers and configurations
+	// that set it keep working.
 	ProseNER bool
 	// Predicates, when set, keeps only facts with these predicate names
 	// (e.g. the five relations a benchmark annotates).
@@ -27,26 +30,26 @@ type Options struct {
 }
 
 // Extractor turns documents into Extractions. It holds only read-only state
-// (the prose model and the gazetteers), so one Extractor serves any number
-// of goroutines.
+// (the language layer's models and the gazetteers), so one Extractor serves
+// any number of goroutines.
 type Extractor struct {
-	opts   Options
-	tagger *tagger
-	g      *gazetteer
-	rel    *relModel // nil: no classifier
+	opts Options
+	lang *pipeline.Pipeline
+	g    *gazetteer
+	rel  *relModel // nil: no classifier
 }
 
-// NewExtractor loads the tagging model and the gazetteers once.
+// NewExtractor loads the language layer's models and the gazetteers once.
 func NewExtractor(opts Options) (*Extractor, error) {
-	t, err := newTagger(opts.ProseNER)
+	lang, err := pipeline.Load()
 	if err != nil {
-		return nil, fmt.Errorf("load prose model: %w", err)
+		return nil, fmt.Errorf("loading the language layer: %w", err)
 	}
 	rel, err := loadRelModel(relModelJSON)
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{opts: opts, tagger: t, g: newGazetteer(), rel: rel}, nil
+	return &Extractor{opts: opts, lang: &pipeline.Pipeline{Tagger: lang.Tagger}, g: newGazetteer(), rel: rel}, nil
 }
 
 // entity is a document-level entity under construction.
@@ -170,7 +173,11 @@ func (e *Extractor) Annotate(ctx context.Context, doc schema.Document) (Annotati
 // annotate is the NLP stage: sentences, tags, mentions, context typing.
 func (e *Extractor) annotate(ctx context.Context, doc schema.Document) (*docState, error) {
 	x := &docState{g: e.g, doc: doc, entByKey: map[string]int{}, acronyms: map[string]int{}, personWords: map[string][]int{}, firstWords: map[string][]int{}, allRules: e.opts.AllRules}
-	x.sents = splitSentences(doc.Text)
+	lang := nlp.Segment(doc.Text)
+	if err := e.lang.Run(ctx, lang); err != nil {
+		return nil, err
+	}
+	x.sents = wrapSentences(lang)
 	x.headline = headlineSentences(doc, x.sents)
 	x.sentMents = make([][]int, len(x.sents))
 	for si := range x.sents {
@@ -179,7 +186,6 @@ func (e *Extractor) annotate(ctx context.Context, doc schema.Document) (*docStat
 				return nil, err
 			}
 		}
-		e.tagger.tag(x.sents[si].Toks)
 		x.findMentions(si)
 		ms := x.sentMents[si]
 		sort.SliceStable(ms, func(a, b int) bool {

@@ -5,8 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/jdkato/prose/v2"
-
 	"github.com/newsgraph/newsgraph/nlp"
 )
 
@@ -32,9 +30,11 @@ func lowerForm(s string) string {
 }
 
 // splitSentences segments the text with the language layer and wraps its
-// tokens for the rules.
-func splitSentences(text string) []sentence {
-	doc := nlp.Segment(text)
+// tokens for the rules (no trained component runs: tests of the splitter).
+func splitSentences(text string) []sentence { return wrapSentences(nlp.Segment(text)) }
+
+// wrapSentences wraps an analysed document's tokens for the rules.
+func wrapSentences(doc *nlp.Doc) []sentence {
 	out := make([]sentence, len(doc.Sentences))
 	for i, s := range doc.Sentences {
 		toks := make([]token, len(s.Tokens))
@@ -45,73 +45,6 @@ func splitSentences(text string) []sentence {
 	}
 	return out
 }
-
-// tagger wraps prose's model, loaded once and shared read-only.
-type tagger struct {
-	model *prose.Model
-	ner   bool
-}
-
-func newTagger(ner bool) (*tagger, error) {
-	d, err := prose.NewDocument("Loading the model.", prose.WithSegmentation(false))
-	if err != nil {
-		return nil, err
-	}
-	return &tagger{model: d.Model, ner: ner}, nil
-}
-
-// maxTagTokens bounds the tokens sent to prose in one call: the tagger is
-// linear, but an absurd "sentence" is cut into windows to bound memory.
-const maxTagTokens = 400
-
-// tag sets Tag (and NER) on the sentence's tokens.
-func (t *tagger) tag(toks []token) {
-	for off := 0; off < len(toks); off += maxTagTokens {
-		end := min(off+maxTagTokens, len(toks))
-		t.tagWindow(toks[off:end])
-	}
-}
-
-func (t *tagger) tagWindow(toks []token) {
-	var b strings.Builder
-	for i, tk := range toks {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(tk.Text)
-	}
-	doc, err := prose.NewDocument(b.String(), prose.UsingModel(t.model), prose.WithSegmentation(false), prose.WithExtraction(t.ner))
-	if err != nil {
-		return
-	}
-	ptoks := doc.Tokens()
-	j := 0
-	for i := range toks {
-		want := proseNorm(toks[i].Text)
-		if j < len(ptoks) && ptoks[j].Text == want {
-			toks[i].Tag, toks[i].NER = ptoks[j].Tag, ptoks[j].Label
-			j++
-			continue
-		}
-		// prose split the token further: consume its pieces.
-		if j < len(ptoks) && strings.HasPrefix(want, ptoks[j].Text) && ptoks[j].Text != "" {
-			acc := ""
-			k := j
-			for k < len(ptoks) && len(acc) < len(want) && strings.HasPrefix(want, acc+ptoks[k].Text) {
-				acc += ptoks[k].Text
-				k++
-			}
-			toks[i].Tag, toks[i].NER = ptoks[j].Tag, ptoks[j].Label
-			j = k
-			continue
-		}
-		toks[i].Tag = guessTag(toks[i].Text)
-	}
-}
-
-var proseSanitizer = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'")
-
-func proseNorm(s string) string { return proseSanitizer.Replace(s) }
 
 func guessTag(s string) string {
 	switch {

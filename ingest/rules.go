@@ -138,7 +138,7 @@ func (v *view) np(i int) int {
 		case i+2 < len(v.t) && v.t[i].Text == w && strings.HasPrefix(tag, "NN") && v.low(i+1) == "," && v.start[i+2] >= 0 && v.m(v.start[i+2]).kind == kName && v.isA(v.start[i+2], schema.Person) && i > 0 && (v.low(i-1) == "his" || v.low(i-1) == "her" || v.low(i-1) == "their" || v.low(i-1) == "its"):
 			// "killed his neighbor, Paul Greer": the name in apposition.
 			i++
-		case i+1 < len(v.t) && v.t[i].Text == w && strings.HasPrefix(tag, "NN") && (v.start[i+1] >= 0 && v.m(v.start[i+1]).kind == kName || v.t[i+1].Text == v.low(i+1) && !strings.HasPrefix(v.t[i+1].Tag, "VB") && i+2 < len(v.t) && v.start[i+2] >= 0 && v.m(v.start[i+2]).kind == kName):
+		case i+1 < len(v.t) && v.t[i].Text == w && strings.HasPrefix(tag, "NN") && (v.start[i+1] >= 0 && v.m(v.start[i+1]).kind == kName || v.t[i+1].Text == v.low(i+1) && strings.HasPrefix(v.t[i+1].Tag, "NN") && i+2 < len(v.t) && v.start[i+2] >= 0 && v.m(v.start[i+2]).kind == kName):
 			// "the opposition Northland Unity Party": a common-noun modifier.
 		default:
 			return -1
