@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -126,11 +127,14 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 	if arabicPrefix(t) {
 		return true
 	}
-	if !upperFirst(t) || timeWords[t] || t == "I" {
-		return false
+	if !upperFirst(t) || timeWords[t] || t == "I" || strings.HasPrefix(t, "I'") || strings.HasPrefix(t, "I’") {
+		return false // "I’m", "I've": the tokenizer keeps contractions whole
 	}
-	if toks[i].Tag == "CD" || digitCount(t) >= 3 {
-		return false
+	if toks[i].Tag == "CD" && !upperFirst(t) || digitCount(t) >= 3 {
+		return false // "MI6", "G20" are names whatever the tagger says
+	}
+	if t == "No." && i+1 < len(toks) && toks[i+1].Tag == "CD" {
+		return false // "the Senate's No. 2 Democrat": a rank
 	}
 	// "the First National Bank": an ordinal inside a name.
 	if (t == "First" || t == "Second" || t == "Third") && i > 0 && i+1 < len(toks) && upperFirst(toks[i+1].Text) && !functionWords[toks[i+1].Lower] {
@@ -165,13 +169,13 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 	if x.g.roleHeads[t] || x.g.roleMods[t] {
 		return true
 	}
-	if i == 0 || isOpenQuote(toks[i-1].Text) || toks[i-1].Text == ":" {
+	if i == 0 || nlp.IsOpenQuote(toks[i-1].Text) || toks[i-1].Text == ":" {
 		// "Police said", "Officials met": a group noun opening a sentence.
 		if (groupStarts[toks[i].Lower] || commonPlurals[toks[i].Lower]) && !(i+1 < len(toks) && upperFirst(toks[i+1].Text)) {
 			return false
 		}
 		// "Tornadoes struck", "Storms hit": a plural noun, not a name.
-		if _, known := x.g.entries[t]; !known && toks[i].Tag == "NNS" && strings.HasSuffix(t, "s") && i+1 < len(toks) && toks[i+1].Text == toks[i+1].Lower {
+		if _, known := x.g.entries[t]; !known && toks[i].Tag == "NNS" && strings.HasSuffix(t, "s") && i+1 < len(toks) && toks[i+1].Text == toks[i+1].Lower && !speechVerbs[toks[i+1].Lower] {
 			return false
 		}
 		// Sentence-initial: trust the gazetteer, then the tagger.

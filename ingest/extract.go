@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/nlp/pipeline"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -15,35 +17,39 @@ import (
 type Options struct {
 	// MinConfidence drops facts whose rule confidence is below it (0 keeps all).
 	MinConfidence float64
-	// ProseNER adds prose's statistical NER as one more vote when classifying
-	// unknown names; it makes extraction about five times slower for a small gain in typing (docs/extraction.md).
+	// ProseNER is ignored: tags and entity spans come from the trained
+	// language layer (nlp/). It stays so that callers and configurations
+	// that set it keep working.
 	ProseNER bool
 	// Predicates, when set, keeps only facts with these predicate names
 	// (e.g. the five relations a benchmark annotates).
 	Predicates []string
+	// AllRules keeps the facts of every rule, also those the gate table
+	// (gates.go) leaves off by default for their precision on real news.
+	AllRules bool
 }
 
 // Extractor turns documents into Extractions. It holds only read-only state
-// (the prose model and the gazetteers), so one Extractor serves any number
-// of goroutines.
+// (the language layer's models and the gazetteers), so one Extractor serves
+// any number of goroutines.
 type Extractor struct {
-	opts   Options
-	tagger *tagger
-	g      *gazetteer
-	rel    *relModel // nil: no classifier
+	opts Options
+	lang *pipeline.Pipeline
+	g    *gazetteer
+	rel  *relModel // nil: no classifier
 }
 
-// NewExtractor loads the tagging model and the gazetteers once.
+// NewExtractor loads the language layer's models and the gazetteers once.
 func NewExtractor(opts Options) (*Extractor, error) {
-	t, err := newTagger(opts.ProseNER)
+	lang, err := pipeline.Load()
 	if err != nil {
-		return nil, fmt.Errorf("load prose model: %w", err)
+		return nil, fmt.Errorf("loading the language layer: %w", err)
 	}
 	rel, err := loadRelModel(relModelJSON)
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{opts: opts, tagger: t, g: newGazetteer(), rel: rel}, nil
+	return &Extractor{opts: opts, lang: &pipeline.Pipeline{Tagger: lang.Tagger}, g: newGazetteer(), rel: rel}, nil
 }
 
 // entity is a document-level entity under construction.
@@ -75,7 +81,12 @@ type docState struct {
 	personWords map[string][]int // word of a multi-word person name → entities
 	firstWords  map[string][]int // first word of a multi-word name → entities
 	views       []*view          // per sentence, built after resolution
+	allRules    bool             // Options.AllRules
+	headline    int              // sentences [0, headline) are the headline
 }
+
+// ruleOn reports whether the document keeps a rule's facts.
+func (x *docState) ruleOn(rule string) bool { return x.allRules || ruleOn(rule) }
 
 // viewOf returns the (cached) rule view of a sentence.
 func (x *docState) viewOf(si int) *view {
@@ -161,8 +172,13 @@ func (e *Extractor) Annotate(ctx context.Context, doc schema.Document) (Annotati
 
 // annotate is the NLP stage: sentences, tags, mentions, context typing.
 func (e *Extractor) annotate(ctx context.Context, doc schema.Document) (*docState, error) {
-	x := &docState{g: e.g, doc: doc, entByKey: map[string]int{}, acronyms: map[string]int{}, personWords: map[string][]int{}, firstWords: map[string][]int{}}
-	x.sents = splitSentences(doc.Text)
+	x := &docState{g: e.g, doc: doc, entByKey: map[string]int{}, acronyms: map[string]int{}, personWords: map[string][]int{}, firstWords: map[string][]int{}, allRules: e.opts.AllRules}
+	lang := nlp.Segment(doc.Text)
+	if err := e.lang.Run(ctx, lang); err != nil {
+		return nil, err
+	}
+	x.sents = wrapSentences(lang)
+	x.headline = headlineSentences(doc, x.sents)
 	x.sentMents = make([][]int, len(x.sents))
 	for si := range x.sents {
 		if si%64 == 0 {
@@ -170,7 +186,6 @@ func (e *Extractor) annotate(ctx context.Context, doc schema.Document) (*docStat
 				return nil, err
 			}
 		}
-		e.tagger.tag(x.sents[si].Toks)
 		x.findMentions(si)
 		ms := x.sentMents[si]
 		sort.SliceStable(ms, func(a, b int) bool {
@@ -476,7 +491,12 @@ func (x *docState) build(opts Options) schema.Extraction {
 		if conf == 0 {
 			conf = ruleConfidence(f.rule)
 		}
-		if conf < opts.MinConfidence || len(opts.Predicates) > 0 && !containsStr(opts.Predicates, f.pred) {
+		if conf < opts.MinConfidence || len(opts.Predicates) > 0 && !containsStr(opts.Predicates, f.pred) || !x.ruleOn(f.rule) {
+			continue
+		}
+		if f.s0 < x.headline {
+			// A headline compresses and guesses ("Howard denies split over
+			// ID cards"); what the body confirms has the body's evidence.
 			continue
 		}
 		if iris[f.subj] == "" {
@@ -610,6 +630,11 @@ func (x *docState) matchOrgShort(m *mention) int {
 	if strings.Contains(m.stripped, " ") || m.strength >= 3 && !m.class.IsA(schema.Organization) {
 		return -1
 	}
+	for _, k := range x.personWords[m.stripped] {
+		if x.ents[k].class == schema.Person {
+			return -1 // "Trump" after "Donald Trump": not the "Trump administration"
+		}
+	}
 	found := -1
 	for _, k := range x.firstWords[m.stripped] {
 		if !x.ents[k].class.IsA(schema.Organization) || x.ents[k].gaz != "" {
@@ -660,4 +685,24 @@ func (x *docState) metonymGovernment(m *mention) string {
 		return adj + " government"
 	}
 	return "Government of " + country
+}
+
+// headlineSentences counts the sentences at the start of the text that are
+// its headline: the document's title when the text opens with it, unless the
+// title ends like a sentence of the body (a first line read as the title of
+// a plain-text file may be one).
+func headlineSentences(doc schema.Document, sents []sentence) int {
+	title := strings.TrimSpace(doc.Title)
+	if title == "" || strings.HasSuffix(strings.TrimRight(title, "\"”’'"), ".") {
+		return 0
+	}
+	start := len(doc.Text) - len(strings.TrimLeft(doc.Text, " \t\r\n"))
+	if !strings.HasPrefix(doc.Text[start:], title) {
+		return 0
+	}
+	n := 0
+	for n < len(sents) && sents[n].End <= start+len(title) {
+		n++
+	}
+	return n
 }

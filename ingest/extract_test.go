@@ -20,7 +20,7 @@ var (
 
 func extractor(t testing.TB) *Extractor {
 	t.Helper()
-	testExOnce.Do(func() { testEx, testExErr = NewExtractor(Options{}) })
+	testExOnce.Do(func() { testEx, testExErr = NewExtractor(Options{AllRules: true}) })
 	if testExErr != nil {
 		t.Fatal(testExErr)
 	}

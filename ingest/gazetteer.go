@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 
+	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -248,8 +249,8 @@ ArmedGroup|Shining Path|
 ArmedGroup|FARC|
 ArmedGroup|Stern Gang|
 ArmedGroup|Palestine Liberation Organization|PLO
-PoliticalParty|Republican Party|GOP,Republicans
-PoliticalParty|Democratic Party|Democrats
+PoliticalParty|Republican Party|GOP,Republicans,Republican
+PoliticalParty|Democratic Party|Democrats,Democrat,Democratic
 PoliticalParty|Labour Party|Labour
 PoliticalParty|Conservative Party|Conservatives,Tories
 PoliticalParty|Communist Party|
@@ -407,7 +408,7 @@ func newGazetteer() *gazetteer {
 		if _, ok := g.lowerEnt[strings.ToLower(surface)]; !ok {
 			g.lowerEnt[strings.ToLower(surface)] = e
 		}
-		if n := len(tokenize(surface)); n > g.maxLen {
+		if n := len(nlp.Tokenize(surface)); n > g.maxLen {
 			g.maxLen = n
 		}
 	}

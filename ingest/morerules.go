@@ -886,7 +886,7 @@ func (v *view) soleActors() {
 		if pm.i > om.j && (v.low(pm.i-2) == "said" || v.low(pm.i-3) == "said" && v.t[pm.i-2].Text == v.low(pm.i-2)) && v.x.g.roleNouns[v.low(pm.i-1)] {
 			close = true
 		}
-		if close && !v.isA(org, schema.ArmedGroup) && (near(pm.i-1) || v.low(pm.j) == "," && near(pm.j+1) || v.low(pm.j) == "," && near(pm.j+2)) {
+		if close && !v.isA(org, schema.ArmedGroup) && !v.isA(org, schema.PoliticalParty) && (near(pm.i-1) || v.low(pm.j) == "," && near(pm.j+1) || v.low(pm.j) == "," && near(pm.j+2)) {
 			v.emit(person, "works_for", org, "sole-person-job", min(pm.i, om.i), max(pm.j, om.j), nil)
 		}
 	}

@@ -5,17 +5,15 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/jdkato/prose/v2"
+	"github.com/newsgraph/newsgraph/nlp"
 )
 
-// Token is one word or punctuation mark with its byte offsets in the
-// document text.
+// token is a word of the language layer with what the rules read besides:
+// Tag (the embedded nlp.Token's) is prose's Penn Treebank tag.
 type token struct {
-	Text       string
-	Start, End int
-	Tag        string // Penn Treebank tag from prose
-	NER        string // prose's IOB entity label, "" when NER is off
-	Lower      string
+	nlp.Token
+	NER   string // prose's IOB entity label, "" when NER is off
+	Lower string // lower case, curly apostrophes straightened ("’s" → "'s")
 }
 
 // sentence is a run of tokens with its byte span in the document.
@@ -25,294 +23,28 @@ type sentence struct {
 	Toks       []token
 }
 
-// abbreviations keep their period: they do not end a sentence.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sen": true, "rep": true,
-	"gov": true, "gen": true, "lt": true, "col": true, "maj": true, "capt": true, "sgt": true,
-	"adm": true, "st": true, "jr": true, "sr": true, "inc": true, "corp": true, "co": true,
-	"ltd": true, "no": true, "vs": true, "etc": true, "jan": true, "feb": true, "mar": true,
-	"apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true,
-	"nov": true, "dec": true, "mt": true, "ft": true, "rev": true, "gens": true, "dept": true,
-	"ala": true, "ariz": true, "ark": true, "calif": true, "colo": true, "conn": true, "del": true,
-	"fla": true, "ga": true, "ill": true, "ind": true, "kan": true, "kans": true, "ky": true,
-	"la": true, "md": true, "mass": true, "mich": true, "minn": true, "miss": true, "mo": true,
-	"mont": true, "neb": true, "nev": true, "okla": true, "ore": true, "pa": true, "tenn": true,
-	"tex": true, "va": true, "vt": true, "wash": true, "wis": true, "wyo": true, "cmdr": true,
-	"supt": true, "messrs": true, "approx": true, "est": true, "u.s": true, "u.n": true,
+// lowerForm is the form rules compare: lower case, with curly apostrophes
+// straightened, so that rules written with "'s" read news typeset with "’s".
+func lowerForm(s string) string {
+	return strings.ToLower(strings.ReplaceAll(s, "’", "'"))
 }
 
-// tokenize splits text into tokens with byte offsets relative to text.
-// It is linear in the input: every rune is looked at a bounded number of
-// times.
-func tokenize(text string) []token {
-	var toks []token
-	i := 0
-	n := len(text)
-	for i < n {
-		r, sz := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
-			i += sz
-			continue
-		}
-		start := i
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			j := i + sz
-			for j < n {
-				c, csz := utf8.DecodeRuneInString(text[j:])
-				if unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c) {
-					j += csz
-					continue
-				}
-				if j+csz < n {
-					next, _ := utf8.DecodeRuneInString(text[j+csz:])
-					prev, _ := utf8.DecodeLastRuneInString(text[i:j])
-					switch {
-					case c == '-' && (unicode.IsLetter(next) || unicode.IsDigit(next)):
-						j += csz
-						continue
-					case (c == ',' || c == '.') && unicode.IsDigit(prev) && unicode.IsDigit(next):
-						j += csz
-						continue
-					case c == '.' && unicode.IsLetter(next) && unicode.IsUpper(prev) && j+csz+1 < n && text[j+csz+1] == '.':
-						// U.S. / U.N.: an initialism keeps its periods.
-						j += csz
-						continue
-					case (c == '\'' || c == '’') && unicode.IsLetter(next):
-						rest := text[j+csz:]
-						if (strings.HasPrefix(rest, "s") || strings.HasPrefix(rest, "S")) && (len(rest) == 1 || !isWordByte(rest[1])) {
-							break // possessive: split below
-						}
-						j += csz
-						continue
-					}
-				}
-				break
-			}
-			// Keep the period of abbreviations and initialisms.
-			if j < n && text[j] == '.' {
-				w := text[i:j]
-				lw := strings.ToLower(w)
-				single := utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)
-				if abbreviations[lw] || single || strings.Count(w, ".") > 0 && isInitialism(w) {
-					j++
-				}
-			}
-			toks = append(toks, token{Text: text[i:j], Start: i, End: j})
-			i = j
-			continue
-		}
-		// Possessive 's / ’s.
-		if (r == '\'' || r == '’') && i+sz < n && (text[i+sz] == 's' || text[i+sz] == 'S') && (i+sz+1 >= n || !isWordByte(text[i+sz+1])) && len(toks) > 0 {
-			toks = append(toks, token{Text: text[i : i+sz+1], Start: i, End: i + sz + 1})
-			i += sz + 1
-			continue
-		}
-		// Runs of the same punctuation (..., --) are one token.
-		j := i + sz
-		if r == '.' || r == '-' || r == '!' || r == '?' {
-			for j < n {
-				c, csz := utf8.DecodeRuneInString(text[j:])
-				if c != r {
-					break
-				}
-				j += csz
-			}
-		}
-		toks = append(toks, token{Text: text[start:j], Start: start, End: j})
-		i = j
-	}
-	for k := range toks {
-		toks[k].Lower = strings.ToLower(toks[k].Text)
-	}
-	return toks
-}
+// splitSentences segments the text with the language layer and wraps its
+// tokens for the rules (no trained component runs: tests of the splitter).
+func splitSentences(text string) []sentence { return wrapSentences(nlp.Segment(text)) }
 
-func isWordByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
-}
-
-func isInitialism(w string) bool {
-	for _, p := range strings.Split(w, ".") {
-		if utf8.RuneCountInString(p) > 1 {
-			return false
+// wrapSentences wraps an analysed document's tokens for the rules.
+func wrapSentences(doc *nlp.Doc) []sentence {
+	out := make([]sentence, len(doc.Sentences))
+	for i, s := range doc.Sentences {
+		toks := make([]token, len(s.Tokens))
+		for k, t := range s.Tokens {
+			toks[k] = token{Token: t, Lower: lowerForm(t.Text)}
 		}
-	}
-	return true
-}
-
-// splitSentences tokenises the text and cuts it into sentences: at blank
-// lines, at line ends that close a line of their own (headlines, datelines),
-// and after . ! ? when what follows starts a new sentence.
-func splitSentences(text string) []sentence {
-	var out []sentence
-	para := 0
-	pos := 0
-	for pos < len(text) {
-		// One block = text up to a blank line.
-		end := strings.Index(text[pos:], "\n\n")
-		var block string
-		if end < 0 {
-			block = text[pos:]
-			end = len(text)
-		} else {
-			end += pos
-			block = text[pos:end]
-		}
-		if strings.TrimSpace(block) != "" {
-			lineStart := pos
-			for _, line := range splitLines(block) {
-				toks := tokenize(line)
-				for k := range toks {
-					toks[k].Start += lineStart
-					toks[k].End += lineStart
-				}
-				out = appendSentences(out, toks, para)
-				lineStart += len(line) + 1
-			}
-			para++
-		}
-		pos = end + 2
+		out[i] = sentence{Start: s.Start, End: s.End, Para: s.Para, Toks: toks}
 	}
 	return out
 }
-
-// splitLines keeps wrapped lines together: a line break ends a sentence
-// only after sentence-final punctuation or a short, headline-like line.
-func splitLines(block string) []string {
-	lines := strings.Split(block, "\n")
-	var out []string
-	cur := ""
-	for i, l := range lines {
-		if i == 0 {
-			cur = l
-			continue
-		}
-		t := strings.TrimRight(cur, " \t")
-		last, _ := utf8.DecodeLastRuneInString(t)
-		if strings.ContainsRune(".!?:\"”’)", last) || utf8.RuneCountInString(t) < 80 || strings.TrimSpace(l) == "" {
-			out = append(out, cur)
-			cur = l
-			continue
-		}
-		cur += "\n" + l
-	}
-	return append(out, cur)
-}
-
-// maxSentenceTokens bounds a sentence: a "sentence" longer than this (a
-// table, a run-on dump) is cut, so that per-sentence work stays bounded.
-const maxSentenceTokens = 300
-
-func appendSentences(out []sentence, toks []token, para int) []sentence {
-	start := 0
-	flush := func(end int) {
-		for end-start > maxSentenceTokens {
-			cut := start + maxSentenceTokens
-			out = append(out, sentence{Start: toks[start].Start, End: toks[cut-1].End, Para: para, Toks: toks[start:cut:cut]})
-			start = cut
-		}
-		if end > start {
-			s := sentence{Start: toks[start].Start, End: toks[end-1].End, Para: para, Toks: toks[start:end:end]}
-			out = append(out, s)
-		}
-		start = end
-	}
-	for i := 0; i < len(toks); i++ {
-		t := toks[i].Text
-		if !(strings.HasPrefix(t, ".") || t[0] == '!' || t[0] == '?' || t == "…") {
-			continue
-		}
-		j := i + 1
-		// Closing quotes and brackets stay with the sentence they close.
-		for j < len(toks) && (isCloseQuote(toks[j].Text) || toks[j].Text == ")") {
-			j++
-		}
-		if j >= len(toks) {
-			break
-		}
-		next, _ := utf8.DecodeRuneInString(toks[j].Text)
-		if unicode.IsUpper(next) || unicode.IsDigit(next) || isOpenQuote(toks[j].Text) {
-			flush(j)
-			i = j - 1
-		}
-	}
-	flush(len(toks))
-	return out
-}
-
-func isOpenQuote(t string) bool {
-	return t == "“" || t == "\"" || t == "«" || t == "`" || t == "‘"
-}
-func isCloseQuote(t string) bool {
-	return t == "”" || t == "\"" || t == "»" || t == "'" || t == "’"
-}
-
-// tagger wraps prose's model, loaded once and shared read-only.
-type tagger struct {
-	model *prose.Model
-	ner   bool
-}
-
-func newTagger(ner bool) (*tagger, error) {
-	d, err := prose.NewDocument("Loading the model.", prose.WithSegmentation(false))
-	if err != nil {
-		return nil, err
-	}
-	return &tagger{model: d.Model, ner: ner}, nil
-}
-
-// maxTagTokens bounds the tokens sent to prose in one call: the tagger is
-// linear, but an absurd "sentence" is cut into windows to bound memory.
-const maxTagTokens = 400
-
-// tag sets Tag (and NER) on the sentence's tokens.
-func (t *tagger) tag(toks []token) {
-	for off := 0; off < len(toks); off += maxTagTokens {
-		end := min(off+maxTagTokens, len(toks))
-		t.tagWindow(toks[off:end])
-	}
-}
-
-func (t *tagger) tagWindow(toks []token) {
-	var b strings.Builder
-	for i, tk := range toks {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(tk.Text)
-	}
-	doc, err := prose.NewDocument(b.String(), prose.UsingModel(t.model), prose.WithSegmentation(false), prose.WithExtraction(t.ner))
-	if err != nil {
-		return
-	}
-	ptoks := doc.Tokens()
-	j := 0
-	for i := range toks {
-		want := proseNorm(toks[i].Text)
-		if j < len(ptoks) && ptoks[j].Text == want {
-			toks[i].Tag, toks[i].NER = ptoks[j].Tag, ptoks[j].Label
-			j++
-			continue
-		}
-		// prose split the token further: consume its pieces.
-		if j < len(ptoks) && strings.HasPrefix(want, ptoks[j].Text) && ptoks[j].Text != "" {
-			acc := ""
-			k := j
-			for k < len(ptoks) && len(acc) < len(want) && strings.HasPrefix(want, acc+ptoks[k].Text) {
-				acc += ptoks[k].Text
-				k++
-			}
-			toks[i].Tag, toks[i].NER = ptoks[j].Tag, ptoks[j].Label
-			j = k
-			continue
-		}
-		toks[i].Tag = guessTag(toks[i].Text)
-	}
-}
-
-var proseSanitizer = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'")
-
-func proseNorm(s string) string { return proseSanitizer.Replace(s) }
 
 func guessTag(s string) string {
 	switch {

@@ -53,6 +53,9 @@ func (v *view) timeAt(k int) (string, int) {
 	end := k
 	switch {
 	case months[v.low(k)]:
+		if !monthAt(v, k, k > start) {
+			return "", k
+		}
 		end = k + 1
 		if end < len(v.t) && v.t[end].Tag == "CD" && len(v.t[end].Text) <= 2 {
 			end++
@@ -75,6 +78,29 @@ func (v *view) timeAt(k int) (string, int) {
 		from = k
 	}
 	return joinToks(v.t[from:end]), end
+}
+
+// monthAt reports whether the month word at k names a month: written with a
+// capital, and for the month names that are also verbs ("may", "march"),
+// after a preposition of time or before a day or a year ("in May", "May 5"), so
+// that the modal verb in "X may control Y" never dates a fact.
+func monthAt(v *view, k int, afterPrep bool) bool {
+	t := v.t[k].Text
+	if t == v.t[k].Lower {
+		return false
+	}
+	switch v.t[k].Lower {
+	case "may", "march":
+		if afterPrep && v.low(k-1) != "by" {
+			return true // not "backed by May": an agent
+		}
+		next := ""
+		if k+1 < len(v.t) {
+			next = v.t[k+1].Text
+		}
+		return isYear(next) || len(next) <= 2 && next != "" && next[0] >= '0' && next[0] <= '9'
+	}
+	return true
 }
 
 // qualifiers adds the time and hedge found around tokens [lo, hi) to q.

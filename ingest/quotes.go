@@ -1,8 +1,10 @@
 package ingest
 
 import (
+	"sort"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -38,9 +40,19 @@ func (x *docState) quotes() {
 		inQuote := make([]bool, len(pt))
 		tokAt := func(i int) token { return x.sents[pt[i].si].Toks[pt[i].k] }
 		attributed := false
+		// Quotes and reported speech are attributed in reading order, so
+		// that "he said" after "Schumer said the bill …" is Schumer even
+		// when an earlier quote was someone else's.
+		type speech struct {
+			at           int // token index in pt
+			o, c, closeE int // a quote: its marks (o < 0: reported speech)
+			text         string
+			run          func() // reported speech: records it
+		}
+		var events []speech
 		for i := 0; i < len(pt); i++ {
 			t := tokAt(i).Text
-			if !isOpenQuote(t) && !(t == "\"") {
+			if !nlp.IsOpenQuote(t) && !(t == "\"") {
 				continue
 			}
 			if t == "`" && i+1 < len(pt) && tokAt(i+1).Text == "`" {
@@ -75,6 +87,11 @@ func (x *docState) quotes() {
 				i = closeEnd
 				continue // scare quotes: ‘Explains’
 			}
+			events = append(events, speech{at: o, o: o, c: c, closeE: closeEnd, text: text})
+			i = closeEnd
+		}
+		quote := func(e speech) {
+			o, c, closeEnd, text := e.o, e.c, e.closeE, e.text
 			speaker, rule, endSent := x.attribution(pt, tokAt, o, closeEnd)
 			if speaker >= 0 && rule == "quote-pronoun" && lastSpeaker >= 0 {
 				speaker = lastSpeaker
@@ -89,7 +106,6 @@ func (x *docState) quotes() {
 				lastSpeaker = speaker
 				attributed = true
 			}
-			i = closeEnd
 		}
 		// Reported speech outside quotes.
 		for i := 0; i < len(pt); i++ {
@@ -123,7 +139,7 @@ func (x *docState) quotes() {
 				k = j - 1
 				nx = v.t[k+1]
 			}
-			if nx.Text == ":" || nx.Text == "," || isOpenQuote(nx.Text) || nx.Text == "." || nx.Lower == "in" || nx.Lower == "on" || nx.Lower == "by" ||
+			if nx.Text == ":" || nx.Text == "," || nlp.IsOpenQuote(nx.Text) || nx.Text == "." || nx.Lower == "in" || nx.Lower == "on" || nx.Lower == "by" ||
 				nx.Lower == "from" || nx.Lower == "after" || nx.Lower == "at" || nx.Lower == "during" || nx.Lower == "before" || nx.Lower == "with" {
 				continue // "said from his cell", "said after a meeting": no statement follows
 			}
@@ -154,7 +170,7 @@ func (x *docState) quotes() {
 				st++
 			}
 			end := len(v.t)
-			for end > st && (v.t[end-1].Text == "." || isCloseQuote(v.t[end-1].Text)) {
+			for end > st && (v.t[end-1].Text == "." || nlp.IsCloseQuote(v.t[end-1].Text)) {
 				end--
 			}
 			if end-st < 4 {
@@ -168,13 +184,23 @@ func (x *docState) quotes() {
 				}
 			}
 			text := x.doc.Text[v.t[st].Start:v.t[end-1].End]
-			spk := v.ent(s)
-			if v.m(s).kind == kPronoun && v.m(s).class == schema.Person && lastSpeaker >= 0 {
-				spk = lastSpeaker
-			}
-			if spk >= 0 {
-				x.addStatement(spk, text, "reported-speech", si, si)
-				lastSpeaker = spk
+			events = append(events, speech{at: i, o: -1, run: func() {
+				spk := v.ent(s)
+				if v.m(s).kind == kPronoun && v.m(s).class == schema.Person && lastSpeaker >= 0 {
+					spk = lastSpeaker
+				}
+				if spk >= 0 {
+					x.addStatement(spk, text, "reported-speech", si, si)
+					lastSpeaker = spk
+				}
+			}})
+		}
+		sort.SliceStable(events, func(a, b int) bool { return events[a].at < events[b].at })
+		for _, e := range events {
+			if e.o >= 0 {
+				quote(e)
+			} else {
+				e.run()
 			}
 		}
 		p0 = p1
@@ -196,7 +222,7 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 		// titles, organisations and role nouns may stand before the speaker.
 		for j := k; j < len(v.t) && j < k+10; j++ {
 			if speechVerbs[v.low(j)] {
-				if mi := v.end[j]; mi >= 0 && (v.m(mi).kind == kName || v.m(mi).kind == kPronoun) && !v.isA(mi, schema.Location) {
+				if mi := v.end[j]; mi >= 0 && (v.m(mi).kind == kName || v.m(mi).kind == kPronoun) && !v.isA(mi, schema.Location) && !v.partyMember(mi) {
 					rule := "quote-after"
 					if v.m(mi).kind == kPronoun {
 						rule = "quote-pronoun"
@@ -287,4 +313,24 @@ func (x *docState) ourPartner(pt []ptok, tokAt func(int) token, o, c, speaker in
 			v.emitEnt(v.ent(y), "allied_with", org, "quote-our-partner", v.m(y).i, pt[j].k+1, nil)
 		}
 	}
+}
+
+// partyMember reports whether a party mention is a common noun for one of
+// its members: "the 64-year-old Republican said", "a Democrat said" speak
+// for themselves, not for the party.
+func (v *view) partyMember(mi int) bool {
+	m := v.m(mi)
+	if !v.isA(mi, schema.PoliticalParty) || m.j-m.i != 1 || strings.HasSuffix(v.low(m.i), "s") {
+		return false
+	}
+	for k := m.i - 1; k >= 0 && k >= m.i-4; k-- {
+		switch w := v.low(k); {
+		case w == "the" || w == "a" || w == "an" || w == "this" || w == "that":
+			return true
+		case v.t[k].Text == w: // a lower-case modifier: "64-year-old", "moderate"
+			continue
+		}
+		return false
+	}
+	return false
 }

@@ -48,7 +48,7 @@ func TestClassifierFactsCarryTheirProbability(t *testing.T) {
 		min  float64
 		want bool
 	}{{f.Evidence.Confidence - 0.01, true}, {f.Evidence.Confidence + 0.01, false}} {
-		e, err := NewExtractor(Options{MinConfidence: tc.min})
+		e, err := NewExtractor(Options{MinConfidence: tc.min, AllRules: true})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -184,11 +184,19 @@ func (x *docState) retype(si int) {
 		}
 		// "Dynacore's chief executive": only firms have these.
 		if m.j-m.i == 1 && low(m.j) == "'s" && !x.g.given[toks[m.i].Text] {
-			k := m.j + 1
-			for k < len(toks) && k < m.j+3 && toks[k].Tag == "JJ" {
-				k++
+			corporate := false
+			// Adjectives may come first ("its new chief executive"); a
+			// tagger may call "chief executive" two adjectives.
+			for k := m.j + 1; k < len(toks) && k < m.j+4; k++ {
+				if corporateRoles[low(k)] || corporateRoles[low(k)+" "+low(k+1)] {
+					corporate = true
+					break
+				}
+				if toks[k].Tag != "JJ" {
+					break
+				}
 			}
-			if corporateRoles[low(k)] || corporateRoles[low(k)+" "+low(k+1)] {
+			if corporate {
 				m.class, m.strength = schema.Organization, 2
 				continue
 			}

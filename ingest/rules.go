@@ -138,7 +138,7 @@ func (v *view) np(i int) int {
 		case i+2 < len(v.t) && v.t[i].Text == w && strings.HasPrefix(tag, "NN") && v.low(i+1) == "," && v.start[i+2] >= 0 && v.m(v.start[i+2]).kind == kName && v.isA(v.start[i+2], schema.Person) && i > 0 && (v.low(i-1) == "his" || v.low(i-1) == "her" || v.low(i-1) == "their" || v.low(i-1) == "its"):
 			// "killed his neighbor, Paul Greer": the name in apposition.
 			i++
-		case i+1 < len(v.t) && v.t[i].Text == w && strings.HasPrefix(tag, "NN") && (v.start[i+1] >= 0 && v.m(v.start[i+1]).kind == kName || v.t[i+1].Text == v.low(i+1) && !strings.HasPrefix(v.t[i+1].Tag, "VB") && i+2 < len(v.t) && v.start[i+2] >= 0 && v.m(v.start[i+2]).kind == kName):
+		case i+1 < len(v.t) && v.t[i].Text == w && strings.HasPrefix(tag, "NN") && (v.start[i+1] >= 0 && v.m(v.start[i+1]).kind == kName || v.t[i+1].Text == v.low(i+1) && strings.HasPrefix(v.t[i+1].Tag, "NN") && i+2 < len(v.t) && v.start[i+2] >= 0 && v.m(v.start[i+2]).kind == kName):
 			// "the opposition Northland Unity Party": a common-noun modifier.
 		default:
 			return -1
@@ -356,8 +356,34 @@ func (v *view) isLeader(roleText string) bool {
 	if len(words) == 0 {
 		return false
 	}
-	return v.x.g.leaders[r] || v.x.g.leaders[words[len(words)-1]] || v.x.g.leaders[words[0]]
+	if v.x.g.leaders[r] {
+		return true
+	}
+	// "budget director", "litigation director", "political director":
+	// a domain before the leader noun heads a part of the organisation.
+	for k, w := range words {
+		if v.x.g.leaders[w] {
+			for _, m := range words[:k] {
+				if !leaderRanks[m] {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
+
+// leaderRanks may stand before a leader noun without making it the head of
+// a part: they rank the title or name the body it leads ("chief executive",
+// "managing director", "party leader", "majority leader").
+var leaderRanks = map[string]bool{"chief": true, "executive": true, "managing": true, "general": true, "prime": true,
+	"acting": true, "interim": true, "founding": true, "co": true, "top": true, "supreme": true, "grand": true, "high": true,
+	"majority": true, "minority": true, "party": true, "national": true, "state": true, "federal": true, "first": true,
+	"board": true, "group": true, "company": true, "union": true, "council": true, "committee": true, "commission": true,
+	"caucus": true, "senate": true, "house": true, "opposition": true, "parliamentary": true, "military": true, "army": true,
+	"rebel": true, "militia": true, "police": true, "church": true, "club": true, "team": true, "agency": true, "bank": true,
+	"central": true, "sitting": true, "incumbent": true, "elected": true, "longtime": true, "long-time": true, "veteran": true}
 
 func diplomat(role string) bool {
 	r := strings.ToLower(role)
@@ -378,6 +404,11 @@ func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
 	switch {
 	case strings.Contains(strings.ToLower(roleText), "member"):
 		v.emit(p, "member_of", org, rule, lo, hi, nil)
+	case v.isA(org, schema.PoliticalParty) && !(partyOfficer(roleText) && !partyAdjective(v.m(org).surface)):
+		// "Republican Senator X", "Democratic President Y": the party
+		// names the office holder's side, not an employer; a party's own
+		// officers ("party leader", "Labour chairman") are read below.
+		v.emit(p, "member_of", org, rule+"-party", lo, hi, nil)
 	case v.isLeader(roleText):
 		v.emit(p, "leads", org, rule+"-leads", lo, hi, nil)
 		if v.isA(org, schema.Location) {
@@ -418,6 +449,28 @@ func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
 			v.emit(p, "works_for", y, rule, lo, hi, nil)
 		}
 	}
+}
+
+// partyOfficer reports whether a title names an office of a party itself
+// ("leader", "chairwoman", "secretary-general"), not one of the state its
+// member holds ("President", "Senator").
+func partyOfficer(roleText string) bool {
+	w := strings.Fields(strings.ToLower(roleText))
+	if len(w) == 0 {
+		return false
+	}
+	switch w[len(w)-1] {
+	case "leader", "chairman", "chairwoman", "chair", "chairperson", "head", "founder", "secretary-general", "co-leader", "co-chair", "spokesman", "spokeswoman", "spokesperson", "treasurer":
+		return true
+	}
+	return strings.Contains(strings.ToLower(roleText), "party") || strings.HasSuffix(strings.ToLower(roleText), "secretary general")
+}
+
+// partyAdjective: a party named by its adjective ("Democratic leader X",
+// "Republican chairman Y" head their party's group in a chamber, not the
+// party).
+func partyAdjective(surface string) bool {
+	return !strings.Contains(surface, " ") && (strings.HasSuffix(surface, "an") || strings.HasSuffix(surface, "ic"))
 }
 
 // possessorOrg: the organisation that owns the one at mention o ("Harvard
@@ -601,7 +654,9 @@ func (v *view) appositiveRules() {
 				i += 3 // the tokenizer splits "D-Calif." before a comma
 			}
 		}
+		indefinite := false // "X, a director at Y": one of several, not the head
 		for w := v.low(i); w == "the" || w == "a" || w == "an" || w == "now" || w == "then" || w == "also" || w == "another"; w = v.low(i) {
+			indefinite = indefinite || w == "a" || w == "an" || w == "another"
 			i++
 		}
 		former := false
@@ -713,7 +768,9 @@ func (v *view) appositiveRules() {
 		if !strings.Contains(roleText, "member") {
 			v.emitEnt(v.ent(pi), "role", roleEnt, "appositive-role", p.i, end, q)
 		}
-		if org >= 0 {
+		if org >= 0 && indefinite && v.isLeader(roleText) {
+			v.emit(pi, "works_for", org, "appositive-org", p.i, end+3, q)
+		} else if org >= 0 {
 			v.orgRel(pi, org, roleText, "appositive-org", p.i, end+3)
 			if former {
 				v.x.facts[len(v.x.facts)-1].qual = v.qualifiers(p.i, end+3, q)
@@ -854,7 +911,7 @@ func (v *view) possessiveRules() {
 			if v.isA(a, schema.Organization) {
 				v.orgRel(b, a, roleText, "possessive-org", lo, hi)
 			} else if v.isA(a, schema.Location) {
-				v.emit(b, "lives_in", a, "possessive-place", lo, hi, nil)
+				v.emit(b, "lives_in", a, "possessive-place-lives", lo, hi, nil)
 				if roleText != "" && v.isLeader(roleText) {
 					v.emit(b, "leads", a, "possessive-org", lo, hi, nil)
 				}
@@ -863,7 +920,8 @@ func (v *view) possessiveRules() {
 			// "Kerr-McGee's Oklahoma City headquarters": the owner is a firm.
 			v.x.ents[v.ent(a)].class = schema.Organization
 			v.emit(a, "based_in", b, "possessive-based", lo, hi+1, nil)
-		case v.isA(b, schema.Location) && v.isA(a, schema.Location) && !v.isA(b, schema.Country) && roleEnt < 0:
+		case v.isA(b, schema.Location) && v.isA(a, schema.Location) && !v.isA(b, schema.Country) && roleEnt < 0 && !nounAt(v, v.m(b).j):
+			// not "Washington's Middle East allies": the allies are Washington's
 			v.emit(b, "located_in", a, "possessive-place", lo, hi, nil)
 		case v.isA(b, schema.Organization) && v.isA(a, schema.Location) && roleEnt < 0:
 			v.emit(b, "based_in", a, "possessive-based", lo, hi, nil)
@@ -1036,6 +1094,9 @@ func (v *view) verbRules() {
 			if lw == ";" || lw == "and" && j == k+1 || verbPreds[lw] != "" || lw == "who" || lw == "which" {
 				break
 			}
+			if tg := v.t[j].Tag; (tg == "VBN" || tg == "VBD") && v.low(j-1) != "and" && v.low(j-1) != "or" {
+				break // "hit a depot, an assertion excluded by Y": Y's verb is another
+			}
 		}
 		passive := k > 0 && (beWords[v.low(k-1)] || beWords[v.low(k-2)] && v.t[k-1].Tag == "RB")
 		if byAt >= 0 && (passive || v.low(k-1) == "," || v.end[k] >= 0 || v.low(k-1) == "which" || v.low(k-1) == "and") {
@@ -1059,11 +1120,18 @@ func (v *view) verbRules() {
 			} else if k >= 1 && v.low(k-1) == "," {
 				patient = v.end[k-1]
 			}
+			if patient >= 0 && nounAt(v, v.m(patient).j) {
+				continue // "an Atlanta suburb held by X": the suburb is held
+			}
 			if patient >= 0 {
-				v.emit(agent, pred, patient, "passive-by", v.m(patient).i, v.m(agent).j, negQ(neg))
+				rule := "passive-by"
+				if pred == "controls" {
+					rule = "passive-by-controls"
+				}
+				v.emit(agent, pred, patient, rule, v.m(patient).i, v.m(agent).j, negQ(neg))
 				if a2 := v.coordAfter(agent); a2 >= 0 {
 					// "Y was killed by A and B"
-					v.emit(a2, pred, patient, "passive-by", v.m(patient).i, v.m(a2).j, negQ(neg))
+					v.emit(a2, pred, patient, rule, v.m(patient).i, v.m(a2).j, negQ(neg))
 				}
 			}
 			continue
@@ -1086,7 +1154,10 @@ func (v *view) verbRules() {
 				o = v.np(j + 1)
 			}
 		}
-		if o < 0 {
+		if o < 0 || pred != "attacked" && pred != "killed" && (ownsNext(v, v.m(o).j) || nounAt(v, v.m(o).j)) {
+			// "supported Moore's opponent", "backed a Collins proposal":
+			// the name modifies what is backed ("attacked the FBI's
+			// integrity" attacks the FBI).
 			continue
 		}
 		if pred == "controls" && !v.isA(o, schema.Location) {
@@ -1103,10 +1174,20 @@ func (v *view) verbRules() {
 			pred = "works_for" // "joined IBM in 1975": a firm hires, it has no members
 		}
 		n0 := len(v.x.facts)
-		v.emit(s, pred, o, "svo-"+pred, v.m(s).i, v.m(o).j, negQ(neg))
+		if pred == "attacked" && k > 0 && (v.low(k-1) == "an" || v.low(k-1) == "a" || v.low(k-1) == "the" || v.low(k-1) == "air" || v.low(k-1) == "military") {
+			continue // "launching an attack on X", "air strikes": a noun, not the verb
+		}
+		rule := "svo-" + pred
+		if pred == "attacked" && !v.isA(s, schema.ArmedGroup) && !v.isA(s, schema.Government) && !v.isA(s, schema.Country) {
+			// A person's or a party's attacks are mostly words ("X
+			// attacked Y on Twitter"), and storms strike too: only an
+			// armed group's or a state's are read by default.
+			rule = "svo-attacked-other"
+		}
+		v.emit(s, pred, o, rule, v.m(s).i, v.m(o).j, negQ(neg))
 		if s2 := v.coordBefore(s); s2 >= 0 && (pred == "killed" || pred == "attacked") {
 			// "A and B killed Y": both did.
-			v.emit(s2, pred, o, "svo-"+pred, v.m(s2).i, v.m(o).j, negQ(neg))
+			v.emit(s2, pred, o, rule, v.m(s2).i, v.m(o).j, negQ(neg))
 		}
 		if pred == "leads" && v.isA(s, schema.Person) && v.isA(o, schema.Organization) && !neg {
 			// "X, who heads the institute": the head works there.
@@ -1132,7 +1213,7 @@ func (v *view) verbRules() {
 			if next < 0 || v.cls(next).Top() != v.cls(o).Top() {
 				break
 			}
-			v.emit(s, pred, next, "svo-"+pred, v.m(s).i, v.m(next).j, negQ(neg))
+			v.emit(s, pred, next, rule, v.m(s).i, v.m(next).j, negQ(neg))
 			cur = next
 		}
 	}
@@ -1151,7 +1232,34 @@ func (v *view) byAgent(i int) int {
 			return b
 		}
 	}
+	if ownsNext(v, j) {
+		return -1 // "backed by Trump's chief of staff", "chaired by Trump appointee X"
+	}
 	return a
+}
+
+// ownsNext reports whether the name ending before token j modifies what
+// follows it: a possessive ("Moore's opponent") or a common noun that heads
+// the phrase ("Trump appointee Ajit Pai").
+func ownsNext(v *view, j int) bool {
+	if j >= len(v.t) {
+		return false
+	}
+	if w := v.low(j); w == "'s" || w == "'" {
+		return true
+	}
+	t := v.t[j]
+	return (t.Tag == "NN" || t.Tag == "NNS") && t.Text == t.Lower && v.start[j+min(1, len(v.t)-j-1)] >= 0
+}
+
+// nounAt reports whether token j is a lower-case common noun: after a
+// name, the noun heads the phrase and the name only modifies it.
+func nounAt(v *view, j int) bool {
+	if j >= len(v.t) {
+		return false
+	}
+	t := v.t[j]
+	return (t.Tag == "NN" || t.Tag == "NNS") && t.Text == t.Lower
 }
 
 func negQ(neg bool) map[string]string {
@@ -1304,6 +1412,13 @@ func (v *view) placeRules() {
 			b := v.start[j+1]
 			// "Mexico, Guadalajara, Monterrey": a list, not a containment.
 			// "Fire Island Seashore, Patchogue, N.Y.": ranks that rise are a chain.
+			if b < 0 && v.low(j+1) == "the" {
+				// "Brunei, Malaysia, the Philippines": a list goes on
+				// through a determiner.
+				if c := v.start[j+2]; c >= 0 && v.isA(c, schema.Location) && a.i > 0 && v.low(a.i-1) == "," {
+					continue
+				}
+			}
 			list := b >= 0 && (v.low(v.m(b).j) == "and" || v.low(v.m(b).j) == "," && v.start[v.m(b).j+1] >= 0 && v.isA(v.start[v.m(b).j+1], schema.Location) && !v.isA(v.start[v.m(b).j+1], schema.Country) && !broader(v.cls(v.start[v.m(b).j+1]), v.cls(b))) || a.i > 0 && v.low(a.i-1) == "," && v.end[a.i-1] >= 0 && v.isA(v.end[a.i-1], schema.Location) && !broader(v.cls(ai), v.cls(v.end[a.i-1]))
 			if b >= 0 && v.low(v.m(b).j) == "'s" && !v.placeHeadAt(v.m(b).j+1) {
 				// "Morihiro Hosokawa, Japan's prime minister": the place
@@ -1504,6 +1619,12 @@ func (v *view) placeRules() {
 	for _, p := range v.x.locOrg {
 		if v.x.ments[p[0]].sent != v.si {
 			continue
+		}
+		if v.partyMember(p[1]) || v.isA(p[1], schema.PoliticalParty) && v.m(p[1]).j-v.m(p[1]).i == 1 {
+			continue // "a North Carolina Republican": a member, not a branch
+		}
+		if nounAt(v, v.m(p[1]).j) {
+			continue // "the Alabama Senate race": a race, not a senate
 		}
 		v.emit(p[1], "based_in", p[0], "place-org-name", v.m(p[0]).i, v.m(p[1]).j, nil)
 	}
@@ -2049,7 +2170,8 @@ func (x *docState) placeChain(si, n0 int) {
 	within := map[int][]int{}
 	have := map[[3]any]bool{}
 	for _, f := range x.facts[n0:] {
-		if f.pred == "located_in" && f.obj >= 0 && f.qual[schema.QualNegated] == "" {
+		// A fact the gates leave off is no premise either.
+		if f.pred == "located_in" && f.obj >= 0 && f.qual[schema.QualNegated] == "" && x.ruleOn(f.rule) {
 			within[f.subj] = append(within[f.subj], f.obj)
 		}
 		have[[3]any{f.subj, f.pred, f.obj}] = true
@@ -2060,7 +2182,7 @@ func (x *docState) placeChain(si, n0 int) {
 	end := len(x.facts)
 	for i := n0; i < end; i++ {
 		f := x.facts[i]
-		if f.pred != "lives_in" && f.pred != "based_in" && f.pred != "located_in" || f.obj < 0 || f.qual[schema.QualNegated] != "" {
+		if f.pred != "lives_in" && f.pred != "based_in" && f.pred != "located_in" || f.obj < 0 || f.qual[schema.QualNegated] != "" || !x.ruleOn(f.rule) {
 			continue
 		}
 		// Two steps at most: town → county → state.

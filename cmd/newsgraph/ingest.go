@@ -18,10 +18,15 @@ import (
 )
 
 func (a *app) extractor() (*ingest.Extractor, error) {
+	rules := a.v.GetString("ingest.rules")
+	if rules != "" && rules != "default" && rules != "all" {
+		return nil, fmt.Errorf("unknown --rules %q (default or all)", rules)
+	}
 	ex, err := ingest.NewExtractor(ingest.Options{
 		MinConfidence: a.v.GetFloat64("ingest.min_confidence"),
 		Predicates:    a.v.GetStringSlice("ingest.predicates"),
 		ProseNER:      a.v.GetBool("ingest.prose_ner"),
+		AllRules:      rules == "all",
 	})
 	if err != nil {
 		return nil, fmt.Errorf("loading the extractor: %w", err)
@@ -246,6 +251,8 @@ func (a *app) extractionFlags(f *pflag.FlagSet) {
 	f.Float64("min-confidence", 0, "drop facts below this confidence (config ingest.min_confidence)")
 	f.StringSlice("predicates", nil, "keep only these predicates, e.g. controls,backs (config ingest.predicates)")
 	f.Bool("prose-ner", false, "add prose's statistical NER when typing unknown names: slower (config ingest.prose_ner)")
+	f.String("rules", "default", "default: only rules precise on real news (docs/extraction.md); all: every rule (config ingest.rules)")
+	a.bind(f, "ingest.rules", "rules")
 	a.bind(f, "ingest.min_confidence", "min-confidence")
 	a.bind(f, "ingest.predicates", "predicates")
 	a.bind(f, "ingest.prose_ner", "prose-ner")

@@ -1,0 +1,210 @@
+package ingest
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+var (
+	defaultExOnce sync.Once
+	defaultEx     *Extractor
+	defaultExErr  error
+)
+
+// extractDefault extracts with the gates as users get them (rule tests use
+// every rule, see extractor).
+func extractDefault(t *testing.T, text string) schema.Extraction {
+	t.Helper()
+	defaultExOnce.Do(func() { defaultEx, defaultExErr = NewExtractor(Options{}) })
+	if defaultExErr != nil {
+		t.Fatal(defaultExErr)
+	}
+	ext, err := defaultEx.Extract(context.Background(), schema.Document{ID: "t", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ext
+}
+
+func TestGateTableIsConsistent(t *testing.T) {
+	if err := checkGates(); err != nil {
+		t.Fatal(err)
+	}
+	gates := RuleGates()
+	if len(gates) == 0 {
+		t.Fatal("empty gate table")
+	}
+	for i := 1; i < len(gates); i++ {
+		if gates[i-1].Facts < gates[i].Facts {
+			t.Fatalf("RuleGates not sorted by facts: %v before %v", gates[i-1], gates[i])
+		}
+	}
+	for _, g := range gates {
+		if _, ok := confidences[g.Rule]; !ok && g.Rule != "classifier" {
+			t.Errorf("gated rule %q has no confidence: a misspelt rule name?", g.Rule)
+		}
+	}
+}
+
+func TestCheckGatesRejectsAnUnmeasuredOrImpreciseRule(t *testing.T) {
+	saved := ruleGates
+	defer func() { ruleGates = saved }()
+	ruleGates = map[string]RuleGate{"x": {Right: 3, Facts: 10, On: true}}
+	if err := checkGates(); err == nil {
+		t.Error("a rule on at 0.3 precision passed")
+	}
+	ruleGates = map[string]RuleGate{"x": {Right: 1, Facts: 1, On: true}}
+	if err := checkGates(); err == nil {
+		t.Error("a rule on with one measured fact and no note passed")
+	}
+	ruleGates = map[string]RuleGate{"x": {Right: 1, Facts: 1, On: true, Note: "precise by construction"}}
+	if err := checkGates(); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestGatedRulesNeedAllRules(t *testing.T) {
+	cases := []struct {
+		name, text, fact, rule string
+	}{
+		{"agency dateline", "KESSEL, Northern Marches (Reuters) - The council voted on Monday to close the mine.", "Reuters|based_in|Kessel", "agency-dateline"},
+		{"national title is no home", "U.S. Senator Dana Whitlock voted against the bill.", "Dana Whitlock|lives_in|U.S.", "title-org-lives"},
+		{"classifier", "Republican Senator Dana Whitlock of Ohio voted against the bill.", "Dana Whitlock|works_for|Republican", "classifier"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			all := extractText(t, c.text)
+			f, ok := findFact(all, c.fact)
+			if !ok {
+				t.Fatalf("with every rule: no %q in %v", c.fact, triples(all))
+			}
+			if f.Evidence.Rule != c.rule {
+				t.Fatalf("rule %q, want %q", f.Evidence.Rule, c.rule)
+			}
+			if _, ok := findFact(extractDefault(t, c.text), c.fact); ok {
+				t.Errorf("default extraction keeps %q from the gated rule %s", c.fact, c.rule)
+			}
+		})
+	}
+	// A rule on by default gives its fact without AllRules.
+	if _, ok := findFact(extractDefault(t, "Ambassador Lena Varga spoke on Monday."), "Lena Varga|role|Ambassador"); !ok {
+		t.Error("title-name is on by default but gave nothing")
+	}
+}
+
+func TestHeadlinesGiveNoFacts(t *testing.T) {
+	text := "Minister Petra Holm quits Orion Party over mine plan\n\nThe mine will close in June, officials said on Monday."
+	ext, err := extractor(t).Extract(context.Background(), schema.Document{ID: "h", Title: "Minister Petra Holm quits Orion Party over mine plan", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range ext.Facts {
+		if strings.Contains(f.Evidence.Sentence, "quits") {
+			t.Errorf("fact from the headline: %v", f)
+		}
+	}
+	// The body confirms: the fact comes with the body's sentence.
+	text = "Minister Petra Holm quits over mine plan\n\nMinister Petra Holm resigned on Monday."
+	ext, err = extractor(t).Extract(context.Background(), schema.Document{ID: "h", Title: "Minister Petra Holm quits over mine plan", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, ok := findFact(ext, "Petra Holm|role|Minister")
+	if !ok {
+		t.Fatalf("no role from the body: %v", triples(ext))
+	}
+	if !strings.Contains(f.Evidence.Sentence, "resigned") {
+		t.Errorf("evidence %q, want the body's sentence", f.Evidence.Sentence)
+	}
+	// A first line that ends like a sentence is the body, not a headline.
+	if headlineSentences(schema.Document{Title: "Minister Petra Holm resigned.", Text: "Minister Petra Holm resigned. She left."}, splitSentences("Minister Petra Holm resigned. She left.")) != 0 {
+		t.Error("a first sentence ending in a period was read as a headline")
+	}
+}
+
+func TestModalVerbsAreNoTimes(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "may is a modal", text: "The Orion Front may control Dornberg, officials said.",
+			quals: map[string]string{"Orion Front|controls|Dornberg#time": ""}},
+		{name: "in May is a month", text: "The Orion Front seized Dornberg in May 2019.",
+			quals: map[string]string{"Orion Front|controls|Dornberg#time": "in May 2019"}},
+	})
+}
+
+func TestPartyBeforeATitleIsMembership(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "party senator", text: "Republican Senator Dana Whitlock of Ohio voted against the bill.",
+			want: []string{"Dana Whitlock|member_of|Republican", "Dana Whitlock|role|Senator"},
+			not:  []string{"Dana Whitlock|works_for|Republican", "Dana Whitlock|leads|Republican"}},
+		{name: "party adjective leader leads a caucus, not the party", text: "Democratic leader Ron Castell spoke on Monday.",
+			want: []string{"Ron Castell|member_of|Democratic"},
+			not:  []string{"Ron Castell|leads|Democratic"}},
+		{name: "a party's own leader leads it", text: "Northland Unity Party leader Gregor Halm spoke on Monday.",
+			want: []string{"Gregor Halm|leads|Northland Unity Party"}},
+	})
+}
+
+func TestLeaderTitlesOfAPart(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "domain before the leader noun", text: "Orion Institute litigation director Mara Ellis said the ruling was wrong.",
+			want: []string{"Mara Ellis|works_for|Orion Institute"},
+			not:  []string{"Mara Ellis|leads|Orion Institute"}},
+		{name: "rank before the leader noun", text: "Orion Institute executive director Mara Ellis said the ruling was wrong.",
+			want: []string{"Mara Ellis|leads|Orion Institute"}},
+		{name: "one of several directors", text: "Mara Ellis, a director at the Orion Institute, said the ruling was wrong.",
+			want: []string{"Mara Ellis|works_for|Orion Institute"},
+			not:  []string{"Mara Ellis|leads|Orion Institute"}},
+		{name: "the director", text: "Mara Ellis, the director of the Orion Institute, said the ruling was wrong.",
+			want: []string{"Mara Ellis|leads|Orion Institute"}},
+	})
+}
+
+func TestNamesThatModifyANoun(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "backing a rival's opponent", text: "Governor Lena Obi backed Tom Hale's opponent in the primary.",
+			not: []string{"Lena Obi|backs|Tom Hale"}},
+		{name: "backing a person", text: "Governor Lena Obi backed Tom Hale in the primary.",
+			want: []string{"Lena Obi|backs|Tom Hale"}},
+		{name: "agent owned by another", text: "The Orion Front is backed by Valdoria's army chief.",
+			not: []string{"Valdoria|backs|Orion Front"}},
+		{name: "a held place", text: "The northern province of Kessel, which is held by the Red Hand Brigades, was shelled.",
+			want: []string{"Red Hand Brigades|controls|Kessel"}},
+		{name: "a place's suburb is held, not the place", text: "Rebels attacked a Kessel suburb held by the Red Hand Brigades.",
+			not: []string{"Red Hand Brigades|controls|Kessel"}},
+		{name: "a place's own place", text: "The camp lies in Valdoria's Kessel province.",
+			want: []string{"Kessel|located_in|Valdoria"}},
+		{name: "a place's allies are not in it", text: "Valdoria's Northland allies met on Monday.",
+			not: []string{"Northland|located_in|Valdoria"}},
+	})
+}
+
+func TestQuotesInReadingOrder(t *testing.T) {
+	text := "“We will build the bridge,” Mayor Anna Pell said. " +
+		"Speaking later, Governor Tom Reyes said the state would pay for half of it. " +
+		"“The money is there,” he said."
+	ext := extractText(t, text)
+	got := triples(ext)
+	want := "Tom Reyes|said|The money is there"
+	if !containsStr(got, want) {
+		t.Errorf("missing %q: the pronoun after Reyes's reported speech is Reyes\n got %v", want, got)
+	}
+	if containsStr(got, "Anna Pell|said|The money is there") {
+		t.Error("the pronoun went to the earlier quote's speaker")
+	}
+}
+
+func TestPartyMemberNounsDoNotSpeakForTheParty(t *testing.T) {
+	ext := extractText(t, "“I will vote for him,” the 64-year-old Republican said.")
+	for _, tr := range triples(ext) {
+		if strings.HasPrefix(tr, "Republican Party|said|") {
+			t.Errorf("a member's words given to the party: %s", tr)
+		}
+	}
+	if got := triples(extractText(t, "“I’m going to fix the budget,” Mayor Anna Pell said.")); containsStr(got, "I’m|said|going to fix the budget") {
+		t.Error("a contraction read as a speaker")
+	}
+}
