@@ -22,10 +22,12 @@ func (a *app) annotateCommand() *cobra.Command {
 	var input, format string
 	var score bool
 	cmd := &cobra.Command{
-		Use:   "annotate [--input conll|conllu] [--format conllu|conll|json] PATH...",
+		Use:   "annotate [--input text|conll|conllu] [--format conllu|json] PATH...",
 		Short: "Print the language layer's tokens, tags, lemmas, entities and dependency trees",
 		Long: `Runs the tagger, named-entity recogniser and dependency parser and prints what
-they predict. With --input conll (CoNLL-2003, one token a line) or --input
+they predict. Plain text (--input text, the default) is cut into sentences and
+tokens as ingest cuts it and printed as CoNLL-U (byte offsets in MISC) or JSON.
+With --input conll (CoNLL-2003, one token a line) or --input
 conllu, the file's own tokens and sentences are kept and written back in the
 same format with the predictions in the tag, head, relation and entity columns:
 CoNLL-2003 as "token POS chunk GOLD PRED" (conlleval reads it), CoNLL-U with
@@ -34,7 +36,9 @@ MISC. --format json prints one JSON document per input document.
 --score prints, instead of the annotation, the scores against the file's own
 gold columns: entity precision, recall and F1 as conlleval computes them, or
 UPOS/XPOS accuracy and UAS/LAS as the UD evaluation script does.`,
-		Example: `  newsgraph annotate --input conll ../shared/nlp/conll2003/dev.conll > dev.pred
+		Example: `  newsgraph annotate examples/harbor-city-blockade.txt
+  newsgraph annotate --format json examples/harbor-city-blockade.txt
+  newsgraph annotate --input conll ../shared/nlp/conll2003/dev.conll > dev.pred
   newsgraph annotate --input conllu ../shared/nlp/ud-english-ewt/dev.conllu > dev.pred.conllu
   newsgraph annotate --score --input conll ../shared/nlp/conll2003/dev.conll`,
 		Args: cobra.MinimumNArgs(1),
@@ -46,12 +50,14 @@ UPOS/XPOS accuracy and UAS/LAS as the UD evaluation script does.`,
 			for _, path := range args {
 				var err error
 				switch input {
+				case "text":
+					err = a.annotateText(cmd, p, path, format)
 				case "conll":
 					err = a.annotateCoNLL(cmd, p, path, format, score)
 				case "conllu":
 					err = a.annotateCoNLLU(cmd, p, path, format, score)
 				default:
-					err = fmt.Errorf("unknown --input %q: use conll or conllu", input)
+					err = fmt.Errorf("unknown --input %q: use text, conll or conllu", input)
 				}
 				if err != nil {
 					return err
@@ -61,11 +67,42 @@ UPOS/XPOS accuracy and UAS/LAS as the UD evaluation script does.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&input, "input", "conllu", "input format: conll (CoNLL-2003) or conllu")
+	f.StringVar(&input, "input", "text", "input format: text, conll (CoNLL-2003) or conllu")
 	f.StringVar(&format, "format", "", "output format: conllu, conll or json (default: the input's format)")
 	f.BoolVar(&score, "score", false, "print scores against the input's gold columns instead of the annotation")
 	return cmd
 }
+
+func (a *app) annotateText(cmd *cobra.Command, p *pipeline.Pipeline, path, format string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	doc := nlp.Segment(string(data))
+	if err := p.Run(cmd.Context(), doc); err != nil {
+		return err
+	}
+	switch format {
+	case "", "conllu":
+		for i, s := range doc.Sentences {
+			cs := conll.Sentence{Comments: []string{fmt.Sprintf("# sent_id = %d", i+1), "# text = " + oneLine(doc.Text[s.Start:s.End])}}
+			for _, t := range s.Tokens {
+				misc := withNER(fmt.Sprintf("Offset=%d-%d", t.Start, t.End), t.Ent)
+				cs.Words = append(cs.Words, conll.Word{Form: t.Text, Misc: misc})
+			}
+			if err := cs.WriteCoNLLU(a.stdout, &doc.Sentences[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "json":
+		return writeDocsJSON(a.stdout, []*nlp.Doc{doc})
+	}
+	return fmt.Errorf("--input text writes conllu or json, not %q", format)
+}
+
+// oneLine folds a sentence that spans lines onto one, as a CoNLL-U comment must be.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func (a *app) annotateCoNLL(cmd *cobra.Command, p *pipeline.Pipeline, path, format string, score bool) error {
 	f, err := os.Open(path)

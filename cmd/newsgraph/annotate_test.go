@@ -36,6 +36,16 @@ func TestAnnotateWritesScorerFormats(t *testing.T) {
 	if !strings.Contains(score, "UAS 1.0000") {
 		t.Errorf("conllu score:\n%s", score)
 	}
+	text := filepath.Join(dir, "in.txt")
+	os.WriteFile(text, []byte("The mayor of Tarrow, Ines Vidal, resigned on Friday.\n\nShe did not say why."), 0o644)
+	out = mustCLI(t, filepath.Join(dir, "unused.db"), "annotate", text)
+	if strings.Count(out, "# sent_id = ") != 2 || !strings.Contains(out, "\tIne") || !strings.Contains(out, "Offset=21-25") {
+		t.Errorf("text as conllu:\n%s", out)
+	}
+	out = mustCLI(t, filepath.Join(dir, "unused.db"), "annotate", "--format", "json", text)
+	if !strings.Contains(out, `{"text":"Ines Vidal","label":"PER"`) {
+		t.Errorf("text as json:\n%s", out)
+	}
 	if _, err := os.Stat(filepath.Join(dir, "unused.db")); err == nil {
 		t.Errorf("annotate created a store")
 	}
