@@ -86,6 +86,7 @@ func (a *app) trainTaggerCommand() *cobra.Command {
 	f.StringVar(&devPath, "dev", ewtDefault+"dev.conllu", "development data the scores are printed for (CoNLL-U)")
 	f.StringVar(&out, "out", "nlp/tagger/tagger.model", "model file to write")
 	f.IntVar(&opt.Epochs, "epochs", 0, "passes over the training data (default 10)")
+	f.IntVar(&opt.Folds, "folds", 0, "jackknife folds for the XPOS tags the UPOS model learns from (default 4; 1: gold tags)")
 	return cmd
 }
 
@@ -172,6 +173,7 @@ The development scores are for the embedded tagger's tags over gold tokens.`,
 	f.StringVar(&out, "out", "nlp/parser/parser.model", "model file to write")
 	f.IntVar(&opt.Epochs, "epochs", 0, "passes over the training data (default 15)")
 	f.IntVar(&folds, "folds", 4, "jackknife folds for the training tags (1: gold tags)")
+	f.Float32Var(&opt.Prune, "prune", 0, "drop features whose averaged weights are all below this (default 1)")
 	return cmd
 }
 

@@ -27,18 +27,21 @@ var none = hashString("<none>")
 // the virtual root at index n.
 type sentence struct {
 	words, tags []uint64
+	upos        []uint64
 	labelHash   []uint64 // hashed label names, by label class
 }
 
-func newSentence(forms, tags []string, labelHash []uint64) *sentence {
+func newSentence(forms, tags, upos []string, labelHash []uint64) *sentence {
 	n := len(forms)
-	s := &sentence{words: make([]uint64, n+2), tags: make([]uint64, n+2), labelHash: labelHash}
+	s := &sentence{words: make([]uint64, n+2), tags: make([]uint64, n+2), upos: make([]uint64, n+2), labelHash: labelHash}
 	for i := range forms {
 		s.words[i] = hashString(normWord(forms[i]))
 		s.tags[i] = hashString(tags[i])
+		s.upos[i] = hashString(upos[i])
 	}
-	s.words[n], s.tags[n] = hashString("<root>"), hashString("<root>")
-	s.words[n+1], s.tags[n+1] = none, none
+	root := hashString("<root>")
+	s.words[n], s.tags[n], s.upos[n] = root, root, root
+	s.words[n+1], s.tags[n+1], s.upos[n+1] = none, none, none
 	return s
 }
 
@@ -71,6 +74,7 @@ func (v view) idx(i int) int {
 }
 func (v view) w(i int) uint64 { return v.s.words[v.idx(i)] }
 func (v view) t(i int) uint64 { return v.s.tags[v.idx(i)] }
+func (v view) u(i int) uint64 { return v.s.upos[v.idx(i)] }
 func (v view) l(i int) uint64 {
 	if i < 0 || v.st.heads[i] < 0 {
 		return none
@@ -179,6 +183,9 @@ func moveFeatures(s *sentence, st *state, out []perceptron.Feature) []perceptron
 		mix(97, ws0, mask(st.rs, s0)), mix(98, ts0, mask(st.rs, s0)),
 		mix(99, wn0, mask(st.ls, n0)), mix(100, tn0, mask(st.ls, n0)),
 		mix(101, ts1, mask(st.rs, s1)),
+		// universal tags: a second tagger's view, coarser and sometimes right where XPOS is wrong
+		mix(110, v.u(s0)), mix(111, v.u(n0)), mix(112, v.u(s0), v.u(n0)), mix(113, v.u(s1), v.u(s0)),
+		mix(114, v.u(s0), v.u(n0), v.u(n1)), mix(115, v.u(s1), v.u(s0), v.u(n0)), mix(116, ws0, v.u(n0)), mix(117, v.u(s0), wn0),
 	)
 }
 
@@ -213,5 +220,8 @@ func labelFeatures(s *sentence, st *state, head, dep int, out []perceptron.Featu
 		mix(220, dir, td, v.w(prev)), mix(221, dir, th, v.w(dl)),
 		mix(222, dir, th, td, v.t(dl), v.t(dr)),
 		mix(223, dir, wd, count(st.nl, dep), count(st.nr, dep)),
+		mix(224, dir, v.u(head), v.u(dep)), mix(225, dir, v.u(head), wd), mix(226, dir, wh, v.u(dep)),
+		mix(227, dir, v.u(head), v.u(dep), v.w(dl)), mix(228, dir, v.u(dep), v.w(dl), v.w(child(st.l2, dep))),
+		mix(229, dir, v.u(head), v.u(dep), d),
 	)
 }

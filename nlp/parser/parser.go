@@ -24,6 +24,7 @@ const magic = "ngparser1\n"
 // concurrent use by any number of goroutines.
 type Model struct {
 	moves, labels *perceptron.Model
+	table         *moveTable // moves, laid out for speed
 	labelHash     []uint64
 	rootLabel     int
 }
@@ -33,7 +34,7 @@ type Model struct {
 func Load() (*Model, error) { return Read(bytes.NewReader(embedded)) }
 
 func newModel(moves, labels *perceptron.Model) (*Model, error) {
-	m := &Model{moves: moves, labels: labels, rootLabel: labels.ClassIndex("root")}
+	m := &Model{moves: moves, labels: labels, rootLabel: labels.ClassIndex("root"), table: newMoveTable(moves)}
 	if moves.NumClasses() != numMoves || m.rootLabel < 0 {
 		return nil, fmt.Errorf("parser: model has %d moves and no root label", moves.NumClasses())
 	}
@@ -46,26 +47,28 @@ func newModel(moves, labels *perceptron.Model) (*Model, error) {
 // Labels returns the relations the model assigns.
 func (m *Model) Labels() []string { return append([]string(nil), m.labels.Classes...) }
 
-// Parse fills Head and Rel of every token of s, which must be tagged (Tag).
+// Parse fills Head and Rel of every token of s, which must be tagged (Tag
+// and UPOS).
 // Exactly one token gets Head -1 and Rel "root".
 func (m *Model) Parse(s *nlp.Sentence) {
 	n := len(s.Tokens)
 	if n == 0 {
 		return
 	}
-	forms, tags := make([]string, n), make([]string, n)
+	forms, tags, upos := make([]string, n), make([]string, n), make([]string, n)
 	for i, t := range s.Tokens {
-		forms[i], tags[i] = t.Text, t.Tag
+		forms[i], tags[i], upos[i] = t.Text, t.Tag, t.UPOS
 	}
-	sent := newSentence(forms, tags, m.labelHash)
+	sent := newSentence(forms, tags, upos, m.labelHash)
 	st := newState(n)
 	feats := make([]perceptron.Feature, 0, 128)
-	scores := make([]float32, numMoves)
+	var scores [numMoves]float32
 	lscores := make([]float32, m.labels.NumClasses())
+	valid := func(c int) bool { return st.valid(c) }
 	for !st.done() {
 		feats = moveFeatures(sent, st, feats[:0])
-		m.moves.Scores(feats, scores)
-		move := perceptron.Best(scores, func(c int) bool { return st.valid(c) })
+		m.table.scores(feats, &scores)
+		move := perceptron.Best(scores[:], valid)
 		st.apply(move, m.label(sent, st, move, feats[:0], lscores))
 	}
 	for i := range s.Tokens {

@@ -32,6 +32,7 @@ const magic = "ngtagger1\n"
 type Model struct {
 	xpos, upos   *perceptron.Model
 	xdict, udict map[string]string // word → its only tag, for frequent unambiguous words
+	usual        map[string]string // lowercased word → its most frequent XPOS
 	lemmas       *lemma.Model
 }
 
@@ -49,7 +50,7 @@ func (m *Model) Tag(s *nlp.Sentence) {
 	for i := range s.Tokens {
 		forms[i] = s.Tokens[i].Text
 	}
-	ws := prepare(forms)
+	ws := prepare(forms, m.usual)
 	xpos := make([]string, n)
 	upos := make([]string, n)
 	feats := make([]perceptron.Feature, 0, 48)
@@ -116,6 +117,7 @@ func (m *Model) Write(w io.Writer) error {
 	zw.Write([]byte("#tables\n")) // so the dictionaries never start with the blank line
 	writeDict(zw, "X", m.xdict)
 	writeDict(zw, "U", m.udict)
+	writeDict(zw, "F", m.usual)
 	zw.Write([]byte("\n"))
 	zw.Write(lem)
 	if err := zw.Close(); err != nil {
@@ -145,7 +147,7 @@ func Read(r io.Reader) (*Model, error) {
 	if err != nil || len(parts) != 3 {
 		return nil, fmt.Errorf("tagger: not a tagger model (%v)", err)
 	}
-	m := &Model{xdict: map[string]string{}, udict: map[string]string{}}
+	m := &Model{xdict: map[string]string{}, udict: map[string]string{}, usual: map[string]string{}}
 	if m.xpos, err = perceptron.Read(bytes.NewReader(parts[0])); err != nil {
 		return nil, fmt.Errorf("tagger: XPOS model: %w", err)
 	}
@@ -175,6 +177,8 @@ func Read(r io.Reader) (*Model, error) {
 			m.xdict[fields[1]] = fields[2]
 		case "U":
 			m.udict[fields[1]] = fields[2]
+		case "F":
+			m.usual[fields[1]] = fields[2]
 		}
 	}
 	if m.lemmas, err = lemma.Parse(lem); err != nil {

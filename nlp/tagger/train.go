@@ -6,6 +6,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"slices"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/nlp/lemma"
@@ -21,8 +22,11 @@ type Options struct {
 	// least this often with one tag at least this share of the time (default 20, 0.97).
 	DictMinCount int
 	DictMinShare float64
-	Prune        float32   // averaged weights below this are dropped (default 0.001)
-	Log          io.Writer // progress lines, or nil
+	// UsualMinCount is how often a word is seen before its most frequent
+	// tag becomes a feature (default 3).
+	UsualMinCount int
+	Prune         float32   // averaged weights below this are dropped (default 0.001)
+	Log           io.Writer // progress lines, or nil
 }
 
 func (o *Options) defaults() {
@@ -37,6 +41,9 @@ func (o *Options) defaults() {
 	}
 	if o.DictMinShare == 0 {
 		o.DictMinShare = 0.97
+	}
+	if o.UsualMinCount == 0 {
+		o.UsualMinCount = 3
 	}
 	if o.Prune == 0 {
 		o.Prune = 0.001
@@ -58,6 +65,7 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 	m := &Model{
 		xdict: tagDict(sents, func(t *nlp.Token) string { return t.Tag }, opt),
 		udict: tagDict(sents, func(t *nlp.Token) string { return t.UPOS }, opt),
+		usual: usualTags(sents, opt.UsualMinCount),
 	}
 	var examples []lemma.Example
 	for _, s := range sents {
@@ -69,7 +77,7 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 
 	data := make([]sentence, len(sents))
 	for i, s := range sents {
-		data[i] = newSentence(s)
+		data[i] = newSentence(s, m.usual)
 	}
 	// The UPOS model learns from XPOS tags as good as those it will see:
 	// each fold is tagged by an XPOS model trained on the other folds.
@@ -85,7 +93,7 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 			if err != nil {
 				return nil, err
 			}
-			fm := &Model{xpos: xm, xdict: m.xdict}
+			fm := &Model{xpos: xm, xdict: m.xdict, usual: m.usual}
 			feats := make([]perceptron.Feature, 0, 48)
 			scores := make([]float32, xm.NumClasses())
 			for i := k; i < len(data); i += opt.Folds {
@@ -118,42 +126,66 @@ type sentence struct {
 	predX      []string // XPOS tags from a model that did not see the sentence
 }
 
-func newSentence(s nlp.Sentence) sentence {
+func newSentence(s nlp.Sentence, usual map[string]string) sentence {
 	forms := make([]string, len(s.Tokens))
 	out := sentence{xpos: make([]string, len(s.Tokens)), upos: make([]string, len(s.Tokens)), predX: make([]string, len(s.Tokens))}
 	for i, t := range s.Tokens {
 		forms[i], out.xpos[i], out.upos[i] = t.Text, t.Tag, t.UPOS
 	}
-	out.words = prepare(forms)
+	out.words = prepare(forms, usual)
 	return out
 }
 
 // tagDict keeps the words seen often enough with one tag nearly always.
 func tagDict(sents []nlp.Sentence, tag func(*nlp.Token) string, opt Options) map[string]string {
-	counts := map[string]map[string]int{}
-	for _, s := range sents {
-		for i := range s.Tokens {
-			t := &s.Tokens[i]
-			if counts[t.Text] == nil {
-				counts[t.Text] = map[string]int{}
-			}
-			counts[t.Text][tag(t)]++
-		}
-	}
 	dict := map[string]string{}
-	for w, tags := range counts {
-		total, best, bestN := 0, "", 0
-		for t, n := range tags {
-			total += n
-			if n > bestN || (n == bestN && t < best) {
-				best, bestN = t, n
-			}
-		}
+	for w, tags := range countTags(sents, func(t *nlp.Token) string { return t.Text }, tag) {
+		best, bestN, total := majority(tags)
 		if total >= opt.DictMinCount && float64(bestN)/float64(total) >= opt.DictMinShare {
 			dict[w] = best
 		}
 	}
 	return dict
+}
+
+// usualTags maps each lowercased word seen at least minCount times to its
+// most frequent XPOS.
+func usualTags(sents []nlp.Sentence, minCount int) map[string]string {
+	out := map[string]string{}
+	lower := func(t *nlp.Token) string { return strings.ToLower(t.Text) }
+	for w, tags := range countTags(sents, lower, func(t *nlp.Token) string { return t.Tag }) {
+		if best, _, total := majority(tags); total >= minCount {
+			out[w] = best
+		}
+	}
+	return out
+}
+
+// countTags counts the tags seen with each word.
+func countTags(sents []nlp.Sentence, word, tag func(*nlp.Token) string) map[string]map[string]int {
+	counts := map[string]map[string]int{}
+	for _, s := range sents {
+		for i := range s.Tokens {
+			w := word(&s.Tokens[i])
+			if counts[w] == nil {
+				counts[w] = map[string]int{}
+			}
+			counts[w][tag(&s.Tokens[i])]++
+		}
+	}
+	return counts
+}
+
+// majority returns the most frequent tag (ties to the smaller name, so
+// training is deterministic), its count and the total.
+func majority(tags map[string]int) (best string, bestN, total int) {
+	for t, n := range tags {
+		total += n
+		if n > bestN || (n == bestN && t < best) {
+			best, bestN = t, n
+		}
+	}
+	return best, bestN, total
 }
 
 func classesOf(data []sentence, tags func(*sentence) []string) []string {
