@@ -3,6 +3,14 @@
 // arc-hybrid moves chosen by an averaged perceptron trained with a dynamic
 // oracle (Goldberg and Nivre 2013), and a second perceptron that labels each
 // arc as it is made. See Train.
+//
+// The embedded model (parser.model) is rebuilt, deterministically, from the
+// Universal Dependencies English Web Treebank (Silveira et al. 2014; UD
+// project, CC BY-SA 4.0), which is not part of the repository, after the
+// tagger's model, whose tags it is scored with:
+//
+//	newsgraph train parser --train ../shared/nlp/ud-english-ewt/train.conllu \
+//	    --dev ../shared/nlp/ud-english-ewt/dev.conllu --out nlp/parser/parser.model
 package parser
 
 import (
@@ -24,7 +32,8 @@ const magic = "ngparser1\n"
 // concurrent use by any number of goroutines.
 type Model struct {
 	moves, labels *perceptron.Model
-	table         *moveTable // moves, laid out for speed
+	table         *moveTable        // moves, laid out for speed
+	labelTable    *perceptron.Table // labels, likewise
 	labelHash     []uint64
 	rootLabel     int
 }
@@ -34,7 +43,8 @@ type Model struct {
 func Load() (*Model, error) { return Read(bytes.NewReader(embedded)) }
 
 func newModel(moves, labels *perceptron.Model) (*Model, error) {
-	m := &Model{moves: moves, labels: labels, rootLabel: labels.ClassIndex("root"), table: newMoveTable(moves)}
+	m := &Model{moves: moves, labels: labels, rootLabel: labels.ClassIndex("root"),
+		table: newMoveTable(moves), labelTable: labels.Table()}
 	if moves.NumClasses() != numMoves || m.rootLabel < 0 {
 		return nil, fmt.Errorf("parser: model has %d moves and no root label", moves.NumClasses())
 	}
@@ -91,7 +101,7 @@ func (m *Model) label(sent *sentence, st *state, move int, feats []perceptron.Fe
 		return m.rootLabel
 	}
 	feats = labelFeatures(sent, st, h, d, feats)
-	return m.labels.Predict(feats, scores, func(c int) bool { return c != m.rootLabel })
+	return m.labelTable.Predict(feats, scores, func(c int) bool { return c != m.rootLabel })
 }
 
 // Write saves the model: the move perceptron and the label perceptron. The

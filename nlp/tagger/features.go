@@ -196,3 +196,23 @@ func xposContext(ws []word, xpos []string, i int, out []f.Feature) []f.Feature {
 		f.Start("xw+1").With(x(i)).With(at(ws, i+1).lower),
 	)
 }
+
+// firstPass appends what the second XPOS pass reads of the first one: the
+// tags it gave the word and the words to the right.
+func firstPass(ws []word, first []string, i int, t1 string, out []f.Feature) []f.Feature {
+	x := func(j int) string {
+		if j >= len(first) {
+			return "-END-"
+		}
+		return first[j]
+	}
+	return append(out,
+		f.Start("f").With(x(i)),
+		f.Start("f+1").With(x(i+1)),
+		f.Start("f+2").With(x(i+2)),
+		f.Start("ff+1").With(x(i)).With(x(i+1)),
+		f.Start("f+1f+2").With(x(i+1)).With(x(i+2)),
+		f.Start("t-1f+1").With(t1).With(x(i+1)),
+		f.Start("fw").With(x(i)).With(at(ws, i).lower),
+	)
+}

@@ -3,8 +3,17 @@
 // perceptrons trained on the UD English Web Treebank (see Train).
 //
 // XPOS is tagged left to right from the words around each token and the two
-// tags before it; UPOS is tagged next, reading the XPOS tags on both sides.
+// tags before it, then again reading the first pass's tags to the right; UPOS
+// is tagged next, reading the XPOS tags on both sides.
 // Frequent words that always carry one tag take it from a tag dictionary.
+// Lemmas come from suffix rules and exceptions learned from the same data.
+//
+// The embedded model (tagger.model) is rebuilt, deterministically, from the
+// Universal Dependencies English Web Treebank (Silveira et al. 2014; UD
+// project, CC BY-SA 4.0), which is not part of the repository:
+//
+//	newsgraph train tagger --train ../shared/nlp/ud-english-ewt/train.conllu \
+//	    --dev ../shared/nlp/ud-english-ewt/dev.conllu --out nlp/tagger/tagger.model
 package tagger
 
 import (
@@ -31,6 +40,9 @@ const magic = "ngtagger1\n"
 // concurrent use by any number of goroutines.
 type Model struct {
 	xpos, upos   *perceptron.Model
+	refine       *perceptron.Model // the second XPOS pass; nil in models without one
+	xtab, utab   *perceptron.Table // the same, laid out for speed
+	rtab         *perceptron.Table
 	xdict, udict map[string]string // word → its only tag, for frequent unambiguous words
 	usual        map[string]string // lowercased word → its most frequent XPOS
 	lemmas       *lemma.Model
@@ -54,8 +66,13 @@ func (m *Model) Tag(s *nlp.Sentence) {
 	xpos := make([]string, n)
 	upos := make([]string, n)
 	feats := make([]perceptron.Feature, 0, 48)
-	scores := make([]float32, max(m.xpos.NumClasses(), m.upos.NumClasses()))
+	scores := make([]float32, max(m.xpos.NumClasses(), m.upos.NumClasses())) // refine has xpos's classes
 	m.tagXPOS(ws, xpos, feats, scores)
+	if m.refine != nil {
+		first := xpos
+		xpos = make([]string, n)
+		m.refineXPOS(ws, first, xpos, feats, scores)
+	}
 	m.tagUPOS(ws, xpos, upos, feats, scores)
 	for i := range s.Tokens {
 		t := &s.Tokens[i]
@@ -72,11 +89,30 @@ func (m *Model) tagXPOS(ws []word, out []string, feats []perceptron.Feature, sco
 			feats = lexical(ws, i, feats[:0])
 			feats = history(ws, i, t1, t2, feats)
 			sc := scores[:m.xpos.NumClasses()]
-			tag = m.xpos.Classes[m.xpos.Predict(feats, sc, nil)]
+			tag = m.xpos.Classes[m.xtab.Predict(feats, sc, nil)]
 		}
 		out[i] = tag
 		t1, t2 = tag, t1
 	}
+}
+
+func (m *Model) refineXPOS(ws []word, first, out []string, feats []perceptron.Feature, scores []float32) {
+	t1, t2 := "-START-", "-START2-"
+	for i := range ws {
+		tag, ok := m.xdict[ws[i].form]
+		if !ok {
+			feats = refineFeatures(ws, first, i, t1, t2, feats[:0])
+			tag = m.refine.Classes[m.rtab.Predict(feats, scores[:m.refine.NumClasses()], nil)]
+		}
+		out[i] = tag
+		t1, t2 = tag, t1
+	}
+}
+
+func refineFeatures(ws []word, first []string, i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
+	out = lexical(ws, i, out)
+	out = history(ws, i, t1, t2, out)
+	return firstPass(ws, first, i, t1, out)
 }
 
 func (m *Model) tagUPOS(ws []word, xpos, out []string, feats []perceptron.Feature, scores []float32) {
@@ -86,7 +122,7 @@ func (m *Model) tagUPOS(ws []word, xpos, out []string, feats []perceptron.Featur
 		if !ok {
 			feats = uposFeatures(ws, xpos, i, t1, t2, feats[:0])
 			sc := scores[:m.upos.NumClasses()]
-			tag = m.upos.Classes[m.upos.Predict(feats, sc, nil)]
+			tag = m.upos.Classes[m.utab.Predict(feats, sc, nil)]
 		}
 		out[i] = tag
 		t1, t2 = tag, t1
@@ -123,7 +159,15 @@ func (m *Model) Write(w io.Writer) error {
 	if err := zw.Close(); err != nil {
 		return fmt.Errorf("tagger: %w", err)
 	}
-	return perceptron.WriteBundle(w, magic, x.Bytes(), u.Bytes(), tables.Bytes())
+	parts := [][]byte{x.Bytes(), u.Bytes(), tables.Bytes()}
+	if m.refine != nil {
+		var r bytes.Buffer
+		if err := m.refine.Write(&r); err != nil {
+			return fmt.Errorf("tagger: %w", err)
+		}
+		parts = append(parts, r.Bytes())
+	}
+	return perceptron.WriteBundle(w, magic, parts...)
 }
 
 func writeDict(w io.Writer, kind string, d map[string]string) {
@@ -144,7 +188,7 @@ func Read(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("tagger: %w", err)
 	}
 	parts, err := perceptron.ReadBundle(data, magic)
-	if err != nil || len(parts) != 3 {
+	if err != nil || len(parts) < 3 || len(parts) > 4 {
 		return nil, fmt.Errorf("tagger: not a tagger model (%v)", err)
 	}
 	m := &Model{xdict: map[string]string{}, udict: map[string]string{}, usual: map[string]string{}}
@@ -153,6 +197,11 @@ func Read(r io.Reader) (*Model, error) {
 	}
 	if m.upos, err = perceptron.Read(bytes.NewReader(parts[1])); err != nil {
 		return nil, fmt.Errorf("tagger: UPOS model: %w", err)
+	}
+	if len(parts) == 4 {
+		if m.refine, err = perceptron.Read(bytes.NewReader(parts[3])); err != nil {
+			return nil, fmt.Errorf("tagger: second XPOS model: %w", err)
+		}
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(parts[2]))
 	if err != nil {
@@ -184,5 +233,19 @@ func Read(r io.Reader) (*Model, error) {
 	if m.lemmas, err = lemma.Parse(lem); err != nil {
 		return nil, fmt.Errorf("tagger: %w", err)
 	}
+	m.compile()
 	return m, nil
+}
+
+// compile lays out the perceptrons for tagging.
+func (m *Model) compile() {
+	if m.xpos != nil {
+		m.xtab = m.xpos.Table()
+	}
+	if m.upos != nil {
+		m.utab = m.upos.Table()
+	}
+	if m.refine != nil {
+		m.rtab = m.refine.Table()
+	}
 }

@@ -89,6 +89,9 @@ func TestTrainSlice(t *testing.T) {
 	if n := m.upos.NumClasses(); n < 14 || n > 17 {
 		t.Errorf("%d UPOS classes", n)
 	}
+	if m.refine == nil {
+		t.Errorf("no second XPOS pass")
+	}
 	if m.xdict["the"] != "DT" || m.udict["the"] != "DET" {
 		t.Errorf("tag dictionary: the → %q, %q", m.xdict["the"], m.udict["the"])
 	}

@@ -94,6 +94,7 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 				return nil, err
 			}
 			fm := &Model{xpos: xm, xdict: m.xdict, usual: m.usual}
+			fm.compile()
 			feats := make([]perceptron.Feature, 0, 48)
 			scores := make([]float32, xm.NumClasses())
 			for i := k; i < len(data); i += opt.Folds {
@@ -112,10 +113,19 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 		return nil, err
 	}
 	logf("tagger: XPOS model: %d features, %d classes", m.xpos.NumFeatures(), m.xpos.NumClasses())
+	if opt.Folds > 1 {
+		// The second pass learns from first-pass tags as good as those it
+		// will see: the jackknifed ones.
+		if m.refine, err = trainRefine(ctx, data, m.xdict, opt); err != nil {
+			return nil, err
+		}
+		logf("tagger: second XPOS model: %d features", m.refine.NumFeatures())
+	}
 	if m.upos, err = trainUPOS(ctx, data, m.udict, opt); err != nil {
 		return nil, err
 	}
 	logf("tagger: UPOS model: %d features, %d classes", m.upos.NumFeatures(), m.upos.NumClasses())
+	m.compile()
 	return m, nil
 }
 
@@ -259,5 +269,13 @@ func trainUPOS(ctx context.Context, data []sentence, dict map[string]string, opt
 	return epochs(ctx, data, classes, dict, func(s *sentence) []string { return s.upos },
 		func(s *sentence, i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
 			return uposFeatures(s.words, s.predX, i, t1, t2, out)
+		}, opt)
+}
+
+func trainRefine(ctx context.Context, data []sentence, dict map[string]string, opt Options) (*perceptron.Model, error) {
+	classes := classesOf(data, func(s *sentence) []string { return s.xpos })
+	return epochs(ctx, data, classes, dict, func(s *sentence) []string { return s.xpos },
+		func(s *sentence, i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
+			return refineFeatures(s.words, s.predX, i, t1, t2, out)
 		}, opt)
 }
