@@ -216,6 +216,9 @@ func moveFeatures(s *sentence, st *state, out []perceptron.Feature) []perceptron
 		// what lies between: commas and clauses separate what rarely attaches across them
 		mix(120, pb, ts0, tn0), mix(121, vb, ts0, tn0), mix(122, pb, vb, d),
 		mix(123, pb1, ts1, ts0), mix(124, vb1, ts1, ts0), mix(125, pb1, vb1, d1),
+		// more context around s0 and n0
+		mix(130, ts0, v.l(s0l), v.l(s0r), tn0), mix(131, ws0, tn0, tn1), mix(132, ts1, ts0, v.t(s0l), tn0),
+		mix(133, tn0, wn1), mix(134, ws0, v.l(s0r), tn0), mix(135, ts0, wn0, v.l(n0l)),
 	)
 }
 

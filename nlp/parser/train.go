@@ -14,7 +14,7 @@ import (
 
 // Options control training. The zero value gives the defaults.
 type Options struct {
-	Epochs int    // passes over the data (default 15)
+	Epochs int    // passes over the data (default 20)
 	Seed   uint64 // shuffling seed
 	// MinSubtype keeps a relation subtype ("nsubj:pass") as its own label
 	// when seen at least this often; rarer ones become their universal
@@ -26,7 +26,7 @@ type Options struct {
 
 func (o *Options) defaults() {
 	if o.Epochs == 0 {
-		o.Epochs = 15
+		o.Epochs = 20
 	}
 	if o.MinSubtype == 0 {
 		o.MinSubtype = 100

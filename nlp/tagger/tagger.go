@@ -63,17 +63,22 @@ func (m *Model) Tag(s *nlp.Sentence) {
 		forms[i] = s.Tokens[i].Text
 	}
 	ws := prepare(forms, m.usual)
+	t := newTagging(ws, max(m.xpos.NumClasses(), m.upos.NumClasses()))
 	xpos := make([]string, n)
-	upos := make([]string, n)
-	feats := make([]perceptron.Feature, 0, 48)
-	scores := make([]float32, max(m.xpos.NumClasses(), m.upos.NumClasses())) // refine has xpos's classes
-	m.tagXPOS(ws, xpos, feats, scores)
+	t.pass(m.xdict, m.xpos, m.xtab, xpos, func(i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
+		return history(ws, i, t1, t2, out)
+	})
 	if m.refine != nil {
 		first := xpos
 		xpos = make([]string, n)
-		m.refineXPOS(ws, first, xpos, feats, scores)
+		t.pass(m.xdict, m.refine, m.rtab, xpos, func(i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
+			return firstPass(ws, first, i, t1, history(ws, i, t1, t2, out))
+		})
 	}
-	m.tagUPOS(ws, xpos, upos, feats, scores)
+	upos := make([]string, n)
+	t.pass(m.udict, m.upos, m.utab, upos, func(i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
+		return xposContext(ws, xpos, i, history(ws, i, t1, t2, out))
+	})
 	for i := range s.Tokens {
 		t := &s.Tokens[i]
 		t.Tag, t.UPOS = xpos[i], upos[i]
@@ -81,58 +86,57 @@ func (m *Model) Tag(s *nlp.Sentence) {
 	}
 }
 
-func (m *Model) tagXPOS(ws []word, out []string, feats []perceptron.Feature, scores []float32) {
-	t1, t2 := "-START-", "-START2-"
+// tagging is one sentence being tagged, with its buffers.
+type tagging struct {
+	ws     []word
+	lex    [][]perceptron.Feature
+	feats  []perceptron.Feature
+	scores []float32
+}
+
+// newTagging builds the words' own features, which are the same in every
+// pass, once.
+func newTagging(ws []word, classes int) *tagging {
+	t := &tagging{ws: ws, lex: make([][]perceptron.Feature, len(ws)),
+		feats: make([]perceptron.Feature, 0, 64), scores: make([]float32, classes)}
+	all := make([]perceptron.Feature, 0, 32*len(ws)) // one allocation for all words
 	for i := range ws {
-		tag, ok := m.xdict[ws[i].form]
+		start := len(all)
+		all = lexical(ws, i, all)
+		t.lex[i] = all[start:len(all):len(all)]
+	}
+	return t
+}
+
+// pass tags the words left to right with one model: a dictionary word takes
+// its tag, any other the model's best class for its lexical features plus
+// those extra adds, which see the two tags before.
+func (t *tagging) pass(dict map[string]string, model *perceptron.Model, tab *perceptron.Table, out []string,
+	extra func(i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature) {
+	t1, t2 := "-START-", "-START2-"
+	for i := range t.ws {
+		tag, ok := dict[t.ws[i].form]
 		if !ok {
-			feats = lexical(ws, i, feats[:0])
-			feats = history(ws, i, t1, t2, feats)
-			sc := scores[:m.xpos.NumClasses()]
-			tag = m.xpos.Classes[m.xtab.Predict(feats, sc, nil)]
+			t.feats = extra(i, t1, t2, append(t.feats[:0], t.lex[i]...))
+			tag = model.Classes[tab.Predict(t.feats, t.scores[:model.NumClasses()], nil)]
 		}
 		out[i] = tag
 		t1, t2 = tag, t1
 	}
 }
 
-func (m *Model) refineXPOS(ws []word, first, out []string, feats []perceptron.Feature, scores []float32) {
-	t1, t2 := "-START-", "-START2-"
-	for i := range ws {
-		tag, ok := m.xdict[ws[i].form]
-		if !ok {
-			feats = refineFeatures(ws, first, i, t1, t2, feats[:0])
-			tag = m.refine.Classes[m.rtab.Predict(feats, scores[:m.refine.NumClasses()], nil)]
-		}
-		out[i] = tag
-		t1, t2 = tag, t1
-	}
+// The features each model scores, as training builds them.
+
+func xposFeatures(ws []word, i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
+	return history(ws, i, t1, t2, lexical(ws, i, out))
 }
 
 func refineFeatures(ws []word, first []string, i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
-	out = lexical(ws, i, out)
-	out = history(ws, i, t1, t2, out)
-	return firstPass(ws, first, i, t1, out)
-}
-
-func (m *Model) tagUPOS(ws []word, xpos, out []string, feats []perceptron.Feature, scores []float32) {
-	t1, t2 := "-START-", "-START2-"
-	for i := range ws {
-		tag, ok := m.udict[ws[i].form]
-		if !ok {
-			feats = uposFeatures(ws, xpos, i, t1, t2, feats[:0])
-			sc := scores[:m.upos.NumClasses()]
-			tag = m.upos.Classes[m.utab.Predict(feats, sc, nil)]
-		}
-		out[i] = tag
-		t1, t2 = tag, t1
-	}
+	return firstPass(ws, first, i, t1, xposFeatures(ws, i, t1, t2, out))
 }
 
 func uposFeatures(ws []word, xpos []string, i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
-	out = lexical(ws, i, out)
-	out = history(ws, i, t1, t2, out)
-	return xposContext(ws, xpos, i, out)
+	return xposContext(ws, xpos, i, xposFeatures(ws, i, t1, t2, out))
 }
 
 // Write saves the model: the two perceptrons, then the tag dictionaries and
