@@ -87,6 +87,8 @@ func (a *app) trainTaggerCommand() *cobra.Command {
 	f.StringVar(&devPath, "dev", ewtDefault+"dev.conllu", "development data the scores are printed for (CoNLL-U)")
 	f.StringVar(&out, "out", "nlp/tagger/tagger.model", "model file to write")
 	f.IntVar(&opt.Epochs, "epochs", 0, "passes over the training data (default 10)")
+	f.IntVar(&opt.Folds, "folds", 0, "jackknife folds for the XPOS tags the UPOS model learns from (default 4; 1: gold tags)")
+	f.Float32Var(&opt.Prune, "prune", 0, "drop features whose averaged weights are all below this (default 1)")
 	return cmd
 }
 
@@ -171,8 +173,9 @@ The development scores are for the embedded tagger's tags over gold tokens.`,
 	f.StringVar(&trainPath, "train", ewtDefault+"train.conllu", "training data (CoNLL-U)")
 	f.StringVar(&devPath, "dev", ewtDefault+"dev.conllu", "development data the scores are printed for (CoNLL-U)")
 	f.StringVar(&out, "out", "nlp/parser/parser.model", "model file to write")
-	f.IntVar(&opt.Epochs, "epochs", 0, "passes over the training data (default 15)")
+	f.IntVar(&opt.Epochs, "epochs", 0, "passes over the training data (default 20)")
 	f.IntVar(&folds, "folds", 4, "jackknife folds for the training tags (1: gold tags)")
+	f.Float32Var(&opt.Prune, "prune", 0, "drop features whose averaged weights are all below this (default 1)")
 	return cmd
 }
 
@@ -186,7 +189,8 @@ func jackknifeTags(ctx context.Context, sents []nlp.Sentence, folds int) error {
 				rest = append(rest, sents[i])
 			}
 		}
-		tg, err := tagger.Train(ctx, rest, tagger.Options{Folds: 1, Epochs: 5})
+		// Fold taggers are never saved: they keep every feature.
+		tg, err := tagger.Train(ctx, rest, tagger.Options{Folds: 1, Epochs: 5, Prune: 1e-6})
 		if err != nil {
 			return fmt.Errorf("jackknife fold %d: %w", k+1, err)
 		}

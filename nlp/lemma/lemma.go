@@ -25,9 +25,13 @@ type rule struct {
 
 // Model lemmatises words. It is read-only and safe for concurrent use.
 type Model struct {
-	exceptions map[string]string // base form + "\t" + UPOS → lemma
-	rules      map[string]rule   // UPOS + "\t" + suffix → rule
+	exceptions map[key]string // base form, UPOS → lemma
+	rules      map[key]rule   // UPOS, suffix → rule
 }
+
+// key is a pair of strings; a struct key spares building one string per
+// lookup, and lemmatising runs on every word.
+type key struct{ a, b string }
 
 // base is the form rules apply to: proper nouns keep their case, as their
 // lemmas do in UD; other words are lowercased.
@@ -41,7 +45,7 @@ func base(form, upos string) string {
 // Lemma returns the lemma of form used as upos.
 func (m *Model) Lemma(form, upos string) string {
 	b := base(form, upos)
-	if l, ok := m.exceptions[b+"\t"+upos]; ok {
+	if l, ok := m.exceptions[key{b, upos}]; ok {
 		return l
 	}
 	return m.applyRule(b, upos)
@@ -52,7 +56,7 @@ func (m *Model) applyRule(b, upos string) string {
 		if n > 0 && !utf8.RuneStart(b[len(b)-n]) {
 			continue
 		}
-		if r, ok := m.rules[upos+"\t"+b[len(b)-n:]]; ok {
+		if r, ok := m.rules[key{upos, b[len(b)-n:]}]; ok {
 			if r.Strip > len(b) {
 				return b
 			}
@@ -78,7 +82,6 @@ type Example struct{ Form, UPOS, Lemma string }
 // speech and suffix seen at least minCount times) and then keeps as
 // exceptions the words whose most frequent lemma the rules miss.
 func Train(examples []Example, minCount int) *Model {
-	type key struct{ a, b string }
 	ruleCounts := map[key]map[rule]int{}
 	suffixSeen := map[key]int{}
 	lemmaCounts := map[key]map[string]int{}
@@ -102,18 +105,18 @@ func Train(examples []Example, minCount int) *Model {
 		}
 		lemmaCounts[wk][ex.Lemma]++
 	}
-	m := &Model{exceptions: map[string]string{}, rules: map[string]rule{}}
+	m := &Model{exceptions: map[key]string{}, rules: map[key]rule{}}
 	for k, counts := range ruleCounts {
 		if suffixSeen[k] < minCount && k.b != "" {
 			continue
 		}
-		m.rules[k.a+"\t"+k.b] = argmax(counts, func(a, b rule) int {
+		m.rules[k] = argmax(counts, func(a, b rule) int {
 			return strings.Compare(strconv.Itoa(a.Strip)+a.Add, strconv.Itoa(b.Strip)+b.Add)
 		})
 	}
 	// A rule that says what its shorter suffix already says is redundant.
 	for k, r := range m.rules {
-		upos, suf, _ := strings.Cut(k, "\t")
+		upos, suf := k.a, k.b
 		if suf == "" {
 			continue
 		}
@@ -125,7 +128,7 @@ func Train(examples []Example, minCount int) *Model {
 	for k, counts := range lemmaCounts {
 		best := argmax(counts, strings.Compare)
 		if m.applyRule(k.a, k.b) != best {
-			m.exceptions[k.a+"\t"+k.b] = best
+			m.exceptions[k] = best
 		}
 	}
 	return m
@@ -134,7 +137,7 @@ func Train(examples []Example, minCount int) *Model {
 // applyRuleKeyed is the rule used for a suffix once longer ones are gone.
 func (m *Model) applyRuleKeyed(upos, suf string) rule {
 	for n := len(suf); n >= 0; n-- {
-		if r, ok := m.rules[upos+"\t"+suf[len(suf)-n:]]; ok {
+		if r, ok := m.rules[key{upos, suf[len(suf)-n:]}]; ok {
 			return r
 		}
 	}
@@ -159,10 +162,10 @@ func argmax[T comparable](counts map[T]int, cmp func(a, b T) int) T {
 func (m *Model) MarshalText() ([]byte, error) {
 	var lines []string
 	for k, r := range m.rules {
-		lines = append(lines, "R\t"+k+"\t"+strconv.Itoa(r.Strip)+"\t"+r.Add)
+		lines = append(lines, "R\t"+k.a+"\t"+k.b+"\t"+strconv.Itoa(r.Strip)+"\t"+r.Add)
 	}
 	for k, l := range m.exceptions {
-		lines = append(lines, "E\t"+k+"\t"+l)
+		lines = append(lines, "E\t"+k.a+"\t"+k.b+"\t"+l)
 	}
 	slices.Sort(lines)
 	return []byte(strings.Join(lines, "\n") + "\n"), nil
@@ -170,7 +173,7 @@ func (m *Model) MarshalText() ([]byte, error) {
 
 // Parse reads a model written by MarshalText.
 func Parse(data []byte) (*Model, error) {
-	m := &Model{exceptions: map[string]string{}, rules: map[string]rule{}}
+	m := &Model{exceptions: map[key]string{}, rules: map[key]rule{}}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
 		f := strings.Split(sc.Text(), "\t")
@@ -180,9 +183,9 @@ func Parse(data []byte) (*Model, error) {
 			if err != nil {
 				return nil, fmt.Errorf("lemma: line %d: %w", n, err)
 			}
-			m.rules[f[1]+"\t"+f[2]] = rule{Strip: strip, Add: f[4]}
+			m.rules[key{f[1], f[2]}] = rule{Strip: strip, Add: f[4]}
 		case len(f) == 4 && f[0] == "E":
-			m.exceptions[f[1]+"\t"+f[2]] = f[3]
+			m.exceptions[key{f[1], f[2]}] = f[3]
 		default:
 			return nil, fmt.Errorf("lemma: line %d: malformed", n)
 		}

@@ -27,18 +27,33 @@ var none = hashString("<none>")
 // the virtual root at index n.
 type sentence struct {
 	words, tags []uint64
-	labelHash   []uint64 // hashed label names, by label class
+	upos        []uint64
+	// punct[i] and verbs[i] count the punctuation marks and verbs before
+	// word i, so the features can ask what lies between two words.
+	punct, verbs []int
+	labelHash    []uint64 // hashed label names, by label class
 }
 
-func newSentence(forms, tags []string, labelHash []uint64) *sentence {
+func newSentence(forms, tags, upos []string, labelHash []uint64) *sentence {
 	n := len(forms)
-	s := &sentence{words: make([]uint64, n+2), tags: make([]uint64, n+2), labelHash: labelHash}
+	s := &sentence{words: make([]uint64, n+2), tags: make([]uint64, n+2), upos: make([]uint64, n+2), labelHash: labelHash,
+		punct: make([]int, n+2), verbs: make([]int, n+2)}
 	for i := range forms {
 		s.words[i] = hashString(normWord(forms[i]))
 		s.tags[i] = hashString(tags[i])
+		s.upos[i] = hashString(upos[i])
+		s.punct[i+1], s.verbs[i+1] = s.punct[i], s.verbs[i]
+		switch upos[i] {
+		case "PUNCT":
+			s.punct[i+1]++
+		case "VERB":
+			s.verbs[i+1]++
+		}
 	}
-	s.words[n], s.tags[n] = hashString("<root>"), hashString("<root>")
-	s.words[n+1], s.tags[n+1] = none, none
+	s.punct[n+1], s.verbs[n+1] = s.punct[n], s.verbs[n]
+	root := hashString("<root>")
+	s.words[n], s.tags[n], s.upos[n] = root, root, root
+	s.words[n+1], s.tags[n+1], s.upos[n+1] = none, none, none
 	return s
 }
 
@@ -71,6 +86,7 @@ func (v view) idx(i int) int {
 }
 func (v view) w(i int) uint64 { return v.s.words[v.idx(i)] }
 func (v view) t(i int) uint64 { return v.s.tags[v.idx(i)] }
+func (v view) u(i int) uint64 { return v.s.upos[v.idx(i)] }
 func (v view) l(i int) uint64 {
 	if i < 0 || v.st.heads[i] < 0 {
 		return none
@@ -94,6 +110,19 @@ func mask(c []uint64, i int) uint64 {
 		return 0
 	}
 	return c[i]
+}
+
+// between counts, capped at 2, the punctuation marks and the verbs strictly
+// between words a and b; 9 when either is missing.
+func (s *sentence) between(a, b int) (punct, verbs uint64) {
+	if a < 0 || b < 0 {
+		return 9, 9
+	}
+	lo, hi := min(a, b), max(a, b)
+	if hi-lo < 2 {
+		return 0, 0
+	}
+	return uint64(min(s.punct[hi]-s.punct[lo+1], 2)), uint64(min(s.verbs[hi]-s.verbs[lo+1], 2))
 }
 
 func dist(a, b int) uint64 {
@@ -142,6 +171,8 @@ func moveFeatures(s *sentence, st *state, out []perceptron.Feature) []perceptron
 	wn2, tn2, ws2, ts2 := v.w(n2), v.t(n2), v.w(s2), v.t(s2)
 	d := dist(s0, n0)
 	d1 := dist(s1, s0)
+	pb, vb := s.between(s0, n0)
+	pb1, vb1 := s.between(s1, s0)
 	return append(out,
 		mix(0),
 		// single tokens
@@ -179,6 +210,15 @@ func moveFeatures(s *sentence, st *state, out []perceptron.Feature) []perceptron
 		mix(97, ws0, mask(st.rs, s0)), mix(98, ts0, mask(st.rs, s0)),
 		mix(99, wn0, mask(st.ls, n0)), mix(100, tn0, mask(st.ls, n0)),
 		mix(101, ts1, mask(st.rs, s1)),
+		// universal tags: a second tagger's view, coarser and sometimes right where XPOS is wrong
+		mix(110, v.u(s0)), mix(111, v.u(n0)), mix(112, v.u(s0), v.u(n0)), mix(113, v.u(s1), v.u(s0)),
+		mix(114, v.u(s0), v.u(n0), v.u(n1)), mix(115, v.u(s1), v.u(s0), v.u(n0)), mix(116, ws0, v.u(n0)), mix(117, v.u(s0), wn0),
+		// what lies between: commas and clauses separate what rarely attaches across them
+		mix(120, pb, ts0, tn0), mix(121, vb, ts0, tn0), mix(122, pb, vb, d),
+		mix(123, pb1, ts1, ts0), mix(124, vb1, ts1, ts0), mix(125, pb1, vb1, d1),
+		// more context around s0 and n0
+		mix(130, ts0, v.l(s0l), v.l(s0r), tn0), mix(131, ws0, tn0, tn1), mix(132, ts1, ts0, v.t(s0l), tn0),
+		mix(133, tn0, wn1), mix(134, ws0, v.l(s0r), tn0), mix(135, ts0, wn0, v.l(n0l)),
 	)
 }
 
@@ -195,6 +235,7 @@ func labelFeatures(s *sentence, st *state, head, dep int, out []perceptron.Featu
 		dir = 2
 	}
 	d := dist(head, dep)
+	pb, vb := s.between(head, dep)
 	wh, th, wd, td := v.w(head), v.t(head), v.w(dep), v.t(dep)
 	dl, dr := child(st.l1, dep), child(st.r1, dep)
 	prev, next := dep-1, dep+1
@@ -213,5 +254,9 @@ func labelFeatures(s *sentence, st *state, head, dep int, out []perceptron.Featu
 		mix(220, dir, td, v.w(prev)), mix(221, dir, th, v.w(dl)),
 		mix(222, dir, th, td, v.t(dl), v.t(dr)),
 		mix(223, dir, wd, count(st.nl, dep), count(st.nr, dep)),
+		mix(224, dir, v.u(head), v.u(dep)), mix(225, dir, v.u(head), wd), mix(226, dir, wh, v.u(dep)),
+		mix(227, dir, v.u(head), v.u(dep), v.w(dl)), mix(228, dir, v.u(dep), v.w(dl), v.w(child(st.l2, dep))),
+		mix(229, dir, v.u(head), v.u(dep), d),
+		mix(230, dir, v.u(head), v.u(dep), pb, vb),
 	)
 }

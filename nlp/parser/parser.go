@@ -3,6 +3,14 @@
 // arc-hybrid moves chosen by an averaged perceptron trained with a dynamic
 // oracle (Goldberg and Nivre 2013), and a second perceptron that labels each
 // arc as it is made. See Train.
+//
+// The embedded model (parser.model) is rebuilt, deterministically, from the
+// Universal Dependencies English Web Treebank (Silveira et al. 2014; UD
+// project, CC BY-SA 4.0), which is not part of the repository, after the
+// tagger's model, whose tags it is scored with:
+//
+//	newsgraph train parser --train ../shared/nlp/ud-english-ewt/train.conllu \
+//	    --dev ../shared/nlp/ud-english-ewt/dev.conllu --out nlp/parser/parser.model
 package parser
 
 import (
@@ -24,6 +32,8 @@ const magic = "ngparser1\n"
 // concurrent use by any number of goroutines.
 type Model struct {
 	moves, labels *perceptron.Model
+	table         *moveTable        // moves, laid out for speed
+	labelTable    *perceptron.Table // labels, likewise
 	labelHash     []uint64
 	rootLabel     int
 }
@@ -33,7 +43,8 @@ type Model struct {
 func Load() (*Model, error) { return Read(bytes.NewReader(embedded)) }
 
 func newModel(moves, labels *perceptron.Model) (*Model, error) {
-	m := &Model{moves: moves, labels: labels, rootLabel: labels.ClassIndex("root")}
+	m := &Model{moves: moves, labels: labels, rootLabel: labels.ClassIndex("root"),
+		table: newMoveTable(moves), labelTable: labels.Table()}
 	if moves.NumClasses() != numMoves || m.rootLabel < 0 {
 		return nil, fmt.Errorf("parser: model has %d moves and no root label", moves.NumClasses())
 	}
@@ -46,26 +57,28 @@ func newModel(moves, labels *perceptron.Model) (*Model, error) {
 // Labels returns the relations the model assigns.
 func (m *Model) Labels() []string { return append([]string(nil), m.labels.Classes...) }
 
-// Parse fills Head and Rel of every token of s, which must be tagged (Tag).
+// Parse fills Head and Rel of every token of s, which must be tagged (Tag
+// and UPOS).
 // Exactly one token gets Head -1 and Rel "root".
 func (m *Model) Parse(s *nlp.Sentence) {
 	n := len(s.Tokens)
 	if n == 0 {
 		return
 	}
-	forms, tags := make([]string, n), make([]string, n)
+	forms, tags, upos := make([]string, n), make([]string, n), make([]string, n)
 	for i, t := range s.Tokens {
-		forms[i], tags[i] = t.Text, t.Tag
+		forms[i], tags[i], upos[i] = t.Text, t.Tag, t.UPOS
 	}
-	sent := newSentence(forms, tags, m.labelHash)
+	sent := newSentence(forms, tags, upos, m.labelHash)
 	st := newState(n)
 	feats := make([]perceptron.Feature, 0, 128)
-	scores := make([]float32, numMoves)
+	var scores [numMoves]float32
 	lscores := make([]float32, m.labels.NumClasses())
+	valid := func(c int) bool { return st.valid(c) }
 	for !st.done() {
 		feats = moveFeatures(sent, st, feats[:0])
-		m.moves.Scores(feats, scores)
-		move := perceptron.Best(scores, func(c int) bool { return st.valid(c) })
+		m.table.scores(feats, &scores)
+		move := perceptron.Best(scores[:], valid)
 		st.apply(move, m.label(sent, st, move, feats[:0], lscores))
 	}
 	for i := range s.Tokens {
@@ -88,7 +101,7 @@ func (m *Model) label(sent *sentence, st *state, move int, feats []perceptron.Fe
 		return m.rootLabel
 	}
 	feats = labelFeatures(sent, st, h, d, feats)
-	return m.labels.Predict(feats, scores, func(c int) bool { return c != m.rootLabel })
+	return m.labelTable.Predict(feats, scores, func(c int) bool { return c != m.rootLabel })
 }
 
 // Write saves the model: the move perceptron and the label perceptron. The

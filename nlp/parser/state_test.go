@@ -3,6 +3,8 @@ package parser
 import (
 	"slices"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/nlp/perceptron"
 )
 
 // Following zero-cost moves from the start rebuilds any projective tree:
@@ -73,5 +75,26 @@ func TestProjectivize(t *testing.T) {
 	// A projective tree is left alone.
 	if p := projectivize([]int{1, 3, 1}); !slices.Equal(p, []int{1, 3, 1}) {
 		t.Errorf("projective tree changed: %v", p)
+	}
+}
+
+// The inline move table scores exactly as the perceptron it was built from.
+func TestMoveTableMatchesModel(t *testing.T) {
+	_, p := loadBoth(t)
+	var feats []perceptron.Feature
+	p.moves.Each(func(f perceptron.Feature, _ []float32) {
+		if len(feats) < 500 {
+			feats = append(feats, f)
+		}
+	})
+	feats = append(feats, 12345, 67890) // unknown features count for nothing
+	want := make([]float32, numMoves)
+	p.moves.Scores(feats, want)
+	var got [numMoves]float32
+	p.table.scores(feats, &got)
+	for c := range want {
+		if d := got[c] - want[c]; d > 1e-3 || d < -1e-3 {
+			t.Errorf("class %d: table %v, model %v", c, got[c], want[c])
+		}
 	}
 }

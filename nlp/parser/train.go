@@ -14,7 +14,7 @@ import (
 
 // Options control training. The zero value gives the defaults.
 type Options struct {
-	Epochs int    // passes over the data (default 15)
+	Epochs int    // passes over the data (default 20)
 	Seed   uint64 // shuffling seed
 	// MinSubtype keeps a relation subtype ("nsubj:pass") as its own label
 	// when seen at least this often; rarer ones become their universal
@@ -26,7 +26,7 @@ type Options struct {
 
 func (o *Options) defaults() {
 	if o.Epochs == 0 {
-		o.Epochs = 15
+		o.Epochs = 20
 	}
 	if o.MinSubtype == 0 {
 		o.MinSubtype = 100
@@ -82,11 +82,11 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 		if n == 0 {
 			continue
 		}
-		forms, tags := make([]string, n), make([]string, n)
+		forms, tags, upos := make([]string, n), make([]string, n), make([]string, n)
 		heads, labels := make([]int, n), make([]int, n)
 		roots := 0
 		for i, t := range s.Tokens {
-			forms[i], tags[i], heads[i], labels[i] = t.Text, t.Tag, t.Head, index[labelOf(t.Rel)]
+			forms[i], tags[i], upos[i], heads[i], labels[i] = t.Text, t.Tag, t.UPOS, t.Head, index[labelOf(t.Rel)]
 			if t.Head < 0 {
 				heads[i] = n
 				roots++
@@ -98,7 +98,7 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 		if roots != 1 {
 			continue // not a tree the parser can build
 		}
-		data = append(data, example{sent: newSentence(forms, tags, labelHash), heads: projectivize(heads), labels: labels})
+		data = append(data, example{sent: newSentence(forms, tags, upos, labelHash), heads: projectivize(heads), labels: labels})
 	}
 	if len(data) == 0 {
 		return nil, fmt.Errorf("parser: no training trees")

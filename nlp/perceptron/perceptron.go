@@ -105,3 +105,13 @@ func (m *Model) Prune(threshold float32) *Model {
 	}
 	return out
 }
+
+// Each calls fn with every feature and its weights, one per class, in no
+// particular order, so a component can copy them into a layout of its own.
+// fn must not change or keep weights.
+func (m *Model) Each(fn func(f Feature, weights []float32)) {
+	n := len(m.Classes)
+	for f, off := range m.index {
+		fn(f, m.weights[off:int(off)+n])
+	}
+}

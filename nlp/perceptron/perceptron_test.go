@@ -97,3 +97,27 @@ func TestBundleRoundTrip(t *testing.T) {
 		t.Errorf("wrong magic: no error")
 	}
 }
+
+// A Table scores exactly as its model, known, unknown and zero keys alike.
+func TestTableMatchesModel(t *testing.T) {
+	tr := NewTrainer([]string{"A", "B"})
+	feats := []Feature{Hash("x"), Hash("y"), 0}
+	for range 3 {
+		tr.Tick()
+		tr.Update(0, 1, feats[:1])
+		tr.Tick()
+		tr.Update(1, 0, feats[1:])
+	}
+	m := tr.Average(0)
+	tab := m.Table()
+	probe := append(feats, Hash("unseen"))
+	want, got := make([]float32, 2), make([]float32, 2)
+	m.Scores(probe, want)
+	tab.Scores(probe, got)
+	if want[0] != got[0] || want[1] != got[1] || want[0] == want[1] {
+		t.Errorf("table %v, model %v", got, want)
+	}
+	if tab.Predict(feats[:1], got, nil) != 0 || tab.Predict(feats[1:2], got, nil) != 1 {
+		t.Errorf("table predicts wrongly")
+	}
+}

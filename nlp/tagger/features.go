@@ -11,6 +11,8 @@ import (
 // word is what the features read of one token, computed once per sentence.
 type word struct {
 	form, lower, shape string
+	casing             string // how capitalised the whole sentence is (see casing)
+	usual              string // the word's most frequent XPOS in training, or ""
 }
 
 // boundary words stand before and after the sentence.
@@ -19,12 +21,47 @@ var (
 	endWord   = word{form: "-END-", lower: "-END-", shape: "-END-"}
 )
 
-func prepare(forms []string) []word {
+// prepare reads the words once; usual maps a lowercased word to its most
+// frequent tag, which lets the left-to-right tagger see what lies ahead.
+func prepare(forms []string, usual map[string]string) []word {
 	out := make([]word, len(forms))
 	for i, s := range forms {
-		out[i] = word{form: s, lower: strings.ToLower(s), shape: shape(s)}
+		w := word{form: s, lower: strings.ToLower(s), shape: shape(s)}
+		w.usual = usual[w.lower]
+		out[i] = w
+	}
+	c := casing(forms)
+	for i := range out {
+		out[i].casing = c
 	}
 	return out
+}
+
+// casing says whether a sentence is written like a headline or in capitals,
+// where capitals say little about proper nouns: "U" most words all upper,
+// "T" most words capitalised, "-" ordinary text.
+func casing(forms []string) string {
+	words, upper, title := 0, 0, 0
+	for _, f := range forms {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		switch {
+		case unicode.IsUpper(r) && strings.ToUpper(f) == f && len(f) > 1:
+			upper++
+		case unicode.IsUpper(r):
+			title++
+		}
+	}
+	switch {
+	case words >= 3 && upper*2 > words:
+		return "U"
+	case words >= 3 && (upper+title)*3 > words*2:
+		return "T"
+	}
+	return "-"
 }
 
 // shape maps letters to X/x, digits to d and keeps other characters, with
@@ -104,6 +141,8 @@ func lexical(ws []word, i int, out []f.Feature) []f.Feature {
 		f.Start("p1").With(prefix(w.lower, 1)),
 		f.Start("p3").With(prefix(w.lower, 3)),
 		f.Start("sh").With(w.shape).With(first),
+		f.Start("csh").With(w.casing).With(w.shape).With(first),
+		f.Start("cw").With(w.casing).With(w.lower),
 		f.Start("w-1").With(p1.lower),
 		f.Start("s3-1").With(suffix(p1.lower, 3)),
 		f.Start("w-2").With(p2.lower),
@@ -111,6 +150,11 @@ func lexical(ws []word, i int, out []f.Feature) []f.Feature {
 		f.Start("s3+1").With(suffix(n1.lower, 3)),
 		f.Start("sh+1").With(n1.shape),
 		f.Start("w+2").With(n2.lower),
+		f.Start("u").With(w.usual),
+		f.Start("u+1").With(n1.usual),
+		f.Start("u+2").With(n2.usual),
+		f.Start("uu+1").With(w.usual).With(n1.usual),
+		f.Start("u+1u+2").With(n1.usual).With(n2.usual),
 		f.Start("w-1w").With(p1.lower).With(w.lower),
 		f.Start("ww+1").With(w.lower).With(n1.lower),
 	)
@@ -150,5 +194,25 @@ func xposContext(ws []word, xpos []string, i int, out []f.Feature) []f.Feature {
 		f.Start("x-1x").With(x(i-1)).With(x(i)),
 		f.Start("xx+1").With(x(i)).With(x(i+1)),
 		f.Start("xw+1").With(x(i)).With(at(ws, i+1).lower),
+	)
+}
+
+// firstPass appends what the second XPOS pass reads of the first one: the
+// tags it gave the word and the words to the right.
+func firstPass(ws []word, first []string, i int, t1 string, out []f.Feature) []f.Feature {
+	x := func(j int) string {
+		if j >= len(first) {
+			return "-END-"
+		}
+		return first[j]
+	}
+	return append(out,
+		f.Start("f").With(x(i)),
+		f.Start("f+1").With(x(i+1)),
+		f.Start("f+2").With(x(i+2)),
+		f.Start("ff+1").With(x(i)).With(x(i+1)),
+		f.Start("f+1f+2").With(x(i+1)).With(x(i+2)),
+		f.Start("t-1f+1").With(t1).With(x(i+1)),
+		f.Start("fw").With(x(i)).With(at(ws, i).lower),
 	)
 }

@@ -3,8 +3,17 @@
 // perceptrons trained on the UD English Web Treebank (see Train).
 //
 // XPOS is tagged left to right from the words around each token and the two
-// tags before it; UPOS is tagged next, reading the XPOS tags on both sides.
+// tags before it, then again reading the first pass's tags to the right; UPOS
+// is tagged next, reading the XPOS tags on both sides.
 // Frequent words that always carry one tag take it from a tag dictionary.
+// Lemmas come from suffix rules and exceptions learned from the same data.
+//
+// The embedded model (tagger.model) is rebuilt, deterministically, from the
+// Universal Dependencies English Web Treebank (Silveira et al. 2014; UD
+// project, CC BY-SA 4.0), which is not part of the repository:
+//
+//	newsgraph train tagger --train ../shared/nlp/ud-english-ewt/train.conllu \
+//	    --dev ../shared/nlp/ud-english-ewt/dev.conllu --out nlp/tagger/tagger.model
 package tagger
 
 import (
@@ -31,7 +40,11 @@ const magic = "ngtagger1\n"
 // concurrent use by any number of goroutines.
 type Model struct {
 	xpos, upos   *perceptron.Model
+	refine       *perceptron.Model // the second XPOS pass; nil in models without one
+	xtab, utab   *perceptron.Table // the same, laid out for speed
+	rtab         *perceptron.Table
 	xdict, udict map[string]string // word → its only tag, for frequent unambiguous words
+	usual        map[string]string // lowercased word → its most frequent XPOS
 	lemmas       *lemma.Model
 }
 
@@ -49,13 +62,23 @@ func (m *Model) Tag(s *nlp.Sentence) {
 	for i := range s.Tokens {
 		forms[i] = s.Tokens[i].Text
 	}
-	ws := prepare(forms)
+	ws := prepare(forms, m.usual)
+	t := newTagging(ws, max(m.xpos.NumClasses(), m.upos.NumClasses()))
 	xpos := make([]string, n)
+	t.pass(m.xdict, m.xpos, m.xtab, xpos, func(i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
+		return history(ws, i, t1, t2, out)
+	})
+	if m.refine != nil {
+		first := xpos
+		xpos = make([]string, n)
+		t.pass(m.xdict, m.refine, m.rtab, xpos, func(i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
+			return firstPass(ws, first, i, t1, history(ws, i, t1, t2, out))
+		})
+	}
 	upos := make([]string, n)
-	feats := make([]perceptron.Feature, 0, 48)
-	scores := make([]float32, max(m.xpos.NumClasses(), m.upos.NumClasses()))
-	m.tagXPOS(ws, xpos, feats, scores)
-	m.tagUPOS(ws, xpos, upos, feats, scores)
+	t.pass(m.udict, m.upos, m.utab, upos, func(i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
+		return xposContext(ws, xpos, i, history(ws, i, t1, t2, out))
+	})
 	for i := range s.Tokens {
 		t := &s.Tokens[i]
 		t.Tag, t.UPOS = xpos[i], upos[i]
@@ -63,39 +86,57 @@ func (m *Model) Tag(s *nlp.Sentence) {
 	}
 }
 
-func (m *Model) tagXPOS(ws []word, out []string, feats []perceptron.Feature, scores []float32) {
-	t1, t2 := "-START-", "-START2-"
+// tagging is one sentence being tagged, with its buffers.
+type tagging struct {
+	ws     []word
+	lex    [][]perceptron.Feature
+	feats  []perceptron.Feature
+	scores []float32
+}
+
+// newTagging builds the words' own features, which are the same in every
+// pass, once.
+func newTagging(ws []word, classes int) *tagging {
+	t := &tagging{ws: ws, lex: make([][]perceptron.Feature, len(ws)),
+		feats: make([]perceptron.Feature, 0, 64), scores: make([]float32, classes)}
+	all := make([]perceptron.Feature, 0, 32*len(ws)) // one allocation for all words
 	for i := range ws {
-		tag, ok := m.xdict[ws[i].form]
+		start := len(all)
+		all = lexical(ws, i, all)
+		t.lex[i] = all[start:len(all):len(all)]
+	}
+	return t
+}
+
+// pass tags the words left to right with one model: a dictionary word takes
+// its tag, any other the model's best class for its lexical features plus
+// those extra adds, which see the two tags before.
+func (t *tagging) pass(dict map[string]string, model *perceptron.Model, tab *perceptron.Table, out []string,
+	extra func(i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature) {
+	t1, t2 := "-START-", "-START2-"
+	for i := range t.ws {
+		tag, ok := dict[t.ws[i].form]
 		if !ok {
-			feats = lexical(ws, i, feats[:0])
-			feats = history(ws, i, t1, t2, feats)
-			sc := scores[:m.xpos.NumClasses()]
-			tag = m.xpos.Classes[m.xpos.Predict(feats, sc, nil)]
+			t.feats = extra(i, t1, t2, append(t.feats[:0], t.lex[i]...))
+			tag = model.Classes[tab.Predict(t.feats, t.scores[:model.NumClasses()], nil)]
 		}
 		out[i] = tag
 		t1, t2 = tag, t1
 	}
 }
 
-func (m *Model) tagUPOS(ws []word, xpos, out []string, feats []perceptron.Feature, scores []float32) {
-	t1, t2 := "-START-", "-START2-"
-	for i := range ws {
-		tag, ok := m.udict[ws[i].form]
-		if !ok {
-			feats = uposFeatures(ws, xpos, i, t1, t2, feats[:0])
-			sc := scores[:m.upos.NumClasses()]
-			tag = m.upos.Classes[m.upos.Predict(feats, sc, nil)]
-		}
-		out[i] = tag
-		t1, t2 = tag, t1
-	}
+// The features each model scores, as training builds them.
+
+func xposFeatures(ws []word, i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
+	return history(ws, i, t1, t2, lexical(ws, i, out))
+}
+
+func refineFeatures(ws []word, first []string, i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
+	return firstPass(ws, first, i, t1, xposFeatures(ws, i, t1, t2, out))
 }
 
 func uposFeatures(ws []word, xpos []string, i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
-	out = lexical(ws, i, out)
-	out = history(ws, i, t1, t2, out)
-	return xposContext(ws, xpos, i, out)
+	return xposContext(ws, xpos, i, xposFeatures(ws, i, t1, t2, out))
 }
 
 // Write saves the model: the two perceptrons, then the tag dictionaries and
@@ -116,12 +157,21 @@ func (m *Model) Write(w io.Writer) error {
 	zw.Write([]byte("#tables\n")) // so the dictionaries never start with the blank line
 	writeDict(zw, "X", m.xdict)
 	writeDict(zw, "U", m.udict)
+	writeDict(zw, "F", m.usual)
 	zw.Write([]byte("\n"))
 	zw.Write(lem)
 	if err := zw.Close(); err != nil {
 		return fmt.Errorf("tagger: %w", err)
 	}
-	return perceptron.WriteBundle(w, magic, x.Bytes(), u.Bytes(), tables.Bytes())
+	parts := [][]byte{x.Bytes(), u.Bytes(), tables.Bytes()}
+	if m.refine != nil {
+		var r bytes.Buffer
+		if err := m.refine.Write(&r); err != nil {
+			return fmt.Errorf("tagger: %w", err)
+		}
+		parts = append(parts, r.Bytes())
+	}
+	return perceptron.WriteBundle(w, magic, parts...)
 }
 
 func writeDict(w io.Writer, kind string, d map[string]string) {
@@ -142,15 +192,20 @@ func Read(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("tagger: %w", err)
 	}
 	parts, err := perceptron.ReadBundle(data, magic)
-	if err != nil || len(parts) != 3 {
+	if err != nil || len(parts) < 3 || len(parts) > 4 {
 		return nil, fmt.Errorf("tagger: not a tagger model (%v)", err)
 	}
-	m := &Model{xdict: map[string]string{}, udict: map[string]string{}}
+	m := &Model{xdict: map[string]string{}, udict: map[string]string{}, usual: map[string]string{}}
 	if m.xpos, err = perceptron.Read(bytes.NewReader(parts[0])); err != nil {
 		return nil, fmt.Errorf("tagger: XPOS model: %w", err)
 	}
 	if m.upos, err = perceptron.Read(bytes.NewReader(parts[1])); err != nil {
 		return nil, fmt.Errorf("tagger: UPOS model: %w", err)
+	}
+	if len(parts) == 4 {
+		if m.refine, err = perceptron.Read(bytes.NewReader(parts[3])); err != nil {
+			return nil, fmt.Errorf("tagger: second XPOS model: %w", err)
+		}
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(parts[2]))
 	if err != nil {
@@ -175,10 +230,26 @@ func Read(r io.Reader) (*Model, error) {
 			m.xdict[fields[1]] = fields[2]
 		case "U":
 			m.udict[fields[1]] = fields[2]
+		case "F":
+			m.usual[fields[1]] = fields[2]
 		}
 	}
 	if m.lemmas, err = lemma.Parse(lem); err != nil {
 		return nil, fmt.Errorf("tagger: %w", err)
 	}
+	m.compile()
 	return m, nil
+}
+
+// compile lays out the perceptrons for tagging.
+func (m *Model) compile() {
+	if m.xpos != nil {
+		m.xtab = m.xpos.Table()
+	}
+	if m.upos != nil {
+		m.utab = m.upos.Table()
+	}
+	if m.refine != nil {
+		m.rtab = m.refine.Table()
+	}
 }

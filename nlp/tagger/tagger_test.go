@@ -78,7 +78,7 @@ func TestTrainSlice(t *testing.T) {
 		t.Fatal(err)
 	}
 	gold := conll.GoldSentences(sents[:300])
-	opt := Options{Epochs: 2, Folds: 2, DictMinCount: 5}
+	opt := Options{Epochs: 2, Folds: 2, DictMinCount: 5, Prune: 0.001} // two epochs leave small weights
 	m, err := Train(context.Background(), gold, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -88,6 +88,9 @@ func TestTrainSlice(t *testing.T) {
 	}
 	if n := m.upos.NumClasses(); n < 14 || n > 17 {
 		t.Errorf("%d UPOS classes", n)
+	}
+	if m.refine == nil {
+		t.Errorf("no second XPOS pass")
 	}
 	if m.xdict["the"] != "DT" || m.udict["the"] != "DET" {
 		t.Errorf("tag dictionary: the → %q, %q", m.xdict["the"], m.udict["the"])

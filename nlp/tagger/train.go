@@ -6,6 +6,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"slices"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/nlp/lemma"
@@ -21,8 +22,11 @@ type Options struct {
 	// least this often with one tag at least this share of the time (default 20, 0.97).
 	DictMinCount int
 	DictMinShare float64
-	Prune        float32   // averaged weights below this are dropped (default 0.001)
-	Log          io.Writer // progress lines, or nil
+	// UsualMinCount is how often a word is seen before its most frequent
+	// tag becomes a feature (default 3).
+	UsualMinCount int
+	Prune         float32   // features whose averaged weights are all below this are dropped (default 1: half the size, twice the speed, -0.05 UPOS)
+	Log           io.Writer // progress lines, or nil
 }
 
 func (o *Options) defaults() {
@@ -38,8 +42,11 @@ func (o *Options) defaults() {
 	if o.DictMinShare == 0 {
 		o.DictMinShare = 0.97
 	}
+	if o.UsualMinCount == 0 {
+		o.UsualMinCount = 3
+	}
 	if o.Prune == 0 {
-		o.Prune = 0.001
+		o.Prune = 1
 	}
 }
 
@@ -58,6 +65,7 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 	m := &Model{
 		xdict: tagDict(sents, func(t *nlp.Token) string { return t.Tag }, opt),
 		udict: tagDict(sents, func(t *nlp.Token) string { return t.UPOS }, opt),
+		usual: usualTags(sents, opt.UsualMinCount),
 	}
 	var examples []lemma.Example
 	for _, s := range sents {
@@ -69,7 +77,7 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 
 	data := make([]sentence, len(sents))
 	for i, s := range sents {
-		data[i] = newSentence(s)
+		data[i] = newSentence(s, m.usual)
 	}
 	// The UPOS model learns from XPOS tags as good as those it will see:
 	// each fold is tagged by an XPOS model trained on the other folds.
@@ -81,16 +89,18 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 					train = append(train, data[i])
 				}
 			}
-			xm, err := trainXPOS(ctx, train, m.xdict, opt)
+			full := opt
+			full.Prune = 1e-6 // fold models are never saved: keep every feature
+			xm, err := trainXPOS(ctx, train, m.xdict, full)
 			if err != nil {
 				return nil, err
 			}
-			fm := &Model{xpos: xm, xdict: m.xdict}
-			feats := make([]perceptron.Feature, 0, 48)
-			scores := make([]float32, xm.NumClasses())
+			tab := xm.Table()
 			for i := k; i < len(data); i += opt.Folds {
-				m := data[i]
-				fm.tagXPOS(m.words, m.predX, feats, scores)
+				s := &data[i]
+				newTagging(s.words, xm.NumClasses()).pass(m.xdict, xm, tab, s.predX, func(i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
+					return history(s.words, i, t1, t2, out)
+				})
 			}
 			logf("tagger: jackknife fold %d/%d done", k+1, opt.Folds)
 		}
@@ -104,10 +114,19 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 		return nil, err
 	}
 	logf("tagger: XPOS model: %d features, %d classes", m.xpos.NumFeatures(), m.xpos.NumClasses())
+	if opt.Folds > 1 {
+		// The second pass learns from first-pass tags as good as those it
+		// will see: the jackknifed ones.
+		if m.refine, err = trainRefine(ctx, data, m.xdict, opt); err != nil {
+			return nil, err
+		}
+		logf("tagger: second XPOS model: %d features", m.refine.NumFeatures())
+	}
 	if m.upos, err = trainUPOS(ctx, data, m.udict, opt); err != nil {
 		return nil, err
 	}
 	logf("tagger: UPOS model: %d features, %d classes", m.upos.NumFeatures(), m.upos.NumClasses())
+	m.compile()
 	return m, nil
 }
 
@@ -118,42 +137,66 @@ type sentence struct {
 	predX      []string // XPOS tags from a model that did not see the sentence
 }
 
-func newSentence(s nlp.Sentence) sentence {
+func newSentence(s nlp.Sentence, usual map[string]string) sentence {
 	forms := make([]string, len(s.Tokens))
 	out := sentence{xpos: make([]string, len(s.Tokens)), upos: make([]string, len(s.Tokens)), predX: make([]string, len(s.Tokens))}
 	for i, t := range s.Tokens {
 		forms[i], out.xpos[i], out.upos[i] = t.Text, t.Tag, t.UPOS
 	}
-	out.words = prepare(forms)
+	out.words = prepare(forms, usual)
 	return out
 }
 
 // tagDict keeps the words seen often enough with one tag nearly always.
 func tagDict(sents []nlp.Sentence, tag func(*nlp.Token) string, opt Options) map[string]string {
-	counts := map[string]map[string]int{}
-	for _, s := range sents {
-		for i := range s.Tokens {
-			t := &s.Tokens[i]
-			if counts[t.Text] == nil {
-				counts[t.Text] = map[string]int{}
-			}
-			counts[t.Text][tag(t)]++
-		}
-	}
 	dict := map[string]string{}
-	for w, tags := range counts {
-		total, best, bestN := 0, "", 0
-		for t, n := range tags {
-			total += n
-			if n > bestN || (n == bestN && t < best) {
-				best, bestN = t, n
-			}
-		}
+	for w, tags := range countTags(sents, func(t *nlp.Token) string { return t.Text }, tag) {
+		best, bestN, total := majority(tags)
 		if total >= opt.DictMinCount && float64(bestN)/float64(total) >= opt.DictMinShare {
 			dict[w] = best
 		}
 	}
 	return dict
+}
+
+// usualTags maps each lowercased word seen at least minCount times to its
+// most frequent XPOS.
+func usualTags(sents []nlp.Sentence, minCount int) map[string]string {
+	out := map[string]string{}
+	lower := func(t *nlp.Token) string { return strings.ToLower(t.Text) }
+	for w, tags := range countTags(sents, lower, func(t *nlp.Token) string { return t.Tag }) {
+		if best, _, total := majority(tags); total >= minCount {
+			out[w] = best
+		}
+	}
+	return out
+}
+
+// countTags counts the tags seen with each word.
+func countTags(sents []nlp.Sentence, word, tag func(*nlp.Token) string) map[string]map[string]int {
+	counts := map[string]map[string]int{}
+	for _, s := range sents {
+		for i := range s.Tokens {
+			w := word(&s.Tokens[i])
+			if counts[w] == nil {
+				counts[w] = map[string]int{}
+			}
+			counts[w][tag(&s.Tokens[i])]++
+		}
+	}
+	return counts
+}
+
+// majority returns the most frequent tag (ties to the smaller name, so
+// training is deterministic), its count and the total.
+func majority(tags map[string]int) (best string, bestN, total int) {
+	for t, n := range tags {
+		total += n
+		if n > bestN || (n == bestN && t < best) {
+			best, bestN = t, n
+		}
+	}
+	return best, bestN, total
 }
 
 func classesOf(data []sentence, tags func(*sentence) []string) []string {
@@ -217,8 +260,7 @@ func trainXPOS(ctx context.Context, data []sentence, dict map[string]string, opt
 	classes := classesOf(data, func(s *sentence) []string { return s.xpos })
 	return epochs(ctx, data, classes, dict, func(s *sentence) []string { return s.xpos },
 		func(s *sentence, i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
-			out = lexical(s.words, i, out)
-			return history(s.words, i, t1, t2, out)
+			return xposFeatures(s.words, i, t1, t2, out)
 		}, opt)
 }
 
@@ -227,5 +269,13 @@ func trainUPOS(ctx context.Context, data []sentence, dict map[string]string, opt
 	return epochs(ctx, data, classes, dict, func(s *sentence) []string { return s.upos },
 		func(s *sentence, i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
 			return uposFeatures(s.words, s.predX, i, t1, t2, out)
+		}, opt)
+}
+
+func trainRefine(ctx context.Context, data []sentence, dict map[string]string, opt Options) (*perceptron.Model, error) {
+	classes := classesOf(data, func(s *sentence) []string { return s.xpos })
+	return epochs(ctx, data, classes, dict, func(s *sentence) []string { return s.xpos },
+		func(s *sentence, i int, t1, t2 string, out []perceptron.Feature) []perceptron.Feature {
+			return refineFeatures(s.words, s.predX, i, t1, t2, out)
 		}, opt)
 }

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// tinyTreebank is a hand-written CoNLL-U treebank, enough to run training.
+const tinyTreebank = `# text = Rebels attacked the town .
+1	Rebels	rebel	NOUN	NNS	_	2	nsubj	_	_
+2	attacked	attack	VERB	VBD	_	0	root	_	_
+3	the	the	DET	DT	_	4	det	_	_
+4	town	town	NOUN	NN	_	2	obj	_	_
+5	.	.	PUNCT	.	_	2	punct	_	_
+
+# text = The army took the city .
+1	The	the	DET	DT	_	2	det	_	_
+2	army	army	NOUN	NN	_	3	nsubj	_	_
+3	took	take	VERB	VBD	_	0	root	_	_
+4	the	the	DET	DT	_	5	det	_	_
+5	city	city	NOUN	NN	_	3	obj	_	_
+6	.	.	PUNCT	.	_	3	punct	_	_
+
+# text = Police arrested two men .
+1	Police	police	NOUN	NNS	_	2	nsubj	_	_
+2	arrested	arrest	VERB	VBD	_	0	root	_	_
+3	two	two	NUM	CD	_	4	nummod	_	_
+4	men	man	NOUN	NNS	_	2	obj	_	_
+5	.	.	PUNCT	.	_	2	punct	_	_
+`
+
+// The train commands run end to end on a tiny treebank: they write a model
+// file and print development scores.
+func TestTrainCommands(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "tiny.conllu")
+	if err := os.WriteFile(data, []byte(tinyTreebank), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"train", "tagger", "--epochs", "3", "--folds", "2", "--prune", "0.001"}, "UPOS 1.0000"},
+		{[]string{"train", "parser", "--epochs", "5", "--folds", "1", "--prune", "0.001"}, "UAS 1.0000"},
+	} {
+		out := filepath.Join(dir, c.args[1]+".model")
+		code, stdout, stderr := cli(t, filepath.Join(dir, "g.db"), append(c.args, "--train", data, "--dev", data, "--out", out)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", c.args, code, stderr)
+		}
+		if !strings.Contains(stdout, c.want) {
+			t.Errorf("%v: output %q lacks %q", c.args, stdout, c.want)
+		}
+		if st, err := os.Stat(out); err != nil || st.Size() == 0 {
+			t.Errorf("%v: no model file (%v)", c.args, err)
+		}
+	}
+	code, _, stderr := cli(t, filepath.Join(dir, "g.db"), "train", "tagger", "--train", filepath.Join(dir, "missing.conllu"))
+	if code == 0 || !strings.Contains(stderr, "missing.conllu") {
+		t.Errorf("missing training file: exit %d, %q", code, stderr)
+	}
+}
