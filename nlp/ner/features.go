@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,7 +50,18 @@ const (
 	tCapRatioM1
 	tGazWord
 	tClusterShape
+	tAggregate
+	tFirst
+	tFirstP1
+	tFirstP2
+	tFirstM1
+	tFirstDoc
+	tTopic
 )
+
+// maxAggregate bounds how many other mentions of a word lend it their
+// context, so a name repeated all through a long document costs little.
+const maxAggregate = 8
 
 // tok is what the features read of one token, computed once per document.
 type tok struct {
@@ -58,7 +70,16 @@ type tok struct {
 	gaz                       []string // gazetteer matches covering the token ("LOC-B")
 	capRatio                  string   // how often the word is capitalised mid-sentence in unlabelled news
 	initial, capsSent, upper  bool
-	lowerInDoc                bool // the lower-cased form also occurs lower-cased in the document
+	docCase                   string   // how the word is written mid-sentence elsewhere in the document
+	bodyForm                  string   // in a headline in capitals, the word as the text writes it ("Madrid")
+	aggregate                 []string // the words around the word's other mentions in the document
+	topic                     string   // the document's topic word ("SOCCER" of "SOCCER - ..."), or ""
+}
+
+// docForm counts how a word is written mid-sentence in a document.
+type docForm struct {
+	caps, lower int
+	form        string // the first capitalised form seen
 }
 
 // featureSet builds hashed features without allocating per feature.
@@ -100,11 +121,31 @@ var normQuote = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "
 // prepare computes the per-token view of a document.
 func (m *Model) prepare(doc *nlp.Doc) [][]tok {
 	out := make([][]tok, len(doc.Sentences))
-	lowerSeen := map[string]bool{}
+	// How each word is written mid-sentence in running text elsewhere in
+	// the document tells a name from a common word where capitals say
+	// nothing: at the start of a sentence and in headlines in capitals.
+	forms := map[string]*docForm{}
 	for _, s := range doc.Sentences {
+		if capsSentence(s.Tokens) {
+			continue
+		}
 		for i, t := range s.Tokens {
-			if i > 0 && isLowerWord(t.Text) {
-				lowerSeen[t.Text] = true
+			if i == 0 || isOpening(s.Tokens[i-1].Text) || !hasLetter(t.Text) {
+				continue
+			}
+			lw := strings.ToLower(t.Text)
+			f := forms[lw]
+			if f == nil {
+				f = &docForm{}
+				forms[lw] = f
+			}
+			if hasUpper(t.Text) {
+				f.caps++
+				if f.form == "" {
+					f.form = t.Text
+				}
+			} else {
+				f.lower++
 			}
 		}
 	}
@@ -124,9 +165,26 @@ func (m *Model) prepare(doc *nlp.Doc) [][]tok {
 			k.capsSent = caps
 			k.upper = hasUpper(w)
 			k.initial = i == 0 || (i <= 2 && isOpening(s.Tokens[i-1].Text) && allOpening(s.Tokens[:i]))
-			k.lowerInDoc = k.upper && lowerSeen[lw]
+			k.docCase = "none"
+			if f := forms[lw]; f != nil {
+				switch {
+				case f.caps > 0 && f.lower > 0:
+					k.docCase = "both"
+				case f.caps > 0:
+					k.docCase = "cap"
+				default:
+					k.docCase = "lower"
+				}
+				if caps && f.caps > 0 {
+					k.bodyForm = f.form
+				}
+			}
 			if m.clusters != nil {
-				k.clusters = m.clusters.lookup(w, caps)
+				cw := w
+				if k.bodyForm != "" {
+					cw = k.bodyForm
+				}
+				k.clusters = m.clusters.lookup(cw, caps && k.bodyForm == "")
 				k.capRatio = m.clusters.capRatio(lw)
 			}
 		}
@@ -135,7 +193,75 @@ func (m *Model) prepare(doc *nlp.Doc) [][]tok {
 		}
 		out[si] = toks
 	}
+	aggregateContexts(out)
+	if t := topic(out); t != "" {
+		for _, toks := range out {
+			for i := range toks {
+				toks[i].topic = t
+			}
+		}
+	}
 	return out
+}
+
+// topic returns the word that starts a document headed "SOCCER - ..." or
+// "TENNIS - ...", as wire stories are: results tables read differently
+// from politics (a town is mostly a team there).
+func topic(doc [][]tok) string {
+	if len(doc) == 0 || len(doc[0]) < 3 || !doc[0][0].capsSent {
+		return ""
+	}
+	for i := 1; i < len(doc[0]) && i < 4; i++ {
+		if doc[0][i].word == "-" {
+			return doc[0][i-1].lower
+		}
+	}
+	return ""
+}
+
+// aggregateContexts gives each capitalised token the words around its
+// other mentions in the document (Ratinov & Roth's context aggregation):
+// "Rotor" in "Rotor won" borrows "coach of Rotor" from elsewhere.
+func aggregateContexts(doc [][]tok) {
+	type at struct{ s, i int }
+	mentions := map[string][]at{}
+	for si, toks := range doc {
+		for i := range toks {
+			if toks[i].upper && len(toks[i].lower) > 1 {
+				mentions[toks[i].lower] = append(mentions[toks[i].lower], at{si, i})
+			}
+		}
+	}
+	for _, ms := range mentions {
+		if len(ms) < 2 {
+			continue
+		}
+		for _, m := range ms {
+			seen := map[string]bool{}
+			n := 0
+			for _, o := range ms {
+				if o == m {
+					continue
+				}
+				if n++; n > maxAggregate {
+					break
+				}
+				toks := doc[o.s]
+				if o.i > 0 {
+					seen["<"+toks[o.i-1].lower] = true
+				}
+				if o.i+1 < len(toks) {
+					seen[">"+toks[o.i+1].lower] = true
+				}
+			}
+			agg := make([]string, 0, len(seen))
+			for c := range seen {
+				agg = append(agg, c)
+			}
+			slices.Sort(agg)
+			doc[m.s][m.i].aggregate = agg
+		}
+	}
 }
 
 func isLowerWord(w string) bool {
@@ -277,7 +403,10 @@ func staticFeatures(f *featureSet, toks []tok, i int) {
 	f.add2(tInitial, boolStr(k.initial), k.lower)
 	f.add2(tPrefixWord, word(i-1), k.short)
 	if k.upper {
-		f.add2(tLowerInDoc, boolStr(k.lowerInDoc), boolStr(k.initial))
+		f.add3(tLowerInDoc, k.docCase, boolStr(k.initial), boolStr(k.capsSent))
+	}
+	if k.bodyForm != "" {
+		f.add(tWord, k.bodyForm)
 	}
 	if k.capRatio != "" {
 		f.add3(tCapRatio, k.capRatio, boolStr(k.initial || k.capsSent), k.short)
@@ -288,6 +417,12 @@ func staticFeatures(f *featureSet, toks []tok, i int) {
 	for _, c := range k.clusters {
 		f.add(tCluster, c)
 		f.add2(tClusterShape, c, k.short)
+	}
+	if k.topic != "" {
+		f.add3(tTopic, k.topic, k.short, shape(i+1))
+	}
+	for _, a := range k.aggregate {
+		f.add(tAggregate, a)
 	}
 	if i > 0 {
 		for _, c := range toks[i-1].clusters {
@@ -319,33 +454,41 @@ func staticFeatures(f *featureSet, toks []tok, i int) {
 // the previous two in the sentence and, for capitalised words, the types
 // the same word was given earlier in the document (Ratinov & Roth's
 // prediction history).
-func dynamicFeatures(f *featureSet, k *tok, p1, p2 string, hist *[len(labelTypes)]int32) {
+func dynamicFeatures(f *featureSet, k *tok, p1, p2 string, hist *typeCounts) {
 	f.add(tPrev1, p1)
 	f.add2(tPrev2, p2, p1)
 	f.add2(tPrevWord, p1, k.lower)
 	f.add2(tPrevShape, p1, k.short)
 	if hist != nil {
-		total := int32(0)
-		for _, c := range hist {
-			total += c
-		}
-		if total == 0 {
+		if total := shares(hist, func(typ, share string) { f.add2(tHistory, typ, share) }); total == 0 {
 			f.add(tHistory, "none")
-			return
-		}
-		for ti, c := range hist {
-			if c == 0 {
-				continue
-			}
-			share := "some"
-			if c == total {
-				share = "all"
-			} else if 2*c > total {
-				share = "most"
-			}
-			f.add2(tHistory, labelTypes[ti], share)
 		}
 	}
+}
+
+// typeCounts counts entity labels of each type of labelTypes.
+type typeCounts = [len(labelTypes)]int32
+
+// shares calls fn with each type that has labels in counts and its share
+// of them ("all", "most" or "some"), and returns the total.
+func shares(counts *typeCounts, fn func(typ, share string)) int32 {
+	total := int32(0)
+	for _, c := range counts {
+		total += c
+	}
+	for ti, c := range counts {
+		if c == 0 {
+			continue
+		}
+		share := "some"
+		if c == total {
+			share = "all"
+		} else if 2*c > total {
+			share = "most"
+		}
+		fn(labelTypes[ti], share)
+	}
+	return total
 }
 
 func boolStr(b bool) string {
@@ -353,4 +496,26 @@ func boolStr(b bool) string {
 		return "1"
 	}
 	return "0"
+}
+
+// secondStageFeatures read the first stage's labels: of this token and its
+// neighbours on both sides (which a left-to-right tagger has not yet
+// decided), and of all mentions of the same word in the document, counted
+// in own (which includes this token's own first-stage label).
+func secondStageFeatures(f *featureSet, first []int, i int, own *typeCounts) {
+	at := func(j int) string {
+		if j < 0 || j >= len(first) {
+			return "_"
+		}
+		return classes[first[j]]
+	}
+	f.add(tFirst, at(i))
+	f.add2(tFirstP1, at(i), at(i+1))
+	f.add(tFirstP2, at(i+2))
+	f.add2(tFirstM1, at(i-1), at(i))
+	if own == nil {
+		return
+	}
+	several := boolStr(own[0]+own[1]+own[2]+own[3] > 1)
+	shares(own, func(typ, share string) { f.add3(tFirstDoc, typ, share, several) })
 }

@@ -2,13 +2,19 @@
 // tagger over BILOU labels for PER, ORG, LOC and MISC, scored by an averaged
 // perceptron with the features of Ratinov & Roth (2009): word forms, shapes,
 // affixes, a window of context, previous labels, the labels the same word
-// got earlier in the document, gazetteer matches and word clusters derived
-// from unlabelled news. It is trained on CoNLL-2003 by `newsgraph train ner`.
+// got earlier in the document, the contexts of its other mentions, gazetteer
+// matches and word clusters derived from unlabelled news. A second stage
+// relabels the document reading the first stage's labels of the words to
+// the right and of every mention of the same word. It is trained on
+// CoNLL-2003 by `newsgraph train ner`.
 package ner
 
 import (
+	"bufio"
 	"bytes"
 	"embed"
+	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -17,13 +23,14 @@ import (
 	"github.com/newsgraph/newsgraph/nlp/perceptron"
 )
 
-//go:embed data/model.gz data/gazetteer.txt.gz data/clusters.txt.gz
+//go:embed data/model.bin data/gazetteer.txt.gz data/clusters.txt.gz
 var data embed.FS
 
 // Model labels named entities. It is read-only once loaded and may be shared
 // by any number of goroutines.
 type Model struct {
-	weights *perceptron.Model
+	stages []*perceptron.Model // the first stage, then optionally the second
+	tables []*table            // the stages' weights, laid out for fast lookup
 	*Resources
 }
 
@@ -33,43 +40,120 @@ func Load() (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := data.ReadFile("data/model.gz")
+	b, err := data.ReadFile("data/model.bin")
 	if err != nil {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
 	return ReadModel(bytes.NewReader(b), res)
 }
 
+// modelMagic starts a model file: then the number of stages and each
+// stage's gzip'd perceptron file, preceded by its length.
+const modelMagic = "ngner1\n"
+
 // ReadModel reads a model file written by Model.Write; its features read
 // the given gazetteer and clusters, which must be those it was trained with.
 func ReadModel(r io.Reader, res *Resources) (*Model, error) {
-	w, err := perceptron.Read(r)
-	if err != nil {
-		return nil, fmt.Errorf("ner: %w", err)
+	br := bufio.NewReader(r)
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+		return nil, errors.New("ner: not a model file (bad header)")
 	}
-	if !slices.Equal(w.Classes, classes) {
-		return nil, fmt.Errorf("ner: model file has classes %v, want %v", w.Classes, classes)
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n < 1 || n > 2 {
+		return nil, fmt.Errorf("ner: model file: %d stages (%v), want 1 or 2", n, err)
 	}
-	return &Model{weights: w, Resources: res}, nil
+	m := &Model{Resources: res}
+	for range n {
+		size, err := binary.ReadUvarint(br)
+		if err != nil || size > 1<<30 {
+			return nil, fmt.Errorf("ner: model file: stage size: %v", err)
+		}
+		w, err := perceptron.Read(io.LimitReader(br, int64(size)))
+		if err != nil {
+			return nil, fmt.Errorf("ner: %w", err)
+		}
+		if !slices.Equal(w.Classes, classes) {
+			return nil, fmt.Errorf("ner: model file has classes %v, want %v", w.Classes, classes)
+		}
+		m.stages = append(m.stages, w)
+		m.tables = append(m.tables, newTable(w))
+	}
+	return m, nil
 }
 
-// Write stores the model's weights (gzip'd, deterministic).
-func (m *Model) Write(w io.Writer) error { return m.weights.Write(w) }
+// Write stores the model: its stages' weights, gzip'd and deterministic.
+func (m *Model) Write(w io.Writer) error {
+	var out bytes.Buffer
+	out.WriteString(modelMagic)
+	out.Write(binary.AppendUvarint(nil, uint64(len(m.stages))))
+	for _, s := range m.stages {
+		var b bytes.Buffer
+		if err := s.Write(&b); err != nil {
+			return fmt.Errorf("ner: %w", err)
+		}
+		out.Write(binary.AppendUvarint(nil, uint64(b.Len())))
+		out.Write(b.Bytes())
+	}
+	if _, err := w.Write(out.Bytes()); err != nil {
+		return fmt.Errorf("ner: %w", err)
+	}
+	return nil
+}
 
-// NumFeatures is the number of weighted features in the model.
-func (m *Model) NumFeatures() int { return m.weights.NumFeatures() }
+// NumFeatures is the number of weighted features in the model's stages.
+func (m *Model) NumFeatures() int {
+	n := 0
+	for _, s := range m.stages {
+		n += s.NumFeatures()
+	}
+	return n
+}
 
 // Label fills Token.Ent of every token of the document with an IOB2 label.
-// Labelling a whole document at once lets a name's earlier labels inform
-// its later mentions.
+// Labelling a whole document at once lets a name's mentions inform each
+// other.
 func (m *Model) Label(doc *nlp.Doc) {
-	d := m.newDecoder(doc, nil)
-	for si := range doc.Sentences {
-		labels := d.sentence(m.weights, si, nil)
+	toks := m.prepare(doc)
+	var sc [2]scorer
+	for i, s := range m.stages {
+		sc[i] = s
+		if i < len(m.tables) {
+			sc[i] = m.tables[i]
+		}
+	}
+	// Both stages read the same static features: compute them once.
+	static := make([][][]perceptron.Feature, len(toks))
+	var all featureSet
+	for si, ts := range toks {
+		static[si] = make([][]perceptron.Feature, len(ts))
+		for i := range ts {
+			start := len(all)
+			staticFeatures(&all, ts, i)
+			static[si][i] = all[start:len(all):len(all)]
+		}
+	}
+	first := labelStage(sc[0], toks, static, nil)
+	final := first
+	if len(m.stages) > 1 {
+		final = labelStage(sc[1], toks, static, first)
+	}
+	for si, labels := range final {
 		for i, c := range labels {
 			doc.Sentences[si].Tokens[i].Ent = iob2(c)
 		}
 	}
+}
+
+// labelStage labels every sentence with one stage; prev is the first
+// stage's labels when sc is the second stage.
+func labelStage(sc scorer, toks [][]tok, static [][][]perceptron.Feature, prev [][]int) [][]int {
+	d := newDecoder(toks, static, prev)
+	out := make([][]int, len(toks))
+	for si := range toks {
+		out[si] = slices.Clone(d.sentence(sc, si, nil))
+	}
+	return out
 }
 
 // scorer is what decoding needs of a perceptron: the trainer while
@@ -83,19 +167,40 @@ type scorer interface {
 type decoder struct {
 	toks    [][]tok
 	static  [][][]perceptron.Feature // optional precomputed static features per token
-	history map[string]*[len(labelTypes)]int32
+	first   [][]int                  // the first stage's labels, when decoding the second
+	firstBy map[string]*typeCounts
+	history map[string]*typeCounts
 	fs      featureSet
 	scores  []float32
 	labels  []int
 }
 
-func (m *Model) newDecoder(doc *nlp.Doc, static [][][]perceptron.Feature) *decoder {
-	return &decoder{
-		toks:    m.prepare(doc),
+func newDecoder(toks [][]tok, static [][][]perceptron.Feature, first [][]int) *decoder {
+	d := &decoder{
+		toks:    toks,
 		static:  static,
-		history: map[string]*[len(labelTypes)]int32{},
+		first:   first,
+		history: map[string]*typeCounts{},
 		scores:  make([]float32, len(classes)),
 	}
+	if first != nil {
+		d.firstBy = map[string]*typeCounts{}
+		for si, ls := range first {
+			for i, c := range ls {
+				k := &toks[si][i]
+				if !k.upper || c == 0 {
+					continue
+				}
+				h := d.firstBy[k.lower]
+				if h == nil {
+					h = &typeCounts{}
+					d.firstBy[k.lower] = h
+				}
+				h[typ(c)]++
+			}
+		}
+	}
+	return d
 }
 
 // sentence labels sentence si greedily under BILOU constraints. While
@@ -113,15 +218,22 @@ func (d *decoder) sentence(sc scorer, si int, learn func(i, guess int, feats []p
 		} else {
 			staticFeatures(&d.fs, toks, i)
 		}
-		var hist *[len(labelTypes)]int32
+		var hist *typeCounts
 		if k.upper {
 			hist = d.history[k.lower]
 			if hist == nil {
-				hist = &[len(labelTypes)]int32{}
+				hist = &typeCounts{}
 				d.history[k.lower] = hist
 			}
 		}
 		dynamicFeatures(&d.fs, k, classes[p1], classes[p2], hist)
+		if d.first != nil {
+			var own *typeCounts
+			if k.upper {
+				own = d.firstBy[k.lower]
+			}
+			secondStageFeatures(&d.fs, d.first[si], i, own)
+		}
 		sc.Scores(d.fs, d.scores)
 		last := i == len(toks)-1
 		guess, best := -1, float32(0)

@@ -87,3 +87,13 @@ func Best(scores []float32, allowed func(int) bool) int {
 	}
 	return best
 }
+
+// Each calls fn with every feature and its per-class weights, in no fixed
+// order, so a component may copy the weights into a table of its own; fn
+// must not keep or change the slice.
+func (m *Model) Each(fn func(f Feature, weights []float32)) {
+	n := len(m.Classes)
+	for f, off := range m.index {
+		fn(f, m.weights[off:int(off)+n])
+	}
+}
