@@ -57,6 +57,9 @@ const (
 	tFirstM1
 	tFirstDoc
 	tTopic
+	tCasedM1
+	tCasedP1
+	tFirstSpan
 )
 
 // maxAggregate bounds how many other mentions of a word lend it their
@@ -71,7 +74,7 @@ type tok struct {
 	capRatio                  string   // how often the word is capitalised mid-sentence in unlabelled news
 	initial, capsSent, upper  bool
 	docCase                   string   // how the word is written mid-sentence elsewhere in the document
-	bodyForm                  string   // in a headline in capitals, the word as the text writes it ("Madrid")
+	truecased                 bool     // a word of a headline in capitals, written as the story writes it
 	aggregate                 []string // the words around the word's other mentions in the document
 	topic                     string   // the document's topic word ("SOCCER" of "SOCCER - ..."), or ""
 }
@@ -159,14 +162,25 @@ func (m *Model) prepare(doc *nlp.Doc) [][]tok {
 				w = normQuote.Replace(w)
 			}
 			lw := strings.ToLower(w)
+			f := forms[lw]
 			k := &toks[i]
+			if caps && f != nil {
+				// Truecase a headline in capitals by how the story writes
+				// the word, so "MADRID BOMB PLOT" reads as "Madrid bomb plot".
+				if f.caps > f.lower {
+					w = f.form
+				} else {
+					w = lw
+				}
+				k.truecased = true
+			}
 			k.word, k.lower = w, lw
 			k.shape, k.short = shapes(w)
 			k.capsSent = caps
 			k.upper = hasUpper(w)
 			k.initial = i == 0 || (i <= 2 && isOpening(s.Tokens[i-1].Text) && allOpening(s.Tokens[:i]))
 			k.docCase = "none"
-			if f := forms[lw]; f != nil {
+			if f != nil {
 				switch {
 				case f.caps > 0 && f.lower > 0:
 					k.docCase = "both"
@@ -175,16 +189,9 @@ func (m *Model) prepare(doc *nlp.Doc) [][]tok {
 				default:
 					k.docCase = "lower"
 				}
-				if caps && f.caps > 0 {
-					k.bodyForm = f.form
-				}
 			}
 			if m.clusters != nil {
-				cw := w
-				if k.bodyForm != "" {
-					cw = k.bodyForm
-				}
-				k.clusters = m.clusters.lookup(cw, caps && k.bodyForm == "")
+				k.clusters = m.clusters.lookup(w, caps && !k.truecased)
 				k.capRatio = m.clusters.capRatio(lw)
 			}
 		}
@@ -387,9 +394,15 @@ func staticFeatures(f *featureSet, toks []tok, i int) {
 	f.add2(tShort, k.short, boolStr(k.initial))
 	f.add2(tCapsSent, k.short, boolStr(k.capsSent))
 	n := len(k.lower)
-	for l := 1; l <= 4 && l < n; l++ {
+	for l := 1; l <= 5 && l < n; l++ {
 		f.add2(tPrefix, k.lower[:l], "")
 		f.add2(tSuffix, k.lower[n-l:], "")
+	}
+	if i > 0 {
+		f.add2(tCasedM1, toks[i-1].word, k.short)
+	}
+	if i+1 < len(toks) {
+		f.add2(tCasedP1, k.short, toks[i+1].word)
 	}
 	f.add(tWordM2, word(i-2))
 	f.add(tWordM1, word(i-1))
@@ -404,9 +417,6 @@ func staticFeatures(f *featureSet, toks []tok, i int) {
 	f.add2(tPrefixWord, word(i-1), k.short)
 	if k.upper {
 		f.add3(tLowerInDoc, k.docCase, boolStr(k.initial), boolStr(k.capsSent))
-	}
-	if k.bodyForm != "" {
-		f.add(tWord, k.bodyForm)
 	}
 	if k.capRatio != "" {
 		f.add3(tCapRatio, k.capRatio, boolStr(k.initial || k.capsSent), k.short)

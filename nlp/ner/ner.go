@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/nlp/perceptron"
@@ -169,6 +170,7 @@ type decoder struct {
 	static  [][][]perceptron.Feature // optional precomputed static features per token
 	first   [][]int                  // the first stage's labels, when decoding the second
 	firstBy map[string]*typeCounts
+	spans   [][][]string // per token, first-stage entity names elsewhere in the document that cover it
 	history map[string]*typeCounts
 	fs      featureSet
 	scores  []float32
@@ -199,8 +201,78 @@ func newDecoder(toks [][]tok, static [][][]perceptron.Feature, first [][]int) *d
 				h[typ(c)]++
 			}
 		}
+		d.spans = firstStageSpans(toks, first)
 	}
 	return d
+}
+
+// firstStageSpans marks each token covered by a name the first stage found
+// somewhere in the document, wherever that name occurs, with the name's
+// types and the token's place in it ("ORG-B"): a name recognised once is
+// likely the same thing where the first stage missed or mistyped it.
+func firstStageSpans(toks [][]tok, first [][]int) [][][]string {
+	names := map[string]*typeCounts{}
+	longest := 0
+	var key strings.Builder
+	text := func(ts []tok) string {
+		key.Reset()
+		for j, t := range ts {
+			if j > 0 {
+				key.WriteByte(' ')
+			}
+			key.WriteString(t.lower)
+		}
+		return key.String()
+	}
+	for si, ls := range first {
+		start := -1
+		for i, c := range ls {
+			switch part(c) {
+			case 'B', 'U':
+				start = i
+			}
+			if (part(c) == 'L' || part(c) == 'U') && start >= 0 {
+				name := text(toks[si][start : i+1])
+				if names[name] == nil {
+					names[name] = &typeCounts{}
+				}
+				names[name][typ(c)]++
+				longest = max(longest, i+1-start)
+				start = -1
+			}
+		}
+	}
+	out := make([][][]string, len(toks))
+	for si, ts := range toks {
+		out[si] = make([][]string, len(ts))
+		for i := 0; i < len(ts); i++ {
+			if !ts[i].upper {
+				continue
+			}
+			for l := min(longest, len(ts)-i); l >= 1; l-- {
+				counts := names[text(ts[i:i+l])]
+				if counts == nil {
+					continue
+				}
+				shares(counts, func(typ, share string) {
+					for j := i; j < i+l; j++ {
+						pos := "I"
+						switch {
+						case l == 1:
+							pos = "U"
+						case j == i:
+							pos = "B"
+						case j == i+l-1:
+							pos = "L"
+						}
+						out[si][j] = append(out[si][j], typ+"-"+pos+"-"+share)
+					}
+				})
+				break
+			}
+		}
+	}
+	return out
 }
 
 // sentence labels sentence si greedily under BILOU constraints. While
@@ -233,6 +305,9 @@ func (d *decoder) sentence(sc scorer, si int, learn func(i, guess int, feats []p
 				own = d.firstBy[k.lower]
 			}
 			secondStageFeatures(&d.fs, d.first[si], i, own)
+			for _, sp := range d.spans[si][i] {
+				d.fs.add(tFirstSpan, sp)
+			}
 		}
 		sc.Scores(d.fs, d.scores)
 		last := i == len(toks)-1

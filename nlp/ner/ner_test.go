@@ -251,3 +251,23 @@ func cpuSeconds() float64 {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
+
+// The lookup table scores exactly as the perceptron it was built from.
+func TestTableScoresAsPerceptron(t *testing.T) {
+	m := loadModel(t)
+	doc := docOf(benchSentences...)
+	toks := m.prepare(doc)
+	var fs featureSet
+	for i := range toks[2] {
+		staticFeatures(&fs, toks[2], i)
+	}
+	fs = append(fs, 12345, 0) // features the model does not have
+	a, b := make([]float32, len(classes)), make([]float32, len(classes))
+	m.stages[0].Scores(fs, a)
+	m.tables[0].Scores(fs, b)
+	for c := range a {
+		if d := a[c] - b[c]; d > 1e-3 || d < -1e-3 {
+			t.Errorf("class %s: perceptron %v, table %v", classes[c], a[c], b[c])
+		}
+	}
+}

@@ -20,6 +20,9 @@ type TrainOptions struct {
 	// second, trained on first-stage labels of held-out folds.
 	Stages int
 	Folds  int // folds for the second stage's training labels (default 4)
+	// Bags is how many models, each trained on its own order of the
+	// documents, are averaged into each stage (default 1).
+	Bags int
 	// Dev, if given, is scored after every third pass with the averaged
 	// weights and reported to Log.
 	Dev []*nlp.Doc
@@ -49,6 +52,9 @@ func Train(ctx context.Context, docs []*nlp.Doc, res *Resources, opt TrainOption
 	}
 	if opt.Folds == 0 {
 		opt.Folds = 4
+	}
+	if opt.Bags == 0 {
+		opt.Bags = 1
 	}
 	if opt.Log == nil {
 		opt.Log = io.Discard
@@ -139,6 +145,26 @@ func Train(ctx context.Context, docs []*nlp.Doc, res *Resources, opt TrainOption
 // firsts holds first-stage labels when training the second stage. dev, if
 // not nil, reports on the averaged weights every third pass.
 func trainStage(ctx context.Context, exs []example, idx []int, firsts [][][]int, opt TrainOptions, name string, dev func(*perceptron.Model) string) (*perceptron.Model, error) {
+	if opt.Bags > 1 {
+		bags := make([]*perceptron.Model, opt.Bags)
+		for b := range bags {
+			o := opt
+			o.Bags, o.Seed = 1, opt.Seed+int64(b)*7919
+			w, err := trainStage(ctx, exs, idx, firsts, o, fmt.Sprintf("%s bag %d", name, b+1), nil)
+			if err != nil {
+				return nil, err
+			}
+			bags[b] = w
+		}
+		w, err := perceptron.Mean(bags...)
+		if err != nil {
+			return nil, fmt.Errorf("ner: %w", err)
+		}
+		if dev != nil {
+			fmt.Fprintf(opt.Log, "%s: mean of %d bags: %s (%d features)\n", name, opt.Bags, dev(w), w.NumFeatures())
+		}
+		return w, nil
+	}
 	tr := perceptron.NewTrainer(classes)
 	rng := rand.New(rand.NewSource(opt.Seed))
 	order := append([]int(nil), idx...)
