@@ -465,10 +465,20 @@ func staticFeatures(f *featureSet, toks []tok, i int) {
 // the same word was given earlier in the document (Ratinov & Roth's
 // prediction history).
 func dynamicFeatures(f *featureSet, k *tok, p1, p2 string, hist *typeCounts) {
+	labelFeatures(f, k, p1, p2)
+	historyFeatures(f, hist)
+}
+
+// labelFeatures read the previous two labels.
+func labelFeatures(f *featureSet, k *tok, p1, p2 string) {
 	f.add(tPrev1, p1)
 	f.add2(tPrev2, p2, p1)
 	f.add2(tPrevWord, p1, k.lower)
 	f.add2(tPrevShape, p1, k.short)
+}
+
+// historyFeatures read the types the word was given earlier in the document.
+func historyFeatures(f *featureSet, hist *typeCounts) {
 	if hist != nil {
 		if total := shares(hist, func(typ, share string) { f.add2(tHistory, typ, share) }); total == 0 {
 			f.add(tHistory, "none")

@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 
@@ -32,6 +33,7 @@ var data embed.FS
 type Model struct {
 	stages []*perceptron.Model // the first stage, then optionally the second
 	tables []*table            // the stages' weights, laid out for fast lookup
+	beam   int                 // beam width when labelling; 1 is greedy
 	*Resources
 }
 
@@ -64,7 +66,7 @@ func ReadModel(r io.Reader, res *Resources) (*Model, error) {
 	if err != nil || n < 1 || n > 2 {
 		return nil, fmt.Errorf("ner: model file: %d stages (%v), want 1 or 2", n, err)
 	}
-	m := &Model{Resources: res}
+	m := &Model{Resources: res, beam: beamWidth}
 	for range n {
 		size, err := binary.ReadUvarint(br)
 		if err != nil || size > 1<<30 {
@@ -134,10 +136,10 @@ func (m *Model) Label(doc *nlp.Doc) {
 			static[si][i] = all[start:len(all):len(all)]
 		}
 	}
-	first := labelStage(sc[0], toks, static, nil)
+	first := labelStage(sc[0], toks, static, nil, m.beam)
 	final := first
 	if len(m.stages) > 1 {
-		final = labelStage(sc[1], toks, static, first)
+		final = labelStage(sc[1], toks, static, first, m.beam)
 	}
 	for si, labels := range final {
 		for i, c := range labels {
@@ -148,11 +150,15 @@ func (m *Model) Label(doc *nlp.Doc) {
 
 // labelStage labels every sentence with one stage; prev is the first
 // stage's labels when sc is the second stage.
-func labelStage(sc scorer, toks [][]tok, static [][][]perceptron.Feature, prev [][]int) [][]int {
+func labelStage(sc scorer, toks [][]tok, static [][][]perceptron.Feature, prev [][]int, beam int) [][]int {
 	d := newDecoder(toks, static, prev)
 	out := make([][]int, len(toks))
 	for si := range toks {
-		out[si] = slices.Clone(d.sentence(sc, si, nil))
+		if beam > 1 {
+			out[si] = slices.Clone(d.beamSentence(sc, si, beam))
+		} else {
+			out[si] = slices.Clone(d.sentence(sc, si, nil))
+		}
 	}
 	return out
 }
@@ -273,6 +279,143 @@ func firstStageSpans(toks [][]tok, first [][]int) [][][]string {
 		}
 	}
 	return out
+}
+
+// Labelling keeps the beamWidth best partial labellings of a sentence,
+// scoring each token's choices by a softmax of the perceptron's scores
+// divided by beamTemp. Both were tuned on CoNLL-2003 dev for the committed
+// model (greedy 0.9086; width 4 at temperatures 20-50: 0.909-0.911; 30
+// best): a greedy-trained perceptron's raw scores are too peaked to let
+// later tokens revise earlier ones.
+const (
+	beamWidth         = 4
+	beamTemp  float32 = 30
+)
+
+// beamItem is one partial labelling of a sentence in beam search.
+type beamItem struct {
+	score  float32
+	class  int
+	parent int // index of the item it extends at the previous token
+}
+
+// beamSentence labels sentence si with a small beam instead of greedily, so
+// a name's end can revise how its start was read. The document's
+// prediction history is read as it stood before the sentence.
+func (d *decoder) beamSentence(sc scorer, si, width int) []int {
+	toks := d.toks[si]
+	steps := make([][]beamItem, len(toks))
+	flat := make([]beamItem, len(toks)*width)
+	for i := range steps {
+		steps[i] = flat[i*width : i*width : (i+1)*width]
+	}
+	prev := []beamItem{{class: 0, parent: -1}}
+	base := make([]float32, len(classes))
+	for i := range toks {
+		k := &toks[i]
+		d.fs = d.fs[:0]
+		if d.static != nil {
+			d.fs = append(d.fs, d.static[si][i]...)
+		} else {
+			staticFeatures(&d.fs, toks, i)
+		}
+		if k.upper {
+			hist := d.history[k.lower]
+			if hist == nil {
+				hist = &typeCounts{}
+			}
+			historyFeatures(&d.fs, hist)
+		}
+		if d.first != nil {
+			var own *typeCounts
+			if k.upper {
+				own = d.firstBy[k.lower]
+			}
+			secondStageFeatures(&d.fs, d.first[si], i, own)
+			for _, sp := range d.spans[si][i] {
+				d.fs.add(tFirstSpan, sp)
+			}
+		}
+		sc.Scores(d.fs, base)
+		last := i == len(toks)-1
+		// Keep the width best extensions, in order; ties keep the first
+		// found, so labelling is deterministic.
+		top := steps[i][:0:width]
+		for pi, it := range prev {
+			p2 := 0
+			if i > 1 {
+				p2 = prev[pi].classAt(steps, i-1)
+			}
+			d.fs = d.fs[:0]
+			labelFeatures(&d.fs, k, classes[it.class], classes[p2])
+			sc.Scores(d.fs, d.scores)
+			// Perceptron scores are only comparable within one token's
+			// choice, so paths add up log-softmax shares instead.
+			best := float32(math.Inf(-1))
+			for c := range classes {
+				d.scores[c] = (d.scores[c] + base[c]) / beamTemp
+				if allowed(it.class, c, last) {
+					best = max(best, d.scores[c])
+				}
+			}
+			sum := 0.0
+			for c := range classes {
+				if allowed(it.class, c, last) {
+					sum += math.Exp(float64(d.scores[c] - best))
+				}
+			}
+			norm := best + float32(math.Log(sum))
+			for c := range classes {
+				if !allowed(it.class, c, last) {
+					continue
+				}
+				cand := beamItem{score: it.score + d.scores[c] - norm, class: c, parent: pi}
+				if len(top) == width && cand.score <= top[width-1].score {
+					continue
+				}
+				j := len(top)
+				if j < width {
+					top = append(top, cand)
+				} else {
+					j = width - 1
+				}
+				for j > 0 && top[j-1].score < cand.score {
+					top[j] = top[j-1]
+					j--
+				}
+				top[j] = cand
+			}
+		}
+		steps[i] = top
+		prev = top
+	}
+	d.labels = d.labels[:0]
+	for i, at := len(toks)-1, 0; i >= 0; i-- {
+		it := steps[i][at]
+		d.labels = append(d.labels, it.class)
+		at = it.parent
+	}
+	slices.Reverse(d.labels)
+	for i, c := range d.labels {
+		if k := &toks[i]; k.upper && c > 0 {
+			hist := d.history[k.lower]
+			if hist == nil {
+				hist = &typeCounts{}
+				d.history[k.lower] = hist
+			}
+			hist[typ(c)]++
+		}
+	}
+	return d.labels
+}
+
+// classAt is the class of the item's parent, the label two tokens back
+// from the token being labelled.
+func (it beamItem) classAt(steps [][]beamItem, i int) int {
+	if it.parent < 0 || i == 0 {
+		return 0
+	}
+	return steps[i-1][it.parent].class
 }
 
 // sentence labels sentence si greedily under BILOU constraints. While

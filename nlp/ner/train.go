@@ -65,7 +65,7 @@ func Train(ctx context.Context, docs []*nlp.Doc, res *Resources, opt TrainOption
 	if len(docs) < opt.Folds {
 		return nil, fmt.Errorf("ner: %d training documents, want at least %d", len(docs), opt.Folds)
 	}
-	m := &Model{Resources: res}
+	m := &Model{Resources: res, beam: beamWidth}
 	exs := make([]example, len(docs))
 	for di, doc := range docs {
 		ex := example{toks: m.prepare(doc)}
@@ -98,7 +98,7 @@ func Train(ctx context.Context, docs []*nlp.Doc, res *Resources, opt TrainOption
 		if len(opt.Dev) == 0 {
 			return ""
 		}
-		r, err := Evaluate(&Model{stages: stages, Resources: res}, opt.Dev)
+		r, err := Evaluate(&Model{stages: stages, Resources: res, beam: beamWidth}, opt.Dev)
 		if err != nil {
 			return err.Error()
 		}
@@ -129,7 +129,7 @@ func Train(ctx context.Context, docs []*nlp.Doc, res *Resources, opt TrainOption
 		}
 		for i := range exs {
 			if i%opt.Folds == fold {
-				firsts[i] = labelStage(w, exs[i].toks, exs[i].static, nil)
+				firsts[i] = labelStage(w, exs[i].toks, exs[i].static, nil, 1)
 			}
 		}
 	}
