@@ -460,16 +460,7 @@ func staticFeatures(f *featureSet, toks []tok, i int) {
 	}
 }
 
-// dynamicFeatures are the features that read the labels already given:
-// the previous two in the sentence and, for capitalised words, the types
-// the same word was given earlier in the document (Ratinov & Roth's
-// prediction history).
-func dynamicFeatures(f *featureSet, k *tok, p1, p2 string, hist *typeCounts) {
-	labelFeatures(f, k, p1, p2)
-	historyFeatures(f, hist)
-}
-
-// labelFeatures read the previous two labels.
+// labelFeatures read the previous two labels in the sentence.
 func labelFeatures(f *featureSet, k *tok, p1, p2 string) {
 	f.add(tPrev1, p1)
 	f.add2(tPrev2, p2, p1)
@@ -477,7 +468,8 @@ func labelFeatures(f *featureSet, k *tok, p1, p2 string) {
 	f.add2(tPrevShape, p1, k.short)
 }
 
-// historyFeatures read the types the word was given earlier in the document.
+// historyFeatures read the types a capitalised word was given earlier in
+// the document (Ratinov & Roth's prediction history).
 func historyFeatures(f *featureSet, hist *typeCounts) {
 	if hist != nil {
 		if total := shares(hist, func(typ, share string) { f.add2(tHistory, typ, share) }); total == 0 {

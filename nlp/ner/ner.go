@@ -292,6 +292,36 @@ const (
 	beamTemp  float32 = 30
 )
 
+// labelFree appends to d.fs the features of token i of sentence si that do
+// not depend on the labels of this sentence: the static ones, the prediction
+// history hist (for capitalised words; nil counts as none yet) and, in the
+// second stage, the first stage's labels.
+func (d *decoder) labelFree(si, i int, hist *typeCounts) {
+	toks := d.toks[si]
+	k := &toks[i]
+	if d.static != nil {
+		d.fs = append(d.fs, d.static[si][i]...)
+	} else {
+		staticFeatures(&d.fs, toks, i)
+	}
+	if k.upper {
+		if hist == nil {
+			hist = &typeCounts{}
+		}
+		historyFeatures(&d.fs, hist)
+	}
+	if d.first != nil {
+		var own *typeCounts
+		if k.upper {
+			own = d.firstBy[k.lower]
+		}
+		secondStageFeatures(&d.fs, d.first[si], i, own)
+		for _, sp := range d.spans[si][i] {
+			d.fs.add(tFirstSpan, sp)
+		}
+	}
+}
+
 // beamItem is one partial labelling of a sentence in beam search.
 type beamItem struct {
 	score  float32
@@ -314,28 +344,7 @@ func (d *decoder) beamSentence(sc scorer, si, width int) []int {
 	for i := range toks {
 		k := &toks[i]
 		d.fs = d.fs[:0]
-		if d.static != nil {
-			d.fs = append(d.fs, d.static[si][i]...)
-		} else {
-			staticFeatures(&d.fs, toks, i)
-		}
-		if k.upper {
-			hist := d.history[k.lower]
-			if hist == nil {
-				hist = &typeCounts{}
-			}
-			historyFeatures(&d.fs, hist)
-		}
-		if d.first != nil {
-			var own *typeCounts
-			if k.upper {
-				own = d.firstBy[k.lower]
-			}
-			secondStageFeatures(&d.fs, d.first[si], i, own)
-			for _, sp := range d.spans[si][i] {
-				d.fs.add(tFirstSpan, sp)
-			}
-		}
+		d.labelFree(si, i, d.history[k.lower])
 		sc.Scores(d.fs, base)
 		last := i == len(toks)-1
 		// Keep the width best extensions, in order; ties keep the first
@@ -427,12 +436,6 @@ func (d *decoder) sentence(sc scorer, si int, learn func(i, guess int, feats []p
 	p1, p2 := 0, 0
 	for i := range toks {
 		k := &toks[i]
-		d.fs = d.fs[:0]
-		if d.static != nil {
-			d.fs = append(d.fs, d.static[si][i]...)
-		} else {
-			staticFeatures(&d.fs, toks, i)
-		}
 		var hist *typeCounts
 		if k.upper {
 			hist = d.history[k.lower]
@@ -441,17 +444,9 @@ func (d *decoder) sentence(sc scorer, si int, learn func(i, guess int, feats []p
 				d.history[k.lower] = hist
 			}
 		}
-		dynamicFeatures(&d.fs, k, classes[p1], classes[p2], hist)
-		if d.first != nil {
-			var own *typeCounts
-			if k.upper {
-				own = d.firstBy[k.lower]
-			}
-			secondStageFeatures(&d.fs, d.first[si], i, own)
-			for _, sp := range d.spans[si][i] {
-				d.fs.add(tFirstSpan, sp)
-			}
-		}
+		d.fs = d.fs[:0]
+		d.labelFree(si, i, hist)
+		labelFeatures(&d.fs, k, classes[p1], classes[p2])
 		sc.Scores(d.fs, d.scores)
 		last := i == len(toks)-1
 		guess, best := -1, float32(0)
