@@ -346,11 +346,15 @@ func (d *decoder) beamSentence(sc scorer, si, width int) []int {
 		d.fs = d.fs[:0]
 		d.labelFree(si, i, d.history[k.lower])
 		sc.Scores(d.fs, base)
-		last := i == len(toks)-1
+		last := 0
+		if i == len(toks)-1 {
+			last = 1
+		}
 		// Keep the width best extensions, in order; ties keep the first
 		// found, so labelling is deterministic.
 		top := steps[i][:0:width]
 		for pi, it := range prev {
+			ok := &transitions[last][it.class]
 			p2 := 0
 			if i > 1 {
 				p2 = prev[pi].classAt(steps, i-1)
@@ -363,19 +367,19 @@ func (d *decoder) beamSentence(sc scorer, si, width int) []int {
 			best := float32(math.Inf(-1))
 			for c := range classes {
 				d.scores[c] = (d.scores[c] + base[c]) / beamTemp
-				if allowed(it.class, c, last) {
+				if ok[c] {
 					best = max(best, d.scores[c])
 				}
 			}
 			sum := 0.0
 			for c := range classes {
-				if allowed(it.class, c, last) {
+				if ok[c] {
 					sum += math.Exp(float64(d.scores[c] - best))
 				}
 			}
 			norm := best + float32(math.Log(sum))
 			for c := range classes {
-				if !allowed(it.class, c, last) {
+				if !ok[c] {
 					continue
 				}
 				cand := beamItem{score: it.score + d.scores[c] - norm, class: c, parent: pi}
