@@ -30,7 +30,7 @@ as conlleval does, and writes the gzip'd model. Training is deterministic:
 the same data, flags and resources give the same bytes. The model reads the
 gazetteer and word clusters compiled into the binary unless --gazetteer and
 --clusters name others (which must then be committed with it).`,
-		Example: `  newsgraph train ner --out nlp/ner/data/model.gz`,
+		Example: `  newsgraph train ner --out nlp/ner/data/model.bin`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			res, err := nerResources(gazPath, clusterPath)
@@ -70,12 +70,15 @@ gazetteer and word clusters compiled into the binary unless --gazetteer and
 	f := cmd.Flags()
 	f.StringVar(&trainPath, "train", "../shared/nlp/conll2003/train.conll", "CoNLL-2003 training file")
 	f.StringVar(&devPath, "dev", "../shared/nlp/conll2003/dev.conll", "CoNLL-2003 development file, scored after training")
-	f.StringVar(&out, "out", "nlp/ner/data/model.gz", "where to write the model")
+	f.StringVar(&out, "out", "nlp/ner/data/model.bin", "where to write the model")
 	f.StringVar(&gazPath, "gazetteer", "", "gazetteer file (default: the one compiled in)")
 	f.StringVar(&clusterPath, "clusters", "", "word cluster file (default: the one compiled in)")
 	f.IntVar(&opt.Epochs, "epochs", 12, "passes over the training data")
 	f.Float32Var(&opt.Prune, "prune", 0.5, "drop features whose averaged weights are all smaller")
-	f.Int64Var(&opt.Seed, "seed", 1, "seed of the document order")
+	f.Int64Var(&opt.Seed, "seed", 2, "seed of the document order (2 was picked on dev among 1 and 2)")
+	f.IntVar(&opt.Stages, "stages", 2, "1 for the first stage alone, 2 to add the second")
+	f.IntVar(&opt.Folds, "folds", 4, "folds giving the second stage its training labels")
+	f.IntVar(&opt.Bags, "bags", 1, "models (each on its own document order) averaged into each stage")
 	return cmd
 }
 

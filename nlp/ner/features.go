@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,7 +50,21 @@ const (
 	tCapRatioM1
 	tGazWord
 	tClusterShape
+	tAggregate
+	tFirst
+	tFirstP1
+	tFirstP2
+	tFirstM1
+	tFirstDoc
+	tTopic
+	tCasedM1
+	tCasedP1
+	tFirstSpan
 )
+
+// maxAggregate bounds how many other mentions of a word lend it their
+// context, so a name repeated all through a long document costs little.
+const maxAggregate = 8
 
 // tok is what the features read of one token, computed once per document.
 type tok struct {
@@ -58,7 +73,16 @@ type tok struct {
 	gaz                       []string // gazetteer matches covering the token ("LOC-B")
 	capRatio                  string   // how often the word is capitalised mid-sentence in unlabelled news
 	initial, capsSent, upper  bool
-	lowerInDoc                bool // the lower-cased form also occurs lower-cased in the document
+	docCase                   string   // how the word is written mid-sentence elsewhere in the document
+	truecased                 bool     // a word of a headline in capitals, written as the story writes it
+	aggregate                 []string // the words around the word's other mentions in the document
+	topic                     string   // the document's topic word ("SOCCER" of "SOCCER - ..."), or ""
+}
+
+// docForm counts how a word is written mid-sentence in a document.
+type docForm struct {
+	caps, lower int
+	form        string // the first capitalised form seen
 }
 
 // featureSet builds hashed features without allocating per feature.
@@ -100,11 +124,31 @@ var normQuote = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "
 // prepare computes the per-token view of a document.
 func (m *Model) prepare(doc *nlp.Doc) [][]tok {
 	out := make([][]tok, len(doc.Sentences))
-	lowerSeen := map[string]bool{}
+	// How each word is written mid-sentence in running text elsewhere in
+	// the document tells a name from a common word where capitals say
+	// nothing: at the start of a sentence and in headlines in capitals.
+	forms := map[string]*docForm{}
 	for _, s := range doc.Sentences {
+		if capsSentence(s.Tokens) {
+			continue
+		}
 		for i, t := range s.Tokens {
-			if i > 0 && isLowerWord(t.Text) {
-				lowerSeen[t.Text] = true
+			if i == 0 || isOpening(s.Tokens[i-1].Text) || !hasLetter(t.Text) {
+				continue
+			}
+			lw := strings.ToLower(t.Text)
+			f := forms[lw]
+			if f == nil {
+				f = &docForm{}
+				forms[lw] = f
+			}
+			if hasUpper(t.Text) {
+				f.caps++
+				if f.form == "" {
+					f.form = t.Text
+				}
+			} else {
+				f.lower++
 			}
 		}
 	}
@@ -118,15 +162,36 @@ func (m *Model) prepare(doc *nlp.Doc) [][]tok {
 				w = normQuote.Replace(w)
 			}
 			lw := strings.ToLower(w)
+			f := forms[lw]
 			k := &toks[i]
+			if caps && f != nil {
+				// Truecase a headline in capitals by how the story writes
+				// the word, so "MADRID BOMB PLOT" reads as "Madrid bomb plot".
+				if f.caps > f.lower {
+					w = f.form
+				} else {
+					w = lw
+				}
+				k.truecased = true
+			}
 			k.word, k.lower = w, lw
 			k.shape, k.short = shapes(w)
 			k.capsSent = caps
 			k.upper = hasUpper(w)
 			k.initial = i == 0 || (i <= 2 && isOpening(s.Tokens[i-1].Text) && allOpening(s.Tokens[:i]))
-			k.lowerInDoc = k.upper && lowerSeen[lw]
+			k.docCase = "none"
+			if f != nil {
+				switch {
+				case f.caps > 0 && f.lower > 0:
+					k.docCase = "both"
+				case f.caps > 0:
+					k.docCase = "cap"
+				default:
+					k.docCase = "lower"
+				}
+			}
 			if m.clusters != nil {
-				k.clusters = m.clusters.lookup(w, caps)
+				k.clusters = m.clusters.lookup(w, caps && !k.truecased)
 				k.capRatio = m.clusters.capRatio(lw)
 			}
 		}
@@ -135,7 +200,75 @@ func (m *Model) prepare(doc *nlp.Doc) [][]tok {
 		}
 		out[si] = toks
 	}
+	aggregateContexts(out)
+	if t := topic(out); t != "" {
+		for _, toks := range out {
+			for i := range toks {
+				toks[i].topic = t
+			}
+		}
+	}
 	return out
+}
+
+// topic returns the word that starts a document headed "SOCCER - ..." or
+// "TENNIS - ...", as wire stories are: results tables read differently
+// from politics (a town is mostly a team there).
+func topic(doc [][]tok) string {
+	if len(doc) == 0 || len(doc[0]) < 3 || !doc[0][0].capsSent {
+		return ""
+	}
+	for i := 1; i < len(doc[0]) && i < 4; i++ {
+		if doc[0][i].word == "-" {
+			return doc[0][i-1].lower
+		}
+	}
+	return ""
+}
+
+// aggregateContexts gives each capitalised token the words around its
+// other mentions in the document (Ratinov & Roth's context aggregation):
+// "Rotor" in "Rotor won" borrows "coach of Rotor" from elsewhere.
+func aggregateContexts(doc [][]tok) {
+	type at struct{ s, i int }
+	mentions := map[string][]at{}
+	for si, toks := range doc {
+		for i := range toks {
+			if toks[i].upper && len(toks[i].lower) > 1 {
+				mentions[toks[i].lower] = append(mentions[toks[i].lower], at{si, i})
+			}
+		}
+	}
+	for _, ms := range mentions {
+		if len(ms) < 2 {
+			continue
+		}
+		for _, m := range ms {
+			seen := map[string]bool{}
+			n := 0
+			for _, o := range ms {
+				if o == m {
+					continue
+				}
+				if n++; n > maxAggregate {
+					break
+				}
+				toks := doc[o.s]
+				if o.i > 0 {
+					seen["<"+toks[o.i-1].lower] = true
+				}
+				if o.i+1 < len(toks) {
+					seen[">"+toks[o.i+1].lower] = true
+				}
+			}
+			agg := make([]string, 0, len(seen))
+			for c := range seen {
+				agg = append(agg, c)
+			}
+			slices.Sort(agg)
+			doc[m.s][m.i].aggregate = agg
+		}
+	}
 }
 
 func isLowerWord(w string) bool {
@@ -261,9 +394,15 @@ func staticFeatures(f *featureSet, toks []tok, i int) {
 	f.add2(tShort, k.short, boolStr(k.initial))
 	f.add2(tCapsSent, k.short, boolStr(k.capsSent))
 	n := len(k.lower)
-	for l := 1; l <= 4 && l < n; l++ {
+	for l := 1; l <= 5 && l < n; l++ {
 		f.add2(tPrefix, k.lower[:l], "")
 		f.add2(tSuffix, k.lower[n-l:], "")
+	}
+	if i > 0 {
+		f.add2(tCasedM1, toks[i-1].word, k.short)
+	}
+	if i+1 < len(toks) {
+		f.add2(tCasedP1, k.short, toks[i+1].word)
 	}
 	f.add(tWordM2, word(i-2))
 	f.add(tWordM1, word(i-1))
@@ -277,7 +416,7 @@ func staticFeatures(f *featureSet, toks []tok, i int) {
 	f.add2(tInitial, boolStr(k.initial), k.lower)
 	f.add2(tPrefixWord, word(i-1), k.short)
 	if k.upper {
-		f.add2(tLowerInDoc, boolStr(k.lowerInDoc), boolStr(k.initial))
+		f.add3(tLowerInDoc, k.docCase, boolStr(k.initial), boolStr(k.capsSent))
 	}
 	if k.capRatio != "" {
 		f.add3(tCapRatio, k.capRatio, boolStr(k.initial || k.capsSent), k.short)
@@ -288,6 +427,12 @@ func staticFeatures(f *featureSet, toks []tok, i int) {
 	for _, c := range k.clusters {
 		f.add(tCluster, c)
 		f.add2(tClusterShape, c, k.short)
+	}
+	if k.topic != "" {
+		f.add3(tTopic, k.topic, k.short, shape(i+1))
+	}
+	for _, a := range k.aggregate {
+		f.add(tAggregate, a)
 	}
 	if i > 0 {
 		for _, c := range toks[i-1].clusters {
@@ -315,37 +460,47 @@ func staticFeatures(f *featureSet, toks []tok, i int) {
 	}
 }
 
-// dynamicFeatures are the features that read the labels already given:
-// the previous two in the sentence and, for capitalised words, the types
-// the same word was given earlier in the document (Ratinov & Roth's
-// prediction history).
-func dynamicFeatures(f *featureSet, k *tok, p1, p2 string, hist *[len(labelTypes)]int32) {
+// labelFeatures read the previous two labels in the sentence.
+func labelFeatures(f *featureSet, k *tok, p1, p2 string) {
 	f.add(tPrev1, p1)
 	f.add2(tPrev2, p2, p1)
 	f.add2(tPrevWord, p1, k.lower)
 	f.add2(tPrevShape, p1, k.short)
+}
+
+// historyFeatures read the types a capitalised word was given earlier in
+// the document (Ratinov & Roth's prediction history).
+func historyFeatures(f *featureSet, hist *typeCounts) {
 	if hist != nil {
-		total := int32(0)
-		for _, c := range hist {
-			total += c
-		}
-		if total == 0 {
+		if total := shares(hist, func(typ, share string) { f.add2(tHistory, typ, share) }); total == 0 {
 			f.add(tHistory, "none")
-			return
-		}
-		for ti, c := range hist {
-			if c == 0 {
-				continue
-			}
-			share := "some"
-			if c == total {
-				share = "all"
-			} else if 2*c > total {
-				share = "most"
-			}
-			f.add2(tHistory, labelTypes[ti], share)
 		}
 	}
+}
+
+// typeCounts counts entity labels of each type of labelTypes.
+type typeCounts = [len(labelTypes)]int32
+
+// shares calls fn with each type that has labels in counts and its share
+// of them ("all", "most" or "some"), and returns the total.
+func shares(counts *typeCounts, fn func(typ, share string)) int32 {
+	total := int32(0)
+	for _, c := range counts {
+		total += c
+	}
+	for ti, c := range counts {
+		if c == 0 {
+			continue
+		}
+		share := "some"
+		if c == total {
+			share = "all"
+		} else if 2*c > total {
+			share = "most"
+		}
+		fn(labelTypes[ti], share)
+	}
+	return total
 }
 
 func boolStr(b bool) string {
@@ -353,4 +508,26 @@ func boolStr(b bool) string {
 		return "1"
 	}
 	return "0"
+}
+
+// secondStageFeatures read the first stage's labels: of this token and its
+// neighbours on both sides (which a left-to-right tagger has not yet
+// decided), and of all mentions of the same word in the document, counted
+// in own (which includes this token's own first-stage label).
+func secondStageFeatures(f *featureSet, first []int, i int, own *typeCounts) {
+	at := func(j int) string {
+		if j < 0 || j >= len(first) {
+			return "_"
+		}
+		return classes[first[j]]
+	}
+	f.add(tFirst, at(i))
+	f.add2(tFirstP1, at(i), at(i+1))
+	f.add(tFirstP2, at(i+2))
+	f.add2(tFirstM1, at(i-1), at(i))
+	if own == nil {
+		return
+	}
+	several := boolStr(own[0]+own[1]+own[2]+own[3] > 1)
+	shares(own, func(typ, share string) { f.add3(tFirstDoc, typ, share, several) })
 }

@@ -4,6 +4,9 @@ package ner
 // which Ratinov & Roth found better than BIO for a greedy tagger; Label
 // writes them back as IOB2.
 
+// numClasses is O plus B, I, L and U of each type.
+const numClasses = 1 + 4*len(labelTypes)
+
 // classes lists the BILOU labels in class order: O, then B, I, L, U for
 // each type of labelTypes.
 var classes = func() []string {
@@ -45,6 +48,20 @@ func class(p byte, t int) int {
 	}
 	return 1 + 4*t + i
 }
+
+// transitions caches allowed for every pair of classes: [0] in the
+// middle of a sentence, [1] at its last token. It is computed once and only
+// read.
+var transitions = func() (t [2][numClasses][numClasses]bool) {
+	for last := range 2 {
+		for p := range classes {
+			for c := range classes {
+				t[last][p][c] = allowed(p, c, last == 1)
+			}
+		}
+	}
+	return t
+}()
 
 // allowed tells whether class c may follow class prev, and whether it may
 // end the sentence when last is true: an entity begun must go on with its

