@@ -549,6 +549,14 @@ func (x *docState) segmentPlain(si int, c chunk, person bool) int {
 	}
 	m := mention{sent: si, i: c.i, j: c.j, kind: kName, surface: text, ent: -1, roleOrg: -1}
 	m.class, m.strength = x.classify(si, toks, c, person)
+	if m.class == "" {
+		if c.j >= len(toks) || descriptors[toks[c.j].Text].class == "" {
+			return -1
+		}
+		// "the Valdorian army": a MISC modifier names the body its
+		// descriptor makes of it.
+		m.class = schema.Organization
+	}
 	x.extendDescriptor(&m)
 	return x.addMention(m)
 }
@@ -789,17 +797,6 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	if c.j+2 < len(toks) && toks[c.j].Text == "(" && allCaps(toks[c.j+1].Text) && toks[c.j+2].Text == ")" && n >= 2 {
 		org += 2 // "Party of the Democratic Revolution (PRD)"
 	}
-	switch strings.TrimPrefix(strings.TrimPrefix(toks[c.i].NER, "B-"), "I-") {
-	case "PERSON":
-		per += 2
-	case "GPE", "GSP", "LOCATION", "LOC":
-		loc += 2
-	case "ORGANIZATION", "ORG":
-		org += 2
-	}
-	if n >= 2 && n <= 3 && per == 0 && org == 0 && loc == 0 {
-		per = 1
-	}
 	switch {
 	case per >= org && per >= loc && per > 0:
 		return schema.Person, min(per, 3)
@@ -808,7 +805,45 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	case loc > 0:
 		return schema.Location, min(loc, 3)
 	}
+	// No pattern, head word or gazetteer spoke: the trained recogniser
+	// decides, weakly, so that the sentence's context (retype.go) still
+	// corrects it ("Booth, Lincoln's assassin"). A name it calls MISC (a work, an event, a product) is no
+	// entity of ours, and never a person by default.
+	switch nerLabel(toks, c) {
+	case "PER":
+		return schema.Person, 1
+	case "ORG":
+		return schema.Organization, 1
+	case "LOC":
+		return schema.Location, 1
+	case "MISC":
+		return "", 0
+	}
+	if n >= 2 && n <= 3 {
+		return schema.Person, 1
+	}
 	return schema.Person, 0
+}
+
+// nerLabel is the recogniser's label for a chunk: the type of the most of
+// its tokens, "" when most are outside any entity.
+func nerLabel(toks []token, c chunk) string {
+	count := map[string]int{}
+	best, bestN := "", 0
+	for k := c.i; k < c.j; k++ {
+		e := toks[k].Ent
+		if len(e) < 3 {
+			continue
+		}
+		count[e[2:]]++
+		if count[e[2:]] > bestN {
+			best, bestN = e[2:], count[e[2:]]
+		}
+	}
+	if 2*bestN <= c.j-c.i {
+		return ""
+	}
+	return best
 }
 
 func digitCount(s string) int {

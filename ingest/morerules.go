@@ -346,9 +346,10 @@ func (v *view) agencyDateline() {
 	if first < 0 || v.m(first).kind != kName {
 		return
 	}
-	// "Lanzhou, March 3 (XINHUA) --": an unknown name read as a person is
+	// "Lanzhou, March 3 (XINHUA) --": an unknown name read as a person (or
+	// weakly as anything) is
 	// the dateline's place when the whole line fits.
-	guessed := !v.isA(first, schema.Location) && v.isA(first, schema.Person) && v.m(first).strength <= 2 && v.m(first).j-v.m(first).i == 1 && v.low(v.m(first).j) == ","
+	guessed := !v.isA(first, schema.Location) && (v.isA(first, schema.Person) && v.m(first).strength <= 2 || v.m(first).strength <= 1) && v.m(first).j-v.m(first).i == 1 && v.low(v.m(first).j) == ","
 	if !v.isA(first, schema.Location) && !guessed {
 		return
 	}

@@ -8,11 +8,10 @@ import (
 	"github.com/newsgraph/newsgraph/nlp"
 )
 
-// token is a word of the language layer with what the rules read besides:
-// Tag (the embedded nlp.Token's) is prose's Penn Treebank tag.
+// token is a word of the language layer (Penn tag, entity label, and the
+// rest of nlp.Token) with the form the rules compare.
 type token struct {
 	nlp.Token
-	NER   string // prose's IOB entity label, "" when NER is off
 	Lower string // lower case, curly apostrophes straightened ("’s" → "'s")
 }
 

@@ -97,9 +97,9 @@ func (x *docState) retype(si int) {
 			if victim && (i < m.i || m.strength < 4 || m.j-m.i == 1 && !capital && m.class == schema.City) {
 				m.class, m.strength, m.gazName = schema.Person, 4, ""
 				// "Booth, Lincoln's assassin": the name before the comma was
-				// read as a town before its state.
+				// read as a town before its state (or guessed weakly).
 				if n > 0 {
-					if p := &x.ments[ms[n-1]]; p.kind == kName && p.j+1 == m.i && low(p.j) == "," && p.strength <= 2 && p.class.IsA(schema.Location) {
+					if p := &x.ments[ms[n-1]]; p.kind == kName && p.j+1 == m.i && low(p.j) == "," && (p.strength <= 2 && p.class.IsA(schema.Location) || p.strength <= 1) {
 						p.class = schema.Person
 					}
 				}
@@ -111,7 +111,7 @@ func (x *docState) retype(si int) {
 			m.class, m.strength = schema.Organization, 2
 			continue
 		}
-		if m.strength >= 3 || !m.class.IsA(schema.Person) {
+		if m.strength >= 3 || !m.class.IsA(schema.Person) && m.strength > 1 {
 			continue
 		}
 		// Places: "a Memphis native", "his native South Carolina", "the
@@ -232,7 +232,7 @@ func (x *docState) retype(si int) {
 		changed = false
 		for n, mi := range ms {
 			m := &x.ments[mi]
-			if m.kind != kName || m.strength >= 3 || !m.class.IsA(schema.Person) || m.j-m.i > 3 {
+			if m.kind != kName || m.strength >= 3 || !m.class.IsA(schema.Person) && m.strength > 1 || m.j-m.i > 3 {
 				continue
 			}
 			for _, nb := range []int{n - 1, n + 1} {
