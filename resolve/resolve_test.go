@@ -407,3 +407,24 @@ func TestAcronyms(t *testing.T) {
 		}
 	}
 }
+
+// A node's IRI keeps the name ingest chose: "Treasury" at
+// .../treasury-department is the Treasury Department, no ambiguous
+// "Treasury" that would need context.
+func TestFamilyByNodeIRI(t *testing.T) {
+	dept := ent(schema.Government, "U.S. Treasury Department")
+	treasury := schema.Entity{IRI: schema.EntityIRI(schema.Government, "Treasury Department"), Name: "Treasury", Class: schema.Government, Aliases: []string{"Treasury"}}
+	bare := ent(schema.Government, "Treasury")
+	st := openStore(t,
+		article{id: "a", ents: []schema.Entity{dept}},
+		article{id: "b", ents: []schema.Entity{treasury}},
+		article{id: "c", ents: []schema.Entity{bare}},
+	)
+	cs := propose(t, st)
+	if got := find(cs, treasury.IRI); len(got) != 1 || got[0].Proposed || got[0].Into != dept.IRI {
+		t.Errorf("Treasury at %s: %+v, want a merge", treasury.IRI, got)
+	}
+	if got := find(cs, bare.IRI); len(got) != 1 || !got[0].Proposed {
+		t.Errorf("a bare Treasury without context: %+v, want a proposal", got)
+	}
+}
