@@ -40,6 +40,18 @@ func (t *Table) Family(name string) (Match, bool) {
 	return Match{}, false
 }
 
+// FamilyOfSlug finds the family whose listed name has this slug
+// (schema.Slug): an entity IRI ends in the slug of the name ingest chose
+// for it ("ent:organization/treasury-department"), whatever each document
+// called it ("Treasury").
+func (t *Table) FamilyOfSlug(slug string) (Match, bool) {
+	ref, ok := t.bySlug[slug]
+	if !ok {
+		return Match{}, false
+	}
+	return Match{Family: t.families[ref.idx], Ambiguous: ref.ambiguous, Rule: "node IRI"}, true
+}
+
 func (t *Table) lookup(k, rule string, partyOnly bool) (Match, bool) {
 	ref, ok := t.byKey[k]
 	if !ok {

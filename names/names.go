@@ -59,9 +59,10 @@ type familyRef struct {
 type Table struct {
 	families    []Family
 	byKey       map[string]familyRef
-	titles      map[string]string // Key(title) → sphere
-	titleWords  int               // most words in one title
-	familyWords int               // most words in one family name
+	bySlug      map[string]familyRef // schema.Slug of each listed name
+	titles      map[string]string    // Key(title) → sphere
+	titleWords  int                  // most words in one title
+	familyWords int                  // most words in one family name
 	conflicts   map[[2]string]bool
 	familyFirst map[string]bool
 	orgSuffixes map[string]bool
@@ -100,7 +101,7 @@ type Sources struct {
 // Parse builds a table. A malformed line, an unknown class or a name listed
 // in two families is an error naming the file and line.
 func Parse(src Sources) (*Table, error) {
-	t := &Table{byKey: map[string]familyRef{}, titles: map[string]string{}, conflicts: map[[2]string]bool{},
+	t := &Table{byKey: map[string]familyRef{}, bySlug: map[string]familyRef{}, titles: map[string]string{}, conflicts: map[[2]string]bool{},
 		familyFirst: map[string]bool{}, orgSuffixes: map[string]bool{}, givenNames: map[string]bool{}}
 	err := eachRow(src.Families, "families.tsv", 5, func(line int, f []string) error {
 		info, ok := schema.LookupClass(f[1])
@@ -117,6 +118,9 @@ func Parse(src Sources) (*Table, error) {
 					return fmt.Errorf("%q is listed in %q and %q", n, t.families[old.idx].Canonical, fam.Canonical)
 				}
 				t.byKey[k] = familyRef{idx: idx, ambiguous: i == 1}
+				if old, dup := t.bySlug[schema.Slug(n)]; !dup || old.ambiguous {
+					t.bySlug[schema.Slug(n)] = familyRef{idx: idx, ambiguous: i == 1}
+				}
 				t.familyWords = max(t.familyWords, len(strings.Fields(k)))
 			}
 		}

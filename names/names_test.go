@@ -57,6 +57,15 @@ func TestFamily(t *testing.T) {
 	if m, ok := tb.Family("American"); !ok || m.Canonical != "United States" || !m.Ambiguous {
 		t.Errorf("a demonym is an ambiguous variant of its country: %+v %v", m, ok)
 	}
+	if m, ok := tb.FamilyOfSlug("treasury-department"); !ok || m.Ambiguous || m.Canonical != "U.S. Treasury Department" {
+		t.Errorf("FamilyOfSlug(treasury-department) = %+v, %v", m, ok)
+	}
+	if m, ok := tb.FamilyOfSlug("treasury"); !ok || !m.Ambiguous {
+		t.Errorf("FamilyOfSlug(treasury) = %+v, %v; want the ambiguous variant", m, ok)
+	}
+	if _, ok := tb.FamilyOfSlug("bolton"); ok {
+		t.Error("FamilyOfSlug(bolton) found a family")
+	}
 	// Negative: no family, and the number variants only for parties.
 	for _, n := range []string{"Bolton", "Smith party", "UNs", "Feds", "Kremlins", "Conservative Partyx", ""} {
 		if m, ok := tb.Family(n); ok {

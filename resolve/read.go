@@ -35,6 +35,7 @@ type world struct {
 	df       map[string]int       // documents per cluster root
 	members  map[string][]*entity // cluster root → its entities
 	acronyms map[string][]*entity // top + acronym → entities, built on first use
+	order    []*entity            // named entities by IRI (sorted)
 }
 
 func readWorld(ctx context.Context, qs cgraph.QuadStore, tb *names.Table) (*world, error) {

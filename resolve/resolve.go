@@ -217,13 +217,16 @@ func (w *world) candidate(from, into *entity, rule string, proposed bool, eviden
 	return Candidate{From: from.iri, Into: into.iri, FromName: from.name, IntoName: into.name, Rule: rule, Proposed: proposed, Evidence: evidence}
 }
 
-// sorted lists the entities by IRI, so rules run in a reproducible order.
+// sorted lists the named entities by IRI, so rules run in a reproducible
+// order; built once per world.
 func (w *world) sorted() []*entity {
-	out := make([]*entity, 0, len(w.ents))
-	for _, k := range slices.Sorted(maps.Keys(w.ents)) {
-		if e := w.ents[k]; e.name != "" {
-			out = append(out, e)
+	if w.order == nil {
+		w.order = make([]*entity, 0, len(w.ents))
+		for _, k := range slices.Sorted(maps.Keys(w.ents)) {
+			if e := w.ents[k]; e.name != "" {
+				w.order = append(w.order, e)
+			}
 		}
 	}
-	return out
+	return w.order
 }

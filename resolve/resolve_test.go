@@ -407,3 +407,58 @@ func TestAcronyms(t *testing.T) {
 		}
 	}
 }
+
+// A node's IRI keeps the name ingest chose: "Treasury" at
+// .../treasury-department is the Treasury Department, no ambiguous
+// "Treasury" that would need context.
+func TestFamilyByNodeIRI(t *testing.T) {
+	dept := ent(schema.Government, "U.S. Treasury Department")
+	treasury := schema.Entity{IRI: schema.EntityIRI(schema.Government, "Treasury Department"), Name: "Treasury", Class: schema.Government, Aliases: []string{"Treasury"}}
+	bare := ent(schema.Government, "Treasury")
+	st := openStore(t,
+		article{id: "a", ents: []schema.Entity{dept}},
+		article{id: "b", ents: []schema.Entity{treasury}},
+		article{id: "c", ents: []schema.Entity{bare}},
+	)
+	cs := propose(t, st)
+	if got := find(cs, treasury.IRI); len(got) != 1 || got[0].Proposed || got[0].Into != dept.IRI {
+		t.Errorf("Treasury at %s: %+v, want a merge", treasury.IRI, got)
+	}
+	if got := find(cs, bare.IRI); len(got) != 1 || !got[0].Proposed {
+		t.Errorf("a bare Treasury without context: %+v, want a proposal", got)
+	}
+}
+
+// The failures issue 16 reports, with other names: a prince is not a
+// singer, a rugby forward is not a party leader, and a party named six ways
+// is one node (not the one a tagger typed as a person).
+func TestIssueFailuresRewritten(t *testing.T) {
+	prince := person("Prince Edmar")
+	singer := person("Ray Edmar")
+	forward := person("Brenning")
+	leader := person("Charles Brenning")
+	libDems := ent(schema.PoliticalParty, "Liberal Democrats")
+	variants := []schema.Entity{ent(schema.Organization, "Lib Dems"), ent(schema.Organization, "Liberal Democrat"), ent(schema.PoliticalParty, "the Liberal Democrats'")}
+	asPerson := person("Liberal Democrats")
+	st := openStore(t,
+		article{id: "royal", ents: []schema.Entity{prince, harbour, dockUnion, strike, ferry}, roles: [][2]schema.Entity{{prince, ent(schema.Role, "Prince")}}},
+		article{id: "concert", ents: []schema.Entity{singer, harbour, dockUnion, strike, ferry}, roles: [][2]schema.Entity{{singer, ent(schema.Role, "singer")}}},
+		article{id: "rugby", ents: []schema.Entity{forward, harbour, dockUnion, strike, ferry}, roles: [][2]schema.Entity{{forward, ent(schema.Role, "forward")}}},
+		article{id: "politics", ents: []schema.Entity{leader, libDems, harbour, dockUnion, strike, ferry}, roles: [][2]schema.Entity{{leader, ent(schema.Role, "leader")}}},
+		article{id: "politics-2", ents: append([]schema.Entity{asPerson}, variants...)},
+	)
+	cs := propose(t, st)
+	for _, e := range []schema.Entity{prince, forward} {
+		if got := find(cs, e.IRI); len(got) != 0 {
+			t.Errorf("%s linked despite incompatible roles: %+v", e.Name, got)
+		}
+	}
+	for _, v := range variants {
+		if got := find(cs, v.IRI); len(got) != 1 || got[0].Into != libDems.IRI || got[0].Proposed {
+			t.Errorf("%s: %+v, want a family merge into %s", v.Name, got, libDems.IRI)
+		}
+	}
+	if got := find(cs, asPerson.IRI); len(got) != 0 {
+		t.Errorf("the party typed as a person was linked: %+v", got)
+	}
+}

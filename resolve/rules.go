@@ -28,6 +28,15 @@ func (w *world) family() []Candidate {
 			continue
 		}
 		m, ok := w.tb.Family(e.name)
+		if !ok || m.Ambiguous {
+			// The node's IRI holds the name ingest chose for it: a
+			// "Treasury" node at .../treasury-department is the
+			// Treasury Department.
+			_, slug, _ := strings.Cut(strings.TrimPrefix(e.iri, "ent:"), "/")
+			if ms, ok2 := w.tb.FamilyOfSlug(slug); ok2 && !ms.Ambiguous {
+				m, ok = ms, true
+			}
+		}
 		if !ok || strings.ToLower(string(m.Class.Top())) != e.top {
 			continue
 		}
@@ -62,6 +71,9 @@ func (w *world) family() []Candidate {
 			}
 			if !m.m.Ambiguous {
 				ev := fmt.Sprintf("names table: %q is a name of %s (%s, %s)", m.e.name, canonical, m.m.Kind, m.m.Rule)
+				if m.m.Rule == "node IRI" {
+					ev = fmt.Sprintf("names table: the node %s is a name of %s (%s), though documents call it %q", m.e.iri, canonical, m.m.Kind, m.e.name)
+				}
 				out = append(out, w.candidate(m.e, into.e, RuleFamily, false, ev))
 				continue
 			}
