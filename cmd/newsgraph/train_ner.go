@@ -185,9 +185,9 @@ binary and retrain the model (newsgraph train ner) after changing it.`,
 	f.StringVar(&corpusPath, "corpus", "../shared/corpus/reuters-2017.jsonl", "unlabelled news, JSON Lines with title and text")
 	f.StringVar(&trainPath, "train", "../shared/nlp/conll2003/train.conll", "CoNLL-2003 training file (its tokens only)")
 	f.StringVar(&out, "out", "nlp/ner/data/clusters.txt.gz", "where to write the cluster file")
-	f.IntVar(&opt.MinCount, "min-count", 3, "words seen fewer times get no cluster")
-	f.IntVar(&opt.Contexts, "contexts", 2000, "most frequent words used as contexts")
-	f.IntVar(&opt.Dims, "dims", 128, "dimensions of the projected context vectors")
+	f.IntVar(&opt.MinCount, "min-count", 2, "words seen fewer times get no cluster")
+	f.IntVar(&opt.Contexts, "contexts", 1000, "most frequent words used as contexts")
+	f.IntVar(&opt.Dims, "dims", 512, "dimensions of the projected context vectors")
 	f.IntSliceVar(&opt.Branch, "branch", []int{32, 16, 8}, "clusters at each level of the hierarchy")
 	f.Int64Var(&opt.Seed, "seed", 1, "seed of the projection and k-means")
 	return cmd

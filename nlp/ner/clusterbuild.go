@@ -15,9 +15,9 @@ import (
 
 // ClusterOptions steer BuildClusters. The zero value uses the defaults.
 type ClusterOptions struct {
-	MinCount int   // words seen fewer times get no cluster (default 3)
-	Contexts int   // most frequent lower-cased words used as contexts (default 2000)
-	Dims     int   // dimensions of the projected context vectors (default 128)
+	MinCount int   // words seen fewer times get no cluster (default 2)
+	Contexts int   // most frequent lower-cased words used as contexts (default 1000)
+	Dims     int   // dimensions of the projected context vectors (default 512)
 	Branch   []int // clusters at each level of the hierarchy (default 32, 16, 8)
 	Seed     int64
 }
@@ -34,13 +34,13 @@ type ClusterOptions struct {
 // options always write the same bytes.
 func BuildClusters(ctx context.Context, sentences [][]string, w io.Writer, opt ClusterOptions) error {
 	if opt.MinCount == 0 {
-		opt.MinCount = 3
+		opt.MinCount = 2
 	}
 	if opt.Contexts == 0 {
-		opt.Contexts = 2000
+		opt.Contexts = 1000
 	}
 	if opt.Dims == 0 {
-		opt.Dims = 128
+		opt.Dims = 512
 	}
 	if len(opt.Branch) == 0 {
 		opt.Branch = []int{32, 16, 8}

@@ -129,7 +129,7 @@ func Train(ctx context.Context, docs []*nlp.Doc, res *Resources, opt TrainOption
 		}
 		for i := range exs {
 			if i%opt.Folds == fold {
-				firsts[i] = labelStage(w, exs[i].toks, exs[i].static, nil, 1)
+				firsts[i] = labelStage(w, exs[i].toks, exs[i].static, nil, beamWidth)
 			}
 		}
 	}
