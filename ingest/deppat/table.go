@@ -1,0 +1,147 @@
+package deppat
+
+import "sync"
+
+// Classes of mentions, as nlp/ner labels them.
+var (
+	per     = []string{"PER"}
+	org     = []string{"ORG"}
+	loc     = []string{"LOC"}
+	orgLoc  = []string{"ORG", "LOC"}
+	actor   = []string{"PER", "ORG", "LOC"} // a country acts through its government
+	party   = []string{"MISC", "ORG"}
+	anyName = []string{"PER", "ORG", "LOC", "MISC"}
+)
+
+// Lemma lists shared by rows. Leader titles yield leads; other titles works_for.
+const (
+	leaderTitles = "lemma=chairman|chairwoman|chair|chairperson|president|head|leader|chief|director|ceo|founder|governor|mayor|commander|premier|chancellor|king|queen|emir|ruler"
+	controlVerbs = "lemma=control|hold|seize|capture|occupy|retake|recapture|overrun|run|govern"
+	backVerbs    = "lemma=back|support|endorse|fund|arm|finance|sponsor"
+	opposeVerbs  = "lemma=oppose|criticize|criticise|condemn|sue|fight|denounce|reject|block"
+	attackVerbs  = "lemma=attack|bomb|strike|shell|raid|invade|target|ambush"
+	killVerbs    = "lemma=kill|murder|assassinate|execute|behead|slay"
+	leadVerbs    = "lemma=head|lead|chair|run|direct|manage|found"
+	partyWords   = "lemma=republican|democrat|democratic|republicans|democrats|gop|labour|conservative|tory|liberal"
+)
+
+// rows is the pattern table. Figures are filled from measurement (see
+// docs/extraction.md for the command); a row with Support 0 was not seen.
+var rows = []*Pattern{
+	// --- appositives and copulas
+	{Name: "appos-title", Pred: "role", Path: "X >appos T[title]", Subj: per,
+		Notes: "Ana Ruiz, a strategist at Vela Partners → role strategist"},
+	{Name: "copula-title", Pred: "role", Path: "X <nsubj T[title,cop,!neg]", Subj: per,
+		Notes: "Ana Ruiz is the chairman of Vela → role chairman"},
+	{Name: "appos-leader-of", Pred: "leads", Role: true, Path: "X >appos T[title," + leaderTitles + "] >nmod Y[case=of]", Subj: per, Obj: orgLoc,
+		Notes: "Ana Ruiz, chairman of the Vela Group → leads Vela Group"},
+	{Name: "appos-title-of", Pred: "works_for", Role: true, Path: "X >appos T[title,!" + leaderTitles + "] >nmod Y[case=of|at|for|with]", Subj: per, Obj: org,
+		Notes: "Ana Ruiz, a strategist at Vela Partners → works_for Vela Partners"},
+	{Name: "copula-leader-of", Pred: "leads", Role: true, Path: "X <nsubj T[title,cop,!neg," + leaderTitles + "] >nmod Y[case=of]", Subj: per, Obj: orgLoc,
+		Notes: "Ana Ruiz is the chairman of the Vela Group → leads"},
+	{Name: "copula-title-of", Pred: "works_for", Role: true, Path: "X <nsubj T[title,cop,!neg,!" + leaderTitles + "] >nmod Y[case=of|at|for|with]", Subj: per, Obj: org,
+		Notes: "Ana Ruiz is a lawyer for Vela Partners → works_for"},
+	{Name: "appos-poss-title", Pred: "works_for", Role: true, Path: "X >appos T[title] >nmod:poss Y", Subj: per, Obj: orgLoc,
+		Notes: "Ana Ruiz, Vela's chief strategist → works_for Vela"},
+	{Name: "reverse-appos-poss-title", Pred: "works_for", Role: true, Path: "X <appos T[title] >nmod:poss Y", Subj: per, Obj: orgLoc,
+		Notes: "Vela's chief strategist, Ana Ruiz → works_for Vela"},
+	{Name: "reverse-appos-title", Pred: "role", Path: "X <appos T[title,left]", Subj: per,
+		Notes: "the committee's chairman, Ana Ruiz → role chairman"},
+	{Name: "reverse-appos-title-of", Pred: "works_for", Role: true, Path: "X <appos T[title,left] >nmod Y[case=of|at|for]", Subj: per, Obj: org,
+		Notes: "the chairman of Vela, Ana Ruiz → works_for Vela"},
+
+	// --- titles before the name
+	{Name: "compound-title", Pred: "role", Path: "X >compound|amod T[title,left]", Subj: per,
+		Notes: "Senate Majority Leader Ana Ruiz → role Senate Majority Leader"},
+	{Name: "org-compound-title", Pred: "works_for", Role: true, Path: "X >compound T[title,left] >compound Y[left]", Subj: per, Obj: org,
+		Notes: "Vela Group chief strategist Ana Ruiz → works_for Vela Group"},
+	{Name: "org-sibling-title", Pred: "works_for", Role: true, Path: "X >compound T[title,left] <compound _ >compound Y[left]", Subj: per, Obj: org,
+		Notes: "FBI Director Ana Ruiz (FBI and Director both modify the name)"},
+	{Name: "poss-title-name", Pred: "works_for", Role: true, Path: "X >compound T[title,left] >nmod:poss Y", Subj: per, Obj: orgLoc,
+		Notes: "Vela's chief strategist Ana Ruiz → works_for Vela"},
+	{Name: "poss-name", Pred: "works_for", Path: "X >nmod:poss Y", Subj: per, Obj: org,
+		Notes: "Vela's Ana Ruiz → works_for Vela"},
+	{Name: "party-premodifier", Pred: "member_of", Path: "X >amod|compound Y[left," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Republican Senator Ana Ruiz → member_of Republican"},
+	{Name: "party-appos", Pred: "member_of", Path: "X >appos Y[" + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Ana Ruiz, a Democrat, → member_of Democrat"},
+
+	// --- relative clauses and verbs of office
+	{Name: "relcl-leads", Pred: "leads", Path: "X >acl:relcl V[" + leadVerbs + ",!neg] >obj Y", Subj: per, Obj: org,
+		Notes: "Ana Ruiz, who heads the Vela Group, → leads"},
+	{Name: "svo-leads", Pred: "leads", Path: "X <nsubj V[" + leadVerbs + ",!neg] >obj Y", Subj: per, Obj: org,
+		Notes: "Ana Ruiz heads the Vela Group"},
+	{Name: "works-for-verb", Pred: "works_for", Path: "X <nsubj V[lemma=work,!neg] >obl Y[case=for|at]", Subj: per, Obj: org,
+		Notes: "Ana Ruiz works for Vela"},
+
+	// --- control, support, opposition, attack, killing
+	{Name: "svo-controls", Pred: "controls", Path: "X <nsubj V[" + controlVerbs + ",!neg] >obj Y", Subj: actor, Obj: loc,
+		Notes: "the Tarsis Front controls Kessel"},
+	{Name: "passive-controls", Pred: "controls", Path: "X <obl:agent V[" + controlVerbs + ",!neg] >nsubj:pass Y", Subj: actor, Obj: loc,
+		Notes: "Kessel is held by the Tarsis Front"},
+	{Name: "reduced-passive-controls", Pred: "controls", Path: "X <obl:agent V[" + controlVerbs + ",!neg] <acl Y", Subj: actor, Obj: loc,
+		Notes: "Kessel, held by the Tarsis Front, → Tarsis Front controls Kessel"},
+	{Name: "control-of", Pred: "controls", Path: "X <nsubj V[lemma=have|take|gain|keep|retain|seize,!neg] >obj _[lemma=control] >nmod Y[case=of|over]", Subj: actor, Obj: loc,
+		Notes: "the Front took control of Kessel"},
+	{Name: "svo-backs", Pred: "backs", Path: "X <nsubj V[" + backVerbs + ",!neg] >obj Y", Subj: actor, Obj: anyName,
+		Notes: "Moscow backs the Tarsis Front"},
+	{Name: "passive-backs", Pred: "backs", Path: "X <obl:agent V[" + backVerbs + ",!neg] >nsubj:pass|acl Y", Subj: actor, Obj: anyName,
+		Notes: "the Front is backed by Moscow"},
+	{Name: "reduced-passive-backs", Pred: "backs", Path: "X <obl:agent V[" + backVerbs + ",!neg] <acl Y", Subj: actor, Obj: anyName,
+		Notes: "the Front, backed by Moscow, …"},
+	{Name: "svo-opposes", Pred: "opposes", Path: "X <nsubj V[" + opposeVerbs + ",!neg] >obj Y", Subj: actor, Obj: anyName,
+		Notes: "Ana Ruiz opposes the Vela plan"},
+	{Name: "svo-attacked", Pred: "attacked", Path: "X <nsubj V[" + attackVerbs + ",!neg] >obj Y", Subj: actor, Obj: anyName,
+		Notes: "the Front attacked Kessel"},
+	{Name: "passive-attacked", Pred: "attacked", Path: "X <obl:agent V[" + attackVerbs + ",!neg] >nsubj:pass Y", Subj: actor, Obj: anyName,
+		Notes: "Kessel was attacked by the Front"},
+	{Name: "svo-killed", Pred: "killed", Path: "X <nsubj V[" + killVerbs + ",!neg] >obj Y", Subj: []string{"PER", "ORG"}, Obj: per,
+		Notes: "Ana Ruiz killed Tom Vail"},
+	{Name: "passive-killed", Pred: "killed", Path: "X <obl:agent V[" + killVerbs + ",!neg] >nsubj:pass Y", Subj: []string{"PER", "ORG"}, Obj: per,
+		Notes: "Tom Vail was killed by Ana Ruiz"},
+
+	// --- places and seats
+	{Name: "based-in", Pred: "based_in", Path: "X <nsubj:pass V[lemma=base|headquarter] >obl Y[case=in]", Subj: org, Obj: loc,
+		Notes: "Vela is based in Lagos"},
+	{Name: "reduced-based-in", Pred: "based_in", Path: "X >acl V[lemma=base|headquarter] >obl Y[case=in]", Subj: org, Obj: loc,
+		Notes: "Vela, based in Lagos, …"},
+	{Name: "place-comma-place", Pred: "located_in", Path: "X >appos Y[right]", Subj: loc, Obj: loc,
+		Notes: "Kessel, Northern Marches"},
+	{Name: "person-of-place", Pred: "lives_in", Path: "X >nmod Y[case=of|from]", Subj: per, Obj: loc,
+		Notes: "Senator Ana Ruiz of Ohio"},
+}
+
+var compileOnce sync.Once
+
+// Table returns the pattern table, compiled. The rows are shared: do not
+// modify them.
+func Table() []*Pattern {
+	compileOnce.Do(func() {
+		for _, p := range rows {
+			_ = p.compile() // Validate reports errors; a broken row matches nothing
+		}
+	})
+	return rows
+}
+
+// Validate compiles every row and returns the first error.
+func Validate() error {
+	for _, p := range rows {
+		if err := p.compile(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Gate returns the rows whose measured precision on Reuters dev is at least
+// min and whose support is at least minSupport.
+func Gate(min float64, minSupport int) []*Pattern {
+	var out []*Pattern
+	for _, p := range Table() {
+		if p.Precision >= min && p.Support >= minSupport {
+			out = append(out, p)
+		}
+	}
+	return out
+}
