@@ -43,7 +43,8 @@ func Match(s *nlp.Sentence, mentions []Mention) []Candidate {
 	return MatchWith(Table(), s, mentions)
 }
 
-// MatchWith runs the given patterns; callers gate rows by their figures
+// MatchWith runs the given patterns; a fact several rows read is kept once,
+// from the first row of the table that reads it. Callers gate rows by their figures
 // (Pattern.Precision) before passing them.
 func MatchWith(pats []*Pattern, s *nlp.Sentence, mentions []Mention) []Candidate {
 	g := newGraph(s, mentions)
@@ -65,7 +66,7 @@ func MatchWith(pats []*Pattern, s *nlp.Sentence, mentions []Mention) []Candidate
 
 func (c Candidate) key() string {
 	o := c.ObjectText
-	return strings.Join([]string{strconv.Itoa(c.Subject.Start), c.Predicate, o, c.Rule}, "\x00")
+	return strings.Join([]string{strconv.Itoa(c.Subject.Start), c.Predicate, o}, "\x00")
 }
 
 // graph indexes a sentence for the matcher: children of each token, and the

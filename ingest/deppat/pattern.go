@@ -26,6 +26,11 @@ import (
 //	!poss          the node has no possessive dependent (his, her, X's)
 //	left / right   the node is left / right of the previous node
 //
+// The step <- reads the surface instead of the tree: it goes to the word right
+// before the current node's name (or, from T, before its whole title), and
+// from a word inside a name to the name's head. Titles before names are
+// read this way because the parser attaches them unreliably.
+//
 // X and Y must head mentions whose classes are in Subj and Obj.
 type Pattern struct {
 	Name  string
@@ -45,9 +50,10 @@ type Pattern struct {
 }
 
 type step struct {
-	up   bool     // < (to the head) or > (to a dependent)
-	rels []string // relations allowed on the arc
-	node node     // the node reached
+	adjacent bool     // <- : the word right before the current name or title
+	up       bool     // < (to the head) or > (to a dependent)
+	rels     []string // relations allowed on the arc
+	node     node     // the node reached
 }
 
 type node struct {
@@ -78,8 +84,16 @@ func (p *Pattern) compile() error {
 	steps := []step{{node: first}}
 	for i := 1; i < len(fields); i += 2 {
 		f := fields[i]
+		if f == "<-" {
+			n, err := parseNode(fields[i+1])
+			if err != nil {
+				return fmt.Errorf("pattern %s: %w", p.Name, err)
+			}
+			steps = append(steps, step{adjacent: true, node: n})
+			continue
+		}
 		if len(f) < 2 || (f[0] != '<' && f[0] != '>') {
-			return fmt.Errorf("pattern %s: step %q: want <rel or >rel", p.Name, f)
+			return fmt.Errorf("pattern %s: step %q: want <rel, >rel or <-", p.Name, f)
 		}
 		n, err := parseNode(fields[i+1])
 		if err != nil {
@@ -139,6 +153,26 @@ func parseNode(f string) (node, error) {
 	return n, nil
 }
 
+// before is the word right before token i's name (or title, when title is
+// set), moved to the head of the name it is in; -1 at the sentence start.
+func (g *graph) before(i int, title bool) int {
+	start := i
+	if mi := g.inside[i]; mi >= 0 {
+		start = g.mentions[mi].Start
+	} else if title {
+		start = g.titleStart(i)
+	}
+	j := start - 1
+	if j < 0 {
+		return -1
+	}
+	if mi := g.inside[j]; mi >= 0 {
+		m := g.mentions[mi]
+		return spanHead(g.s, m.Start, m.End)
+	}
+	return j
+}
+
 // binding is one way the path matched: the token at each named node.
 type binding struct {
 	x, y, t int
@@ -164,6 +198,12 @@ func (p *Pattern) walk(g *graph, x int) []binding {
 			return
 		}
 		st := p.steps[k+1]
+		if st.adjacent {
+			if j := g.before(cur, n.name == "T"); j >= 0 {
+				rec(k+1, j, cur, b)
+			}
+			return
+		}
 		if st.up {
 			h := g.s.Tokens[cur].Head
 			if h >= 0 && h < len(g.s.Tokens) && oneOf(g.s.Tokens[cur].Rel, st.rels) {

@@ -50,7 +50,25 @@ var rows = []*Pattern{
 	{Name: "reverse-appos-title-of", Pred: "works_for", Role: true, Path: "X <appos T[title,left] >nmod Y[case=of|at|for]", Subj: per, Obj: org,
 		Notes: "the chairman of Vela, Ana Ruiz → works_for Vela"},
 
-	// --- titles before the name
+	// --- titles before the name, read on the surface (<-): the parser
+	// attaches title words before a name unreliably
+	{Name: "title-name", Pred: "role", Path: "X <- T[title]", Subj: per,
+		Notes: "Senate Majority Leader Ana Ruiz, former FBI Director Ana Ruiz → role"},
+	{Name: "org-leader-name", Pred: "leads", Role: true, Path: "X <- T[title," + leaderTitles + "] <- Y[!lemma=senate|house]", Subj: per, Obj: org,
+		Notes: "Vela Group Chairman Ana Ruiz → leads Vela Group"},
+	{Name: "org-title-name", Pred: "works_for", Role: true, Path: "X <- T[title,!" + leaderTitles + "] <- Y", Subj: per, Obj: org,
+		Notes: "Justice Department spokeswoman Ana Ruiz → works_for"},
+	{Name: "chamber-title-name", Pred: "member_of", Role: true, Path: "X <- T[title] <- Y[lemma=senate|house]", Subj: per, Obj: org,
+		Notes: "Senate Majority Leader Ana Ruiz → member_of Senate"},
+	{Name: "place-leader-name", Pred: "leads", Role: true, Path: "X <- T[title," + leaderTitles + "] <- Y", Subj: per, Obj: loc,
+		Notes: "Ruritanian President Ana Ruiz (when the place is a name) → leads"},
+	{Name: "place-title-name", Pred: "works_for", Role: true, Path: "X <- T[title,!" + leaderTitles + "] <- Y", Subj: per, Obj: loc,
+		Notes: "U.S. Deputy Attorney General Ana Ruiz → works_for United States"},
+	{Name: "party-title-name", Pred: "member_of", Path: "X <- T[title] <- Y[" + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Republican Senator Ana Ruiz → member_of Republican"},
+	{Name: "party-name", Pred: "member_of", Path: "X <- Y[" + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Democrat Ana Ruiz → member_of Democrat"},
+	// the same read on the tree, where the parser did attach them
 	{Name: "compound-title", Pred: "role", Path: "X >compound|amod T[title,left]", Subj: per,
 		Notes: "Senate Majority Leader Ana Ruiz → role Senate Majority Leader"},
 	{Name: "org-compound-title", Pred: "works_for", Role: true, Path: "X >compound T[title,left] >compound Y[left]", Subj: per, Obj: org,

@@ -1,6 +1,10 @@
 package deppat
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/nlp"
+)
 
 // titleNouns are the head nouns of offices and jobs news names people by.
 // Lower case; compared with the lemma and the lower-cased word.
@@ -29,6 +33,30 @@ func setOf(words string) map[string]bool {
 	return m
 }
 
+// TrimTitle moves the start of a person's name past title words the
+// recogniser took into the name (Attorney General Rod Rosenstein → Rod
+// Rosenstein), so that title patterns see the title before the name.
+func TrimTitle(s *nlp.Sentence, m Mention) Mention {
+	if m.Class != "PER" {
+		return m
+	}
+	for m.End-m.Start > 1 {
+		t := s.Tokens[m.Start]
+		if !isTitle(t.Lemma, t.Text) && !keepQualifiers[strings.ToLower(t.Text)] && !dropQualifiers[strings.ToLower(t.Text)] &&
+			!titleModifiers[strings.ToLower(t.Text)] {
+			break
+		}
+		m.Start++
+	}
+	return m
+}
+
+// chambers are legislatures whose name is part of the titles they give.
+var chambers = setOf("senate house")
+
+// titleModifiers are words that only occur inside titles before a name.
+var titleModifiers = setOf("attorney general deputy vice senior assistant associate special district federal prime majority minority")
+
 func isTitle(lemma, text string) bool {
 	w := strings.ToLower(text)
 	for _, p := range []string{"ex-", "then-"} {
@@ -39,8 +67,23 @@ func isTitle(lemma, text string) bool {
 	return titleNouns[strings.ToLower(lemma)] || titleNouns[w] || titleNouns[strings.TrimSuffix(w, "s")]
 }
 
-// titleMods are the relations by which words before a title belong to it.
-var titleMods = []string{"compound", "amod", "flat", "nmod:npmod", "obl:npmod"}
+// titleStart is the first word of the title headed by t: the words right
+// before it that are nouns, proper nouns or adjectives outside any name
+// (shadow home secretary, Senate Majority Leader when Senate is no name).
+// The surface decides, not the tree: the parser attaches these unreliably.
+func (g *graph) titleStart(t int) int {
+	toks := g.s.Tokens
+	start := t
+	for i := t - 1; i >= 0; i-- {
+		ti := toks[i]
+		if g.inside[i] >= 0 || !(oneOf(ti.UPOS, []string{"NOUN", "PROPN", "ADJ"}) || ti.Rel == "compound") || ti.Rel == "nmod:poss" ||
+			strings.HasPrefix(ti.Tag, "VB") {
+			break
+		}
+		start = i
+	}
+	return start
+}
 
 // title returns the whole title headed by token t and its qualifiers:
 // the words before it that modify it (Senate Majority Leader, shadow home
@@ -48,19 +91,27 @@ var titleMods = []string{"compound", "amod", "flat", "nmod:npmod", "obl:npmod"}
 // when X is no name (Secretary of State).
 func (g *graph) title(t int) (string, []string) {
 	toks := g.s.Tokens
-	head := toks[t].Head
-	start := t
-	for i := t - 1; i >= 0; i-- {
-		ti := toks[i]
-		belongs := (ti.Head == t || ti.Head == start || (ti.Head > i && ti.Head <= t) ||
-			(head >= 0 && ti.Head == head && i < t)) && oneOf(ti.Rel, titleMods)
-		if !belongs || g.inside[i] >= 0 || ti.UPOS == "PUNCT" || ti.UPOS == "NUM" {
+	start := g.titleStart(t)
+	var quals []string
+	// former FBI Director: a qualifier before the organisation that owns the title.
+	for i := start - 1; i >= 0 && i >= start-4; i-- {
+		lw := strings.ToLower(toks[i].Text)
+		if dropQualifiers[lw] || keepQualifiers[lw] {
+			quals = append(quals, lw)
 			break
 		}
-		start = i
+		if g.inside[i] < 0 {
+			break
+		}
 	}
-	var quals []string
 	var words []string
+	// A chamber's titles carry its name (Senate Majority Leader, House
+	// Speaker): the chamber is part of the office, not its employer.
+	if j := start - 1; j >= 0 && g.inside[j] >= 0 && chambers[strings.ToLower(toks[j].Text)] {
+		if m := g.mentions[g.inside[j]]; m.Start == j && m.End == j+1 {
+			words = append(words, toks[j].Text)
+		}
+	}
 	for i := start; i <= t; i++ {
 		w := toks[i].Text
 		lw := strings.ToLower(w)

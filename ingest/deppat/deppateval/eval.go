@@ -195,7 +195,7 @@ func Candidates(ctx context.Context, p *pipeline.Pipeline, pats []*deppat.Patter
 func Mentions(s *nlp.Sentence) []deppat.Mention {
 	var ms []deppat.Mention
 	for _, sp := range s.Entities() {
-		ms = append(ms, deppat.Mention{Start: sp.Start, End: sp.End, Class: sp.Label})
+		ms = append(ms, deppat.TrimTitle(s, deppat.Mention{Start: sp.Start, End: sp.End, Class: sp.Label}))
 	}
 	return ms
 }
