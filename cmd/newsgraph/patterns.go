@@ -52,8 +52,12 @@ predicates. --show parses a text and prints its tree and the candidates.
 				return showPatterns(cmd, p, show)
 			case rule != "":
 				var sel []*deppat.Pattern
+				want := map[string]bool{}
+				for _, r := range strings.Split(rule, ",") {
+					want[r] = true
+				}
 				for _, pt := range pats {
-					if pt.Name == rule {
+					if want[pt.Name] {
 						sel = append(sel, pt)
 					}
 				}
@@ -75,7 +79,7 @@ predicates. --show parses a text and prints its tree and the candidates.
 				}
 				for i := 0; i < len(facts); i += step {
 					f := facts[i]
-					fmt.Fprintf(out, "%s\t%s\t%s\t%s\t%s\n", f.Doc, f.Subject, f.Predicate, f.Object, strings.Join(f.Qualifiers, ","))
+					fmt.Fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\n", f.Rule, f.Doc, f.Subject, f.Predicate, f.Object, strings.Join(f.Qualifiers, ","))
 				}
 				return nil
 			case stats:
@@ -132,7 +136,7 @@ predicates. --show parses a text and prints its tree and the candidates.
 	f.StringVar(&corpus, "corpus", "../shared/corpus/reuters-2017.jsonl", "JSONL corpus with the gold documents' texts")
 	f.StringVar(&conllDir, "conll", "", "CoNLL04 folder (train.jsonl, train.gold.tsv): also measure there, five predicates")
 	f.StringVar(&show, "show", "", "parse this text and print the tree and the candidates")
-	f.StringVar(&rule, "rule", "", "print the facts this pattern reads from the whole --corpus")
+	f.StringVar(&rule, "rule", "", "print the facts these patterns (comma-separated) read from the whole --corpus")
 	f.IntVar(&sample, "sample", 0, "with --rule, print about this many facts, evenly spread")
 	return cmd
 }

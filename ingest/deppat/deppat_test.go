@@ -74,6 +74,22 @@ func TestPatternFamilies(t *testing.T) {
 			[]string{"Robert Goodlatte|role|chairman"}, nil},
 		{"who heads", "Peter Morgan, who heads the World Wildlife Fund, spoke to reporters.",
 			[]string{"Peter Morgan|leads|World Wildlife Fund"}, nil},
+		{"support, active and passive", "Iran backs Hezbollah. Hezbollah is backed by Iran.",
+			[]string{"Iran|backs|Hezbollah"}, []string{"Hezbollah|backs|Iran"}},
+		{"killing", "Lee Harvey Oswald killed John Kennedy.",
+			[]string{"Lee Harvey Oswald|killed|John Kennedy"}, []string{"John Kennedy|killed|Lee Harvey Oswald"}},
+		{"attack", "The Nusra Front attacked Aleppo.",
+			[]string{"Nusra Front|attacked|Aleppo"}, nil},
+		{"negated control", "Hamas does not control Gaza.",
+			nil, []string{"Hamas|controls|Gaza"}},
+		{"seat", "Acme Corp is based in Houston.",
+			[]string{"Acme Corp|based_in|Houston"}, nil},
+		{"a kill of something else", "Gordon Brown killed the bill, Tony Blair said.",
+			nil, []string{"Gordon Brown|killed|Tony Blair"}},
+		{"dateline is no actor", "WASHINGTON (Reuters) - A federal judge blocked the order of Donald Trump.",
+			nil, []string{"WASHINGTON|opposes|Donald Trump"}},
+		{"a modal is no fact", "John Harper may be the chairman of the Hansard Society.",
+			nil, []string{"John Harper|leads|Hansard Society"}},
 		{"headline gives no employer", "Howard denies split over ID cards",
 			nil, []string{"Howard|works_for|ID"}},
 		{"a kill in another clause", "Gordon Brown said the decision killed the hopes of his party, Tony Blair said.",
@@ -137,5 +153,23 @@ func TestTableCompiles(t *testing.T) {
 			t.Errorf("two rows named %s", p.Name)
 		}
 		names[p.Name] = true
+	}
+}
+
+// The gate keeps rows measured at or above the threshold and leaves the
+// rest in the table.
+func TestGate(t *testing.T) {
+	in := map[string]bool{}
+	for _, p := range deppat.Gate(0.8, 1) {
+		if p.Precision < 0.8 || p.Support < 1 {
+			t.Errorf("gate let %s through at %.2f/%d", p.Name, p.Precision, p.Support)
+		}
+		in[p.Name] = true
+	}
+	if !in["title-name"] || in["place-comma-place"] {
+		t.Errorf("gate 0.8: title-name %v (want in), place-comma-place %v (want out)", in["title-name"], in["place-comma-place"])
+	}
+	if len(deppat.Gate(0.8, 1)) >= len(deppat.Table()) {
+		t.Errorf("gate kept every row")
 	}
 }

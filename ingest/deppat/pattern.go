@@ -25,6 +25,9 @@ import (
 //	!mention       the node is not inside any mention
 //	!poss          the node has no possessive dependent (his, her, X's)
 //	left / right   the node is left / right of the previous node
+//	modal          the node has a modal auxiliary (may, might, could, would …):
+//	               a possibility is no fact, and never a time
+//	caps           the word is in capitals (a dateline: WASHINGTON (Reuters))
 //
 // The step <- reads the surface instead of the tree: it goes to the word right
 // before the current node's name (or, from T, before its whole title), and
@@ -144,7 +147,7 @@ func parseNode(f string) (node, error) {
 			k.vals = strings.Split(vals, "|")
 		}
 		switch kind {
-		case "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos":
+		case "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos":
 		default:
 			return n, fmt.Errorf("node %q: unknown constraint %q", f, kind)
 		}
@@ -230,6 +233,8 @@ func oneOf(s string, set []string) bool {
 	return false
 }
 
+var modals = []string{"may", "might", "could", "would", "should", "can"}
+
 var negations = []string{"not", "n't", "never", "no"}
 
 func (g *graph) satisfies(n node, i, prev int) bool {
@@ -247,6 +252,10 @@ func (g *graph) satisfies(n node, i, prev int) bool {
 			ok = g.hasChild(i, []string{"case", "mark"}, c.vals)
 		case "cop":
 			ok = g.hasChild(i, []string{"cop"}, nil)
+		case "modal":
+			ok = g.hasChild(i, []string{"aux"}, modals)
+		case "caps":
+			ok = len(tok.Text) > 1 && strings.ToUpper(tok.Text) == tok.Text && strings.ToLower(tok.Text) != tok.Text
 		case "neg":
 			ok = g.hasChild(i, []string{"advmod", "neg", "det"}, negations)
 		case "mention":
