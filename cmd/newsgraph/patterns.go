@@ -19,7 +19,7 @@ var conllPredicates = map[string]bool{"works_for": true, "based_in": true, "loca
 
 // patternsCommand measures and shows the dependency patterns of ingest/deppat.
 func (a *app) patternsCommand() *cobra.Command {
-	var stats, wrong bool
+	var stats, wrong, missed bool
 	var gold, corpus, conllDir, show, rule string
 	var sample int
 	cmd := &cobra.Command{
@@ -114,6 +114,11 @@ predicates. --show parses a text and prints its tree and the candidates.
 					}
 				}
 				printPatternStats(out, pats, facts, cfacts, len(docs))
+				if missed {
+					for _, r := range g.Missed(facts, "core") {
+						fmt.Fprintf(out, "MISSED %s\n", r.Line)
+					}
+				}
 				if wrong {
 					for _, f := range facts {
 						if !f.Right {
@@ -132,6 +137,7 @@ predicates. --show parses a text and prints its tree and the candidates.
 	f := cmd.Flags()
 	f.BoolVar(&stats, "stats", false, "measure each pattern against the gold")
 	f.BoolVar(&wrong, "wrong", false, "with --stats, also print every candidate that matches no gold row")
+	f.BoolVar(&missed, "missed", false, "with --stats, also print the core gold rows (quotes aside) no pattern read")
 	f.StringVar(&gold, "gold", "../shared/eval/reuters-dev-gold.tsv", "gold TSV (score.py format)")
 	f.StringVar(&corpus, "corpus", "../shared/corpus/reuters-2017.jsonl", "JSONL corpus with the gold documents' texts")
 	f.StringVar(&conllDir, "conll", "", "CoNLL04 folder (train.jsonl, train.gold.tsv): also measure there, five predicates")

@@ -94,6 +94,11 @@ func newGraph(s *nlp.Sentence, mentions []Mention) *graph {
 		if m.Start < 0 || m.End > n || m.Start >= m.End {
 			continue
 		}
+		// A recogniser that took the article into the name (A Justice
+		// Department) would make the article the name's head.
+		for m.End-m.Start > 1 && s.Tokens[m.Start].UPOS == "DET" {
+			m.Start++
+		}
 		mi := len(g.mentions)
 		g.mentions = append(g.mentions, m)
 		for i := m.Start; i < m.End; i++ {

@@ -27,6 +27,8 @@ import (
 //	left / right   the node is left / right of the previous node
 //	modal          the node has a modal auxiliary (may, might, could, would …):
 //	               a possibility is no fact, and never a time
+//	demonym        the word (or the name it is in) is a nationality: the
+//	               object is then the country (Canadian → Canada)
 //	caps           the word is in capitals (a dateline: WASHINGTON (Reuters))
 //
 // The step <- reads the surface instead of the tree: it goes to the word right
@@ -36,13 +38,16 @@ import (
 //
 // X and Y must head mentions whose classes are in Subj and Obj.
 type Pattern struct {
-	Name  string
-	Pred  string   // predicate between X and Y; "role" for title-only rows
-	Role  bool     // also yield role X T (the title at node T)
-	Path  string   // the dependency path in the notation above
-	Subj  []string // mention classes allowed at X
-	Obj   []string // mention classes allowed at Y
-	Notes string   // the construction, with an example we wrote
+	Name string
+	Pred string // predicate between X and Y; "role" for title-only rows
+	Role bool   // also yield role X T (the title at node T)
+	// Demonym: Y is a nationality word, named or not; the object is its
+	// country (Canadian Prime Minister X → leads Canada).
+	Demonym bool
+	Path    string   // the dependency path in the notation above
+	Subj    []string // mention classes allowed at X
+	Obj     []string // mention classes allowed at Y
+	Notes   string   // the construction, with an example we wrote
 
 	// Measured figures: correct candidates / candidates on the 25 Reuters
 	// dev gold articles, and on the CoNLL04 train split (five predicates).
@@ -147,7 +152,7 @@ func parseNode(f string) (node, error) {
 			k.vals = strings.Split(vals, "|")
 		}
 		switch kind {
-		case "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos":
+		case "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos":
 		default:
 			return n, fmt.Errorf("node %q: unknown constraint %q", f, kind)
 		}
@@ -252,6 +257,8 @@ func (g *graph) satisfies(n node, i, prev int) bool {
 			ok = g.hasChild(i, []string{"case", "mark"}, c.vals)
 		case "cop":
 			ok = g.hasChild(i, []string{"cop"}, nil)
+		case "demonym":
+			_, ok = g.country(i)
 		case "modal":
 			ok = g.hasChild(i, []string{"aux"}, modals)
 		case "caps":
@@ -306,7 +313,17 @@ func (p *Pattern) match(g *graph) []Candidate {
 					continue
 				}
 			}
-			if b.y >= 0 {
+			if b.y >= 0 && p.Demonym {
+				if c, ok := g.country(b.y); ok && p.Pred != "role" {
+					var obj *Mention
+					if oi, ok := g.headOf[b.y]; ok {
+						m := g.mentions[oi]
+						obj = &m
+					}
+					out = append(out, Candidate{Subject: subj, Predicate: p.Pred, Object: obj,
+						ObjectText: c, Rule: p.Name, Qualifiers: quals, Precision: p.Precision})
+				}
+			} else if b.y >= 0 {
 				oi, ok := g.headOf[b.y]
 				if !ok || oi == mi || !oneOf(g.mentions[oi].Class, p.Obj) {
 					continue

@@ -56,7 +56,7 @@ func ReadJSONL(path string, keep map[string]bool) ([]Document, error) {
 // GoldRow is one gold fact with its names normalised as the scorer does.
 type GoldRow struct {
 	Subjects, Preds, Objects []string
-	Tier                     string
+	Tier, Line               string
 }
 
 // Gold maps a document id to its gold rows.
@@ -88,7 +88,7 @@ func parseGold(r io.Reader) (Gold, error) {
 		if f[4] == "type" {
 			continue
 		}
-		row := GoldRow{Preds: strings.Split(f[2], "|"), Tier: f[4]}
+		row := GoldRow{Preds: strings.Split(f[2], "|"), Tier: f[4], Line: line}
 		for _, a := range strings.Split(f[1], "|") {
 			row.Subjects = append(row.Subjects, Norm(a))
 		}
@@ -243,5 +243,34 @@ func Stats(facts []Fact, preds map[string]bool) []RuleStats {
 		}
 		return out[i].Predicate < out[j].Predicate
 	})
+	return out
+}
+
+// Missed returns the gold rows of the given tier that no fact matched, for
+// reading what the patterns do not yet cover (quotes excluded).
+func (g Gold) Missed(facts []Fact, tier string) []GoldRow {
+	var out []GoldRow
+	for doc, rows := range g {
+		for _, r := range rows {
+			if r.Tier != tier || contains(r.Preds, "said") {
+				continue
+			}
+			hit := false
+			for _, f := range facts {
+				if f.Doc != doc || !contains(r.Preds, f.Predicate) {
+					continue
+				}
+				s, o := Norm(f.Subject), Norm(f.Object)
+				if contains(r.Subjects, s) && matchObj(r.Objects, o) {
+					hit = true
+					break
+				}
+			}
+			if !hit {
+				out = append(out, r)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Line < out[j].Line })
 	return out
 }
