@@ -161,9 +161,16 @@ func printPatternStats(out io.Writer, pats []*deppat.Pattern, facts, cfacts []de
 	fmt.Fprintf(out, "%-26s %-11s %-16s %s\n", "pattern", "predicate", "reuters dev", "conll04 train")
 	var tot, totRight int
 	for _, p := range pats {
+		seen := map[string]bool{p.Pred: true}
 		preds := []string{p.Pred}
 		if p.Role && p.Pred != "role" {
-			preds = append(preds, "role")
+			preds, seen["role"] = append(preds, "role"), true
+		}
+		// rewrites (a deputy works for, a chamber's leader is a member) give other predicates
+		for _, x := range byRule[p.Name] {
+			if !seen[x.Predicate] {
+				preds, seen[x.Predicate] = append(preds, x.Predicate), true
+			}
 		}
 		sort.Strings(preds)
 		for _, pr := range preds {

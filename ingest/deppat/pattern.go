@@ -314,13 +314,13 @@ func (p *Pattern) match(g *graph) []Candidate {
 				}
 			}
 			if b.y >= 0 && p.Demonym {
-				if c, ok := g.country(b.y); ok && p.Pred != "role" {
+				if c, ok := g.country(b.y); ok && g.rewrite(p.Pred, b.t, Mention{}) != "" && p.Pred != "role" {
 					var obj *Mention
 					if oi, ok := g.headOf[b.y]; ok {
 						m := g.mentions[oi]
 						obj = &m
 					}
-					out = append(out, Candidate{Subject: subj, Predicate: p.Pred, Object: obj,
+					out = append(out, Candidate{Subject: subj, Predicate: g.rewrite(p.Pred, b.t, Mention{}), Object: obj,
 						ObjectText: c, Rule: p.Name, Qualifiers: quals, Precision: p.Precision})
 				}
 			} else if b.y >= 0 {
@@ -329,8 +329,8 @@ func (p *Pattern) match(g *graph) []Candidate {
 					continue
 				}
 				obj := g.mentions[oi]
-				if p.Pred != "role" {
-					out = append(out, Candidate{Subject: subj, Predicate: p.Pred, Object: &obj,
+				if pred := g.rewrite(p.Pred, b.t, obj); pred != "" && pred != "role" {
+					out = append(out, Candidate{Subject: subj, Predicate: pred, Object: &obj,
 						ObjectText: g.text(obj.Start, obj.End), Rule: p.Name, Qualifiers: quals, Precision: p.Precision})
 				}
 			}
@@ -341,4 +341,35 @@ func (p *Pattern) match(g *graph) []Candidate {
 		}
 	}
 	return out
+}
+
+// rewrite applies the rewrites table to a row's predicate given its title
+// node t (or -1) and object mention.
+func (g *graph) rewrite(pred string, t int, obj Mention) string {
+	var title []string
+	if t >= 0 {
+		for i := g.titleStart(t); i <= t; i++ {
+			title = append(title, strings.Split(strings.ToLower(g.s.Tokens[i].Text), "-")...)
+		}
+	}
+	last := ""
+	if obj.End > obj.Start {
+		last = strings.ToLower(g.s.Tokens[obj.End-1].Text)
+	}
+	for _, r := range rewrites {
+		if r.from != pred {
+			continue
+		}
+		titleHit := false
+		for _, w := range title {
+			titleHit = titleHit || r.titleWords[w]
+		}
+		if (r.titleWords == nil || titleHit) && (r.objectWords == nil || r.objectWords[last]) {
+			pred = r.to
+			if pred == "" {
+				return ""
+			}
+		}
+	}
+	return pred
 }

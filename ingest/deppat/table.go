@@ -145,6 +145,29 @@ var rows = []*Pattern{
 		Notes: "Senator Ana Ruiz of Ohio"},
 }
 
+// rewrites adjust the predicate a row yields by what the title or the
+// object says, for every row: data, like the rows.
+var rewrites = []rewrite{
+	// a subordinate title works for the organisation, it does not lead it
+	{from: "leads", to: "works_for", titleWords: setOf("vice deputy assistant associate under co")},
+	// a candidate is not yet in the office or the body
+	{from: "leads", to: "", titleWords: setOf("candidate nominee hopeful contender challenger")},
+	{from: "works_for", to: "", titleWords: setOf("candidate nominee hopeful contender challenger")},
+	{from: "member_of", to: "", titleWords: setOf("candidate nominee hopeful contender challenger"), objectWords: chambers},
+	// a chamber's leaders are members of it (Senate Majority Leader)
+	{from: "leads", to: "member_of", objectWords: chambers},
+	// one works for a firm but is a member of a party
+	{from: "works_for", to: "member_of", objectWords: setOf("party")},
+}
+
+// rewrite turns predicate from into to (none when to is empty) when a
+// word of the title is in titleWords and the object's last word in
+// objectWords (a nil set always agrees).
+type rewrite struct {
+	from, to                string
+	titleWords, objectWords map[string]bool
+}
+
 var compileOnce sync.Once
 
 // Table returns the pattern table, compiled. The rows are shared: do not
