@@ -33,7 +33,8 @@ import (
 //
 // The step <- reads the surface instead of the tree: it goes to the word right
 // before the current node's name (or, from T, before its whole title), and
-// from a word inside a name to the name's head. Titles before names are
+// from a word inside a name to the name's head; -> goes to the word right
+// after the current node's name. Titles before names are
 // read this way because the parser attaches them unreliably.
 //
 // X and Y must head mentions whose classes are in Subj and Obj.
@@ -58,7 +59,8 @@ type Pattern struct {
 }
 
 type step struct {
-	adjacent bool     // <- : the word right before the current name or title
+	adjacent bool     // <- : the word right before the current name or title; -> right after
+	forward  bool     // -> rather than <-
 	up       bool     // < (to the head) or > (to a dependent)
 	rels     []string // relations allowed on the arc
 	node     node     // the node reached
@@ -92,12 +94,12 @@ func (p *Pattern) compile() error {
 	steps := []step{{node: first}}
 	for i := 1; i < len(fields); i += 2 {
 		f := fields[i]
-		if f == "<-" {
+		if f == "<-" || f == "->" {
 			n, err := parseNode(fields[i+1])
 			if err != nil {
 				return fmt.Errorf("pattern %s: %w", p.Name, err)
 			}
-			steps = append(steps, step{adjacent: true, node: n})
+			steps = append(steps, step{adjacent: true, forward: f == "->", node: n})
 			continue
 		}
 		if len(f) < 2 || (f[0] != '<' && f[0] != '>') {
@@ -181,6 +183,23 @@ func (g *graph) before(i int, title bool) int {
 	return j
 }
 
+// after is the word right after token i's name, moved to the head of the
+// name it is in; -1 at the sentence end.
+func (g *graph) after(i int) int {
+	end := i + 1
+	if mi := g.inside[i]; mi >= 0 {
+		end = g.mentions[mi].End
+	}
+	if end >= len(g.s.Tokens) {
+		return -1
+	}
+	if mi := g.inside[end]; mi >= 0 {
+		m := g.mentions[mi]
+		return spanHead(g.s, m.Start, m.End)
+	}
+	return end
+}
+
 // binding is one way the path matched: the token at each named node.
 type binding struct {
 	x, y, t int
@@ -207,7 +226,13 @@ func (p *Pattern) walk(g *graph, x int) []binding {
 		}
 		st := p.steps[k+1]
 		if st.adjacent {
-			if j := g.before(cur, n.name == "T"); j >= 0 {
+			j := -1
+			if st.forward {
+				j = g.after(cur)
+			} else {
+				j = g.before(cur, n.name == "T")
+			}
+			if j >= 0 {
 				rec(k+1, j, cur, b)
 			}
 			return

@@ -134,6 +134,19 @@ var rows = []*Pattern{
 	{Name: "passive-killed", Pred: "killed", Path: "X[!caps] <obl:agent V[" + killVerbs + ",!neg,!modal] >nsubj:pass Y", Subj: []string{"PER", "ORG"}, Obj: per,
 		Notes: "Tom Vail was killed by Ana Ruiz"},
 
+	// --- hyphenated relations (X-based Y, X-led Y), read on the surface:
+	// the tokeniser splits them as the UD treebank does (X - based Y)
+	{Name: "x-based-y", Pred: "based_in", Path: "X <- _[lemma=base|headquarter] <- _[lemma=-] <- Y", Subj: org, Obj: loc,
+		Notes: "the Lagos-based Vela Group → Vela Group based_in Lagos"},
+	{Name: "x-led-y", Pred: "controls", Path: "X -> _[lemma=-] -> _[lemma=lead|control|run|dominate] -> Y", Subj: party, Obj: party,
+		Notes: "the Republican-led House → Republican controls House"},
+	{Name: "x-held-y", Pred: "controls", Path: "X -> _[lemma=-] -> _[lemma=hold|control|occupy|run] -> Y", Subj: actor, Obj: loc,
+		Notes: "rebel-held Kessel needs a named holder: the Tarsis-held Kessel"},
+	{Name: "x-backed-y", Pred: "backs", Path: "X -> _[lemma=-] -> _[lemma=back|fund|support|sponsor|arm] -> Y", Subj: actor, Obj: anyName,
+		Notes: "the Moscow-backed Tarsis Front → Moscow backs Tarsis Front"},
+	{Name: "vocative-passive-controls", Pred: "controls", Path: "X[!caps] <obl:agent V[" + controlVerbs + ",!neg,!modal] >vocative|dep|parataxis|nsubj Y[left]", Subj: actor, Obj: loc,
+		Notes: "Kessel, held by the Tarsis Front (the parser makes Kessel hang off held)"},
+
 	// --- places and seats
 	{Name: "based-in", Pred: "based_in", Path: "X <nsubj:pass V[lemma=base|headquarter] >obl Y[case=in]", Subj: org, Obj: loc,
 		Notes: "Vela is based in Lagos"},

@@ -88,7 +88,13 @@ func splitWord(text string, i, j int) []nlp.Token {
 			_, sz := utf8.DecodeLastRuneInString(w)
 			cut = j - sz
 		}
-		if cut > i {
+		if h := hyphenSuffix(w); h > 0 && cut < 0 {
+			// Washington-based, Republican-led: split as the UD treebank does,
+			// so that the parser sees the name and the participle.
+			k := i + h
+			out = append(out, nlp.Token{Text: text[i:k], Start: i, End: k},
+				nlp.Token{Text: "-", Start: k, End: k + 1}, nlp.Token{Text: text[k+1 : j], Start: k + 1, End: j})
+		} else if cut > i {
 			out = append(out, nlp.Token{Text: text[i:cut], Start: i, End: cut}, nlp.Token{Text: text[cut:j], Start: cut, End: j})
 		} else {
 			out = append(out, nlp.Token{Text: w, Start: i, End: j})
@@ -142,4 +148,27 @@ func endsSentence(toks []nlp.Token, k int) bool {
 	}
 	// An initialism at the end of a sentence ("... the U.S. The ...") is ambiguous; keep it joined.
 	return false
+}
+
+// relationSuffixes are participles that make a hyphenated relation
+// (X-based Y, X-led Y).
+var relationSuffixes = []string{"based", "led", "backed", "held", "controlled", "run", "owned", "allied", "linked", "funded", "supported", "born"}
+
+// hyphenSuffix returns the byte offset of the hyphen in w when w is
+// Name-participle, else 0.
+func hyphenSuffix(w string) int {
+	k := strings.LastIndexByte(w, '-')
+	if k <= 0 || k == len(w)-1 {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return 0
+	}
+	for _, s := range relationSuffixes {
+		if strings.EqualFold(w[k+1:], s) {
+			return k
+		}
+	}
+	return 0
 }
