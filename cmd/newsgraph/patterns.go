@@ -120,6 +120,11 @@ predicates. --show parses a text and prints its tree and the candidates.
 					}
 				}
 				if wrong {
+					for _, f := range cfacts {
+						if !f.Right && conllPredicates[f.Predicate] {
+							fmt.Fprintf(out, "CONLL-WRONG %s\t%s\t%s\t%s\t%s\t| %s\n", f.Rule, f.Doc, f.Subject, f.Predicate, f.Object, f.Sentence)
+						}
+					}
 					for _, f := range facts {
 						if !f.Right {
 							fmt.Fprintf(out, "WRONG %s\t%s\t%s\t%s\t%s\t| %s\n", f.Rule, f.Doc, f.Subject, f.Predicate, f.Object, f.Sentence)

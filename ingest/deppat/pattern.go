@@ -27,6 +27,7 @@ import (
 //	left / right   the node is left / right of the previous node
 //	modal          the node has a modal auxiliary (may, might, could, would …):
 //	               a possibility is no fact, and never a time
+//	plural         the word is a plural noun (Senators A and B)
 //	demonym        the word (or the name it is in) is a nationality: the
 //	               object is then the country (Canadian → Canada)
 //	caps           the word is in capitals (a dateline: WASHINGTON (Reuters))
@@ -154,7 +155,7 @@ func parseNode(f string) (node, error) {
 			k.vals = strings.Split(vals, "|")
 		}
 		switch kind {
-		case "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos":
+		case "plural", "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos":
 		default:
 			return n, fmt.Errorf("node %q: unknown constraint %q", f, kind)
 		}
@@ -282,6 +283,8 @@ func (g *graph) satisfies(n node, i, prev int) bool {
 			ok = g.hasChild(i, []string{"case", "mark"}, c.vals)
 		case "cop":
 			ok = g.hasChild(i, []string{"cop"}, nil)
+		case "plural":
+			ok = tok.Tag == "NNS" || tok.Tag == "NNPS"
 		case "demonym":
 			_, ok = g.country(i)
 		case "modal":
@@ -333,6 +336,10 @@ func (p *Pattern) match(g *graph) []Candidate {
 			var title string
 			var quals []string
 			if b.t >= 0 {
+				// Attorney General: a title word followed by another is not the title's head
+				if n := b.t + 1; n < len(g.s.Tokens) && g.inside[n] < 0 && isTitle(g.s.Tokens[n].Lemma, g.s.Tokens[n].Text) {
+					continue
+				}
 				title, quals = g.title(b.t)
 				if title == "" {
 					continue

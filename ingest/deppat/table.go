@@ -62,6 +62,8 @@ var rows = []*Pattern{
 	// attaches title words before a name unreliably
 	{Name: "title-name", Pred: "role", Path: "X <- T[title]", Subj: per,
 		Notes: "Senate Majority Leader Ana Ruiz, former FBI Director Ana Ruiz → role"},
+	{Name: "plural-title-names", Pred: "role", Path: "X <conj _ <- T[title,plural]", Subj: per,
+		Notes: "Senators Ana Ruiz and Tom Vail → Tom Vail role Senator too"},
 	{Name: "org-leader-name", Pred: "leads", Role: true, Path: "X <- T[title," + leaderTitles + "] <- Y[!lemma=senate|house]", Subj: per, Obj: org,
 		Notes: "Vela Group Chairman Ana Ruiz → leads Vela Group"},
 	{Name: "org-title-name", Pred: "works_for", Role: true, Path: "X <- T[title,!" + leaderTitles + "] <- Y", Subj: per, Obj: org,

@@ -36,9 +36,28 @@ func setOf(words string) map[string]bool {
 // TrimTitle moves the start of a person's name past title words the
 // recogniser took into the name (Attorney General Rod Rosenstein → Rod
 // Rosenstein), so that title patterns see the title before the name.
+//
+// A span of another class that starts with a title and ends in two or more
+// proper nouns is a person the recogniser mislabelled (Attorney General Jeff
+// Sessions as an organisation): it is trimmed and becomes PER.
 func TrimTitle(s *nlp.Sentence, m Mention) Mention {
 	if m.Class != "PER" {
-		return m
+		t := s.Tokens[m.Start]
+		if !isTitle(t.Lemma, t.Text) && !titleModifiers[strings.ToLower(t.Text)] {
+			return m
+		}
+		n := m
+		n.Class = "PER"
+		n = TrimTitle(s, n)
+		if n.End-n.Start < 2 || n.Start == m.Start {
+			return m
+		}
+		for i := n.Start; i < n.End; i++ {
+			if s.Tokens[i].UPOS != "PROPN" || isTitle(s.Tokens[i].Lemma, s.Tokens[i].Text) {
+				return m
+			}
+		}
+		return n
 	}
 	for m.End-m.Start > 1 {
 		t := s.Tokens[m.Start]
@@ -57,8 +76,20 @@ var chambers = setOf("senate house")
 // titleModifiers are words that only occur inside titles before a name.
 var titleModifiers = setOf("attorney general deputy vice senior assistant associate special district federal prime majority minority")
 
+// titleAbbreviations are written-out forms of abbreviated titles, so that
+// Sen. Ana Ruiz holds the role Senator.
+var titleAbbreviations = map[string]string{
+	"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
+	"lt.": "Lieutenant", "col.": "Colonel", "sgt.": "Sergeant", "adm.": "Admiral",
+	"amb.": "Ambassador", "sec.": "Secretary", "pres.": "President", "capt.": "Captain",
+	"cmdr.": "Commander", "maj.": "Major", "supt.": "Superintendent", "atty.": "Attorney",
+}
+
 func isTitle(lemma, text string) bool {
 	w := strings.ToLower(text)
+	if _, ok := titleAbbreviations[w]; ok {
+		return true
+	}
 	for _, p := range []string{"ex-", "then-"} {
 		w = strings.TrimPrefix(w, p)
 	}
@@ -130,6 +161,17 @@ func (g *graph) title(t int) (string, []string) {
 		}
 		if strings.HasSuffix(lw, "-designate") {
 			quals = append(quals, "designate")
+		}
+		if full, ok := titleAbbreviations[lw]; ok {
+			w = full
+		}
+		// Senators A and B: each holds the title in the singular.
+		if i == t && (toks[i].Tag == "NNS" || toks[i].Tag == "NNPS") && toks[i].Lemma != "" && toks[i].Lemma != w {
+			l := toks[i].Lemma
+			if w[0] >= 'A' && w[0] <= 'Z' {
+				l = strings.ToUpper(l[:1]) + l[1:]
+			}
+			w = l
 		}
 		words = append(words, w)
 	}
