@@ -276,7 +276,8 @@ func (g *graph) satisfies(n node, i, prev int) bool {
 		case "title":
 			ok = isTitle(tok.Lemma, tok.Text)
 		case "lemma":
-			ok = oneOf(strings.ToLower(tok.Lemma), c.vals) || oneOf(strings.ToLower(tok.Text), c.vals)
+			ok = oneOf(strings.ToLower(tok.Lemma), c.vals) || oneOf(strings.ToLower(tok.Text), c.vals) ||
+				oneOf(strings.ToLower(titleAbbreviations[strings.ToLower(tok.Text)]), c.vals)
 		case "upos":
 			ok = oneOf(tok.UPOS, c.vals)
 		case "case":

@@ -22,6 +22,7 @@ const (
 	attackVerbs  = "lemma=attack|bomb|strike|shell|raid|invade|target|ambush"
 	killVerbs    = "lemma=kill|murder|assassinate|execute|behead|slay"
 	leadVerbs    = "lemma=head|lead|chair|run|direct|manage|found"
+	officeTitles = "lemma=senator|representative|congressman|congresswoman|lawmaker|judge|justice|attorney|prosecutor|secretary|minister|ambassador|envoy|diplomat|official|spokesman|spokeswoman|spokesperson|commissioner|sheriff|general|admiral|colonel|commander|agent|officer|negotiator|treasurer|inspector|administrator|superintendent|counsel|adviser|advisor|aide|deputy|whip|speaker"
 	partyWords   = "lemma=republican|democrat|democratic|republicans|democrats|gop|labour|conservative|tory|liberal"
 )
 
@@ -72,11 +73,13 @@ var rows = []*Pattern{
 		Notes: "Senate Majority Leader Ana Ruiz → member_of Senate"},
 	{Name: "place-leader-name", Pred: "leads", Role: true, Path: "X <- T[title," + leaderTitles + "] <- Y", Subj: per, Obj: loc,
 		Notes: "Ruritanian President Ana Ruiz (when the place is a name) → leads"},
-	{Name: "place-title-name", Pred: "works_for", Role: true, Path: "X <- T[title,!" + leaderTitles + "] <- Y", Subj: per, Obj: loc,
-		Notes: "U.S. Deputy Attorney General Ana Ruiz → works_for United States"},
+	{Name: "place-title-name", Pred: "works_for", Role: true, Path: "X <- T[title," + officeTitles + "] <- Y", Subj: per, Obj: loc,
+		Notes: "U.S. Deputy Attorney General Ana Ruiz → works_for United States (offices of a state only)"},
+	{Name: "place-occupation-name", Pred: "lives_in", Path: "X <- T[title,!" + officeTitles + ",!" + leaderTitles + "] <- Y", Subj: per, Obj: loc,
+		Notes: "Lagos nightclub owner Ana Ruiz → lives_in Lagos (a town does not employ its reporters)"},
 	{Name: "demonym-leader-name", Pred: "leads", Demonym: true, Path: "X <- T[title," + leaderTitles + "] <- Y[demonym]", Subj: per,
 		Notes: "Ruritanian President Ana Ruiz → leads Ruritania"},
-	{Name: "demonym-title-name", Pred: "works_for", Demonym: true, Path: "X <- T[title,!" + leaderTitles + "] <- Y[demonym]", Subj: per,
+	{Name: "demonym-title-name", Pred: "works_for", Demonym: true, Path: "X <- T[title," + officeTitles + "] <- Y[demonym]", Subj: per,
 		Notes: "Ruritanian Foreign Minister Ana Ruiz → works_for Ruritania"},
 	{Name: "party-title-name", Pred: "member_of", Path: "X <- T[title] <- Y[" + partyWords + "]", Subj: per, Obj: party,
 		Notes: "Republican Senator Ana Ruiz → member_of Republican"},
