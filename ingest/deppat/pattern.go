@@ -27,6 +27,7 @@ import (
 //	left / right   the node is left / right of the previous node
 //	modal          the node has a modal auxiliary (may, might, could, would …):
 //	               a possibility is no fact, and never a time
+//	comma          the word is a comma
 //	plural         the word is a plural noun (Senators A and B)
 //	demonym        the word (or the name it is in) is a nationality: the
 //	               object is then the country (Canadian → Canada)
@@ -35,7 +36,8 @@ import (
 // The step <- reads the surface instead of the tree: it goes to the word right
 // before the current node's name (or, from T, before its whole title), and
 // from a word inside a name to the name's head; -> goes to the word right
-// after the current node's name. Titles before names are
+// after the current node's name (past an article); ->* to any word of the
+// noun phrase that follows it. Titles before names are
 // read this way because the parser attaches them unreliably.
 //
 // X and Y must head mentions whose classes are in Subj and Obj.
@@ -62,6 +64,7 @@ type Pattern struct {
 type step struct {
 	adjacent bool     // <- : the word right before the current name or title; -> right after
 	forward  bool     // -> rather than <-
+	span     bool     // ->* : any word further right within the noun phrase
 	up       bool     // < (to the head) or > (to a dependent)
 	rels     []string // relations allowed on the arc
 	node     node     // the node reached
@@ -95,12 +98,12 @@ func (p *Pattern) compile() error {
 	steps := []step{{node: first}}
 	for i := 1; i < len(fields); i += 2 {
 		f := fields[i]
-		if f == "<-" || f == "->" {
+		if f == "<-" || f == "->" || f == "->*" {
 			n, err := parseNode(fields[i+1])
 			if err != nil {
 				return fmt.Errorf("pattern %s: %w", p.Name, err)
 			}
-			steps = append(steps, step{adjacent: true, forward: f == "->", node: n})
+			steps = append(steps, step{adjacent: true, forward: f != "<-", span: f == "->*", node: n})
 			continue
 		}
 		if len(f) < 2 || (f[0] != '<' && f[0] != '>') {
@@ -155,7 +158,7 @@ func parseNode(f string) (node, error) {
 			k.vals = strings.Split(vals, "|")
 		}
 		switch kind {
-		case "plural", "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos":
+		case "comma", "plural", "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos":
 		default:
 			return n, fmt.Errorf("node %q: unknown constraint %q", f, kind)
 		}
@@ -184,12 +187,35 @@ func (g *graph) before(i int, title bool) int {
 	return j
 }
 
-// after is the word right after token i's name, moved to the head of the
-// name it is in; -1 at the sentence end.
+// phraseAfter lists the words after token i's name up to the end of the
+// noun phrase that follows (determiners, adjectives, nouns, names, numbers,
+// participles as in managing director):
+// the candidates for ->*.
+func (g *graph) phraseAfter(i int) []int {
+	end := i + 1
+	if mi := g.inside[i]; mi >= 0 {
+		end = g.mentions[mi].End
+	}
+	var out []int
+	for j := end; j < len(g.s.Tokens); j++ {
+		t := g.s.Tokens[j]
+		if g.inside[j] < 0 && !oneOf(t.UPOS, []string{"DET", "ADJ", "NOUN", "PROPN", "NUM"}) && t.Tag != "VBG" && t.Tag != "VBN" {
+			break
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// after is the word right after token i's name, past an article, moved to
+// the head of the name it is in; -1 at the sentence end.
 func (g *graph) after(i int) int {
 	end := i + 1
 	if mi := g.inside[i]; mi >= 0 {
 		end = g.mentions[mi].End
+	}
+	for end < len(g.s.Tokens) && g.inside[end] < 0 && oneOf(strings.ToLower(g.s.Tokens[end].Text), []string{"the", "a", "an"}) {
+		end++
 	}
 	if end >= len(g.s.Tokens) {
 		return -1
@@ -227,6 +253,12 @@ func (p *Pattern) walk(g *graph, x int) []binding {
 		}
 		st := p.steps[k+1]
 		if st.adjacent {
+			if st.span {
+				for _, j := range g.phraseAfter(cur) {
+					rec(k+1, j, cur, b)
+				}
+				return
+			}
 			j := -1
 			if st.forward {
 				j = g.after(cur)
@@ -284,6 +316,8 @@ func (g *graph) satisfies(n node, i, prev int) bool {
 			ok = g.hasChild(i, []string{"case", "mark"}, c.vals)
 		case "cop":
 			ok = g.hasChild(i, []string{"cop"}, nil)
+		case "comma":
+			ok = tok.Text == ","
 		case "plural":
 			ok = tok.Tag == "NNS" || tok.Tag == "NNPS"
 		case "demonym":

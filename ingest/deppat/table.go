@@ -42,6 +42,13 @@ var rows = []*Pattern{
 		Notes: "Ana Ruiz is the chairman of the Vela Group → leads"},
 	{Name: "copula-title-of", Pred: "works_for", Role: true, Path: "X <nsubj T[title,cop,!neg,!modal,!" + leaderTitles + "] >nmod Y[case=of|at|for|with]", Subj: per, Obj: org,
 		Notes: "Ana Ruiz is a lawyer for Vela Partners → works_for"},
+	// the same read on the surface, where the parser lost the appositive
+	{Name: "surface-appos-leader-of", Pred: "leads", Role: true, Path: "X -> _[comma] ->* T[title," + leaderTitles + "] -> _[lemma=of] -> Y", Subj: per, Obj: orgLoc,
+		Notes: "Ana Ruiz, managing director of Vela Partners, → leads Vela Partners"},
+	{Name: "surface-appos-title-of", Pred: "works_for", Role: true, Path: "X -> _[comma] ->* T[title,!" + leaderTitles + "] -> _[lemma=of|at|for|with] -> Y", Subj: per, Obj: org,
+		Notes: "Ana Ruiz, a lawyer at Vela Partners, → works_for Vela Partners"},
+	{Name: "surface-appos-leader-for", Pred: "works_for", Role: true, Path: "X -> _[comma] ->* T[title," + leaderTitles + "] -> _[lemma=for|at] -> Y", Subj: per, Obj: org,
+		Notes: "Ana Ruiz, litigation director for the Vela Project, → works_for (a director for is no head of)"},
 	{Name: "appos-poss-title", Pred: "works_for", Role: true, Path: "X >appos T[title] >nmod:poss Y", Subj: per, Obj: orgLoc,
 		Notes: "Ana Ruiz, Vela's chief strategist → works_for Vela"},
 	{Name: "reverse-appos-poss-title", Pred: "works_for", Role: true, Path: "X <appos T[title] >nmod:poss Y", Subj: per, Obj: orgLoc,

@@ -107,8 +107,12 @@ func (g *graph) titleStart(t int) int {
 	start := t
 	for i := t - 1; i >= 0; i-- {
 		ti := toks[i]
-		if g.inside[i] >= 0 || !(oneOf(ti.UPOS, []string{"NOUN", "PROPN", "ADJ"}) || ti.Rel == "compound") || ti.Rel == "nmod:poss" ||
-			strings.HasPrefix(ti.Tag, "VB") {
+		// managing director, acting director: a participle before a lower-case
+		// title is part of it; before a capitalised one (misleading Vice
+		// President) it is the verb of the clause.
+		participle := (ti.Tag == "VBG" || ti.Tag == "VBN") && isLower(toks[i+1].Text)
+		if g.inside[i] >= 0 || !(oneOf(ti.UPOS, []string{"NOUN", "PROPN", "ADJ"}) || ti.Rel == "compound" || participle) ||
+			ti.Rel == "nmod:poss" || (strings.HasPrefix(ti.Tag, "VB") && !participle) {
 			break
 		}
 		start = i
@@ -184,3 +188,5 @@ func (g *graph) title(t int) (string, []string) {
 	}
 	return strings.Join(words, " "), quals
 }
+
+func isLower(w string) bool { return w != "" && strings.ToLower(w) == w }
