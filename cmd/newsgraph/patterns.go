@@ -30,7 +30,8 @@ documents of --gold (texts from --corpus), takes the entity spans as
 mentions, runs every pattern and prints each pattern's precision (candidates
 matching a gold row of any tier, names normalised as score.py does) and
 support; with --conll it does the same on CoNLL04 train for the five CoNLL
-predicates. --show parses a text and prints its tree and the candidates.
+predicates, with names matched leniently as score.py --lenient does (CoNLL04
+names "President Lincoln" where a pattern reads "Lincoln"). --show parses a text and prints its tree and the candidates.
 --rule NAME prints the facts one pattern reads from the whole corpus
 (--sample of them), to read what a pattern adds.`,
 		Example: `  newsgraph patterns --stats --conll ../shared/eval/conll04
@@ -68,7 +69,7 @@ predicates. --show parses a text and prints its tree and the candidates.
 				if err != nil {
 					return err
 				}
-				facts, err := deppateval.Candidates(ctx, p, sel, docs, nil)
+				facts, err := deppateval.Candidates(ctx, p, sel, docs, nil, false)
 				if err != nil {
 					return err
 				}
@@ -95,7 +96,7 @@ predicates. --show parses a text and prints its tree and the candidates.
 				if err != nil {
 					return err
 				}
-				facts, err := deppateval.Candidates(ctx, p, pats, docs, g)
+				facts, err := deppateval.Candidates(ctx, p, pats, docs, g, false)
 				if err != nil {
 					return err
 				}
@@ -109,7 +110,7 @@ predicates. --show parses a text and prints its tree and the candidates.
 					if err != nil {
 						return err
 					}
-					if cfacts, err = deppateval.Candidates(ctx, p, pats, cdocs, cg); err != nil {
+					if cfacts, err = deppateval.Candidates(ctx, p, pats, cdocs, cg, true); err != nil {
 						return err
 					}
 				}

@@ -99,6 +99,9 @@ func newGraph(s *nlp.Sentence, mentions []Mention) *graph {
 		for m.End-m.Start > 1 && s.Tokens[m.Start].UPOS == "DET" {
 			m.Start++
 		}
+		for m.End-m.Start > 1 && s.Tokens[m.End-1].UPOS == "PUNCT" {
+			m.End--
+		}
 		mi := len(g.mentions)
 		g.mentions = append(g.mentions, m)
 		for i := m.Start; i < m.End; i++ {

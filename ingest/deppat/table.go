@@ -159,6 +159,17 @@ var rows = []*Pattern{
 	{Name: "vocative-passive-controls", Pred: "controls", Path: "X[!caps] <obl:agent V[" + controlVerbs + ",!neg,!modal] >vocative|dep|parataxis|nsubj Y[left]", Subj: actor, Obj: loc,
 		Notes: "Kessel, held by the Tarsis Front (the parser makes Kessel hang off held)"},
 
+	{Name: "relcl-killed", Pred: "killed", Path: "X >acl:relcl V[" + killVerbs + ",!neg,!modal] >obj Y", Subj: per, Obj: per,
+		Notes: "Ana Ruiz, who killed Tom Vail, … (the relative pronoun is the subject)"},
+	{Name: "conj-killed", Pred: "killed", Path: "X[!caps] <nsubj _[lemma=shoot|stab|attack|beat|strangle] >conj V[" + killVerbs + ",!neg,!modal] >obj Y", Subj: per, Obj: per,
+		Notes: "Ana Ruiz shot and killed Tom Vail"},
+	{Name: "killing-of-by", Pred: "killed", Path: "X[case=by] <nmod N[lemma=assassination|murder|killing|slaying|execution] >nmod Y[case=of]", Subj: per, Obj: per,
+		Notes: "the assassination of Tom Vail by Ana Ruiz"},
+	{Name: "assassin-poss", Pred: "killed", Path: "X <appos|nsubj N[lemma=assassin|killer|murderer,!neg,!modal] >nmod:poss Y", Subj: per, Obj: per,
+		Notes: "Tom Vail's assassin, Ana Ruiz; Ana Ruiz was Tom Vail's killer"},
+	{Name: "appos-assassin-poss", Pred: "killed", Path: "X >appos N[lemma=assassin|killer|murderer] >nmod:poss|nmod Y", Subj: per, Obj: per,
+		Notes: "Ana Ruiz, Tom Vail's assassin / the assassin of Tom Vail"},
+
 	// --- places and seats
 	{Name: "based-in", Pred: "based_in", Path: "X <nsubj:pass V[lemma=base|headquarter] >obl Y[case=in]", Subj: org, Obj: loc,
 		Notes: "Vela is based in Lagos"},
@@ -181,6 +192,8 @@ var rewrites = []rewrite{
 	{from: "member_of", to: "", titleWords: setOf("candidate nominee hopeful contender challenger"), objectWords: chambers},
 	// a chamber's leaders are members of it (Senate Majority Leader)
 	{from: "leads", to: "member_of", objectWords: chambers},
+	// a member of the Senate is a member, not an employee
+	{from: "works_for", to: "member_of", titleWords: setOf("member members")},
 	// one works for a firm but is a member of a party
 	{from: "works_for", to: "member_of", objectWords: setOf("party")},
 }

@@ -118,26 +118,48 @@ func Norm(s string) string {
 	return artRe.ReplaceAllString(s, "")
 }
 
-// Right reports whether the fact matches a gold row of the document, any tier.
-func (g Gold) Right(doc, subj, pred, obj string) bool {
+// Right reports whether the fact matches a gold row of the document, any
+// tier. Lenient matching accepts a name that contains an alias as a run of
+// whole words, or the reverse, when they differ by at most 3 words, as
+// score.py --lenient does (CoNLL04 names "President Lincoln" where a
+// pattern reads "Lincoln").
+func (g Gold) Right(doc, subj, pred, obj string, lenient bool) bool {
 	s, o := Norm(subj), Norm(obj)
 	for _, r := range g[doc] {
 		if !contains(r.Preds, pred) {
 			continue
 		}
-		if contains(r.Subjects, s) && matchObj(r.Objects, o) {
+		if matchName(r.Subjects, s, lenient) && matchName(r.Objects, o, lenient) {
 			return true
 		}
-		if pred == "allied_with" && contains(r.Subjects, o) && matchObj(r.Objects, s) {
+		if pred == "allied_with" && matchName(r.Subjects, o, lenient) && matchName(r.Objects, s, lenient) {
 			return true
 		}
 	}
 	return false
 }
 
-func matchObj(aliases []string, o string) bool {
+func matchName(aliases []string, o string, lenient bool) bool {
 	for _, a := range aliases {
 		if a == o || (strings.HasPrefix(a, "~") && strings.Contains(o, strings.TrimPrefix(a, "~"))) {
+			return true
+		}
+		if lenient && !strings.HasPrefix(a, "~") && (wordRun(o, a) || wordRun(a, o)) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordRun reports whether the words of short are a contiguous run of the
+// words of long, with at most 3 words more in long.
+func wordRun(long, short string) bool {
+	l, s := strings.Fields(long), strings.Fields(short)
+	if len(s) == 0 || len(l)-len(s) > 3 || len(l) < len(s) {
+		return false
+	}
+	for i := 0; i+len(s) <= len(l); i++ {
+		if strings.Join(l[i:i+len(s)], " ") == strings.Join(s, " ") {
 			return true
 		}
 	}
@@ -162,8 +184,8 @@ type Fact struct {
 
 // Candidates runs the pipeline and every pattern over the documents and
 // returns the candidate facts, deduplicated per document, judged against gold
-// (Right is false for every fact when gold is nil).
-func Candidates(ctx context.Context, p *pipeline.Pipeline, pats []*deppat.Pattern, docs []Document, gold Gold) ([]Fact, error) {
+// (Right is false for every fact when gold is nil), leniently if asked.
+func Candidates(ctx context.Context, p *pipeline.Pipeline, pats []*deppat.Pattern, docs []Document, gold Gold, lenient bool) ([]Fact, error) {
 	var out []Fact
 	for _, d := range docs {
 		doc := Tokenize(d.Text)
@@ -182,7 +204,7 @@ func Candidates(ctx context.Context, p *pipeline.Pipeline, pats []*deppat.Patter
 				}
 				seen[k] = true
 				if gold != nil {
-					f.Right = gold.Right(d.ID, f.Subject, f.Predicate, f.Object)
+					f.Right = gold.Right(d.ID, f.Subject, f.Predicate, f.Object, lenient)
 				}
 				out = append(out, f)
 			}
@@ -261,7 +283,7 @@ func (g Gold) Missed(facts []Fact, tier string) []GoldRow {
 					continue
 				}
 				s, o := Norm(f.Subject), Norm(f.Object)
-				if contains(r.Subjects, s) && matchObj(r.Objects, o) {
+				if matchName(r.Subjects, s, false) && matchName(r.Objects, o, false) {
 					hit = true
 					break
 				}
