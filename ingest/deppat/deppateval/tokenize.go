@@ -35,8 +35,19 @@ func Tokenize(text string) *nlp.Doc {
 		i = j
 	}
 	start := 0
+	inQuote := false // inside a quotation, after the token being looked at
 	for k := range toks {
-		if k+1 < len(toks) && !endsSentence(toks, k) {
+		open := inQuote
+		switch toks[k].Text {
+		case "\"":
+			inQuote = !inQuote
+		case "“":
+			inQuote = true
+		case "”":
+			inQuote = false
+		}
+		closing := open && !inQuote
+		if k+1 < len(toks) && !endsSentence(toks, k, inQuote, closing) {
 			continue
 		}
 		s := nlp.Sentence{Start: toks[start].Start, End: toks[k].End, Tokens: toks[start : k+1 : k+1]}
@@ -132,21 +143,26 @@ func keepsPeriod(w string) bool {
 	return true
 }
 
-// endsSentence reports whether token k closes a sentence.
-func endsSentence(toks []nlp.Token, k int) bool {
+// endsSentence reports whether token k closes a sentence: . ! ? before a
+// capital or an opening quote, or a closing quote after them. inQuote is
+// whether a quotation is open after token k; closing whether token k closed one.
+func endsSentence(toks []nlp.Token, k int, inQuote, closing bool) bool {
 	t := toks[k].Text
 	next := toks[k+1].Text
 	r, _ := utf8.DecodeRuneInString(next)
 	startsNew := unicode.IsUpper(r) || strings.ContainsRune("\"“‘'", r)
 	switch t {
 	case ".", "!", "?":
+		// the quotation closes after the full stop: cut after the quote
+		if inQuote && (next == "\"" || next == "”") {
+			return false
+		}
 		return startsNew
 	case "\"", "”", "’", "'":
-		if k > 0 && strings.Contains(".!?,", toks[k-1].Text) && toks[k-1].Text != "," {
+		if closing && k > 0 && strings.Contains(".!?", toks[k-1].Text) {
 			return startsNew
 		}
 	}
-	// An initialism at the end of a sentence ("... the U.S. The ...") is ambiguous; keep it joined.
 	return false
 }
 
