@@ -89,7 +89,7 @@ func splitWord(text string, i, j int) []nlp.Token {
 	if i < j {
 		w := text[i:j]
 		cut := -1
-		for _, suf := range []string{"'s", "’s", "'S", "n't", "n’t"} {
+		for _, suf := range []string{"'s", "’s", "'S", "’S", "n't", "n’t"} {
 			if len(w) > len(suf) && strings.HasSuffix(w, suf) {
 				cut = j - len(suf)
 				break
