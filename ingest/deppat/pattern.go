@@ -1,0 +1,442 @@
+package deppat
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Pattern is one row of the table: a dependency path from the subject
+// mention's head (X) to the object mention's head (Y), or to a title node (T)
+// for role rows, with constraints on the nodes along the way.
+//
+// Path notation, in the spirit of Semgrex: nodes and steps alternate,
+// separated by spaces. A node is a name (X, Y, T, or _ for any) with optional
+// constraints in brackets; a step is >rel (to a dependent by rel) or <rel
+// (to the head, the current node being its rel). Relations and constraint
+// values list alternatives with '|'. Constraints, comma-separated:
+//
+//	title          the lemma is a title noun (president, chairman, ...)
+//	lemma=a|b      the lemma is one of
+//	upos=A|B       the universal tag is one of
+//	case=a|b       a dependent by case (or mark) is one of the words
+//	cop            the node has a copula dependent
+//	!case          the node has no case dependent
+//	!neg           the node has no negation (not, never, n't)
+//	!mention       the node is not inside any mention
+//	!poss          the node has no possessive dependent (his, her, X's)
+//	left / right   the node is left / right of the previous node
+//	modal          the node has a modal auxiliary (may, might, could, would …):
+//	               a possibility is no fact, and never a time
+//	comma          the word is a comma
+//	plural         the word is a plural noun (Senators A and B)
+//	demonym        the word (or the name it is in) is a nationality: the
+//	               object is then the country (Canadian → Canada)
+//	caps           the word is in capitals (a dateline: WASHINGTON (Reuters))
+//
+// The step <- reads the surface instead of the tree: it goes to the word right
+// before the current node's name (or, from T, before its whole title), and
+// from a word inside a name to the name's head; -> goes to the word right
+// after the current node's name (past an article); ->* to any word of the
+// noun phrase that follows it. Titles before names are
+// read this way because the parser attaches them unreliably.
+//
+// X and Y must head mentions whose classes are in Subj and Obj.
+type Pattern struct {
+	Name string
+	Pred string // predicate between X and Y; "role" for title-only rows
+	Role bool   // also yield role X T (the title at node T)
+	// Demonym: Y is a nationality word, named or not; the object is its
+	// country (Canadian Prime Minister X → leads Canada).
+	Demonym bool
+	Path    string   // the dependency path in the notation above
+	Subj    []string // mention classes allowed at X
+	Obj     []string // mention classes allowed at Y
+	Notes   string   // the construction, with an example we wrote
+
+	// Measured figures: correct candidates / candidates on the 25 Reuters
+	// dev gold articles, and on the CoNLL04 train split (five predicates).
+	Precision, ConllPrecision float64
+	Support, ConllSupport     int
+
+	steps []step
+}
+
+type step struct {
+	adjacent bool     // <- : the word right before the current name or title; -> right after
+	forward  bool     // -> rather than <-
+	span     bool     // ->* : any word further right within the noun phrase
+	up       bool     // < (to the head) or > (to a dependent)
+	rels     []string // relations allowed on the arc
+	node     node     // the node reached
+}
+
+type node struct {
+	name string
+	cons []constraint
+}
+
+type constraint struct {
+	kind string
+	neg  bool
+	vals []string
+}
+
+// compile parses the path; a malformed path is a programming error in the
+// table, reported by Validate and the package test.
+func (p *Pattern) compile() error {
+	if p.steps != nil {
+		return nil
+	}
+	fields := strings.Fields(p.Path)
+	if len(fields) == 0 || len(fields)%2 == 0 {
+		return fmt.Errorf("pattern %s: path %q: want node (step node)*", p.Name, p.Path)
+	}
+	first, err := parseNode(fields[0])
+	if err != nil || first.name != "X" {
+		return fmt.Errorf("pattern %s: path must start at X: %q", p.Name, fields[0])
+	}
+	steps := []step{{node: first}}
+	for i := 1; i < len(fields); i += 2 {
+		f := fields[i]
+		if f == "<-" || f == "->" || f == "->*" {
+			n, err := parseNode(fields[i+1])
+			if err != nil {
+				return fmt.Errorf("pattern %s: %w", p.Name, err)
+			}
+			steps = append(steps, step{adjacent: true, forward: f != "<-", span: f == "->*", node: n})
+			continue
+		}
+		if len(f) < 2 || (f[0] != '<' && f[0] != '>') {
+			return fmt.Errorf("pattern %s: step %q: want <rel, >rel or <-", p.Name, f)
+		}
+		n, err := parseNode(fields[i+1])
+		if err != nil {
+			return fmt.Errorf("pattern %s: %w", p.Name, err)
+		}
+		steps = append(steps, step{up: f[0] == '<', rels: strings.Split(f[1:], "|"), node: n})
+	}
+	last := steps[len(steps)-1].node.name
+	if last != "Y" && last != "T" {
+		return fmt.Errorf("pattern %s: path must end at Y or T", p.Name)
+	}
+	if p.Role && !hasNode(steps, "T") {
+		return fmt.Errorf("pattern %s: a role row needs a T node", p.Name)
+	}
+	p.steps = steps
+	return nil
+}
+
+func hasNode(steps []step, name string) bool {
+	for _, s := range steps {
+		if s.node.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func parseNode(f string) (node, error) {
+	name, rest, ok := strings.Cut(f, "[")
+	n := node{name: name}
+	if name == "" {
+		return n, fmt.Errorf("node %q: no name", f)
+	}
+	if !ok {
+		return n, nil
+	}
+	if !strings.HasSuffix(rest, "]") {
+		return n, fmt.Errorf("node %q: unclosed [", f)
+	}
+	for _, c := range strings.Split(strings.TrimSuffix(rest, "]"), ",") {
+		var k constraint
+		if strings.HasPrefix(c, "!") {
+			k.neg, c = true, c[1:]
+		}
+		kind, vals, hasVals := strings.Cut(c, "=")
+		k.kind = kind
+		if hasVals {
+			k.vals = strings.Split(vals, "|")
+		}
+		switch kind {
+		case "comma", "plural", "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos":
+		default:
+			return n, fmt.Errorf("node %q: unknown constraint %q", f, kind)
+		}
+		n.cons = append(n.cons, k)
+	}
+	return n, nil
+}
+
+// before is the word right before token i's name (or title, when title is
+// set), moved to the head of the name it is in; -1 at the sentence start.
+func (g *graph) before(i int, title bool) int {
+	start := i
+	if mi := g.inside[i]; mi >= 0 {
+		start = g.mentions[mi].Start
+	} else if title {
+		start = g.titleStart(i)
+	}
+	j := start - 1
+	if j < 0 {
+		return -1
+	}
+	if mi := g.inside[j]; mi >= 0 {
+		m := g.mentions[mi]
+		return spanHead(g.s, m.Start, m.End)
+	}
+	return j
+}
+
+// phraseAfter lists the words after token i's name up to the end of the
+// noun phrase that follows (determiners, adjectives, nouns, names, numbers,
+// participles as in managing director):
+// the candidates for ->*.
+func (g *graph) phraseAfter(i int) []int {
+	end := i + 1
+	if mi := g.inside[i]; mi >= 0 {
+		end = g.mentions[mi].End
+	}
+	var out []int
+	for j := end; j < len(g.s.Tokens); j++ {
+		t := g.s.Tokens[j]
+		if g.inside[j] < 0 && !oneOf(t.UPOS, []string{"DET", "ADJ", "NOUN", "PROPN", "NUM"}) && t.Tag != "VBG" && t.Tag != "VBN" {
+			break
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// after is the word right after token i's name, past an article, moved to
+// the head of the name it is in; -1 at the sentence end.
+func (g *graph) after(i int) int {
+	end := i + 1
+	if mi := g.inside[i]; mi >= 0 {
+		end = g.mentions[mi].End
+	}
+	for end < len(g.s.Tokens) && g.inside[end] < 0 && oneOf(strings.ToLower(g.s.Tokens[end].Text), []string{"the", "a", "an"}) {
+		end++
+	}
+	if end >= len(g.s.Tokens) {
+		return -1
+	}
+	if mi := g.inside[end]; mi >= 0 {
+		m := g.mentions[mi]
+		return spanHead(g.s, m.Start, m.End)
+	}
+	return end
+}
+
+// binding is one way the path matched: the token at each named node.
+type binding struct {
+	x, y, t int
+}
+
+// walk follows the path from the subject head x and returns every binding.
+func (p *Pattern) walk(g *graph, x int) []binding {
+	var out []binding
+	var rec func(k, cur, prev int, b binding)
+	rec = func(k, cur, prev int, b binding) {
+		n := p.steps[k].node
+		if !g.satisfies(n, cur, prev) {
+			return
+		}
+		switch n.name {
+		case "Y":
+			b.y = cur
+		case "T":
+			b.t = cur
+		}
+		if k == len(p.steps)-1 {
+			out = append(out, b)
+			return
+		}
+		st := p.steps[k+1]
+		if st.adjacent {
+			if st.span {
+				for _, j := range g.phraseAfter(cur) {
+					rec(k+1, j, cur, b)
+				}
+				return
+			}
+			j := -1
+			if st.forward {
+				j = g.after(cur)
+			} else {
+				j = g.before(cur, n.name == "T")
+			}
+			if j >= 0 {
+				rec(k+1, j, cur, b)
+			}
+			return
+		}
+		if st.up {
+			h := g.s.Tokens[cur].Head
+			if h >= 0 && h < len(g.s.Tokens) && oneOf(g.s.Tokens[cur].Rel, st.rels) {
+				rec(k+1, h, cur, b)
+			}
+			return
+		}
+		for _, c := range g.children[cur] {
+			if oneOf(g.s.Tokens[c].Rel, st.rels) {
+				rec(k+1, c, cur, b)
+			}
+		}
+	}
+	rec(0, x, -1, binding{x: x, y: -1, t: -1})
+	return out
+}
+
+func oneOf(s string, set []string) bool {
+	for _, v := range set {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+var modals = []string{"may", "might", "could", "would", "should", "can"}
+
+var negations = []string{"not", "n't", "never", "no"}
+
+func (g *graph) satisfies(n node, i, prev int) bool {
+	tok := g.s.Tokens[i]
+	for _, c := range n.cons {
+		ok := false
+		switch c.kind {
+		case "title":
+			ok = isTitle(tok.Lemma, tok.Text)
+		case "lemma":
+			ok = oneOf(strings.ToLower(tok.Lemma), c.vals) || oneOf(strings.ToLower(tok.Text), c.vals) ||
+				oneOf(strings.ToLower(titleAbbreviations[strings.ToLower(tok.Text)]), c.vals)
+		case "upos":
+			ok = oneOf(tok.UPOS, c.vals)
+		case "case":
+			ok = g.hasChild(i, []string{"case", "mark"}, c.vals)
+		case "cop":
+			ok = g.hasChild(i, []string{"cop"}, nil)
+		case "comma":
+			ok = tok.Text == ","
+		case "plural":
+			ok = tok.Tag == "NNS" || tok.Tag == "NNPS"
+		case "demonym":
+			_, ok = g.country(i)
+		case "modal":
+			ok = g.hasChild(i, []string{"aux"}, modals)
+		case "caps":
+			ok = len(tok.Text) > 1 && strings.ToUpper(tok.Text) == tok.Text && strings.ToLower(tok.Text) != tok.Text
+		case "neg":
+			ok = g.hasChild(i, []string{"advmod", "neg", "det"}, negations)
+		case "mention":
+			ok = g.inside[i] >= 0
+		case "poss":
+			ok = g.hasChild(i, []string{"nmod:poss"}, nil)
+		case "left":
+			ok = prev >= 0 && i < prev
+		case "right":
+			ok = prev >= 0 && i > prev
+		}
+		if ok == c.neg {
+			return false
+		}
+	}
+	return true
+}
+
+// hasChild reports whether token i has a dependent by one of rels whose
+// lower-cased text is one of words (any word when words is nil).
+func (g *graph) hasChild(i int, rels, words []string) bool {
+	for _, c := range g.children[i] {
+		t := g.s.Tokens[c]
+		if oneOf(t.Rel, rels) && (words == nil || oneOf(strings.ToLower(t.Text), words)) {
+			return true
+		}
+	}
+	return false
+}
+
+// match runs the pattern from every mention head of an allowed class.
+func (p *Pattern) match(g *graph) []Candidate {
+	if err := p.compile(); err != nil {
+		return nil
+	}
+	var out []Candidate
+	for x, mi := range g.headOf {
+		subj := g.mentions[mi]
+		if !oneOf(subj.Class, p.Subj) {
+			continue
+		}
+		for _, b := range p.walk(g, x) {
+			var title string
+			var quals []string
+			if b.t >= 0 {
+				// Attorney General: a title word followed by another is not the title's head
+				if n := b.t + 1; n < len(g.s.Tokens) && g.inside[n] < 0 && isTitle(g.s.Tokens[n].Lemma, g.s.Tokens[n].Text) {
+					continue
+				}
+				title, quals = g.title(b.t)
+				if title == "" {
+					continue
+				}
+			}
+			if b.y >= 0 && p.Demonym {
+				if c, ok := g.country(b.y); ok && g.rewrite(p.Pred, b.t, Mention{}) != "" && p.Pred != "role" {
+					var obj *Mention
+					if oi, ok := g.headOf[b.y]; ok {
+						m := g.mentions[oi]
+						obj = &m
+					}
+					out = append(out, Candidate{Subject: subj, Predicate: g.rewrite(p.Pred, b.t, Mention{}), Object: obj,
+						ObjectText: c, Rule: p.Name, Qualifiers: quals, Precision: p.Precision})
+				}
+			} else if b.y >= 0 {
+				oi, ok := g.headOf[b.y]
+				if !ok || oi == mi || !oneOf(g.mentions[oi].Class, p.Obj) {
+					continue
+				}
+				obj := g.mentions[oi]
+				if pred := g.rewrite(p.Pred, b.t, obj); pred != "" && pred != "role" {
+					out = append(out, Candidate{Subject: subj, Predicate: pred, Object: &obj,
+						ObjectText: g.text(obj.Start, obj.End), Rule: p.Name, Qualifiers: quals, Precision: p.Precision})
+				}
+			}
+			if b.t >= 0 && (p.Role || p.Pred == "role") {
+				out = append(out, Candidate{Subject: subj, Predicate: "role", ObjectText: title,
+					Rule: p.Name, Qualifiers: quals, Precision: p.Precision})
+			}
+		}
+	}
+	return out
+}
+
+// rewrite applies the rewrites table to a row's predicate given its title
+// node t (or -1) and object mention.
+func (g *graph) rewrite(pred string, t int, obj Mention) string {
+	var title []string
+	if t >= 0 {
+		for i := g.titleStart(t); i <= t; i++ {
+			title = append(title, strings.Split(strings.ToLower(g.s.Tokens[i].Text), "-")...)
+		}
+	}
+	last := ""
+	if obj.End > obj.Start {
+		last = strings.ToLower(g.s.Tokens[obj.End-1].Text)
+	}
+	for _, r := range rewrites {
+		if r.from != pred {
+			continue
+		}
+		titleHit := false
+		for _, w := range title {
+			titleHit = titleHit || r.titleWords[w]
+		}
+		if (r.titleWords == nil || titleHit) && (r.objectWords == nil || r.objectWords[last]) {
+			pred = r.to
+			if pred == "" {
+				return ""
+			}
+		}
+	}
+	return pred
+}

@@ -1,0 +1,246 @@
+package deppat
+
+import "sync"
+
+// Classes of mentions, as nlp/ner labels them.
+var (
+	per     = []string{"PER"}
+	org     = []string{"ORG"}
+	loc     = []string{"LOC"}
+	orgLoc  = []string{"ORG", "LOC"}
+	actor   = []string{"PER", "ORG", "LOC"} // a country acts through its government
+	party   = []string{"MISC", "ORG"}
+	anyName = []string{"PER", "ORG", "LOC", "MISC"}
+)
+
+// Lemma lists shared by rows. Leader titles yield leads; other titles works_for.
+const (
+	leaderTitles = "lemma=chairman|chairwoman|chair|chairperson|president|head|leader|chief|director|ceo|founder|governor|mayor|commander|premier|chancellor|king|queen|emir|ruler"
+	controlVerbs = "lemma=control|hold|seize|capture|occupy|retake|recapture|overrun|run|govern"
+	backVerbs    = "lemma=back|support|endorse|fund|arm|finance|sponsor"
+	opposeVerbs  = "lemma=oppose|criticize|criticise|condemn|sue|fight|denounce|reject|block"
+	attackVerbs  = "lemma=attack|bomb|strike|shell|raid|invade|target|ambush"
+	killVerbs    = "lemma=kill|murder|assassinate|execute|behead|slay"
+	leadVerbs    = "lemma=head|lead|chair|run|direct|manage|found"
+	officeTitles = "lemma=senator|representative|congressman|congresswoman|lawmaker|judge|justice|attorney|prosecutor|secretary|minister|ambassador|envoy|diplomat|official|spokesman|spokeswoman|spokesperson|commissioner|sheriff|general|admiral|colonel|commander|agent|officer|negotiator|treasurer|inspector|administrator|superintendent|counsel|adviser|advisor|aide|deputy|whip|speaker"
+	partyWords   = "lemma=republican|democrat|democratic|republicans|democrats|gop|labour|conservative|tory|liberal"
+)
+
+// rows is the pattern table. Their measured figures are in figures.go; a
+// row with Support 0 read nothing on the dev gold.
+var rows = []*Pattern{
+	// --- appositives and copulas
+	{Name: "appos-title", Pred: "role", Path: "X >appos T[title]", Subj: per,
+		Notes: "Ana Ruiz, a strategist at Vela Partners → role strategist"},
+	{Name: "copula-title", Pred: "role", Path: "X <nsubj T[title,cop,!neg,!modal]", Subj: per,
+		Notes: "Ana Ruiz is the chairman of Vela → role chairman"},
+	{Name: "appos-leader-of", Pred: "leads", Role: true, Path: "X >appos T[title," + leaderTitles + "] >nmod Y[case=of]", Subj: per, Obj: orgLoc,
+		Notes: "Ana Ruiz, chairman of the Vela Group → leads Vela Group"},
+	{Name: "appos-title-of", Pred: "works_for", Role: true, Path: "X >appos T[title,!" + leaderTitles + "] >nmod Y[case=of|at|for|with]", Subj: per, Obj: org,
+		Notes: "Ana Ruiz, a strategist at Vela Partners → works_for Vela Partners"},
+	{Name: "copula-leader-of", Pred: "leads", Role: true, Path: "X <nsubj T[title,cop,!neg,!modal," + leaderTitles + "] >nmod Y[case=of]", Subj: per, Obj: orgLoc,
+		Notes: "Ana Ruiz is the chairman of the Vela Group → leads"},
+	{Name: "copula-title-of", Pred: "works_for", Role: true, Path: "X <nsubj T[title,cop,!neg,!modal,!" + leaderTitles + "] >nmod Y[case=of|at|for|with]", Subj: per, Obj: org,
+		Notes: "Ana Ruiz is a lawyer for Vela Partners → works_for"},
+	// the same read on the surface, where the parser lost the appositive
+	{Name: "surface-appos-leader-of", Pred: "leads", Role: true, Path: "X -> _[comma] ->* T[title," + leaderTitles + "] -> _[lemma=of] -> Y", Subj: per, Obj: orgLoc,
+		Notes: "Ana Ruiz, managing director of Vela Partners, → leads Vela Partners"},
+	{Name: "surface-appos-title-of", Pred: "works_for", Role: true, Path: "X -> _[comma] ->* T[title,!" + leaderTitles + "] -> _[lemma=of|at|for|with] -> Y", Subj: per, Obj: org,
+		Notes: "Ana Ruiz, a lawyer at Vela Partners, → works_for Vela Partners"},
+	{Name: "surface-appos-leader-for", Pred: "works_for", Role: true, Path: "X -> _[comma] ->* T[title," + leaderTitles + "] -> _[lemma=for|at] -> Y", Subj: per, Obj: org,
+		Notes: "Ana Ruiz, litigation director for the Vela Project, → works_for (a director for is no head of)"},
+	{Name: "appos-poss-title", Pred: "works_for", Role: true, Path: "X >appos T[title] >nmod:poss Y", Subj: per, Obj: orgLoc,
+		Notes: "Ana Ruiz, Vela's chief strategist → works_for Vela"},
+	{Name: "reverse-appos-poss-title", Pred: "works_for", Role: true, Path: "X <appos T[title] >nmod:poss Y", Subj: per, Obj: orgLoc,
+		Notes: "Vela's chief strategist, Ana Ruiz → works_for Vela"},
+	{Name: "reverse-appos-org-leader", Pred: "leads", Path: "X <appos T[title,left," + leaderTitles + "] >compound Y", Subj: per, Obj: org,
+		Notes: "the Vela Group chairman, Ana Ruiz, → leads Vela Group"},
+	{Name: "reverse-appos-org-title", Pred: "works_for", Path: "X <appos T[title,left,!" + leaderTitles + "] >compound Y", Subj: per, Obj: org,
+		Notes: "a Justice Department spokeswoman, Ana Ruiz, → works_for Justice Department"},
+	{Name: "appos-org-leader", Pred: "leads", Path: "X >appos T[title," + leaderTitles + "] >compound Y", Subj: per, Obj: org,
+		Notes: "Ana Ruiz, the Vela Group chairman, → leads Vela Group"},
+	{Name: "appos-org-title", Pred: "works_for", Path: "X >appos T[title,!" + leaderTitles + "] >compound Y", Subj: per, Obj: org,
+		Notes: "Ana Ruiz, a Vela Group spokeswoman, → works_for Vela Group"},
+	{Name: "reverse-appos-title", Pred: "role", Path: "X <appos T[title,left]", Subj: per,
+		Notes: "the committee's chairman, Ana Ruiz → role chairman"},
+	{Name: "reverse-appos-title-of", Pred: "works_for", Role: true, Path: "X <appos T[title,left] >nmod Y[case=of|at|for]", Subj: per, Obj: org,
+		Notes: "the chairman of Vela, Ana Ruiz → works_for Vela"},
+
+	// --- titles before the name, read on the surface (<-): the parser
+	// attaches title words before a name unreliably
+	{Name: "title-name", Pred: "role", Path: "X <- T[title]", Subj: per,
+		Notes: "Senate Majority Leader Ana Ruiz, former FBI Director Ana Ruiz → role"},
+	{Name: "plural-title-names", Pred: "role", Path: "X <conj _ <- T[title,plural]", Subj: per,
+		Notes: "Senators Ana Ruiz and Tom Vail → Tom Vail role Senator too"},
+	{Name: "org-leader-name", Pred: "leads", Role: true, Path: "X <- T[title," + leaderTitles + "] <- Y[!lemma=senate|house]", Subj: per, Obj: org,
+		Notes: "Vela Group Chairman Ana Ruiz → leads Vela Group"},
+	{Name: "org-title-name", Pred: "works_for", Role: true, Path: "X <- T[title,!" + leaderTitles + "] <- Y", Subj: per, Obj: org,
+		Notes: "Justice Department spokeswoman Ana Ruiz → works_for"},
+	{Name: "chamber-title-name", Pred: "member_of", Role: true, Path: "X <- T[title] <- Y[lemma=senate|house]", Subj: per, Obj: org,
+		Notes: "Senate Majority Leader Ana Ruiz → member_of Senate"},
+	{Name: "place-leader-name", Pred: "leads", Role: true, Path: "X <- T[title," + leaderTitles + "] <- Y", Subj: per, Obj: loc,
+		Notes: "Ruritanian President Ana Ruiz (when the place is a name) → leads"},
+	{Name: "place-title-name", Pred: "works_for", Role: true, Path: "X <- T[title," + officeTitles + "] <- Y", Subj: per, Obj: loc,
+		Notes: "U.S. Deputy Attorney General Ana Ruiz → works_for United States (offices of a state only)"},
+	{Name: "place-occupation-name", Pred: "lives_in", Path: "X <- T[title,!" + officeTitles + ",!" + leaderTitles + "] <- Y", Subj: per, Obj: loc,
+		Notes: "Lagos nightclub owner Ana Ruiz → lives_in Lagos (a town does not employ its reporters)"},
+	{Name: "demonym-leader-name", Pred: "leads", Demonym: true, Path: "X <- T[title," + leaderTitles + "] <- Y[demonym]", Subj: per,
+		Notes: "Ruritanian President Ana Ruiz → leads Ruritania"},
+	{Name: "demonym-title-name", Pred: "works_for", Demonym: true, Path: "X <- T[title," + officeTitles + "] <- Y[demonym]", Subj: per,
+		Notes: "Ruritanian Foreign Minister Ana Ruiz → works_for Ruritania"},
+	{Name: "party-title-name", Pred: "member_of", Path: "X <- T[title] <- Y[" + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Republican Senator Ana Ruiz → member_of Republican"},
+	{Name: "party-name", Pred: "member_of", Path: "X <- Y[" + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Democrat Ana Ruiz → member_of Democrat"},
+	// the same read on the tree, where the parser did attach them
+	{Name: "compound-title", Pred: "role", Path: "X >compound|amod T[title,left]", Subj: per,
+		Notes: "Senate Majority Leader Ana Ruiz → role Senate Majority Leader"},
+	{Name: "org-compound-title", Pred: "works_for", Role: true, Path: "X >compound T[title,left] >compound Y[left]", Subj: per, Obj: org,
+		Notes: "Vela Group chief strategist Ana Ruiz → works_for Vela Group"},
+	{Name: "org-sibling-title", Pred: "works_for", Role: true, Path: "X >compound T[title,left] <compound _ >compound Y[left]", Subj: per, Obj: org,
+		Notes: "FBI Director Ana Ruiz (FBI and Director both modify the name)"},
+	{Name: "poss-title-name", Pred: "works_for", Role: true, Path: "X >compound T[title,left] >nmod:poss Y", Subj: per, Obj: orgLoc,
+		Notes: "Vela's chief strategist Ana Ruiz → works_for Vela"},
+	{Name: "poss-name", Pred: "works_for", Path: "X >nmod:poss Y", Subj: per, Obj: org,
+		Notes: "Vela's Ana Ruiz → works_for Vela"},
+	{Name: "party-premodifier", Pred: "member_of", Path: "X >amod|compound Y[left," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Republican Senator Ana Ruiz → member_of Republican"},
+	{Name: "party-appos", Pred: "member_of", Path: "X >appos Y[" + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Ana Ruiz, a Democrat, → member_of Democrat"},
+
+	// --- relative clauses and verbs of office
+	{Name: "relcl-leads", Pred: "leads", Path: "X >acl:relcl V[" + leadVerbs + ",!neg,!modal] >obj Y", Subj: per, Obj: org,
+		Notes: "Ana Ruiz, who heads the Vela Group, → leads"},
+	{Name: "svo-leads", Pred: "leads", Path: "X[!caps] <nsubj V[" + leadVerbs + ",!neg,!modal] >obj Y", Subj: per, Obj: org,
+		Notes: "Ana Ruiz heads the Vela Group"},
+	{Name: "works-for-verb", Pred: "works_for", Path: "X[!caps] <nsubj V[lemma=work,!neg,!modal] >obl Y[case=for|at]", Subj: per, Obj: org,
+		Notes: "Ana Ruiz works for Vela"},
+
+	// --- control, support, opposition, attack, killing
+	{Name: "svo-controls", Pred: "controls", Path: "X[!caps] <nsubj V[" + controlVerbs + ",!neg,!modal] >obj Y", Subj: actor, Obj: loc,
+		Notes: "the Tarsis Front controls Kessel"},
+	{Name: "svo-controls-chamber", Pred: "controls", Path: "X[!caps] <nsubj V[lemma=control,!neg,!modal] >obj Y[lemma=house|senate|congress|parliament|legislature]", Subj: party, Obj: org,
+		Notes: "Republicans control the Senate"},
+	{Name: "svo-controls-chamber-conj", Pred: "controls", Path: "X[!caps] <nsubj V[lemma=control,!neg,!modal] >obj _ >conj Y[lemma=house|senate|congress|parliament|legislature]", Subj: party, Obj: org,
+		Notes: "Republicans control the House and the Senate"},
+	{Name: "passive-controls", Pred: "controls", Path: "X[!caps] <obl:agent V[" + controlVerbs + ",!neg,!modal] >nsubj:pass Y", Subj: actor, Obj: loc,
+		Notes: "Kessel is held by the Tarsis Front"},
+	{Name: "reduced-passive-controls", Pred: "controls", Path: "X[!caps] <obl:agent V[" + controlVerbs + ",!neg,!modal] <acl Y", Subj: actor, Obj: loc,
+		Notes: "Kessel, held by the Tarsis Front, → Tarsis Front controls Kessel"},
+	{Name: "control-of", Pred: "controls", Path: "X[!caps] <nsubj V[lemma=have|take|gain|keep|retain|seize,!neg,!modal] >obj _[lemma=control] >nmod Y[case=of|over]", Subj: actor, Obj: loc,
+		Notes: "the Front took control of Kessel"},
+	{Name: "svo-backs", Pred: "backs", Path: "X[!caps] <nsubj V[" + backVerbs + ",!neg,!modal] >obj Y", Subj: actor, Obj: anyName,
+		Notes: "Moscow backs the Tarsis Front"},
+	{Name: "passive-backs", Pred: "backs", Path: "X[!caps] <obl:agent V[" + backVerbs + ",!neg,!modal] >nsubj:pass|acl Y", Subj: actor, Obj: anyName,
+		Notes: "the Front is backed by Moscow"},
+	{Name: "reduced-passive-backs", Pred: "backs", Path: "X[!caps] <obl:agent V[" + backVerbs + ",!neg,!modal] <acl Y", Subj: actor, Obj: anyName,
+		Notes: "the Front, backed by Moscow, …"},
+	{Name: "svo-opposes", Pred: "opposes", Path: "X[!caps] <nsubj V[" + opposeVerbs + ",!neg,!modal] >obj Y", Subj: actor, Obj: anyName,
+		Notes: "Ana Ruiz opposes the Vela plan"},
+	{Name: "svo-attacked", Pred: "attacked", Path: "X[!caps] <nsubj V[" + attackVerbs + ",!neg,!modal] >obj Y", Subj: actor, Obj: anyName,
+		Notes: "the Front attacked Kessel"},
+	{Name: "passive-attacked", Pred: "attacked", Path: "X[!caps] <obl:agent V[" + attackVerbs + ",!neg,!modal] >nsubj:pass Y", Subj: actor, Obj: anyName,
+		Notes: "Kessel was attacked by the Front"},
+	{Name: "svo-killed", Pred: "killed", Path: "X[!caps] <nsubj V[" + killVerbs + ",!neg,!modal] >obj Y", Subj: []string{"PER", "ORG"}, Obj: per,
+		Notes: "Ana Ruiz killed Tom Vail"},
+	{Name: "passive-killed", Pred: "killed", Path: "X[!caps] <obl:agent V[" + killVerbs + ",!neg,!modal] >nsubj:pass Y", Subj: []string{"PER", "ORG"}, Obj: per,
+		Notes: "Tom Vail was killed by Ana Ruiz"},
+
+	// --- hyphenated relations (X-based Y, X-led Y), read on the surface:
+	// the tokeniser splits them as the UD treebank does (X - based Y)
+	{Name: "x-based-y", Pred: "based_in", Path: "X <- _[lemma=base|headquarter] <- _[lemma=-] <- Y", Subj: org, Obj: loc,
+		Notes: "the Lagos-based Vela Group → Vela Group based_in Lagos"},
+	{Name: "x-led-y", Pred: "controls", Path: "X -> _[lemma=-] -> _[lemma=lead|control|run|dominate] -> Y", Subj: party, Obj: party,
+		Notes: "the Republican-led House → Republican controls House"},
+	{Name: "x-held-y", Pred: "controls", Path: "X -> _[lemma=-] -> _[lemma=hold|control|occupy|run] -> Y", Subj: actor, Obj: loc,
+		Notes: "rebel-held Kessel needs a named holder: the Tarsis-held Kessel"},
+	{Name: "x-backed-y", Pred: "backs", Path: "X -> _[lemma=-] -> _[lemma=back|fund|support|sponsor|arm] -> Y", Subj: actor, Obj: anyName,
+		Notes: "the Moscow-backed Tarsis Front → Moscow backs Tarsis Front"},
+	{Name: "vocative-passive-controls", Pred: "controls", Path: "X[!caps] <obl:agent V[" + controlVerbs + ",!neg,!modal] >vocative|dep|parataxis|nsubj Y[left]", Subj: actor, Obj: loc,
+		Notes: "Kessel, held by the Tarsis Front (the parser makes Kessel hang off held)"},
+
+	{Name: "relcl-killed", Pred: "killed", Path: "X >acl:relcl V[" + killVerbs + ",!neg,!modal] >obj Y", Subj: per, Obj: per,
+		Notes: "Ana Ruiz, who killed Tom Vail, … (the relative pronoun is the subject)"},
+	{Name: "conj-killed", Pred: "killed", Path: "X[!caps] <nsubj _[lemma=shoot|stab|attack|beat|strangle] >conj V[" + killVerbs + ",!neg,!modal] >obj Y", Subj: per, Obj: per,
+		Notes: "Ana Ruiz shot and killed Tom Vail"},
+	{Name: "killing-of-by", Pred: "killed", Path: "X[case=by] <nmod N[lemma=assassination|murder|killing|slaying|execution] >nmod Y[case=of]", Subj: per, Obj: per,
+		Notes: "the assassination of Tom Vail by Ana Ruiz"},
+	{Name: "assassin-poss", Pred: "killed", Path: "X <appos|nsubj N[lemma=assassin|killer|murderer,!neg,!modal] >nmod:poss Y", Subj: per, Obj: per,
+		Notes: "Tom Vail's assassin, Ana Ruiz; Ana Ruiz was Tom Vail's killer"},
+	{Name: "appos-assassin-poss", Pred: "killed", Path: "X >appos N[lemma=assassin|killer|murderer] >nmod:poss|nmod Y", Subj: per, Obj: per,
+		Notes: "Ana Ruiz, Tom Vail's assassin / the assassin of Tom Vail"},
+
+	// --- places and seats
+	{Name: "based-in", Pred: "based_in", Path: "X <nsubj:pass V[lemma=base|headquarter] >obl Y[case=in]", Subj: org, Obj: loc,
+		Notes: "Vela is based in Lagos"},
+	{Name: "reduced-based-in", Pred: "based_in", Path: "X >acl V[lemma=base|headquarter] >obl Y[case=in]", Subj: org, Obj: loc,
+		Notes: "Vela, based in Lagos, …"},
+	{Name: "place-comma-place", Pred: "located_in", Path: "X >appos Y[right]", Subj: loc, Obj: loc,
+		Notes: "Kessel, Northern Marches"},
+	{Name: "person-of-place", Pred: "lives_in", Path: "X >nmod Y[case=of|from]", Subj: per, Obj: loc,
+		Notes: "Senator Ana Ruiz of Ohio"},
+}
+
+// rewrites adjust the predicate a row yields by what the title or the
+// object says, for every row: data, like the rows.
+var rewrites = []rewrite{
+	// a subordinate title works for the organisation, it does not lead it
+	{from: "leads", to: "works_for", titleWords: setOf("vice deputy assistant associate under co")},
+	// a candidate is not yet in the office or the body
+	{from: "leads", to: "", titleWords: setOf("candidate nominee hopeful contender challenger")},
+	{from: "works_for", to: "", titleWords: setOf("candidate nominee hopeful contender challenger")},
+	{from: "member_of", to: "", titleWords: setOf("candidate nominee hopeful contender challenger"), objectWords: chambers},
+	// a chamber's leaders are members of it (Senate Majority Leader)
+	{from: "leads", to: "member_of", objectWords: chambers},
+	// a member of the Senate is a member, not an employee
+	{from: "works_for", to: "member_of", titleWords: setOf("member members")},
+	// one works for a firm but is a member of a party
+	{from: "works_for", to: "member_of", objectWords: setOf("party")},
+}
+
+// rewrite turns predicate from into to (none when to is empty) when a
+// word of the title is in titleWords and the object's last word in
+// objectWords (a nil set always agrees).
+type rewrite struct {
+	from, to                string
+	titleWords, objectWords map[string]bool
+}
+
+var compileOnce sync.Once
+
+// Table returns the pattern table, compiled. The rows are shared: do not
+// modify them.
+func Table() []*Pattern {
+	compileOnce.Do(func() {
+		for _, p := range rows {
+			_ = p.compile() // Validate reports errors; a broken row matches nothing
+			if f, ok := figures[p.Name]; ok {
+				p.Precision, p.Support, p.ConllPrecision, p.ConllSupport = f.precision, f.support, f.conllPrecision, f.conllSupport
+			}
+		}
+	})
+	return rows
+}
+
+// Validate compiles every row and returns the first error.
+func Validate() error {
+	for _, p := range rows {
+		if err := p.compile(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Gate returns the rows whose measured precision on Reuters dev is at least
+// min and whose support is at least minSupport: Gate(0.8, 1) is the default
+// set a caller should run; the rest stay available through Table.
+func Gate(min float64, minSupport int) []*Pattern {
+	var out []*Pattern
+	for _, p := range Table() {
+		if p.Precision >= min && p.Support >= minSupport {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,192 @@
+package deppat
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/nlp"
+)
+
+// titleNouns are the head nouns of offices and jobs news names people by.
+// Lower case; compared with the lemma and the lower-cased word.
+var titleNouns = setOf(`president president-elect vice-president chairman chairwoman chair chairperson
+secretary minister director spokesman spokeswoman spokesperson senator representative congressman
+congresswoman lawmaker governor leader head chief ceo executive officer founder co-founder commander
+general judge justice attorney lawyer counsel adviser advisor aide ambassador envoy mayor prosecutor
+strategist economist analyst official candidate nominee speaker premier chancellor king queen prince
+commissioner administrator manager partner editor correspondent professor researcher scientist deputy
+whip treasurer inspector agent trustee negotiator diplomat administrator superintendent sheriff
+ruler emir sheikh cleric imam bishop pope archbishop colonel captain lieutenant major sergeant
+admiral marshal chief-of-staff owner publisher economist-in-chief consultant lobbyist pollster
+investor banker member staffer employee worker reporter columnist vice chairman-elect`)
+
+// qualifierWords change when or how someone holds a title; they are kept
+// as qualifiers. former/ex/then leave the title text; the others are part
+// of the office as analysts read it (acting director, shadow home secretary).
+var dropQualifiers = setOf("former ex then onetime one-time erstwhile")
+var keepQualifiers = setOf("acting shadow designate interim incoming outgoing")
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// TrimTitle moves the start of a person's name past title words the
+// recogniser took into the name (Attorney General Rod Rosenstein → Rod
+// Rosenstein), so that title patterns see the title before the name.
+//
+// A span of another class that starts with a title and ends in two or more
+// proper nouns is a person the recogniser mislabelled (Attorney General Jeff
+// Sessions as an organisation): it is trimmed and becomes PER.
+func TrimTitle(s *nlp.Sentence, m Mention) Mention {
+	if m.Class != "PER" {
+		t := s.Tokens[m.Start]
+		if !isTitle(t.Lemma, t.Text) && !titleModifiers[strings.ToLower(t.Text)] {
+			return m
+		}
+		n := m
+		n.Class = "PER"
+		n = TrimTitle(s, n)
+		if n.End-n.Start < 2 || n.Start == m.Start {
+			return m
+		}
+		for i := n.Start; i < n.End; i++ {
+			if s.Tokens[i].UPOS != "PROPN" || isTitle(s.Tokens[i].Lemma, s.Tokens[i].Text) {
+				return m
+			}
+		}
+		return n
+	}
+	for m.End-m.Start > 1 {
+		t := s.Tokens[m.Start]
+		if !isTitle(t.Lemma, t.Text) && !keepQualifiers[strings.ToLower(t.Text)] && !dropQualifiers[strings.ToLower(t.Text)] &&
+			!titleModifiers[strings.ToLower(t.Text)] {
+			break
+		}
+		m.Start++
+	}
+	return m
+}
+
+// chambers are legislatures whose name is part of the titles they give.
+var chambers = setOf("senate house")
+
+// titleModifiers are words that only occur inside titles before a name.
+var titleModifiers = setOf("attorney general deputy vice senior assistant associate special district federal prime majority minority")
+
+// titleAbbreviations are written-out forms of abbreviated titles, so that
+// Sen. Ana Ruiz holds the role Senator.
+var titleAbbreviations = map[string]string{
+	"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
+	"lt.": "Lieutenant", "col.": "Colonel", "sgt.": "Sergeant", "adm.": "Admiral",
+	"amb.": "Ambassador", "sec.": "Secretary", "pres.": "President", "capt.": "Captain",
+	"cmdr.": "Commander", "maj.": "Major", "supt.": "Superintendent", "atty.": "Attorney",
+}
+
+func isTitle(lemma, text string) bool {
+	w := strings.ToLower(text)
+	if _, ok := titleAbbreviations[w]; ok {
+		return true
+	}
+	for _, p := range []string{"ex-", "then-"} {
+		w = strings.TrimPrefix(w, p)
+	}
+	w = strings.TrimSuffix(w, "-designate")
+	w = strings.TrimSuffix(w, "-elect")
+	return titleNouns[strings.ToLower(lemma)] || titleNouns[w] || titleNouns[strings.TrimSuffix(w, "s")]
+}
+
+// titleStart is the first word of the title headed by t: the words right
+// before it that are nouns, proper nouns or adjectives outside any name
+// (shadow home secretary, Senate Majority Leader when Senate is no name).
+// The surface decides, not the tree: the parser attaches these unreliably.
+func (g *graph) titleStart(t int) int {
+	toks := g.s.Tokens
+	start := t
+	for i := t - 1; i >= 0; i-- {
+		ti := toks[i]
+		// managing director, acting director: a participle before a lower-case
+		// title is part of it; before a capitalised one (misleading Vice
+		// President) it is the verb of the clause.
+		participle := (ti.Tag == "VBG" || ti.Tag == "VBN") && isLower(toks[i+1].Text)
+		if g.inside[i] >= 0 || !(oneOf(ti.UPOS, []string{"NOUN", "PROPN", "ADJ"}) || ti.Rel == "compound" || participle) ||
+			ti.Rel == "nmod:poss" || (strings.HasPrefix(ti.Tag, "VB") && !participle) {
+			break
+		}
+		start = i
+	}
+	return start
+}
+
+// title returns the whole title headed by token t and its qualifiers:
+// the words before it that modify it (Senate Majority Leader, shadow home
+// secretary) up to a determiner, a possessive or a name, and `of X` after it
+// when X is no name (Secretary of State).
+func (g *graph) title(t int) (string, []string) {
+	toks := g.s.Tokens
+	start := g.titleStart(t)
+	var quals []string
+	// former FBI Director: a qualifier before the organisation that owns the title.
+	for i := start - 1; i >= 0 && i >= start-4; i-- {
+		lw := strings.ToLower(toks[i].Text)
+		if dropQualifiers[lw] || keepQualifiers[lw] {
+			quals = append(quals, lw)
+			break
+		}
+		if g.inside[i] < 0 {
+			break
+		}
+	}
+	var words []string
+	// A chamber's titles carry its name (Senate Majority Leader, House
+	// Speaker): the chamber is part of the office, not its employer.
+	if j := start - 1; j >= 0 && g.inside[j] >= 0 && chambers[strings.ToLower(toks[j].Text)] {
+		if m := g.mentions[g.inside[j]]; m.Start == j && m.End == j+1 {
+			words = append(words, toks[j].Text)
+		}
+	}
+	for i := start; i <= t; i++ {
+		w := toks[i].Text
+		lw := strings.ToLower(w)
+		switch {
+		case dropQualifiers[lw]:
+			quals = append(quals, lw)
+			continue
+		case keepQualifiers[lw]:
+			quals = append(quals, lw)
+		}
+		for _, p := range []string{"ex-", "then-"} {
+			if strings.HasPrefix(lw, p) && len(lw) > len(p) {
+				quals = append(quals, strings.TrimSuffix(p, "-"))
+				w = w[len(p):]
+			}
+		}
+		if strings.HasSuffix(lw, "-designate") {
+			quals = append(quals, "designate")
+		}
+		if full, ok := titleAbbreviations[lw]; ok {
+			w = full
+		}
+		// Senators A and B: each holds the title in the singular.
+		if i == t && (toks[i].Tag == "NNS" || toks[i].Tag == "NNPS") && toks[i].Lemma != "" && toks[i].Lemma != w {
+			l := toks[i].Lemma
+			if w[0] >= 'A' && w[0] <= 'Z' {
+				l = strings.ToUpper(l[:1]) + l[1:]
+			}
+			w = l
+		}
+		words = append(words, w)
+	}
+	// Secretary of State, Minister of Defence: an `of` complement that is no name.
+	for _, c := range g.children[t] {
+		if c > t && toks[c].Rel == "nmod" && g.inside[c] < 0 && g.hasChild(c, []string{"case"}, []string{"of"}) &&
+			!g.hasChild(c, []string{"det", "nmod:poss"}, nil) && toks[c].UPOS == "PROPN" && c == t+2 {
+			words = append(words, "of", toks[c].Text)
+		}
+	}
+	return strings.Join(words, " "), quals
+}
+
+func isLower(w string) bool { return w != "" && strings.ToLower(w) == w }
