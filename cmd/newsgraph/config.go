@@ -42,6 +42,7 @@ var defaults = map[string]any{
 	"ingest.min_confidence": 0.0,
 	"ingest.predicates":     []string{},
 	"ingest.prose_ner":      false,
+	"ingest.rules":          "default",
 	"ingest.resolve":        true,
 	"ingest.batch_quads":    20000,
 	"api.addr":              "127.0.0.1:8080",
