@@ -19,7 +19,7 @@ import (
 
 func (a *app) extractor() (*ingest.Extractor, error) {
 	rules := a.v.GetString("ingest.rules")
-	if rules != "" && rules != "default" && rules != "all" {
+	if rules != "default" && rules != "all" {
 		return nil, fmt.Errorf("unknown --rules %q (default or all)", rules)
 	}
 	ex, err := ingest.NewExtractor(ingest.Options{
@@ -250,7 +250,7 @@ regular file (FIFOs, devices) are skipped with a reason.`,
 func (a *app) extractionFlags(f *pflag.FlagSet) {
 	f.Float64("min-confidence", 0, "drop facts below this confidence (config ingest.min_confidence)")
 	f.StringSlice("predicates", nil, "keep only these predicates, e.g. controls,backs (config ingest.predicates)")
-	f.Bool("prose-ner", false, "add prose's statistical NER when typing unknown names: slower (config ingest.prose_ner)")
+	f.Bool("prose-ner", false, "ignored: tags and entities come from the trained language layer (config ingest.prose_ner)")
 	f.String("rules", "default", "default: only rules precise on real news (docs/extraction.md); all: every rule (config ingest.rules)")
 	a.bind(f, "ingest.rules", "rules")
 	a.bind(f, "ingest.min_confidence", "min-confidence")
