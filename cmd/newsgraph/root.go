@@ -53,6 +53,7 @@ Configuration: flags > NEWSGRAPH_* environment > newsgraph.yaml > defaults.`,
 		a.benchCommand(),
 		a.trainCommand(),
 		a.annotateCommand(),
+		a.patternsCommand(),
 	)
 	root.SetVersionTemplate("newsgraph {{.Version}}\n")
 	usageErrors(root)
