@@ -116,7 +116,7 @@ func ruleOn(rule string) bool {
 }
 
 // RuleGates returns the gate table, rules with the most measured facts
-// first: what `newsgraph patterns --stats` prints beside fresh figures.
+// first: what `newsgraph rules` prints beside fresh figures.
 func RuleGates() []RuleGate {
 	out := make([]RuleGate, 0, len(ruleGates))
 	for name, g := range ruleGates {

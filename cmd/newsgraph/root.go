@@ -54,6 +54,7 @@ Configuration: flags > NEWSGRAPH_* environment > newsgraph.yaml > defaults.`,
 		a.trainCommand(),
 		a.annotateCommand(),
 		a.patternsCommand(),
+		a.rulesCommand(),
 	)
 	root.SetVersionTemplate("newsgraph {{.Version}}\n")
 	usageErrors(root)

@@ -7,7 +7,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"runtime"
 	"strings"
@@ -25,7 +24,6 @@ func main() {
 	rules := flag.Bool("rules", false, "append the rule name to each TSV fact row (for calibration)")
 	stats := flag.Bool("stats", false, "print speed to stderr")
 	preds := flag.String("predicates", "", "comma-separated predicates to keep (default all)")
-	gold := flag.String("gold", "", "gold TSV: print each rule's precision against it (every rule) and the calibration of the default rules, instead of the facts")
 	all := flag.Bool("all-rules", false, "keep the facts of rules the gates leave off")
 	flag.Parse()
 	var keep []string
@@ -33,7 +31,7 @@ func main() {
 		keep = strings.Split(*preds, ",")
 	}
 	ctx := context.Background()
-	ex, err := ingest.NewExtractor(ingest.Options{MinConfidence: *minConf, ProseNER: *proseNER, Predicates: keep, AllRules: *all || *gold != ""})
+	ex, err := ingest.NewExtractor(ingest.Options{MinConfidence: *minConf, ProseNER: *proseNER, Predicates: keep, AllRules: *all})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -72,13 +70,6 @@ func main() {
 	el := time.Since(t0)
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
-	if *gold != "" {
-		if err := printRuleStats(out, *gold, exts); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		return
-	}
 	words := 0
 	for _, x := range exts {
 		words += len(strings.Fields(x.Document.Text))
@@ -102,44 +93,4 @@ func main() {
 	if *stats {
 		fmt.Fprintf(os.Stderr, "%d docs, %d words in %v: %.0f words/s\n", len(docs), words, el, float64(words)/el.Seconds())
 	}
-}
-
-// printRuleStats prints each rule's precision against the gold file and how
-// often facts of each confidence band are right.
-func printRuleStats(w io.Writer, path string, exts []schema.Extraction) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	g, err := ingest.ReadGold(f)
-	if err != nil {
-		return err
-	}
-	tot := ingest.RuleStat{Rule: "all"}
-	for _, s := range g.RuleStats(exts) {
-		fmt.Fprintf(w, "rule\t%-32s\t%4d/%-4d\t%.3f\n", s.Rule, s.Right, s.Facts, s.Precision())
-		tot.Right += s.Right
-		tot.Facts += s.Facts
-	}
-	fmt.Fprintf(w, "rule\t%-32s\t%4d/%-4d\t%.3f\n", tot.Rule, tot.Right, tot.Facts, tot.Precision())
-	// Calibration is for what users get: the facts of rules on by default.
-	off := map[string]bool{}
-	for _, r := range ingest.RuleGates() {
-		off[r.Rule] = !r.On
-	}
-	kept := make([]schema.Extraction, len(exts))
-	for i, x := range exts {
-		kept[i] = x
-		kept[i].Facts = nil
-		for _, f := range x.Facts {
-			if !off[f.Evidence.Rule] {
-				kept[i].Facts = append(kept[i].Facts, f)
-			}
-		}
-	}
-	for _, b := range g.Calibration(kept) {
-		fmt.Fprintf(w, "confidence\t%s\t%4d/%-4d\t%.3f\n", b.Rule, b.Right, b.Facts, b.Precision())
-	}
-	return nil
 }
