@@ -141,6 +141,13 @@ func readWorld(ctx context.Context, qs cgraph.QuadStore, tb *names.Table) (*worl
 			}
 		}
 	}
+	w.recluster()
+	return w, ctx.Err()
+}
+
+// recluster derives what depends on the clusters: each cluster's members
+// and the documents that name any of them.
+func (w *world) recluster() {
 	w.members = map[string][]*entity{}
 	for _, e := range w.ents {
 		r := w.find(e.iri)
@@ -156,7 +163,6 @@ func readWorld(ctx context.Context, qs cgraph.QuadStore, tb *names.Table) (*worl
 			}
 		}
 	}
-	return w, ctx.Err()
 }
 
 func rolePredicate() string {
