@@ -58,7 +58,11 @@ func (c sharedContext) String() string {
 // cluster, its own cluster excepted.
 func (w *world) neighbours(e *entity) map[string]bool {
 	self := w.find(e.iri)
+	if n, ok := w.neigh[self]; ok {
+		return n
+	}
 	n := map[string]bool{}
+	defer func() { w.neigh[self] = n }()
 	for _, m := range w.members[self] {
 		for d := range m.docs {
 			for _, o := range w.docEnts[d] {

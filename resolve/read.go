@@ -28,14 +28,15 @@ type entity struct {
 type world struct {
 	tb       *names.Table
 	ents     map[string]*entity
-	docEnts  map[string][]string  // document IRI → entity IRIs it mentions
-	parent   map[string]string    // union-find over ng:same_as
-	merged   map[string]bool      // entities with a same_as edge out
-	rejected map[[2]string]bool   // both orders
-	df       map[string]int       // documents per cluster root
-	members  map[string][]*entity // cluster root → its entities
-	acronyms map[string][]*entity // top + acronym → entities, built on first use
-	order    []*entity            // named entities by IRI (sorted)
+	docEnts  map[string][]string        // document IRI → entity IRIs it mentions
+	parent   map[string]string          // union-find over ng:same_as
+	merged   map[string]bool            // entities with a same_as edge out
+	rejected map[[2]string]bool         // both orders
+	df       map[string]int             // documents per cluster root
+	members  map[string][]*entity       // cluster root → its entities
+	acronyms map[string][]*entity       // top + acronym → entities, built on first use
+	order    []*entity                  // named entities by IRI (sorted)
+	neigh    map[string]map[string]bool // cluster root → neighbours, per clustering
 }
 
 func readWorld(ctx context.Context, qs cgraph.QuadStore, tb *names.Table) (*world, error) {
@@ -141,6 +142,14 @@ func readWorld(ctx context.Context, qs cgraph.QuadStore, tb *names.Table) (*worl
 			}
 		}
 	}
+	w.recluster()
+	return w, ctx.Err()
+}
+
+// recluster derives what depends on the clusters: each cluster's members
+// and the documents that name any of them.
+func (w *world) recluster() {
+	w.neigh = map[string]map[string]bool{}
 	w.members = map[string][]*entity{}
 	for _, e := range w.ents {
 		r := w.find(e.iri)
@@ -156,7 +165,6 @@ func readWorld(ctx context.Context, qs cgraph.QuadStore, tb *names.Table) (*worl
 			}
 		}
 	}
-	return w, ctx.Err()
 }
 
 func rolePredicate() string {

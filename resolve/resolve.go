@@ -82,6 +82,10 @@ func Propose(ctx context.Context, qs cgraph.QuadStore) ([]Candidate, error) {
 	if err != nil {
 		return nil, err
 	}
+	return w.propose(ctx)
+}
+
+func (w *world) propose(ctx context.Context) ([]Candidate, error) {
 	var out []Candidate
 	claimed := map[string]bool{} // From of an applied candidate: one merge each
 	for _, rule := range []func() []Candidate{w.family, w.fullName, w.surname, w.alias} {
@@ -131,9 +135,15 @@ func Apply(ctx context.Context, st Store, rules ...string) ([]graph.Merge, error
 	for _, r := range rules {
 		allowed[r] = true
 	}
+	// The store is read once: each pass's merges join the clusters in
+	// memory, as the store now records them.
+	w, err := readWorld(ctx, st.QuadStore(), names.Default())
+	if err != nil {
+		return nil, err
+	}
 	var made []graph.Merge
 	for pass := 0; pass < maxPasses; pass++ {
-		cands, err := Propose(ctx, st.QuadStore())
+		cands, err := w.propose(ctx)
 		if err != nil {
 			return made, err
 		}
@@ -150,10 +160,13 @@ func Apply(ctx context.Context, st Store, rules ...string) ([]graph.Merge, error
 				return made, fmt.Errorf("resolve: merging %s into %s: %w", c.From, c.Into, err)
 			}
 			made = append(made, m)
+			w.merged[c.From] = true
+			w.union(c.From, c.Into)
 		}
 		if len(made) == before {
 			break
 		}
+		w.recluster()
 	}
 	return made, nil
 }
