@@ -819,10 +819,18 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	case "MISC":
 		return "", 0
 	}
-	if n >= 2 && n <= 3 {
+	// Nothing at all spoke for the name: it is a person only when it opens
+	// with a known given name ("Helena Marsh"); a capitalised phrase the
+	// recogniser leaves alone ("Fiscal Year", "Consider") is no entity.
+	if n >= 2 && n <= 3 && x.g.given[first] {
 		return schema.Person, 1
 	}
-	return schema.Person, 0
+	// A lone proper noun as the subject of a verb ("Finch is accused of
+	// ...") is most likely a person named by the surname alone.
+	if n == 1 && toks[c.i].Tag == "NNP" && c.j < len(toks) && (strings.HasPrefix(toks[c.j].Tag, "VB") || toks[c.j].Tag == "MD") {
+		return schema.Person, 0
+	}
+	return "", 0
 }
 
 // nerLabel is the recogniser's label for a chunk: the type of the most of
