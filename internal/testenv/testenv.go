@@ -76,9 +76,11 @@ var (
 	PythonReaders = Component{
 		Name: "Python readers (rdflib, networkx)",
 		Missing: func() string {
-			py, err := exec.LookPath("python3")
-			if err != nil {
-				return "python3"
+			// The export tests run Debian's python3, where apt installs
+			// the readers; a python3 earlier in PATH (pyenv) may lack them.
+			py := "/usr/bin/python3"
+			if _, err := os.Stat(py); err != nil {
+				return py
 			}
 			var miss []string
 			for _, m := range []string{"rdflib", "networkx"} {
