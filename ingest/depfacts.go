@@ -30,6 +30,31 @@ var depOff = map[string]string{
 	"place-title-name":         "1/5: ingest's spans \"U.S. District\", \"Special White House\" become the employer",
 	"chamber-title-name":       "0/2: ingest reads \"Senate Democratic\" as one name, so the chamber is lost",
 	"reverse-appos-org-leader": "0/1: the same \"Senate Democratic leader\" span",
+	// Rows right on dev but not in a sample of their facts on the whole
+	// corpus (974 articles) judged by the gold's guideline:
+	"copula-title":        "sample 7/12: \"Abe was the first foreign leader\", \"a strong leader\" become titles",
+	"reverse-appos-title": "dev 1/2, sample 7/12: \"campaign chairman for Trump's opponent, Hillary Clinton\", \"chief\" of chief of staff",
+	"org-sibling-title":   "sample 4/12: a Speaker works for \"Republican House\"; the chamber's members are no employees",
+}
+
+// partyWords name a party by its adjective or its members; a name of
+// another class with one of them inside ("Texas Republican", "Republican
+// U.S.") is a span the name finder joined, not an employer.
+var partyWords = map[string]bool{"republican": true, "republicans": true, "democratic": true, "democrat": true, "democrats": true}
+
+// joinedSpan reports whether an object mention is such a joined span.
+func (x *docState) joinedSpan(mi int) bool {
+	m := x.ments[mi]
+	if m.ent < 0 || x.ents[m.ent].class == schema.PoliticalParty {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(m.surface))
+	for _, w := range words {
+		if partyWords[w] && len(words) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // depPatterns are the rows a document runs: those measured at the gate on
@@ -96,6 +121,8 @@ func (x *docState) depFacts(si int) {
 				continue
 			}
 			obj = x.entityFor("r:"+strings.ToLower(title), "", title, schema.Role, 4, si)
+		case c.Object != nil && owner[c.Object.Start] >= 0 && x.joinedSpan(owner[c.Object.Start]):
+			continue
 		case c.Object != nil && owner[c.Object.Start] >= 0:
 			// A demonym mention already resolved to its country.
 			obj = x.ments[owner[c.Object.Start]].ent
