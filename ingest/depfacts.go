@@ -39,7 +39,8 @@ var depOff = map[string]string{
 
 // partyWords name a party by its adjective or its members; a name of
 // another class with one of them inside ("Texas Republican", "Republican
-// U.S.") is a span the name finder joined, not an employer.
+// U.S."), or opening with a qualifier of the title ("Acting FBI"), is a
+// span the name finder joined, not an employer.
 var partyWords = map[string]bool{"republican": true, "republicans": true, "democratic": true, "democrat": true, "democrats": true}
 
 // joinedSpan reports whether an object mention is such a joined span.
@@ -49,6 +50,9 @@ func (x *docState) joinedSpan(mi int) bool {
 		return false
 	}
 	words := strings.Fields(strings.ToLower(m.surface))
+	if len(words) > 1 && (keptQualifiers[words[0]] || formerWords[words[0]]) {
+		return true // "Acting FBI", "Incoming Federal Reserve"
+	}
 	for _, w := range words {
 		if partyWords[w] && len(words) > 1 {
 			return true
@@ -117,7 +121,11 @@ func (x *docState) depFacts(si int) {
 		switch {
 		case c.Predicate == "role":
 			title := strings.TrimSpace(c.ObjectText)
-			if title == "" || x.hasRole(si, x.ments[subj].ent) {
+			if title == "" {
+				continue
+			}
+			if k := x.surfaceRole(si, x.ments[subj].ent); k >= 0 {
+				x.widenRole(k, title, c, si)
 				continue
 			}
 			obj = x.entityFor("r:"+strings.ToLower(title), "", title, schema.Role, 4, si)
@@ -263,6 +271,11 @@ func (x *docState) depMentions(si int, s *nlp.Sentence) ([]deppat.Mention, []int
 		if owner[m.i] >= 0 {
 			continue // a shorter mention inside a longer one (sorted longest first)
 		}
+		if w := strings.Fields(strings.ToLower(m.surface)); m.kind == kName && len(w) > 1 && (keptQualifiers[w[0]] || formerWords[w[0]]) && depClass(x.ents[m.ent].class) != "PER" {
+			// "Shadow Home" of Shadow Home Secretary: title words the name
+			// finder took for a name; deppat reads them as the title.
+			continue
+		}
 		cls := depClass(x.ents[m.ent].class)
 		if m.kind == kDemonym || x.ents[m.ent].class == schema.PoliticalParty && partyAdjective(m.surface) {
 			// "Republican President X": a party named by its adjective is
@@ -295,17 +308,63 @@ func depClass(c schema.Class) string {
 	return "MISC"
 }
 
-// hasRole reports whether a surface rule already gave the person a title
-// in the sentence: the title ingest read from its own role mention stands
-// (measured better on Reuters dev than a second reading of the same words).
-func (x *docState) hasRole(si, person int) bool {
-	for _, f := range x.facts {
+// surfaceRole is the index of the title a surface rule already gave the
+// person in the sentence, or -1: the title ingest read from its own role
+// mention stands (measured better on Reuters dev than a second reading of
+// the same words), unless widenRole finds it cut short.
+func (x *docState) surfaceRole(si, person int) int {
+	for k, f := range x.facts {
 		if f.s0 == si && f.subj == person && f.pred == "role" && !strings.HasPrefix(f.rule, depRulePrefix) && x.ruleOn(f.rule) {
-			return true
+			return k
 		}
 	}
-	return false
+	return -1
 }
+
+// widenRole replaces the surface rule's title k by the pattern's when the
+// pattern's is the same title with capitalised words or a kept qualifier
+// before it ("Shadow Home Secretary" for "Secretary", "acting director"
+// for "director"): what ingest's role mention left off.
+func (x *docState) widenRole(k int, title string, c deppat.Candidate, si int) {
+	f := &x.facts[k]
+	old := x.ents[f.obj].name()
+	lt, lo := strings.ToLower(title), strings.ToLower(old)
+	if len(lt) <= len(lo) || !strings.HasSuffix(lt, " "+lo) {
+		return
+	}
+	// Tags of the words after the first: a capital opening the sentence
+	// says nothing of a proper noun ("Chief executive X", "Today President").
+	tags := map[string]string{}
+	for _, t := range x.sents[si].Toks[1:] {
+		if _, ok := tags[t.Text]; !ok {
+			tags[t.Text] = t.Tag
+		}
+	}
+	for _, w := range strings.Fields(title[:len(title)-len(old)]) {
+		if keptQualifiers[strings.ToLower(w)] {
+			continue
+		}
+		// A proper noun of the office (House, Homeland, Shadow Home), not
+		// an adjective in capitals (Moderate Senator), a day, a
+		// nationality, a party or a place (U.S. Attorney General: the place is its own
+		// fact).
+		if !upperFirst(w) || !strings.HasPrefix(tags[w], "NNP") || timeWords[w] || partyWords[strings.ToLower(w)] || x.g.demonyms[w] != "" {
+			return
+		}
+		if e, ok := x.lookup(w); ok && e.Class.IsA(schema.Location) {
+			return
+		}
+	}
+	f.obj = x.entityFor("r:"+lt, "", title, schema.Role, 4, si)
+	f.rule = depRulePrefix + c.Rule
+	f.conf = depConfidence(c.Precision)
+	if dq := depQualifiers(c.Qualifiers); dq[schema.QualFormer] != "" {
+		f.qual = setQual(f.qual, schema.QualFormer)
+	}
+}
+
+// keptQualifiers stay in a title's text (deppat keeps them there too).
+var keptQualifiers = map[string]bool{"acting": true, "shadow": true, "designate": true, "interim": true, "incoming": true, "outgoing": true}
 
 // anyLeader reports whether one of the titles names a leader.
 func anyLeader(v *view, titles []string) bool {

@@ -57,6 +57,8 @@ func TestDependencyPatternFacts(t *testing.T) {
 			"Ruth Adler|works_for|Tarsis Bank", "dep:reverse-appos-poss-title", false},
 		{"party before a title, kept once", "Republican Senator Maria Okafor said the bill would pass.",
 			"Maria Okafor|member_of|Republican", "dep:party-title-name", false},
+		{"a title ingest cut short", "Shadow Home Secretary Ana Ruiz said the plan would fail.",
+			"Ana Ruiz|role|Shadow Home Secretary", "dep:title-name", false},
 		{"nationality before an office", "Canadian Trade Minister Ana Ruiz visited the port.",
 			"Ana Ruiz|works_for|Canada", "dep:demonym-title-name", false},
 	}
@@ -97,6 +99,8 @@ func TestDependencyPatternNegatives(t *testing.T) {
 		{"modal copula", "", "Markets were calm.\n\nAna Ruiz may be the chairman of Kestrel Holdings, analysts said.", "Ana Ruiz|leads|Kestrel Holdings"},
 		{"domain before the leader noun", "", "Markets were calm.\n\nOrion Institute litigation director Mara Ellis said the ruling was wrong.", "Mara Ellis|leads|Orion Institute"},
 		{"headline", "Senator Tom Vail, chairman of Kestrel Holdings, quits", "Senator Tom Vail, chairman of Kestrel Holdings, quits\n\nThe senator left on Monday after a long dispute.", "Tom Vail|leads|Kestrel Holdings"},
+		{"an adjective is not the title", "", "Markets were calm.\n\nModerate Senator Lena Brandt said she would vote for the bill.", "Lena Brandt|role|Moderate Senator"},
+		{"a day is not the title", "", "Markets were calm.\n\nOn Thursday President Tom Vail signed the order.", "Tom Vail|role|Thursday President"},
 		{"ungated row", "", "Markets were calm.\n\nLagos nightclub owner Ana Ruiz said the curfew hurt trade.", "Ana Ruiz|lives_in|Lagos"},
 	}
 	for _, c := range cases {
@@ -109,6 +113,16 @@ func TestDependencyPatternNegatives(t *testing.T) {
 				t.Errorf("unexpected %s (rule %s)", c.notWant, fs[0].Evidence.Rule)
 			}
 		})
+	}
+	// The headline's words read in the body do give the fact: the
+	// headline case above fails for being a headline only.
+	ext, err := defaultExtractor(t).Extract(context.Background(), schema.Document{ID: "d",
+		Text: "Markets were calm.\n\nSenator Tom Vail, chairman of Kestrel Holdings, quits\n\nThe senator left on Monday."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fs := factsOf(ext)["Tom Vail|leads|Kestrel Holdings"]; len(fs) != 1 || !strings.HasPrefix(fs[0].Evidence.Rule, depRulePrefix) {
+		t.Errorf("body sentence: leads from a dependency pattern %v", fs)
 	}
 }
 
