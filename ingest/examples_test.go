@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -53,6 +54,10 @@ func TestExamplesProduceTheSameKindsOfFacts(t *testing.T) {
 			if f.Evidence.Rule == "classifier" {
 				if c := f.Evidence.Confidence; c <= 0 || c > 1 {
 					t.Errorf("classifier fact with confidence %v", c)
+				}
+			} else if strings.HasPrefix(f.Evidence.Rule, depRulePrefix) {
+				if c := f.Evidence.Confidence; c <= 0 || c > 1 {
+					t.Errorf("%s fact with confidence %v", f.Evidence.Rule, c)
 				}
 			} else if _, ok := confidences[f.Evidence.Rule]; !ok {
 				t.Errorf("rule %q has no calibrated confidence", f.Evidence.Rule)

@@ -49,7 +49,7 @@ func NewExtractor(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{opts: opts, lang: &pipeline.Pipeline{Tagger: lang.Tagger, NER: lang.NER}, g: newGazetteer(), rel: rel}, nil
+	return &Extractor{opts: opts, lang: &pipeline.Pipeline{Tagger: lang.Tagger, NER: lang.NER, Parser: lang.Parser}, g: newGazetteer(), rel: rel}, nil
 }
 
 // entity is a document-level entity under construction.
@@ -145,6 +145,7 @@ func (e *Extractor) analyse(ctx context.Context, doc schema.Document) (*docState
 			}
 		}
 		x.applyRules(si)
+		x.depFacts(si)
 	}
 	return x, nil
 }
