@@ -34,6 +34,7 @@ type Model struct {
 	stages []*perceptron.Model // the first stage, then optionally the second
 	tables []*table            // the stages' weights, laid out for fast lookup
 	beam   int                 // beam width when labelling; 1 is greedy
+	temp   float32             // the beam's softmax temperature
 	*Resources
 }
 
@@ -66,7 +67,7 @@ func ReadModel(r io.Reader, res *Resources) (*Model, error) {
 	if err != nil || n < 1 || n > 2 {
 		return nil, fmt.Errorf("ner: model file: %d stages (%v), want 1 or 2", n, err)
 	}
-	m := &Model{Resources: res, beam: beamWidth}
+	m := &Model{Resources: res, beam: beamWidth, temp: beamTemp}
 	for range n {
 		size, err := binary.ReadUvarint(br)
 		if err != nil || size > 1<<30 {
@@ -136,10 +137,10 @@ func (m *Model) Label(doc *nlp.Doc) {
 			static[si][i] = all[start:len(all):len(all)]
 		}
 	}
-	first := labelStage(sc[0], toks, static, nil, m.beam)
+	first := labelStage(sc[0], toks, static, nil, m.beam, m.temp)
 	final := first
 	if len(m.stages) > 1 {
-		final = labelStage(sc[1], toks, static, first, m.beam)
+		final = labelStage(sc[1], toks, static, first, m.beam, m.temp)
 	}
 	for si, labels := range final {
 		for i, c := range labels {
@@ -150,12 +151,12 @@ func (m *Model) Label(doc *nlp.Doc) {
 
 // labelStage labels every sentence with one stage; prev is the first
 // stage's labels when sc is the second stage.
-func labelStage(sc scorer, toks [][]tok, static [][][]perceptron.Feature, prev [][]int, beam int) [][]int {
+func labelStage(sc scorer, toks [][]tok, static [][][]perceptron.Feature, prev [][]int, beam int, temp float32) [][]int {
 	d := newDecoder(toks, static, prev)
 	out := make([][]int, len(toks))
 	for si := range toks {
 		if beam > 1 {
-			out[si] = slices.Clone(d.beamSentence(sc, si, beam))
+			out[si] = slices.Clone(d.beamSentence(sc, si, beam, temp))
 		} else {
 			out[si] = slices.Clone(d.sentence(sc, si, nil))
 		}
@@ -332,7 +333,7 @@ type beamItem struct {
 // beamSentence labels sentence si with a small beam instead of greedily, so
 // a name's end can revise how its start was read. The document's
 // prediction history is read as it stood before the sentence.
-func (d *decoder) beamSentence(sc scorer, si, width int) []int {
+func (d *decoder) beamSentence(sc scorer, si, width int, temp float32) []int {
 	toks := d.toks[si]
 	steps := make([][]beamItem, len(toks))
 	flat := make([]beamItem, len(toks)*width)
@@ -366,7 +367,7 @@ func (d *decoder) beamSentence(sc scorer, si, width int) []int {
 			// choice, so paths add up log-softmax shares instead.
 			best := float32(math.Inf(-1))
 			for c := range classes {
-				d.scores[c] = (d.scores[c] + base[c]) / beamTemp
+				d.scores[c] = (d.scores[c] + base[c]) / temp
 				if ok[c] {
 					best = max(best, d.scores[c])
 				}

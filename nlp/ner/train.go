@@ -65,7 +65,7 @@ func Train(ctx context.Context, docs []*nlp.Doc, res *Resources, opt TrainOption
 	if len(docs) < opt.Folds {
 		return nil, fmt.Errorf("ner: %d training documents, want at least %d", len(docs), opt.Folds)
 	}
-	m := &Model{Resources: res, beam: beamWidth}
+	m := &Model{Resources: res, beam: beamWidth, temp: beamTemp}
 	exs := make([]example, len(docs))
 	for di, doc := range docs {
 		ex := example{toks: m.prepare(doc)}
@@ -98,7 +98,7 @@ func Train(ctx context.Context, docs []*nlp.Doc, res *Resources, opt TrainOption
 		if len(opt.Dev) == 0 {
 			return ""
 		}
-		r, err := Evaluate(&Model{stages: stages, Resources: res, beam: beamWidth}, opt.Dev)
+		r, err := Evaluate(&Model{stages: stages, Resources: res, beam: beamWidth, temp: beamTemp}, opt.Dev)
 		if err != nil {
 			return err.Error()
 		}
@@ -129,7 +129,7 @@ func Train(ctx context.Context, docs []*nlp.Doc, res *Resources, opt TrainOption
 		}
 		for i := range exs {
 			if i%opt.Folds == fold {
-				firsts[i] = labelStage(w, exs[i].toks, exs[i].static, nil, beamWidth)
+				firsts[i] = labelStage(w, exs[i].toks, exs[i].static, nil, beamWidth, beamTemp)
 			}
 		}
 	}
@@ -183,13 +183,26 @@ func trainStage(ctx context.Context, exs []example, idx []int, firsts [][][]int,
 			d := newDecoder(ex.toks, ex.static, first)
 			for si := range ex.toks {
 				gold := ex.gold[si]
+				prev := 0
 				d.sentence(tr, si, func(i, guess int, feats []perceptron.Feature) {
 					tr.Tick()
 					total++
+					if i == 0 {
+						prev = 0
+					}
+					last := i == len(gold)-1
 					if guess != gold[i] {
 						wrong++
-						tr.Update(gold[i], guess, feats)
+						// After a wrong label the gold one may be out of
+						// reach (L-PER after O): raising it would teach
+						// weights no decoding can use and lower a guess that
+						// was the best allowed, so only reachable gold
+						// labels are learnt from.
+						if allowed(prev, gold[i], last) {
+							tr.Update(gold[i], guess, feats)
+						}
 					}
+					prev = guess
 				})
 			}
 		}
