@@ -537,6 +537,9 @@ func (x *docState) segmentPlain(si int, c chunk, person bool) int {
 	if e, ok := x.lookupChunk(toks, c, text); ok {
 		return x.nameMention(si, c.i, c.j, e, false)
 	}
+	if mi, ok := x.splitName(si, c, person); ok {
+		return mi
+	}
 	if languages[text] && c.i > 0 && toks[c.i-1].Lower == "in" {
 		return -1 // "in English": a language, not the country
 	}

@@ -492,6 +492,7 @@ func (x *docState) applyRules(si int) {
 	n0 := len(x.facts)
 	defer func() { x.placeChain(si, n0) }()
 	v.titleRules()
+	v.partyNameRules()
 	v.appositiveRules()
 	v.possessiveRules()
 	v.hyphenRules()
