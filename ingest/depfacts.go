@@ -73,8 +73,11 @@ func (x *docState) joinedSpan(mi int) bool {
 		return false
 	}
 	words := strings.Fields(strings.ToLower(m.surface))
-	if len(words) > 1 && (keptQualifiers[words[0]] || formerWords[words[0]]) {
-		return true // "Acting FBI", "Incoming Federal Reserve"
+	if len(words) > 0 && (keptQualifiers[words[0]] || formerWords[words[0]]) {
+		return true // "Acting FBI", "Incoming Federal Reserve", "Outgoing"
+	}
+	if x.g.demonyms[m.surface] != "" && !x.ents[m.ent].class.IsA(schema.Location) {
+		return true // "North Korean leader X": a nationality typed as a name
 	}
 	for _, w := range words {
 		if partyWords[w] && len(words) > 1 {
