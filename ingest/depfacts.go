@@ -1,12 +1,35 @@
 package ingest
 
 import (
+	"context"
+	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/ingest/deppat"
 	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/nlp/parser"
+	"github.com/newsgraph/newsgraph/nlp/pipeline"
 	"github.com/newsgraph/newsgraph/schema"
 )
+
+// lazyParser loads the dependency parser (151 MiB of heap) when a
+// document is first read, not when an Extractor is made: a server that
+// only answers queries does not hold it.
+type lazyParser struct {
+	once  sync.Once
+	model *parser.Model
+	err   error
+}
+
+// run parses every sentence of a tagged document.
+func (l *lazyParser) run(ctx context.Context, doc *nlp.Doc) error {
+	l.once.Do(func() { l.model, l.err = parser.Load() })
+	if l.err != nil {
+		return fmt.Errorf("loading the dependency parser: %w", l.err)
+	}
+	return (&pipeline.Pipeline{Parser: l.model}).Run(ctx, doc)
+}
 
 // depRulePrefix marks the evidence of a fact read by a dependency pattern
 // (ingest/deppat): the row's name follows it. Several rows share a name
@@ -50,8 +73,11 @@ func (x *docState) joinedSpan(mi int) bool {
 		return false
 	}
 	words := strings.Fields(strings.ToLower(m.surface))
-	if len(words) > 1 && (keptQualifiers[words[0]] || formerWords[words[0]]) {
-		return true // "Acting FBI", "Incoming Federal Reserve"
+	if len(words) > 0 && (keptQualifiers[words[0]] || formerWords[words[0]]) {
+		return true // "Acting FBI", "Incoming Federal Reserve", "Outgoing"
+	}
+	if x.g.demonyms[m.surface] != "" && !x.ents[m.ent].class.IsA(schema.Location) {
+		return true // "North Korean leader X": a nationality typed as a name
 	}
 	for _, w := range words {
 		if partyWords[w] && len(words) > 1 {

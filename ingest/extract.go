@@ -36,7 +36,8 @@ type Extractor struct {
 	opts Options
 	lang *pipeline.Pipeline
 	g    *gazetteer
-	rel  *relModel // nil: no classifier
+	rel  *relModel  // nil: no classifier
+	dep  lazyParser // the dependency parser, loaded by the first Extract
 }
 
 // NewExtractor loads the language layer's models and the gazetteers once.
@@ -49,7 +50,7 @@ func NewExtractor(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{opts: opts, lang: &pipeline.Pipeline{Tagger: lang.Tagger, NER: lang.NER, Parser: lang.Parser}, g: newGazetteer(), rel: rel}, nil
+	return &Extractor{opts: opts, lang: &pipeline.Pipeline{Tagger: lang.Tagger, NER: lang.NER}, g: newGazetteer(), rel: rel}, nil
 }
 
 // entity is a document-level entity under construction.
@@ -176,6 +177,9 @@ func (e *Extractor) annotate(ctx context.Context, doc schema.Document) (*docStat
 	x := &docState{g: e.g, doc: doc, entByKey: map[string]int{}, acronyms: map[string]int{}, personWords: map[string][]int{}, firstWords: map[string][]int{}, allRules: e.opts.AllRules}
 	lang := nlp.Segment(doc.Text)
 	if err := e.lang.Run(ctx, lang); err != nil {
+		return nil, err
+	}
+	if err := e.dep.run(ctx, lang); err != nil {
 		return nil, err
 	}
 	x.sents = wrapSentences(lang)
