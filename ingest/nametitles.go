@@ -66,6 +66,16 @@ func (x *docState) splitTitles(si int, c chunk, person bool) (int, bool) {
 		// a plural title before one word names no one.
 		return -1, true
 	}
+	party := false
+	for _, it := range items {
+		party = party || it.kind == 'a'
+	}
+	if party && !titled && !person {
+		// "Virginia Democrat Shelly Simonds": when the whole is a person's
+		// shape, so is the name after the party.
+		cl, _ := x.classify(si, toks, c, false)
+		person = cl.IsA(schema.Person) && rest.j-rest.i >= 2
+	}
 	if !x.personRest(si, toks, rest, titled || person) {
 		return -1, false
 	}
