@@ -56,19 +56,16 @@ func (x *docState) splitTitles(si int, c chunk, person bool) (int, bool) {
 		return -1, false
 	}
 	rest := chunk{items[len(items)-1].j, c.j}
-	titled, plural := false, false
+	titled, plural, party := false, false, false
 	for _, it := range items {
 		titled = titled || it.kind == 't'
 		plural = plural || it.kind == 't' && x.singularTitle(joinToks(toks[it.i:it.j])) != joinToks(toks[it.i:it.j])
+		party = party || it.kind == 'a'
 	}
 	if plural && rest.j-rest.i == 1 {
 		// "House of Representatives Judiciary and Oversight committees":
 		// a plural title before one word names no one.
 		return -1, true
-	}
-	party := false
-	for _, it := range items {
-		party = party || it.kind == 'a'
 	}
 	if party && !titled && !person {
 		// "Virginia Democrat Shelly Simonds": when the whole is a person's
