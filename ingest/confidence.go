@@ -46,7 +46,7 @@ var confidences = map[string]float64{
 	"appositive-occupation": 0.6, "person-in-place": 0.6, "national-org": 0.6, "source-line": 0.8, "appositive-occupation-in": 0.6, "title-person-of-leads": 0.8, "demonym-place-of": 0.85, "copula-place": 0.85,
 	// a party before a title: its member ("Republican Senator X"); 15 of 15
 	// right on the Reuters dev gold
-	"title-org-party": 0.9, "org-title-name-party": 0.9, "appositive-org-party": 0.8, "possessive-org-party": 0.8,
+	"title-org-party": 0.9, "party-name": 0.9, "org-title-name-party": 0.9, "appositive-org-party": 0.8, "possessive-org-party": 0.8,
 	"copula-org-party": 0.8, "named-org-party": 0.8, "reverse-appositive-org-party": 0.8,
 	"appositive-org-in": 0.6, "appositive-place-org": 0.65, "reverse-appositive-org-lives": 0.6, "copula-org-lives": 0.6, "named-org-leads-lives": 0.6,
 }

@@ -53,6 +53,7 @@ var ruleGates = map[string]RuleGate{
 	"title-org":                     {Right: 4, Facts: 9, On: false, Note: "works_for from \"X Secretary Y\": entity boundaries (\"Commerce\", \"U.S. District\") and ambassadors to the organisation named"},
 	"org-title-name-party":          {Right: 8, Facts: 8, On: true},
 	"title-org-party":               {Right: 7, Facts: 7, On: true},
+	"party-name":                    {Right: 7, Facts: 7, On: true, Note: "\"Democrat X\", \"Senate Republican X\" (sample 25/25 of its 171 facts on the whole corpus)"},
 	"quote-said-x":                  {Right: 4, Facts: 4, On: true, Note: "tiny support; \"“…,” said X\" names the speaker (sample 7/8 on the whole corpus)"},
 	"appositive-org":                {Right: 3, Facts: 4, On: true, Note: "tiny support; \"X, a professor at Y\" (sample 12/14 on the whole corpus)"},
 	"org-title-name-leads":          {Right: 2, Facts: 4, On: false, Note: "\"Senate Republican leader X\" leads a chunk that is no organisation; domain titles (sample 2/7)"},

@@ -43,7 +43,7 @@ func (x *docState) splitTitles(si int, c chunk, person bool) (int, bool) {
 	if c.i == 0 || toks[c.i-1].Text == "“" || toks[c.i-1].Text == "\"" {
 		// "Poor X and Y relegated to props": an adjective opening a
 		// sentence is not a given name.
-		if w := toks[c.i]; w.Tag == "JJ" && !x.g.given[w.Text] && !names.Default().PlausibleFullName(joinToks(toks[c.i:c.j])) {
+		if w := toks[c.i]; w.Tag == "JJ" && !x.g.given[w.Text] && (c.j-c.i == 2 || x.earlierPerson(toks[c.j-1].Text)) {
 			if _, ok := x.lookup(w.Text); !ok && !isAffiliation(w.Text) {
 				if _, title := names.Default().IsTitle(w.Text); !title {
 					return x.segmentPlain(si, chunk{c.i + 1, c.j}, person), true
@@ -56,9 +56,22 @@ func (x *docState) splitTitles(si int, c chunk, person bool) (int, bool) {
 		return -1, false
 	}
 	rest := chunk{items[len(items)-1].j, c.j}
-	titled := false
+	titled, plural, party := false, false, false
 	for _, it := range items {
 		titled = titled || it.kind == 't'
+		plural = plural || it.kind == 't' && x.singularTitle(joinToks(toks[it.i:it.j])) != joinToks(toks[it.i:it.j])
+		party = party || it.kind == 'a'
+	}
+	if plural && rest.j-rest.i == 1 {
+		// "House of Representatives Judiciary and Oversight committees":
+		// a plural title before one word names no one.
+		return -1, true
+	}
+	if party && !titled && !person {
+		// "Virginia Democrat Shelly Simonds": when the whole is a person's
+		// shape, so is the name after the party.
+		cl, _ := x.classify(si, toks, c, false)
+		person = cl.IsA(schema.Person) && rest.j-rest.i >= 2
 	}
 	if !x.personRest(si, toks, rest, titled || person) {
 		return -1, false
@@ -105,7 +118,7 @@ func (x *docState) prefixItems(toks []token, c chunk) []prefixItem {
 		}
 		for n := min(4, c.j-1-k); n >= 1 && it.kind == 0; n-- {
 			text := joinToks(toks[k : k+n])
-			if _, ok := t.IsTitle(text); ok {
+			if _, ok := t.IsTitle(text); ok || n == 1 && x.singularTitle(text) != text {
 				it = prefixItem{k, k + n, 't'}
 			} else if e, ok := x.lookup(text); ok && e.Class.IsA(schema.Location) {
 				it = prefixItem{k, k + n, 'p'}
@@ -150,19 +163,43 @@ func (x *docState) personRest(si int, toks []token, c chunk, titled bool) bool {
 			return false // "Major League Baseball"
 		}
 	}
-	if titled || x.g.given[toks[c.i].Text] || names.Default().PlausibleFullName(text) {
+	if allCaps(text) {
+		return false // "CHIEF INVESTMENT OFFICER": a wire's caption
+	}
+	if titled {
 		return true
 	}
-	cl, _ := x.classify(si, toks, c, false)
-	return cl.IsA(schema.Person)
+	for k := c.i; k < c.j; k++ {
+		if !strings.HasPrefix(toks[k].Tag, "NNP") {
+			return false // "Republican Tax Cuts": common nouns
+		}
+	}
+	if c.j-c.i == 1 {
+		// "the Republican McConnell": a surname the document gave in full.
+		return x.earlierPerson(text) || nerLabel(toks, c) == "PER"
+	}
+	return x.g.given[toks[c.i].Text] || names.Default().PlausibleFullName(text) || nerLabel(toks, c) == "PER"
+}
+
+// earlierPerson reports whether a person whose full name ends in the word
+// was named before.
+func (x *docState) earlierPerson(word string) bool {
+	for _, m := range x.ments {
+		if m.kind == kName && m.class.IsA(schema.Person) && strings.HasSuffix(m.surface, " "+word) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitGroup keeps a plural group out of the people: "House Republicans",
-// "Senators", "Democratic Senators". A party word becomes the party's
+// "Senators", "Democratic Senators"; and a member named by a place and a
+// party only ("a Georgia Democrat"). A party word becomes the party's
 // mention, a known chamber or place its own; the rest is no entity.
 func (x *docState) splitGroup(si int, c chunk) (int, bool) {
 	toks := x.sents[si].Toks
-	if !groupWord(toks[c.j-1].Text) {
+	member := c.j-c.i >= 2 && isAffiliation(toks[c.j-1].Text) && !groupWord(toks[c.j-1].Text)
+	if !groupWord(toks[c.j-1].Text) && !member {
 		return -1, false
 	}
 	if _, ok := names.Default().Family(joinToks(toks[c.i:c.j])); ok {
@@ -180,6 +217,11 @@ func (x *docState) splitGroup(si int, c chunk) (int, bool) {
 		if !title && !fam && !(gaz && !e.Class.IsA(schema.Person)) {
 			return -1, true
 		}
+	}
+	if member {
+		// "a House Republican said": one member, not named; neither a
+		// person called "House Republican" nor the party speaking.
+		return -1, true
 	}
 	last := -1
 	for k := c.i; k < c.j; k++ {
@@ -222,7 +264,7 @@ func isAffiliation(w string) bool {
 // singularTitle: "Senators" before one name is that person's "Senator".
 func (x *docState) singularTitle(s string) string {
 	if one := strings.TrimSuffix(s, "s"); one != s {
-		if _, ok := names.Default().IsTitle(one); ok {
+		if _, ok := names.Default().IsTitle(one); ok || x.g.roleHeads[one] {
 			return one
 		}
 	}

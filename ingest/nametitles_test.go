@@ -95,7 +95,8 @@ func TestTitlesBeforeANameBecomeItsRole(t *testing.T) {
 
 func TestGroupsAreNoPerson(t *testing.T) {
 	ext := extractText(t, "House Republicans rejected the plan on Monday. Senate Democrats said they would vote against it. "+
-		"Senators said they could not understand the delay. Two senior U.S. House of Representatives Republicans said on Friday they agreed.")
+		"Senators said they could not understand the delay. Two senior U.S. House of Representatives Republicans said on Friday they agreed. "+
+		"A Senate Republican said the vote would wait. A Georgia Democrat said it would not.")
 	if ps := people(ext); len(ps) != 0 {
 		t.Errorf("groups typed Person: %v", ps)
 	}
