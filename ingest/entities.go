@@ -830,7 +830,9 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	}
 	// A lone proper noun as the subject of a verb ("Finch is accused of
 	// ...") is most likely a person named by the surname alone.
-	if n == 1 && toks[c.i].Tag == "NNP" && c.j < len(toks) && (strings.HasPrefix(toks[c.j].Tag, "VB") || toks[c.j].Tag == "MD") {
+	// So is one opening a sentence before an apposition ("Booth, Lincoln's
+	// assassin, ..."), which the sentence's context (retype.go) then types.
+	if n == 1 && toks[c.i].Tag == "NNP" && c.j < len(toks) && (strings.HasPrefix(toks[c.j].Tag, "VB") || toks[c.j].Tag == "MD" || c.i == 0 && toks[c.j].Text == ",") {
 		return schema.Person, 0
 	}
 	return "", 0
