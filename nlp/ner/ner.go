@@ -290,7 +290,7 @@ func firstStageSpans(toks [][]tok, first [][]int) [][][]string {
 // later tokens revise earlier ones. Retune them if training changes much.
 const (
 	beamWidth         = 4
-	beamTemp  float32 = 30
+	beamTemp  float32 = 10
 )
 
 // labelFree appends to d.fs the features of token i of sentence si that do
