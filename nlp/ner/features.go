@@ -80,6 +80,7 @@ type tok struct {
 	aggregate                 []string // the words around the word's other mentions in the document
 	topic                     string   // the document's topic word ("SOCCER" of "SOCCER - ..."), or ""
 	title                     bool     // a word of a person's title or office ("Governor", "Sen.")
+	endsName                  bool     // a title no entity runs on past (endsName)
 }
 
 // docForm counts how a word is written mid-sentence in a document.
@@ -183,6 +184,7 @@ func (m *Model) prepare(doc *nlp.Doc) [][]tok {
 			k.upper = hasUpper(w)
 			k.initial = i == 0 || (i <= 2 && isOpening(s.Tokens[i-1].Text) && allOpening(s.Tokens[:i]))
 			k.title = titleWords[lw]
+			k.endsName = endsName(lw)
 			k.docCase = "none"
 			if f != nil {
 				switch {

@@ -52,6 +52,9 @@ func TestPersonNamesWhole(t *testing.T) {
 		{head + "Governor Rick Scott of Florida asked for more aid.", "Rick Scott"},
 		{head + "Special Counsel Robert Mueller leads the inquiry.", "Robert Mueller"},
 		{head + "Kellyanne Conway told Fox News she disagreed.", "Kellyanne Conway"},
+		{head + "Florida Governor Rick Scott asked for more aid.", "Rick Scott"},
+		{head + "The parcel was left at the home of U.S. Treasury Secretary Steven Mnuchin.", "Steven Mnuchin"},
+		{head + "Allies accused the team of Justice Department Special Counsel Robert Mueller of bias.", "Robert Mueller"},
 	}
 	for _, c := range cases {
 		if got := strings.Join(personSpans(m, c.text), "|"); got != c.want {

@@ -25,3 +25,19 @@ var titleWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// notInsideName are title words that also begin or sit inside names
+// ("General Motors", "Justice Department", "Crown Prince", "Prince
+// Charles"), so they do not bar an entity from going on after them.
+var notInsideName = map[string]bool{
+	"general": true, "gen.": true, "justice": true, "major": true, "chief": true,
+	"executive": true, "chair": true, "crown": true, "king": true,
+	"queen": true, "prince": true, "princess": true, "cardinal": true,
+	"bishop": true, "marshal": true, "captain": true, "commander": true,
+	"president-elect": true, "pope": true,
+}
+
+// endsName tells whether a word is a title that is no part of a longer
+// name: "Treasury Secretary Steven Mnuchin" is an office and a person, not
+// one organisation, and "FBI Director" is not one either.
+func endsName(lower string) bool { return titleWords[lower] && !notInsideName[lower] }
