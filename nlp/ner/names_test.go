@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/nlp/perceptron"
 )
 
 // personSpans labels text as the product reads it (nlp.Segment: a headline,
@@ -60,5 +61,36 @@ func TestPersonNamesWhole(t *testing.T) {
 		if got := strings.Join(personSpans(m, c.text), "|"); got != c.want {
 			t.Errorf("%q:\n got PER %q, want %q", c.text, got, c.want)
 		}
+	}
+}
+
+// entityScorer scores every token as the inside of an organisation, so
+// every path of the beam is inside an entity when a title comes.
+type entityScorer struct{}
+
+func (entityScorer) Scores(_ []perceptron.Feature, scores []float32) {
+	clear(scores)
+	scores[class('B', 1)] = 50
+	scores[class('I', 1)] = 100
+	scores[class('L', 1)] = 20
+}
+
+// A title may not be part of a longer entity, but when every path of the
+// beam is inside one the title must still be labelled, not crash.
+func TestTitleEndingEveryPath(t *testing.T) {
+	m := loadModel(t)
+	doc := docOf("Acme Widget Holdings President")
+	toks := m.prepare(doc)
+	if !toks[0][3].endsName {
+		t.Fatalf("%q is not read as a title", toks[0][3].word)
+	}
+	d := newDecoder(toks, nil, nil)
+	got := d.beamSentence(entityScorer{}, 0, beamWidth, beamTemp)
+	var labels []string
+	for _, c := range got {
+		labels = append(labels, classes[c])
+	}
+	if want := "B-ORG I-ORG I-ORG L-ORG"; strings.Join(labels, " ") != want {
+		t.Errorf("labels %v, want %s", labels, want)
 	}
 }

@@ -358,11 +358,15 @@ func (d *decoder) beamSentence(sc scorer, si, width int, temp float32) []int {
 		// Keep the width best extensions, in order; ties keep the first
 		// found, so labelling is deterministic.
 		top := steps[i][:0:width]
+		// A title may end no path that is inside an entity; if that ends
+		// them all, the title is read as the ordinary word it may be.
+		rules := &transitions
+		if k.endsName {
+			rules = &barred
+		}
+	extend:
 		for pi, it := range prev {
-			ok := &transitions[last][it.class]
-			if k.endsName {
-				ok = &barred[last][it.class]
-			}
+			ok := &rules[last][it.class]
 			p2 := 0
 			if i > 1 {
 				p2 = prev[pi].classAt(steps, i-1)
@@ -406,6 +410,10 @@ func (d *decoder) beamSentence(sc scorer, si, width int, temp float32) []int {
 				}
 				top[j] = cand
 			}
+		}
+		if len(top) == 0 && rules != &transitions {
+			rules = &transitions
+			goto extend
 		}
 		steps[i] = top
 		prev = top
