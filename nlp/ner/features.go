@@ -60,6 +60,8 @@ const (
 	tCasedM1
 	tCasedP1
 	tFirstSpan
+	tTitle
+	tTitleM1
 )
 
 // maxAggregate bounds how many other mentions of a word lend it their
@@ -77,6 +79,8 @@ type tok struct {
 	truecased                 bool     // a word of a headline in capitals, written as the story writes it
 	aggregate                 []string // the words around the word's other mentions in the document
 	topic                     string   // the document's topic word ("SOCCER" of "SOCCER - ..."), or ""
+	title                     bool     // a word of a person's title or office ("Governor", "Sen.")
+	endsName                  bool     // a title no entity runs on past (endsName)
 }
 
 // docForm counts how a word is written mid-sentence in a document.
@@ -179,6 +183,8 @@ func (m *Model) prepare(doc *nlp.Doc) [][]tok {
 			k.capsSent = caps
 			k.upper = hasUpper(w)
 			k.initial = i == 0 || (i <= 2 && isOpening(s.Tokens[i-1].Text) && allOpening(s.Tokens[:i]))
+			k.title = titleWords[lw]
+			k.endsName = endsName(lw)
 			k.docCase = "none"
 			if f != nil {
 				switch {
@@ -427,6 +433,15 @@ func staticFeatures(f *featureSet, toks []tok, i int) {
 	for _, c := range k.clusters {
 		f.add(tCluster, c)
 		f.add2(tClusterShape, c, k.short)
+	}
+	// A title tells that a name follows and is not part of it: "Senate
+	// Majority Leader Mitch McConnell" is an office and then a person, and
+	// CoNLL's few titled names alone do not teach that for unseen titles.
+	if k.title {
+		f.add(tTitle, k.short)
+	}
+	if i > 0 && toks[i-1].title {
+		f.add2(tTitleM1, k.short, boolStr(toks[i-1].upper))
 	}
 	if k.topic != "" {
 		f.add3(tTopic, k.topic, k.short, shape(i+1))

@@ -63,6 +63,23 @@ var transitions = func() (t [2][numClasses][numClasses]bool) {
 	return t
 }()
 
+// barred is transitions for a token that may not be part of a multi-token
+// entity (a title, see endsName): it may only be outside one or a one-token
+// entity.
+var barred = func() (t [2][numClasses][numClasses]bool) {
+	t = transitions
+	for last := range 2 {
+		for p := range classes {
+			for c := range classes {
+				if part(c) == 'B' || part(c) == 'I' || part(c) == 'L' {
+					t[last][p][c] = false
+				}
+			}
+		}
+	}
+	return t
+}()
+
 // allowed tells whether class c may follow class prev, and whether it may
 // end the sentence when last is true: an entity begun must go on with its
 // own type and close with L.
