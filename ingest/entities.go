@@ -828,6 +828,12 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	if n >= 2 && n <= 3 && x.g.given[first] {
 		return schema.Person, 1
 	}
+	// A name right after a common noun that describes it ("manufacturers
+	// Owens-Corning Fiberglass", "lawyer Ana Ruiz") is kept, weakly, for
+	// the context rules (retype.go) to type by that noun.
+	if n >= 2 && n <= 3 && c.i > 0 && (toks[c.i-1].Tag == "NN" || toks[c.i-1].Tag == "NNS") && toks[c.i-1].Text == toks[c.i-1].Lower {
+		return schema.Person, 0
+	}
 	// A lone proper noun as the subject of a verb ("Finch is accused of
 	// ...") is most likely a person named by the surname alone.
 	// So is one opening a sentence before an apposition ("Booth, Lincoln's
