@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -209,54 +210,87 @@ func Run(ctx context.Context, read ReadFunc, paths []string, ex Extractor, st St
 	var sum Summary
 	copies := map[string][]schema.Document{} // document id → its copies
 	written := map[string]bool{}             // ids stored by this run or unchanged
+
+	// Group commits run on a goroutine of their own, one at a time and in
+	// order, while this loop goes on collecting the next batch from the
+	// workers: on PostgreSQL a commit takes about as long as extracting
+	// the batch, and waiting for it kept the workers idle (they block
+	// once results is full). Each batch is still one WriteDocuments call
+	// (one transaction per group commit, each document all or nothing),
+	// and batches are written in the order they were collected, so a
+	// resumed run sees every document of a written batch or none. The
+	// writer owns sum's write counts, written and writeErr until it is
+	// done; sent is unbuffered, so at most one batch waits while another
+	// commits.
+	type pending struct {
+		exts  []schema.Extraction
+		bytes int64 // bytes read when the batch was closed (Progress)
+	}
+	sent := make(chan pending)
+	var writeErr error
+	var wsum Summary               // the writer's counts, merged into sum when it is done
+	wwritten := map[string]bool{}  // the writer's written ids, merged likewise
+	var doneElsewhere atomic.Int64 // documents this loop finished (Progress)
+	var failedWrite atomic.Bool
+	writerDone := make(chan struct{})
+	go func() {
+		defer close(writerDone)
+		for p := range sent {
+			if writeErr != nil {
+				continue // as before: nothing more is written after a failed commit
+			}
+			// A batch that has been extracted is written even after a
+			// cancel: a clean shutdown finishes the current batch.
+			res, err := st.WriteDocuments(context.WithoutCancel(ctx), p.exts)
+			if err != nil {
+				writeErr = fmt.Errorf("writing %d documents: %w", len(p.exts), err)
+				failedWrite.Store(true)
+				for _, x := range p.exts {
+					wsum.Failed++
+					wsum.Failures = append(wsum.Failures, Failure{Name: docName(x.Document), Err: err})
+				}
+				stopReading()
+			}
+			for i, r := range res {
+				switch r.Status {
+				case "added":
+					wsum.Added++
+					wwritten[r.DocID] = true
+				case "replaced":
+					wsum.Replaced++
+					wwritten[r.DocID] = true
+				case "unchanged":
+					wsum.Unchanged++
+					wwritten[r.DocID] = true
+					continue
+				default:
+					wsum.Failed++
+					name := r.DocID
+					if i < len(p.exts) {
+						name = docName(p.exts[i].Document)
+					}
+					wsum.Failures = append(wsum.Failures, Failure{Name: name, Err: r.Err})
+					continue
+				}
+				wsum.Facts += r.Facts
+				wsum.Quads += r.Quads
+			}
+			if opt.Progress != nil {
+				opt.Progress(Progress{Documents: wsum.Added + wsum.Replaced + wsum.Unchanged + wsum.Failed + int(doneElsewhere.Load()), Bytes: p.bytes})
+			}
+		}
+	}()
+
 	var batch []schema.Extraction
 	batchQuads := 0
 	var bytes int64
 	var batchStart time.Time
-	var writeErr error
 	flush := func() {
-		if len(batch) == 0 || writeErr != nil {
+		if len(batch) == 0 || failedWrite.Load() {
 			return
 		}
-		// A batch that has been extracted is written even after a cancel:
-		// a clean shutdown finishes the current batch.
-		res, err := st.WriteDocuments(context.WithoutCancel(ctx), batch)
-		if err != nil {
-			writeErr = fmt.Errorf("writing %d documents: %w", len(batch), err)
-			for _, x := range batch {
-				sum.Failed++
-				sum.Failures = append(sum.Failures, Failure{Name: docName(x.Document), Err: err})
-			}
-			stopReading()
-		}
-		for i, r := range res {
-			switch r.Status {
-			case "added":
-				sum.Added++
-				written[r.DocID] = true
-			case "replaced":
-				sum.Replaced++
-				written[r.DocID] = true
-			case "unchanged":
-				sum.Unchanged++
-				written[r.DocID] = true
-				continue
-			default:
-				sum.Failed++
-				name := r.DocID
-				if i < len(batch) {
-					name = docName(batch[i].Document)
-				}
-				sum.Failures = append(sum.Failures, Failure{Name: name, Err: r.Err})
-				continue
-			}
-			sum.Facts += r.Facts
-			sum.Quads += r.Quads
-		}
-		batch, batchQuads = batch[:0], 0
-		if opt.Progress != nil {
-			opt.Progress(Progress{Documents: sum.Added + sum.Replaced + sum.Unchanged + sum.Failed + len(sum.Duplicates), Bytes: bytes})
-		}
+		sent <- pending{exts: batch, bytes: bytes}
+		batch, batchQuads = nil, 0
 	}
 	for item := range results {
 		bytes += int64(item.size)
@@ -264,6 +298,7 @@ func Run(ctx context.Context, read ReadFunc, paths []string, ex Extractor, st St
 			sum.Documents++
 			sum.Failed++
 			sum.Failures = append(sum.Failures, Failure{Name: failureName(item), Err: item.err})
+			doneElsewhere.Add(1)
 			continue
 		}
 		sum.Documents++
@@ -271,11 +306,13 @@ func Run(ctx context.Context, read ReadFunc, paths []string, ex Extractor, st St
 			d := item.ext.Document
 			sum.Duplicates = append(sum.Duplicates, Duplicate{ID: d.ID, Of: item.dupOf})
 			copies[item.dupOf] = append(copies[item.dupOf], schema.Document{ID: d.ID, Source: d.Source, URL: d.URL})
+			doneElsewhere.Add(1)
 			continue
 		}
 		if item.skip {
 			sum.Unchanged++
 			written[item.ext.Document.ID] = true
+			doneElsewhere.Add(1)
 			continue
 		}
 		sum.Words += len(strings.Fields(item.ext.Document.Text))
@@ -291,6 +328,16 @@ func Run(ctx context.Context, read ReadFunc, paths []string, ex Extractor, st St
 		}
 	}
 	flush()
+	close(sent)
+	<-writerDone
+	sum.Added, sum.Replaced = wsum.Added, wsum.Replaced
+	sum.Unchanged += wsum.Unchanged
+	sum.Failed += wsum.Failed
+	sum.Failures = append(sum.Failures, wsum.Failures...)
+	sum.Facts, sum.Quads = wsum.Facts, wsum.Quads
+	for id := range wwritten {
+		written[id] = true
+	}
 	if writeErr == nil {
 		writeErr = addCopies(context.WithoutCancel(ctx), st, copies, func(id string) bool { return written[id] || storedCopyTargets[id] }, &sum)
 	}

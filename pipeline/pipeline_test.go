@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
@@ -117,5 +118,73 @@ func TestRunCancelledBeforeStart(t *testing.T) {
 	}
 	if s.Documents > 3 {
 		t.Fatalf("documents %d", s.Documents)
+	}
+}
+
+// overlapStore holds the first group commit until every document has been
+// extracted, and records whether two commits ever ran at once.
+type overlapStore struct {
+	*graph.Store
+	ex      *countingExtractor
+	want    int64         // documents extracted before the first commit goes on
+	waited  chan struct{} // closed once the first commit saw them all
+	first   atomic.Bool
+	running atomic.Int64
+	overlap atomic.Bool
+}
+
+func (s *overlapStore) WriteDocuments(ctx context.Context, exts []schema.Extraction) ([]graph.WriteResult, error) {
+	if s.running.Add(1) > 1 {
+		s.overlap.Store(true)
+	}
+	defer s.running.Add(-1)
+	if s.first.CompareAndSwap(false, true) {
+		// Without extraction beside the commit the workers stop once
+		// the results buffer is full and the count never comes: give up
+		// after a minute (a guard against hanging, not a speed check).
+		for give := time.Now().Add(time.Minute); s.ex.calls.Load() < s.want && time.Now().Before(give); {
+			time.Sleep(time.Millisecond)
+		}
+		if s.ex.calls.Load() >= s.want {
+			close(s.waited)
+		}
+	}
+	return s.Store.WriteDocuments(ctx, exts)
+}
+
+// TestRunExtractsWhileACommitRuns: while one group commit is written the
+// workers extract the whole next batch and more, commits still run one
+// at a time and in order, and every document is stored once.
+func TestRunExtractsWhileACommitRuns(t *testing.T) {
+	const docs = 12
+	in, st, ex := setup(t, docs)
+	os.Remove(filepath.Join(in, "broken.txt"))
+	// One worker, batches of three. Waiting for its commit, a loop that
+	// does not overlap has taken the first batch and lets the worker
+	// extract only three more (two in the results buffer, one in hand):
+	// six. Collecting the next batch meanwhile, it gets to nine; the
+	// first commit waits for seven.
+	ov := &overlapStore{Store: st, ex: ex, want: 7, waited: make(chan struct{})}
+	sum, err := Run(context.Background(), ingest.Read, []string{in}, ex, ov, Options{Workers: 1, BatchDocs: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-ov.waited:
+	default:
+		t.Fatal("the first commit never saw the rest extracted")
+	}
+	if ov.overlap.Load() {
+		t.Fatal("two group commits ran at once")
+	}
+	if sum.Added != docs || sum.Failed != 0 || sum.Documents != docs {
+		t.Fatalf("summary %+v, want %d added", sum, docs)
+	}
+	stored, err := st.DocumentHashes(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) != docs {
+		t.Fatalf("%d documents stored, want %d", len(stored), docs)
 	}
 }
