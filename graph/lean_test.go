@@ -1,8 +1,10 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"path/filepath"
 	"slices"
 	"sort"
 	"testing"
@@ -10,6 +12,7 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -211,4 +214,50 @@ func backendLike(t *testing.T, c Config) Config {
 	}
 	t.Fatalf("no backend like %s", c.Backend)
 	return Config{}
+}
+
+// Restoring a backup of a layout-1 store restores it and marks the store
+// for migration: it is refused until `newsgraph migrate`.
+func TestRestoreOfLayout1BackupNeedsMigration(t *testing.T) {
+	ctx := context.Background()
+	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	ext := extractionA(textA)
+	var buf bytes.Buffer
+	w := nquads.NewWriter(&buf)
+	for _, q := range append(layout1Quads(ext, at), SchemaQuads()[1:]...) { // a layout-1 store had no version quad
+		if err := w.WriteQuad(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Close()
+	cfg := Config{Path: filepath.Join(t.TempDir(), "db")}
+	s, err := Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Restore(ctx, &buf); !errors.Is(err, ErrOldLayout) {
+		t.Errorf("restore of a layout-1 backup: %v", err)
+	}
+	s.Close()
+	if _, err := Open(ctx, cfg); !errors.Is(err, ErrOldLayout) {
+		t.Fatalf("restored layout-1 store opened: %v", err)
+	}
+	cfg.Migrate = true
+	m, err := Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := m.Migrate(ctx, nil); err != nil || n != 1 {
+		t.Fatalf("migrate: %d documents, %v", n, err)
+	}
+	m.Close()
+	cfg.Migrate = false
+	s = openStore(t, cfg)
+	got, err := s.labelQuads(ctx, iri(ext.Document.IRI()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(quadSet(got), quadSet(DocumentQuads(ext, at))) {
+		t.Errorf("after restore and migrate:\n got  %v\n want %v", quadSet(got), quadSet(DocumentQuads(ext, at)))
+	}
 }
