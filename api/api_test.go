@@ -420,7 +420,11 @@ func testEntities(t *testing.T, e *testEnv) {
 		}
 	}
 	next := e.do("GET", "/api/entities?class=Location&limit=1&cursor="+first["next_cursor"].(string), "")
-	if e.Store.Backend() == graph.BackendBolt {
+	// A class's entities are the listings of it and its subclasses (a
+	// mention is typed with its finest class): when the next match is in
+	// a later listing the cursor points at that listing's start, and a
+	// scanning store resumes it as well as bolt does.
+	if e.Store.Backend() == graph.BackendBolt || next.Status == 200 {
 		if got := ids(next.JSON(t)); len(got) != 1 || got[0] == firstIDs[0] || docsOf[got[0]] == nil {
 			t.Errorf("after deleting %s, the next page: %s", firstIDs[0], next.Body)
 		}

@@ -80,16 +80,25 @@ type entityPage struct {
 	partial bool // the scan bound stopped the walk before the page filled
 }
 
-// searchClasses is what a search walks: the class asked for, else every
-// top class, in a fixed order.
+// searchClasses is what a search walks: the class asked for and its
+// subclasses, else every class, in schema order. A mention is typed with
+// its finest class only (docs/graph-model.md), so a class's entities are
+// the union of these listings; an entity listed under an earlier one is
+// passed over in the later ones.
 func searchClasses(class string) []string {
-	if class != "" {
-		return []string{class}
-	}
 	var out []string
 	for _, c := range schema.Classes() {
-		if c.Parent == schema.Thing {
+		if class == "" || strings.EqualFold(string(c.Name), class) {
 			out = append(out, string(c.Name))
+		}
+	}
+	if class != "" {
+		if c, ok := schema.LookupClass(class); ok {
+			for _, sub := range schema.Classes() {
+				if sub.Name != c.Name && sub.Name.IsA(c.Name) {
+					out = append(out, string(sub.Name))
+				}
+			}
 		}
 	}
 	return out
@@ -112,6 +121,14 @@ func (s *Server) searchEntities(ctx context.Context, text, class string, limit i
 		return entityPage{}, err
 	}
 	classes := searchClasses(class)
+	w.typ = typ
+	for _, c := range classes {
+		r, err := qs.ValueOf(quad.IRI(schema.Class(c).IRI()))
+		if err != nil {
+			return entityPage{}, err
+		}
+		w.classRefs = append(w.classRefs, r)
+	}
 	w.budget = int(s.entityScan.Load())
 	if w.budget <= 0 {
 		w.budget = maxEntityScan
@@ -151,6 +168,25 @@ type entityWalk struct {
 	scanned  int
 	last     entityCursor // the last entity examined: where a cut walk resumes
 	page     entityPage
+	// typ is rdf:type and classRefs the listings' classes: an entity of
+	// an earlier listing is not repeated.
+	typ       cgraph.Ref
+	classRefs []cgraph.Ref
+}
+
+// listedBefore reports whether entity sub is typed with a class listed
+// before listing ci (and so was given there).
+func (w *entityWalk) listedBefore(ctx context.Context, sub cgraph.Ref, ci int) (bool, error) {
+	for _, c := range w.classRefs[:ci] {
+		if c == nil {
+			continue
+		}
+		n, err := graph.CountQuads(ctx, w.qs, map[quad.Direction]cgraph.Ref{quad.Subject: sub, quad.Predicate: w.typ, quad.Object: c})
+		if err != nil || n > 0 {
+			return n > 0, err
+		}
+	}
+	return false, nil
 }
 
 // class walks the entities of one class listing (resuming after the
@@ -181,6 +217,12 @@ func (w *entityWalk) class(ctx context.Context, it *graph.SubjectIter, ci int) (
 		here := entityCursor{class: ci, after: it.Mark()}
 		iri := iriString(it.Value())
 		if !strings.HasPrefix(iri, "ent:") || (w.text != "" && !w.exact[iri] && !strings.Contains(slugOf(iri), w.textSlug)) {
+			w.last = here
+			continue
+		}
+		if before, err := w.listedBefore(ctx, it.Subject(), ci); err != nil {
+			return false, err
+		} else if before {
 			w.last = here
 			continue
 		}
@@ -218,7 +260,8 @@ func readEntitySummary(ctx context.Context, qs cgraph.QuadStore, iri string, doc
 		return e, false, err
 	}
 	refs := map[string]cgraph.Ref{}
-	for _, p := range []string{schema.PredType, schema.PredName, schema.PredAlias, schema.PredMentionedIn} {
+	classSet := map[string]bool{}
+	for _, p := range []string{schema.PredType, schema.PredName, schema.PredAlias} {
 		r, err := qs.ValueOf(quad.IRI(p))
 		if err != nil {
 			return e, false, err
@@ -238,12 +281,17 @@ func readEntitySummary(ctx context.Context, qs cgraph.QuadStore, iri string, doc
 			return e, false, err
 		}
 		if n > 0 {
-			e.Classes = append(e.Classes, string(c.Name))
+			// A mention is typed with its finest class: the ancestors
+			// are implied (docs/graph-model.md).
+			for _, a := range c.Name.Ancestors() {
+				classSet[string(a)] = true
+			}
 		}
 	}
-	if len(e.Classes) == 0 {
+	if len(classSet) == 0 {
 		return e, false, nil
 	}
+	e.Classes = sortedKeys(classSet)
 	sortClasses(e.Classes)
 	objects := func(pred string, max int, fn func(quad.Value)) error {
 		return firstObjects(ctx, qs, sub, refs[pred], max, fn)
@@ -259,8 +307,13 @@ func readEntitySummary(ctx context.Context, qs cgraph.QuadStore, iri string, doc
 	}); err != nil {
 		return e, false, err
 	}
-	if err := objects(schema.PredMentionedIn, docs, func(v quad.Value) {
-		if d := docIDOf(iriString(v)); d != "" {
+	// Each document that mentions the entity labels one of its name
+	// quads; the names are aliases too (no alias quad repeats them).
+	if err := firstQuads(ctx, qs, sub, refs[schema.PredName], docs, func(name quad.Value, label quad.Value) {
+		if s, ok := name.(quad.String); ok {
+			aliases[string(s)] = true
+		}
+		if d := docIDOf(iriString(label)); d != "" {
 			docSet[d] = true
 		}
 	}); err != nil {
@@ -268,14 +321,38 @@ func readEntitySummary(ctx context.Context, qs cgraph.QuadStore, iri string, doc
 	}
 	e.Aliases, e.Documents = sortedKeys(aliases), sortedKeys(docSet)
 	e.DocumentCount = int64(len(docSet))
-	if refs[schema.PredMentionedIn] != nil {
-		n, err := graph.CountQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Subject: sub, quad.Predicate: refs[schema.PredMentionedIn]})
+	if refs[schema.PredName] != nil {
+		n, err := graph.CountQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Subject: sub, quad.Predicate: refs[schema.PredName]})
 		if err != nil {
 			return e, false, err
 		}
 		e.DocumentCount = n
 	}
 	return e, true, nil
+}
+
+// firstQuads calls fn with the object and label of the first max quads
+// (sub, pred, ?) in store order.
+func firstQuads(ctx context.Context, qs cgraph.QuadStore, sub, pred cgraph.Ref, max int, fn func(obj, label quad.Value)) error {
+	if pred == nil {
+		return nil
+	}
+	sc := graph.ScanQuads(ctx, qs, map[quad.Direction]cgraph.Ref{quad.Subject: sub, quad.Predicate: pred})
+	defer sc.Close()
+	for i := 0; i < max && sc.Next(ctx); i++ {
+		var vs [2]quad.Value
+		for j, d := range []quad.Direction{quad.Object, quad.Label} {
+			r, err := qs.QuadDirection(sc.Result(), d)
+			if err != nil {
+				return err
+			}
+			if vs[j], err = qs.NameOf(r); err != nil {
+				return err
+			}
+		}
+		fn(vs[0], vs[1])
+	}
+	return sc.Err()
 }
 
 // leastString keeps the least of the string values seen: two documents

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -160,6 +161,7 @@ type factJSON struct {
 // readEvidence reads one evidence node into its fact key and evidence.
 func readEvidence(ctx context.Context, qs cgraph.QuadStore, ev quad.Value) (subj, pred string, obj quad.Value, e evidenceJSON, err error) {
 	e.ID = iriString(ev)
+	var sentence quad.Value
 	err = eachQuad(ctx, qs, quad.Subject, ev, func(q quad.Quad) error {
 		p := iriString(q.Predicate)
 		switch {
@@ -169,26 +171,28 @@ func readEvidence(ctx context.Context, qs cgraph.QuadStore, ev quad.Value) (subj
 			pred = strings.TrimPrefix(iriString(q.Object), "ng:")
 		case p == schema.PredEvObject:
 			obj = q.Object
-		case p == schema.PredEvDocument:
-			e.Document = docIDOf(iriString(q.Object))
 		case p == schema.PredEvSentence:
-			e.Sentence, _ = native(q.Object).(string)
-		case p == schema.PredEvStart:
-			e.Start, _ = native(q.Object).(int64)
-		case p == schema.PredEvEnd:
-			e.End, _ = native(q.Object).(int64)
-		case p == schema.PredEvRule:
-			e.Rule, _ = native(q.Object).(string)
-		case p == schema.PredConfidence:
-			e.Confidence, _ = native(q.Object).(float64)
-		case strings.HasPrefix(p, schema.QualifierPrefix):
-			if e.Qualifiers == nil {
-				e.Qualifiers = map[string]string{}
+			sentence = q.Object
+			e.Document = docIDOf(iriString(q.Label)) // the label is the document
+		case p == schema.PredProv:
+			pv, err := schema.DecodeProv(fmt.Sprint(native(q.Object)))
+			if err != nil {
+				return fmt.Errorf("evidence %s: %w", e.ID, err)
 			}
-			e.Qualifiers[strings.TrimPrefix(p, schema.QualifierPrefix)] = fmt.Sprint(native(q.Object))
+			e.Start, e.End, e.Rule, e.Confidence, e.Qualifiers = int64(pv.Start), int64(pv.End), pv.Rule, pv.Confidence, pv.Qualifiers
+			e.Document = docIDOf(iriString(q.Label))
 		}
 		return nil
 	})
+	if err == nil && sentence != nil {
+		// The sentence is a node of its own, shared by the facts read in it.
+		err = eachQuad(ctx, qs, quad.Subject, sentence, func(q quad.Quad) error {
+			if iriString(q.Predicate) == schema.PredText && e.Sentence == "" {
+				e.Sentence, _ = native(q.Object).(string)
+			}
+			return nil
+		})
+	}
 	return subj, pred, obj, e, err
 }
 
@@ -217,7 +221,7 @@ func evidenceNodes(ctx context.Context, store Store, node, via cgraph.Ref, limit
 }
 
 // factsVia collects the facts whose evidence points at node v through
-// evidence predicate via (ng:subject, ng:object or ng:document), grouping
+// evidence predicate via (ng:subject or ng:object), grouping
 // evidence by fact. It reads at most limit evidence nodes, in store order
 // (roughly first stored first); partial says that v has more, whose facts
 // and evidence are missing from the result: an entity named in every
@@ -237,6 +241,35 @@ func factsVia(ctx context.Context, store Store, v quad.Value, via string, limit 
 	if err != nil {
 		return nil, false, err
 	}
+	return groupFacts(ctx, qs, evs, partial)
+}
+
+// documentFacts collects the facts of one document: the evidence nodes of
+// its label (subjects of its ng:prov quads), at most limit, grouped as
+// factsVia does.
+func documentFacts(ctx context.Context, store Store, doc quad.Value, limit int) (facts []factJSON, partial bool, err error) {
+	qs := store.QuadStore()
+	var evs []quad.Value
+	stop := errors.New("limit")
+	err = eachQuad(ctx, qs, quad.Label, doc, func(q quad.Quad) error {
+		if iriString(q.Predicate) != schema.PredProv {
+			return nil
+		}
+		if len(evs) == limit {
+			partial = true
+			return stop
+		}
+		evs = append(evs, q.Subject)
+		return nil
+	})
+	if err != nil && !errors.Is(err, stop) {
+		return nil, false, err
+	}
+	return groupFacts(ctx, qs, evs, partial)
+}
+
+// groupFacts reads evidence nodes and groups their evidence by fact.
+func groupFacts(ctx context.Context, qs cgraph.QuadStore, evs []quad.Value, partial bool) (facts []factJSON, _ bool, err error) {
 	type key struct{ s, p, o string }
 	byKey := map[key]*factJSON{}
 	var order []key

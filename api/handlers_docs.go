@@ -214,7 +214,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return queryError(ctx, err)
 	}
-	facts, partial, err := factsVia(ctx, s.deps.Store, iriValue(schema.DocIRI(id)), schema.PredEvDocument, maxEvidenceLimit)
+	facts, partial, err := documentFacts(ctx, s.deps.Store, iriValue(schema.DocIRI(id)), maxEvidenceLimit)
 	if err != nil {
 		return queryError(ctx, err)
 	}

@@ -162,8 +162,9 @@ func mentionedEntities(ctx context.Context, s *Server, docID string) ([]entityJS
 	qs := s.deps.Store.QuadStore()
 	var ids []string
 	seen := map[string]bool{}
-	err := eachQuad(ctx, qs, quad.Object, quad.IRI(schema.DocIRI(docID)), func(q quad.Quad) error {
-		if iriString(q.Predicate) == schema.PredMentionedIn {
+	// Each entity of the document has an ng:name quad under its label.
+	err := eachQuad(ctx, qs, quad.Label, quad.IRI(schema.DocIRI(docID)), func(q quad.Quad) error {
+		if iriString(q.Predicate) == schema.PredName {
 			if id := iriString(q.Subject); id != "" && !seen[id] {
 				seen[id] = true
 				ids = append(ids, id)

@@ -176,6 +176,11 @@ func importQuads(ctx context.Context, dst QuadSink, rd quad.Reader) (*ImportResu
 		if cur == nil {
 			key = ""
 		}
+		if id, isDoc := schema.DocIDOf(iriOf(cur)); isDoc && graph.HasLayout1(buf) {
+			// An export of a store written before the lean layout: stored
+			// in today's layout, as `newsgraph migrate` would.
+			buf = graph.MigrateQuads(id, buf)
+		}
 		if err := dst.PutLabel(ctx, cur, buf, !written[key]); err != nil {
 			return fmt.Errorf("import: label %s: %w", key, err)
 		}

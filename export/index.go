@@ -205,15 +205,19 @@ func (x *index) observe(q quad.Quad) {
 		switch {
 		case o == schema.ClassDocument:
 			x.doc(s)
-		case o == schema.ClassEvidence:
 		case strings.HasPrefix(o, "ng:"):
-			if bit, ok := classBits[schema.Class(o[3:])]; ok {
-				x.entity(s).mask |= bit
+			// The store types a mention with its finest class; its
+			// ancestors are implied (the schema's subClassOf quads).
+			if _, ok := classBits[schema.Class(o[3:])]; ok {
+				e := x.entity(s)
+				for _, c := range schema.Class(o[3:]).Ancestors() {
+					e.mask |= classBits[c]
+				}
 			}
 		}
 	case strings.HasPrefix(s, "doc:"):
 		x.docMeta(s, p, q.Object)
-	case p == schema.PredName && !strings.HasPrefix(s, "ev:"):
+	case p == schema.PredName && !strings.HasPrefix(s, "ev:") && !strings.HasPrefix(s, "sen:"):
 		if e := x.entity(s); e.name == "" {
 			e.name = textOf(q.Object)
 		}
@@ -345,6 +349,7 @@ type fact struct {
 	predicate  string // compact IRI, "ng:controls"
 	object     quad.Value
 	doc        string
+	senNode    string // the sentence node, whose text the flush looks up
 	sentence   string
 	start, end int64
 	rule       string
@@ -388,7 +393,14 @@ func (e *exporter) factPass(ctx context.Context, emit func(*fact) error) error {
 	flush := func(label string) error {
 		facts := pending[label]
 		for _, k := range sortedKeys(facts) {
-			if err := e.keepFact(facts[k], emit); err != nil {
+			f := facts[k]
+			if strings.HasPrefix(k, "sen:") {
+				continue // a sentence node, not evidence
+			}
+			if sen, ok := facts[f.senNode]; ok && f.senNode != "" {
+				f.sentence = sen.sentence
+			}
+			if err := e.keepFact(f, emit); err != nil {
 				return err
 			}
 		}
@@ -430,8 +442,21 @@ func (e *exporter) factPass(ctx context.Context, emit func(*fact) error) error {
 func (e *exporter) observeFact(q quad.Quad, label string, pending map[string]map[string]*fact) error {
 	x := e.idx
 	s, p := iriOf(q.Subject), iriOf(q.Predicate)
-	if p == schema.PredMentionedIn {
-		if d, ok := x.docs[iriOf(q.Object)]; ok && d.Selected {
+	if p == schema.PredText && strings.HasPrefix(s, "sen:") {
+		facts := pending[label]
+		if facts == nil {
+			facts = map[string]*fact{}
+			pending[label] = facts
+		}
+		// Kept beside the label's evidence under its own IRI (never an
+		// evidence IRI): the flush gives each fact its sentence's text.
+		facts[s] = &fact{ev: s, sentence: textOf(q.Object)}
+		return nil
+	}
+	if p == schema.PredName && !strings.HasPrefix(s, "ev:") {
+		// One name quad per entity per document that mentions it: its
+		// label is the mention.
+		if d, ok := x.docs[label]; ok && d.Selected {
 			x.entity(s).docs++
 		}
 		return nil
@@ -456,27 +481,15 @@ func (e *exporter) observeFact(q quad.Quad, label string, pending map[string]map
 		f.predicate = iriOf(q.Object)
 	case schema.PredEvObject:
 		f.object = q.Object
-	case schema.PredEvDocument:
-		f.doc = iriOf(q.Object)
 	case schema.PredEvSentence:
-		f.sentence = textOf(q.Object)
-	case schema.PredEvStart:
-		f.start = intOf(q.Object)
-	case schema.PredEvEnd:
-		f.end = intOf(q.Object)
-	case schema.PredEvRule:
-		f.rule = textOf(q.Object)
-	case schema.PredConfidence:
-		if c, ok := floatOf(q.Object); ok {
-			f.confidence = c
+		f.senNode = iriOf(q.Object)
+	case schema.PredProv:
+		ev, err := schema.DecodeProv(textOf(q.Object))
+		if err != nil {
+			return fmt.Errorf("evidence %s: %w", s, err)
 		}
-	default:
-		if strings.HasPrefix(p, schema.QualifierPrefix) {
-			if f.quals == nil {
-				f.quals = map[string]string{}
-			}
-			f.quals[p[len(schema.QualifierPrefix):]] = textOf(q.Object)
-		}
+		f.start, f.end, f.rule, f.confidence = int64(ev.Start), int64(ev.End), ev.Rule, ev.Confidence
+		f.quals = ev.Qualifiers
 	}
 	return nil
 }

@@ -30,8 +30,8 @@ func Context() map[string]any {
 	for p, ns := range schema.Prefixes() {
 		c[p] = ns
 	}
-	c["Evidence"] = schema.ClassEvidence
 	c["Document"] = schema.ClassDocument
+	c["Evidence"] = schema.Layout1ClassEvidence
 	for _, info := range schema.Classes() {
 		c[string(info.Name)] = info.Name.IRI()
 	}
@@ -53,31 +53,65 @@ func structuralTerms() map[string]any {
 	id := func(iri string) map[string]any { return map[string]any{"@id": iri, "@type": "@id"} }
 	typed := func(iri, t string) map[string]any { return map[string]any{"@id": iri, "@type": t} }
 	m := map[string]any{
-		"subClassOf":   id(schema.PredSubClassOf),
-		"name":         schema.PredName,
-		"alias":        schema.PredAlias,
-		"mentioned_in": id(schema.PredMentionedIn),
-		"subject":      id(schema.PredEvSubject),
-		"predicate":    id(schema.PredEvPredicate),
-		"object":       schema.PredEvObject,
-		"document":     id(schema.PredEvDocument),
-		"sentence":     schema.PredEvSentence,
-		"start":        typed(schema.PredEvStart, "xsd:integer"),
-		"end":          typed(schema.PredEvEnd, "xsd:integer"),
-		"rule":         schema.PredEvRule,
-		"confidence":   typed(schema.PredConfidence, "xsd:double"),
-		"title":        schema.PredTitle,
-		"url":          schema.PredURL,
-		"published":    typed(schema.PredPublished, "xsd:dateTime"),
-		"source":       schema.PredSource,
-		"hash":         schema.PredHash,
-		"ingested_at":  typed(schema.PredIngestedAt, "xsd:dateTime"),
-		"text":         schema.PredText,
+		"subClassOf":  id(schema.PredSubClassOf),
+		"name":        schema.PredName,
+		"alias":       schema.PredAlias,
+		"key":         schema.PredKey,
+		"subject":     id(schema.PredEvSubject),
+		"predicate":   id(schema.PredEvPredicate),
+		"object":      schema.PredEvObject,
+		"sentence":    id(schema.PredEvSentence),
+		"document":    id(schema.Layout1Document),
+		"start":       typed(schema.Layout1Start, "xsd:integer"),
+		"end":         typed(schema.Layout1End, "xsd:integer"),
+		"rule":        schema.PredEvRule,
+		"confidence":  typed(schema.Layout1Confidence, "xsd:double"),
+		"title":       schema.PredTitle,
+		"url":         schema.PredURL,
+		"published":   typed(schema.PredPublished, "xsd:dateTime"),
+		"source":      schema.PredSource,
+		"hash":        schema.PredHash,
+		"ingested_at": typed(schema.PredIngestedAt, "xsd:dateTime"),
+		"text":        schema.PredText,
 	}
 	for _, k := range qualifierKeys {
-		m["q_"+k] = schema.QualifierPrefix + k
+		m["q_"+k] = schema.Layout1QualifierPrefix + k
 	}
 	return m
+}
+
+// expandProv is what the RDF exports write for one stored quad: the quad
+// itself, except an evidence's packed provenance (ng:prov), which RDF
+// tools cannot query, becomes typed triples: rdf:type ng:Evidence,
+// ng:document (the label), ng:start, ng:end, ng:rule, ng:confidence and
+// ng:q_KEY per qualifier (docs/export.md). The sentence stays a node
+// (ng:sentence → ng:text), as in the store.
+func expandProv(q quad.Quad) ([]quad.Quad, error) {
+	if iriOf(q.Predicate) != schema.PredProv {
+		return []quad.Quad{q}, nil
+	}
+	ev, err := schema.DecodeProv(textOf(q.Object))
+	if err != nil {
+		return nil, fmt.Errorf("evidence %s: %w", iriOf(q.Subject), err)
+	}
+	add := func(out []quad.Quad, p string, o quad.Value) []quad.Quad {
+		return append(out, quad.Quad{Subject: q.Subject, Predicate: quad.IRI(p), Object: o, Label: q.Label})
+	}
+	out := make([]quad.Quad, 0, 7+len(ev.Qualifiers))
+	out = add(out, schema.PredType, quad.IRI(schema.Layout1ClassEvidence))
+	if q.Label != nil {
+		out = add(out, schema.Layout1Document, q.Label)
+	}
+	out = add(out, schema.Layout1Start, quad.Int(ev.Start))
+	out = add(out, schema.Layout1End, quad.Int(ev.End))
+	if ev.Rule != "" {
+		out = add(out, schema.PredEvRule, quad.String(ev.Rule))
+	}
+	out = add(out, schema.Layout1Confidence, quad.Float(ev.Confidence))
+	for _, k := range sortedKeys(ev.Qualifiers) {
+		out = add(out, schema.Layout1QualifierPrefix+k, quad.String(ev.Qualifiers[k]))
+	}
+	return out, nil
 }
 
 // WriteContext writes the published context document.
@@ -146,7 +180,8 @@ func (n nquadsWriter) WriteQuad(q quad.Quad) error { return n.w.WriteQuad(expand
 func (n nquadsWriter) Close() error                { return n.w.Close() }
 
 // turtleWriter writes one triple per line; Turtle has no graphs, so the
-// document labels are dropped (evidence keeps ng:document).
+// document labels are dropped (an evidence or sentence IRI names its
+// document: "ev:DOC/…", "sen:DOC/…").
 type turtleWriter struct {
 	w   *bufio.Writer
 	err error
@@ -383,10 +418,11 @@ func (e *exporter) rdf(ctx context.Context) error {
 		if err := e.prepare(ctx); err != nil {
 			return err
 		}
-		keptEv := map[uint64]struct{}{}
+		keptEv := map[uint64]struct{}{} // evidence and their sentence nodes
 		keptEdge := map[uint64]struct{}{}
 		err := e.factPass(ctx, func(f *fact) error {
 			keptEv[hashKey(f.ev)] = struct{}{}
+			keptEv[hashKey(f.senNode)] = struct{}{}
 			keptEdge[hashKey(f.subject, f.predicate, quad.StringOf(f.object), f.label)] = struct{}{}
 			return nil
 		})
@@ -402,7 +438,7 @@ func (e *exporter) rdf(ctx context.Context) error {
 				return false
 			}
 			s := iriOf(q.Subject)
-			if strings.HasPrefix(s, "ev:") {
+			if strings.HasPrefix(s, "ev:") || strings.HasPrefix(s, "sen:") {
 				_, ok := keptEv[hashKey(s)]
 				return ok
 			}
@@ -440,8 +476,17 @@ func (e *exporter) rdf(ctx context.Context) error {
 		if !keep(q) {
 			return nil
 		}
-		e.stats.Quads++
-		return qw.WriteQuad(q)
+		qs, err := expandProv(q)
+		if err != nil {
+			return err
+		}
+		for _, q := range qs {
+			e.stats.Quads++
+			if err := qw.WriteQuad(q); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return err

@@ -82,6 +82,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 		return s.qs.ApplyDeltas(tx.Deltas, cgraph.IgnoreOpts{IgnoreDup: true})
 	}
 	line := 0
+	layout1 := false
 	for {
 		q, err := dec.ReadQuad()
 		if errors.Is(err, io.EOF) {
@@ -108,10 +109,23 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 				return fmt.Errorf("graph: restore: %w", err)
 			}
 		}
+		if isLayout1(q) {
+			layout1 = true
+		}
 		batch = append(batch, q)
 	}
 	if err := flush(); err != nil {
 		return fmt.Errorf("graph: restore: %w", err)
+	}
+	if layout1 {
+		// A backup of a layout-1 store: its documents are restored as they
+		// were, and the store is marked as needing migration, so no reader
+		// answers from it before `newsgraph migrate`.
+		err := s.qs.ApplyDeltas([]cgraph.Delta{{Quad: LayoutQuad(), Action: cgraph.Delete}}, cgraph.IgnoreOpts{IgnoreMissing: true})
+		if err != nil {
+			return fmt.Errorf("graph: restore: %w", err)
+		}
+		return fmt.Errorf("graph: restore: %w: the backup's documents are restored; run `newsgraph migrate` on the store before using it", ErrOldLayout)
 	}
 	return nil
 }

@@ -94,12 +94,12 @@ func (s *Store) chunkDelta(ctx context.Context, chunk []*pending) (countDelta, e
 			continue
 		}
 		written[p.doc] = true
-		// Documents and facts are counted by their type quads, one per
-		// document node and one per evidence node.
+		// Documents are counted by their type quads, facts by their
+		// ng:prov quads: one per document node, one per evidence node.
 		for _, q := range p.old {
 			if e, ok := entityOfType(q); ok {
 				oldEnts[e] = true
-			} else if isType(q, schema.ClassEvidence) {
+			} else if q.Predicate == iri(schema.PredProv) {
 				d.facts--
 			} else if isType(q, schema.ClassDocument) {
 				d.docs--
@@ -108,7 +108,7 @@ func (s *Store) chunkDelta(ctx context.Context, chunk []*pending) (countDelta, e
 		for _, q := range p.quads {
 			if e, ok := entityOfType(q); ok {
 				newEnts[e] = true
-			} else if isType(q, schema.ClassEvidence) {
+			} else if q.Predicate == iri(schema.PredProv) {
 				d.facts++
 			} else if isType(q, schema.ClassDocument) {
 				d.docs++
@@ -220,8 +220,8 @@ var topClassSet = func() map[quad.Value]bool {
 	return m
 }()
 
-// entityOfType returns the entity of a top-class type quad: every entity
-// has exactly one per document that mentions it.
+// entityOfType returns the entity of a class type quad: every entity has
+// one per document that mentions it (its finest class).
 func entityOfType(q quad.Quad) (quad.Value, bool) {
 	if q.Predicate == iri(schema.PredType) && topClassSet[q.Object] {
 		return q.Subject, true

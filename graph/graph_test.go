@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -40,6 +41,7 @@ func TestDocumentQuadsLayout(t *testing.T) {
 	ev.Evidence.Sentence = "Lindqvist, a city of about 42,000 people, is home to Northern Rail."
 	ev.Evidence.End = 55 + len([]rune(ev.Evidence.Sentence))
 	evIRI := "<" + ev.EvidenceIRI() + ">"
+	sen := schema.SentenceIRI("article-a", 55, ev.Evidence.End)
 	want := []string{
 		doc + " <rdf:type> <ng:Document> " + doc,
 		doc + ` <ng:title> "Station opens" ` + doc,
@@ -47,24 +49,29 @@ func TestDocumentQuadsLayout(t *testing.T) {
 		doc + ` <ng:ingested_at> "2026-01-02T02:04:05Z"^^<xsd:dateTime> ` + doc,
 		doc + ` <ng:hash> "` + ext.Document.Hash() + `" ` + doc,
 		"<ent:location/lindqvist> <rdf:type> <ng:City> " + doc,
-		"<ent:location/lindqvist> <rdf:type> <ng:Location> " + doc,
 		`<ent:person/mara-voss> <ng:name> "Mara Voss" ` + doc,
-		`<ent:person/mara-voss> <ng:alias> "Mara Voss" ` + doc,
+		`<ent:person/mara-voss> <ng:key> "mara voss" ` + doc,
 		`<ent:person/mara-voss> <ng:alias> "Voss" ` + doc,
-		"<ent:person/mara-voss> <ng:mentioned_in> " + doc + " " + doc,
+		`<ent:person/mara-voss> <ng:key> "voss" ` + doc,
 		"<ent:person/mara-voss> <ng:role> <ent:role/mayor> " + doc,
 		"<ent:organization/northern-rail-company> <rdf:type> <ng:Company> " + doc,
-		"<ent:organization/northern-rail-company> <rdf:type> <ng:Organization> " + doc,
 		`<ent:location/lindqvist> <ng:population> "42000"^^<xsd:decimal> ` + doc,
-		evIRI + " <rdf:type> <ng:Evidence> " + doc,
 		evIRI + " <ng:subject> <ent:location/lindqvist> " + doc,
 		evIRI + " <ng:predicate> <ng:population> " + doc,
 		evIRI + ` <ng:object> "42000"^^<xsd:decimal> ` + doc,
-		evIRI + " <ng:document> " + doc + " " + doc,
-		evIRI + ` <ng:start> "55"^^<xsd:integer> ` + doc,
-		evIRI + ` <ng:rule> "population-of" ` + doc,
-		evIRI + ` <ng:confidence> "7.5E-01"^^<xsd:double> ` + doc,
-		evIRI + ` <ng:q_approximate> "true" ` + doc,
+		evIRI + " <ng:sentence> <" + sen + "> " + doc,
+		evIRI + ` <ng:prov> "55|` + strconv.Itoa(ev.Evidence.End) + `|population-of|0.75|approximate" ` + doc,
+		"<" + sen + `> <ng:text> "` + ev.Evidence.Sentence + `" ` + doc,
+	}
+	// The lean layout (docs/graph-model.md): no ancestors, no alias
+	// repeating the name, no quads repeating the label, no evidence type.
+	for _, l := range got {
+		for _, gone := range []string{"<ng:Location>", "<ng:Organization>", `<ng:alias> "Mara Voss"`,
+			"<ng:mentioned_in>", "<ng:Evidence>", "<ng:document>", "<ng:start>", "<ng:confidence>", "<ng:q_"} {
+			if strings.Contains(l, gone) {
+				t.Errorf("quad %s has %s, which the layout leaves out", l, gone)
+			}
+		}
 	}
 	for _, w := range want {
 		if !slices.Contains(got, w) {
@@ -439,7 +446,7 @@ func TestKeysAndNegatedFacts(t *testing.T) {
 	if slices.Contains(got, edge) {
 		t.Errorf("a negated fact must not be an edge: %s", edge)
 	}
-	if !slices.Contains(got, "<"+neg.EvidenceIRI()+`> <ng:q_negated> "true" `+doc) {
+	if !slices.Contains(got, "<"+neg.EvidenceIRI()+`> <ng:prov> "0|42|negated-test|0.75|negated" `+doc) {
 		t.Errorf("a negated fact keeps its evidence node")
 	}
 }

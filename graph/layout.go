@@ -3,7 +3,7 @@ package graph
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -64,31 +64,28 @@ func buildQuads(ext schema.Extraction, ingestedAt time.Time) ([]quad.Quad, int) 
 
 	for _, e := range ext.Entities {
 		ent := iri(e.IRI)
-		classes := e.Class.Ancestors()
-		if len(classes) == 0 {
-			classes = []schema.Class{e.Class}
-		}
-		for _, c := range classes {
-			b.add(ent, iri(schema.PredType), iri(c.IRI()))
-		}
+		// The finest class only: its ancestors are the <ng:schema>
+		// subClassOf quads, which readers expand (docs/graph-model.md).
+		b.add(ent, iri(schema.PredType), iri(e.Class.IRI()))
+		// The name quad's label is the entity's mention by this document
+		// (no ng:mentioned_in quad repeats it).
 		b.add(ent, iri(schema.PredName), str(e.Name))
 		if e.Class == schema.Statement {
 			b.add(ent, iri(schema.PredText), str(e.Name))
 		}
-		b.add(ent, iri(schema.PredAlias), str(e.Name))
 		b.add(ent, iri(schema.PredKey), str(schema.NameKey(e.Name)))
 		for _, a := range e.Aliases {
-			if a != "" {
+			if a != "" && a != e.Name {
 				b.add(ent, iri(schema.PredAlias), str(a))
 				// One index lookup finds "hts" for "HTS": queries match names
 				// by key when exact spelling fails.
 				b.add(ent, iri(schema.PredKey), str(schema.NameKey(a)))
 			}
 		}
-		b.add(ent, iri(schema.PredMentionedIn), doc)
 	}
 
 	facts := make(map[quad.IRI]struct{}, len(ext.Facts))
+	sentences := map[string]string{} // sentence node → its text
 	for _, f := range ext.Facts {
 		p, ok := schema.LookupPredicate(f.Predicate)
 		if !ok {
@@ -103,31 +100,42 @@ func buildQuads(ext schema.Extraction, ingestedAt time.Time) ([]quad.Quad, int) 
 		if f.Evidence.Qualifiers[schema.QualNegated] != "true" {
 			b.add(subj, pred, obj)
 		}
-
 		ev := iri(f.EvidenceIRI())
 		facts[ev] = struct{}{}
-		b.add(ev, iri(schema.PredType), iri(schema.ClassEvidence))
-		b.add(ev, iri(schema.PredEvSubject), subj)
-		b.add(ev, iri(schema.PredEvPredicate), pred)
-		b.add(ev, iri(schema.PredEvObject), obj)
-		b.add(ev, iri(schema.PredEvDocument), doc)
-		b.add(ev, iri(schema.PredEvSentence), str(f.Evidence.Sentence))
-		b.add(ev, iri(schema.PredEvStart), quad.Int(f.Evidence.Start))
-		b.add(ev, iri(schema.PredEvEnd), quad.Int(f.Evidence.End))
-		if f.Evidence.Rule != "" {
-			b.add(ev, iri(schema.PredEvRule), str(f.Evidence.Rule))
-		}
-		b.add(ev, iri(schema.PredConfidence), quad.Float(f.Evidence.Confidence))
-		keys := make([]string, 0, len(f.Evidence.Qualifiers))
-		for k := range f.Evidence.Qualifiers {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			b.add(ev, iri(schema.QualifierPrefix+k), str(f.Evidence.Qualifiers[k]))
+		sen := sentenceNode(sentences, d.ID, f.Evidence)
+		addEvidence(&b, ev, subj, pred, obj, sen, f.Evidence)
+		if _, done := sentences[sen]; !done {
+			sentences[sen] = f.Evidence.Sentence
+			b.add(iri(sen), iri(schema.PredText), str(f.Evidence.Sentence))
 		}
 	}
 	return b.quads, len(facts)
+}
+
+// addEvidence adds one evidence node: subject, predicate, object, its
+// sentence node and the packed provenance (schema.EncodeProv).
+func addEvidence(b *quadBuilder, ev, subj, pred, obj quad.Value, sentence string, e schema.Evidence) {
+	b.add(ev, iri(schema.PredEvSubject), subj)
+	b.add(ev, iri(schema.PredEvPredicate), pred)
+	b.add(ev, iri(schema.PredEvObject), obj)
+	b.add(ev, iri(schema.PredEvSentence), iri(sentence))
+	b.add(ev, iri(schema.PredProv), str(schema.EncodeProv(e)))
+}
+
+// sentenceNode is the node of an evidence's sentence. Two evidences with
+// one span and different texts (not produced by extraction, but possible
+// in a hand-made extraction) get distinct nodes, so no sentence node ever
+// has two texts.
+func sentenceNode(seen map[string]string, docID string, e schema.Evidence) string {
+	base := schema.SentenceIRI(docID, e.Start, e.End)
+	sen := base
+	for i := 2; ; i++ {
+		text, ok := seen[sen]
+		if !ok || text == e.Sentence {
+			return sen
+		}
+		sen = base + "-" + strconv.Itoa(i)
+	}
 }
 
 // objectValue is a fact's object: an entity IRI, or for literal-range
@@ -158,9 +166,10 @@ func (b *quadBuilder) add(s, p, o quad.Value) {
 }
 
 // SchemaQuads returns the vocabulary quads written when a store is
-// created: the class hierarchy under the label <ng:schema>.
+// created: the class hierarchy under the label <ng:schema>, and the layout
+// version (LayoutQuad).
 func SchemaQuads() []quad.Quad {
-	var out []quad.Quad
+	out := []quad.Quad{LayoutQuad()}
 	for _, c := range schema.Classes() {
 		out = append(out, quad.Quad{
 			Subject:   iri(c.Name.IRI()),
@@ -170,6 +179,13 @@ func SchemaQuads() []quad.Quad {
 		})
 	}
 	return out
+}
+
+// LayoutQuad says which layout the store's documents follow:
+// <ng:schema> <ng:layout_version> 2 <ng:schema>.
+func LayoutQuad() quad.Quad {
+	return quad.Quad{Subject: iri(SchemaLabel), Predicate: iri(schema.PredLayoutVersion),
+		Object: quad.Int(schema.LayoutVersion), Label: iri(SchemaLabel)}
 }
 
 // ValidateExtraction checks what the store relies on before writing a

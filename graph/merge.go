@@ -75,9 +75,12 @@ func (s *Store) Merge(ctx context.Context, from, into, rule string, evidence ...
 				if e == from {
 					names[valueString(q.Object)] = true
 				}
-			case iri(schema.PredMentionedIn):
-				if e == from {
-					docs[docID(q.Object)] = true
+				// A name quad's label is a document that mentions the
+				// entity (docs/graph-model.md).
+				if e == from && q.Predicate == iri(schema.PredName) {
+					if _, isDoc := schema.DocIDOf(string(asIRI(q.Label))); isDoc {
+						docs[docID(q.Label)] = true
+					}
 				}
 			}
 			return nil

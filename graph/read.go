@@ -21,13 +21,13 @@ type Stats struct {
 	Quads     int64 `json:"quads"`     // every quad, schema and merges included
 }
 
-// topClasses are the classes every entity has a type quad for.
+// topClasses are the entity classes: an entity has a type quad for one
+// of them (its finest class) in each document that mentions it. (Layout 1
+// also typed it with each ancestor, so with the top class too.)
 func topClasses() []quad.Value {
 	var out []quad.Value
 	for _, c := range schema.Classes() {
-		if c.Parent == schema.Thing {
-			out = append(out, iri(c.Name.IRI()))
-		}
+		out = append(out, iri(c.Name.IRI()))
 	}
 	return out
 }
@@ -86,7 +86,7 @@ func (s *Store) scanStats(ctx context.Context) (Stats, error) {
 	if st.Documents, err = s.countSubjects(ctx, []quad.Value{iri(schema.ClassDocument)}, false); err != nil {
 		return st, err
 	}
-	if st.Facts, err = s.countSubjects(ctx, []quad.Value{iri(schema.ClassEvidence)}, false); err != nil {
+	if st.Facts, err = s.countPredicate(ctx, iri(schema.PredProv)); err != nil {
 		return st, err
 	}
 	if st.Entities, err = s.countSubjects(ctx, topClasses(), true); err != nil {

@@ -207,7 +207,8 @@ func (s *Store) sqlStats(ctx context.Context) (Stats, error) {
 	if err := tx.QueryRowContext(ctx, q, typ, h(iri(schema.ClassDocument))).Scan(&st.Documents); err != nil {
 		return st, err
 	}
-	if err := tx.QueryRowContext(ctx, q, typ, h(iri(schema.ClassEvidence))).Scan(&st.Facts); err != nil {
+	// One ng:prov quad per evidence node.
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM quads WHERE predicate_hash = $1`, h(iri(schema.PredProv))).Scan(&st.Facts); err != nil {
 		return st, err
 	}
 	args := []any{typ}

@@ -91,6 +91,9 @@ type Config struct {
 	// every open read transaction and deadlocks a reader that opens a
 	// second one meanwhile, as Cayley's iterators do (see mapped.go).
 	MmapSize int64
+	// Migrate opens a store written in an earlier graph layout (which Open
+	// otherwise refuses, see ErrOldLayout) for Store.Migrate.
+	Migrate bool
 }
 
 // Store is an open newsgraph store. Its methods are safe for concurrent use;
@@ -113,6 +116,10 @@ type Store struct {
 	// labelIndex is true when the KV store has a label index, so a
 	// document's quads are found without scanning the store.
 	labelIndex bool
+
+	// oldLayout is true while the store's documents are in an earlier
+	// layout (opened with Config.Migrate): the version quad waits for Migrate.
+	oldLayout bool
 
 	writeMu   sync.Mutex   // one writer at a time in this process
 	conflicts atomic.Int64 // transactions retried after a concurrent writer's change
@@ -211,6 +218,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 			s.Close()
 			return nil, fmt.Errorf("graph: clean up after an interrupted write: %w", err)
 		}
+	}
+	if err := s.checkLayout(ctx); err != nil {
+		s.Close()
+		return nil, err
 	}
 	if err := s.ensureSchema(ctx); err != nil {
 		s.Close()
@@ -349,6 +360,9 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 	}
 	var missing []quad.Quad
 	for _, q := range SchemaQuads() {
+		if s.oldLayout && q == LayoutQuad() {
+			continue // written by Migrate once the documents are rewritten
+		}
 		ok, err := s.hasQuad(ctx, q)
 		if err != nil {
 			return fmt.Errorf("graph: read schema: %w", err)

@@ -392,7 +392,8 @@ type graphView struct {
 	adj     map[string][]edge
 	// pathLimit replaces maxPaths when > 0 (tests of the cap).
 	pathLimit int
-	// mentioned is ng:mentioned_in, whose count says how busy a node is.
+	// mentioned is ng:name, whose count (one per document that mentions
+	// the node) says how busy a node is.
 	mentioned cgraph.Ref
 
 	// budget is what is left of the reads allowed (limited only); capped
@@ -406,7 +407,7 @@ type graphView struct {
 
 func newGraphView(qs cgraph.QuadStore) (*graphView, error) {
 	g := &graphView{qs: qs, rel: map[any]string{}, names: map[any]quad.Value{}, adj: map[string][]edge{}, edgeCap: maxEdgeQuads}
-	m, err := qs.ValueOf(quad.IRI(schema.PredMentionedIn))
+	m, err := qs.ValueOf(quad.IRI(schema.PredName))
 	if err != nil {
 		return nil, err
 	}
@@ -965,22 +966,31 @@ func (g *graphView) evidence(ctx context.Context, ev cgraph.Ref, predIRI string)
 	} else {
 		rec["object"] = text(o)
 	}
-	if v := fields[schema.PredEvDocument]; v != nil {
-		rec["document"] = text(v)
+	// The document is the label, which the evidence IRI names.
+	if d, ok := schema.DocIRIOfNode(text(evName)); ok {
+		rec["document"] = d
 	}
 	if v := fields[schema.PredEvSentence]; v != nil {
-		rec["sentence"] = text(v)
-	}
-	if v := fields[schema.PredConfidence]; v != nil {
-		rec["confidence"] = nativeValue(v)
-	}
-	if v := fields[schema.PredEvStart]; v != nil {
-		rec["start"] = nativeValue(v)
+		// Facts of one sentence share its node: read once per run.
+		t, err := g.cachedValue(ctx, text(v), schema.PredText)
+		if err != nil {
+			return nil, false, err
+		}
+		if t != nil {
+			rec["sentence"] = text(t)
+		}
 	}
 	var quals []string
-	for _, k := range qualifierKeys {
-		if v := fields[schema.QualifierPrefix+k]; v != nil {
-			quals = append(quals, k+"="+text(v))
+	if v := fields[schema.PredProv]; v != nil {
+		ev, err := schema.DecodeProv(text(v))
+		if err != nil {
+			return nil, false, fmt.Errorf("evidence %s: %w", text(evName), err)
+		}
+		rec["confidence"], rec["start"] = ev.Confidence, int64(ev.Start)
+		for _, k := range qualifierKeys {
+			if q, ok := ev.Qualifiers[k]; ok {
+				quals = append(quals, k+"="+q)
+			}
 		}
 	}
 	rec["qualifiers"] = strings.Join(quals, "; ")

@@ -159,7 +159,8 @@ func describe(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, iri stri
 	if err != nil || sub == nil {
 		return c, err
 	}
-	pred, err := qs.ValueOf(quad.IRI(schema.PredMentionedIn))
+	// One ng:name quad per document that mentions the entity.
+	pred, err := qs.ValueOf(quad.IRI(schema.PredName))
 	if err != nil || pred == nil {
 		return c, err
 	}

@@ -180,25 +180,66 @@ var ng = (function () {
 
   // evidenceFields saves the fields of evidence nodes on a path.
   function evidenceFields(p) {
-    p = p.SaveOpt(iri(I.subject), "s").SaveOpt(iri(I.predicate), "p").SaveOpt(iri(I.object), "o")
-      .SaveOpt(iri(I.document), "doc").SaveOpt(iri(I.sentence), "sentence")
-      .SaveOpt(iri(I.confidence), "confidence").SaveOpt(iri(I.start), "start");
-    for (var i = 0; i < vocab.qualifiers.length; i++) {
-      p = p.SaveOpt(iri(I.qualifierPrefix + vocab.qualifiers[i]), "q_" + vocab.qualifiers[i]);
-    }
-    return p;
+    return p.SaveOpt(iri(I.subject), "s").SaveOpt(iri(I.predicate), "p").SaveOpt(iri(I.object), "o")
+      .SaveOpt(iri(I.sentence), "sen").SaveOpt(iri(I.prov), "prov");
   }
+
+  // prov decodes an evidence's packed provenance (vocab.iri.prov, see
+  // schema.EncodeProv): "start|end|rule|confidence[|key=value]..." with
+  // '%', '|' and '=' percent-escaped and a bare key meaning "true".
+  function prov(v) {
+    var parts = String(literal(v)).split("|");
+    var un = function (x) { return x.replace(/%7C/g, "|").replace(/%3D/g, "=").replace(/%25/g, "%"); };
+    var out = { start: Number(parts[0]) || 0, end: Number(parts[1]) || 0, rule: un(parts[2] || ""),
+      confidence: parts.length > 3 ? Number(parts[3]) : null, qualifiers: {} };
+    for (var i = 4; i < parts.length; i++) {
+      var eq = parts[i].indexOf("=");
+      if (eq < 0) out.qualifiers[un(parts[i])] = "true";
+      else out.qualifiers[un(parts[i].slice(0, eq))] = un(parts[i].slice(eq + 1));
+    }
+    return out;
+  }
+
+  // docOf is the document an evidence node belongs to: its IRI names it
+  // ("ev:DOC/…" is of "doc:DOC"), as its quads' label does.
+  function docOf(ev) {
+    var m = /^ev:([^:\/]+)\/[^\/]+$/.exec(ev);
+    return m ? "doc:" + m[1] : "";
+  }
+
+  // docSet is the set of documents that mention an entity: the labels of
+  // its ng:name quads (each document that mentions it labels one).
+  function docSet(entity) {
+    var set = {}, n = 0;
+    g.V(iri(entity)).LabelContext(g.V(iri(I.Document)).In(iri(I.type)), "doc").Out(iri(I.name)).ForEach(function (t) {
+      var d = id(t.doc);
+      if (!set[d]) { set[d] = true; n++; }
+    });
+    return { has: set, size: n };
+  }
+
+  // docsOf lists the documents that mention an entity, sorted: plain
+  // Gizmo cannot read a quad's label in the store's order, so the
+  // console's fallback lists by IRI where the runner's native stream
+  // (ngOpen "docs") gives the store order of the entity's ng:name quads.
+  function docsOf(entity) {
+    return Object.keys(docSet(entity).has).sort();
+  }
+
+
 
   // record is one evidence record from the saved tags t of node ev; null
   // when incomplete or not of predicate IRI want (unless null).
   function record(ev, t, want) {
     if (t.s === undefined || t.p === undefined || t.o === undefined) return null;
     if (want !== null && id(t.p) !== want) return null;
+    var pv = t.prov === undefined ? null : prov(t.prov);
     var quals = [];
     for (var i = 0; i < vocab.qualifiers.length; i++) {
-      var q = t["q_" + vocab.qualifiers[i]];
-      if (q !== undefined && q !== null) quals.push(vocab.qualifiers[i] + "=" + literal(q));
+      var q = pv === null ? undefined : pv.qualifiers[vocab.qualifiers[i]];
+      if (q !== undefined) quals.push(vocab.qualifiers[i] + "=" + q);
     }
+    var sentence = t.sen === undefined ? null : g.V(iri(id(t.sen))).Out(iri(I.text)).ToValue();
     var pred = shortPred(t.p);
     var literalObject = vocab.predicates[pred] ? vocab.predicates[pred].literal : false;
     return {
@@ -207,10 +248,10 @@ var ng = (function () {
       predicate: pred,
       object: literalObject ? literal(t.o) : id(t.o),
       literal: literalObject,
-      document: t.doc === undefined ? "" : id(t.doc),
-      sentence: t.sentence === undefined ? "" : literal(t.sentence),
-      confidence: t.confidence === undefined ? null : t.confidence,
-      start: t.start === undefined ? 0 : t.start,
+      document: docOf(ev),
+      sentence: sentence === null ? "" : literal(sentence),
+      confidence: pv === null ? null : pv.confidence,
+      start: pv === null ? 0 : pv.start,
       qualifiers: quals.join("; ")
     };
   }
@@ -292,11 +333,7 @@ var ng = (function () {
   function eachDoc(entity, fn) {
     if (typeof ngOpen === "function") return stream("docs", [entity], fn);
     fn = skipping(fn);
-    var seen = {};
-    g.V(iri(entity)).Out(iri(I.mentionedIn)).ForEach(function (v) {
-      var d = id(v.id);
-      if (seen[d]) return;
-      seen[d] = true;
+    docsOf(entity).forEach(function (d) {
       var t = g.V(iri(d)).SaveOpt(iri(I.source), "publisher").SaveOpt(iri(I.url), "url").TagValue() || {};
       fn({
         document: d, title: title(d),
@@ -307,8 +344,9 @@ var ng = (function () {
   }
 
   // eachEntity calls fn with {iri, name, class, documents} for each entity
-  // of a class (a key of vocab.classes) or of its subclasses, in store
-  // order of their rdf:type quads for the class; "class" is the deepest
+  // of a class (a key of vocab.classes) or of its subclasses: those typed
+  // with the class, then those of each subclass (a mention is typed with
+  // its finest class only), each once; "class" is the deepest
   // class the entity has within the requested one, "documents" how many
   // documents mention it.
   function eachEntity(cls, fn) {
@@ -326,7 +364,9 @@ var ng = (function () {
       return false;
     };
     var seen = {};
-    g.V(iri(vocab.classes[cls].iri)).In(iri(I.type)).ForEach(function (v) {
+    var listings = [cls].concat(Object.keys(vocab.classes).filter(function (c) { return c !== cls && within(c); })
+      .sort(function (a, b) { return vocab.classes[a].order - vocab.classes[b].order; }));
+    listings.forEach(function (lc) { g.V(iri(vocab.classes[lc].iri)).In(iri(I.type)).ForEach(function (v) {
       var e = id(v.id);
       if (seen[e] || e.indexOf(I.entityPrefix) !== 0) return;
       seen[e] = true;
@@ -336,8 +376,8 @@ var ng = (function () {
         if (!c || !within(c)) return;
         if (depth(c) > depth(best) || (depth(c) === depth(best) && best !== cls && c < best)) best = c;
       });
-      fn({ iri: e, name: name(e), "class": best, documents: uniqSorted(g.V(iri(e)).Out(iri(I.mentionedIn)).ToArray()).length });
-    });
+      fn({ iri: e, name: name(e), "class": best, documents: docSet(e).size });
+    }); });
   }
 
   // cmp orders rows by the given keys, then by every other key, so output
@@ -370,7 +410,7 @@ var ng = (function () {
 
   return {
     id: id, literal: literal, resolve: resolve, one: one, name: name, title: title,
-    facts: facts, shortPred: shortPred, sortRows: sortRows, ref: ref, emitAll: emitAll,
+    facts: facts, prov: prov, docsOf: docsOf, shortPred: shortPred, sortRows: sortRows, ref: ref, emitAll: emitAll,
     escapeRe: escapeRe, uniqSorted: uniqSorted,
     eachFact: eachFact, eachDoc: eachDoc, eachEntity: eachEntity, pageRows: pageRows
   };

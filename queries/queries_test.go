@@ -449,7 +449,8 @@ func TestPanicInNativeFunctionIsAnError(t *testing.T) {
 func TestAdHocGizmoRows(t *testing.T) {
 	st := openFixture(t)
 	r := &Runner{QS: st.QuadStore()}
-	src := "g.V(iri(" + jsString(dorn.IRI) + ")).Tag(\"place\").Out(iri(" + jsString(schema.PredMentionedIn) + ")).Tag(\"doc\").All()"
+	// The documents that mention a node are the labels of its quads.
+	src := "g.V(iri(" + jsString(dorn.IRI) + ")).Tag(\"place\").Labels().Tag(\"doc\").All()"
 	res, err := r.Gizmo(context.Background(), src)
 	if err != nil {
 		t.Fatal(err)
@@ -607,6 +608,9 @@ func TestPlainGizmoFallback(t *testing.T) {
 			got, err := plain.Gizmo(context.Background(), src)
 			if err != nil {
 				t.Fatalf("%s %v: %v", c.name, c.params, err)
+			}
+			if c.name == "sources" {
+				want.Rows = byDocument(want.Rows) // plain Gizmo lists documents by IRI
 			}
 			if !reflect.DeepEqual(got.Rows, want.Rows) {
 				t.Errorf("%s %v:\n plain  %v\n native %v", c.name, c.params, got.Rows, want.Rows)

@@ -35,10 +35,29 @@ type scanStream struct {
 	// rejects an accepted node).
 	accept, sure func(ctx context.Context, node cgraph.Ref) (bool, error)
 	rec          func(ctx context.Context, node cgraph.Ref) (map[string]any, bool, error)
+	// refill, when set, opens the next listing (sets it or keys) once the
+	// current one is done; false when there is none. Nodes are still
+	// given once across listings.
+	refill func(ctx context.Context) (bool, error)
 }
 
 // nextNode is the next node not seen yet that accept takes.
 func (s *scanStream) nextNode(ctx context.Context) (cgraph.Ref, error) {
+	for {
+		n, err := s.nextInListing(ctx)
+		if err != nil || n != nil || s.refill == nil {
+			return n, err
+		}
+		s.close()
+		more, err := s.refill(ctx)
+		if err != nil || !more {
+			return nil, err
+		}
+	}
+}
+
+// nextInListing is nextNode within the current listing.
+func (s *scanStream) nextInListing(ctx context.Context) (cgraph.Ref, error) {
 	if s.keys != nil {
 		for {
 			ok, err := s.keys.Next(ctx)
@@ -46,6 +65,13 @@ func (s *scanStream) nextNode(ctx context.Context) (cgraph.Ref, error) {
 				return nil, err
 			}
 			n := s.keys.Subject()
+			if s.refill != nil {
+				// Several listings: one node may be in more than one.
+				if s.seen[n.Key()] {
+					continue
+				}
+				s.seen[n.Key()] = true
+			}
 			if s.known != nil {
 				s.known(n, s.keys.Value())
 			}
@@ -303,17 +329,20 @@ func (g *graphView) displayName(ctx context.Context, node string) (string, error
 }
 
 // openDocs streams the documents that mention an entity, in store order
-// of its ng:mentioned_in quads (g.V(entity).Out(ng:mentioned_in)):
-// {document, title, publisher, url}.
+// of its ng:name quads, whose labels are its mentions (one per document,
+// docs/graph-model.md): {document, title, publisher, url}.
 func (g *graphView) openDocs(ctx context.Context, entity string) (stream, error) {
-	rs, err := refsOf(g.qs, entity, schema.PredMentionedIn)
+	rs, err := refsOf(g.qs, entity, schema.PredName)
 	if err != nil {
 		return nil, err
 	}
-	return g.newScan(ctx, quad.Subject, rs[0], rs[1], quad.Object, func(ctx context.Context, doc cgraph.Ref) (map[string]any, bool, error) {
+	return g.newScan(ctx, quad.Subject, rs[0], rs[1], quad.Label, func(ctx context.Context, doc cgraph.Ref) (map[string]any, bool, error) {
 		v, err := g.qs.NameOf(doc)
 		if err != nil {
 			return nil, false, err
+		}
+		if _, isDoc := schema.DocIDOf(text(v)); !isDoc {
+			return nil, false, nil
 		}
 		rec := map[string]any{"document": text(v), "title": "", "publisher": "", "url": ""}
 		keys := map[string]string{schema.PredTitle: "title", schema.PredSource: "publisher", schema.PredURL: "url"}
@@ -343,9 +372,10 @@ func (g *graphView) openDocs(ctx context.Context, entity string) (stream, error)
 	}), nil
 }
 
-// openClass streams the entities of a class and its subclasses, in store
-// order of their rdf:type quads for the class itself (every entity also
-// carries each ancestor class, docs/graph-model.md): {iri, name, class
+// openClass streams the entities of a class and its subclasses: those
+// typed with the class itself in store order of their rdf:type quads,
+// then those of each subclass in schema order (a mention carries its
+// finest class only, docs/graph-model.md), each entity once: {iri, name, class
 // (the finest class it has within the requested one), documents (how many
 // documents mention it)}. Each costs a few index lookups, counted from
 // index entries rather than read.
@@ -379,15 +409,20 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 		}
 		return subs[i].name < subs[j].name
 	})
-	rs, err := refsOf(g.qs, info.Name.IRI(), schema.PredType, schema.PredMentionedIn)
+	rs, err := refsOf(g.qs, schema.PredType, schema.PredName)
 	if err != nil {
 		return nil, err
 	}
-	typ, mentioned := rs[1], rs[2]
-	var keys *graph.SubjectIter
-	if rs[0] != nil && typ != nil {
-		if keys, err = listSubjects(g.qs, g.keys, typ, rs[0]); err != nil {
+	typ, mentioned := rs[0], rs[1]
+	// The listings: the class, then its subclasses in schema order.
+	var listings []cgraph.Ref
+	for _, c := range append([]schema.Class{info.Name}, subclassesOf(info.Name)...) {
+		r, err := g.qs.ValueOf(quad.IRI(c.IRI()))
+		if err != nil {
 			return nil, err
+		}
+		if r != nil {
+			listings = append(listings, r)
 		}
 	}
 	st := g.newScan(ctx, quad.Object, nil, nil, quad.Subject, func(ctx context.Context, e cgraph.Ref) (map[string]any, bool, error) {
@@ -429,11 +464,32 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 		iri, ok := v.(quad.IRI)
 		return ok && strings.HasPrefix(string(iri), entityPrefix), nil
 	}
-	if keys != nil {
+	next := 0
+	st.refill = func(ctx context.Context) (bool, error) {
+		if typ == nil || next == len(listings) {
+			return false, nil
+		}
+		keys, err := listSubjects(g.qs, g.keys, typ, listings[next])
+		if err != nil {
+			return false, err
+		}
+		next++
 		st.keys = keys
-		st.known = func(n cgraph.Ref, v quad.Value) { g.names[n.Key()] = v }
+		return true, nil
 	}
+	st.known = func(n cgraph.Ref, v quad.Value) { g.names[n.Key()] = v }
 	return st, nil
+}
+
+// subclassesOf lists the classes below c, in schema order.
+func subclassesOf(c schema.Class) []schema.Class {
+	var out []schema.Class
+	for _, info := range schema.Classes() {
+		if info.Name != c && info.Name.IsA(c) {
+			out = append(out, info.Name)
+		}
+	}
+	return out
 }
 
 // firstValue is valueAt, from one index entry when the runner has the

@@ -23,7 +23,7 @@ var qualifierKeys = []string{schema.QualTime, schema.QualHedge, schema.QualForme
 //	vocab.predicates.controls = {iri, label, inverse, symmetric, literal}
 //	vocab.relations     IRIs of the predicates between two nodes (paths walk these), ng:same_as included
 //	vocab.classes.City = {iri, parent}
-//	vocab.qualifiers    qualifier keys; evidence carries them as vocab.iri.qualifierPrefix + key
+//	vocab.qualifiers    qualifier keys; evidence carries them in its vocab.iri.prov literal (ng.prov decodes it)
 func vocabulary() map[string]any {
 	preds := map[string]any{}
 	var relations []string
@@ -39,8 +39,9 @@ func vocabulary() map[string]any {
 	// A merge (graph.Merge) is an edge too: paths show "X same_as Y".
 	relations = append(relations, schema.PredSameAs)
 	classes := map[string]any{}
-	for _, c := range schema.Classes() {
-		classes[string(c.Name)] = map[string]any{"iri": c.Name.IRI(), "parent": c.Parent.IRI(), "label": c.Label}
+	for i, c := range schema.Classes() {
+		// order: the schema's, which class listings follow (ng.eachEntity).
+		classes[string(c.Name)] = map[string]any{"iri": c.Name.IRI(), "parent": c.Parent.IRI(), "label": c.Label, "order": i}
 	}
 	return map[string]any{
 		"iri": map[string]string{
@@ -50,23 +51,16 @@ func vocabulary() map[string]any {
 			"alias":           schema.PredAlias,
 			"key":             schema.PredKey,
 			"sameAs":          schema.PredSameAs,
-			"mentionedIn":     schema.PredMentionedIn,
 			"subject":         schema.PredEvSubject,
 			"predicate":       schema.PredEvPredicate,
 			"object":          schema.PredEvObject,
-			"document":        schema.PredEvDocument,
 			"sentence":        schema.PredEvSentence,
-			"start":           schema.PredEvStart,
-			"end":             schema.PredEvEnd,
-			"rule":            schema.PredEvRule,
-			"confidence":      schema.PredConfidence,
+			"prov":            schema.PredProv,
 			"title":           schema.PredTitle,
 			"url":             schema.PredURL,
 			"published":       schema.PredPublished,
 			"source":          schema.PredSource,
 			"text":            schema.PredText,
-			"qualifierPrefix": schema.QualifierPrefix,
-			"Evidence":        schema.ClassEvidence,
 			"Document":        schema.ClassDocument,
 			"Thing":           schema.Thing.IRI(),
 			"predicatePrefix": predicatePrefix,

@@ -3,6 +3,7 @@ package resolve
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -70,20 +71,17 @@ func readWorld(ctx context.Context, qs cgraph.QuadStore, tb *names.Table) (*worl
 				n := stringOf(q.Object)
 				e.names[n]++
 				e.aliases[schema.NameKey(n)] = true
+				// The name quad's label is a document that mentions the
+				// entity (docs/graph-model.md: no ng:mentioned_in).
+				if d := iriOf(q.Label); strings.HasPrefix(d, "doc:") && !e.docs[d] {
+					e.docs[d] = true
+					w.docEnts[d] = append(w.docEnts[d], e.iri)
+				}
 			}
 		}},
 		{schema.PredAlias, func(q quad.Quad) {
 			if e := get(q.Subject); e != nil {
 				e.aliases[schema.NameKey(stringOf(q.Object))] = true
-			}
-		}},
-		{schema.PredMentionedIn, func(q quad.Quad) {
-			if e := get(q.Subject); e != nil {
-				d := iriOf(q.Object)
-				if !e.docs[d] {
-					e.docs[d] = true
-					w.docEnts[d] = append(w.docEnts[d], e.iri)
-				}
 			}
 		}},
 		{rolePredicate(), func(q quad.Quad) {

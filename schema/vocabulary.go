@@ -21,6 +21,7 @@ const (
 	EntityNS = "https://newsgraph.dev/entity/"
 	DocNS    = "https://newsgraph.dev/doc/"
 	EvNS     = "https://newsgraph.dev/evidence/"
+	SenNS    = "https://newsgraph.dev/sentence/"
 	RDFNS    = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 	RDFSNS   = "http://www.w3.org/2000/01/rdf-schema#"
 	XSDNS    = "http://www.w3.org/2001/XMLSchema#"
@@ -33,6 +34,7 @@ func Prefixes() map[string]string {
 		"ent":  EntityNS,
 		"doc":  DocNS,
 		"ev":   EvNS,
+		"sen":  SenNS,
 		"rdf":  RDFNS,
 		"rdfs": RDFSNS,
 		"xsd":  XSDNS,
@@ -257,25 +259,25 @@ func PredicateNames() []string {
 // Structural and provenance predicates: the layout of the graph beside the
 // relation edges. See docs/graph-model.md.
 const (
-	PredType        = "rdf:type"        // entity → class, evidence → ng:Evidence, doc → ng:Document
-	PredSubClassOf  = "rdfs:subClassOf" // class → parent class
-	PredName        = "ng:name"         // entity → canonical name (string)
-	PredAlias       = "ng:alias"        // entity → surface form seen in a document (string)
-	PredMentionedIn = "ng:mentioned_in" // entity → document node
+	PredType       = "rdf:type"        // entity → its finest class, doc → ng:Document (ancestors: PredSubClassOf)
+	PredSubClassOf = "rdfs:subClassOf" // class → parent class
+	PredName       = "ng:name"         // entity → canonical name (string); its labels are the entity's documents
+	PredAlias      = "ng:alias"        // entity → surface form seen in a document other than the name (string)
 	// PredKey is entity → NameKey of its name and of each alias: lets a
 	// query find "idlib" or "JAMES  JEFFREY" by one index lookup instead of
 	// scanning every alias (added by queries/; see NameKey).
 	PredKey = "ng:key"
-	// Evidence nodes reify one fact of one document.
+	// Evidence nodes reify one fact of one document: subject, predicate,
+	// object, the sentence node, and the rest packed in PredProv (see
+	// EncodeProv). The document is the label (and the IRI's first segment).
 	PredEvSubject   = "ng:subject"
 	PredEvPredicate = "ng:predicate"
 	PredEvObject    = "ng:object"
-	PredEvDocument  = "ng:document"
-	PredEvSentence  = "ng:sentence"
-	PredEvStart     = "ng:start"
-	PredEvEnd       = "ng:end"
-	PredEvRule      = "ng:rule"
-	PredConfidence  = "ng:confidence"
+	PredEvSentence  = "ng:sentence" // evidence → sentence node (SentenceIRI), whose PredText is the sentence
+	PredProv        = "ng:prov"     // evidence → "start|end|rule|confidence|qualifiers" (EncodeProv)
+	// PredEvRule is a merge record's rule (graph.Merge); layout 1 also put
+	// it on evidence nodes.
+	PredEvRule = "ng:rule"
 	// Document nodes.
 	PredTitle      = "ng:title"
 	PredURL        = "ng:url"
@@ -285,9 +287,29 @@ const (
 	PredIngestedAt = "ng:ingested_at"
 	PredTextKey    = "ng:text_key" // Document.TextKey: the text with white space normalised, hashed
 	PredCopy       = "ng:copy"     // id of another document that carried the same text (stored once)
-	PredText       = "ng:text"     // statement node → quote text (also its ng:name)
-	// Qualifiers on evidence nodes: ng:q_<key>, e.g. ng:q_time.
-	QualifierPrefix = "ng:q_"
+	PredText       = "ng:text"     // statement node → quote text (also its ng:name); sentence node → sentence
+)
+
+// The layout version, stored as <ng:schema> <ng:layout_version> N under
+// LabelSchema. Readers refuse a store whose documents were written in
+// another layout (graph.Open); `newsgraph migrate` rewrites layout 1.
+const (
+	PredLayoutVersion = "ng:layout_version"
+	LayoutVersion     = 2
+)
+
+// Layout 1 (before the lean layout): predicates and classes that only
+// migration reads, and that the RDF exports still write for each evidence
+// (its ng:prov unpacked, so that RDF tools can query offsets, rule,
+// confidence and qualifiers). The store no longer holds them.
+const (
+	Layout1MentionedIn     = "ng:mentioned_in" // entity → document (repeated the label)
+	Layout1Document        = "ng:document"     // evidence → document (repeated the label)
+	Layout1Start           = "ng:start"
+	Layout1End             = "ng:end"
+	Layout1Confidence      = "ng:confidence"
+	Layout1QualifierPrefix = "ng:q_"
+	Layout1ClassEvidence   = "ng:Evidence"
 )
 
 // Qualifier keys an evidence node may carry.
@@ -299,11 +321,8 @@ const (
 	QualNegated     = "negated"     // "true" for "does not have control"
 )
 
-// Node classes that are not entities.
-const (
-	ClassEvidence = "ng:Evidence"
-	ClassDocument = "ng:Document"
-)
+// ClassDocument is the class of document nodes (not an entity class).
+const ClassDocument = "ng:Document"
 
 // Labels of quads that belong to no document.
 const (

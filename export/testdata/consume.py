@@ -38,7 +38,9 @@ if fmt in ("nquads", "jsonld", "turtle"):
     types = set(str(o.datatype) for _, _, o in triples((None, URIRef(NG + "start"), None)))
     out["start_types"] = sorted(types)
     out["published"] = sorted(o.toPython().isoformat() for _, _, o in triples((None, URIRef(NG + "published"), None)))
-    out["sentences"] = sorted(str(o) for _, _, o in triples((None, URIRef(NG + "sentence"), None)))
+    # An evidence's sentence is a node whose ng:text is the sentence.
+    out["sentences"] = sorted(str(t) for _, _, o in triples((None, URIRef(NG + "sentence"), None))
+                              for _, _, t in triples((o, URIRef(NG + "text"), None)))
 elif fmt in ("graphml", "gexf"):
     import networkx as nx
     g = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
