@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/names"
 	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -63,7 +64,7 @@ var timeWords = map[string]bool{
 
 var honorifics = map[string]bool{"Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true, "Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Sir": true, "Dame": true, "Lady": true, "Lord": true}
 
-var companySuffix = map[string]bool{"S.p.A.": true, "S.A.": true, "GmbH": true, "N.V.": true, "Co.": true, "Inc.": true, "Corp.": true, "Ltd.": true, "Co": true, "Inc": true, "Corp": true, "Ltd": true, "LLC": true, "PLC": true}
+var companySuffix = map[string]bool{"SA": true, "NV": true, "SpA": true, "LLP": true, "Plc": true, "S.p.A.": true, "S.A.": true, "GmbH": true, "N.V.": true, "Co.": true, "Inc.": true, "Corp.": true, "Ltd.": true, "Co": true, "Inc": true, "Corp": true, "Ltd": true, "LLC": true, "PLC": true}
 
 var nameConnectors = map[string]bool{"de": true, "del": true, "da": true, "van": true, "von": true, "der": true, "bin": true, "ibn": true, "al": true, "el": true, "la": true, "le": true, "du": true, "y": true, "&": true}
 
@@ -124,11 +125,16 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 	if _, _, ok := splitHyphen(t); ok {
 		return false // "al-Qaeda-linked", "Russian-backed": modifiers
 	}
+	// "@POTUS", "#MeToo": a social-media handle or tag (the tokenizer
+	// splits the sign off) names an account or a topic, not an entity.
+	if i > 0 && (toks[i-1].Text == "@" || toks[i-1].Text == "#") && toks[i-1].End == toks[i].Start {
+		return false
+	}
 	if arabicPrefix(t) {
 		return true
 	}
-	if !upperFirst(t) || timeWords[t] || t == "I" || strings.HasPrefix(t, "I'") || strings.HasPrefix(t, "I’") {
-		return false // "I’m", "I've": the tokenizer keeps contractions whole
+	if !upperFirst(t) || timeWords[t] || t == "I" || contraction(t) {
+		return false // "I’m", "We've", "Don't": the tokenizer keeps contractions whole
 	}
 	if toks[i].Tag == "CD" && !upperFirst(t) || digitCount(t) >= 3 {
 		return false // "MI6", "G20" are names whatever the tagger says
@@ -246,8 +252,14 @@ func (x *docState) chunks(toks []token) []chunk {
 				longName = true
 				continue
 			}
+			// A gazetteer name that runs through a connector: "House of
+			// Representatives", "Bosnia and Herzegovina".
+			if k := x.gazEndAt(toks, i); k > j {
+				j = k
+				continue
+			}
 			// Connectors inside names: "Ministry of Defence", "Secretary of
-			// State", "Bosnia and Herzegovina", "bin Laden".
+			// State", "bin Laden".
 			if j+1 < len(toks) && x.isNameToken(toks, j+1) {
 				w := toks[j].Lower
 				prev := toks[j-1].Text
@@ -260,7 +272,7 @@ func (x *docState) chunks(toks []token) []chunk {
 					j++
 					continue
 				}
-				if (w == "of" || w == "for") && toks[j].Text == w && !companySuffix[prev] && (longName || x.g.orgHeads[prev] != "" || len(prev) > 4 && x.g.orgHeads[strings.TrimSuffix(prev, "s")] != "" || x.g.locHeads[prev] != "" || x.g.roleHeads[prev] || prev == "Republic" || prev == "Kingdom" || prev == "Secretary" || prev == "Bank" || prev == "Minister") {
+				if (w == "of" || w == "for") && toks[j].Text == w && !companySuffix[prev] && (longName || w == "of" && x.chamberName(joinToks(toks[i:j])) || x.g.orgHeads[prev] != "" || len(prev) > 4 && x.g.orgHeads[strings.TrimSuffix(prev, "s")] != "" || x.g.locHeads[prev] != "" || x.g.roleHeads[prev] || prev == "Republic" || prev == "Kingdom" || prev == "Secretary" || prev == "Bank" || prev == "Minister") {
 					j++
 					continue
 				}
@@ -271,7 +283,11 @@ func (x *docState) chunks(toks []token) []chunk {
 						k++
 					}
 					full := joinToks(toks[i:k])
-					if _, ok := x.g.entries[full]; ok || (x.g.orgHeads[toks[k-1].Text] != "" || x.g.locHeads[toks[k-1].Text] != "") && k-i <= 6 {
+					// "the House and Senate", "Congress and the White
+					// House": two names the gazetteer knows apart are a
+					// coordination, not one organisation.
+					leftKnown, rightKnown := x.known(joinToks(toks[i:j])), x.known(joinToks(toks[j+1:k]))
+					if _, ok := x.g.entries[full]; ok || !(leftKnown && rightKnown) && (x.g.orgHeads[toks[k-1].Text] != "" || x.g.locHeads[toks[k-1].Text] != "") && k-i <= 6 {
 						j++
 						continue
 					}
@@ -294,6 +310,24 @@ func joinToks(toks []token) string {
 		b.WriteString(t.Text)
 	}
 	return b.String()
+}
+
+// chamberName reports whether a name is a legislature's or a court's of
+// the names tables, which another chamber's name continues with "of":
+// "House of Delegates", "Supreme Court of Virginia".
+func (x *docState) chamberName(s string) bool {
+	m, ok := names.Default().Family(s)
+	return ok && (m.Kind == names.KindLegislature || m.Kind == names.KindCourt)
+}
+
+// known reports whether a name is in the gazetteer or in a family of the
+// names tables ("House", "Treasury": ambiguous names count too).
+func (x *docState) known(s string) bool {
+	if _, ok := x.lookup(s); ok {
+		return true
+	}
+	_, ok := names.Default().Family(s)
+	return ok
 }
 
 // lookup finds a gazetteer entry for a surface form; all-caps text
@@ -461,6 +495,12 @@ func (x *docState) segment(si int, c chunk) {
 			// What names a title is an organisation or a place, never a person.
 			org = x.segmentHint(si, chunk{c.i, ri}, schema.Organization)
 		}
+		// "drug wholesaler Cardinal Health Inc": a company's name that
+		// opens with a title word is the company's.
+		if ri == c.i && rj < c.j && companySuffix[toks[c.j-1].Text] {
+			x.addNamed(si, c, schema.Company)
+			return
+		}
 		x.addMention(mention{sent: si, i: ri, j: rj, kind: kRole, surface: joinToks(toks[ri:rj]), class: schema.Role, strength: 3, ent: -1, roleOrg: org})
 		if rj < c.j {
 			x.segmentPlain(si, chunk{rj, c.j}, true)
@@ -488,6 +528,12 @@ func (x *docState) segment(si int, c chunk) {
 				continue
 			}
 			rest := toks[k:c.j]
+			// "Alabama Supreme Court", "Maine House": a place before a name
+			// that is ambiguous on its own says which court or house it is.
+			if m, ok := names.Default().Family(joinToks(rest)); ok && m.Ambiguous && m.Class.Top() != schema.Person {
+				x.addNamed(si, c, m.Class)
+				return
+			}
 			_, restKnown := x.lookup(joinToks(rest))
 			// "San Diego County", "Michigan State": a head word alone is part of the place's name.
 			restOrgName := false
@@ -508,6 +554,13 @@ func (x *docState) segment(si int, c chunk) {
 		}
 	}
 	x.segmentPlain(si, c, hon)
+}
+
+// addNamed adds the chunk as one name of a class the caller knows.
+func (x *docState) addNamed(si int, c chunk, class schema.Class) int {
+	m := mention{sent: si, i: c.i, j: c.j, kind: kName, surface: joinToks(x.sents[si].Toks[c.i:c.j]), class: class, strength: 3, ent: -1, roleOrg: -1}
+	x.extendDescriptor(&m)
+	return x.addMention(m)
 }
 
 func (x *docState) nameMention(si, i, j int, e gazEntry, hon bool) int {
@@ -548,6 +601,12 @@ func (x *docState) segmentPlain(si int, c chunk, person bool) int {
 	}
 	if c.j-c.i == 1 && (toks[c.i].Tag == "JJ" || adjectival(toks, c.i)) && !(c.j < len(toks) && descriptors[toks[c.j].Text].class != "") {
 		// "Kurdish areas": an adjective, not a name.
+		return -1
+	}
+	// Laws, programmes, holidays and taxes are named too ("Affordable Care
+	// Act", "Obamacare", "Christmas", "the alternative minimum tax (AMT)"),
+	// but are no person, organisation or place: no entity of ours.
+	if x.miscName(toks, c) {
 		return -1
 	}
 	m := mention{sent: si, i: c.i, j: c.j, kind: kName, surface: text, ent: -1, roleOrg: -1}
@@ -624,6 +683,12 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 
 	if cl := x.g.orgHeads[last]; cl != "" && n > 1 {
 		return cl, 3
+	}
+	// "the House", "Treasury": a name of a family in the names tables has
+	// its class even where the family is not certain (settleFamilies
+	// decides per document which entity it is).
+	if m, ok := names.Default().Family(text(toks[c.i:c.j])); ok && m.Class.Top() != schema.Person && m.Kind != names.KindMetonym {
+		return m.Class, 3
 	}
 	// "the Navy", "an Army panel", "the Senate": a head word alone.
 	if cl := x.g.orgHeads[first]; cl != "" && n == 1 && c.i > 0 && (toks[c.i-1].Lower == "the" || toks[c.i-1].Lower == "an" || toks[c.i-1].Lower == "a") && !companySuffix[first] {
@@ -955,6 +1020,19 @@ func (x *docState) datelineAfter(toks []token, k int) bool {
 	return false
 }
 
+// gazEndAt is the end of the longest gazetteer name of two or more
+// tokens that starts at token i, or i when there is none.
+func (x *docState) gazEndAt(toks []token, i int) int {
+	for n := min(x.g.maxLen, len(toks)-i); n >= 2; n-- {
+		// A descriptor after the name ("Islamic State group") is
+		// extendDescriptor's: only a capitalised last word counts.
+		if _, ok := x.g.entries[joinToks(toks[i:i+n])]; ok && upperFirst(toks[i+n-1].Text) {
+			return i + n
+		}
+	}
+	return i
+}
+
 // isGazStart reports whether tokens i, i+1 begin a two-word gazetteer name.
 func (x *docState) isGazStart(toks []token, i int) bool {
 	if i+1 >= len(toks) {
@@ -1043,3 +1121,87 @@ var strongPlaceHead = map[string]bool{"County": true, "Province": true, "Townshi
 
 var placeStarts = map[string]bool{"Los": true, "Las": true, "San": true, "Santa": true, "Fort": true, "Port": true,
 	"Mount": true, "Lake": true, "Puerto": true, "Ciudad": true, "Villa": true}
+
+// miscName reports whether a chunk names something that is not a person,
+// an organisation or a place: a law ("... Act"), a name of the misc table
+// (gazetteer.go: laws, programmes, holidays, events), or an acronym the
+// document spells out in lower case ("the alternative minimum tax (AMT)",
+// "state and local taxes, known as SALT").
+func (x *docState) miscName(toks []token, c chunk) bool {
+	n := c.j - c.i
+	if n >= 2 && toks[c.j-1].Text == "Act" && !x.g.roleHeads[toks[c.i].Text] {
+		return true
+	}
+	if x.g.misc[joinToks(toks[c.i:c.j])] {
+		return true
+	}
+	// Storms: "Hurricane Maria", "hurricanes Harvey and Irma".
+	if stormWords[strings.ToLower(toks[c.i].Text)] && n >= 2 || c.i > 0 && stormWords[toks[c.i-1].Text] {
+		return true
+	}
+	return n == 1 && allCaps(toks[c.i].Text) && x.termAcronym(toks[c.i].Text)
+}
+
+// termAcronym reports whether the document introduces acr as the
+// abbreviation of lower-case words: "X (ACR)" or "X, known as ACR", where
+// the initials of the words before spell it.
+func (x *docState) termAcronym(acr string) bool {
+	want := strings.ToLower(acr)
+	for _, s := range x.sents {
+		toks := s.Toks
+		for i, t := range toks {
+			if t.Text != acr || i < 2 {
+				continue
+			}
+			end := -1 // the token after the spelled-out words
+			switch {
+			case toks[i-1].Text == "(":
+				end = i - 1
+			case i >= 3 && toks[i-1].Lower == "as" && (toks[i-2].Lower == "known" || toks[i-2].Lower == "called"):
+				end = i - 2
+				if toks[end-1].Text == "," {
+					end--
+				}
+			}
+			if end < len(want) {
+				continue
+			}
+			words := toks[end-len(want) : end]
+			ok := true
+			for k, w := range words {
+				if w.Text != w.Lower || w.Lower[0] != want[k] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// contraction reports whether a token is a pronoun or verb contracted
+// with its clitic ("I'm", "We’re", "They'll", "Don't", "That's"), which
+// the tokenizer keeps whole and a capital makes look like a name. Names
+// with an apostrophe go on in capitals ("O'Brien", "D’Amato").
+func contraction(t string) bool {
+	t = strings.ReplaceAll(t, "’", "'")
+	k := strings.LastIndexByte(t, '\'')
+	if k <= 0 {
+		return false
+	}
+	head, clitic := strings.ToLower(t[:k]), t[k+1:]
+	switch clitic {
+	case "m", "re", "ve", "ll", "d":
+		return true
+	case "t":
+		return strings.HasSuffix(head, "n")
+	case "s":
+		return functionWords[head] || head == "let" || head == "what" || head == "who"
+	}
+	return false
+}
+
+var stormWords = map[string]bool{"hurricane": true, "hurricanes": true, "typhoon": true, "typhoons": true, "cyclone": true, "cyclones": true, "storm": true, "storms": true}
