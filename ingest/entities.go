@@ -184,6 +184,13 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 		if _, known := x.g.entries[t]; !known && toks[i].Tag == "NNS" && strings.HasSuffix(t, "s") && i+1 < len(toks) && toks[i+1].Text == toks[i+1].Lower && !speechVerbs[toks[i+1].Lower] {
 			return false
 		}
+		// "Put Donald Trump ...": an imperative opening a sentence or a
+		// quote is no part of the name after it.
+		if toks[i].Tag == "VB" && i+1 < len(toks) && upperFirst(toks[i+1].Text) {
+			if _, known := x.g.entries[t]; !known && !x.g.given[t] {
+				return false
+			}
+		}
 		// Sentence-initial: trust the gazetteer, then the tagger.
 		if _, ok := x.g.entries[t]; ok {
 			return true
@@ -241,6 +248,13 @@ func (x *docState) chunks(toks []token) []chunk {
 		j := i + 1
 		longName := false
 		for j < len(toks) {
+			// A company's suffix ends its name ("Time Warner Inc. Trump
+			// said"); a dateline in capitals ends a byline ("Marc Frank
+			// HAVANA").
+			if companySuffix[toks[j-1].Text] && j-1 > i && !companySuffix[toks[j].Text] ||
+				allCaps(toks[j].Text) && len(toks[j].Text) > 3 && !allCaps(toks[j-1].Text) && !strings.Contains(toks[j].Text, ".") && x.known(titleCase(toks[j].Text)) {
+				break
+			}
 			if x.isNameToken(toks, j) {
 				j++
 				continue
@@ -263,14 +277,23 @@ func (x *docState) chunks(toks []token) []chunk {
 			if j+1 < len(toks) && x.isNameToken(toks, j+1) {
 				w := toks[j].Lower
 				prev := toks[j-1].Text
-				if nameConnectors[w] && toks[j].Text == w {
-					j++
+				if nameConnectors[w] && toks[j].Text == w && !(w == "&" && x.known(joinToks(toks[i:j])) && x.known(toks[j+1].Text)) {
+					j++ // but "House & Senate" are two
 					continue
 				}
 				// "Croatian People's Party", "National Farmers' Union".
 				if (toks[j].Text == "'s" || toks[j].Text == "'") && groupNouns[prev] && x.g.orgHeads[toks[j+1].Text] != "" {
 					j++
 					continue
+				}
+				// "Commission of Inquiry on Syria": "on" goes on a long
+				// organisation's name.
+				if w == "on" && toks[j].Text == w && longName {
+					j++
+					continue
+				}
+				if (w == "of" || w == "for") && toks[j].Text == w && !companySuffix[prev] && x.g.orgHeads[prev] != "" && x.g.orgHeads[prev] != schema.MediaOutlet {
+					longName = true // "Coalition for Cybersecurity Policy and Law"
 				}
 				if (w == "of" || w == "for") && toks[j].Text == w && !companySuffix[prev] && (longName || w == "of" && x.chamberName(joinToks(toks[i:j])) || x.g.orgHeads[prev] != "" || len(prev) > 4 && x.g.orgHeads[strings.TrimSuffix(prev, "s")] != "" || x.g.locHeads[prev] != "" || x.g.roleHeads[prev] || prev == "Republic" || prev == "Kingdom" || prev == "Secretary" || prev == "Bank" || prev == "Minister") {
 					j++
@@ -287,7 +310,13 @@ func (x *docState) chunks(toks []token) []chunk {
 					// House": two names the gazetteer knows apart are a
 					// coordination, not one organisation.
 					leftKnown, rightKnown := x.known(joinToks(toks[i:j])), x.known(joinToks(toks[j+1:k]))
-					if _, ok := x.g.entries[full]; ok || !(leftKnown && rightKnown) && (x.g.orgHeads[toks[k-1].Text] != "" || x.g.locHeads[toks[k-1].Text] != "") && k-i <= 6 {
+					// "South and Central Asia": the left part shares the
+					// right one's head.
+					elliptic := rightKnown && x.known(joinToks(toks[i:j])+" "+toks[k-1].Text)
+					// "Coalition for Cybersecurity Policy and Law": the
+					// complement of an organisation's head goes on.
+					complement := longName && !rightKnown && k-j-1 <= 2 && !x.hasRoleHead(toks[j+1:k])
+					if _, ok := x.g.entries[full]; ok || elliptic || complement || !(leftKnown && rightKnown) && (x.g.orgHeads[toks[k-1].Text] != "" || x.g.locHeads[toks[k-1].Text] != "") && k-i <= 6 {
 						j++
 						continue
 					}
@@ -338,6 +367,12 @@ func (x *docState) lookup(s string) (gazEntry, bool) {
 	}
 	if strings.HasPrefix(s, "the ") || strings.HasPrefix(s, "The ") {
 		if e, ok := x.g.entries[s[4:]]; ok {
+			return e, true
+		}
+	}
+	// "Twitter Inc", "Boeing Co.": a known company with its suffix.
+	if k := strings.LastIndexByte(s, ' '); k > 0 && companySuffix[s[k+1:]] {
+		if e, ok := x.g.entries[strings.TrimSuffix(s[:k], ",")]; ok && e.Class.IsA(schema.Organization) {
 			return e, true
 		}
 	}
@@ -513,7 +548,7 @@ func (x *docState) segment(si int, c chunk) {
 		first := toks[c.i].Text
 		_, isDem := x.g.demonyms[first]
 		restOrg := x.looksOrg(toks[c.i+1 : c.j])
-		if isDem && !restOrg {
+		if isDem && !restOrg && !x.known(joinToks(toks[c.i:c.j])) {
 			x.addMention(mention{sent: si, i: c.i, j: c.i + 1, kind: kDemonym, surface: first, gazName: x.g.demonyms[first], class: schema.Country, strength: 3, ent: -1, roleOrg: -1})
 			x.segmentPlain(si, chunk{c.i + 1, c.j}, hon)
 			return
@@ -589,6 +624,9 @@ func (x *docState) segmentPlain(si int, c chunk, person bool) int {
 	text := joinToks(toks[c.i:c.j])
 	if e, ok := x.lookupChunk(toks, c, text); ok {
 		return x.nameMention(si, c.i, c.j, e, false)
+	}
+	if mi, ok := x.splitKnown(si, c); ok {
+		return mi
 	}
 	if mi, ok := x.splitName(si, c, person); ok {
 		return mi
@@ -683,6 +721,15 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 
 	if cl := x.g.orgHeads[last]; cl != "" && n > 1 {
 		return cl, 3
+	}
+	// "South and Central Asia": an elliptic coordination is what its
+	// known last part is.
+	for k := c.i + 1; k < c.j-1; k++ {
+		if toks[k].Text == "and" {
+			if e, ok := x.lookup(joinToks(toks[k+1 : c.j])); ok && x.known(joinToks(toks[c.i:k])+" "+toks[c.j-1].Text) {
+				return e.Class, 3
+			}
+		}
 	}
 	// "the House", "Treasury": a name of a family in the names tables has
 	// its class even where the family is not certain (settleFamilies
@@ -1026,7 +1073,8 @@ func (x *docState) gazEndAt(toks []token, i int) int {
 	for n := min(x.g.maxLen, len(toks)-i); n >= 2; n-- {
 		// A descriptor after the name ("Islamic State group") is
 		// extendDescriptor's: only a capitalised last word counts.
-		if _, ok := x.g.entries[joinToks(toks[i:i+n])]; ok && upperFirst(toks[i+n-1].Text) {
+		s := joinToks(toks[i : i+n])
+		if _, ok := x.g.entries[s]; (ok || x.g.misc[s]) && upperFirst(toks[i+n-1].Text) {
 			return i + n
 		}
 	}
@@ -1205,3 +1253,57 @@ func contraction(t string) bool {
 }
 
 var stormWords = map[string]bool{"hurricane": true, "hurricanes": true, "typhoon": true, "typhoons": true, "cyclone": true, "cyclones": true, "storm": true, "storms": true}
+
+// splitKnown cuts a chunk that is a run of known names and nothing else
+// into those names: "U.S. Senate Republican [leader]" is the Senate and
+// the party, "Texas Republican" a state and a party. The longest known
+// name is taken first; a chunk with any unknown word is left alone, and
+// one known whole never reaches here. It returns the last mention.
+func (x *docState) splitKnown(si int, c chunk) (int, bool) {
+	toks := x.sents[si].Toks
+	if x.known(joinToks(toks[c.i:c.j])) {
+		return -1, false // "U.S. Supreme Court" is one name of the names tables
+	}
+	type piece struct {
+		i, j  int
+		e     gazEntry
+		class schema.Class
+	}
+	var ps []piece
+	for k := c.i; k < c.j; {
+		found := false
+		for n := c.j - k; n >= 1 && !found; n-- {
+			if k == c.i && n == c.j-c.i {
+				continue
+			}
+			s := joinToks(toks[k : k+n])
+			if e, ok := x.lookup(s); ok {
+				ps, found = append(ps, piece{k, k + n, e, e.Class}), true
+			} else if m, ok := names.Default().Family(s); ok && m.Class.Top() != schema.Person {
+				ps, found = append(ps, piece{k, k + n, gazEntry{}, m.Class}), true
+			}
+		}
+		if !found {
+			return -1, false
+		}
+		k = ps[len(ps)-1].j
+	}
+	last := -1
+	for _, p := range ps {
+		if p.e.Name != "" {
+			last = x.nameMention(si, p.i, p.j, p.e, false)
+		} else {
+			last = x.addNamed(si, chunk{p.i, p.j}, p.class)
+		}
+	}
+	return last, true
+}
+
+func (x *docState) hasRoleHead(toks []token) bool {
+	for _, t := range toks {
+		if x.g.roleHeads[t.Text] {
+			return true
+		}
+	}
+	return false
+}

@@ -69,14 +69,14 @@ func (x *docState) settleFamilies() {
 		if f.canonical == "" || !f.ambiguous || len(e.surfaces) == 0 {
 			continue
 		}
-		if x.stateQualified(k) {
-			continue // "the state Supreme Court": a state's, whatever else the story names
-		}
 		if r := x.longerName(k); r != -1 {
 			if r >= 0 {
 				x.mergeEntity(k, r)
 			}
 			continue
+		}
+		if x.stateQualified(k) {
+			continue // "the state Supreme Court": a state's, whatever else the story names
 		}
 		if t, ok := inDoc[f.canonical]; ok {
 			if t >= 0 {

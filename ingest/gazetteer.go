@@ -292,6 +292,12 @@ MediaOutlet|Tass|
 MediaOutlet|Pravda|
 MediaOutlet|Izvestia|
 MediaOutlet|UPI|United Press International
+MediaOutlet|Politico|POLITICO
+MediaOutlet|Axios|
+MediaOutlet|The Hill|
+MediaOutlet|CNBC|
+MediaOutlet|MSNBC|
+MediaOutlet|Breitbart|Breitbart News
 Company|General Motors|GM
 Company|Ford|Ford Motor Co.
 Company|IBM|
@@ -314,7 +320,7 @@ Company|Toyota|
 // what a recogniser calls MISC. They are no person, organisation or place,
 // so no entity of ours, however their context reads ("in Obamacare", "said
 // on Christmas"). Laws named "... Act" are found by their shape instead.
-const miscData = `Obamacare|Trumpcare|Medicare|Medicaid|Brexit|DACA|Dream Act|DREAM Act|Christmas|Christmas Eve|Thanksgiving|Easter|Ramadan|Eid|Hanukkah|Passover|Halloween|New Year|New Year's Day|Independence Day|Memorial Day|Labor Day|Veterans Day|Super Bowl|World Cup|Olympics|Olympic Games|Paralympics|Oscars|Grammys|Holocaust|Cold War|World War Two|World War II|Watergate|Black Friday|Cyber Monday|Dodd-Frank`
+const miscData = `Deferred Action for Childhood Arrivals|Christianity|Islam|Judaism|Hinduism|Buddhism|Mormon|Mormons|Obamacare|Trumpcare|Medicare|Medicaid|Brexit|DACA|Dream Act|DREAM Act|Christmas|Christmas Eve|Thanksgiving|Easter|Ramadan|Eid|Hanukkah|Passover|Halloween|New Year|New Year's Day|Independence Day|Memorial Day|Labor Day|Veterans Day|Super Bowl|World Cup|Olympics|Olympic Games|Paralympics|Oscars|Grammys|Holocaust|Cold War|World War Two|World War II|Watergate|Black Friday|Cyber Monday|Dodd-Frank`
 
 // Titles and offices: heads of role phrases. Leader roles yield "leads".
 const roleHeads = `POTUS|Brigadier|Brigadier General|Major General|Lieutenant General|Field Marshal|Administrator|Anchorman|Attorney|Actor|Actress|Linguist|Academician|Singer|Writer|Author|Novelist|Poet|Artist|Composer|Architect|Physicist|Astronaut|Agent|Detective|Trooper|Sheik|Crown Prince|Brig.|Rev.|Father|Designer|Fellow|Researcher|Producer|Secretary of State|Solicitor General|Surgeon General|President|Vice President|Prime Minister|Deputy Prime Minister|Minister|Secretary|Secretary-General|Secretary General|Undersecretary|Under Secretary|Ambassador|Envoy|Representative|Coordinator|Spokesman|Spokeswoman|Spokesperson|Commander|Commander-in-Chief|General|Gen.|Lt.|Col.|Maj.|Capt.|Sgt.|Adm.|Admiral|Colonel|Major|Captain|Lieutenant|Sergeant|Marshal|Chief|Director|Director-General|Governor|Gov.|Mayor|Senator|Sen.|Rep.|Congressman|Congresswoman|Chairman|Chairwoman|Chair|Chancellor|CEO|Leader|King|Queen|Prince|Princess|Emir|Sultan|Sheikh|Pope|Cardinal|Bishop|Archbishop|Rabbi|Imam|Ayatollah|Judge|Justice|Attorney General|Prosecutor|Officer|Adviser|Advisor|Counselor|Analyst|Correspondent|Reporter|Editor|Publisher|Founder|Head|Premier|Dictator|Commissioner|Inspector|Superintendent|Sheriff|Speaker|Deputy|Official|Diplomat|Consul|Councillor|Councilman|Delegate|Treasurer|Economist|Professor|Prof.|Dr.|Coach|Manager|Executive|Economist|Chief Executive|Minister of Defence|Foreign Minister|Defence Minister|Defense Minister|Interior Minister|Finance Minister|Health Minister`
@@ -334,11 +340,11 @@ const givenNames = `James|John|Robert|Michael|William|David|Richard|Joseph|Thoma
 // Organisation heads: the last word of a name that makes it an organisation,
 // with the class it gives.
 const orgHeadsData = `
-Company|SA|NV|SpA|LLP|Plc|Railroad|Railway|Railways|Firm|Motel|Inn|Works|Mills|Packing|Aviation|Resources|Mining|S.p.A.|S.A.|AG|GmbH|N.V.|Inc.|Inc|Corp.|Corp|Co.|Co|Ltd.|Ltd|LLC|PLC|plc|Company|Corporation|Group|Holdings|Industries|Bank|Airlines|Airways|Motors|Enterprises|Partners|Associates|Systems|Technologies|Pharmaceuticals|Foods|Stores|Hotel|Hotels|Theatre|Theater|Restaurant|Studios|Records|Electric|Oil|Petroleum|Steel|Energy
+Company|SA|NV|SpA|LLP|Plc|Brothers|Books|Railroad|Railway|Railways|Firm|Motel|Inn|Works|Mills|Packing|Aviation|Resources|Mining|S.p.A.|S.A.|AG|GmbH|N.V.|Inc.|Inc|Corp.|Corp|Co.|Co|Ltd.|Ltd|LLC|PLC|plc|Company|Corporation|Group|Holdings|Industries|Bank|Airlines|Airways|Motors|Enterprises|Partners|Associates|Systems|Technologies|Pharmaceuticals|Foods|Stores|Hotel|Hotels|Theatre|Theater|Restaurant|Studios|Records|Electric|Oil|Petroleum|Steel|Energy
 Government|Staff|Ministry|Department|Government|Administration|Parliament|Assembly|Cabinet|Senate|Congress|Court|Commission|Bureau|Agency|Office|Authority|Service|Police|Embassy|Consulate|Council|Municipality|Legislature|Directorate|Regime
 ArmedGroup|Forces|Army|Brigade|Brigades|Battalion|Regiment|Militia|Militias|Front|Guard|Guards|Corps|Navy|Fleet|Legion|Mobilization|Units|Rebels|Mujahideen|Jihad
 PoliticalParty|Party|Alliance|Bloc|Coalition
-MediaOutlet|FM|News|Times|Post|Journal|Herald|Tribune|Gazette|Radio|Television|TV|Network|Press|Broadcasting|Daily|Weekly|Magazine|Review|Chronicle|Telegraph|Observer|Monitor|Courier|Globe|Sun|Star|Report
+MediaOutlet|FM|Media|News|Times|Post|Journal|Herald|Tribune|Gazette|Radio|Television|TV|Network|Press|Broadcasting|Daily|Weekly|Magazine|Review|Chronicle|Telegraph|Observer|Monitor|Courier|Globe|Sun|Star|Report
 Organization|Labs|Tech|Exchange|Depository|Complex|Complexes|University|Institute|College|School|Academy|Association|Foundation|Society|Union|Federation|League|Organization|Organisation|Committee|Movement|Church|Hospital|Museum|Center|Centre|Club|Team|Confederation|Fund|Trust|Board|Council|Laboratory|Laboratories|Library|Program|Programme|Project|Initiative|Conference|Institution|Cooperative|Syndicate|Order|Mission|Clinic|Seminary|Brotherhood|Network|Watch|Secretariat
 `
 
