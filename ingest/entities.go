@@ -247,6 +247,7 @@ func (x *docState) chunks(toks []token) []chunk {
 		}
 		j := i + 1
 		longName := false
+		gazEnd := x.gazEndAt(toks, i)
 		for j < len(toks) {
 			// A company's suffix ends its name ("Time Warner Inc. Trump
 			// said"); a dateline in capitals ends a byline ("Marc Frank
@@ -268,8 +269,8 @@ func (x *docState) chunks(toks []token) []chunk {
 			}
 			// A gazetteer name that runs through a connector: "House of
 			// Representatives", "Bosnia and Herzegovina".
-			if k := x.gazEndAt(toks, i); k > j {
-				j = k
+			if gazEnd > j {
+				j = gazEnd
 				continue
 			}
 			// Connectors inside names: "Ministry of Defence", "Secretary of
