@@ -287,9 +287,9 @@ func (x *docState) chunks(toks []token) []chunk {
 					j++
 					continue
 				}
-				// "Commission of Inquiry on Syria": "on" goes on a long
-				// organisation's name.
-				if w == "on" && toks[j].Text == w && longName {
+				// "Commission of Inquiry on Syria", "Joint Committee on
+				// Taxation": "on" goes on a long name or a body's.
+				if w == "on" && toks[j].Text == w && (longName || j-i >= 2 && bodyHeads[prev]) {
 					j++
 					continue
 				}
@@ -747,7 +747,7 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 		return cl, 3
 	}
 	for k := c.i; k < c.j-1; k++ {
-		if w := toks[k+1].Lower; w == "of" || w == "for" || w == "and" {
+		if w := toks[k+1].Lower; w == "of" || w == "for" || w == "and" || w == "on" && bodyHeads[toks[k].Text] {
 			if cl := x.g.orgHeads[toks[k].Text]; cl != "" {
 				return cl, 3
 			}
@@ -1308,3 +1308,7 @@ func (x *docState) hasRoleHead(toks []token) bool {
 	}
 	return false
 }
+
+// bodyHeads are the heads of deliberative bodies, whose names go on with
+// "on" and their subject.
+var bodyHeads = map[string]bool{"Committee": true, "Subcommittee": true, "Commission": true, "Council": true}

@@ -91,6 +91,11 @@ func TestCoordinatedNamesAreTwoEntities(t *testing.T) {
 	if _, ok := ents["ent:organization/senate"]; !ok {
 		t.Errorf("no Senate: %v", ents)
 	}
+	// "on" goes on a body's name.
+	ents = entitiesByIRI(extractText(t, "The Joint Committee on Taxation said the plan would cost $1 trillion."))
+	if e, ok := ents["ent:organization/joint-committee-on-taxation"]; !ok || e.Class.IsA(schema.Person) {
+		t.Errorf("\"Joint Committee on Taxation\" is not one organisation: %v", ents)
+	}
 	// A name with "and" inside stays whole.
 	ents = entitiesByIRI(extractText(t, "The Harbor Trade and Industry Council said exports rose."))
 	if _, ok := ents["ent:organization/harbor-trade-and-industry-council"]; !ok {
