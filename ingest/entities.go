@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/names"
 	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -63,7 +64,7 @@ var timeWords = map[string]bool{
 
 var honorifics = map[string]bool{"Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true, "Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Sir": true, "Dame": true, "Lady": true, "Lord": true}
 
-var companySuffix = map[string]bool{"S.p.A.": true, "S.A.": true, "GmbH": true, "N.V.": true, "Co.": true, "Inc.": true, "Corp.": true, "Ltd.": true, "Co": true, "Inc": true, "Corp": true, "Ltd": true, "LLC": true, "PLC": true}
+var companySuffix = map[string]bool{"SA": true, "NV": true, "SpA": true, "LLP": true, "Plc": true, "S.p.A.": true, "S.A.": true, "GmbH": true, "N.V.": true, "Co.": true, "Inc.": true, "Corp.": true, "Ltd.": true, "Co": true, "Inc": true, "Corp": true, "Ltd": true, "LLC": true, "PLC": true}
 
 var nameConnectors = map[string]bool{"de": true, "del": true, "da": true, "van": true, "von": true, "der": true, "bin": true, "ibn": true, "al": true, "el": true, "la": true, "le": true, "du": true, "y": true, "&": true}
 
@@ -124,11 +125,16 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 	if _, _, ok := splitHyphen(t); ok {
 		return false // "al-Qaeda-linked", "Russian-backed": modifiers
 	}
+	// "@POTUS", "#MeToo": a social-media handle or tag (the tokenizer
+	// splits the sign off) names an account or a topic, not an entity.
+	if i > 0 && (toks[i-1].Text == "@" || toks[i-1].Text == "#") && toks[i-1].End == toks[i].Start {
+		return false
+	}
 	if arabicPrefix(t) {
 		return true
 	}
-	if !upperFirst(t) || timeWords[t] || t == "I" || strings.HasPrefix(t, "I'") || strings.HasPrefix(t, "I’") {
-		return false // "I’m", "I've": the tokenizer keeps contractions whole
+	if !upperFirst(t) || timeWords[t] || t == "I" || contraction(t) {
+		return false // "I’m", "We've", "Don't": the tokenizer keeps contractions whole
 	}
 	if toks[i].Tag == "CD" && !upperFirst(t) || digitCount(t) >= 3 {
 		return false // "MI6", "G20" are names whatever the tagger says
@@ -177,6 +183,13 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 		// "Tornadoes struck", "Storms hit": a plural noun, not a name.
 		if _, known := x.g.entries[t]; !known && toks[i].Tag == "NNS" && strings.HasSuffix(t, "s") && i+1 < len(toks) && toks[i+1].Text == toks[i+1].Lower && !speechVerbs[toks[i+1].Lower] {
 			return false
+		}
+		// "Put Donald Trump ...": an imperative opening a sentence or a
+		// quote is no part of the name after it.
+		if toks[i].Tag == "VB" && i+1 < len(toks) && upperFirst(toks[i+1].Text) {
+			if _, known := x.g.entries[t]; !known && !x.g.given[t] {
+				return false
+			}
 		}
 		// Sentence-initial: trust the gazetteer, then the tagger.
 		if _, ok := x.g.entries[t]; ok {
@@ -234,7 +247,15 @@ func (x *docState) chunks(toks []token) []chunk {
 		}
 		j := i + 1
 		longName := false
+		gazEnd := x.gazEndAt(toks, i)
 		for j < len(toks) {
+			// A company's suffix ends its name ("Time Warner Inc. Trump
+			// said"); a dateline in capitals ends a byline ("Marc Frank
+			// HAVANA").
+			if companySuffix[toks[j-1].Text] && j-1 > i && !companySuffix[toks[j].Text] ||
+				allCaps(toks[j].Text) && len(toks[j].Text) > 3 && !allCaps(toks[j-1].Text) && !strings.Contains(toks[j].Text, ".") && x.known(titleCase(toks[j].Text)) {
+				break
+			}
 			if x.isNameToken(toks, j) {
 				j++
 				continue
@@ -246,13 +267,19 @@ func (x *docState) chunks(toks []token) []chunk {
 				longName = true
 				continue
 			}
+			// A gazetteer name that runs through a connector: "House of
+			// Representatives", "Bosnia and Herzegovina".
+			if gazEnd > j {
+				j = gazEnd
+				continue
+			}
 			// Connectors inside names: "Ministry of Defence", "Secretary of
-			// State", "Bosnia and Herzegovina", "bin Laden".
+			// State", "bin Laden".
 			if j+1 < len(toks) && x.isNameToken(toks, j+1) {
 				w := toks[j].Lower
 				prev := toks[j-1].Text
-				if nameConnectors[w] && toks[j].Text == w {
-					j++
+				if nameConnectors[w] && toks[j].Text == w && !(w == "&" && x.known(joinToks(toks[i:j])) && x.known(toks[j+1].Text)) {
+					j++ // but "House & Senate" are two
 					continue
 				}
 				// "Croatian People's Party", "National Farmers' Union".
@@ -260,7 +287,16 @@ func (x *docState) chunks(toks []token) []chunk {
 					j++
 					continue
 				}
-				if (w == "of" || w == "for") && toks[j].Text == w && !companySuffix[prev] && (longName || x.g.orgHeads[prev] != "" || len(prev) > 4 && x.g.orgHeads[strings.TrimSuffix(prev, "s")] != "" || x.g.locHeads[prev] != "" || x.g.roleHeads[prev] || prev == "Republic" || prev == "Kingdom" || prev == "Secretary" || prev == "Bank" || prev == "Minister") {
+				// "Commission of Inquiry on Syria", "Joint Committee on
+				// Taxation": "on" goes on a long name or a body's.
+				if w == "on" && toks[j].Text == w && (longName || j-i >= 2 && bodyHeads[prev]) {
+					j++
+					continue
+				}
+				if (w == "of" || w == "for") && toks[j].Text == w && !companySuffix[prev] && x.g.orgHeads[prev] != "" && x.g.orgHeads[prev] != schema.MediaOutlet {
+					longName = true // "Coalition for Cybersecurity Policy and Law"
+				}
+				if (w == "of" || w == "for") && toks[j].Text == w && !companySuffix[prev] && (longName || w == "of" && x.chamberName(joinToks(toks[i:j])) || x.g.orgHeads[prev] != "" || len(prev) > 4 && x.g.orgHeads[strings.TrimSuffix(prev, "s")] != "" || x.g.locHeads[prev] != "" || x.g.roleHeads[prev] || prev == "Republic" || prev == "Kingdom" || prev == "Secretary" || prev == "Bank" || prev == "Minister") {
 					j++
 					continue
 				}
@@ -271,7 +307,17 @@ func (x *docState) chunks(toks []token) []chunk {
 						k++
 					}
 					full := joinToks(toks[i:k])
-					if _, ok := x.g.entries[full]; ok || (x.g.orgHeads[toks[k-1].Text] != "" || x.g.locHeads[toks[k-1].Text] != "") && k-i <= 6 {
+					// "the House and Senate", "Congress and the White
+					// House": two names the gazetteer knows apart are a
+					// coordination, not one organisation.
+					leftKnown, rightKnown := x.known(joinToks(toks[i:j])), x.known(joinToks(toks[j+1:k]))
+					// "South and Central Asia": the left part shares the
+					// right one's head.
+					elliptic := rightKnown && x.known(joinToks(toks[i:j])+" "+toks[k-1].Text)
+					// "Coalition for Cybersecurity Policy and Law": the
+					// complement of an organisation's head goes on.
+					complement := longName && !rightKnown && k-j-1 <= 2 && !x.hasRoleHead(toks[j+1:k])
+					if _, ok := x.g.entries[full]; ok || elliptic || complement || !(leftKnown && rightKnown) && (x.g.orgHeads[toks[k-1].Text] != "" || x.g.locHeads[toks[k-1].Text] != "") && k-i <= 6 {
 						j++
 						continue
 					}
@@ -296,6 +342,24 @@ func joinToks(toks []token) string {
 	return b.String()
 }
 
+// chamberName reports whether a name is a legislature's or a court's of
+// the names tables, which another chamber's name continues with "of":
+// "House of Delegates", "Supreme Court of Virginia".
+func (x *docState) chamberName(s string) bool {
+	m, ok := names.Default().Family(s)
+	return ok && (m.Kind == names.KindLegislature || m.Kind == names.KindCourt)
+}
+
+// known reports whether a name is in the gazetteer or in a family of the
+// names tables ("House", "Treasury": ambiguous names count too).
+func (x *docState) known(s string) bool {
+	if _, ok := x.lookup(s); ok {
+		return true
+	}
+	_, ok := names.Default().Family(s)
+	return ok
+}
+
 // lookup finds a gazetteer entry for a surface form; all-caps text
 // (datelines, wire headers) is matched case-insensitively.
 func (x *docState) lookup(s string) (gazEntry, bool) {
@@ -304,6 +368,12 @@ func (x *docState) lookup(s string) (gazEntry, bool) {
 	}
 	if strings.HasPrefix(s, "the ") || strings.HasPrefix(s, "The ") {
 		if e, ok := x.g.entries[s[4:]]; ok {
+			return e, true
+		}
+	}
+	// "Twitter Inc", "Boeing Co.": a known company with its suffix.
+	if k := strings.LastIndexByte(s, ' '); k > 0 && companySuffix[s[k+1:]] {
+		if e, ok := x.g.entries[strings.TrimSuffix(s[:k], ",")]; ok && e.Class.IsA(schema.Organization) {
 			return e, true
 		}
 	}
@@ -461,6 +531,12 @@ func (x *docState) segment(si int, c chunk) {
 			// What names a title is an organisation or a place, never a person.
 			org = x.segmentHint(si, chunk{c.i, ri}, schema.Organization)
 		}
+		// "drug wholesaler Cardinal Health Inc": a company's name that
+		// opens with a title word is the company's.
+		if ri == c.i && rj < c.j && companySuffix[toks[c.j-1].Text] {
+			x.addNamed(si, c, schema.Company)
+			return
+		}
 		x.addMention(mention{sent: si, i: ri, j: rj, kind: kRole, surface: joinToks(toks[ri:rj]), class: schema.Role, strength: 3, ent: -1, roleOrg: org})
 		if rj < c.j {
 			x.segmentPlain(si, chunk{rj, c.j}, true)
@@ -473,7 +549,7 @@ func (x *docState) segment(si int, c chunk) {
 		first := toks[c.i].Text
 		_, isDem := x.g.demonyms[first]
 		restOrg := x.looksOrg(toks[c.i+1 : c.j])
-		if isDem && !restOrg {
+		if isDem && !restOrg && !x.known(joinToks(toks[c.i:c.j])) {
 			x.addMention(mention{sent: si, i: c.i, j: c.i + 1, kind: kDemonym, surface: first, gazName: x.g.demonyms[first], class: schema.Country, strength: 3, ent: -1, roleOrg: -1})
 			x.segmentPlain(si, chunk{c.i + 1, c.j}, hon)
 			return
@@ -488,6 +564,12 @@ func (x *docState) segment(si int, c chunk) {
 				continue
 			}
 			rest := toks[k:c.j]
+			// "Alabama Supreme Court", "Maine House": a place before a name
+			// that is ambiguous on its own says which court or house it is.
+			if m, ok := names.Default().Family(joinToks(rest)); ok && m.Ambiguous && m.Class.Top() != schema.Person {
+				x.addNamed(si, c, m.Class)
+				return
+			}
 			_, restKnown := x.lookup(joinToks(rest))
 			// "San Diego County", "Michigan State": a head word alone is part of the place's name.
 			restOrgName := false
@@ -508,6 +590,13 @@ func (x *docState) segment(si int, c chunk) {
 		}
 	}
 	x.segmentPlain(si, c, hon)
+}
+
+// addNamed adds the chunk as one name of a class the caller knows.
+func (x *docState) addNamed(si int, c chunk, class schema.Class) int {
+	m := mention{sent: si, i: c.i, j: c.j, kind: kName, surface: joinToks(x.sents[si].Toks[c.i:c.j]), class: class, strength: 3, ent: -1, roleOrg: -1}
+	x.extendDescriptor(&m)
+	return x.addMention(m)
 }
 
 func (x *docState) nameMention(si, i, j int, e gazEntry, hon bool) int {
@@ -537,6 +626,9 @@ func (x *docState) segmentPlain(si int, c chunk, person bool) int {
 	if e, ok := x.lookupChunk(toks, c, text); ok {
 		return x.nameMention(si, c.i, c.j, e, false)
 	}
+	if mi, ok := x.splitKnown(si, c); ok {
+		return mi
+	}
 	if mi, ok := x.splitName(si, c, person); ok {
 		return mi
 	}
@@ -548,6 +640,12 @@ func (x *docState) segmentPlain(si int, c chunk, person bool) int {
 	}
 	if c.j-c.i == 1 && (toks[c.i].Tag == "JJ" || adjectival(toks, c.i)) && !(c.j < len(toks) && descriptors[toks[c.j].Text].class != "") {
 		// "Kurdish areas": an adjective, not a name.
+		return -1
+	}
+	// Laws, programmes, holidays and taxes are named too ("Affordable Care
+	// Act", "Obamacare", "Christmas", "the alternative minimum tax (AMT)"),
+	// but are no person, organisation or place: no entity of ours.
+	if x.miscName(toks, c) {
 		return -1
 	}
 	m := mention{sent: si, i: c.i, j: c.j, kind: kName, surface: text, ent: -1, roleOrg: -1}
@@ -625,6 +723,21 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	if cl := x.g.orgHeads[last]; cl != "" && n > 1 {
 		return cl, 3
 	}
+	// "South and Central Asia": an elliptic coordination is what its
+	// known last part is.
+	for k := c.i + 1; k < c.j-1; k++ {
+		if toks[k].Text == "and" {
+			if e, ok := x.lookup(joinToks(toks[k+1 : c.j])); ok && x.known(joinToks(toks[c.i:k])+" "+toks[c.j-1].Text) {
+				return e.Class, 3
+			}
+		}
+	}
+	// "the House", "Treasury": a name of a family in the names tables has
+	// its class even where the family is not certain (settleFamilies
+	// decides per document which entity it is).
+	if m, ok := names.Default().Family(text(toks[c.i:c.j])); ok && m.Class.Top() != schema.Person && m.Kind != names.KindMetonym {
+		return m.Class, 3
+	}
 	// "the Navy", "an Army panel", "the Senate": a head word alone.
 	if cl := x.g.orgHeads[first]; cl != "" && n == 1 && c.i > 0 && (toks[c.i-1].Lower == "the" || toks[c.i-1].Lower == "an" || toks[c.i-1].Lower == "a") && !companySuffix[first] {
 		return cl, 3
@@ -634,7 +747,7 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 		return cl, 3
 	}
 	for k := c.i; k < c.j-1; k++ {
-		if w := toks[k+1].Lower; w == "of" || w == "for" || w == "and" {
+		if w := toks[k+1].Lower; w == "of" || w == "for" || w == "and" || w == "on" && bodyHeads[toks[k].Text] {
 			if cl := x.g.orgHeads[toks[k].Text]; cl != "" {
 				return cl, 3
 			}
@@ -955,6 +1068,20 @@ func (x *docState) datelineAfter(toks []token, k int) bool {
 	return false
 }
 
+// gazEndAt is the end of the longest gazetteer name of two or more
+// tokens that starts at token i, or i when there is none.
+func (x *docState) gazEndAt(toks []token, i int) int {
+	for n := min(x.g.maxLen, len(toks)-i); n >= 2; n-- {
+		// A descriptor after the name ("Islamic State group") is
+		// extendDescriptor's: only a capitalised last word counts.
+		s := joinToks(toks[i : i+n])
+		if _, ok := x.g.entries[s]; (ok || x.g.misc[s]) && upperFirst(toks[i+n-1].Text) {
+			return i + n
+		}
+	}
+	return i
+}
+
 // isGazStart reports whether tokens i, i+1 begin a two-word gazetteer name.
 func (x *docState) isGazStart(toks []token, i int) bool {
 	if i+1 >= len(toks) {
@@ -1043,3 +1170,145 @@ var strongPlaceHead = map[string]bool{"County": true, "Province": true, "Townshi
 
 var placeStarts = map[string]bool{"Los": true, "Las": true, "San": true, "Santa": true, "Fort": true, "Port": true,
 	"Mount": true, "Lake": true, "Puerto": true, "Ciudad": true, "Villa": true}
+
+// miscName reports whether a chunk names something that is not a person,
+// an organisation or a place: a law ("... Act"), a name of the misc table
+// (gazetteer.go: laws, programmes, holidays, events), or an acronym the
+// document spells out in lower case ("the alternative minimum tax (AMT)",
+// "state and local taxes, known as SALT").
+func (x *docState) miscName(toks []token, c chunk) bool {
+	n := c.j - c.i
+	if n >= 2 && toks[c.j-1].Text == "Act" && !x.g.roleHeads[toks[c.i].Text] {
+		return true
+	}
+	if x.g.misc[joinToks(toks[c.i:c.j])] {
+		return true
+	}
+	// Storms: "Hurricane Maria", "hurricanes Harvey and Irma".
+	if stormWords[strings.ToLower(toks[c.i].Text)] && n >= 2 || c.i > 0 && stormWords[toks[c.i-1].Text] {
+		return true
+	}
+	return n == 1 && allCaps(toks[c.i].Text) && x.termAcronym(toks[c.i].Text)
+}
+
+// termAcronym reports whether the document introduces acr as the
+// abbreviation of lower-case words: "X (ACR)" or "X, known as ACR", where
+// the initials of the words before spell it.
+func (x *docState) termAcronym(acr string) bool {
+	want := strings.ToLower(acr)
+	for _, s := range x.sents {
+		toks := s.Toks
+		for i, t := range toks {
+			if t.Text != acr || i < 2 {
+				continue
+			}
+			end := -1 // the token after the spelled-out words
+			switch {
+			case toks[i-1].Text == "(":
+				end = i - 1
+			case i >= 3 && toks[i-1].Lower == "as" && (toks[i-2].Lower == "known" || toks[i-2].Lower == "called"):
+				end = i - 2
+				if toks[end-1].Text == "," {
+					end--
+				}
+			}
+			if end < len(want) {
+				continue
+			}
+			words := toks[end-len(want) : end]
+			ok := true
+			for k, w := range words {
+				if w.Text != w.Lower || w.Lower[0] != want[k] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// contraction reports whether a token is a pronoun or verb contracted
+// with its clitic ("I'm", "We’re", "They'll", "Don't", "That's"), which
+// the tokenizer keeps whole and a capital makes look like a name. Names
+// with an apostrophe go on in capitals ("O'Brien", "D’Amato").
+func contraction(t string) bool {
+	t = strings.ReplaceAll(t, "’", "'")
+	k := strings.LastIndexByte(t, '\'')
+	if k <= 0 {
+		return false
+	}
+	head, clitic := strings.ToLower(t[:k]), t[k+1:]
+	switch clitic {
+	case "m", "re", "ve", "ll", "d":
+		return true
+	case "t":
+		return strings.HasSuffix(head, "n")
+	case "s":
+		return functionWords[head] || head == "let" || head == "what" || head == "who"
+	}
+	return false
+}
+
+var stormWords = map[string]bool{"hurricane": true, "hurricanes": true, "typhoon": true, "typhoons": true, "cyclone": true, "cyclones": true, "storm": true, "storms": true}
+
+// splitKnown cuts a chunk that is a run of known names and nothing else
+// into those names: "U.S. Senate Republican [leader]" is the Senate and
+// the party, "Texas Republican" a state and a party. The longest known
+// name is taken first; a chunk with any unknown word is left alone, and
+// one known whole never reaches here. It returns the last mention.
+func (x *docState) splitKnown(si int, c chunk) (int, bool) {
+	toks := x.sents[si].Toks
+	if x.known(joinToks(toks[c.i:c.j])) {
+		return -1, false // "U.S. Supreme Court" is one name of the names tables
+	}
+	type piece struct {
+		i, j  int
+		e     gazEntry
+		class schema.Class
+	}
+	var ps []piece
+	for k := c.i; k < c.j; {
+		found := false
+		for n := c.j - k; n >= 1 && !found; n-- {
+			if k == c.i && n == c.j-c.i {
+				continue
+			}
+			s := joinToks(toks[k : k+n])
+			if e, ok := x.lookup(s); ok {
+				ps, found = append(ps, piece{k, k + n, e, e.Class}), true
+			} else if m, ok := names.Default().Family(s); ok && m.Class.Top() != schema.Person {
+				ps, found = append(ps, piece{k, k + n, gazEntry{}, m.Class}), true
+			}
+		}
+		if !found {
+			return -1, false
+		}
+		k = ps[len(ps)-1].j
+	}
+	last := -1
+	for _, p := range ps {
+		if p.e.Name != "" {
+			last = x.nameMention(si, p.i, p.j, p.e, false)
+		} else {
+			last = x.addNamed(si, chunk{p.i, p.j}, p.class)
+		}
+	}
+	return last, true
+}
+
+func (x *docState) hasRoleHead(toks []token) bool {
+	for _, t := range toks {
+		if x.g.roleHeads[t.Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyHeads are the heads of deliberative bodies, whose names go on with
+// "on" and their subject.
+var bodyHeads = map[string]bool{"Committee": true, "Subcommittee": true, "Commission": true, "Council": true}

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/names"
 	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/nlp/pipeline"
 	"github.com/newsgraph/newsgraph/schema"
@@ -139,6 +140,7 @@ func (e *Extractor) analyse(ctx context.Context, doc schema.Document) (*docState
 	}
 	x.resolve()
 	x.mergeShortNames()
+	x.settleFamilies()
 	for si := range x.sents {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -634,6 +636,9 @@ func titleCase(s string) string {
 func (x *docState) matchOrgShort(m *mention) int {
 	if strings.Contains(m.stripped, " ") || m.strength >= 3 && !m.class.IsA(schema.Organization) {
 		return -1
+	}
+	if _, ok := names.Default().Family(m.stripped); ok {
+		return -1 // "House" after "House Freedom Caucus": settleFamilies decides
 	}
 	for _, k := range x.personWords[m.stripped] {
 		if x.ents[k].class == schema.Person {

@@ -292,6 +292,12 @@ MediaOutlet|Tass|
 MediaOutlet|Pravda|
 MediaOutlet|Izvestia|
 MediaOutlet|UPI|United Press International
+MediaOutlet|Politico|POLITICO
+MediaOutlet|Axios|
+MediaOutlet|The Hill|
+MediaOutlet|CNBC|
+MediaOutlet|MSNBC|
+MediaOutlet|Breitbart|Breitbart News
 Company|General Motors|GM
 Company|Ford|Ford Motor Co.
 Company|IBM|
@@ -300,15 +306,27 @@ Company|Boeing|
 Company|Microsoft|
 Company|Apple|
 Company|Google|
+Company|Twitter|
+Company|Facebook|
+Company|Instagram|
+Company|YouTube|
+Company|WhatsApp|
+Company|Snapchat|
 Company|Amazon.com|
 Company|Toyota|
 `
 
+// miscData: names news gives to laws, programmes, holidays and events —
+// what a recogniser calls MISC. They are no person, organisation or place,
+// so no entity of ours, however their context reads ("in Obamacare", "said
+// on Christmas"). Laws named "... Act" are found by their shape instead.
+const miscData = `Deferred Action for Childhood Arrivals|Christianity|Islam|Judaism|Hinduism|Buddhism|Mormon|Mormons|Obamacare|Trumpcare|Medicare|Medicaid|Brexit|DACA|Dream Act|DREAM Act|Christmas|Christmas Eve|Thanksgiving|Easter|Ramadan|Eid|Hanukkah|Passover|Halloween|New Year|New Year's Day|Independence Day|Memorial Day|Labor Day|Veterans Day|Super Bowl|World Cup|Olympics|Olympic Games|Paralympics|Oscars|Grammys|Holocaust|Cold War|World War Two|World War II|Watergate|Black Friday|Cyber Monday|Dodd-Frank`
+
 // Titles and offices: heads of role phrases. Leader roles yield "leads".
-const roleHeads = `Brigadier|Brigadier General|Major General|Lieutenant General|Field Marshal|Administrator|Anchorman|Attorney|Actor|Actress|Linguist|Academician|Singer|Writer|Author|Novelist|Poet|Artist|Composer|Architect|Physicist|Astronaut|Agent|Detective|Trooper|Sheik|Crown Prince|Brig.|Rev.|Father|Designer|Fellow|Researcher|Producer|Secretary of State|Solicitor General|Surgeon General|President|Vice President|Prime Minister|Deputy Prime Minister|Minister|Secretary|Secretary-General|Secretary General|Undersecretary|Under Secretary|Ambassador|Envoy|Representative|Coordinator|Spokesman|Spokeswoman|Spokesperson|Commander|Commander-in-Chief|General|Gen.|Lt.|Col.|Maj.|Capt.|Sgt.|Adm.|Admiral|Colonel|Major|Captain|Lieutenant|Sergeant|Marshal|Chief|Director|Director-General|Governor|Gov.|Mayor|Senator|Sen.|Rep.|Congressman|Congresswoman|Chairman|Chairwoman|Chair|Chancellor|CEO|Leader|King|Queen|Prince|Princess|Emir|Sultan|Sheikh|Pope|Cardinal|Bishop|Archbishop|Rabbi|Imam|Ayatollah|Judge|Justice|Attorney General|Prosecutor|Officer|Adviser|Advisor|Counselor|Analyst|Correspondent|Reporter|Editor|Publisher|Founder|Head|Premier|Dictator|Commissioner|Inspector|Superintendent|Sheriff|Speaker|Deputy|Official|Diplomat|Consul|Councillor|Councilman|Delegate|Treasurer|Economist|Professor|Prof.|Dr.|Coach|Manager|Executive|Economist|Chief Executive|Minister of Defence|Foreign Minister|Defence Minister|Defense Minister|Interior Minister|Finance Minister|Health Minister`
+const roleHeads = `POTUS|Brigadier|Brigadier General|Major General|Lieutenant General|Field Marshal|Administrator|Anchorman|Attorney|Actor|Actress|Linguist|Academician|Singer|Writer|Author|Novelist|Poet|Artist|Composer|Architect|Physicist|Astronaut|Agent|Detective|Trooper|Sheik|Crown Prince|Brig.|Rev.|Father|Designer|Fellow|Researcher|Producer|Secretary of State|Solicitor General|Surgeon General|President|Vice President|Prime Minister|Deputy Prime Minister|Minister|Secretary|Secretary-General|Secretary General|Undersecretary|Under Secretary|Ambassador|Envoy|Representative|Coordinator|Spokesman|Spokeswoman|Spokesperson|Commander|Commander-in-Chief|General|Gen.|Lt.|Col.|Maj.|Capt.|Sgt.|Adm.|Admiral|Colonel|Major|Captain|Lieutenant|Sergeant|Marshal|Chief|Director|Director-General|Governor|Gov.|Mayor|Senator|Sen.|Rep.|Congressman|Congresswoman|Chairman|Chairwoman|Chair|Chancellor|CEO|Leader|King|Queen|Prince|Princess|Emir|Sultan|Sheikh|Pope|Cardinal|Bishop|Archbishop|Rabbi|Imam|Ayatollah|Judge|Justice|Attorney General|Prosecutor|Officer|Adviser|Advisor|Counselor|Analyst|Correspondent|Reporter|Editor|Publisher|Founder|Head|Premier|Dictator|Commissioner|Inspector|Superintendent|Sheriff|Speaker|Deputy|Official|Diplomat|Consul|Councillor|Councilman|Delegate|Treasurer|Economist|Professor|Prof.|Dr.|Coach|Manager|Executive|Economist|Chief Executive|Minister of Defence|Foreign Minister|Defence Minister|Defense Minister|Interior Minister|Finance Minister|Health Minister`
 
 // Role modifiers may precede a role head inside a title.
-const roleMods = `Special|Brigadier|Lieutenant|Major|General|Colonel|Rear|Staff|Deputy|Vice|Acting|Assistant|Associate|Senior|Chief|Executive|Foreign|Defence|Defense|Interior|Finance|Health|Education|Justice|Trade|Prime|First|Second|Top|Principal|Former|Interim|Supreme|Grand|High|Lord|Managing|General|Regional|National|Federal|State|Provincial|Military|Political|Presidential|Royal|Permanent|Lead|Chief of Staff|Secretary of State|Press|Communications|Counterterrorism|Intelligence|Security`
+const roleMods = `District|Circuit|Magistrate|Bankruptcy|Appeals|Special|Brigadier|Lieutenant|Major|General|Colonel|Rear|Staff|Deputy|Vice|Acting|Assistant|Associate|Senior|Chief|Executive|Foreign|Defence|Defense|Interior|Finance|Health|Education|Justice|Trade|Prime|First|Second|Top|Principal|Former|Interim|Supreme|Grand|High|Lord|Managing|General|Regional|National|Federal|State|Provincial|Military|Political|Presidential|Royal|Permanent|Lead|Chief of Staff|Secretary of State|Press|Communications|Counterterrorism|Intelligence|Security`
 
 // Lower-case role nouns used in appositives ("a spokesman for", "the group's leader").
 const roleNouns = `anchorman|anchor|administrator|technician|actor|actress|singer|fellow|designer|research fellow|inventor|novelist|poet|artist|composer|architect|physicist|chemist|biologist|astronaut|trooper|pitcher|quarterback|lawmaker|legislator|politician|candidate|nominee|deputy director|vice chairman|general manager|partner|analyst|strategist|president|vice president|prime minister|minister|secretary|secretary-general|ambassador|envoy|representative|coordinator|spokesman|spokeswoman|spokesperson|commander|general|chief|director|governor|mayor|senator|congressman|chairman|chairwoman|chair|chancellor|ceo|leader|king|queen|emir|judge|officer|official|adviser|advisor|analyst|correspondent|reporter|editor|publisher|founder|head|premier|commissioner|lawyer|attorney|spokesperson|diplomat|member|employee|worker|researcher|scientist|professor|economist|engineer|manager|executive|owner|president-elect|deputy|aide|negotiator|strategist|surgeon|doctor|physician|journalist|photographer|columnist|producer|writer|author|teacher|student|soldier|fighter|militant|commentator|expert|partner|lieutenant|colonel|captain|sergeant|lobbyist|consultant|administrator|superintendent|sheriff|treasurer|agent|detective|prosecutor|inspector|activist|organizer|coach|player|pilot|director-general|chairperson|trustee|auditor|clerk|secretary of state|spokeswoman`
@@ -322,11 +340,11 @@ const givenNames = `James|John|Robert|Michael|William|David|Richard|Joseph|Thoma
 // Organisation heads: the last word of a name that makes it an organisation,
 // with the class it gives.
 const orgHeadsData = `
-Company|Railroad|Railway|Railways|Firm|Motel|Inn|Works|Mills|Packing|Aviation|Resources|Mining|S.p.A.|S.A.|AG|GmbH|N.V.|Inc.|Inc|Corp.|Corp|Co.|Co|Ltd.|Ltd|LLC|PLC|plc|Company|Corporation|Group|Holdings|Industries|Bank|Airlines|Airways|Motors|Enterprises|Partners|Associates|Systems|Technologies|Pharmaceuticals|Foods|Stores|Hotel|Hotels|Theatre|Theater|Restaurant|Studios|Records|Electric|Oil|Petroleum|Steel|Energy
+Company|SA|NV|SpA|LLP|Plc|Brothers|Books|Railroad|Railway|Railways|Firm|Motel|Inn|Works|Mills|Packing|Aviation|Resources|Mining|S.p.A.|S.A.|AG|GmbH|N.V.|Inc.|Inc|Corp.|Corp|Co.|Co|Ltd.|Ltd|LLC|PLC|plc|Company|Corporation|Group|Holdings|Industries|Bank|Airlines|Airways|Motors|Enterprises|Partners|Associates|Systems|Technologies|Pharmaceuticals|Foods|Stores|Hotel|Hotels|Theatre|Theater|Restaurant|Studios|Records|Electric|Oil|Petroleum|Steel|Energy
 Government|Staff|Ministry|Department|Government|Administration|Parliament|Assembly|Cabinet|Senate|Congress|Court|Commission|Bureau|Agency|Office|Authority|Service|Police|Embassy|Consulate|Council|Municipality|Legislature|Directorate|Regime
 ArmedGroup|Forces|Army|Brigade|Brigades|Battalion|Regiment|Militia|Militias|Front|Guard|Guards|Corps|Navy|Fleet|Legion|Mobilization|Units|Rebels|Mujahideen|Jihad
 PoliticalParty|Party|Alliance|Bloc|Coalition
-MediaOutlet|FM|News|Times|Post|Journal|Herald|Tribune|Gazette|Radio|Television|TV|Network|Press|Broadcasting|Daily|Weekly|Magazine|Review|Chronicle|Telegraph|Observer|Monitor|Courier|Globe|Sun|Star|Report
+MediaOutlet|FM|Media|News|Times|Post|Journal|Herald|Tribune|Gazette|Radio|Television|TV|Network|Press|Broadcasting|Daily|Weekly|Magazine|Review|Chronicle|Telegraph|Observer|Monitor|Courier|Globe|Sun|Star|Report
 Organization|Labs|Tech|Exchange|Depository|Complex|Complexes|University|Institute|College|School|Academy|Association|Foundation|Society|Union|Federation|League|Organization|Organisation|Committee|Movement|Church|Hospital|Museum|Center|Centre|Club|Team|Confederation|Fund|Trust|Board|Council|Laboratory|Laboratories|Library|Program|Programme|Project|Initiative|Conference|Institution|Cooperative|Syndicate|Order|Mission|Clinic|Seminary|Brotherhood|Network|Watch|Secretariat
 `
 
@@ -375,6 +393,7 @@ type gazetteer struct {
 	given     map[string]bool
 	orgHeads  map[string]schema.Class
 	locHeads  map[string]schema.Class
+	misc      map[string]bool // miscData: named things that are no entity
 }
 
 type gazEntry struct {
@@ -398,7 +417,10 @@ func newGazetteer() *gazetteer {
 		demonyms: map[string]string{}, capitals: map[string]string{}, adjective: map[string]string{},
 		roleHeads: map[string]bool{}, roleMods: map[string]bool{}, roleNouns: map[string]bool{},
 		leaders: map[string]bool{}, given: map[string]bool{},
-		orgHeads: map[string]schema.Class{}, locHeads: map[string]schema.Class{},
+		orgHeads: map[string]schema.Class{}, locHeads: map[string]schema.Class{}, misc: map[string]bool{},
+	}
+	for _, n := range splitBar(miscData) {
+		g.misc[n] = true
 	}
 	add := func(surface string, e gazEntry) {
 		if _, ok := g.entries[surface]; ok {

@@ -67,6 +67,14 @@ func (x *docState) splitTitles(si int, c chunk, person bool) (int, bool) {
 		// a plural title before one word names no one.
 		return -1, true
 	}
+	if m, ok := names.Default().Family(joinToks(toks[rest.i:rest.j])); ok && party && !titled && m.Class.Top() != schema.Person {
+		// "Republican House members", "Democratic Senate": the party
+		// and the chamber, no one's name.
+		for _, it := range items {
+			x.segmentHint(si, chunk{it.i, it.j}, schema.Organization)
+		}
+		return x.addNamed(si, rest, m.Class), true
+	}
 	if party && !titled && !person {
 		// "Virginia Democrat Shelly Simonds": when the whole is a person's
 		// shape, so is the name after the party.
@@ -150,6 +158,9 @@ func (x *docState) personRest(si int, toks []token, c chunk, titled bool) bool {
 	text := joinToks(toks[c.i:c.j])
 	if e, ok := x.lookupChunk(toks, c, text); ok && !e.Class.IsA(schema.Person) {
 		return false
+	}
+	if m, ok := names.Default().Family(text); ok && m.Class.Top() != schema.Person {
+		return false // "Republican House members": the House
 	}
 	last := toks[c.j-1].Text
 	if x.looksOrg(toks[c.i:c.j]) || x.g.orgHeads[strings.TrimSuffix(last, "s")] != "" || groupWord(last) {

@@ -47,6 +47,10 @@ type Family struct {
 	// Ambiguous names usually mean it but not always: resolution only
 	// proposes merges on them.
 	Ambiguous []string
+	// Context are the canonical names of other families that settle an
+	// ambiguous name within one document: "House" in a story that names the
+	// U.S. Senate is the U.S. House, unless the story names another house.
+	Context []string
 }
 
 type familyRef struct {
@@ -103,12 +107,12 @@ type Sources struct {
 func Parse(src Sources) (*Table, error) {
 	t := &Table{byKey: map[string]familyRef{}, bySlug: map[string]familyRef{}, titles: map[string]string{}, conflicts: map[[2]string]bool{},
 		familyFirst: map[string]bool{}, orgSuffixes: map[string]bool{}, givenNames: map[string]bool{}}
-	err := eachRow(src.Families, "families.tsv", 5, func(line int, f []string) error {
+	err := eachRow(src.Families, "families.tsv", 6, func(line int, f []string) error {
 		info, ok := schema.LookupClass(f[1])
 		if !ok {
 			return fmt.Errorf("unknown class %q", f[1])
 		}
-		fam := Family{Kind: f[0], Class: info.Name, Canonical: f[2], Variants: append([]string{f[2]}, split(f[3])...), Ambiguous: split(f[4])}
+		fam := Family{Kind: f[0], Class: info.Name, Canonical: f[2], Variants: append([]string{f[2]}, split(f[3])...), Ambiguous: split(f[4]), Context: split(f[5])}
 		idx := len(t.families)
 		t.families = append(t.families, fam)
 		for i, names := range [][]string{fam.Variants, fam.Ambiguous} {
@@ -126,6 +130,21 @@ func Parse(src Sources) (*Table, error) {
 		}
 		return nil
 	})
+	if err == nil {
+		// A context name is another family's canonical name: ingest looks
+		// it up among the families a document names.
+		canon := map[string]bool{}
+		for _, f := range t.families {
+			canon[f.Canonical] = true
+		}
+		for _, f := range t.families {
+			for _, c := range f.Context {
+				if !canon[c] {
+					err = fmt.Errorf("families.tsv: context %q of %q is no family's canonical name", c, f.Canonical)
+				}
+			}
+		}
+	}
 	if err == nil {
 		err = eachRow(src.Titles, "titles.tsv", 2, func(line int, f []string) error {
 			k := Key(f[0])

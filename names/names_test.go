@@ -19,12 +19,25 @@ func TestEmbeddedTablesLoad(t *testing.T) {
 func TestParseRefusesBadTables(t *testing.T) {
 	for name, fam := range map[string]string{
 		"fields":      "party\tPoliticalParty\tX Party\n",
-		"class":       "party\tNoSuchClass\tX Party\t\t\n",
-		"two familes": "party\tPoliticalParty\tA Party\tAP\t\nparty\tPoliticalParty\tB Party\tAP\t\n",
+		"class":       "party\tNoSuchClass\tX Party\t\t\t\n",
+		"two familes": "party\tPoliticalParty\tA Party\tAP\t\t\nparty\tPoliticalParty\tB Party\tAP\t\t\n",
+		"context":     "legislature\tGovernment\tA House\t\tHouse\tNo Such Senate\n",
 	} {
 		if _, err := Parse(Sources{Families: strings.NewReader(fam)}); err == nil || !strings.Contains(err.Error(), "families.tsv:") {
 			t.Errorf("%s: err = %v, want an error naming families.tsv and the line", name, err)
 		}
+	}
+}
+
+func TestFamilyContext(t *testing.T) {
+	tb, err := Parse(Sources{Families: strings.NewReader("legislature\tGovernment\tA Senate\t\t\t\n" +
+		"legislature\tGovernment\tA House\tA House of Delegates\tHouse\tA Senate\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, ok := tb.Family("House")
+	if !ok || !m.Ambiguous || len(m.Context) != 1 || m.Context[0] != "A Senate" {
+		t.Errorf("House: %+v %v, want ambiguous with context A Senate", m, ok)
 	}
 }
 
