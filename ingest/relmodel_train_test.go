@@ -96,6 +96,16 @@ func TestTrainRelModel(t *testing.T) {
 			}
 		}
 		calibration[p] = plattFit(zs, ys)
+		raw, rawRight := 0, 0
+		for k, z := range zs {
+			if z >= math.Log(4) { // raw probability ≥ 0.8
+				raw++
+				if ys[k] {
+					rawRight++
+				}
+			}
+		}
+		t.Logf("%-10s raw out-of-fold ≥0.8: %d/%d; calibration %v", relPreds[p].pred, rawRight, raw, calibration[p])
 		for k, in := range data {
 			if in.pred == p {
 				oof[k] = 1 / (1 + math.Exp(-(calibration[p][0]*oofScore[k] + calibration[p][1])))
