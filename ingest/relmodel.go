@@ -216,7 +216,7 @@ func (x *docState) relCandidates(si int, ruled, on map[[2]int][]string) []relCan
 			if relPreds[p].pred == "lives_in" && v.titleBetween(x.ments[om].j, x.ments[sm].i, x.ments[om].kind == kDemonym || x.ents[oe].class == schema.Country) {
 				continue
 			}
-			fs := v.relFeatures(sm, om, len(ms), ruled[[2]int{se, oe}], ruled[[2]int{oe, se}])
+			fs := v.relFeatures(sm, om, ruled[[2]int{se, oe}], ruled[[2]int{oe, se}])
 			out = append(out, relCandidate{si: si, sm: sm, om: om, pred: p, features: fs, agrees: pathAgrees(p, fs)})
 		}
 	}
@@ -323,7 +323,7 @@ func (v *view) crossesQuote(lo, hi int) bool {
 
 // relFeatures describes a pair: the words, tags and names between the two
 // mentions and around them, conjoined with which comes first.
-func (v *view) relFeatures(sm, om, names int, fwd, back []string) []string {
+func (v *view) relFeatures(sm, om int, fwd, back []string) []string {
 	s, o := v.m(sm), v.m(om)
 	dir := "f:"
 	l, r := s, o
@@ -423,7 +423,6 @@ func (v *view) relFeatures(sm, om, names int, fwd, back []string) []string {
 	add("os=" + strconv.Itoa(min(v.x.ents[o.ent].strength, 3)))
 	add("sk=" + strconv.Itoa(int(s.kind)))
 	add("ok=" + strconv.Itoa(int(o.kind)))
-	_ = names // see below: no "names in the sentence" feature
 	for _, p := range fwd {
 		add("rule=" + p)
 	}
@@ -581,7 +580,7 @@ func (v *view) pathFeatures(s, o *mention, add func(string)) {
 		add("pw=" + w)
 		if c := relTriggers[w]; c != "" {
 			add("tr=" + c)
-			if n <= 4 && clauses == 0 && k == 0 && lu > 0 || n <= 4 && clauses == 0 && lu == 0 && k == len(words)-1 {
+			if n <= 4 && clauses == 0 && k == 0 {
 				// The subject's own trigger (its title, its verb) on a
 				// short path inside one clause: the sentence states the
 				// relation between these two.
