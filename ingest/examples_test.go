@@ -38,8 +38,12 @@ func TestExamplesProduceTheSameKindsOfFacts(t *testing.T) {
 		"valdoria-river-offensive": {"Helena Marsh|role|Special Envoy for Valdoria", "Helena Marsh|works_for|UN", "Freedom Front for Valdoria|controls|Brannock", "Freedom Front for Valdoria|strength|8000", "Kessel|located_in|Northern Marches", "Kessel|population|120000", "Valdorian army|attacked|Drava"},
 		"harbor-city-blockade":     {"Anna Kovac|role|Defence Minister", "Daniel Reyes|lives_in|Port Seren", "Coastal Liberation Army|affiliated_with|Tarsis Movement", "Port Seren|population|600000"},
 		"kestrel-cyber-case":       {"Kestrel Systems|based_in|Osland", "Markus Feld|works_for|University of Osland", "Osland|located_in|Brevia"},
-		"northland-election":       {"Petra Solberg|works_for|Northland Unity Party", "Gregor Halm|lives_in|Dornberg", "Gregor Halm|leads|Northland Unity Party"},
-		"aurelia-drought":          {"African Union|backs|Aurelian government", "Marek Dvorsky|works_for|World Food Programme", "Talmora|located_in|Aurelia"},
+		// Not "Gregor Halm|lives_in|Dornberg": the classifier read it from
+		// the dateline, which says where the story was filed; the
+		// sentence that states it ("Halm, who lives in Dornberg") names
+		// him by a surname the entity stage does not mark there.
+		"northland-election": {"Petra Solberg|works_for|Northland Unity Party", "Gregor Halm|leads|Northland Unity Party"},
+		"aurelia-drought":    {"African Union|backs|Aurelian government", "Marek Dvorsky|works_for|World Food Programme", "Talmora|located_in|Aurelia"},
 	}
 	for _, d := range exampleDocs(t) {
 		ext, err := extractor(t).Extract(context.Background(), d)

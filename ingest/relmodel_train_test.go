@@ -45,7 +45,10 @@ func TestTrainRelModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	gold.Lenient = true
-	e, err := NewExtractor(Options{AllRules: true})
+	// Default options: the rules' facts the classifier sees as features
+	// are those of a default run, and a pair counts as ruled only where a
+	// rule the gates keep gave the predicate, as at run time.
+	e, err := NewExtractor(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,36 +59,64 @@ func TestTrainRelModel(t *testing.T) {
 			t.Fatal(err)
 		}
 		for si := range x.sents {
-			ruled := x.ruledPairs(si)
-			for _, c := range x.relCandidates(si, ruled) {
+			ruled, on := x.ruledPairs(si)
+			for _, c := range x.relCandidates(si, ruled, on) {
 				se, oe := x.ments[c.sm].ent, x.ments[c.om].ent
 				pred := relPreds[c.pred].pred
 				label := gold.RightNames(d.ID, x.namesOf(se, c.sm), pred, x.namesOf(oe, c.om))
 				data = append(data, trainInstance{doc: d.ID, fold: foldOf(d.ID), pred: c.pred, pair: fmt.Sprint(se, ">", oe),
-					features: c.features, label: label, ruled: containsStr(ruled[[2]int{se, oe}], pred)})
+					features: c.features, label: label, ruled: containsStr(on[[2]int{se, oe}], pred)})
 			}
 		}
 	}
 	vocab := featureVocab(data, 2)
 	t.Logf("%d candidates, %d features kept", len(data), len(vocab))
 
-	// Out-of-fold probabilities choose each predicate's threshold.
-	oof := make([]float64, len(data))
+	// Out-of-fold scores calibrate each predicate's confidence and choose
+	// its threshold.
+	oofScore := make([]float64, len(data))
 	for fold := 0; fold < 5; fold++ {
 		w := trainLogistic(data, vocab, func(in *trainInstance) bool { return in.fold != fold })
 		for k := range data {
 			if data[k].fold == fold {
-				oof[k] = w.prob(data[k].pred, data[k].features)
+				oofScore[k] = w.score(data[k].pred, data[k].features)
 			}
 		}
 	}
+	calibration := make([][2]float64, len(relPreds))
+	oof := make([]float64, len(data))
 	thresholds := make([]float64, len(relPreds))
 	for p := range relPreds {
+		var zs []float64
+		var ys []bool
+		for k, in := range data {
+			if in.pred == p && !in.ruled {
+				zs = append(zs, oofScore[k])
+				ys = append(ys, in.label)
+			}
+		}
+		calibration[p] = plattFit(zs, ys)
+		raw, rawRight := 0, 0
+		for k, z := range zs {
+			if z >= math.Log(4) { // raw probability ≥ 0.8
+				raw++
+				if ys[k] {
+					rawRight++
+				}
+			}
+		}
+		t.Logf("%-10s raw out-of-fold ≥0.8: %d/%d; calibration %v", relPreds[p].pred, rawRight, raw, calibration[p])
+		for k, in := range data {
+			if in.pred == p {
+				oof[k] = 1 / (1 + math.Exp(-(calibration[p][0]*oofScore[k] + calibration[p][1])))
+			}
+		}
 		thresholds[p] = chooseThreshold(t, data, oof, p)
 	}
 	w := trainLogistic(data, vocab, func(*trainInstance) bool { return true })
 	w.Threshold = thresholds
-	w.Trained = fmt.Sprintf("logistic regression per predicate, L2, AdaGrad; %d candidate pairs from %d documents of %s; features seen at least twice; thresholds by 5-fold cross-validation",
+	w.Calibration = calibration
+	w.Trained = fmt.Sprintf("logistic regression per predicate, L2, AdaGrad; %d candidate pairs from %d documents of %s; features seen at least twice; Platt calibration and thresholds by 5-fold cross-validation",
 		len(data), len(docs), filepath.Base(dir))
 	out, err := json.Marshal(w)
 	if err != nil {
@@ -189,7 +220,7 @@ func trainLogistic(data []trainInstance, vocab map[string]bool, use func(*trainI
 			if in.label {
 				y = 1
 			}
-			g := m.prob(in.pred, in.features) - y
+			g := m.rawProb(in.pred, in.features) - y
 			for _, f := range in.features {
 				if !vocab[f] {
 					continue
@@ -275,4 +306,80 @@ func chooseThreshold(t *testing.T, data []trainInstance, oof []float64, p int) f
 	}
 	t.Logf("%-10s unruled candidates %d (positive %d); chosen %.3f (F1 %.3f);%s", relPreds[p].pred, len(s), positives, best, bestF, b.String())
 	return math.Round(best*1e3) / 1e3
+}
+
+// plattFit fits a, b so that 1/(1+exp(-(a·z+b))) is the probability that
+// a pair with out-of-fold score z holds (Platt 1999, with his smoothed
+// targets so that a perfectly separated set does not drive a to
+// infinity), by Newton's method from a=1, b=0: deterministic. The result
+// is rounded like the weights.
+func plattFit(zs []float64, ys []bool) [2]float64 {
+	pos, neg := 0, 0
+	for _, y := range ys {
+		if y {
+			pos++
+		} else {
+			neg++
+		}
+	}
+	if pos == 0 || neg == 0 {
+		return [2]float64{1, 0}
+	}
+	hi, lo := (float64(pos)+1)/(float64(pos)+2), 1/(float64(neg)+2)
+	target := func(k int) float64 {
+		if ys[k] {
+			return hi
+		}
+		return lo
+	}
+	loss := func(a, b float64) float64 {
+		l := 0.0
+		for k, z := range zs {
+			f := a*z + b
+			// log(1+e^f) - t·f, stable for large |f|
+			l += math.Max(f, 0) + math.Log1p(math.Exp(-math.Abs(f))) - target(k)*f
+		}
+		return l
+	}
+	a, b := 1.0, 0.0
+	cur := loss(a, b)
+	for it := 0; it < 100; it++ {
+		// Gradient and Hessian of the log loss in (a, b).
+		var ga, gb, haa, hab, hbb float64
+		for k, z := range zs {
+			p := 1 / (1 + math.Exp(-(a*z + b)))
+			d := p - target(k)
+			ga += d * z
+			gb += d
+			w := math.Max(p*(1-p), 1e-12)
+			haa += w * z * z
+			hab += w * z
+			hbb += w
+		}
+		haa += 1e-6
+		hbb += 1e-6
+		det := haa*hbb - hab*hab
+		if det <= 0 {
+			break
+		}
+		da := (hbb*ga - hab*gb) / det
+		db := (haa*gb - hab*ga) / det
+		// Backtrack until the loss falls (Newton's full step can
+		// overshoot where the scores are nearly separated).
+		step := 1.0
+		for ; step > 1e-6; step /= 2 {
+			if l := loss(a-step*da, b-step*db); l < cur {
+				cur = l
+				break
+			}
+		}
+		if step <= 1e-6 {
+			break
+		}
+		a, b = a-step*da, b-step*db
+		if math.Abs(step*da) < 1e-9 && math.Abs(step*db) < 1e-9 {
+			break
+		}
+	}
+	return [2]float64{math.Round(a*1e4) / 1e4, math.Round(b*1e4) / 1e4}
 }
