@@ -20,6 +20,8 @@ import (
 //	upos=A|B       the universal tag is one of
 //	case=a|b       a dependent by case (or mark) is one of the words
 //	det=a|b        a determiner of the node is one of the words (a Republican)
+//	paren          the name stands in parentheses (the agency of a
+//	               dateline: "(Reuters) -" is no actor)
 //	prep           the word before the node's name (past an article) is a
 //	               preposition after a proper noun: the name ends a longer
 //	               one (Commission of Inquiry on Syria Chairman X: Syria owns
@@ -163,7 +165,7 @@ func parseNode(f string) (node, error) {
 			k.vals = strings.Split(vals, "|")
 		}
 		switch kind {
-		case "comma", "plural", "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos", "det", "prep":
+		case "comma", "plural", "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos", "det", "prep", "paren":
 		default:
 			return n, fmt.Errorf("node %q: unknown constraint %q", f, kind)
 		}
@@ -374,6 +376,8 @@ func (g *graph) satisfies(n node, i, prev int) bool {
 			ok = g.hasChild(i, []string{"det"}, c.vals)
 		case "prep":
 			ok = g.afterPreposition(i)
+		case "paren":
+			ok = g.inParens(i)
 		case "comma":
 			ok = tok.Text == ","
 		case "plural":
@@ -416,6 +420,15 @@ func (g *graph) negatedCopula(i int) bool {
 		}
 	}
 	return false
+}
+
+// inParens reports whether token i's name opens right after a "(".
+func (g *graph) inParens(i int) bool {
+	start := i
+	if mi := g.inside[i]; mi >= 0 {
+		start = g.mentions[mi].Start
+	}
+	return start > 0 && g.s.Tokens[start-1].Text == "("
 }
 
 // afterPreposition reports whether the word before token i's name, past

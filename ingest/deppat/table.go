@@ -18,7 +18,7 @@ const (
 	leaderTitles = "lemma=chairman|chairwoman|chair|chairperson|president|head|leader|chief|director|ceo|founder|governor|mayor|commander|premier|chancellor|king|queen|emir|ruler"
 	controlVerbs = "lemma=control|hold|seize|capture|occupy|retake|recapture|overrun|run|govern"
 	backVerbs    = "lemma=back|support|endorse|fund|arm|finance|sponsor"
-	opposeVerbs  = "lemma=oppose|criticize|criticise|condemn|sue|fight|denounce|reject|block"
+	opposeVerbs  = "lemma=oppose|criticize|criticise|condemn|sue|fight|denounce|reject|block|blast|slam|lambaste|assail|rebuke|decry"
 	attackVerbs  = "lemma=attack|bomb|strike|shell|raid|invade|target|ambush"
 	killVerbs    = "lemma=kill|murder|assassinate|execute|behead|slay"
 	leadVerbs    = "lemma=head|lead|chair|run|direct|manage|found"
@@ -187,9 +187,11 @@ var rows = []*Pattern{
 		Notes: "the Front, backed by Moscow, …"},
 	{Name: "appos-passive-backs", Pred: "backs", Path: "X[!caps] <obl:agent V[" + backVerbs + ",!neg,!modal] <acl _[!mention] <appos Y", Subj: actor, Obj: anyName,
 		Notes: "the Vela Review, a magazine backed by donor Ana Ruiz, → Ana Ruiz backs Vela Review"},
-	{Name: "svo-opposes", Pred: "opposes", Path: "X[!caps] <nsubj V[" + opposeVerbs + ",!neg,!modal] >obj Y", Subj: actor, Obj: anyName,
+	{Name: "svo-opposes", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[" + opposeVerbs + ",!neg,!modal] >obj Y", Subj: actor, Obj: anyName,
 		Notes: "Ana Ruiz opposes the Vela plan"},
-	{Name: "svo-attacked", Pred: "attacked", Path: "X[!caps] <nsubj V[" + attackVerbs + ",!neg,!modal] >obj Y", Subj: actor, Obj: anyName,
+	{Name: "svo-attacks-verbal", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[lemma=attack,!neg,!modal] >obj Y", Subj: per, Obj: []string{"PER", "ORG"},
+		Notes: "Ana Ruiz attacked the Vela Bureau: a person's attack on a person or a body is words (opposes); armies and states attack with svo-attacked"},
+	{Name: "svo-attacked", Pred: "attacked", Path: "X[!caps] <nsubj V[" + attackVerbs + ",!neg,!modal] >obj Y", Subj: orgLoc, Obj: anyName,
 		Notes: "the Front attacked Kessel"},
 	{Name: "passive-attacked", Pred: "attacked", Path: "X[!caps] <obl:agent V[" + attackVerbs + ",!neg,!modal] >nsubj:pass Y", Subj: actor, Obj: anyName,
 		Notes: "Kessel was attacked by the Front"},
