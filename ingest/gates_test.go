@@ -209,3 +209,22 @@ func TestPartyMemberNounsDoNotSpeakForTheParty(t *testing.T) {
 		t.Error("a contraction read as a speaker")
 	}
 }
+
+// A quote followed by its speaker with words between the name and the
+// verb is attributed through the parse (quote-after-subject); a quote that
+// ends its sentence belongs to no verb of the next; a quote within the
+// quote does not end it.
+func TestQuotesThroughTheParse(t *testing.T) {
+	got := triples(extractText(t, "Markets were calm.\n\n“The plan will fail because nobody funds it,” Dana Whitlock, 40, said on Monday."))
+	if !containsStr(got, "Dana Whitlock|said|The plan will fail because nobody funds it") {
+		t.Errorf("speaker after an age: %v", got)
+	}
+	got = triples(extractText(t, "Markets were calm.\n\n“I do not know what to do.” But at the mall, Dana Whitlock said she was voting for the judge."))
+	if containsStr(got, "Dana Whitlock|said|I do not know what to do.") {
+		t.Errorf("a quote that ends its sentence went to the next sentence's speaker: %v", got)
+	}
+	got = triples(extractText(t, "Markets were calm.\n\n“Other claims of the ‘informant’ are equally false and unfounded,” wrote Tom Cochran, a scientist."))
+	if !containsStr(got, "Tom Cochran|said|Other claims of the ‘informant’ are equally false and unfounded") {
+		t.Errorf("a quote within the quote: %v", got)
+	}
+}
