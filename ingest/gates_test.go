@@ -228,3 +228,18 @@ func TestQuotesThroughTheParse(t *testing.T) {
 		t.Errorf("a quote within the quote: %v", got)
 	}
 }
+
+// "X said in a statement (that) …" is reported speech; the medium's own
+// clause ("in a speech that was interrupted", "in a letter sent to") is not.
+func TestReportedSpeechAfterItsMedium(t *testing.T) {
+	got := triples(extractText(t, "Markets were calm.\n\nSenator Dana Whitlock said in a statement on Wednesday that the talks would resume next week."))
+	if !containsStr(got, "Dana Whitlock|said|the talks would resume next week") {
+		t.Errorf("said in a statement that: %v", got)
+	}
+	got = triples(extractText(t, "Markets were calm.\n\nSenator Dana Whitlock said in a speech that was interrupted several times by applause."))
+	for _, g := range got {
+		if strings.HasPrefix(g, "Dana Whitlock|said|") {
+			t.Errorf("a relative clause of the medium read as a statement: %q", g)
+		}
+	}
+}

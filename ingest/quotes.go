@@ -142,8 +142,28 @@ func (x *docState) quotes() {
 				k = j - 1
 				nx = v.t[k+1]
 			}
+			// "said in a statement (on Friday) he believed …": the medium is
+			// not the statement either.
+			if nx.Lower == "in" {
+				if end := v.mediumPhrase(k + 1); end > 0 {
+					k = end - 1
+					if t, e2 := v.timeAt(k + 1); t != "" && e2 < len(v.t) {
+						k = e2 - 1
+					}
+					// "in a statement issued by", "in a letter sent to": the
+					// medium's own clause follows, not what was said
+					if k+1 >= len(v.t) || v.t[k+1].Tag == "VBN" || v.t[k+1].Tag == "VBG" || v.t[k+1].Tag == "RB" || v.low(k+1) == "afterwards" || v.low(k+1) == "to" {
+						continue
+					}
+					// "in a speech that was interrupted": a relative clause
+					if v.low(k+1) == "that" && k+2 < len(v.t) && (strings.HasPrefix(v.t[k+2].Tag, "VB") || v.t[k+2].Tag == "MD") {
+						continue
+					}
+					nx = v.t[k+1]
+				}
+			}
 			if nx.Text == ":" || nx.Text == "," || nlp.IsOpenQuote(nx.Text) || nx.Text == "." || nx.Lower == "in" || nx.Lower == "on" || nx.Lower == "by" ||
-				nx.Lower == "from" || nx.Lower == "after" || nx.Lower == "at" || nx.Lower == "during" || nx.Lower == "before" || nx.Lower == "with" {
+				nx.Lower == "from" || nx.Lower == "after" || nx.Lower == "following" || nx.Lower == "at" || nx.Lower == "during" || nx.Lower == "before" || nx.Lower == "with" {
 				continue // "said from his cell", "said after a meeting": no statement follows
 			}
 			// "announced the decision", "declared Oswald the lone assassin":
@@ -208,6 +228,27 @@ func (x *docState) quotes() {
 		}
 		p0 = p1
 	}
+}
+
+// mediumWords are what a statement is made in: "said in a statement".
+var mediumWords = map[string]bool{"statement": true, "interview": true, "letter": true, "address": true, "speech": true,
+	"briefing": true, "release": true, "email": true, "tweet": true, "memo": true, "filing": true, "post": true}
+
+// mediumPhrase is the end of "in a (radio|written|…) statement" starting
+// at token i ("in"), or -1.
+func (v *view) mediumPhrase(i int) int {
+	if v.low(i) != "in" || (v.low(i+1) != "a" && v.low(i+1) != "an") {
+		return -1
+	}
+	for j := i + 2; j < len(v.t) && j <= i+4; j++ {
+		if mediumWords[v.low(j)] {
+			return j + 1
+		}
+		if v.t[j].Tag != "JJ" && v.t[j].Tag != "NN" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // attribution finds who said the quote [o, c] of a paragraph.
