@@ -339,9 +339,10 @@ func (g *graph) lift(x int) int {
 }
 
 // partyWord: a party named by its members or its adjective.
-func partyWord(w string) bool {
-	return oneOf(strings.ToLower(w), strings.Split(strings.TrimPrefix(partyWords, "lemma="), "|"))
-}
+func partyWord(w string) bool { return partyWordSet[strings.ToLower(w)] }
+
+// partyWordSet is the table's partyWords as a set.
+var partyWordSet = setOf(strings.ReplaceAll(strings.TrimPrefix(partyWords, "lemma="), "|", " "))
 
 func oneOf(s string, set []string) bool {
 	for _, v := range set {
