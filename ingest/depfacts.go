@@ -38,27 +38,16 @@ func (l *lazyParser) run(ctx context.Context, doc *nlp.Doc) error {
 const depRulePrefix = "dep:"
 
 // depGatePrecision and depGateSupport are the figures on Reuters dev a
-// deppat row needs to run by default (docs/patterns.md); Options.AllRules
-// runs every row.
+// deppat row needs to run by default when the gate table (gates.go) does
+// not list it: the row's own figures measured by `newsgraph patterns
+// --stats` on the recogniser's spans (docs/patterns.md). A row listed in
+// the gate table as "dep:<row>" — measured through ingest's names, with a
+// sample of its facts on the whole corpus where dev holds few — is on or
+// off as the table says. Options.AllRules runs every row.
 const (
 	depGatePrecision = 0.8
 	depGateSupport   = 1
 )
-
-// depOff are gated rows that fall under the gate when they read ingest's
-// names rather than the recogniser's spans (Reuters dev, 25 articles, with
-// the measuring command of docs/extraction.md): they run only with
-// Options.AllRules. Data, like ruleGates.
-var depOff = map[string]string{
-	"place-title-name":         "1/5: ingest's spans \"U.S. District\", \"Special White House\" become the employer",
-	"chamber-title-name":       "0/2: ingest reads \"Senate Democratic\" as one name, so the chamber is lost",
-	"reverse-appos-org-leader": "0/1: the same \"Senate Democratic leader\" span",
-	// Rows right on dev but not in a sample of their facts on the whole
-	// corpus (974 articles) judged by the gold's guideline:
-	"copula-title":        "sample 7/12: \"Abe was the first foreign leader\", \"a strong leader\" become titles",
-	"reverse-appos-title": "dev 1/2, sample 7/12: \"campaign chairman for Trump's opponent, Hillary Clinton\", \"chief\" of chief of staff",
-	"org-sibling-title":   "sample 4/12: a Speaker works for \"Republican House\"; the chamber's members are no employees",
-}
 
 // partyWords name a party by its adjective or its members; a name of
 // another class with one of them inside ("Texas Republican", "Republican
@@ -87,19 +76,28 @@ func (x *docState) joinedSpan(mi int) bool {
 	return false
 }
 
-// depPatterns are the rows a document runs: those measured at the gate on
-// Reuters dev and not in depOff, or every row with AllRules.
+// depPatterns are the rows a document runs: those the gate table keeps
+// on, or measured at the gate by their own figures when it does not list
+// them; every row with AllRules.
 func (x *docState) depPatterns() []*deppat.Pattern {
 	if x.allRules {
 		return deppat.Table()
 	}
 	var out []*deppat.Pattern
-	for _, p := range deppat.Gate(depGatePrecision, depGateSupport) {
-		if _, off := depOff[p.Name]; !off {
+	for _, p := range deppat.Table() {
+		if depRowOn(p) {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// depRowOn reports whether a row runs by default.
+func depRowOn(p *deppat.Pattern) bool {
+	if g, ok := ruleGates[depRulePrefix+p.Name]; ok {
+		return g.On
+	}
+	return p.Precision >= depGatePrecision && p.Support >= depGateSupport
 }
 
 // depUnmeasured is the confidence of a row that read nothing on the dev
@@ -117,7 +115,7 @@ func (x *docState) depFacts(si int) {
 	if !parsed(s) {
 		return
 	}
-	ments, owner := x.depMentions(si, s)
+	ments, owner, parties := x.depMentions(si, s)
 	if len(ments) < 1 {
 		return
 	}
@@ -157,6 +155,8 @@ func (x *docState) depFacts(si int) {
 			obj = x.entityFor("r:"+strings.ToLower(title), "", title, schema.Role, 4, si)
 		case c.Object != nil && owner[c.Object.Start] >= 0 && x.joinedSpan(owner[c.Object.Start]):
 			continue
+		case c.Object != nil && owner[c.Object.Start] < 0 && parties[c.Object.Start] != "":
+			obj = x.partyEntity(parties[c.Object.Start], si)
 		case c.Object != nil && owner[c.Object.Start] >= 0:
 			// A demonym mention already resolved to its country.
 			obj = x.ments[owner[c.Object.Start]].ent
@@ -170,7 +170,7 @@ func (x *docState) depFacts(si int) {
 			continue
 		}
 		x.addDepFact(rawFact{subj: se, obj: obj, pred: c.Predicate, stmt: -1, rule: depRulePrefix + c.Rule,
-			conf: depConfidence(c.Precision), s0: si, s1: si, qual: v.qualifiers(lo, hi, depQualifiers(c.Qualifiers))})
+			conf: depConfidence(c), s0: si, s1: si, qual: v.qualifiers(lo, hi, depQualifiers(c.Qualifiers))})
 	}
 }
 
@@ -209,13 +209,17 @@ func (x *docState) addDepFact(f rawFact) {
 	x.facts = append(x.facts, f)
 }
 
-// depConfidence is a row's measured precision, or a neutral figure for a
-// row that read nothing on the dev gold.
-func depConfidence(p float64) float64 {
-	if p <= 0 {
-		return depUnmeasured
+// depConfidence is a row's measured precision: its own figure on the dev
+// gold, else the share of a sample of its facts on the corpus judged right
+// (the gate table), else a neutral figure.
+func depConfidence(c deppat.Candidate) float64 {
+	if c.Precision > 0 {
+		return c.Precision
 	}
-	return p
+	if g, ok := ruleGates[depRulePrefix+c.Rule]; ok && g.Sampled > 0 {
+		return float64(g.SampleRight) / float64(g.Sampled)
+	}
+	return depUnmeasured
 }
 
 // depQualifiers maps deppat's qualifiers to the schema's. Former, ex and
@@ -283,7 +287,11 @@ func parsed(s *nlp.Sentence) bool {
 // with the index of the ingest mention owning each token (-1 for none).
 // Titles, pronouns and hyphen prefixes are not names: deppat reads titles
 // from the words themselves.
-func (x *docState) depMentions(si int, s *nlp.Sentence) ([]deppat.Mention, []int) {
+//
+// A party word no name covers ("Senate Democratic leader X", where the
+// name finder read the words before the name as a title) is passed as a
+// MISC mention of its own; parties maps its token to the word.
+func (x *docState) depMentions(si int, s *nlp.Sentence) ([]deppat.Mention, []int, map[int]string) {
 	owner := make([]int, len(s.Tokens))
 	for i := range owner {
 		owner[i] = -1
@@ -318,7 +326,27 @@ func (x *docState) depMentions(si int, s *nlp.Sentence) ([]deppat.Mention, []int
 		}
 		out = append(out, dm)
 	}
-	return out, owner
+	var parties map[int]string
+	for i, t := range s.Tokens {
+		if owner[i] >= 0 || i == 0 || !upperFirst(t.Text) || !isAffiliation(t.Text) || groupWord(t.Text) {
+			continue
+		}
+		if parties == nil {
+			parties = map[int]string{}
+		}
+		parties[i] = t.Text
+		out = append(out, deppat.Mention{Start: i, End: i + 1, Class: "MISC"})
+	}
+	return out, owner, parties
+}
+
+// partyEntity resolves a party word as the gazetteer names it, or -1.
+func (x *docState) partyEntity(word string, si int) int {
+	e, ok := x.lookup(word)
+	if !ok || e.Class != schema.PoliticalParty {
+		return -1
+	}
+	return x.entityFor("g:"+e.Name, e.Name, word, e.Class, 3, si)
 }
 
 // depClass maps a schema class to the coarse class deppat's rows name.
@@ -383,7 +411,7 @@ func (x *docState) widenRole(k int, title string, c deppat.Candidate, si int) {
 	}
 	f.obj = x.entityFor("r:"+lt, "", title, schema.Role, 4, si)
 	f.rule = depRulePrefix + c.Rule
-	f.conf = depConfidence(c.Precision)
+	f.conf = depConfidence(c)
 	if dq := depQualifiers(c.Qualifiers); dq[schema.QualFormer] != "" {
 		f.qual = setQual(f.qual, schema.QualFormer)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/ingest/deppat"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -61,6 +62,20 @@ func TestDependencyPatternFacts(t *testing.T) {
 			"Ana Ruiz|role|Shadow Home Secretary", "dep:title-name", false},
 		{"nationality before an office", "Canadian Trade Minister Ana Ruiz visited the port.",
 			"Ana Ruiz|works_for|Canada", "dep:demonym-title-name", false},
+		{"a party word the name finder left in the title", "Senate Democratic leader Dana Whitlock called for a delay.",
+			"Dana Whitlock|member_of|Democratic", "dep:party-title-name", false},
+		{"a party appositive", "Hal Brenner, a Republican, is expected to sign it.",
+			"Hal Brenner|member_of|Republican", "dep:party-appos-surface", false},
+		{"an organisation's title before the name", "Justice Department Special Counsel Robert Mull spoke on Friday.",
+			"Robert Mull|works_for|Justice Department", "dep:org-title-name", false},
+		{"an organisation's title after the name", "The rules are clear, said Rob Dale, the White House cyber security coordinator.",
+			"Rob Dale|works_for|White House", "dep:appos-org-title", false},
+		{"who is the organisation's title", "“The claims are false,” wrote Tom Cochran, who is Vela Partners’ senior scientist.",
+			"Tom Cochran|works_for|Vela Partners", "dep:surface-relcl-poss-title", false},
+		{"coordinated titles", "Ana Ruiz, budget chief and acting director of the Vela Bureau, said so.",
+			"Ana Ruiz|leads|Vela Bureau", "dep:coord-appos-leader-of", false},
+		{"headed by", "The Kestrel Agency, an independent regulator headed by Democrat Tom Vail, said so.",
+			"Tom Vail|leads|Kestrel Agency", "dep:appos-passive-leads", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -102,6 +117,9 @@ func TestDependencyPatternNegatives(t *testing.T) {
 		{"an adjective is not the title", "", "Markets were calm.\n\nModerate Senator Lena Brandt said she would vote for the bill.", "Lena Brandt|role|Moderate Senator"},
 		{"a day is not the title", "", "Markets were calm.\n\nOn Thursday President Tom Vail signed the order.", "Tom Vail|role|Thursday President"},
 		{"ungated row", "", "Markets were calm.\n\nLagos nightclub owner Ana Ruiz said the curfew hurt trade.", "Ana Ruiz|lives_in|Lagos"},
+		{"a name after a preposition inside a name", "", "Markets were calm.\n\nIt was rejected by the U.N. Commission of Inquiry on Ruritania Chairman Tom Vail.", "Tom Vail|leads|Ruritania"},
+		{"an envoy to a body", "", "Markets were calm.\n\nRussian U.N. Ambassador Vitaly Chur said so.", "Vitaly Chur|works_for|U.N."},
+		{"a row the gate table keeps off", "", "Markets were calm.\n\nU.S. District Judge Amy Barrow said so.", "Amy Barrow|works_for|U.S. District"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -145,4 +163,44 @@ func keysOf(m map[string][]schema.Fact) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// "A and B" of two titles before a name gives two roles; a title with "and"
+// inside it stays one.
+func TestCoordinatedTitles(t *testing.T) {
+	got := factsOf(extractDefault(t, "Markets were calm.\n\nThe meeting included his son-in-law and close aide, Jared Kushman, and others."))
+	if len(got["Jared Kushman|role|close aide"]) != 1 || len(got["Jared Kushman|role|son-in-law and close aide"]) != 0 {
+		t.Errorf("Kushman roles: %v", keysOf(got))
+	}
+	got = factsOf(extractDefault(t, "Markets were calm.\n\nSecretary of Health and Human Services Tom Pryce said so."))
+	if len(got["Tom Pryce|role|Secretary of Health"]) != 0 {
+		t.Errorf("Pryce roles split: %v", keysOf(got))
+	}
+}
+
+// The gate table decides a dependency row listed in it, whatever the row's
+// own figure: place-title-name is measured at 0.83 on the recogniser's
+// spans but off through ingest's.
+func TestDependencyRowsFollowTheGateTable(t *testing.T) {
+	for _, p := range deppat.Table() {
+		g, listed := ruleGates[depRulePrefix+p.Name]
+		if listed && depRowOn(p) != g.On {
+			t.Errorf("%s: on %v, table says %v", p.Name, depRowOn(p), g.On)
+		}
+		if !listed && depRowOn(p) != (p.Precision >= depGatePrecision && p.Support >= depGateSupport) {
+			t.Errorf("%s: unlisted row does not follow its figure", p.Name)
+		}
+	}
+	if p := rowNamed("place-title-name"); p == nil || p.Precision < depGatePrecision || depRowOn(p) {
+		t.Errorf("place-title-name: %v", p)
+	}
+}
+
+func rowNamed(name string) *deppat.Pattern {
+	for _, p := range deppat.Table() {
+		if p.Name == name {
+			return p
+		}
+	}
+	return nil
 }

@@ -18,6 +18,11 @@ type RuleGate struct {
 	// measure and its construction is precise by itself (Note says why).
 	On   bool
 	Note string
+	// SampleRight of Sampled facts of the rule on the whole corpus were
+	// right when read by hand (the gold's guideline): the figure a rule with
+	// little dev support is judged by, and the confidence of a dependency
+	// row the dev gold did not measure.
+	SampleRight, Sampled int
 }
 
 // Precision is Right/Facts, 0 when the rule gave no fact.
@@ -42,7 +47,7 @@ const minGatePrecision = 0.8
 var ruleGates = map[string]RuleGate{
 	"title-name":                    {Right: 81, Facts: 84, On: true},
 	"classifier":                    {Right: 0, Facts: 0, On: true, Note: "gated per predicate and confidence (classifierGates, relmodel.go)"},
-	"reported-speech":               {Right: 41, Facts: 50, On: true},
+	"reported-speech":               {Right: 45, Facts: 50, On: true},
 	"agency-dateline":               {Right: 0, Facts: 22, On: false, Note: "a wire's dateline names the bureau, not the agency's seat"},
 	"quote-after":                   {Right: 17, Facts: 18, On: true},
 	"title-org-lives":               {Right: 0, Facts: 17, On: false, Note: "a national title does not say where its holder lives"},
@@ -55,6 +60,7 @@ var ruleGates = map[string]RuleGate{
 	"title-org-party":               {Right: 7, Facts: 7, On: true},
 	"party-name":                    {Right: 7, Facts: 7, On: true, Note: "\"Democrat X\", \"Senate Republican X\" (sample 25/25 of its 171 facts on the whole corpus)"},
 	"quote-said-x":                  {Right: 4, Facts: 4, On: true, Note: "tiny support; \"“…,” said X\" names the speaker (sample 7/8 on the whole corpus)"},
+	"quote-after-subject":           {Right: 2, Facts: 2, On: true, Note: "tiny support; \"“…,” X, 40, said\", \"“…,” X, a spokesman for Y, said\": the parse's subject of the first speech verb after a quote closed by its comma (sample 23/25 of its 102 facts on the corpus; the two misses, a possessor and a subject inside the quote, are now refused)", SampleRight: 23, Sampled: 25},
 	"appositive-org":                {Right: 3, Facts: 4, On: true, Note: "tiny support; \"X, a professor at Y\" (sample 12/14 on the whole corpus)"},
 	"org-title-name-leads":          {Right: 2, Facts: 4, On: false, Note: "\"Senate Republican leader X\" leads a chunk that is no organisation; domain titles (sample 2/7)"},
 	"org-title-name-leader":         {Right: 2, Facts: 4, On: false, Note: "works_for beside leads: the gold reads a leader as leads only"},
@@ -108,6 +114,45 @@ var ruleGates = map[string]RuleGate{
 	"passive-by-controls":           {Right: 0, Facts: 0, On: true, Note: "tiny support; \"Idlib, which is held by HTS\" (the seed's core): a control verb's passive with a place as patient (2 facts on the corpus, 1 right)"},
 	"copula-org-lives":              {Right: 0, Facts: 0, On: false, Note: "a title does not say where its holder lives"},
 	"possessive-org-lives":          {Right: 0, Facts: 0, On: false, Note: "a title does not say where its holder lives"},
+
+	// Dependency rows (ingest/deppat, evidence rule dep:<row>), measured
+	// through ingest's names on Reuters dev with every rule on. A row not
+	// listed runs when its own figures (deppat/figures.go, the recogniser's
+	// spans) reach depGatePrecision; "figure" in a note is that figure.
+	"dep:party-title-name":            {Right: 18, Facts: 18, On: true},
+	"dep:party-name":                  {Right: 7, Facts: 7, On: true},
+	"dep:place-leader-name":           {Right: 7, Facts: 7, On: true},
+	"dep:place-title-name":            {Right: 2, Facts: 4, On: false, Note: "ingest's spans \"U.S. District\", \"Special White House\" become the employer"},
+	"dep:chamber-title-name":          {Right: 0, Facts: 2, On: false, Note: "ingest reads \"Senate Democratic\" as one name, so the chamber is lost"},
+	"dep:reverse-appos-org-leader":    {Right: 0, Facts: 1, On: false, Note: "the same \"Senate Democratic leader\" span"},
+	"dep:demonym-leader-name":         {Right: 3, Facts: 3, On: true, Note: "tiny support; figure 10/10"},
+	"dep:org-leader-name":             {Right: 3, Facts: 3, On: true, Note: "tiny support; figure 2/2; \"Vela Group Chairman X\", not after a preposition inside a name (\"Commission of Inquiry on Syria Chairman\")"},
+	"dep:place-comma-place":           {Right: 1, Facts: 3, On: false, Note: "figure 2/3, CoNLL04 36/83: lists of places read as containment"},
+	"dep:reverse-appos-poss-title":    {Right: 3, Facts: 3, On: true, Note: "tiny support; figure 2/2"},
+	"dep:reverse-appos-title":         {Right: 2, Facts: 3, On: false, Note: "sample 7/12: \"campaign chairman for Trump's opponent, Hillary Clinton\", \"chief\" of chief of staff"},
+	"dep:surface-appos-leader-of":     {Right: 3, Facts: 3, On: true, Note: "tiny support; figure 2/2"},
+	"dep:title-name":                  {Right: 3, Facts: 3, On: true, Note: "widens ingest's own titles (figure 67/72)"},
+	"dep:appos-title":                 {Right: 2, Facts: 2, On: true, Note: "tiny support; figure 5/6"},
+	"dep:copula-title":                {Right: 1, Facts: 2, On: false, Note: "sample 7/12: \"Abe was the first foreign leader\", \"a strong leader\" become titles"},
+	"dep:org-sibling-title":           {Right: 0, Facts: 0, On: false, Note: "sample 4/12: a Speaker works for \"Republican House\"; the chamber's members are no employees"},
+	"dep:party-appos":                 {Right: 2, Facts: 2, On: true, Note: "tiny support; figure 2/2"},
+	"dep:party-appos-surface":         {Right: 2, Facts: 2, On: true, Note: "\"X, a Republican,\", \"X, an Ohio Democrat\" (sample 36/37 of its 77 facts on the corpus: a list of two senators and their parties)", SampleRight: 36, Sampled: 37},
+	"dep:reverse-appos-org-title":     {Right: 2, Facts: 2, On: true, Note: "tiny support; figure 2/2"},
+	"dep:surface-relcl-poss-title":    {Right: 2, Facts: 2, On: true, Note: "tiny support; \"X, who is Y's senior scientist\" (2 facts on the corpus, both these)", SampleRight: 2, Sampled: 2},
+	"dep:surface-relcl-title":         {Right: 0, Facts: 0, On: false, Note: "sample 4/7: titles cut (\"chief\" of chief U.S. negotiator) or with a verb (\"named acting director\")", SampleRight: 4, Sampled: 7},
+	"dep:relcl-copula-title":          {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"X, who was a Trump campaign adviser\" (sample 5/5, every fact on the corpus)", SampleRight: 5, Sampled: 5},
+	"dep:appos-org-title":             {Right: 1, Facts: 1, On: true, Note: "tiny support; \"X, a senior FBI agent\" (sample 13/14 on the corpus)", SampleRight: 13, Sampled: 14},
+	"dep:org-title-name":              {Right: 1, Facts: 1, On: true, Note: "tiny support; \"EPA Administrator X\", envoys and chambers excepted (sample 19/21 on the corpus: \"Energy\" for the Department of Energy, \"Lightweight Senator\")", SampleRight: 19, Sampled: 21},
+	"dep:reverse-appos-title-of-name": {Right: 1, Facts: 1, On: true, Note: "tiny support; \"the Speaker of the House, X\" where the parser hangs X off the House (sample 3/3, every fact on the corpus)", SampleRight: 3, Sampled: 3},
+	"dep:appos-passive-leads":         {Right: 1, Facts: 1, On: true, Note: "tiny support; \"Y, a regulator headed by X\" (1 fact on the corpus, this one)", SampleRight: 1, Sampled: 1},
+	"dep:coord-appos-leader-of":       {Right: 1, Facts: 1, On: true, Note: "tiny support; \"X, budget chief and acting director of Y\" (1 fact on the corpus, this one)", SampleRight: 1, Sampled: 1},
+	"dep:copula-part-of":              {Right: 1, Facts: 1, On: true, Note: "tiny support; \"the FBI is part of the Justice Department\" (1 fact on the corpus, this one)", SampleRight: 1, Sampled: 1},
+	"dep:party-member-on-sibling":     {Right: 1, Facts: 1, On: false, Note: "sample 3/4: \"House Ways\" for the House Ways and Means Committee", SampleRight: 3, Sampled: 4},
+	"dep:party-including":             {Right: 0, Facts: 0, On: false, Note: "sample 3/4: \"promises from Republicans, including Mnuchin\" is no membership", SampleRight: 3, Sampled: 4},
+	"dep:svo-opposes":                 {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"X criticized/sued/denounced/lambasted Y\" (sample 11/12, every fact on the corpus: \"White House counselor X criticized\" read as the White House)", SampleRight: 11, Sampled: 12},
+	"dep:svo-attacks-verbal":          {Right: 1, Facts: 1, On: true, Note: "tiny support; a person attacking a person or a body (\"Trump has openly attacked the FBI\"; sample 5/5, every fact on the corpus)", SampleRight: 5, Sampled: 5},
+	"dep:relcl-leads":                 {Right: 0, Facts: 0, On: true, Note: "\"X, who heads/chairs Y\" (sample 3/3, every fact on the corpus; the dev fact is read first by another row now)", SampleRight: 3, Sampled: 3},
+	"dep:svo-controls-chamber-conj":   {Right: 0, Facts: 0, On: true, Note: "\"Republicans control the House and the Senate\" (figure 1/1 in session 6; no fact now: the entity stage splits \"House of Representatives and Senate\" at \"of\")"},
 }
 
 // ruleOn reports whether a rule's facts are kept by default.

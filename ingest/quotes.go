@@ -60,9 +60,12 @@ func (x *docState) quotes() {
 			}
 			o := i
 			c := -1
+			// A double quote ends at a double quote: the ‘whistleblower’ inside
+			// it is a quote within the quote.
+			double := t != "‘" && t != "'"
 			for j := i + 1; j < len(pt); j++ {
 				tj := tokAt(j).Text
-				if tj == "”" || tj == "\"" || tj == "»" || tj == "''" || (tj == "'" && j+1 < len(pt) && tokAt(j+1).Text == "'") || tj == "’" && tokAt(j-1).End == tokAt(j).Start && !strings.HasSuffix(tokAt(j-1).Text, "s") {
+				if tj == "”" || tj == "\"" || tj == "»" || tj == "''" || (tj == "'" && j+1 < len(pt) && tokAt(j+1).Text == "'") || !double && tj == "’" && tokAt(j-1).End == tokAt(j).Start && !strings.HasSuffix(tokAt(j-1).Text, "s") {
 					c = j
 					break
 				}
@@ -139,8 +142,28 @@ func (x *docState) quotes() {
 				k = j - 1
 				nx = v.t[k+1]
 			}
+			// "said in a statement (on Friday) he believed …": the medium is
+			// not the statement either.
+			if nx.Lower == "in" {
+				if end := v.mediumPhrase(k + 1); end > 0 {
+					k = end - 1
+					if t, e2 := v.timeAt(k + 1); t != "" && e2 < len(v.t) {
+						k = e2 - 1
+					}
+					// "in a statement issued by", "in a letter sent to": the
+					// medium's own clause follows, not what was said
+					if k+1 >= len(v.t) || v.t[k+1].Tag == "VBN" || v.t[k+1].Tag == "VBG" || v.t[k+1].Tag == "RB" || v.low(k+1) == "afterwards" || v.low(k+1) == "to" {
+						continue
+					}
+					// "in a speech that was interrupted": a relative clause
+					if v.low(k+1) == "that" && k+2 < len(v.t) && (strings.HasPrefix(v.t[k+2].Tag, "VB") || v.t[k+2].Tag == "MD") {
+						continue
+					}
+					nx = v.t[k+1]
+				}
+			}
 			if nx.Text == ":" || nx.Text == "," || nlp.IsOpenQuote(nx.Text) || nx.Text == "." || nx.Lower == "in" || nx.Lower == "on" || nx.Lower == "by" ||
-				nx.Lower == "from" || nx.Lower == "after" || nx.Lower == "at" || nx.Lower == "during" || nx.Lower == "before" || nx.Lower == "with" {
+				nx.Lower == "from" || nx.Lower == "after" || nx.Lower == "following" || nx.Lower == "at" || nx.Lower == "during" || nx.Lower == "before" || nx.Lower == "with" {
 				continue // "said from his cell", "said after a meeting": no statement follows
 			}
 			// "announced the decision", "declared Oswald the lone assassin":
@@ -207,6 +230,27 @@ func (x *docState) quotes() {
 	}
 }
 
+// mediumWords are what a statement is made in: "said in a statement".
+var mediumWords = map[string]bool{"statement": true, "interview": true, "letter": true, "address": true, "speech": true,
+	"briefing": true, "release": true, "email": true, "tweet": true, "memo": true, "filing": true, "post": true}
+
+// mediumPhrase is the end of "in a (radio|written|…) statement" starting
+// at token i ("in"), or -1.
+func (v *view) mediumPhrase(i int) int {
+	if v.low(i) != "in" || (v.low(i+1) != "a" && v.low(i+1) != "an") {
+		return -1
+	}
+	for j := i + 2; j < len(v.t) && j <= i+4; j++ {
+		if mediumWords[v.low(j)] {
+			return j + 1
+		}
+		if v.t[j].Tag != "JJ" && v.t[j].Tag != "NN" {
+			return -1
+		}
+	}
+	return -1
+}
+
 // attribution finds who said the quote [o, c] of a paragraph.
 func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (speaker int, rule string, endSent int) {
 	// After: "," X said / said X / X told Y.
@@ -258,7 +302,73 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 			return v.ent(s), rule, si
 		}
 	}
+	// After, through the parse: "…,” Ana Ruiz, 40, said / "…,” the state's
+	// Speaker of the House, Ana Ruiz, said: the subject of the first speech
+	// verb after the quote, when the parser says so.
+	// Only a quote closed by its attribution comma ("…,” X said), in the
+	// sentence of the verb: a quote that ends a sentence belongs to no verb
+	// of the next.
+	if i := c + 1; i < len(pt) && c > 0 && tokAt(c-1).Text == "," && pt[i].si == pt[c].si {
+		if spk, si := x.parsedSpeaker(pt, tokAt, i); spk >= 0 {
+			return spk, "quote-after-subject", si
+		}
+	}
 	return -1, "", 0
+}
+
+// parsedSpeaker is the name the parser makes the subject of the first
+// speech verb from token i of a paragraph to the end of its sentence
+// (within 30 words, before any other quote), or -1.
+func (x *docState) parsedSpeaker(pt []ptok, tokAt func(int) token, i int) (int, int) {
+	si := pt[i].si
+	v := x.viewOf(si)
+	for j := i; j < len(pt) && j < i+30 && pt[j].si == si; j++ {
+		t := tokAt(j)
+		if nlp.IsOpenQuote(t.Text) || t.Text == "\"" {
+			return -1, 0
+		}
+		if !speechVerbs[t.Lower] {
+			continue
+		}
+		toks := x.sents[si].Toks
+		name := func(k int) int {
+			if k < pt[i].k {
+				return -1 // inside the quote: the parse ran across its marks
+			}
+			for _, mi := range x.sentMents[si] {
+				m := x.ments[mi]
+				if m.i <= k && k < m.j && (v.low(m.j) == "'s" || v.low(m.j) == "’s") {
+					return -1 // "Trump's spokeswoman said": the possessor is not the speaker
+				}
+				// a person, or an organisation right before the verb (the
+				// parser takes "House of Delegates member X" for a House)
+				if m.i <= k && k < m.j && m.kind == kName && m.ent >= 0 && !v.isA(mi, schema.Location) && !v.partyMember(mi) && (v.isA(mi, schema.Person) || m.j == pt[j].k) {
+					return m.ent
+				}
+			}
+			return -1
+		}
+		for k, st := range toks {
+			if st.Head != pt[j].k || st.Rel != "nsubj" {
+				continue
+			}
+			if e := name(k); e >= 0 {
+				return e, si
+			}
+			// "the state's Speaker of the House, Ana Ruiz, said": a title
+			// subject names its holder in an appositive (which the parser
+			// may hang off the title's complement).
+			for a, at := range toks {
+				if at.Rel == "appos" && (at.Head == k || at.Head >= 0 && at.Head < len(toks) && toks[at.Head].Head == k && toks[at.Head].Rel == "nmod") {
+					if e := name(a); e >= 0 && x.ents[e].class.IsA(schema.Person) {
+						return e, si
+					}
+				}
+			}
+		}
+		return -1, 0
+	}
+	return -1, 0
 }
 
 func (x *docState) addStatement(speaker int, text, rule string, s0, s1 int) {

@@ -508,6 +508,54 @@ func (x *docState) applyRules(si int) {
 	v.moreRules()
 }
 
+// afterPreposition reports whether the word before token i, past an
+// article, is a preposition inside a capitalised name (Commission of
+// Inquiry on Syria; not "met with Apple CEO X").
+func (v *view) afterPreposition(i int) bool {
+	j := i - 1
+	if j >= 0 && (v.low(j) == "the" || v.low(j) == "a" || v.low(j) == "an") {
+		j--
+	}
+	return j > 0 && v.t[j].Tag == "IN" && strings.HasPrefix(v.t[j-1].Tag, "NNP")
+}
+
+// emitTitles gives person pe two roles when the title read before the name
+// is "A and B" of two titles ("his son-in-law and close aide, X"), each one
+// a reader would cite alone, and reports whether it did.
+func (v *view) emitTitles(pe int, text string, lo, hi int) bool {
+	parts := v.coordinatedTitles(text)
+	for _, t := range parts {
+		v.emitEnt(pe, "role", v.x.entityFor("r:"+strings.ToLower(t), "", t, schema.Role, 4, v.si), "title-name", lo, hi, nil)
+	}
+	return parts != nil
+}
+
+// coordinatedTitles splits a title "A and B" whose two halves are titles
+// (or a kin word and a title: "son-in-law and close aide"), or returns nil:
+// "Secretary of Health and Human Services" stays one.
+func (v *view) coordinatedTitles(title string) []string {
+	a, b, ok := strings.Cut(title, " and ")
+	if !ok || strings.Contains(b, " and ") || strings.Contains(a, " of ") {
+		return nil
+	}
+	last := func(s string) string {
+		w := strings.Fields(s)
+		if len(w) == 0 {
+			return ""
+		}
+		return strings.ToLower(w[len(w)-1])
+	}
+	isTitle := func(w string) bool { return v.x.g.roleNouns[w] || v.x.g.roleHeads[titleCase(w)] }
+	if !isTitle(last(b)) || !(isTitle(last(a)) || kinWords[last(a)]) {
+		return nil
+	}
+	return []string{strings.TrimSpace(a), strings.TrimSpace(b)}
+}
+
+// kinWords name a relative; with a title after them they are a second role.
+var kinWords = map[string]bool{"son-in-law": true, "daughter-in-law": true, "brother-in-law": true, "father-in-law": true,
+	"son": true, "daughter": true, "wife": true, "husband": true, "brother": true, "sister": true}
+
 // titleRules: "Ambassador James Jeffrey", "UN Secretary-General Antonio
 // Guterres", "US envoy Jeffrey", "Tempe plastic surgeon Richard Pavese".
 func (v *view) titleRules() {
@@ -520,8 +568,12 @@ func (v *view) titleRules() {
 		if p < 0 || !v.isA(p, schema.Person) {
 			continue
 		}
-		v.emit(p, "role", mi, "title-name", m.i, v.m(p).j, nil)
-		if m.roleOrg >= 0 {
+		if !v.emitTitles(v.ent(p), m.surface, m.i, v.m(p).j) {
+			v.emit(p, "role", mi, "title-name", m.i, v.m(p).j, nil)
+		}
+		if m.roleOrg >= 0 && !v.afterPreposition(v.m(m.roleOrg).i) {
+			// "Commission of Inquiry on Syria Chairman X": a name after a
+			// preposition belongs to the phrase before it, not to the title.
 			v.orgRel(p, m.roleOrg, m.surface, "title-org", v.m(m.roleOrg).i, v.m(p).j)
 			// "Texas Gov. John Connally": a state or city official lives there.
 			if v.isA(m.roleOrg, schema.Location) && !v.isA(m.roleOrg, schema.Country) && !v.isLeader(m.surface) {
@@ -561,7 +613,9 @@ func (v *view) titleRules() {
 			continue
 		}
 		role := v.roleEntity(ri, rj)
-		v.emitEnt(v.ent(p), "role", role, "title-name", ri, v.m(p).j, nil)
+		if !v.emitTitles(v.ent(p), joinToks(v.t[ri:rj]), ri, v.m(p).j) {
+			v.emitEnt(v.ent(p), "role", role, "title-name", ri, v.m(p).j, nil)
+		}
 		org := v.end[ri]
 		if org < 0 && ri >= 3 && v.low(ri-1) == ")" {
 			// "PAN (National Action Party) candidate X": the name before the

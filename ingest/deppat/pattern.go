@@ -19,6 +19,13 @@ import (
 //	lemma=a|b      the lemma is one of
 //	upos=A|B       the universal tag is one of
 //	case=a|b       a dependent by case (or mark) is one of the words
+//	det=a|b        a determiner of the node is one of the words (a Republican)
+//	paren          the name stands in parentheses (the agency of a
+//	               dateline: "(Reuters) -" is no actor)
+//	prep           the word before the node's name (past an article) is a
+//	               preposition after a proper noun: the name ends a longer
+//	               one (Commission of Inquiry on Syria Chairman X: Syria owns
+//	               no title)
 //	cop            the node has a copula dependent
 //	!case          the node has no case dependent
 //	!neg           the node has no negation (not, never, n't)
@@ -158,7 +165,7 @@ func parseNode(f string) (node, error) {
 			k.vals = strings.Split(vals, "|")
 		}
 		switch kind {
-		case "comma", "plural", "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos":
+		case "comma", "plural", "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos", "det", "prep", "paren":
 		default:
 			return n, fmt.Errorf("node %q: unknown constraint %q", f, kind)
 		}
@@ -284,8 +291,58 @@ func (p *Pattern) walk(g *graph, x int) []binding {
 		}
 	}
 	rec(0, x, -1, binding{x: x, y: -1, t: -1})
+	// "headed by Democrat Ana Ruiz", "backed by billionaire donor Ana
+	// Ruiz": the parser hangs the name off the title or party word before
+	// it, which then stands in the name's place in the clause.
+	if len(p.steps) > 1 && !p.steps[1].adjacent && p.steps[1].up {
+		if h := g.lift(x); h >= 0 && g.satisfies(p.steps[0].node, x, -1) {
+			st := p.steps[1]
+			if t := g.s.Tokens[h]; t.Head >= 0 && t.Head < len(g.s.Tokens) && oneOf(t.Rel, st.rels) {
+				rec(1, t.Head, h, binding{x: x, y: -1, t: -1})
+			}
+		}
+	}
 	return out
 }
+
+// lift is the word a person's name hangs from when that word is a title
+// or a party word right before the name (Democrat Ana Ruiz, donor Ana
+// Ruiz), or -1.
+func (g *graph) lift(x int) int {
+	mi, ok := g.headOf[x]
+	if !ok {
+		return -1
+	}
+	m := g.mentions[mi]
+	t := g.s.Tokens[x]
+	h := t.Head
+	if !oneOf(t.Rel, []string{"flat", "appos", "compound"}) || h < 0 || h >= m.Start || h < m.Start-4 {
+		return -1
+	}
+	ht := g.s.Tokens[h]
+	if hi := g.inside[h]; hi >= 0 {
+		// a one-word party name the caller gave as a mention
+		if hm := g.mentions[hi]; hm.End-hm.Start == 1 && partyWord(ht.Text) {
+			return h
+		}
+		return -1
+	}
+	for i := h + 1; i < m.Start; i++ {
+		if g.inside[i] >= 0 {
+			return -1
+		}
+	}
+	if isTitle(ht.Lemma, ht.Text) || partyWord(ht.Text) {
+		return h
+	}
+	return -1
+}
+
+// partyWord: a party named by its members or its adjective.
+func partyWord(w string) bool { return partyWordSet[strings.ToLower(w)] }
+
+// partyWordSet is the table's partyWords as a set.
+var partyWordSet = setOf(strings.ReplaceAll(strings.TrimPrefix(partyWords, "lemma="), "|", " "))
 
 func oneOf(s string, set []string) bool {
 	for _, v := range set {
@@ -316,6 +373,12 @@ func (g *graph) satisfies(n node, i, prev int) bool {
 			ok = g.hasChild(i, []string{"case", "mark"}, c.vals)
 		case "cop":
 			ok = g.hasChild(i, []string{"cop"}, nil)
+		case "det":
+			ok = g.hasChild(i, []string{"det"}, c.vals)
+		case "prep":
+			ok = g.afterPreposition(i)
+		case "paren":
+			ok = g.inParens(i)
 		case "comma":
 			ok = tok.Text == ","
 		case "plural":
@@ -327,7 +390,7 @@ func (g *graph) satisfies(n node, i, prev int) bool {
 		case "caps":
 			ok = len(tok.Text) > 1 && strings.ToUpper(tok.Text) == tok.Text && strings.ToLower(tok.Text) != tok.Text
 		case "neg":
-			ok = g.hasChild(i, []string{"advmod", "neg", "det"}, negations)
+			ok = g.hasChild(i, []string{"advmod", "neg", "det"}, negations) || g.negatedCopula(i)
 		case "mention":
 			ok = g.inside[i] >= 0
 		case "poss":
@@ -342,6 +405,46 @@ func (g *graph) satisfies(n node, i, prev int) bool {
 		}
 	}
 	return true
+}
+
+// negatedCopula reports whether a negation stands between node i's copula
+// and i (is not Vela's chief: the parser may hang the not on Vela).
+func (g *graph) negatedCopula(i int) bool {
+	for _, c := range g.children[i] {
+		if g.s.Tokens[c].Rel != "cop" || c > i {
+			continue
+		}
+		for j := c + 1; j < i; j++ {
+			if oneOf(strings.ToLower(g.s.Tokens[j].Text), negations) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inParens reports whether token i's name opens right after a "(".
+func (g *graph) inParens(i int) bool {
+	start := i
+	if mi := g.inside[i]; mi >= 0 {
+		start = g.mentions[mi].Start
+	}
+	return start > 0 && g.s.Tokens[start-1].Text == "("
+}
+
+// afterPreposition reports whether the word before token i's name, past
+// an article, is a preposition after a proper noun: the name ends a longer
+// name (Commission of Inquiry on Syria), not "met with Apple CEO X".
+func (g *graph) afterPreposition(i int) bool {
+	start := i
+	if mi := g.inside[i]; mi >= 0 {
+		start = g.mentions[mi].Start
+	}
+	j := start - 1
+	if j >= 0 && oneOf(strings.ToLower(g.s.Tokens[j].Text), []string{"the", "a", "an"}) {
+		j--
+	}
+	return j > 0 && g.s.Tokens[j].UPOS == "ADP" && g.s.Tokens[j-1].UPOS == "PROPN"
 }
 
 // hasChild reports whether token i has a dependent by one of rels whose

@@ -18,12 +18,15 @@ const (
 	leaderTitles = "lemma=chairman|chairwoman|chair|chairperson|president|head|leader|chief|director|ceo|founder|governor|mayor|commander|premier|chancellor|king|queen|emir|ruler"
 	controlVerbs = "lemma=control|hold|seize|capture|occupy|retake|recapture|overrun|run|govern"
 	backVerbs    = "lemma=back|support|endorse|fund|arm|finance|sponsor"
-	opposeVerbs  = "lemma=oppose|criticize|criticise|condemn|sue|fight|denounce|reject|block"
+	opposeVerbs  = "lemma=oppose|criticize|criticise|condemn|sue|fight|denounce|reject|block|blast|slam|lambaste|assail|rebuke|decry"
 	attackVerbs  = "lemma=attack|bomb|strike|shell|raid|invade|target|ambush"
 	killVerbs    = "lemma=kill|murder|assassinate|execute|behead|slay"
 	leadVerbs    = "lemma=head|lead|chair|run|direct|manage|found"
 	officeTitles = "lemma=senator|representative|congressman|congresswoman|lawmaker|judge|justice|attorney|prosecutor|secretary|minister|ambassador|envoy|diplomat|official|spokesman|spokeswoman|spokesperson|commissioner|sheriff|general|admiral|colonel|commander|agent|officer|negotiator|treasurer|inspector|administrator|superintendent|counsel|adviser|advisor|aide|deputy|whip|speaker"
 	partyWords   = "lemma=republican|democrat|democratic|republicans|democrats|gop|labour|conservative|tory|liberal"
+	// an envoy represents a state at the body named with the title (U.N. Ambassador X)
+	envoyTitles  = "lemma=ambassador|envoy|representative|delegate|observer"
+	chamberWords = "lemma=house|senate|congress|parliament|legislature|assembly"
 )
 
 // rows is the pattern table. Their measured figures are in figures.go; a
@@ -66,21 +69,60 @@ var rows = []*Pattern{
 	{Name: "reverse-appos-title-of", Pred: "works_for", Role: true, Path: "X <appos T[title,left] >nmod Y[case=of|at|for]", Subj: per, Obj: org,
 		Notes: "the chairman of Vela, Ana Ruiz → works_for Vela"},
 
+	// a relative clause with a copula: the same as an appositive
+	{Name: "relcl-copula-title", Pred: "role", Path: "X >acl:relcl T[title,cop,!neg,!modal]", Subj: per,
+		Notes: "Ana Ruiz, who is Vela Partners' senior scientist, → role senior scientist"},
+	{Name: "relcl-poss-title", Pred: "works_for", Role: true, Path: "X >acl:relcl T[title,cop,!neg,!modal] >nmod:poss|compound Y[left]", Subj: per, Obj: orgLoc,
+		Notes: "Ana Ruiz, who is Vela Partners' senior scientist, → works_for Vela Partners"},
+	{Name: "relcl-leader-of", Pred: "leads", Role: true, Path: "X >acl:relcl T[title,cop,!neg,!modal," + leaderTitles + "] >nmod Y[case=of]", Subj: per, Obj: orgLoc,
+		Notes: "Ana Ruiz, who is the chairman of Vela, → leads Vela"},
+	{Name: "relcl-title-of", Pred: "works_for", Role: true, Path: "X >acl:relcl T[title,cop,!neg,!modal,!" + leaderTitles + "] >nmod Y[case=of|at|for|with]", Subj: per, Obj: org,
+		Notes: "Ana Ruiz, who was a lawyer at Vela Partners, → works_for Vela Partners"},
+	// the same on the surface, where the parser hung the clause elsewhere
+	// (after a quote: "…," wrote Ana Ruiz, who is Vela's senior scientist)
+	{Name: "surface-relcl-title", Pred: "role", Path: "X -> _[comma] -> _[lemma=who] -> _[lemma=be,!neg] ->* T[title,!mention]", Subj: per,
+		Notes: "Ana Ruiz, who is the Vela Group's senior scientist, → role senior scientist"},
+	{Name: "surface-relcl-poss-leader", Pred: "leads", Role: true, Path: "X -> _[comma] -> _[lemma=who] -> _[lemma=be,!neg] -> Y[mention] -> _[lemma='s] ->* T[title," + leaderTitles + "]", Subj: per, Obj: org,
+		Notes: "Ana Ruiz, who is Vela Partners' chairman, → leads Vela Partners"},
+	{Name: "surface-relcl-poss-title", Pred: "works_for", Role: true, Path: "X -> _[comma] -> _[lemma=who] -> _[lemma=be,!neg] -> Y[mention] -> _[lemma='s] ->* T[title,!" + leaderTitles + "]", Subj: per, Obj: org,
+		Notes: "Ana Ruiz, who is Vela Partners' senior scientist, → works_for Vela Partners"},
+	// "the Speaker of the House, Ana Ruiz": the parser hangs the name off
+	// the organisation next to it
+	{Name: "reverse-appos-title-of-name", Pred: "role", Path: "X <appos _[case=of] <nmod T[title,left]", Subj: per,
+		Notes: "the state's Speaker of the House, Ana Ruiz, → role Speaker"},
+	// coordinated titles, read on the surface: the parser joins the second
+	// title to the first unreliably (acting read as a verb)
+	{Name: "coord-appos-leader-of", Pred: "leads", Role: true, Path: "X -> _[comma] ->* _[title] -> _[lemma=and] ->* T[title," + leaderTitles + "] -> _[lemma=of] -> Y", Subj: per, Obj: orgLoc,
+		Notes: "Ana Ruiz, budget chief and acting director of the Vela Bureau, → role acting director, leads Vela Bureau"},
+	{Name: "coord-appos-title-of", Pred: "works_for", Role: true, Path: "X -> _[comma] ->* _[title] -> _[lemma=and] ->* T[title,!" + leaderTitles + "] -> _[lemma=of|at|for] -> Y", Subj: per, Obj: org,
+		Notes: "Ana Ruiz, a partner and senior counsel at Vela Partners, → works_for Vela Partners"},
+	{Name: "coord-appos-second-title", Pred: "role", Path: "X -> _[comma] ->* _[title] -> _[lemma=of|at|for] -> _[mention] -> _[lemma=and] ->* T[title]", Subj: per,
+		Notes: "Ana Ruiz, coordinator of the Vela Coalition and a former Treasury official, → role official"},
+	// "Y, a regulator headed by Ana Ruiz": a passive of a verb of office
+	{Name: "passive-leads", Pred: "leads", Path: "X <obl:agent V[" + leadVerbs + ",!neg,!modal] >nsubj:pass Y", Subj: per, Obj: org,
+		Notes: "the Vela Bureau is headed by Ana Ruiz → Ana Ruiz leads Vela Bureau"},
+	{Name: "reduced-passive-leads", Pred: "leads", Path: "X <obl:agent V[" + leadVerbs + ",!neg,!modal] <acl Y", Subj: per, Obj: org,
+		Notes: "the Vela Bureau, headed by Ana Ruiz, → leads"},
+	{Name: "appos-passive-leads", Pred: "leads", Path: "X <obl:agent V[" + leadVerbs + ",!neg,!modal] <acl _[!mention] <appos Y", Subj: per, Obj: org,
+		Notes: "the Vela Bureau, a regulator headed by Democrat Ana Ruiz, → leads"},
+	{Name: "org-of-leader", Pred: "leads", Path: "X[case=of] <nmod Y[lemma=government|administration|regime|cabinet]", Subj: per, Obj: org,
+		Notes: "the Ruritanian government of Ana Ruiz → Ana Ruiz leads Ruritanian government"},
+
 	// --- titles before the name, read on the surface (<-): the parser
 	// attaches title words before a name unreliably
 	{Name: "title-name", Pred: "role", Path: "X <- T[title]", Subj: per,
 		Notes: "Senate Majority Leader Ana Ruiz, former FBI Director Ana Ruiz → role"},
 	{Name: "plural-title-names", Pred: "role", Path: "X <conj _ <- T[title,plural]", Subj: per,
 		Notes: "Senators Ana Ruiz and Tom Vail → Tom Vail role Senator too"},
-	{Name: "org-leader-name", Pred: "leads", Role: true, Path: "X <- T[title," + leaderTitles + "] <- Y[!lemma=senate|house]", Subj: per, Obj: org,
+	{Name: "org-leader-name", Pred: "leads", Role: true, Path: "X <- T[title," + leaderTitles + "] <- Y[!lemma=senate|house,!case,!prep]", Subj: per, Obj: org,
 		Notes: "Vela Group Chairman Ana Ruiz → leads Vela Group"},
-	{Name: "org-title-name", Pred: "works_for", Role: true, Path: "X <- T[title,!" + leaderTitles + "] <- Y", Subj: per, Obj: org,
+	{Name: "org-title-name", Pred: "works_for", Role: true, Path: "X <- T[title,!" + leaderTitles + ",!" + envoyTitles + "] <- Y[!case,!prep,!" + chamberWords + "]", Subj: per, Obj: org,
 		Notes: "Justice Department spokeswoman Ana Ruiz → works_for"},
 	{Name: "chamber-title-name", Pred: "member_of", Role: true, Path: "X <- T[title] <- Y[lemma=senate|house]", Subj: per, Obj: org,
 		Notes: "Senate Majority Leader Ana Ruiz → member_of Senate"},
-	{Name: "place-leader-name", Pred: "leads", Role: true, Path: "X <- T[title," + leaderTitles + "] <- Y", Subj: per, Obj: loc,
+	{Name: "place-leader-name", Pred: "leads", Role: true, Path: "X <- T[title," + leaderTitles + "] <- Y[!case,!prep]", Subj: per, Obj: loc,
 		Notes: "Ruritanian President Ana Ruiz (when the place is a name) → leads"},
-	{Name: "place-title-name", Pred: "works_for", Role: true, Path: "X <- T[title," + officeTitles + "] <- Y", Subj: per, Obj: loc,
+	{Name: "place-title-name", Pred: "works_for", Role: true, Path: "X <- T[title," + officeTitles + "] <- Y[!case,!prep]", Subj: per, Obj: loc,
 		Notes: "U.S. Deputy Attorney General Ana Ruiz → works_for United States (offices of a state only)"},
 	{Name: "place-occupation-name", Pred: "lives_in", Path: "X <- T[title,!" + officeTitles + ",!" + leaderTitles + "] <- Y", Subj: per, Obj: loc,
 		Notes: "Lagos nightclub owner Ana Ruiz → lives_in Lagos (a town does not employ its reporters)"},
@@ -107,6 +149,14 @@ var rows = []*Pattern{
 		Notes: "Republican Senator Ana Ruiz → member_of Republican"},
 	{Name: "party-appos", Pred: "member_of", Path: "X >appos Y[" + partyWords + "]", Subj: per, Obj: party,
 		Notes: "Ana Ruiz, a Democrat, → member_of Democrat"},
+	{Name: "party-appos-surface", Pred: "member_of", Path: "X -> _[comma] ->* Y[det=a|an," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Ana Ruiz, a Republican, …; Ana Ruiz, an Ohio Democrat, … (read on the surface: the parser often makes it a conjunct)"},
+	{Name: "party-member-on", Pred: "member_of", Path: "X >appos _[" + partyWords + "] >nmod Y[case=on]", Subj: per, Obj: org,
+		Notes: "Ana Ruiz, the leading Democrat on the Senate Banking Committee, → member_of Senate Banking Committee"},
+	{Name: "party-including", Pred: "member_of", Path: "X[case=including] <nmod Y[" + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Democrats including Senator Ana Ruiz → member_of Democrats"},
+	{Name: "party-member-on-sibling", Pred: "member_of", Path: "X >appos _[" + partyWords + "] <appos _ >nmod Y[case=on]", Subj: per, Obj: org,
+		Notes: "the same where the parser hangs on the committee from the name"},
 
 	// --- relative clauses and verbs of office
 	{Name: "relcl-leads", Pred: "leads", Path: "X >acl:relcl V[" + leadVerbs + ",!neg,!modal] >obj Y", Subj: per, Obj: org,
@@ -135,9 +185,13 @@ var rows = []*Pattern{
 		Notes: "the Front is backed by Moscow"},
 	{Name: "reduced-passive-backs", Pred: "backs", Path: "X[!caps] <obl:agent V[" + backVerbs + ",!neg,!modal] <acl Y", Subj: actor, Obj: anyName,
 		Notes: "the Front, backed by Moscow, …"},
-	{Name: "svo-opposes", Pred: "opposes", Path: "X[!caps] <nsubj V[" + opposeVerbs + ",!neg,!modal] >obj Y", Subj: actor, Obj: anyName,
+	{Name: "appos-passive-backs", Pred: "backs", Path: "X[!caps] <obl:agent V[" + backVerbs + ",!neg,!modal] <acl _[!mention] <appos Y", Subj: actor, Obj: anyName,
+		Notes: "the Vela Review, a magazine backed by donor Ana Ruiz, → Ana Ruiz backs Vela Review"},
+	{Name: "svo-opposes", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[" + opposeVerbs + ",!neg,!modal] >obj Y", Subj: actor, Obj: anyName,
 		Notes: "Ana Ruiz opposes the Vela plan"},
-	{Name: "svo-attacked", Pred: "attacked", Path: "X[!caps] <nsubj V[" + attackVerbs + ",!neg,!modal] >obj Y", Subj: actor, Obj: anyName,
+	{Name: "svo-attacks-verbal", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[lemma=attack,!neg,!modal] >obj Y", Subj: per, Obj: []string{"PER", "ORG"},
+		Notes: "Ana Ruiz attacked the Vela Bureau: a person's attack on a person or a body is words (opposes); armies and states attack with svo-attacked"},
+	{Name: "svo-attacked", Pred: "attacked", Path: "X[!caps] <nsubj V[" + attackVerbs + ",!neg,!modal] >obj Y", Subj: orgLoc, Obj: anyName,
 		Notes: "the Front attacked Kessel"},
 	{Name: "passive-attacked", Pred: "attacked", Path: "X[!caps] <obl:agent V[" + attackVerbs + ",!neg,!modal] >nsubj:pass Y", Subj: actor, Obj: anyName,
 		Notes: "Kessel was attacked by the Front"},
@@ -170,6 +224,9 @@ var rows = []*Pattern{
 	{Name: "appos-assassin-poss", Pred: "killed", Path: "X >appos N[lemma=assassin|killer|murderer] >nmod:poss|nmod Y", Subj: per, Obj: per,
 		Notes: "Ana Ruiz, Tom Vail's assassin / the assassin of Tom Vail"},
 
+	{Name: "copula-part-of", Pred: "member_of", Path: "X <nsubj _[lemma=part,cop,!neg,!modal] >nmod Y[case=of]", Subj: org, Obj: org,
+		Notes: "the Vela Bureau is part of the Justice Ministry → member_of"},
+
 	// --- places and seats
 	{Name: "based-in", Pred: "based_in", Path: "X <nsubj:pass V[lemma=base|headquarter] >obl Y[case=in]", Subj: org, Obj: loc,
 		Notes: "Vela is based in Lagos"},
@@ -195,7 +252,7 @@ var rewrites = []rewrite{
 	// a member of the Senate is a member, not an employee
 	{from: "works_for", to: "member_of", titleWords: setOf("member members")},
 	// one works for a firm but is a member of a party
-	{from: "works_for", to: "member_of", objectWords: setOf("party")},
+	{from: "works_for", to: "member_of", objectWords: setOf("party labour conservatives tories republicans democrats gop")},
 }
 
 // rewrite turns predicate from into to (none when to is empty) when a

@@ -17,7 +17,11 @@ commissioner administrator manager partner editor correspondent professor resear
 whip treasurer inspector agent trustee negotiator diplomat administrator superintendent sheriff
 ruler emir sheikh cleric imam bishop pope archbishop colonel captain lieutenant major sergeant
 admiral marshal chief-of-staff owner publisher economist-in-chief consultant lobbyist pollster
-investor banker member staffer employee worker reporter columnist vice chairman-elect`)
+investor banker member staffer employee worker reporter columnist vice chairman-elect
+coordinator teacher donor`)
+
+// titlePrefixes are hyphenated prefixes that keep a title a title.
+var titlePrefixes = setOf("co mega vice deputy under sub")
 
 // qualifierWords change when or how someone holds a title; they are kept
 // as qualifiers. former/ex/then leave the title text; the others are part
@@ -95,6 +99,10 @@ func isTitle(lemma, text string) bool {
 	}
 	w = strings.TrimSuffix(w, "-designate")
 	w = strings.TrimSuffix(w, "-elect")
+	// co-chair, mega-donor: a prefix before a title's noun
+	if k := strings.LastIndexByte(w, '-'); k > 0 && titlePrefixes[w[:k]] {
+		w = w[k+1:]
+	}
 	return titleNouns[strings.ToLower(lemma)] || titleNouns[w] || titleNouns[strings.TrimSuffix(w, "s")]
 }
 
