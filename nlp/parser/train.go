@@ -203,7 +203,8 @@ func trainOne(ctx context.Context, data []example, classes []string, rootLabel, 
 					right++
 				}
 				// The first epoch follows the oracle; later ones explore
-				// the model's own mistakes, which the dynamic oracle scores.
+				// the model's own mistakes, which the dynamic oracle scores,
+				// on the share of moves opt.Explore asks for.
 				move := guess
 				if epoch == 0 || (explore < 1 && rng.Float64() >= explore) {
 					move = best
