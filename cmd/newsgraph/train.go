@@ -175,6 +175,8 @@ The development scores are for the embedded tagger's tags over gold tokens.`,
 	f.StringVar(&out, "out", "nlp/parser/parser.model", "model file to write")
 	f.IntVar(&opt.Epochs, "epochs", 0, "passes over the training data (default 20)")
 	f.IntVar(&folds, "folds", 4, "jackknife folds for the training tags (1: gold tags)")
+	f.IntVar(&opt.Models, "models", 0, "models trained on different orders of the data and averaged into one (default 1)")
+	f.Float64Var(&opt.Explore, "explore", 0, "share of moves after the first epoch that follow the model rather than the oracle (default 1)")
 	f.Float32Var(&opt.Prune, "prune", 0, "drop features whose averaged weights are all below this (default 1)")
 	return cmd
 }

@@ -18,6 +18,7 @@ import (
 	_ "embed" // the trained model
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/nlp/perceptron"
@@ -31,31 +32,45 @@ const magic = "ngparser1\n"
 // Model is a trained parser. It is read-only once loaded and safe for
 // concurrent use by any number of goroutines.
 type Model struct {
-	moves, labels *perceptron.Model
-	table         *moveTable        // moves, laid out for speed
-	labelTable    *perceptron.Table // labels, likewise
-	labelHash     []uint64
-	rootLabel     int
+	table      *moveTable  // the move model, laid out for speed
+	labelTable *labelTable // the label model, likewise
+	labelHash  []uint64
+	rootLabel  int
+	// parts are the model file's parts (move model, label model), kept
+	// for Write; when loaded they are the embedded bytes.
+	parts [][]byte
 }
 
 // Load decodes the model embedded in the binary. Callers load it once and
 // share it.
-func Load() (*Model, error) { return Read(bytes.NewReader(embedded)) }
+func Load() (*Model, error) { return readBytes(embedded) }
 
-func newModel(moves, labels *perceptron.Model) (*Model, error) {
-	m := &Model{moves: moves, labels: labels, rootLabel: labels.ClassIndex("root"),
-		table: newMoveTable(moves), labelTable: labels.Table()}
-	if moves.NumClasses() != numMoves || m.rootLabel < 0 {
-		return nil, fmt.Errorf("parser: model has %d moves and no root label", moves.NumClasses())
+// newModel builds the scoring tables from the model file's parts; training
+// goes through the same bytes, so a trained model parses as its file does.
+func newModel(parts [][]byte) (*Model, error) {
+	if len(parts) != 2 {
+		return nil, fmt.Errorf("parser: model has %d parts, want 2", len(parts))
 	}
-	for _, l := range labels.Classes {
+	table, err := readMoveTable(parts[0])
+	if err != nil {
+		return nil, err
+	}
+	labels, err := readLabelTable(parts[1])
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{table: table, labelTable: labels, rootLabel: slices.Index(labels.classes, "root"), parts: parts}
+	if m.rootLabel < 0 {
+		return nil, fmt.Errorf("parser: model has no root label")
+	}
+	for _, l := range labels.classes {
 		m.labelHash = append(m.labelHash, hashString(l))
 	}
 	return m, nil
 }
 
 // Labels returns the relations the model assigns.
-func (m *Model) Labels() []string { return append([]string(nil), m.labels.Classes...) }
+func (m *Model) Labels() []string { return slices.Clone(m.labelTable.classes) }
 
 // Parse fills Head and Rel of every token of s, which must be tagged (Tag
 // and UPOS).
@@ -73,17 +88,17 @@ func (m *Model) Parse(s *nlp.Sentence) {
 	st := newState(n)
 	feats := make([]perceptron.Feature, 0, 128)
 	var scores [numMoves]float32
-	lscores := make([]float32, m.labels.NumClasses())
+	lsums := make([]int32, len(m.labelTable.classes))
 	valid := func(c int) bool { return st.valid(c) }
 	for !st.done() {
 		feats = moveFeatures(sent, st, feats[:0])
 		m.table.scores(feats, &scores)
 		move := perceptron.Best(scores[:], valid)
-		st.apply(move, m.label(sent, st, move, feats[:0], lscores))
+		st.apply(move, m.label(sent, st, move, feats[:0], lsums))
 	}
 	for i := range s.Tokens {
 		t := &s.Tokens[i]
-		t.Head, t.Rel = st.heads[i], m.labels.Classes[st.labels[i]]
+		t.Head, t.Rel = st.heads[i], m.labelTable.classes[st.labels[i]]
 		if t.Head == n {
 			t.Head = -1
 		}
@@ -92,7 +107,7 @@ func (m *Model) Parse(s *nlp.Sentence) {
 
 // label chooses the label of the arc a move makes; a word attached to the
 // root is always "root", and only it.
-func (m *Model) label(sent *sentence, st *state, move int, feats []perceptron.Feature, scores []float32) int {
+func (m *Model) label(sent *sentence, st *state, move int, feats []perceptron.Feature, sums []int32) int {
 	if move == shift {
 		return 0
 	}
@@ -101,20 +116,25 @@ func (m *Model) label(sent *sentence, st *state, move int, feats []perceptron.Fe
 		return m.rootLabel
 	}
 	feats = labelFeatures(sent, st, h, d, feats)
-	return m.labelTable.Predict(feats, scores, func(c int) bool { return c != m.rootLabel })
+	return m.labelTable.predict(feats, sums, func(c int) bool { return c != m.rootLabel })
 }
 
 // Write saves the model: the move perceptron and the label perceptron. The
 // same model always writes the same bytes.
 func (m *Model) Write(w io.Writer) error {
+	return perceptron.WriteBundle(w, magic, m.parts...)
+}
+
+// fromTrained makes the model of trained perceptrons.
+func fromTrained(moves, labels *perceptron.Model) (*Model, error) {
 	var mv, lb bytes.Buffer
-	if err := m.moves.Write(&mv); err != nil {
-		return fmt.Errorf("parser: %w", err)
+	if err := moves.Write(&mv); err != nil {
+		return nil, fmt.Errorf("parser: %w", err)
 	}
-	if err := m.labels.Write(&lb); err != nil {
-		return fmt.Errorf("parser: %w", err)
+	if err := labels.Write(&lb); err != nil {
+		return nil, fmt.Errorf("parser: %w", err)
 	}
-	return perceptron.WriteBundle(w, magic, mv.Bytes(), lb.Bytes())
+	return newModel([][]byte{mv.Bytes(), lb.Bytes()})
 }
 
 // Read loads a model written by Write.
@@ -123,17 +143,14 @@ func Read(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
 	}
+	return readBytes(data)
+}
+
+// readBytes loads a model from its file's bytes, which it keeps.
+func readBytes(data []byte) (*Model, error) {
 	parts, err := perceptron.ReadBundle(data, magic)
-	if err != nil || len(parts) != 2 {
-		return nil, fmt.Errorf("parser: not a parser model (%v)", err)
-	}
-	moves, err := perceptron.Read(bytes.NewReader(parts[0]))
 	if err != nil {
-		return nil, fmt.Errorf("parser: move model: %w", err)
+		return nil, fmt.Errorf("parser: not a parser model (%w)", err)
 	}
-	labels, err := perceptron.Read(bytes.NewReader(parts[1]))
-	if err != nil {
-		return nil, fmt.Errorf("parser: label model: %w", err)
-	}
-	return newModel(moves, labels)
+	return newModel(parts)
 }

@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"bytes"
+	"math"
 	"slices"
 	"testing"
 
@@ -78,23 +80,45 @@ func TestProjectivize(t *testing.T) {
 	}
 }
 
-// The inline move table scores exactly as the perceptron it was built from.
-func TestMoveTableMatchesModel(t *testing.T) {
+// The inline tables score exactly as the perceptrons they were built from
+// (up to the one scale of the 16-bit weights).
+func TestTablesMatchModel(t *testing.T) {
 	_, p := loadBoth(t)
-	var feats []perceptron.Feature
-	p.moves.Each(func(f perceptron.Feature, _ []float32) {
-		if len(feats) < 500 {
-			feats = append(feats, f)
+	for part, classes := range []int{numMoves, len(p.labelTable.classes)} {
+		m, err := perceptron.Read(bytes.NewReader(p.parts[part]))
+		if err != nil {
+			t.Fatal(err)
 		}
-	})
-	feats = append(feats, 12345, 67890) // unknown features count for nothing
-	want := make([]float32, numMoves)
-	p.moves.Scores(feats, want)
-	var got [numMoves]float32
-	p.table.scores(feats, &got)
-	for c := range want {
-		if d := got[c] - want[c]; d > 1e-3 || d < -1e-3 {
-			t.Errorf("class %d: table %v, model %v", c, got[c], want[c])
+		var feats []perceptron.Feature
+		maxW := float32(0)
+		m.Each(func(f perceptron.Feature, w []float32) {
+			if len(feats) < 500 {
+				feats = append(feats, f)
+			}
+			for _, x := range w {
+				maxW = max(maxW, x, -x)
+			}
+		})
+		feats = append(feats, 12345, 67890) // unknown features count for nothing
+		want := make([]float32, classes)
+		m.Scores(feats, want)
+		got := make([]float32, classes)
+		if part == 0 {
+			var s [numMoves]float32
+			p.table.scores(feats, &s)
+			copy(got, s[:])
+		} else {
+			sums := make([]int32, classes)
+			p.labelTable.predict(feats, sums, func(int) bool { return true })
+			for c, s := range sums {
+				got[c] = float32(s)
+			}
+		}
+		scale := maxW / math.MaxInt16
+		for c := range want {
+			if d := got[c]*scale - want[c]; d > 1e-2 || d < -1e-2 {
+				t.Errorf("part %d class %d: table %v, model %v", part, c, got[c]*scale, want[c])
+			}
 		}
 	}
 }

@@ -2,11 +2,13 @@ package parser
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/nlp/perceptron"
@@ -15,7 +17,11 @@ import (
 // Options control training. The zero value gives the defaults.
 type Options struct {
 	Epochs int    // passes over the data (default 20)
-	Seed   uint64 // shuffling seed
+	Seed   uint64 // shuffling seed (of the first model; the others take the next ones)
+	Models int    // models trained on different orders of the data and averaged (default 1)
+	// Explore is the share of moves, after the first epoch, that follow the
+	// model's own guess rather than the oracle's best (default 1).
+	Explore float64
 	// MinSubtype keeps a relation subtype ("nsubj:pass") as its own label
 	// when seen at least this often; rarer ones become their universal
 	// relation (default 100).
@@ -30,6 +36,9 @@ func (o *Options) defaults() {
 	}
 	if o.MinSubtype == 0 {
 		o.MinSubtype = 100
+	}
+	if o.Explore == 0 {
+		o.Explore = 1
 	}
 	if o.Prune == 0 {
 		o.Prune = 1
@@ -103,21 +112,70 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 	if len(data) == 0 {
 		return nil, fmt.Errorf("parser: no training trees")
 	}
-	moves := perceptron.NewTrainer([]string{"shift", "left", "right"})
-	labeller := perceptron.NewTrainer(classes)
-	rootLabel := index["root"]
+	// Several models, each trained on its own order of the data, are
+	// averaged into one: their mean smooths each one's quirks at no cost
+	// when parsing. They train concurrently, each deterministically.
+	k := max(opt.Models, 1)
+	prune := opt.Prune
+	if k > 1 {
+		prune = 0 // prune the mean, not its parts
+	}
+	mvs, lbs, errs := make([]*perceptron.Model, k), make([]*perceptron.Model, k), make([]error, k)
+	var wg sync.WaitGroup
+	for i := range k {
+		wg.Go(func() {
+			logi := logf
+			if k > 1 {
+				logi = func(format string, args ...any) { logf("model %d: "+format, append([]any{i + 1}, args...)...) }
+			}
+			moves, labeller, err := trainOne(ctx, data, classes, index["root"], opt.Epochs, opt.Explore, opt.Seed+uint64(i), logi)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			mvs[i], lbs[i] = moves.Average(prune), labeller.Average(prune)
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	mv, lb := mvs[0], lbs[0]
+	if k > 1 {
+		var err error
+		if mv, err = perceptron.Mean(mvs...); err != nil {
+			return nil, fmt.Errorf("parser: %w", err)
+		}
+		if lb, err = perceptron.Mean(lbs...); err != nil {
+			return nil, fmt.Errorf("parser: %w", err)
+		}
+		mv, lb = mv.Prune(opt.Prune), lb.Prune(opt.Prune)
+	}
+	m, err := fromTrained(mv, lb)
+	if err != nil {
+		return nil, err
+	}
+	logf("parser: %d move features, %d label features, %d labels", mv.NumFeatures(), lb.NumFeatures(), len(classes))
+	return m, nil
+}
+
+// trainOne trains a move and a label perceptron with the dynamic oracle.
+func trainOne(ctx context.Context, data []example, classes []string, rootLabel, epochs int, explore float64, seed uint64,
+	logf func(string, ...any)) (moves, labeller *perceptron.Trainer, err error) {
+	moves = perceptron.NewTrainer([]string{"shift", "left", "right"})
+	labeller = perceptron.NewTrainer(classes)
 	order := make([]int, len(data))
 	for i := range order {
 		order[i] = i
 	}
-	rng := rand.New(rand.NewPCG(opt.Seed, 0x9a45))
+	rng := rand.New(rand.NewPCG(seed, 0x9a45))
 	feats := make([]perceptron.Feature, 0, 128)
 	lfeats := make([]perceptron.Feature, 0, 64)
 	scores := make([]float32, numMoves)
 	lscores := make([]float32, len(classes))
-	for epoch := range opt.Epochs {
+	for epoch := range epochs {
 		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("parser: training: %w", err)
+			return nil, nil, fmt.Errorf("parser: training: %w", err)
 		}
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		right, total, lright, ltotal := 0, 0, 0, 0
@@ -145,9 +203,10 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 					right++
 				}
 				// The first epoch follows the oracle; later ones explore
-				// the model's own mistakes, which the dynamic oracle scores.
+				// the model's own mistakes, which the dynamic oracle scores,
+				// on the share of moves opt.Explore asks for.
 				move := guess
-				if epoch == 0 {
+				if epoch == 0 || (explore < 1 && rng.Float64() >= explore) {
 					move = best
 				}
 				label := 0
@@ -176,12 +235,7 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 		logf("parser: epoch %d: moves %.4f right, labels %.4f right", epoch+1,
 			float64(right)/float64(max(total, 1)), float64(lright)/float64(max(ltotal, 1)))
 	}
-	m, err := newModel(moves.Average(opt.Prune), labeller.Average(opt.Prune))
-	if err != nil {
-		return nil, err
-	}
-	logf("parser: %d move features, %d label features, %d labels", m.moves.NumFeatures(), m.labels.NumFeatures(), len(classes))
-	return m, nil
+	return moves, labeller, nil
 }
 
 // relMapper keeps frequent relation subtypes and folds the rest into their

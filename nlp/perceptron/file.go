@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"compress/gzip"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -68,60 +67,21 @@ func (m *Model) Write(w io.Writer) error {
 
 // Read loads a model written by Write.
 func Read(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("perceptron: model file: %w", err)
-	}
-	br := bufio.NewReader(zr)
-	magic := make([]byte, len(fileMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != fileMagic {
-		return nil, errors.New("perceptron: not a model file (bad header)")
-	}
-	fail := func(err error) (*Model, error) {
-		return nil, fmt.Errorf("perceptron: model file: %w", err)
-	}
-	nc, err := binary.ReadUvarint(br)
-	if err != nil || nc == 0 || nc > 1<<16 {
-		return fail(fmt.Errorf("class count %d: %v", nc, err))
-	}
 	m := &Model{}
-	for range nc {
-		l, err := binary.ReadUvarint(br)
-		if err != nil || l > 1<<10 {
-			return fail(fmt.Errorf("class name: %v", err))
-		}
-		b := make([]byte, l)
-		if _, err := io.ReadFull(br, b); err != nil {
-			return fail(err)
-		}
-		m.Classes = append(m.Classes, string(b))
-	}
-	nf, err := binary.ReadUvarint(br)
-	if err != nil || nf > 1<<28 {
-		return fail(fmt.Errorf("feature count %d: %v", nf, err))
-	}
 	var scale float32
-	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil {
-		return fail(err)
-	}
-	n := int(nc)
-	m.index = make(map[Feature]int32, nf)
-	m.weights = make([]float32, 0, int(nf)*n)
-	q := make([]int16, n)
-	prev := uint64(0)
-	for range nf {
-		d, err := binary.ReadUvarint(br)
-		if err != nil {
-			return fail(err)
-		}
-		prev += d
-		if err := binary.Read(br, binary.LittleEndian, q); err != nil {
-			return fail(err)
-		}
-		m.index[Feature(prev)] = int32(len(m.weights))
+	err := Scan(r, func(h Header) error {
+		m.Classes, scale = h.Classes, h.Scale
+		m.index = make(map[Feature]int32, h.Features)
+		m.weights = make([]float32, 0, h.Features*len(h.Classes))
+		return nil
+	}, func(f Feature, q []int16) {
+		m.index[f] = int32(len(m.weights))
 		for _, v := range q {
 			m.weights = append(m.weights, float32(v)*scale)
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	return m, nil
 }
