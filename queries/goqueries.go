@@ -79,7 +79,11 @@ func goQueries() []Query {
 //     by a scan of all aliases;
 //  4. else the entities whose IRI is the text's slug under a top class
 //     (schema.EntityIRI): "United Nations" finds ent:organization/united-nations
-//     even when the store names that entity "UN".
+//     even when the store names that entity "UN";
+//  5. else steps 2–4 for the forms a reader types (readerForms), first
+//     match wins: without a leading "the", without honorifics and titles
+//     ("Mr Blair", "President Trump"), the name family's canonical name
+//     and variants ("Tories", "the GOP").
 //
 // Then entities merged with those found (ng:same_as, graph.Merge) are
 // added, both ways. The result is sorted and never nil; empty means no
@@ -169,8 +173,9 @@ func sameAsCluster(ctx context.Context, qs cgraph.QuadStore, start []string) ([]
 	return out, nil
 }
 
-// resolveName is ResolveName before following merges.
-func resolveName(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text string) ([]string, error) {
+// resolveExact is resolveName for the text as given, with no reader's
+// forms tried.
+func resolveExact(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text string) ([]string, error) {
 	text = strings.TrimSpace(text)
 	found := map[string]bool{}
 	list := func() []string {

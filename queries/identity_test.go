@@ -142,3 +142,42 @@ func TestQueryClassSettlesAName(t *testing.T) {
 		t.Errorf("statements of Quill: %v, want the candidates", err)
 	}
 }
+
+// TestReaderForms: issue 16 — lookups accept a name as people type it:
+// with an honorific or a title, with "the", or as a variant of a listed
+// name family; the stored forms still come first.
+func TestReaderForms(t *testing.T) {
+	verro := ent(schema.Person, "Anselm Verro", "Verro")
+	tories := schema.Entity{IRI: schema.EntityIRI(schema.PoliticalParty, "Conservative Party"), Name: "Conservatives", Class: schema.PoliticalParty, Aliases: []string{"Conservatives"}}
+	d := doc("rf-1", "Verro and the party", time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC),
+		[]schema.Entity{verro, tories, dorn},
+		[]string{"Anselm Verro leads the Conservatives in Dorn."},
+		fact(verro, "leads", tories.IRI, 0, 0.9))
+	st := openFixture(t, d)
+	r := &Runner{QS: st.QuadStore(), Keys: st}
+	q, _ := mustLoad(t, "").Get("relations")
+	for text, want := range map[string]string{
+		"Mr Verro": verro.IRI, "Mr. Anselm Verro": verro.IRI, "Senator Verro": verro.IRI,
+		"the Conservatives": tories.IRI, "Tories": tories.IRI, "the Tory party": tories.IRI,
+		"Dorn": dorn.IRI, "the Dorn": dorn.IRI,
+	} {
+		res, err := r.Run(context.Background(), q, map[string]string{"entity": text})
+		if err != nil {
+			t.Errorf("%q: %v", text, err)
+			continue
+		}
+		if len(res.Rows) == 0 {
+			t.Errorf("%q: no rows", text)
+		}
+		got, err := ResolveName(context.Background(), r.QS, r.Keys, text)
+		if err != nil || len(got) != 1 || got[0] != want {
+			t.Errorf("ResolveName(%q) = %v, %v; want %s", text, got, err, want)
+		}
+	}
+	// A title alone names nothing, and a name no form matches stays unknown.
+	for _, text := range []string{"Mr", "Senator Quorwin"} {
+		if got, err := ResolveName(context.Background(), r.QS, r.Keys, text); err != nil || len(got) != 0 {
+			t.Errorf("ResolveName(%q) = %v, %v; want nothing", text, got, err)
+		}
+	}
+}
