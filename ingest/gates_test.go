@@ -243,3 +243,36 @@ func TestReportedSpeechAfterItsMedium(t *testing.T) {
 		}
 	}
 }
+
+// A pronoun speaker is the quote chain's last speaker and the one person
+// named just before the pronoun when they agree, either when only one
+// names somebody, and nobody when they disagree.
+func TestPronounSpeakers(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "chain and antecedent agree", text: "Markets were calm.\n\n“The dam will hold through the spring,” Mayor Ilse Horn said. “We checked every gate twice this week,” she added.",
+			want: []string{"Ilse Horn|said|We checked every gate twice this week"}},
+		{name: "no chain: the one person before the pronoun", text: "Markets were calm.\n\nSenator Marta Quill visited the dam on Monday. “The gates are older than anyone thought,” she said.",
+			want: []string{"Marta Quill|said|The gates are older than anyone thought"}},
+		{name: "a new person before the pronoun: chain and antecedent disagree", text: "Markets were calm.\n\n“The dam will hold through the spring,” Mayor Ilse Horn said.\n\nSenator Marta Quill visited the gates on Monday. “The gates are older than anyone thought,” she said.",
+			not: []string{"Ilse Horn|said|The gates are older than anyone thought", "Marta Quill|said|The gates are older than anyone thought"}},
+		{name: "two people before the pronoun, no chain", text: "Markets were calm.\n\nSenator Marta Quill met Mayor Ilse Horn on Monday. “The gates are older than anyone thought,” she said.",
+			not: []string{"Ilse Horn|said|The gates are older than anyone thought", "Marta Quill|said|The gates are older than anyone thought"}},
+	})
+}
+
+// A quote that opens the sentence right after an attributed quote goes on
+// with its speaker (quote-next); one after a narrative sentence, or with
+// a speaker of its own, does not.
+func TestQuoteNextSentence(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "next sentence is a quote", text: "Markets were calm.\n\n“I do not know what to believe,” Dana Whitlock said. “I do not know what to do next.” Others agreed.",
+			want: []string{"Dana Whitlock|said|I do not know what to do next."}},
+		{name: "after told with an audience", text: "Markets were calm.\n\n“There will be no shutdown this winter,” Senator Paul Ostrander told the committee. “It is just not going to happen.”",
+			want: []string{"Paul Ostrander|said|It is just not going to happen."}},
+		{name: "a narrative sentence between", text: "Markets were calm.\n\n“I do not know what to believe,” Dana Whitlock said. Crowds gathered outside the court. “We want the truth about the vote.”",
+			not: []string{"Dana Whitlock|said|We want the truth about the vote."}},
+		{name: "the next quote has its own speaker", text: "Markets were calm.\n\n“I do not know what to believe,” Dana Whitlock said. “We want the truth about the vote,” Tom Berrow said.",
+			want: []string{"Tom Berrow|said|We want the truth about the vote"},
+			not:  []string{"Dana Whitlock|said|We want the truth about the vote"}},
+	})
+}

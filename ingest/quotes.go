@@ -50,6 +50,9 @@ func (x *docState) quotes() {
 			run          func() // reported speech: records it
 		}
 		var events []speech
+		// lastQuoteSent is the last sentence of the previous event when it
+		// was an attributed quote, else -1.
+		lastQuoteSent := -1
 		for i := 0; i < len(pt); i++ {
 			t := tokAt(i).Text
 			if !nlp.IsOpenQuote(t) && !(t == "\"") {
@@ -95,19 +98,27 @@ func (x *docState) quotes() {
 		}
 		quote := func(e speech) {
 			o, c, closeEnd, text := e.o, e.c, e.closeE, e.text
-			speaker, rule, endSent := x.attribution(pt, tokAt, o, closeEnd)
-			if speaker >= 0 && rule == "quote-pronoun" && lastSpeaker >= 0 {
-				speaker = lastSpeaker
+			speaker, rule, endSent, pron := x.attribution(pt, tokAt, o, closeEnd)
+			if rule == "quote-pronoun" {
+				speaker = x.pronounSpeaker(pron, lastSpeaker)
 			}
-			if speaker < 0 && c >= len(pt)-2 && o <= 1 && lastSpeaker >= 0 && !attributed && p0 > 0 {
+			if speaker < 0 && rule == "" && c >= len(pt)-2 && o <= 1 && lastSpeaker >= 0 && !attributed && p0 > 0 {
 				// A paragraph that is all quote continues the last speaker.
 				speaker, rule, endSent = lastSpeaker, "quote-continued", pt[min(closeEnd, len(pt)-1)].si
 			}
+			if speaker < 0 && rule == "" && lastQuoteSent >= 0 && pt[o].k == 0 && pt[o].si == lastQuoteSent+1 && lastSpeaker >= 0 {
+				// “…,” Ruiz said. “…”: a quote that opens the sentence right
+				// after an attributed quote, with no speaker of its own,
+				// goes on with the same speaker.
+				speaker, rule, endSent = lastSpeaker, "quote-next", pt[min(closeEnd, len(pt)-1)].si
+			}
+			lastQuoteSent = -1
 			if speaker >= 0 {
 				x.ourPartner(pt, tokAt, o, c, speaker)
 				x.addStatement(speaker, text, rule, pt[o].si, max(endSent, pt[min(closeEnd, len(pt)-1)].si))
 				lastSpeaker = speaker
 				attributed = true
+				lastQuoteSent = max(endSent, pt[min(closeEnd, len(pt)-1)].si)
 			}
 		}
 		// Reported speech outside quotes.
@@ -208,9 +219,10 @@ func (x *docState) quotes() {
 			}
 			text := x.doc.Text[v.t[st].Start:v.t[end-1].End]
 			events = append(events, speech{at: i, o: -1, run: func() {
+				lastQuoteSent = -1
 				spk := v.ent(s)
-				if v.m(s).kind == kPronoun && v.m(s).class == schema.Person && lastSpeaker >= 0 {
-					spk = lastSpeaker
+				if v.m(s).kind == kPronoun {
+					spk = x.pronounSpeaker(ptok{si, v.m(s).i}, lastSpeaker)
 				}
 				if spk >= 0 {
 					x.addStatement(spk, text, "reported-speech", si, si)
@@ -252,7 +264,10 @@ func (v *view) mediumPhrase(i int) int {
 }
 
 // attribution finds who said the quote [o, c] of a paragraph.
-func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (speaker int, rule string, endSent int) {
+// For a pronoun speaker ("he added") rule is quote-pronoun and pron is
+// where the pronoun stands.
+func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (speaker int, rule string, endSent int, pron ptok) {
+	pron = ptok{-1, -1}
 	// After: "," X said / said X / X told Y.
 	i := c + 1
 	if i < len(pt) && (tokAt(i).Text == "," || tokAt(i).Text == "”") {
@@ -269,9 +284,9 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 				if mi := v.end[j]; mi >= 0 && (v.m(mi).kind == kName || v.m(mi).kind == kPronoun) && !v.isA(mi, schema.Location) && !v.partyMember(mi) {
 					rule := "quote-after"
 					if v.m(mi).kind == kPronoun {
-						rule = "quote-pronoun"
+						rule, pron = "quote-pronoun", ptok{si, v.m(mi).i}
 					}
-					return v.ent(mi), rule, si
+					return v.ent(mi), rule, si, pron
 				}
 				break
 			}
@@ -282,7 +297,7 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 		}
 		if speechVerbs[v.low(k)] {
 			if mi := v.np(k + 1); mi >= 0 && v.m(mi).kind == kName {
-				return v.ent(mi), "quote-said-x", si
+				return v.ent(mi), "quote-said-x", si, pron
 			}
 		}
 	}
@@ -297,9 +312,9 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 		if s, _ := v.subject(pt[b].k); s >= 0 {
 			rule := "quote-before"
 			if v.m(s).kind == kPronoun {
-				rule = "quote-pronoun"
+				rule, pron = "quote-pronoun", ptok{si, v.m(s).i}
 			}
-			return v.ent(s), rule, si
+			return v.ent(s), rule, si, pron
 		}
 	}
 	// After, through the parse: "…,” Ana Ruiz, 40, said / "…,” the state's
@@ -310,10 +325,33 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 	// of the next.
 	if i := c + 1; i < len(pt) && c > 0 && tokAt(c-1).Text == "," && pt[i].si == pt[c].si {
 		if spk, si := x.parsedSpeaker(pt, tokAt, i); spk >= 0 {
-			return spk, "quote-after-subject", si
+			return spk, "quote-after-subject", si, pron
 		}
 	}
-	return -1, "", 0
+	return -1, "", 0, pron
+}
+
+// pronounSpeaker is who the pronoun or description at p ("he added",
+// "she told reporters", "the company said") stands for: the last speaker
+// of the quote chain and the one entity of matching class named in the
+// pronoun's sentence or the one before (Antecedent), when they agree or
+// only one of them names somebody; -1 when they disagree or neither does.
+// On the whole Reuters corpus the two disagreed on 151 statements, and
+// each was right about half the time (a new person named just before the
+// pronoun, an antecedent of the wrong sex): a wrong speaker is cited,
+// a missing one is not.
+func (x *docState) pronounSpeaker(p ptok, lastSpeaker int) int {
+	ant := -1
+	if p.si >= 0 {
+		ant, _ = x.Antecedent(p.si, p.k)
+	}
+	switch {
+	case ant >= 0 && lastSpeaker >= 0 && ant != lastSpeaker:
+		return -1
+	case ant >= 0:
+		return ant
+	}
+	return lastSpeaker
 }
 
 // parsedSpeaker is the name the parser makes the subject of the first
