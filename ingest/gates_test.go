@@ -276,3 +276,21 @@ func TestQuoteNextSentence(t *testing.T) {
 			not:  []string{"Dana Whitlock|said|We want the truth about the vote"}},
 	})
 }
+
+// A partial quote after "called" or ", saying" is its clause's subject's
+// statement (quote-partial); a name given by a passive, a request ("called
+// on") or a noun ("a programme called") is nobody's statement.
+func TestPartialQuotes(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "called X “…”", text: "Markets were calm.\n\nSenator Dana Whitlock called the budget plan “a disaster” on Monday.",
+			want: []string{"Dana Whitlock|said|the budget plan “a disaster”"}},
+		{name: ", saying … “…”", text: "Markets were calm.\n\nMayor Ilse Horn criticised the council, saying its reputation was in “tatters.”",
+			want: []string{"Ilse Horn|said|its reputation was in “tatters.”"}},
+		{name: "passive", text: "Markets were calm.\n\nMayor Ilse Horn was called “a hero” by her neighbours.",
+			not: []string{"Ilse Horn|said|“a hero”"}},
+		{name: "called on", text: "Markets were calm.\n\nMayor Ilse Horn called on residents to report “any suspicious activity” at once.",
+			not: []string{"Ilse Horn|said|on residents to report “any suspicious activity”"}},
+		{name: "a noun called", text: "Markets were calm.\n\nThe town runs a programme called “Safe Streets” with Mayor Ilse Horn.",
+			not: []string{"Ilse Horn|said|“Safe Streets”"}},
+	})
+}

@@ -47,6 +47,7 @@ func (x *docState) quotes() {
 			at           int // token index in pt
 			o, c, closeE int // a quote: its marks (o < 0: reported speech)
 			text         string
+			short        bool   // fewer than three words: only a partial quote
 			run          func() // reported speech: records it
 		}
 		var events []speech
@@ -89,15 +90,29 @@ func (x *docState) quotes() {
 			}
 			text := strings.TrimSpace(x.doc.Text[tokAt(o).End:tokAt(c-1).End])
 			text = strings.TrimRight(text, ", ")
-			if len(strings.Fields(text)) < 3 {
-				i = closeEnd
-				continue // scare quotes: ‘Explains’
-			}
-			events = append(events, speech{at: o, o: o, c: c, closeE: closeEnd, text: text})
+			// Scare quotes (‘Explains’) are no quotes of their own, but may be
+			// a partial quote: X called the plan “a disaster”.
+			short := len(strings.Fields(text)) < 3
+			events = append(events, speech{at: o, o: o, c: c, closeE: closeEnd, text: text, short: short})
 			i = closeEnd
 		}
+		usedTrigger := map[ptok]bool{}
 		quote := func(e speech) {
 			o, c, closeEnd, text := e.o, e.c, e.closeE, e.text
+			if e.short || c >= len(pt) {
+				if !e.short {
+					return
+				}
+				// A partial quote: its speaker and text come from the verb
+				// before it.
+				if spk, txt, trig := x.partialQuote(pt, tokAt, inQuote, o, c, lastSpeaker); spk >= 0 && !usedTrigger[trig] {
+					usedTrigger[trig] = true
+					x.addStatement(spk, txt, "quote-partial", pt[o].si, pt[o].si)
+					lastSpeaker = spk
+					lastQuoteSent = -1
+				}
+				return
+			}
 			speaker, rule, endSent, pron := x.attribution(pt, tokAt, o, closeEnd)
 			if rule == "quote-pronoun" {
 				speaker = x.pronounSpeaker(pron, lastSpeaker)
@@ -119,6 +134,12 @@ func (x *docState) quotes() {
 				lastSpeaker = speaker
 				attributed = true
 				lastQuoteSent = max(endSent, pt[min(closeEnd, len(pt)-1)].si)
+				return
+			}
+			if spk, txt, trig := x.partialQuote(pt, tokAt, inQuote, o, c, lastSpeaker); spk >= 0 && !usedTrigger[trig] {
+				usedTrigger[trig] = true
+				x.addStatement(spk, txt, "quote-partial", pt[o].si, pt[o].si)
+				lastSpeaker = spk
 			}
 		}
 		// Reported speech outside quotes.
@@ -344,6 +365,10 @@ func (x *docState) pronounSpeaker(p ptok, lastSpeaker int) int {
 	ant := -1
 	if p.si >= 0 {
 		ant, _ = x.Antecedent(p.si, p.k)
+		// "she called": a ministry's chain does not go on in a person.
+		if lastSpeaker >= 0 && personPronouns[x.sents[p.si].Toks[p.k].Lower] && !x.ents[lastSpeaker].class.IsA(schema.Person) {
+			lastSpeaker = -1
+		}
 	}
 	switch {
 	case ant >= 0 && lastSpeaker >= 0 && ant != lastSpeaker:
@@ -481,4 +506,100 @@ func (v *view) partyMember(mi int) bool {
 		return false
 	}
 	return false
+}
+
+// partialTriggers stand before a partial quote whose speaker is the
+// subject of the clause: "X called the plan “a disaster”", "X attacked
+// the FBI, saying its reputation is in “tatters”".
+var partialTriggers = map[string]bool{"called": true, "calling": true, "calls": true, "saying": true, "described": true, "describing": true}
+
+// partialQuote reads a quote inside a sentence as a partial quote: the
+// speaker is the named subject of "called"/"described" right before it, or
+// of the verb a ", saying" clause hangs on (through the parse); the
+// statement runs from after the trigger to the last quote of the sentence
+// (“so-called judge” whose “ridiculous” opinion “essentially takes …”).
+// trig is where the trigger stands, so that one clause gives one
+// statement. speaker is -1 when the sentence has no such trigger.
+func (x *docState) partialQuote(pt []ptok, tokAt func(int) token, inQuote []bool, o, c, lastSpeaker int) (speaker int, text string, trig ptok) {
+	si := pt[o].si
+	if pt[o].k == 0 || c >= len(pt) || pt[c].si != si {
+		return -1, "", trig
+	}
+	v := x.viewOf(si)
+	toks := x.sents[si].Toks
+	// The trigger: within 12 words before the quote, no other quote or
+	// sentence end between.
+	t := -1
+	for j := o - 1; j >= 0 && j >= o-12 && pt[j].si == si; j-- {
+		if inQuote[j] {
+			break
+		}
+		if partialTriggers[tokAt(j).Lower] {
+			t = pt[j].k
+			break
+		}
+	}
+	if t < 1 {
+		return -1, "", trig
+	}
+	w := toks[t].Lower
+	if w == "called" || w == "described" {
+		// "a programme called “Fast and Furious”", "he was called “a hero”":
+		// a name or pronoun must be the verb's subject, and no passive.
+		if p := toks[t-1].Lower; p == "was" || p == "were" || p == "been" || p == "be" || p == "is" || p == "are" || p == "being" || p == "so" {
+			return -1, "", trig
+		}
+	}
+	// "called on countries to …", "called for a review": a request, and
+	// its subject is often a document ("the memo called on judges").
+	if w == "called" || w == "calls" || w == "calling" {
+		if n := toks[min(t+1, len(toks)-1)].Lower; n == "on" || n == "for" || n == "at" || n == "in" || n == "off" || n == "up" {
+			return -1, "", trig
+		}
+	}
+	verb := t
+	if w == "saying" || w == "calling" || w == "describing" {
+		// ", saying …": the clause's subject is the subject of the verb the
+		// participle hangs on.
+		if toks[t-1].Text != "," {
+			return -1, "", trig
+		}
+		verb = toks[t].Head
+		if verb < 0 || verb >= t || !strings.HasPrefix(toks[verb].Tag, "VB") {
+			return -1, "", trig
+		}
+	}
+	spk := -1
+	if s, _ := v.subject(verb); s >= 0 && (v.m(s).kind == kName || v.m(s).kind == kPronoun) && !v.isA(s, schema.Location) && !v.partyMember(s) {
+		// "a source close to X confirmed …, describing it as": a name in a
+		// prepositional phrase is not the subject.
+		if p := v.low(v.m(s).i - 1); p != "in" && p != "of" && p != "at" && p != "from" && p != "by" && p != "for" && p != "to" && p != "with" {
+			spk = v.ent(s)
+			if v.m(s).kind == kPronoun {
+				// "which he has called “a witch hunt”": a pronoun inside the
+				// sentence needs its antecedent named, not only a chain.
+				spk, _ = x.Antecedent(si, v.m(s).i)
+				if spk >= 0 && x.pronounSpeaker(ptok{si, v.m(s).i}, lastSpeaker) != spk {
+					spk = -1
+				}
+			}
+		}
+	}
+	if spk < 0 {
+		return -1, "", trig
+	}
+	// The statement ends with the last quote of the sentence, unless a
+	// speech verb outside the quotes comes first (another attribution).
+	end := c
+	for j := c + 1; j < len(pt) && pt[j].si == si; j++ {
+		if !inQuote[j] && (speechVerbs[tokAt(j).Lower] || partialTriggers[tokAt(j).Lower]) {
+			break
+		}
+		if inQuote[j] && (tokAt(j).Text == "”" || tokAt(j).Text == "\"" || tokAt(j).Text == "’") && j > c {
+			end = j
+		}
+	}
+	st := toks[t+1].Start
+	text = strings.TrimRight(strings.TrimSpace(x.doc.Text[st:tokAt(end).End]), ",")
+	return spk, text, ptok{si, t}
 }
