@@ -294,3 +294,19 @@ func TestPartialQuotes(t *testing.T) {
 			not: []string{"Ilse Horn|said|“Safe Streets”"}},
 	})
 }
+
+// "X told reporters he …" is reported speech without "that" when a name
+// tells; a pronoun that tells needs "that", and an audience that is no
+// noun phrase gives nothing.
+func TestToldWithoutThat(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "name told reporters he", text: "Markets were calm.\n\nSenator Dana Whitlock told reporters she would vote against the budget next week.",
+			want: []string{"Dana Whitlock|said|she would vote against the budget next week"}},
+		{name: "told an outlet it", text: "Markets were calm.\n\nMayor Ilse Horn told Reuters it was too early to judge the plan.",
+			want: []string{"Ilse Horn|said|it was too early to judge the plan"}},
+		{name: "a pronoun tells without that", text: "Markets were calm.\n\nMayor Ilse Horn spoke first.\n\nShe told reporters she would vote against the budget next week.",
+			not: []string{"Ilse Horn|said|she would vote against the budget next week"}},
+		{name: "told him to leave", text: "Markets were calm.\n\nMayor Ilse Horn told the guard to leave the building before noon.",
+			not: []string{"Ilse Horn|said|to leave the building before noon"}},
+	})
+}
