@@ -310,3 +310,18 @@ func TestToldWithoutThat(t *testing.T) {
 			not: []string{"Ilse Horn|said|to leave the building before noon"}},
 	})
 }
+
+// "…, according to X." and "According to X, …" are X's reported speech
+// when X is a name; a document, a tally or a party's members are not.
+func TestAccordingTo(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "clause, according to X", text: "Markets were calm.\n\nThe new bridge will cost twice the first estimate, according to Peter Vance, a city engineer.",
+			want: []string{"Peter Vance|said|The new bridge will cost twice the first estimate"}},
+		{name: "According to X, clause", text: "Markets were calm.\n\nAccording to Peter Vance, the new bridge will cost twice the first estimate.",
+			want: []string{"Peter Vance|said|the new bridge will cost twice the first estimate"}},
+		{name: "according to a document", text: "Markets were calm.\n\nThe new bridge will cost twice the first estimate, according to a city report seen by Peter Vance.",
+			not: []string{"Peter Vance|said|The new bridge will cost twice the first estimate"}},
+		{name: "according to X's report", text: "Markets were calm.\n\nThe new bridge will cost twice the first estimate, according to Peter Vance's report.",
+			not: []string{"Peter Vance|said|The new bridge will cost twice the first estimate"}},
+	})
+}

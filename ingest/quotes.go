@@ -275,6 +275,22 @@ func (x *docState) quotes() {
 				}
 			}})
 		}
+		// "…, according to X." / "According to X, …": reported speech
+		// whose speaker is the name right after "according to".
+		for i := 0; i+2 < len(pt); i++ {
+			if inQuote[i] || tokAt(i).Lower != "according" || tokAt(i+1).Lower != "to" || pt[i+2].si != pt[i].si {
+				continue
+			}
+			si, k := pt[i].si, pt[i].k
+			v := x.viewOf(si)
+			if st, end, spk := v.accordingTo(k); spk >= 0 {
+				text := x.doc.Text[v.t[st].Start:v.t[end-1].End]
+				events = append(events, speech{at: i, o: -1, run: func() {
+					lastQuoteSent = -1
+					x.addStatement(spk, text, "reported-according-to", si, si)
+				}})
+			}
+		}
 		sort.SliceStable(events, func(a, b int) bool { return events[a].at < events[b].at })
 		for _, e := range events {
 			if e.o >= 0 {
@@ -626,4 +642,67 @@ func (x *docState) partialQuote(pt []ptok, tokAt func(int) token, inQuote []bool
 	st := toks[t+1].Start
 	text = strings.TrimRight(strings.TrimSpace(x.doc.Text[st:tokAt(end).End]), ",")
 	return spk, text, ptok{si, t}
+}
+
+// accordingTo reads "CLAUSE, according to X." and "According to X, CLAUSE"
+// with "according" at token k: the clause's tokens [st, end) and the
+// speaker X, a person or organisation named right after "to" and ending
+// there or at its appositive ("according to a tally", "according to
+// Reuters calculations", "according to X's report" are no speakers); spk
+// is -1 otherwise.
+func (v *view) accordingTo(k int) (st, end, spk int) {
+	mi := v.start[k+2]
+	// "according to Democrats" is some of a party's members, not the party.
+	if mi < 0 || v.m(mi).kind != kName || v.ent(mi) < 0 || v.isA(mi, schema.Location) || v.isA(mi, schema.PoliticalParty) ||
+		!v.isA(mi, schema.Person) && !v.isA(mi, schema.Organization) {
+		return 0, 0, -1
+	}
+	after := v.m(mi).j
+	if after < len(v.t) && v.t[after].Text != "," && v.t[after].Text != "." && v.t[after].Text != ";" {
+		return 0, 0, -1
+	}
+	trim := func(a, b int) (int, int) {
+		for b > a && (v.t[b-1].Text == "." || v.t[b-1].Text == "," || nlp.IsCloseQuote(v.t[b-1].Text)) {
+			b--
+		}
+		return a, b
+	}
+	switch {
+	case k == 0:
+		// "According to X, a spokesman for Y, the talks …": past the
+		// appositive to the comma that ends it.
+		c := after
+		if c < len(v.t) && v.t[c].Text == "," && v.start[c+1] < 0 {
+			for j := c + 1; j < len(v.t) && j < c+10; j++ {
+				if v.t[j].Text == "," {
+					if v.t[j-1].Tag == "NN" || v.t[j-1].Tag == "NNP" || v.t[j-1].Tag == "NNS" {
+						c = j
+					}
+					break
+				}
+			}
+		}
+		if c >= len(v.t) || v.t[c].Text != "," {
+			return 0, 0, -1
+		}
+		st, end = trim(c+1, len(v.t))
+	case v.t[k-1].Text == ",":
+		st, end = trim(0, k-1)
+		if nlp.IsOpenQuote(v.t[st].Text) || v.t[st].Text == "\"" {
+			return 0, 0, -1 // a quote's own attribution reads it
+		}
+	default:
+		return 0, 0, -1
+	}
+	if end-st < 4 {
+		return 0, 0, -1
+	}
+	// A list run together into one sentence ("… * Todd Ricketts - …")
+	// has no one clause to attribute.
+	for j := st; j < end; j++ {
+		if v.t[j].Text == "*" {
+			return 0, 0, -1
+		}
+	}
+	return st, end, v.ent(mi)
 }
