@@ -243,3 +243,85 @@ func TestReportedSpeechAfterItsMedium(t *testing.T) {
 		}
 	}
 }
+
+// A pronoun speaker is the quote chain's last speaker and the one person
+// named just before the pronoun when they agree, either when only one
+// names somebody, and nobody when they disagree.
+func TestPronounSpeakers(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "chain and antecedent agree", text: "Markets were calm.\n\n“The dam will hold through the spring,” Mayor Ilse Horn said. “We checked every gate twice this week,” she added.",
+			want: []string{"Ilse Horn|said|We checked every gate twice this week"}},
+		{name: "no chain: the one person before the pronoun", text: "Markets were calm.\n\nSenator Marta Quill visited the dam on Monday. “The gates are older than anyone thought,” she said.",
+			want: []string{"Marta Quill|said|The gates are older than anyone thought"}},
+		{name: "a new person before the pronoun: chain and antecedent disagree", text: "Markets were calm.\n\n“The dam will hold through the spring,” Mayor Ilse Horn said.\n\nSenator Marta Quill visited the gates on Monday. “The gates are older than anyone thought,” she said.",
+			not: []string{"Ilse Horn|said|The gates are older than anyone thought", "Marta Quill|said|The gates are older than anyone thought"}},
+		{name: "two people before the pronoun, no chain", text: "Markets were calm.\n\nSenator Marta Quill met Mayor Ilse Horn on Monday. “The gates are older than anyone thought,” she said.",
+			not: []string{"Ilse Horn|said|The gates are older than anyone thought", "Marta Quill|said|The gates are older than anyone thought"}},
+	})
+}
+
+// A quote that opens the sentence right after an attributed quote goes on
+// with its speaker (quote-next); one after a narrative sentence, or with
+// a speaker of its own, does not.
+func TestQuoteNextSentence(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "next sentence is a quote", text: "Markets were calm.\n\n“I do not know what to believe,” Dana Whitlock said. “I do not know what to do next.” Others agreed.",
+			want: []string{"Dana Whitlock|said|I do not know what to do next."}},
+		{name: "after told with an audience", text: "Markets were calm.\n\n“There will be no shutdown this winter,” Senator Paul Ostrander told the committee. “It is just not going to happen.”",
+			want: []string{"Paul Ostrander|said|It is just not going to happen."}},
+		{name: "a narrative sentence between", text: "Markets were calm.\n\n“I do not know what to believe,” Dana Whitlock said. Crowds gathered outside the court. “We want the truth about the vote.”",
+			not: []string{"Dana Whitlock|said|We want the truth about the vote."}},
+		{name: "the next quote has its own speaker", text: "Markets were calm.\n\n“I do not know what to believe,” Dana Whitlock said. “We want the truth about the vote,” Tom Berrow said.",
+			want: []string{"Tom Berrow|said|We want the truth about the vote"},
+			not:  []string{"Dana Whitlock|said|We want the truth about the vote"}},
+	})
+}
+
+// A partial quote after "called" or ", saying" is its clause's subject's
+// statement (quote-partial); a name given by a passive, a request ("called
+// on") or a noun ("a programme called") is nobody's statement.
+func TestPartialQuotes(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "called X “…”", text: "Markets were calm.\n\nSenator Dana Whitlock called the budget plan “a disaster” on Monday.",
+			want: []string{"Dana Whitlock|said|the budget plan “a disaster”"}},
+		{name: ", saying … “…”", text: "Markets were calm.\n\nMayor Ilse Horn criticised the council, saying its reputation was in “tatters.”",
+			want: []string{"Ilse Horn|said|its reputation was in “tatters.”"}},
+		{name: "passive", text: "Markets were calm.\n\nMayor Ilse Horn was called “a hero” by her neighbours.",
+			not: []string{"Ilse Horn|said|“a hero”"}},
+		{name: "called on", text: "Markets were calm.\n\nMayor Ilse Horn called on residents to report “any suspicious activity” at once.",
+			not: []string{"Ilse Horn|said|on residents to report “any suspicious activity”"}},
+		{name: "a noun called", text: "Markets were calm.\n\nThe town runs a programme called “Safe Streets” with Mayor Ilse Horn.",
+			not: []string{"Ilse Horn|said|“Safe Streets”"}},
+	})
+}
+
+// "X told reporters he …" is reported speech without "that" when a name
+// tells; a pronoun that tells needs "that", and an audience that is no
+// noun phrase gives nothing.
+func TestToldWithoutThat(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "name told reporters he", text: "Markets were calm.\n\nSenator Dana Whitlock told reporters she would vote against the budget next week.",
+			want: []string{"Dana Whitlock|said|she would vote against the budget next week"}},
+		{name: "told an outlet it", text: "Markets were calm.\n\nMayor Ilse Horn told Reuters it was too early to judge the plan.",
+			want: []string{"Ilse Horn|said|it was too early to judge the plan"}},
+		{name: "a pronoun tells without that", text: "Markets were calm.\n\nMayor Ilse Horn spoke first.\n\nShe told reporters she would vote against the budget next week.",
+			not: []string{"Ilse Horn|said|she would vote against the budget next week"}},
+		{name: "told him to leave", text: "Markets were calm.\n\nMayor Ilse Horn told the guard to leave the building before noon.",
+			not: []string{"Ilse Horn|said|to leave the building before noon"}},
+	})
+}
+
+// "…, according to X." and "According to X, …" are X's reported speech
+// when X is a name; a document, a tally or a party's members are not.
+func TestAccordingTo(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "clause, according to X", text: "Markets were calm.\n\nThe new bridge will cost twice the first estimate, according to Peter Vance, a city engineer.",
+			want: []string{"Peter Vance|said|The new bridge will cost twice the first estimate"}},
+		{name: "According to X, clause", text: "Markets were calm.\n\nAccording to Peter Vance, the new bridge will cost twice the first estimate.",
+			want: []string{"Peter Vance|said|the new bridge will cost twice the first estimate"}},
+		{name: "according to a document", text: "Markets were calm.\n\nThe new bridge will cost twice the first estimate, according to a city report seen by Peter Vance.",
+			not: []string{"Peter Vance|said|The new bridge will cost twice the first estimate"}},
+		{name: "according to X's report", text: "Markets were calm.\n\nThe new bridge will cost twice the first estimate, according to Peter Vance's report.",
+			not: []string{"Peter Vance|said|The new bridge will cost twice the first estimate"}},
+	})
+}
