@@ -524,6 +524,16 @@ func (x *docState) segment(si int, c chunk) {
 		x.nameMention(si, c.i, c.j, e, hon)
 		return
 	}
+	// "Special White House counsel Ty Cobb", "senior White House adviser":
+	// a title's modifier before a known organisation belongs to the
+	// lower-case title after it, not to the organisation's name.
+	if c.j-c.i >= 2 && c.j < len(toks) && x.g.roleMods[toks[c.i].Text] && !x.g.roleHeads[toks[c.i].Text] &&
+		toks[c.j].Text == toks[c.j].Lower && (x.g.roleNouns[toks[c.j].Text] || x.g.roleHeads[toks[c.j].Text]) {
+		if _, ok := x.lookup(joinToks(toks[c.i+1 : c.j])); ok {
+			x.segment(si, chunk{c.i + 1, c.j})
+			return
+		}
+	}
 	// A title inside: [org/country prefix] [role] [person].
 	if ri, rj, ok := x.roleSpan(toks, c); ok {
 		org := -1
@@ -854,7 +864,9 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	}
 	// "Edison spokesman Kevin Kelly", "Norvik chief executive Sarah
 	// Lindqvist": a name before a title and a person.
-	for k := c.j; k < len(toks) && k < c.j+3 && toks[k].Text == toks[k].Lower; k++ {
+	// Not across a conjunction: in "counsel Don McGahn and campaign lawyer
+	// Ben Ginsberg" the title after "and" is the next person's.
+	for k := c.j; k < len(toks) && k < c.j+3 && toks[k].Text == toks[k].Lower && toks[k].Tag != "CC"; k++ {
 		if x.g.roleNouns[toks[k].Text] && k+1 < len(toks) && upperFirst(toks[k+1].Text) {
 			org += 2
 			break

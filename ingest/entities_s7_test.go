@@ -1,0 +1,54 @@
+package ingest
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// classesOf maps each entity name of a text to its class.
+func classesOf(t *testing.T, text string) (map[string]schema.Class, []string) {
+	t.Helper()
+	ext := extractText(t, text)
+	out := map[string]schema.Class{}
+	for _, e := range ext.Entities {
+		out[e.Name] = e.Class
+	}
+	return out, triples(ext)
+}
+
+// An organisation, a lower-case title and a person's name: the title
+// splits them, and a title after "and" is the next person's, not a sign
+// that the name before it is an employer.
+func TestTitleBetweenOrganisationAndPerson(t *testing.T) {
+	got, facts := classesOf(t, "Hollis said Pentagon counsel Dana Merrow and campaign lawyer Ed Voss of Tarrant Hale are drafting the plan.")
+	if got["Dana Merrow"] != schema.Person {
+		t.Errorf("Dana Merrow: %q, want Person (%v)", got["Dana Merrow"], got)
+	}
+	if !slices.Contains(facts, "Dana Merrow|role|counsel") {
+		t.Errorf("no counsel role for Dana Merrow: %v", facts)
+	}
+	// A name before its own title is still an employer.
+	got, _ = classesOf(t, "Vostrel spokesman Karl Imre declined to comment.")
+	if c := got["Vostrel"]; c.Top() != schema.Organization {
+		t.Errorf("Vostrel: %q, want an organisation (%v)", c, got)
+	}
+}
+
+// "Special White House counsel X": the modifier is the title's, so the
+// organisation is the White House, not a "Special White House".
+func TestTitleModifierBeforeKnownOrganisation(t *testing.T) {
+	got, facts := classesOf(t, "Special White House counsel Dana Merrow said the fund was legal.")
+	if _, ok := got["Special White House"]; ok {
+		t.Errorf("Special White House is an entity: %v", got)
+	}
+	if !slices.Contains(facts, "Dana Merrow|works_for|White House") {
+		t.Errorf("want Dana Merrow works_for White House: %v", facts)
+	}
+	// A name the gazetteer knows with its modifier stays whole.
+	got, _ = classesOf(t, "The Special Counsel Office declined to comment on Monday.")
+	if _, ok := got["Special Counsel Office"]; !ok {
+		t.Errorf("Special Counsel Office lost: %v", got)
+	}
+}
