@@ -52,3 +52,33 @@ func TestTitleModifierBeforeKnownOrganisation(t *testing.T) {
 		t.Errorf("Special Counsel Office lost: %v", got)
 	}
 }
+
+// "general counsel at the Project on Government Oversight": "on" goes on
+// a body's head word, even a one-word one.
+func TestBodyHeadOnComplement(t *testing.T) {
+	_, facts := classesOf(t, "Costs may rise, said Dana Merrow, general counsel at the Project on Budget Integrity, a watchdog group.")
+	if !slices.Contains(facts, "Dana Merrow|works_for|Project on Budget Integrity") {
+		t.Errorf("want Dana Merrow works_for Project on Budget Integrity: %v", facts)
+	}
+	// A modifier that opens organisation names stays in the name.
+	got, _ := classesOf(t, "She is a National Security Council aide who left in June.")
+	if _, ok := got["National Security Council"]; !ok {
+		t.Errorf("National Security Council lost: %v", got)
+	}
+}
+
+// "Ohio House of Representatives and Senate": two chambers, neither
+// split at "of" nor one name; a body's "on" complement keeps its "and".
+func TestChamberCoordinationAndBodyNames(t *testing.T) {
+	got, _ := classesOf(t, "The Ohio House of Representatives and Senate passed the budget on Friday.")
+	if got["Ohio House of Representatives"] != schema.Government || got["Senate"] == "" {
+		t.Errorf("want the Ohio House of Representatives and the Senate: %v", got)
+	}
+	if _, ok := got["Representatives and Senate"]; ok {
+		t.Errorf("split at 'of': %v", got)
+	}
+	got, _ = classesOf(t, "The Institute on Farm Labor and Rural Policy published the study.")
+	if _, ok := got["Institute on Farm Labor and Rural Policy"]; !ok {
+		t.Errorf("the institute's name lost its complement: %v", got)
+	}
+}
