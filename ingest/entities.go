@@ -1249,6 +1249,11 @@ func (x *docState) miscName(toks []token, c chunk) bool {
 	if x.g.misc[joinToks(toks[c.i:c.j])] {
 		return true
 	}
+	// "Committee", "Cabinet", "TV" alone: a common noun's head word names
+	// no one entity; the body it stands for is named in full elsewhere.
+	if n == 1 && genericHeads[toks[c.i].Text] {
+		return true
+	}
 	// Storms: "Hurricane Maria", "hurricanes Harvey and Irma".
 	if stormWords[strings.ToLower(toks[c.i].Text)] && n >= 2 || c.i > 0 && stormWords[toks[c.i-1].Text] {
 		return true
@@ -1376,6 +1381,12 @@ func (x *docState) hasRoleHead(toks []token) bool {
 
 // bodyHeads are the heads of deliberative bodies, whose names go on with
 // "on" and their subject.
+// genericHeads are head words that, alone, name no entity of their own.
+var genericHeads = map[string]bool{"Committee": true, "Subcommittee": true, "Cabinet": true, "Department": true,
+	"Ministry": true, "Commission": true, "Council": true, "Union": true, "Chamber": true, "Agency": true,
+	"Bureau": true, "Board": true, "Association": true, "Foundation": true, "Institute": true, "Center": true,
+	"TV": true, "Commerce": true, "Nation": true}
+
 // titleOnlyMods modify titles and never open an organisation's name
 // ("National", "Federal", "Supreme" do: "National Security Council").
 var titleOnlyMods = map[string]bool{"Special": true, "Senior": true, "Deputy": true, "Acting": true, "Assistant": true,

@@ -82,3 +82,22 @@ func TestChamberCoordinationAndBodyNames(t *testing.T) {
 		t.Errorf("the institute's name lost its complement: %v", got)
 	}
 }
+
+// A head word alone ("the Committee", "the Cabinet") and a pact or a
+// founding document are no entity; "Chamber of Commerce" is one name.
+func TestGenericHeadsAndPactsAreNoEntity(t *testing.T) {
+	got, _ := classesOf(t, "The Ohio Chamber of Commerce backed the plan. The Committee met after the Cabinet meeting, and NAFTA and the Constitution came up.")
+	for _, bad := range []string{"Committee", "Cabinet", "NAFTA", "Constitution", "Chamber", "Commerce"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%s is an entity: %v", bad, got)
+		}
+	}
+	if c := got["Ohio Chamber of Commerce"]; c == "" && got["Chamber of Commerce"] == "" {
+		t.Errorf("the chamber of commerce lost: %v", got)
+	}
+	// A body named in full keeps its node.
+	got, _ = classesOf(t, "The Senate Banking Committee met on Monday.")
+	if got["Senate Banking Committee"] == "" {
+		t.Errorf("Senate Banking Committee lost: %v", got)
+	}
+}
