@@ -561,7 +561,16 @@ func (x *docState) segment(si int, c chunk) {
 		for a := k + 2; a+1 < c.j; a++ {
 			if toks[a].Text == "and" && x.chamberName(joinToks(toks[a+1:c.j])) {
 				x.addNamed(si, chunk{c.i, a}, schema.Government)
-				x.addNamed(si, chunk{a + 1, c.j}, schema.Government)
+				r := x.addNamed(si, chunk{a + 1, c.j}, schema.Government)
+				// The second chamber is the same place's: "the Florida
+				// Senate", not the U.S. Senate.
+				for p := c.i + 1; p < k && p <= c.i+3; p++ {
+					if e, ok := x.lookup(joinToks(toks[c.i:p])); ok && e.Class.IsA(schema.Location) {
+						x.ments[r].surface = joinToks(toks[c.i:p]) + " " + x.ments[r].surface
+						x.ments[r].stripped = x.ments[r].surface
+						break
+					}
+				}
 				return
 			}
 			if toks[a].Text == "and" || toks[a].Text == "&" {

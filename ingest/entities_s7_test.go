@@ -71,7 +71,7 @@ func TestBodyHeadOnComplement(t *testing.T) {
 // split at "of" nor one name; a body's "on" complement keeps its "and".
 func TestChamberCoordinationAndBodyNames(t *testing.T) {
 	got, _ := classesOf(t, "The Ohio House of Representatives and Senate passed the budget on Friday.")
-	if got["Ohio House of Representatives"] != schema.Government || got["Senate"] == "" {
+	if got["Ohio House of Representatives"] != schema.Government || got["Ohio Senate"] == "" {
 		t.Errorf("want the Ohio House of Representatives and the Senate: %v", got)
 	}
 	if _, ok := got["Representatives and Senate"]; ok {
