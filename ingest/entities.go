@@ -1390,9 +1390,10 @@ func (x *docState) hasRoleHead(toks []token) bool {
 
 // bodyHeads are the heads of deliberative bodies, whose names go on with
 // "on" and their subject.
-// genericHeads are head words that, alone, name no entity of their own.
+// genericHeads are head words that, alone, name no entity of their own
+// ("Union" does: the Union of the Civil War, the European Union's short name).
 var genericHeads = map[string]bool{"Committee": true, "Subcommittee": true, "Cabinet": true, "Department": true,
-	"Ministry": true, "Commission": true, "Council": true, "Union": true, "Chamber": true, "Agency": true,
+	"Ministry": true, "Commission": true, "Council": true, "Chamber": true, "Agency": true,
 	"Bureau": true, "Board": true, "Association": true, "Foundation": true, "Institute": true, "Center": true,
 	"TV": true, "Commerce": true, "Nation": true}
 
@@ -1403,4 +1404,4 @@ var titleOnlyMods = map[string]bool{"Special": true, "Senior": true, "Deputy": t
 
 var bodyHeads = map[string]bool{"Committee": true, "Subcommittee": true, "Commission": true, "Council": true,
 	// "Project on Government Oversight", "Center on Budget and Policy Priorities"
-	"Project": true, "Center": true, "Centre": true, "Institute": true, "Conference": true, "Task Force": true}
+	"Project": true, "Center": true, "Centre": true, "Institute": true, "Foundation": true, "Conference": true, "Task Force": true}
