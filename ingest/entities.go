@@ -1388,10 +1388,10 @@ func (x *docState) hasRoleHead(toks []token) bool {
 	return false
 }
 
-// bodyHeads are the heads of deliberative bodies, whose names go on with
-// "on" and their subject.
 // genericHeads are head words that, alone, name no entity of their own
-// ("Union" does: the Union of the Civil War, the European Union's short name).
+// ("Union" does: the Union of the Civil War, the European Union's short
+// name); "Commerce" and "Nation" are the tails of longer names split off
+// ("Chamber of Commerce", "Face the Nation").
 var genericHeads = map[string]bool{"Committee": true, "Subcommittee": true, "Cabinet": true, "Department": true,
 	"Ministry": true, "Commission": true, "Council": true, "Chamber": true, "Agency": true,
 	"Bureau": true, "Board": true, "Association": true, "Foundation": true, "Institute": true, "Center": true,
@@ -1402,6 +1402,8 @@ var genericHeads = map[string]bool{"Committee": true, "Subcommittee": true, "Cab
 var titleOnlyMods = map[string]bool{"Special": true, "Senior": true, "Deputy": true, "Acting": true, "Assistant": true,
 	"Associate": true, "Former": true, "Interim": true, "Top": true, "Principal": true}
 
+// bodyHeads are the heads of deliberative bodies and institutes, whose
+// names go on with "on" and their subject.
 var bodyHeads = map[string]bool{"Committee": true, "Subcommittee": true, "Commission": true, "Council": true,
 	// "Project on Government Oversight", "Center on Budget and Policy Priorities"
-	"Project": true, "Center": true, "Centre": true, "Institute": true, "Foundation": true, "Conference": true, "Task Force": true}
+	"Project": true, "Center": true, "Centre": true, "Institute": true, "Foundation": true, "Conference": true}
