@@ -198,6 +198,11 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 		if _, ok := x.g.demonyms[t]; ok {
 			return true
 		}
+		// "Donnelly said …" (tagged an adverb): the surname of a person
+		// the story named in full before.
+		if x.earlierPerson(t) {
+			return true
+		}
 		tag := toks[i].Tag
 		nextName := i+1 < len(toks) && upperFirst(toks[i+1].Text) && !functionWords[toks[i+1].Lower]
 		// "Rogers, a native of..." / "Penry said": a surname the tagger took for a noun.
@@ -289,7 +294,8 @@ func (x *docState) chunks(toks []token) []chunk {
 				}
 				// "Commission of Inquiry on Syria", "Joint Committee on
 				// Taxation": "on" goes on a long name or a body's.
-				if w == "on" && toks[j].Text == w && (longName || j-i >= 2 && bodyHeads[prev]) {
+				if w == "on" && toks[j].Text == w && (longName || bodyHeads[prev]) {
+					longName = true // "Institute on Taxation and Economic Policy"
 					j++
 					continue
 				}
@@ -347,7 +353,19 @@ func joinToks(toks []token) string {
 // "House of Delegates", "Supreme Court of Virginia".
 func (x *docState) chamberName(s string) bool {
 	m, ok := names.Default().Family(s)
-	return ok && (m.Kind == names.KindLegislature || m.Kind == names.KindCourt)
+	if ok && (m.Kind == names.KindLegislature || m.Kind == names.KindCourt) {
+		return true
+	}
+	// "Virginia House of Delegates", "Alabama Supreme Court of …": a place
+	// before the chamber's name says whose chamber it is.
+	words := strings.Fields(s)
+	for k := 1; k < len(words) && k <= 3; k++ {
+		if e, ok := x.lookup(strings.Join(words[:k], " ")); ok && e.Class.IsA(schema.Location) {
+			m, ok := names.Default().Family(strings.Join(words[k:], " "))
+			return ok && (m.Kind == names.KindLegislature || m.Kind == names.KindCourt)
+		}
+	}
+	return false
 }
 
 // known reports whether a name is in the gazetteer or in a family of the
@@ -523,6 +541,56 @@ func (x *docState) segment(si int, c chunk) {
 	if e, ok := x.lookupChunk(toks, c, text); ok {
 		x.nameMention(si, c.i, c.j, e, hon)
 		return
+	}
+	// "Virginia House of Delegates", "Supreme Court of Virginia": a
+	// chamber's name that "of" continues names a chamber.
+	for k := c.i + 1; k+1 < c.j; k++ {
+		if toks[k].Text != "of" || !x.chamberName(joinToks(toks[c.i:k])) || x.hasRoleHead(toks[k+1:c.j]) {
+			continue
+		}
+		// Not "House of Representatives Judiciary": a known chamber
+		// inside the chunk leaves the words after it to the split rules.
+		inner := false
+		for m := k + 2; m < c.j; m++ {
+			inner = inner || x.known(joinToks(toks[c.i:m]))
+		}
+		if inner {
+			break
+		}
+		// "Florida House of Representatives and Senate": two chambers.
+		for a := k + 2; a+1 < c.j; a++ {
+			if toks[a].Text == "and" && x.chamberName(joinToks(toks[a+1:c.j])) {
+				x.addNamed(si, chunk{c.i, a}, schema.Government)
+				r := x.addNamed(si, chunk{a + 1, c.j}, schema.Government)
+				// The second chamber is the same place's: "the Florida
+				// Senate", not the U.S. Senate.
+				for p := c.i + 1; p < k && p <= c.i+3; p++ {
+					if e, ok := x.lookup(joinToks(toks[c.i:p])); ok && e.Class.IsA(schema.Location) {
+						x.ments[r].surface = joinToks(toks[c.i:p]) + " " + x.ments[r].surface
+						x.ments[r].stripped = x.ments[r].surface
+						break
+					}
+				}
+				return
+			}
+			if toks[a].Text == "and" || toks[a].Text == "&" {
+				inner = true
+			}
+		}
+		if !inner {
+			x.addNamed(si, c, schema.Government)
+			return
+		}
+	}
+	// "Special White House counsel Ty Cobb", "senior White House adviser":
+	// a title's modifier before a known organisation belongs to the
+	// lower-case title after it, not to the organisation's name.
+	if c.j-c.i >= 2 && c.j < len(toks) && titleOnlyMods[toks[c.i].Text] &&
+		toks[c.j].Text == toks[c.j].Lower && (x.g.roleNouns[toks[c.j].Text] || x.g.roleHeads[toks[c.j].Text]) {
+		if e, ok := x.lookupChunk(toks, chunk{c.i + 1, c.j}, joinToks(toks[c.i+1:c.j])); ok {
+			x.nameMention(si, c.i+1, c.j, e, hon)
+			return
+		}
 	}
 	// A title inside: [org/country prefix] [role] [person].
 	if ri, rj, ok := x.roleSpan(toks, c); ok {
@@ -720,6 +788,10 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 		}
 	}
 
+	// "Committee on Natural Resources": the body's head, not the topic's.
+	if cl := x.g.orgHeads[first]; cl != "" && n > 2 && bodyHeads[first] && toks[c.i+1].Text == "on" {
+		return cl, 3
+	}
 	if cl := x.g.orgHeads[last]; cl != "" && n > 1 {
 		return cl, 3
 	}
@@ -854,7 +926,9 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	}
 	// "Edison spokesman Kevin Kelly", "Norvik chief executive Sarah
 	// Lindqvist": a name before a title and a person.
-	for k := c.j; k < len(toks) && k < c.j+3 && toks[k].Text == toks[k].Lower; k++ {
+	// Not across a conjunction: in "counsel Don McGahn and campaign lawyer
+	// Ben Ginsberg" the title after "and" is the next person's.
+	for k := c.j; k < len(toks) && k < c.j+3 && toks[k].Text == toks[k].Lower && toks[k].Tag != "CC"; k++ {
 		if x.g.roleNouns[toks[k].Text] && k+1 < len(toks) && upperFirst(toks[k+1].Text) {
 			org += 2
 			break
@@ -1184,6 +1258,11 @@ func (x *docState) miscName(toks []token, c chunk) bool {
 	if x.g.misc[joinToks(toks[c.i:c.j])] {
 		return true
 	}
+	// "Committee", "Cabinet", "TV" alone: a common noun's head word names
+	// no one entity; the body it stands for is named in full elsewhere.
+	if n == 1 && genericHeads[toks[c.i].Text] {
+		return true
+	}
 	// Storms: "Hurricane Maria", "hurricanes Harvey and Irma".
 	if stormWords[strings.ToLower(toks[c.i].Text)] && n >= 2 || c.i > 0 && stormWords[toks[c.i-1].Text] {
 		return true
@@ -1309,6 +1388,22 @@ func (x *docState) hasRoleHead(toks []token) bool {
 	return false
 }
 
-// bodyHeads are the heads of deliberative bodies, whose names go on with
-// "on" and their subject.
-var bodyHeads = map[string]bool{"Committee": true, "Subcommittee": true, "Commission": true, "Council": true}
+// genericHeads are head words that, alone, name no entity of their own
+// ("Union" does: the Union of the Civil War, the European Union's short
+// name); "Commerce" and "Nation" are the tails of longer names split off
+// ("Chamber of Commerce", "Face the Nation").
+var genericHeads = map[string]bool{"Committee": true, "Subcommittee": true, "Cabinet": true, "Department": true,
+	"Ministry": true, "Commission": true, "Council": true, "Chamber": true, "Agency": true,
+	"Bureau": true, "Board": true, "Association": true, "Foundation": true, "Institute": true, "Center": true,
+	"TV": true, "Commerce": true, "Nation": true}
+
+// titleOnlyMods modify titles and never open an organisation's name
+// ("National", "Federal", "Supreme" do: "National Security Council").
+var titleOnlyMods = map[string]bool{"Special": true, "Senior": true, "Deputy": true, "Acting": true, "Assistant": true,
+	"Associate": true, "Former": true, "Interim": true, "Top": true, "Principal": true}
+
+// bodyHeads are the heads of deliberative bodies and institutes, whose
+// names go on with "on" and their subject.
+var bodyHeads = map[string]bool{"Committee": true, "Subcommittee": true, "Commission": true, "Council": true,
+	// "Project on Government Oversight", "Center on Budget and Policy Priorities"
+	"Project": true, "Center": true, "Centre": true, "Institute": true, "Foundation": true, "Conference": true}
