@@ -311,6 +311,17 @@ func TestToldWithoutThat(t *testing.T) {
 	})
 }
 
+// A time that owns a medium ("in Thursday's filing") is not a time before
+// the clause: what follows it is no statement.
+func TestReportedSpeechTimePossessive(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "said on a day that", text: "Markets were calm.\n\nSenator Joe Downing said on Thursday that the deal would close in March.",
+			want: []string{"Joe Downing|said|the deal would close in March"}},
+		{name: "said in a day's filing", text: "Markets were calm.\n\nSenator Joe Downing said in Thursday’s filing that the deal would close in March.",
+			not: []string{"Joe Downing|said|’s filing that the deal would close in March", "Joe Downing|said|'s filing that the deal would close in March"}},
+	})
+}
+
 // "…, according to X." and "According to X, …" are X's reported speech
 // when X is a name; a document, a tally or a party's members are not.
 func TestAccordingTo(t *testing.T) {

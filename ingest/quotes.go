@@ -163,6 +163,9 @@ func (x *docState) quotes() {
 			// "said on Saturday (that) ...", "said last week that": the time is
 			// not the statement.
 			if t, end := v.timeAt(k + 1); t != "" && end < len(v.t) {
+				if w := v.t[end]; w.Tag == "POS" || w.Lower == "'s" || w.Lower == "’s" {
+					continue // "said in Thursday's filing": the time owns a medium, no clause follows it
+				}
 				k = end - 1
 				nx = v.t[k+1]
 			}
