@@ -178,6 +178,7 @@ The development scores are for the embedded tagger's tags over gold tokens.`,
 	f.IntVar(&opt.Models, "models", 0, "models trained on different orders of the data and averaged into one (default 1)")
 	f.Float64Var(&opt.Explore, "explore", 0, "share of moves after the first epoch that follow the model rather than the oracle (default 1)")
 	f.Float32Var(&opt.Prune, "prune", 0, "drop features whose averaged weights are all below this (default 1)")
+	f.IntVar(&opt.Beam, "beam", 0, "train globally and parse with a beam of this many items (0 or 1: greedy)")
 	return cmd
 }
 

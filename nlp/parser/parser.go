@@ -1,8 +1,11 @@
 // Package parser builds labelled dependency trees (Universal Dependencies
-// relations) over tagged sentences with a greedy transition-based parser:
-// arc-hybrid moves chosen by an averaged perceptron trained with a dynamic
-// oracle (Goldberg and Nivre 2013), and a second perceptron that labels each
-// arc as it is made. See Train.
+// relations) over tagged sentences with a transition-based parser:
+// arc-hybrid moves chosen by an averaged perceptron, and a second perceptron
+// that labels each arc as it is made. The moves are either chosen greedily,
+// by a model trained with a dynamic oracle (Goldberg and Nivre 2013), or
+// searched with a beam, by a model trained globally on whole move sequences
+// (Zhang and Clark 2008, Huang et al. 2012); the model file says which. See
+// Train and Options.Beam.
 //
 // The embedded model (parser.model) is rebuilt, deterministically, from the
 // Universal Dependencies English Web Treebank (Silveira et al. 2014; UD
@@ -36,6 +39,7 @@ type Model struct {
 	labelTable *labelTable // the label model, likewise
 	labelHash  []uint64
 	rootLabel  int
+	beam       int // items kept by the beam search; 1 parses greedily
 	// parts are the model file's parts (move model, label model), kept
 	// for Write; when loaded they are the embedded bytes.
 	parts [][]byte
@@ -48,8 +52,16 @@ func Load() (*Model, error) { return readBytes(embedded) }
 // newModel builds the scoring tables from the model file's parts; training
 // goes through the same bytes, so a trained model parses as its file does.
 func newModel(parts [][]byte) (*Model, error) {
-	if len(parts) != 2 {
-		return nil, fmt.Errorf("parser: model has %d parts, want 2", len(parts))
+	if len(parts) != 2 && len(parts) != 3 {
+		return nil, fmt.Errorf("parser: model has %d parts, want 2 or 3", len(parts))
+	}
+	// A third part, present only in models trained for it, holds the
+	// beam width the moves were trained with, which parsing must use.
+	beam := 1
+	if len(parts) == 3 {
+		if _, err := fmt.Sscanf(string(parts[2]), "beam %d", &beam); err != nil || beam < 1 || beam > 64 {
+			return nil, fmt.Errorf("parser: bad beam part %q", parts[2])
+		}
 	}
 	table, err := readMoveTable(parts[0])
 	if err != nil {
@@ -59,7 +71,7 @@ func newModel(parts [][]byte) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &Model{table: table, labelTable: labels, rootLabel: slices.Index(labels.classes, "root"), parts: parts}
+	m := &Model{table: table, labelTable: labels, rootLabel: slices.Index(labels.classes, "root"), beam: beam, parts: parts}
 	if m.rootLabel < 0 {
 		return nil, fmt.Errorf("parser: model has no root label")
 	}
@@ -85,6 +97,23 @@ func (m *Model) Parse(s *nlp.Sentence) {
 		forms[i], tags[i], upos[i] = t.Text, t.Tag, t.UPOS
 	}
 	sent := newSentence(forms, tags, upos, m.labelHash)
+	var st *state
+	if m.beam > 1 {
+		st = m.parseBeam(sent, n, m.beam)
+	} else {
+		st = m.parseGreedy(sent, n)
+	}
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		t.Head, t.Rel = st.heads[i], m.labelTable.classes[st.labels[i]]
+		if t.Head == n {
+			t.Head = -1
+		}
+	}
+}
+
+// parseGreedy makes the best-scoring move at each step.
+func (m *Model) parseGreedy(sent *sentence, n int) *state {
 	st := newState(n)
 	feats := make([]perceptron.Feature, 0, 128)
 	var scores [numMoves]float32
@@ -96,13 +125,7 @@ func (m *Model) Parse(s *nlp.Sentence) {
 		move := perceptron.Best(scores[:], valid)
 		st.apply(move, m.label(sent, st, move, feats[:0], lsums))
 	}
-	for i := range s.Tokens {
-		t := &s.Tokens[i]
-		t.Head, t.Rel = st.heads[i], m.labelTable.classes[st.labels[i]]
-		if t.Head == n {
-			t.Head = -1
-		}
-	}
+	return st
 }
 
 // label chooses the label of the arc a move makes; a word attached to the
@@ -125,8 +148,9 @@ func (m *Model) Write(w io.Writer) error {
 	return perceptron.WriteBundle(w, magic, m.parts...)
 }
 
-// fromTrained makes the model of trained perceptrons.
-func fromTrained(moves, labels *perceptron.Model) (*Model, error) {
+// fromTrained makes the model of trained perceptrons; beam > 1 records the
+// beam width the moves were trained for.
+func fromTrained(moves, labels *perceptron.Model, beam int) (*Model, error) {
 	var mv, lb bytes.Buffer
 	if err := moves.Write(&mv); err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
@@ -134,7 +158,11 @@ func fromTrained(moves, labels *perceptron.Model) (*Model, error) {
 	if err := labels.Write(&lb); err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
 	}
-	return newModel([][]byte{mv.Bytes(), lb.Bytes()})
+	parts := [][]byte{mv.Bytes(), lb.Bytes()}
+	if beam > 1 {
+		parts = append(parts, fmt.Appendf(nil, "beam %d", beam))
+	}
+	return newModel(parts)
 }
 
 // Read loads a model written by Write.

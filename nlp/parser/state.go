@@ -23,11 +23,16 @@ type state struct {
 	r1, r2 []int // rightmost and second-rightmost child
 	nl, nr []int // number of left and right children
 	ls, rs []uint64
+	// ints and masks back the per-token slices above, so that a beam
+	// copies a state with two copies.
+	ints  []int
+	masks []uint64
 }
 
 func newState(n int) *state {
 	s := &state{n: n, stack: make([]int, 0, n)}
 	ints := make([]int, 8*(n+1))
+	s.ints = ints
 	s.heads, ints = ints[:n+1], ints[n+1:]
 	s.labels, ints = ints[:n+1], ints[n+1:]
 	s.l1, ints = ints[:n+1], ints[n+1:]
@@ -36,11 +41,20 @@ func newState(n int) *state {
 	s.r2, ints = ints[:n+1], ints[n+1:]
 	s.nl, s.nr = ints[:n+1], ints[n+1:]
 	masks := make([]uint64, 2*(n+1))
+	s.masks = masks
 	s.ls, s.rs = masks[:n+1], masks[n+1:]
 	for i := range s.heads {
 		s.heads[i], s.l1[i], s.l2[i], s.r1[i], s.r2[i] = -1, -1, -1, -1, -1
 	}
 	return s
+}
+
+// copyFrom makes s a copy of o, a state of the same sentence.
+func (s *state) copyFrom(o *state) {
+	s.stack = append(s.stack[:0], o.stack...)
+	s.b = o.b
+	copy(s.ints, o.ints)
+	copy(s.masks, o.masks)
 }
 
 func (s *state) done() bool { return s.b == s.n && len(s.stack) == 0 }

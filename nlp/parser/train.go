@@ -26,8 +26,12 @@ type Options struct {
 	// when seen at least this often; rarer ones become their universal
 	// relation (default 100).
 	MinSubtype int
-	Prune      float32   // features whose averaged weights are all below this are dropped (default 1)
-	Log        io.Writer // progress lines, or nil
+	Prune      float32 // features whose averaged weights are all below this are dropped (default 1)
+	// Beam, above 1, trains the moves globally with a beam of that many
+	// items (max-violation updates, static oracle) and parses with the
+	// same beam; 0 or 1 trains and parses greedily.
+	Beam int
+	Log  io.Writer // progress lines, or nil
 }
 
 func (o *Options) defaults() {
@@ -128,7 +132,13 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 			if k > 1 {
 				logi = func(format string, args ...any) { logf("model %d: "+format, append([]any{i + 1}, args...)...) }
 			}
-			moves, labeller, err := trainOne(ctx, data, classes, index["root"], opt.Epochs, opt.Explore, opt.Seed+uint64(i), logi)
+			trainer := func() (*perceptron.Trainer, *perceptron.Trainer, error) {
+				if opt.Beam > 1 {
+					return trainBeamOne(ctx, data, classes, index["root"], opt.Epochs, opt.Beam, opt.Seed+uint64(i), logi)
+				}
+				return trainOne(ctx, data, classes, index["root"], opt.Epochs, opt.Explore, opt.Seed+uint64(i), logi)
+			}
+			moves, labeller, err := trainer()
 			if err != nil {
 				errs[i] = err
 				return
@@ -151,7 +161,7 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 		}
 		mv, lb = mv.Prune(opt.Prune), lb.Prune(opt.Prune)
 	}
-	m, err := fromTrained(mv, lb)
+	m, err := fromTrained(mv, lb, opt.Beam)
 	if err != nil {
 		return nil, err
 	}
@@ -162,13 +172,8 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 // trainOne trains a move and a label perceptron with the dynamic oracle.
 func trainOne(ctx context.Context, data []example, classes []string, rootLabel, epochs int, explore float64, seed uint64,
 	logf func(string, ...any)) (moves, labeller *perceptron.Trainer, err error) {
-	moves = perceptron.NewTrainer([]string{"shift", "left", "right"})
-	labeller = perceptron.NewTrainer(classes)
-	order := make([]int, len(data))
-	for i := range order {
-		order[i] = i
-	}
-	rng := rand.New(rand.NewPCG(seed, 0x9a45))
+	moves, labeller = perceptron.NewTrainer(moveNames), perceptron.NewTrainer(classes)
+	shuffle, rng := newShuffler(len(data), seed)
 	feats := make([]perceptron.Feature, 0, 128)
 	lfeats := make([]perceptron.Feature, 0, 64)
 	scores := make([]float32, numMoves)
@@ -177,7 +182,7 @@ func trainOne(ctx context.Context, data []example, classes []string, rootLabel, 
 		if err := ctx.Err(); err != nil {
 			return nil, nil, fmt.Errorf("parser: training: %w", err)
 		}
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		order := shuffle()
 		right, total, lright, ltotal := 0, 0, 0, 0
 		for _, ei := range order {
 			ex := &data[ei]
@@ -236,6 +241,23 @@ func trainOne(ctx context.Context, data []example, classes []string, rootLabel, 
 			float64(right)/float64(max(total, 1)), float64(lright)/float64(max(ltotal, 1)))
 	}
 	return moves, labeller, nil
+}
+
+var moveNames = []string{"shift", "left", "right"}
+
+// newShuffler returns a function giving each epoch's order of n examples,
+// and the random source it draws from, which greedy training's exploration
+// shares; the same seed gives the same orders.
+func newShuffler(n int, seed uint64) (func() []int, *rand.Rand) {
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x9a45))
+	return func() []int {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		return order
+	}, rng
 }
 
 // relMapper keeps frequent relation subtypes and folds the rest into their

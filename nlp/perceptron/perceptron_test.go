@@ -121,3 +121,21 @@ func TestTableMatchesModel(t *testing.T) {
 		t.Errorf("table predicts wrongly")
 	}
 }
+
+// Add moves one class's weights without a guess to move away from, and a
+// matching negative Add undoes it.
+func TestTrainerAdd(t *testing.T) {
+	tr := NewTrainer([]string{"a", "b"})
+	feats := []Feature{Hash("x"), Hash("y")}
+	tr.Add(1, 1, feats)
+	scores := make([]float32, 2)
+	tr.Scores(feats, scores)
+	if scores[0] != 0 || scores[1] != 2 {
+		t.Errorf("after Add: scores %v, want [0 2]", scores)
+	}
+	tr.Add(1, -1, feats[:1])
+	tr.Scores(feats, scores)
+	if scores[1] != 1 {
+		t.Errorf("after a negative Add: scores %v, want [0 1]", scores)
+	}
+}

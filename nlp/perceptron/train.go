@@ -102,3 +102,12 @@ func (t *Trainer) Average(prune float32) *Model {
 	}
 	return m
 }
+
+// Add adds delta to the weight of one class for each feature, for updates
+// that are not a truth-against-guess pair (a structured perceptron moves the
+// features of a whole gold sequence up and those of a predicted one down).
+func (t *Trainer) Add(class int, delta float32, feats []Feature) {
+	for _, f := range feats {
+		t.bump(t.offset(f)+int32(class), delta)
+	}
+}
