@@ -3,16 +3,11 @@ package queries
 import (
 	"context"
 	"strings"
-	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 
 	"github.com/newsgraph/newsgraph/names"
 )
-
-// nameTable is the embedded name tables, parsed once: read-only data, as a
-// compiled regexp is.
-var nameTable = sync.OnceValues(names.Load)
 
 // resolveName is ResolveName before following merges. When the text as
 // given names nothing, it tries the forms a reader types for a name the
@@ -52,10 +47,7 @@ func readerForms(text string) []string {
 		bare = rest
 		add(bare)
 	}
-	t, err := nameTable()
-	if err != nil {
-		return forms // the embedded tables parse, as names' tests check
-	}
+	t := names.Default()
 	if _, rest := t.StripTitles(bare); rest != bare {
 		add(rest)
 	}
