@@ -76,6 +76,21 @@ func ResolveEntity(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, tex
 		groups = append(groups, cl)
 		reps = append(reps, b)
 	}
+	if len(groups) > 1 {
+		// A name may match a node merged into another ("Mueller" into
+		// Robert Mueller): a group is shown by its most mentioned member,
+		// the node the reader knows, not by the one the name matched.
+		for i, cl := range groups {
+			if len(cl) < 2 {
+				continue
+			}
+			cands, err := describeAll(ctx, qs, keys, cl)
+			if err != nil {
+				return nil, nil, fmt.Errorf("queries: resolve %q: %w", text, err)
+			}
+			reps[i] = cands[0].IRI
+		}
+	}
 	if len(groups) == 1 {
 		return groups[0], nil, nil
 	}

@@ -181,3 +181,34 @@ func TestReaderForms(t *testing.T) {
 		}
 	}
 }
+
+// TestAmbiguousNameShowsMergedNodeByItsTarget: a name that matches a node
+// merged into another ("Mueller", merged into Robert Mueller) lists the
+// merge's most mentioned node, the one a reader knows, among the candidates.
+func TestAmbiguousNameShowsMergedNodeByItsTarget(t *testing.T) {
+	ctx := context.Background()
+	full := ent(schema.Person, "Anselm Verro", "Anselm Verro")
+	short := ent(schema.Person, "Verro")
+	city := ent(schema.City, "Verro")
+	day := time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)
+	st := openFixture(t,
+		doc("mv-1", "one", day, []schema.Entity{full}, []string{"Anselm Verro spoke."}),
+		doc("mv-2", "two", day, []schema.Entity{full}, []string{"Anselm Verro spoke again."}),
+		doc("mv-3", "three", day, []schema.Entity{short}, []string{"Verro spoke."}),
+		doc("mv-4", "four", day, []schema.Entity{city}, []string{"Verro is a town."}))
+	if _, err := st.Merge(ctx, short.IRI, full.IRI, "test"); err != nil {
+		t.Fatal(err)
+	}
+	iris, cands, err := ResolveEntity(ctx, st.QuadStore(), st, "Verro", "")
+	if err != nil || iris != nil || len(cands) != 2 {
+		t.Fatalf("ResolveEntity(Verro) = %v, %v, %v; want two candidates", iris, cands, err)
+	}
+	if cands[0].IRI != full.IRI || cands[0].Documents != 2 {
+		t.Errorf("first candidate %v, want %s with 2 documents", cands[0], full.IRI)
+	}
+	for _, c := range cands {
+		if c.IRI == short.IRI {
+			t.Errorf("the merged-away node %s is listed", short.IRI)
+		}
+	}
+}
