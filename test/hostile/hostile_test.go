@@ -326,14 +326,14 @@ func attacks() []attack {
 		// time or memory limit may come first; smaller ones meet the depth
 		// limits.
 		{"nested array join", both(nestedArray, "query_limit", "query_timeout", "query_memory_limit")},
-		{"nested array join, 20k", both(strings.Replace(nestedArray, "1000000", "20000", 1), "query_limit")},
+		{"nested array join, 20k", both(strings.Replace(nestedArray, "1000000", "20000", 1), "query_limit", "query_timeout", "query_memory_limit")},
 		{"nested object emitted", both(nestedObject, "query_limit", "query_timeout", "query_memory_limit")},
 		{"nested object emitted, 20k", both(strings.Replace(nestedObject, "1000000", "20000", 1), "query_limit", "query_timeout", "query_memory_limit")},
 		{"string doubling", both(`var s="x"; for (var i=0;i<40;i++) s+=s; s.length`, "query_memory_limit", "query_timeout")},
 		{"Array(1e8).fill", both(`new Array(1e8).fill(0)`, "query_limit")},
 		{"forEach recursion", both(`function f(){[0].forEach(f)} f()`, "query_limit")},
 		{"deep JSON.stringify", both(`var o={}; for (var i=0;i<1000000;i++) o={a:o}; JSON.stringify(o)`, "query_limit", "query_timeout", "query_memory_limit")},
-		{"deep JSON.stringify, 20k", both(`var o={}; for (var i=0;i<20000;i++) o={a:o}; JSON.stringify(o)`, "query_limit")},
+		{"deep JSON.stringify, 20k", both(`var o={}; for (var i=0;i<20000;i++) o={a:o}; JSON.stringify(o)`, "query_limit", "query_timeout", "query_memory_limit")},
 		{"deep JSON.parse", both(`JSON.parse("[".repeat(5000000))`, "query_limit")},
 		{"ReDoS", both(`/^(?=a)(a+)+$/.test("a".repeat(28)+"!")`, "query_limit", "query_timeout", "query_memory_limit")},
 		{"while(true)", both(`while(true){}`, "query_timeout")},
