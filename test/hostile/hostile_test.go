@@ -281,9 +281,16 @@ func want(r reply, status int, codeOrText string) string {
 	return ""
 }
 
-// wantOneOf accepts any of the clean refusals a limit may give.
+// wantOneOf accepts any of the clean refusals a limit may give. A query
+// that a limit stops may also be stopped by the heap watchdog first: the
+// watchdog reads the heap's object bytes, garbage of earlier attacks
+// included, so on a busy machine (CI) it can fire before the time or depth
+// limit does; that is a clean refusal too.
 func wantOneOf(r reply, codes ...string) string {
 	if r.status >= 400 && r.status < 600 && slices.Contains(codes, r.code) {
+		return ""
+	}
+	if r.status == 503 && r.code == "query_memory_limit" && (slices.Contains(codes, "query_limit") || slices.Contains(codes, "query_timeout")) {
 		return ""
 	}
 	return fmt.Sprintf("got %d %q, want one of %v", r.status, short(r.body), codes)
@@ -386,8 +393,8 @@ func attacks() []attack {
 			st := s.do("GET", "/api/stats", "")
 			wg.Wait()
 			switch {
-			case want(qr, 504, "query_timeout") != "":
-				return "query: " + want(qr, 504, "query_timeout")
+			case wantOneOf(qr, "query_timeout") != "":
+				return "query: " + wantOneOf(qr, "query_timeout")
 			case want(w, 404, "not_found") != "":
 				return "write: " + want(w, 404, "not_found")
 			case took > 10*time.Second:
