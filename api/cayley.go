@@ -94,8 +94,7 @@ func (s *Server) serveCayleyQuery(w http.ResponseWriter, r *http.Request) {
 	}
 	defer release()
 	r = r.WithContext(ctx)
-	s.storeMu.RLock()
-	defer s.storeMu.RUnlock()
+	defer s.readLock()()
 	done := s.metrics.queryStarted("cayley")
 	lang := r.URL.Query().Get("lang")
 	if lang != "graphql" && lang != "mql" {
@@ -195,16 +194,30 @@ func (s *Server) serveRead(w http.ResponseWriter, r *http.Request) error {
 	return nil // the body has started: an error cannot be sent any more
 }
 
+// readLock takes the store lock shared where the store needs readers to
+// hold writers off (see storeMu) and returns its release; elsewhere it
+// takes nothing.
+func (s *Server) readLock() func() {
+	if !s.deps.Store.ReadsNeedLock() {
+		return func() {}
+	}
+	s.storeMu.RLock()
+	return s.storeMu.RUnlock
+}
+
 // lockedSource is the store for a streaming export: EachQuad's callbacks
-// run outside bolt transactions (graph reads the log in batches), so the
-// store lock is held while a batch is read and released while the
-// callback writes to the client.
+// run outside bolt transactions (graph reads the log in batches), so
+// where the store needs a read lock at all it is held while a batch is
+// read and released while the callback writes to the client.
 type lockedSource struct{ s *Server }
 
 func (s *Server) batchLocked() lockedSource { return lockedSource{s} }
 
-// EachQuad streams the store with the lock held per batch.
+// EachQuad streams the store with the lock (if any) held per batch.
 func (l lockedSource) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
+	if !l.s.deps.Store.ReadsNeedLock() {
+		return l.s.deps.Store.EachQuad(ctx, fn)
+	}
 	mu := &l.s.storeMu
 	mu.RLock()
 	locked := true

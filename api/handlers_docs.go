@@ -476,6 +476,9 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) error {
 		"read_only":   s.cfg.ReadOnly,
 		"writes":      s.writesEnabled(),
 		"replication": repl, // PostgreSQL: role, lag (null on bolt)
+		// Read transactions open now (bolt): a query cut by its deadline
+		// leaves none.
+		"open_reads": s.deps.Store.OpenReads(),
 	})
 	return nil
 }

@@ -19,7 +19,8 @@ type route struct {
 	params  []string
 	dynamic bool
 	write   bool
-	// reads: the handler reads the store (under the shared store lock).
+	// reads: the handler reads the store (under the shared store lock
+	// where the store needs one: see storeMu).
 	reads bool
 	// adhoc: the route runs a client's query text, which needs the query
 	// gate and a governor slot (taken before the store lock).
@@ -192,8 +193,7 @@ func (s *Server) wrap(rt route) http.Handler {
 				defer release()
 				r = r.WithContext(ctx)
 			}
-			s.storeMu.RLock()
-			defer s.storeMu.RUnlock()
+			defer s.readLock()()
 		}
 		if !rt.dynamic {
 			if err := checkParams(r, rt.params); err != nil {

@@ -117,6 +117,12 @@ type Store interface {
 	Document(ctx context.Context, id string) (graph.DocumentInfo, error)
 	// EachQuad streams the store, for GET /api/export.
 	EachQuad(ctx context.Context, fn func(quad.Quad) error) error
+	// ReadsNeedLock: readers must hold writers off for as long as they
+	// read (only a bolt store whose map may move; see storeMu).
+	ReadsNeedLock() bool
+	// OpenReads is the number of the store's read transactions open now
+	// (bolt; 0 elsewhere), reported in /api/stats.
+	OpenReads() int
 	// KeyReader lists subjects and neighbours from index keys where the
 	// backend can, else by scans (entity search, document pages, saved
 	// queries).
@@ -175,13 +181,20 @@ type Server struct {
 	// entityScan bounds the entities one search examines (maxEntityScan
 	// when 0; tests lower it).
 	entityScan atomic.Int64
-	// storeMu keeps reads and writes of the store apart. Bolt must remap
-	// its file when a write grows it, and waits for every open read
-	// transaction to end; Cayley's iterators keep one open while they look
-	// values up in new ones, so a remap during a query deadlocks the whole
-	// store. Reads share the lock; each write takes it alone, for the
-	// write only (extraction runs outside). Queries are bounded by the
-	// time limit, so a write waits at most that long.
+	// storeMu keeps writes apart from each other and, only where the
+	// store says ReadsNeedLock, from reads. Reads and writes of bolt and
+	// PostgreSQL are transactions that need no lock between them, with
+	// one exception: when a write grows bolt's file past its memory map,
+	// bolt maps it again and waits for every open read transaction, and
+	// Cayley's iterators keep one open across a whole query while opening
+	// more, which deadlocks. graph maps 1 TiB at open so that bolt never
+	// remaps (graph/mapped_tx.go); a store opened on bolt's own map growth
+	// (or where the address space refused the big map) says
+	// ReadsNeedLock, and then each query and export holds the lock
+	// shared for its whole read, as before. Otherwise no read takes it: a
+	// long query, JavaScript or a slow client never holds a writer off,
+	// and a query cut by its deadline leaves no read transaction open
+	// (graph rolls it back when the query's context ends).
 	storeMu sync.RWMutex
 }
 

@@ -80,6 +80,9 @@ type mappedFile struct {
 	done chan struct{} // closed when the watcher has stopped
 
 	releases atomic.Int64 // successful releases, for tests and stats
+
+	kv      *guardedKV // the KV Cayley reads through (mapped_tx.go)
+	mapSize int64      // bytes bolt mapped at open; 0: bolt grows its map
 }
 
 // boltFile is the file Cayley's bolt backend keeps in a store directory.
@@ -91,13 +94,14 @@ func boltFile(dir string) string { return filepath.Join(dir, "indexes.bolt") }
 const DefaultMmapSize = (1 << 40) * (strconv.IntSize / 64)
 
 // openBolt opens a bolt store as Cayley's bolt backend does
-// (graph/kv/bolt), keeping the *bolt.DB so its mapping can be released,
-// and mapping mmapSize bytes (see Config.MmapSize).
-func openBolt(dir string, opts cgraph.Options, mmapSize int64) (cgraph.QuadStore, *bolt.DB, error) {
+// (graph/kv/bolt), on a guardedKV (mapped_tx.go), mapping cfg.MmapSize
+// bytes, and tracks its mapping (newMappedFile).
+func openBolt(dir string, opts cgraph.Options, cfg Config) (cgraph.QuadStore, *mappedFile, error) {
 	nosync, err := opts.BoolKey("nosync", false)
 	if err != nil {
 		return nil, nil, err
 	}
+	mmapSize := cfg.MmapSize
 	if mmapSize == 0 {
 		mmapSize = DefaultMmapSize
 	}
@@ -115,11 +119,14 @@ func openBolt(dir string, opts cgraph.Options, mmapSize int64) (cgraph.QuadStore
 	}
 	bdb := hdb.DB()
 	bdb.NoSync, bdb.NoGrowSync = nosync, nosync
-	qs, err := ckv.New(hdb, opts)
+	gkv := newGuardedKV(hdb)
+	qs, err := ckv.New(gkv, opts)
 	if err != nil {
 		return nil, nil, errors.Join(err, hdb.Close())
 	}
-	return qs, bdb, nil
+	m := newMappedFile(bdb, boltFile(dir), cfg)
+	m.kv, m.mapSize = gkv, int64(bopts.InitialMmapSize)
+	return qs, m, nil
 }
 
 // newMappedFile tracks db's mapping of file and, unless cfg.KeepMapped,

@@ -38,7 +38,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
@@ -191,11 +190,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	var qs cgraph.QuadStore
 	var err error
 	if cfg.Backend == BackendBolt {
-		var bdb *bolt.DB
-		qs, bdb, err = openBolt(addr, opts, cfg.MmapSize)
-		if err == nil {
-			s.mapped = newMappedFile(bdb, boltFile(addr), cfg)
-		}
+		qs, s.mapped, err = openBolt(addr, opts, cfg)
 	} else {
 		qs, err = cgraph.NewQuadStore(cfg.Backend, addr, opts)
 	}

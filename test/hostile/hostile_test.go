@@ -404,6 +404,7 @@ func attacks() []attack {
 			}
 			return ""
 		}},
+		{"write beside a slow store-reading query and a slow reader", slowQueryAndReader},
 		{"slow reader of /api/export", slowReader("/api/export?format=nquads")},
 		{"slow reader of /api/v2/read", slowReader("/api/v2/read?format=nquads")},
 		{"slow writer", func(s *server) string {
@@ -462,23 +463,34 @@ func attacks() []attack {
 	}
 }
 
+// stopReading sends GET path on a connection with a small receive
+// buffer, reads the first KiB of the answer and no more. The caller
+// closes the connection; msg says what went wrong.
+func (s *server) stopReading(path string) (conn net.Conn, msg string) {
+	d := net.Dialer{Control: func(_, _ string, c syscall.RawConn) error {
+		return c.Control(func(fd uintptr) { _ = syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 4096) })
+	}}
+	conn, err := d.Dial("tcp", strings.TrimPrefix(s.base, "http://"))
+	if err != nil {
+		return nil, err.Error()
+	}
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\n\r\n", path, strings.TrimPrefix(s.base, "http://"))
+	if _, err := io.ReadFull(conn, make([]byte, 1024)); err != nil {
+		conn.Close()
+		return nil, "no response: " + err.Error()
+	}
+	return conn, ""
+}
+
 // slowReader opens a streaming export, reads a little, stops reading, and
 // checks that a write still goes through and the store is not held.
 func slowReader(path string) func(s *server) string {
 	return func(s *server) string {
-		d := net.Dialer{Control: func(_, _ string, c syscall.RawConn) error {
-			return c.Control(func(fd uintptr) { _ = syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 4096) })
-		}}
-		conn, err := d.Dial("tcp", strings.TrimPrefix(s.base, "http://"))
-		if err != nil {
-			return err.Error()
+		conn, msg := s.stopReading(path)
+		if msg != "" {
+			return msg
 		}
 		defer conn.Close()
-		fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\n\r\n", path, strings.TrimPrefix(s.base, "http://"))
-		buf := make([]byte, 1024)
-		if _, err := io.ReadFull(conn, buf); err != nil {
-			return "no response: " + err.Error()
-		}
 		time.Sleep(2 * time.Second) // the server's buffers fill; it blocks writing
 		t0 := time.Now()
 		w := s.do("DELETE", "/api/documents/no-such-document", "", "Authorization", "Bearer "+token)
@@ -489,6 +501,96 @@ func slowReader(path string) func(s *server) string {
 		}
 		return ""
 	}
+}
+
+// slowQuery reads one seeded document's quads through the label index
+// (an iterator that keeps a read transaction open from one batch to the
+// next) and spends 20 ms of JavaScript on each, so the time limit cuts it
+// while it holds the transaction.
+const slowQuery = `g.V().LabelContext("<http://example.org/doc1>").Out().ForEach(function(d){ var t=Date.now(); while(Date.now()-t<20){} })`
+
+// openReads is the store's open read transactions (/api/stats).
+func (s *server) openReads() (int, string) {
+	r := s.do("GET", "/api/stats", "")
+	var st struct {
+		OpenReads *int `json:"open_reads"`
+	}
+	if err := json.Unmarshal([]byte(r.body), &st); r.status != 200 || err != nil || st.OpenReads == nil {
+		return -1, fmt.Sprintf("stats: %d %q", r.status, short(r.body))
+	}
+	return *st.OpenReads, ""
+}
+
+// noOpenReads waits up to 5 s for the store to have no read transaction
+// open (a cut transaction is rolled back on a goroutine of its own).
+func (s *server) noOpenReads() string {
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		n, msg := s.openReads()
+		if msg != "" || n == 0 {
+			return msg
+		}
+		if time.Now().After(deadline) {
+			return fmt.Sprintf("%d read transactions still open", n)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// slowQueryAndReader runs a query that holds a read transaction while its
+// JavaScript works and a client that stops reading an export, both at
+// once; a write must be answered while the query still runs (the writer
+// waits for neither), and once the time limit has cut the query, no read
+// transaction may be left open, although the reader still holds its
+// connection.
+func slowQueryAndReader(s *server) string {
+	conn, msg := s.stopReading("/api/export?format=nquads")
+	if msg != "" {
+		return "export: " + msg
+	}
+	defer conn.Close()
+	queryDone := make(chan reply, 1)
+	go func() { queryDone <- s.query("/api/query?lang=gizmo", slowQuery) }()
+	// Wait until the query holds its read transaction.
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		n, msg := s.openReads()
+		if msg != "" {
+			return msg
+		}
+		if n > 0 {
+			break
+		}
+		select {
+		case r := <-queryDone:
+			return "the query ended before it held a read: " + want(r, 504, "query_timeout")
+		default:
+		}
+		if time.Now().After(deadline) {
+			return "the query never held a read transaction"
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	w := s.do("DELETE", "/api/documents/no-such-document", "", "Authorization", "Bearer "+token)
+	var qr reply
+	select {
+	case qr = <-queryDone:
+		return "the write was answered only after the query ended: " + want(w, 404, "not_found")
+	default:
+	}
+	if msg := want(w, 404, "not_found"); msg != "" {
+		return "write: " + msg
+	}
+	if st := s.do("GET", "/api/stats", ""); st.status != 200 {
+		return fmt.Sprintf("stats beside the query: %d", st.status)
+	}
+	qr = <-queryDone
+	if msg := want(qr, 504, "query_timeout"); msg != "" {
+		return "query: " + msg
+	}
+	if msg := s.noOpenReads(); msg != "" {
+		return "after the time limit, with the reader still connected: " + msg
+	}
+	return ""
 }
 
 // concurrently runs n requests at once and reports the first wrong answer.
