@@ -75,6 +75,14 @@ func queryError(ctx context.Context, err error) *Error {
 	if errors.As(err, &apiErr) {
 		return apiErr
 	}
+	// A query stopped by the heap watchdog or its time limit may come back
+	// as a bare "context canceled" (GraphQL and Cayley's iterators drop the
+	// cause): the context's cause says which limit it was, so a memory stop
+	// is never reported as the client going away.
+	if cause := context.Cause(ctx); cause != nil && !errors.Is(err, cause) &&
+		(errors.Is(cause, queries.ErrMemoryLimit) || errors.Is(cause, queries.ErrTimeout)) {
+		err = fmt.Errorf("%w (%w)", cause, err)
+	}
 	switch {
 	case errors.Is(err, queries.ErrBusy):
 		return errorf(http.StatusServiceUnavailable, CodeBusy, "%v", err)
