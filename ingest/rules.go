@@ -1481,7 +1481,7 @@ func (v *view) placeRules() {
 				// ("Baghdad, Iraq's capital" does).
 				list = true
 			}
-			if b >= 0 && !list && v.m(b).kind == kName && v.isA(b, schema.Location) && broader(v.cls(b), v.cls(ai)) {
+			if b >= 0 && !list && v.m(b).kind == kName && v.isA(b, schema.Location) && broader(v.cls(b), v.cls(ai)) && !v.modifiesNoun(b) {
 				rule := "comma-place"
 				if a.i == 0 && (v.low(v.m(b).j) == "–" || v.low(v.m(b).j) == "-" || v.low(v.m(b).j) == "—" || v.low(v.m(b).j) == "--" || v.low(v.m(b).j) == "(") {
 					rule = "dateline"
@@ -2214,6 +2214,15 @@ func (v *view) placeHeadAt(k int) bool {
 		}
 	}
 	return false
+}
+
+// modifiesNoun reports whether country mention b is an adjective of the
+// lower-case noun after it ("in Beijing, U.S. planemaker Boeing"): it opens
+// a new noun phrase and does not contain the place before it. A state in
+// that position still does ("a Salinas, California producer").
+func (v *view) modifiesNoun(b int) bool {
+	k := v.m(b).j
+	return v.isA(b, schema.Country) && k < len(v.t) && v.t[k].Text == v.low(k) && (strings.HasPrefix(v.t[k].Tag, "NN") || v.t[k].Tag == "JJ")
 }
 
 // placeChain: a person or organisation in a place is also in the larger
