@@ -480,6 +480,12 @@ func (v *view) coordinatedOf() {
 		if b < 0 || v.m(b).kind != kName || !v.isA(b, schema.Person) {
 			continue
 		}
+		if a.j-a.i < 2 && v.m(b).j-v.m(b).i >= 2 {
+			// "Rubio and Mike Lee of Utah": a surname named before and a
+			// full name introduced with its own home; the complement is
+			// the newcomer's alone.
+			continue
+		}
 		w := v.low(v.m(b).j)
 		if w != "of" && w != "from" && w != "at" {
 			continue

@@ -12,3 +12,16 @@ func TestCommaPlaceNeedsContainment(t *testing.T) {
 			want: []string{"Porto|located_in|Portugal"}},
 	})
 }
+
+func TestUnnamedBodiesAndCoordinatedHomes(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "chairman of a chamber's committee does not lead the chamber", text: "Ona Reyes, chairman of the Senate tax committee, said the vote would come Monday.",
+			not: []string{"Ona Reyes|leads|Senate"}},
+		{name: "head of a city office does not lead the city", text: "Piet Vos, head of the Marshall Fund's Lisbon office, said talks went well.",
+			not: []string{"Piet Vos|leads|Lisbon"}},
+		{name: "a surname and a newcomer with his home", text: "Reyes met senators on Monday. Reyes and Tom Albright of Utah are in talks.",
+			want: []string{"Tom Albright|lives_in|Utah"}, not: []string{"Ona Reyes|lives_in|Utah", "Reyes|lives_in|Utah"}},
+		{name: "two newcomers share their institution", text: "Mary Blight and David Welch of Harvard University wrote the study.",
+			want: []string{"Mary Blight|works_for|Harvard University", "David Welch|works_for|Harvard University"}},
+	})
+}

@@ -62,6 +62,23 @@ func (v *view) isA(mi int, c schema.Class) bool {
 }
 
 // skippable words inside a noun phrase before its head name.
+// bodyNouns head a part of a named organisation or place that has no name
+// of its own: "the Senate tax committee" is not the Senate.
+var bodyNouns = map[string]bool{"committee": true, "subcommittee": true, "panel": true, "caucus": true,
+	"board": true, "delegation": true, "office": true, "unit": true, "division": true, "bureau": true}
+
+// namesUnnamedBody reports whether mention mi only modifies the unnamed body
+// after it ("chairman of the Senate tax committee"): the phrase's head is
+// the committee, and the Senate is neither led nor joined by its chairman.
+func (v *view) namesUnnamedBody(mi int) bool {
+	for k := v.m(mi).j; k < len(v.t) && k < v.m(mi).j+3 && v.t[k].Text == v.low(k) && (strings.HasPrefix(v.t[k].Tag, "NN") || v.t[k].Tag == "JJ"); k++ {
+		if bodyNouns[v.low(k)] {
+			return true
+		}
+	}
+	return false
+}
+
 var npSkip = map[string]bool{
 	"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "our": true,
 	"former": true, "ex": true, "northern": true, "southern": true, "eastern": true, "western": true,
@@ -121,6 +138,9 @@ func (v *view) np(i int) int {
 				if inner := v.np(m.j + 1); inner >= 0 {
 					return inner
 				}
+			}
+			if v.namesUnnamedBody(mi) {
+				return -1
 			}
 			return mi
 		}
