@@ -25,3 +25,18 @@ func TestUnnamedBodiesAndCoordinatedHomes(t *testing.T) {
 			want: []string{"Mary Blight|works_for|Harvard University", "David Welch|works_for|Harvard University"}},
 	})
 }
+
+func TestRoleTexts(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "a department names its secretary", text: "Treasury Secretary Mara Quill said the plan would pass.",
+			want: []string{"Mara Quill|role|Treasury Secretary"}, not: []string{"Mara Quill|role|Secretary"}},
+		{name: "a long department name", text: "Housing and Urban Development Secretary Ben Tarrow will travel to the island.",
+			want: []string{"Ben Tarrow|role|Housing and Urban Development Secretary"}},
+		{name: "a deputy keeps the whole title", text: "Vice Foreign Minister Lin Hao met the envoy.",
+			not: []string{"Lin Hao|role|Foreign Minister"}},
+		{name: "a judgement is no part of the role", text: "Sam Berrow, an outspoken former adviser who left the agency in August, spoke on Monday.",
+			want: []string{"Sam Berrow|role|former adviser"}},
+		{name: "a fellow party member holds no fellowship", text: "Governor Ana Cole, a fellow Democrat, dismissed the plan.",
+			not: []string{"Ana Cole|role|fellow"}},
+	})
+}

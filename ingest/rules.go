@@ -321,12 +321,53 @@ func (v *view) knownRole(e int) bool {
 
 // roleEntity makes a Role entity for a lower-case title ("top official").
 func (v *view) roleEntity(i, j int) int {
+	for i < j-1 && evaluative[v.low(i)] {
+		i++ // "an outspoken former adviser" holds the role "former adviser"
+	}
 	if i >= j {
 		return -1
 	}
 	s := joinToks(v.t[i:j])
 	return v.x.entityFor("r:"+strings.ToLower(s), "", s, schema.Role, 4, v.si)
 }
+
+// departments whose name is part of their head's title: "Treasury
+// Secretary Steven Mnuchin" holds the role "Treasury Secretary", not
+// "Secretary" (and works for the Treasury, which orgRel says).
+var departments = map[string]bool{"treasury": true, "energy": true, "agriculture": true, "interior": true,
+	"labor": true, "labour": true, "education": true, "transportation": true, "transport": true,
+	"commerce": true, "defense": true, "defence": true, "justice": true, "homeland security": true,
+	"health": true, "veterans affairs": true, "hud": true, "navy": true, "army": true, "air force": true,
+	"home": true, "foreign": true, "housing and urban development": true, "health and human services": true}
+
+// departmentTitle returns the role entity "Treasury Secretary" for a
+// secretary or minister title right after a department's name ("Housing
+// and Urban Development Secretary Ben Carson"), or -1.
+func (v *view) departmentTitle(m *mention) int {
+	last := m.j - 1
+	if w := v.low(last); w != "secretary" && w != "minister" {
+		return -1
+	}
+	for k := 4; k >= 1; k-- {
+		if last-k < 0 || !upperFirst(v.t[last-k].Text) {
+			continue
+		}
+		// A department inside the title ("Vice Foreign Minister") is
+		// already in its text.
+		if last-k < m.i && departments[strings.ToLower(joinToks(v.t[last-k:last]))] {
+			return v.roleEntity(last-k, m.j)
+		}
+	}
+	return -1
+}
+
+// evaluative adjectives judge a person; they are no part of the role a
+// reader would look up ("a key adviser", "a longtime aide").
+var evaluative = map[string]bool{"outspoken": true, "longtime": true, "long-time": true,
+	"little-known": true, "controversial": true, "close": true, "young": true,
+	"prominent": true, "influential": true, "well-known": true, "powerful": true, "vocal": true,
+	"staunch": true, "fierce": true, "loyal": true, "trusted": true, "respected": true, "popular": true,
+	"veteran": true, "celebrated": true, "renowned": true, "famous": true, "noted": true, "avid": true}
 
 // roleNounSpan reads a lower-case role phrase ending at a role noun,
 // starting at i: "top official", "deputy leader", "spokesman".
@@ -337,6 +378,9 @@ func (v *view) roleNounSpan(i int) (int, int, string) {
 		w := v.t[j].Text
 		if w != v.t[j].Lower {
 			break
+		}
+		if w == "fellow" && j+1 < len(v.t) && upperFirst(v.t[j+1].Text) {
+			break // "a fellow Democrat": a companion, not a fellowship
 		}
 		if v.x.g.roleNouns[w] || (v.t[j].Tag == "NN" || j > i && v.t[j-1].Tag == "NNS" && strings.HasPrefix(v.t[j].Tag, "VB")) && occupationShape(w) && (v.low(j+1) == "of" || v.low(j+1) == "for" || v.low(j+1) == "at" || v.low(j+1) == "with" || j+1 < len(v.t) && upperFirst(v.t[j+1].Text) && v.start[j+1] >= 0 && v.isA(v.start[j+1], schema.Person)) {
 			head = w
@@ -588,7 +632,9 @@ func (v *view) titleRules() {
 		if p < 0 || !v.isA(p, schema.Person) {
 			continue
 		}
-		if !v.emitTitles(v.ent(p), m.surface, m.i, v.m(p).j) {
+		if r := v.departmentTitle(m); r >= 0 {
+			v.emitEnt(v.ent(p), "role", r, "title-name", m.i, v.m(p).j, nil)
+		} else if !v.emitTitles(v.ent(p), m.surface, m.i, v.m(p).j) {
 			v.emit(p, "role", mi, "title-name", m.i, v.m(p).j, nil)
 		}
 		if m.roleOrg >= 0 && !v.afterPreposition(v.m(m.roleOrg).i) {
