@@ -40,3 +40,14 @@ func TestRoleTexts(t *testing.T) {
 			not: []string{"Ana Cole|role|fellow"}},
 	})
 }
+
+func TestWorldRegionIsABeat(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "a continent is no home", text: "Tom Ferris, Asia analyst at risk consultancy Halden Maplecroft, said the deals were small.",
+			not: []string{"Tom Ferris|lives_in|Asia"}},
+		{name: "a minister for a region", text: "Norway's Middle East minister Ola Berg tweeted on Monday.",
+			not: []string{"Ola Berg|lives_in|Middle East"}},
+		{name: "a state still is", text: "Ray Dunn, a lawyer in Tulsa, Oklahoma, said the deal was fair.",
+			want: []string{"Ray Dunn|lives_in|Tulsa"}},
+	})
+}

@@ -331,6 +331,14 @@ func (v *view) roleEntity(i, j int) int {
 	return v.x.entityFor("r:"+strings.ToLower(s), "", s, schema.Role, 4, v.si)
 }
 
+// worldRegions span several countries: as a title's scope they say what a
+// job covers, not where its holder lives.
+var worldRegions = map[string]bool{"asia": true, "europe": true, "africa": true, "middle east": true,
+	"latin america": true, "south america": true, "north america": true, "east asia": true,
+	"southeast asia": true, "south asia": true, "central asia": true, "the balkans": true, "balkans": true,
+	"caribbean": true, "the caribbean": true, "asia-pacific": true, "asia pacific": true, "eurasia": true,
+	"scandinavia": true, "the gulf": true, "gulf": true, "west africa": true, "east africa": true}
+
 // departments whose name is part of their head's title: "Treasury
 // Secretary Steven Mnuchin" holds the role "Treasury Secretary", not
 // "Secretary" (and works for the Treasury, which orgRel says).
@@ -462,7 +470,9 @@ func diplomat(role string) bool {
 // orgRel emits the relation between a person and the organisation or
 // place named with their title.
 func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
-	if org < 0 || p < 0 {
+	if org < 0 || p < 0 || worldRegions[strings.ToLower(v.m(org).surface)] {
+		// "Hugo Brennan, Asia analyst at Maplecroft": a continent is the
+		// job's beat, neither an employer nor a home.
 		return
 	}
 	switch {
