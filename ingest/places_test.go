@@ -51,3 +51,10 @@ func TestWorldRegionIsABeat(t *testing.T) {
 			want: []string{"Ray Dunn|lives_in|Tulsa"}},
 	})
 }
+
+func TestPossessiveUnnamedBody(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "chairman of a chamber's committee", text: "Jon Wade, chairman of the Senate's armed services committee, said he was troubled.",
+			not: []string{"Jon Wade|leads|Senate"}},
+	})
+}

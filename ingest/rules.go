@@ -138,6 +138,11 @@ func (v *view) np(i int) int {
 				if inner := v.np(m.j + 1); inner >= 0 {
 					return inner
 				}
+				for k := m.j + 1; k < len(v.t) && k < m.j+5 && v.low(k) != ","; k++ {
+					if bodyNouns[v.low(k)] {
+						return -1 // "head of the Fund's Berlin office" does not head the Fund
+					}
+				}
 			}
 			if v.namesUnnamedBody(mi) {
 				return -1
