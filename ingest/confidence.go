@@ -30,7 +30,7 @@ var confidences = map[string]float64{
 	"kill-nominal-by": 0.8, "kill-nominal-poss": 0.7, "kill-nominal-accused": 0.75, "kill-nominal-agent": 0.9, "kill-gerund": 0.75, "attack-noun": 0.6,
 	// places
 	"comma-place": 0.55, "dateline": 0.95, "x-in-y": 0.85, "appositive-in": 0.75, "based-in": 0.85,
-	"lives-in": 0.95, "org-in-place": 0.45, "born-in": 0.95, "place-org-name": 0.8, "person-of-org": 0.6, "person-of-place": 0.45, "org-of-place": 0.75,
+	"lives-in": 0.95, "org-in-place": 0.45, "born-in": 0.95, "place-org-name": 0.8, "person-of-org": 0.6, "person-of-place": 0.45, "org-of-place": 0.75, "institution-of-place": 0.8, "institution-in-place": 0.8,
 	// quantities, activity, affiliation
 	"population": 0.75, "strength": 0.75, "active-in": 0.7,
 	"x-affiliate-y": 0.75, "y-x-affiliate": 0.7, "capital-of": 0.85, "y-affiliate-of-x": 0.7, "allied-with": 0.6, "works-for": 0.7,
