@@ -401,3 +401,18 @@ func TestInstitutionSeats(t *testing.T) {
 		t.Errorf("Farmers Party based_in Ohio from %s, a rule on by default", f.Evidence.Rule)
 	}
 }
+
+func TestSolePersonBorn(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "birthplace of the only person", text: "In 1822, the 40th governor of the state, Amos Treadwell, was born in Cold Spring, Minn.",
+			want: []string{"Amos Treadwell|lives_in|Cold Spring"}},
+	})
+	// A negated birth is no home, for born-in as for the sole person's
+	// rule.
+	ext := extractText(t, "They say Lena Ward, who was never born in Duluth, came from Ohio.")
+	for i, tr := range unsortedTriples(ext) {
+		if r := ext.Facts[i].Evidence.Rule; tr == "Lena Ward|lives_in|Duluth" && (r == "sole-person-born" || r == "born-in") {
+			t.Errorf("%s read a negated birth as a home", r)
+		}
+	}
+}

@@ -1651,8 +1651,8 @@ func (v *view) placeRules() {
 	}
 	// "born in": a person earlier in the sentence.
 	for k := 1; k < len(v.t); k++ {
-		if v.low(k) != "born" || v.low(k+1) != "in" && v.low(k+1) != "near" {
-			continue
+		if v.low(k) != "born" || v.low(k+1) != "in" && v.low(k+1) != "near" || v.negatedBefore(k) {
+			continue // "was never born in X" is no home
 		}
 		b := v.np(k + 2)
 		if b < 0 || !v.isA(b, schema.Location) {
