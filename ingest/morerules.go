@@ -868,8 +868,10 @@ func (v *view) soleActors() {
 		// says it of the one person; "lives", "home" or "moved" may be a
 		// visit, an office or another's (sole-person-residence stays off).
 		rule := "sole-person-residence"
-		if w := v.low(k); (w == "born" || w == "native") && !v.negatedBefore(k) {
-			rule = "sole-person-born"
+		if w := v.low(k); w == "born" || w == "native" {
+			if _, neg := v.subject(k); !neg {
+				rule = "sole-person-born"
+			}
 		}
 		// The place the cue points to: the first one after it, within reach.
 		for _, pl := range places {
@@ -898,17 +900,6 @@ func (v *view) soleActors() {
 			v.emit(person, "works_for", org, "sole-person-job", min(pm.i, om.i), max(pm.j, om.j), nil)
 		}
 	}
-}
-
-// negatedBefore reports whether a negation stands in the three words
-// before token k ("was not born in", "never lived").
-func (v *view) negatedBefore(k int) bool {
-	for j := max(0, k-3); j < k; j++ {
-		if w := v.low(j); w == "not" || w == "n't" || w == "never" {
-			return true
-		}
-	}
-	return false
 }
 
 // monthAbbrev: "Jan", "feb.", "Sept".

@@ -1651,14 +1651,15 @@ func (v *view) placeRules() {
 	}
 	// "born in": a person earlier in the sentence.
 	for k := 1; k < len(v.t); k++ {
-		if v.low(k) != "born" || v.low(k+1) != "in" && v.low(k+1) != "near" || v.negatedBefore(k) {
-			continue // "was never born in X" is no home
+		if v.low(k) != "born" || v.low(k+1) != "in" && v.low(k+1) != "near" {
+			continue
 		}
 		b := v.np(k + 2)
 		if b < 0 || !v.isA(b, schema.Location) {
 			continue
 		}
-		if s, _ := v.subject(k); s >= 0 && v.isA(s, schema.Person) {
+		// "was never born in X" is no home
+		if s, neg := v.subject(k); s >= 0 && v.isA(s, schema.Person) && !neg {
 			// "Bush and Dukakis were born in ...": both.
 			if i := v.m(s).i; i >= 2 && v.low(i-1) == "and" {
 				if s2 := v.end[i-1]; s2 >= 0 && v.isA(s2, schema.Person) {
