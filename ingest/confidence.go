@@ -30,7 +30,7 @@ var confidences = map[string]float64{
 	"kill-nominal-by": 0.8, "kill-nominal-poss": 0.7, "kill-nominal-accused": 0.75, "kill-nominal-agent": 0.9, "kill-gerund": 0.75, "attack-noun": 0.6,
 	// places
 	"comma-place": 0.55, "dateline": 0.95, "x-in-y": 0.85, "appositive-in": 0.75, "based-in": 0.85,
-	"lives-in": 0.95, "org-in-place": 0.45, "born-in": 0.95, "place-org-name": 0.8, "person-of-org": 0.6, "person-of-place": 0.45, "org-of-place": 0.75,
+	"lives-in": 0.95, "org-in-place": 0.45, "born-in": 0.95, "place-org-name": 0.8, "person-of-org": 0.6, "person-of-place": 0.45, "org-of-place": 0.75, "institution-of-place": 0.8, "institution-in-place": 0.8,
 	// quantities, activity, affiliation
 	"population": 0.75, "strength": 0.75, "active-in": 0.7,
 	"x-affiliate-y": 0.75, "y-x-affiliate": 0.7, "capital-of": 0.85, "y-affiliate-of-x": 0.7, "allied-with": 0.6, "works-for": 0.7,
@@ -41,7 +41,7 @@ var confidences = map[string]float64{
 	// firings mostly repeat another rule's fact are set lower by hand.
 	"agency-dateline": 0.48, "org-address": 0.36, "org-of-place-name": 0.35, "org-phrase-in": 0.45,
 	"kill-event": 0.9, "appositive-native": 0.75, "appositive-org-lives": 0.4, "appositive-place-role": 0.7,
-	"born-window": 0.9, "native-place": 0.75, "sole-person-residence": 0.8, "comma-place-coord": 0.78,
+	"born-window": 0.9, "native-place": 0.75, "sole-person-residence": 0.8, "sole-person-born": 0.85, "comma-place-coord": 0.78,
 	"x-in-y-coord": 0.78, "in-scope": 0.75, "coordinated-of": 0.65, "sole-person-job": 0.7, "svo-leads-works": 0.6,
 	"appositive-occupation": 0.6, "person-in-place": 0.6, "national-org": 0.6, "source-line": 0.8, "appositive-occupation-in": 0.6, "title-person-of-leads": 0.8, "demonym-place-of": 0.85, "copula-place": 0.85,
 	// a party before a title: its member ("Republican Senator X"); 15 of 15

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"sort"
 	"strings"
@@ -31,6 +32,7 @@ type goldRow struct {
 	subj, obj []string // normalised aliases; an object kept with its leading '~'
 	preds     map[string]bool
 	tier      string
+	line      string // the row as written, for reading what was missed
 }
 
 // symmetricPreds match in either direction, as the scorer reads them.
@@ -53,7 +55,7 @@ func ReadGold(r io.Reader) (*Gold, error) {
 		if len(cols) < 5 {
 			return nil, fmt.Errorf("gold line %d: %d columns, want at least 5", n, len(cols))
 		}
-		row := goldRow{preds: map[string]bool{}, tier: cols[4]}
+		row := goldRow{preds: map[string]bool{}, tier: cols[4], line: line}
 		for _, a := range strings.Split(cols[1], "|") {
 			row.subj = append(row.subj, normName(a))
 		}
@@ -73,6 +75,55 @@ func ReadGold(r io.Reader) (*Gold, error) {
 		return nil, fmt.Errorf("reading gold: %w", err)
 	}
 	return g, nil
+}
+
+// ReadGoldFile reads a gold file from disk.
+func ReadGoldFile(path string) (*Gold, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("gold: %w", err)
+	}
+	defer f.Close()
+	g, err := ReadGold(f)
+	if err != nil {
+		return nil, fmt.Errorf("gold %s: %w", path, err)
+	}
+	return g, nil
+}
+
+// Docs lists the documents the gold annotates.
+func (g *Gold) Docs() map[string]bool {
+	out := make(map[string]bool, len(g.byDoc))
+	for d := range g.byDoc {
+		out[d] = true
+	}
+	return out
+}
+
+// Missed returns, sorted, the lines of the gold rows of the tier that no
+// fact states (facts: document → subject, predicate, object), quotes left
+// out: what the rules do not yet read.
+func (g *Gold) Missed(tier string, facts map[string][][3]string) []string {
+	var out []string
+	for doc, rows := range g.byDoc {
+		for _, r := range rows {
+			if r.tier != tier || r.preds["said"] {
+				continue
+			}
+			hit := false
+			for _, f := range facts[doc] {
+				if r.preds[f[1]] && g.anyMatch(normNames(f[:1]), r.subj) && g.anyMatch(normNames(f[2:]), r.obj) {
+					hit = true
+					break
+				}
+			}
+			if !hit {
+				out = append(out, r.line)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Covers reports whether the gold annotates the document.

@@ -48,6 +48,34 @@ func TestGoldJudgesFactsAsTheScorerDoes(t *testing.T) {
 	}
 }
 
+func TestGoldNamesAndMisses(t *testing.T) {
+	for in, want := range map[string]string{
+		"The White House":      "white house",
+		"Trump’s":              "trump",
+		"U.S.":                 "u s",
+		"Hayat Tahrir al-Sham": "hayat tahrir al sham",
+		"Zürich":               "zürich",
+	} {
+		if got := normName(in); got != want {
+			t.Errorf("normName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	g, err := ReadGold(strings.NewReader("d1\tPresident Lincoln\tkilled|attacked\tThe Union\tcore\n" +
+		"d1\tAna Ruiz\tworks_for\tVela Group\tcore\n" +
+		"d1\tAna Ruiz\tsaid\t~we agreed\tcore\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Lenient = true
+	if g.Right("d1", "Abraham Lincoln", "killed", "Union") {
+		t.Error("lenient matching took two names neither of which holds the other")
+	}
+	missed := g.Missed("core", map[string][][3]string{"d1": {{"Lincoln", "attacked", "Union"}}})
+	if len(missed) != 1 || !strings.HasPrefix(missed[0], "d1\tAna Ruiz\tworks_for") {
+		t.Errorf("missed %q, want only the works_for row (quotes are left out)", missed)
+	}
+}
+
 func TestReadGoldRejectsShortLines(t *testing.T) {
 	_, err := ReadGold(strings.NewReader("d1\tX\tworks_for\tY\n"))
 	if err == nil || !strings.Contains(err.Error(), "line 1") {

@@ -870,10 +870,19 @@ func (v *view) soleActors() {
 		if !residenceCues[v.low(k)] {
 			continue
 		}
+		// A birthplace is a home as the born-in rule reads it, and the cue
+		// says it of the one person; "lives", "home" or "moved" may be a
+		// visit, an office or another's (sole-person-residence stays off).
+		rule := "sole-person-residence"
+		if w := v.low(k); w == "born" || w == "native" {
+			if _, neg := v.subject(k); !neg {
+				rule = "sole-person-born"
+			}
+		}
 		// The place the cue points to: the first one after it, within reach.
 		for _, pl := range places {
 			if v.m(pl).i > k && v.m(pl).i <= k+6 {
-				v.emitPlace(person, "lives_in", pl, "sole-person-residence", min(k, v.m(person).i), v.m(pl).j, nil)
+				v.emitPlace(person, "lives_in", pl, rule, min(k, v.m(person).i), v.m(pl).j, nil)
 				break
 			}
 		}

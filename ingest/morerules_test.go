@@ -383,3 +383,36 @@ func TestPlacePersonBeforeName(t *testing.T) {
 			not: []string{"Carl Benn|lives_in|Norway"}},
 	})
 }
+
+func TestInstitutionSeats(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "firm of a town", text: "The pumps were made by Harlan Pump Co. of Tulsa, a supplier said.",
+			want: []string{"Harlan Pump Co.|based_in|Tulsa"}},
+		{name: "university in a town", text: "Nora Pike, a geologist at Kessler University in Boise, said the rock was old.",
+			want: []string{"Kessler University|based_in|Boise"}},
+		{name: "court in a borough", text: "The suit was filed in U.S. District Court in Brooklyn on Monday.",
+			want: []string{"U.S. District Court|based_in|Brooklyn"}},
+	})
+	// A party is active in a state, not seated there: the fact may come
+	// from org-in-place, which the gates leave off, never from the
+	// institution rows that are on.
+	ext := extractText(t, "Lena Voss spoke for the Farmers Party in Ohio on Friday.")
+	if f, ok := findFact(ext, "Farmers Party|based_in|Ohio"); ok && ruleOn(f.Evidence.Rule) {
+		t.Errorf("Farmers Party based_in Ohio from %s, a rule on by default", f.Evidence.Rule)
+	}
+}
+
+func TestSolePersonBorn(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "birthplace of the only person", text: "In 1822, the 40th governor of the state, Amos Treadwell, was born in Cold Spring, Minn.",
+			want: []string{"Amos Treadwell|lives_in|Cold Spring"}},
+	})
+	// A negated birth is no home, for born-in as for the sole person's
+	// rule.
+	ext := extractText(t, "They say Lena Ward, who was never born in Duluth, came from Ohio.")
+	for i, tr := range unsortedTriples(ext) {
+		if r := ext.Facts[i].Evidence.Rule; tr == "Lena Ward|lives_in|Duluth" && (r == "sole-person-born" || r == "born-in") {
+			t.Errorf("%s read a negated birth as a home", r)
+		}
+	}
+}

@@ -56,23 +56,14 @@ func TestEvalRelModel(t *testing.T) {
 		if !filepath.IsAbs(gp) {
 			gp = filepath.Join(dir, gp)
 		}
-		gold := readGoldFile(t, gp)
-		gold.Lenient = set.lenient
+		docs, gold := readEvalSet(t, filepath.Join(dir, set.docs), gp, set.lenient)
 		var rows []judgedRow
 		var all strings.Builder
-		for _, d := range readTrainDocs(t, filepath.Join(dir, set.docs)) {
+		for _, d := range docs {
 			if !gold.Covers(d.ID) {
 				continue
 			}
-			x, err := e.analyse(context.Background(), d)
-			if err != nil {
-				t.Fatal(err)
-			}
-			x.classifyRelationsKeep(e.rel, func(c relCandidate, _ float64) bool {
-				return c.agrees || !classifierGates[relPreds[c.pred].pred].Path
-			})
-			x.quotes()
-			ext := x.build(e.opts)
+			ext := agreeingExtraction(t, e, d)
 			rows = append(rows, judgeClassifier(gold, ext)...)
 			writeRuleRows(&all, ext)
 		}
@@ -81,19 +72,10 @@ func TestEvalRelModel(t *testing.T) {
 			// does not cover, unjudged: the sample a gate with too few dev
 			// facts is judged on by hand.
 			var sample []judgedRow
-			for _, d := range readTrainDocs(t, filepath.Join(dir, set.docs)) {
-				if gold.Covers(d.ID) {
-					continue
+			for _, d := range docs {
+				if !gold.Covers(d.ID) {
+					sample = append(sample, judgeClassifier(gold, agreeingExtraction(t, e, d))...)
 				}
-				x, err := e.analyse(context.Background(), d)
-				if err != nil {
-					t.Fatal(err)
-				}
-				x.classifyRelationsKeep(e.rel, func(c relCandidate, _ float64) bool {
-					return c.agrees || !classifierGates[relPreds[c.pred].pred].Path
-				})
-				x.quotes()
-				sample = append(sample, judgeClassifier(gold, x.build(e.opts))...)
 			}
 			writeJudged(t, filepath.Join(os.Getenv("NEWSGRAPH_EVAL_OUT"), "reuters-corpus.tsv"), sample)
 		}
@@ -114,17 +96,20 @@ type judgedRow struct {
 	right                          bool
 }
 
-func readGoldFile(t *testing.T, path string) *Gold {
-	f, err := os.Open(path)
+// agreeingExtraction extracts d with every rule at its default gate and
+// the classifier's facts at any confidence over the model's threshold,
+// where the gate asks for path agreement only those whose path agrees.
+func agreeingExtraction(t *testing.T, e *Extractor, d schema.Document) schema.Extraction {
+	t.Helper()
+	x, err := e.analyse(context.Background(), d)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	g, err := ReadGold(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return g
+	x.classifyRelationsKeep(e.rel, func(c relCandidate, _ float64) bool {
+		return c.agrees || !classifierGates[relPreds[c.pred].pred].Path
+	})
+	x.quotes()
+	return x.build(e.opts)
 }
 
 // judgeClassifier judges the extraction's distinct classifier facts.

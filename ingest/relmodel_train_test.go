@@ -34,17 +34,7 @@ func TestTrainRelModel(t *testing.T) {
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join("..", dir)
 	}
-	docs := readTrainDocs(t, filepath.Join(dir, "train.jsonl"))
-	gf, err := os.Open(filepath.Join(dir, "train.gold.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	gold, err := ReadGold(gf)
-	gf.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	gold.Lenient = true
+	docs, gold := readEvalSet(t, filepath.Join(dir, "train.jsonl"), filepath.Join(dir, "train.gold.tsv"), true)
 	// Default options: the rules' facts the classifier sees as features
 	// are those of a default run, and a pair counts as ruled only where a
 	// rule the gates keep gave the predicate, as at run time.
@@ -135,6 +125,24 @@ type trainInstance struct {
 	features  []string
 	label     bool
 	ruled     bool // a rule already gave this fact
+}
+
+// readEvalSet reads a JSON Lines document set and its gold (names matched
+// as score.py --lenient does when lenient is set): what the classifier's
+// training and its evaluation both load.
+func readEvalSet(t *testing.T, docsPath, goldPath string, lenient bool) ([]schema.Document, *Gold) {
+	t.Helper()
+	f, err := os.Open(goldPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	g, err := ReadGold(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Lenient = lenient
+	return readTrainDocs(t, docsPath), g
 }
 
 func readTrainDocs(t *testing.T, path string) []schema.Document {

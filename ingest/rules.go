@@ -1603,7 +1603,11 @@ func (v *view) placeRules() {
 					v.emitPlace(ai, "based_in", b, "org-in-place", a.i, v.m(b).j, nil)
 				case v.isA(ai, schema.Organization) && !v.isA(ai, schema.ArmedGroup) && (j == a.j || acr) && (acr && !v.isA(b, schema.Country) || a.i > 0 && (v.low(a.i-1) == "of" || v.low(a.i-1) == "at" || v.low(a.i-1) == "from" || v.low(a.i-1) == "the" && a.i > 1 && (v.low(a.i-2) == "of" || v.low(a.i-2) == "at" || v.low(a.i-2) == "from")) || a.strength >= 3 && !v.isA(b, schema.Country)):
 					// "a professor at the Institute of Zoology in Kunming"
-					v.emitPlace(ai, "based_in", b, "org-in-place", a.i, v.m(b).j, nil)
+					rule := "org-in-place"
+					if v.institutionName(ai) && j == a.j {
+						rule = "institution-in-place"
+					}
+					v.emitPlace(ai, "based_in", b, rule, a.i, v.m(b).j, nil)
 				}
 			}
 		}
@@ -1735,7 +1739,8 @@ func (v *view) placeRules() {
 		if b < 0 || !v.isA(b, schema.Location) {
 			continue
 		}
-		if s, _ := v.subject(k); s >= 0 && v.isA(s, schema.Person) {
+		// "was never born in X" is no home
+		if s, neg := v.subject(k); s >= 0 && v.isA(s, schema.Person) && !neg {
 			// "Bush and Dukakis were born in ...": both.
 			if i := v.m(s).i; i >= 2 && v.low(i-1) == "and" {
 				if s2 := v.end[i-1]; s2 >= 0 && v.isA(s2, schema.Person) {
@@ -2110,9 +2115,35 @@ func (v *view) ofRules() {
 				v.emit(ai, "leads", b, "title-person-of-leads", v.m(r).i, hi, nil)
 			}
 		case v.isA(ai, schema.Organization) && v.isA(b, schema.Location) && w == "of" && !v.isA(ai, schema.Government):
-			v.emitPlace(ai, "based_in", b, "org-of-place", lo, hi, nil)
+			rule := "org-of-place"
+			if v.institutionName(ai) {
+				rule = "institution-of-place"
+			}
+			v.emitPlace(ai, "based_in", b, rule, lo, hi, nil)
 		}
 	}
+}
+
+// institutionHeads end a name that can only be a seated organisation:
+// a firm's legal form or an institution's kind ("Pacific Marine Inc.",
+// "Brown University", "the Federal Home Loan Bank"). Parties, groups,
+// movements and armed forces are left out: "Democrats in Alabama", "the
+// Islamic State group in Syria" are active there, not seated there.
+var institutionHeads = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "llc": true,
+	"company": true, "corporation": true, "bank": true, "university": true, "institute": true,
+	"college": true, "hospital": true, "center": true, "centre": true, "agency": true, "court": true,
+	"foundation": true, "museum": true, "laboratory": true, "laboratories": true, "school": true, "academy": true,
+	"association": true, "council": true, "exchange": true, "commission": true, "ministry": true, "observatory": true}
+
+// institutionName reports whether mention ai is a name of two words or
+// more whose last word is an institution's head: a one-word "Bank" or
+// "University" is a longer name the recogniser split at "of".
+func (v *view) institutionName(ai int) bool {
+	a := v.m(ai)
+	if a.kind != kName || a.j-a.i < 2 {
+		return false
+	}
+	return institutionHeads[strings.TrimSuffix(v.low(a.j-1), ".")]
 }
 
 // gerundKill: "X apologized for killing Y", "X pleaded guilty to shooting

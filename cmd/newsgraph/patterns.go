@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/deppat"
 	"github.com/newsgraph/newsgraph/ingest/deppat/deppateval"
 	"github.com/newsgraph/newsgraph/nlp/pipeline"
@@ -69,7 +70,7 @@ names "President Lincoln" where a pattern reads "Lincoln"). --show parses a text
 				if err != nil {
 					return err
 				}
-				facts, err := deppateval.Candidates(ctx, p, sel, docs, nil, false)
+				facts, err := deppateval.Candidates(ctx, p, sel, docs, nil)
 				if err != nil {
 					return err
 				}
@@ -84,40 +85,37 @@ names "President Lincoln" where a pattern reads "Lincoln"). --show parses a text
 				}
 				return nil
 			case stats:
-				g, err := deppateval.ReadGold(gold)
+				g, err := ingest.ReadGoldFile(gold)
 				if err != nil {
 					return err
 				}
-				keep := map[string]bool{}
-				for d := range g {
-					keep[d] = true
-				}
-				docs, err := deppateval.ReadJSONL(corpus, keep)
+				docs, err := deppateval.ReadJSONL(corpus, g.Docs())
 				if err != nil {
 					return err
 				}
-				facts, err := deppateval.Candidates(ctx, p, pats, docs, g, false)
+				facts, err := deppateval.Candidates(ctx, p, pats, docs, g)
 				if err != nil {
 					return err
 				}
 				var cfacts []deppateval.Fact
 				if conllDir != "" {
-					cg, err := deppateval.ReadGold(conllDir + "/train.gold.tsv")
+					cg, err := ingest.ReadGoldFile(conllDir + "/train.gold.tsv")
 					if err != nil {
 						return err
 					}
+					cg.Lenient = true
 					cdocs, err := deppateval.ReadJSONL(conllDir+"/train.jsonl", nil)
 					if err != nil {
 						return err
 					}
-					if cfacts, err = deppateval.Candidates(ctx, p, pats, cdocs, cg, true); err != nil {
+					if cfacts, err = deppateval.Candidates(ctx, p, pats, cdocs, cg); err != nil {
 						return err
 					}
 				}
 				printPatternStats(out, pats, facts, cfacts, len(docs))
 				if missed {
-					for _, r := range g.Missed(facts, "core") {
-						fmt.Fprintf(out, "MISSED %s\n", r.Line)
+					for _, line := range deppateval.Missed(g, facts, "core") {
+						fmt.Fprintf(out, "MISSED %s\n", line)
 					}
 				}
 				if wrong {
