@@ -339,7 +339,9 @@ func (x *docState) chunks(toks []token) []chunk {
 						j++
 						continue
 					}
-					if _, ok := x.g.entries[full]; ok || elliptic || complement || !(leftKnown && rightKnown) && (x.g.orgHeads[toks[k-1].Text] != "" || x.g.locHeads[toks[k-1].Text] != "") && k-i <= 6 {
+					// A name of the names tables with "and" is one name
+					// ("Customs and Border Protection").
+					if x.known(full) || elliptic || complement || !(leftKnown && rightKnown) && (x.g.orgHeads[toks[k-1].Text] != "" || x.g.locHeads[toks[k-1].Text] != "") && k-i <= 6 {
 						j++
 						continue
 					}
@@ -1276,6 +1278,13 @@ func (x *docState) miscName(toks []token, c chunk) bool {
 	}
 	if x.g.misc[joinToks(toks[c.i:c.j])] {
 		return true
+	}
+	// "Merry Christmas", "Happy Thanksgiving": a word that is no name
+	// before a holiday's name is a greeting.
+	if n == 2 && x.g.misc[toks[c.i+1].Text] && !x.g.given[toks[c.i].Text] && !x.known(toks[c.i].Text) && x.capRatio != nil {
+		if r := x.capRatio(toks[c.i].Lower); r != "always" && r != "mostly" {
+			return true
+		}
 	}
 	// "Committee", "Cabinet", "TV" alone: a common noun's head word names
 	// no one entity; the body it stands for is named in full elsewhere.

@@ -16,13 +16,13 @@ func entityByIRI(ext schema.Extraction, iri string) (schema.Entity, bool) {
 	return schema.Entity{}, false
 }
 
-// A party or a country is displayed by its family's canonical name, not by
-// the form the story used most ("Republican", "U.S.").
+// A party is displayed by its family's canonical name, not by the form the
+// story used most ("Republican"); other families keep the story's form.
 func TestFamilyCanonicalDisplayName(t *testing.T) {
 	ext := extractText(t, "Republican lawmakers in the U.S. Senate met on Tuesday. Republicans hold 52 seats, and a Republican aide said the U.S. plan was ready.")
 	for iri, want := range map[string]string{
 		"ent:organization/republican-party": "Republican Party",
-		"ent:location/united-states":        "United States",
+		"ent:location/united-states":        "U.S.",
 	} {
 		e, ok := entityByIRI(ext, iri)
 		if !ok {
@@ -33,7 +33,7 @@ func TestFamilyCanonicalDisplayName(t *testing.T) {
 			t.Errorf("%s is named %q, want %q (aliases %v)", iri, e.Name, want, e.Aliases)
 		}
 	}
-	// Other families keep the story's form: "Treasury", not a catalogue name.
+	// "Treasury", not a catalogue name.
 	ext = extractText(t, "The Treasury said on Monday that the U.S. Senate would vote on the plan.")
 	for _, e := range ext.Entities {
 		if e.Name == "U.S. Treasury Department" {
@@ -187,5 +187,19 @@ func TestCommonWordsAreNoPerson(t *testing.T) {
 	got, _ := classesOf(t, "Crane, the mayor's driver, was hurt in the crash.")
 	if got["Crane"] != schema.Person {
 		t.Errorf("a surname that is a common word, described as a person, was lost: %v", got)
+	}
+}
+
+// A name of the names tables with "and" is one name, and a greeting before
+// a holiday is no entity.
+func TestFamilyNameWithAndAndGreetings(t *testing.T) {
+	ext := extractText(t, "Officials of U.S. Customs and Border Protection said arrests rose. The mayor wished residents a Merry Christmas on Monday.")
+	if _, ok := entityByIRI(ext, "ent:organization/us-customs-and-border-protection"); !ok {
+		t.Errorf("the agency was split: %v", ext.Entities)
+	}
+	for _, e := range ext.Entities {
+		if e.Class == schema.Person {
+			t.Errorf("%v is a person", e)
+		}
 	}
 }

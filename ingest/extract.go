@@ -401,13 +401,14 @@ func (x *docState) addSurface(k int, surface string, c schema.Class, strength, s
 // else the form the text uses most (the longest for people).
 func (e *entity) name() string {
 	if e.gaz != "" {
-		// A party or a country of the names tables is known by its
-		// family's canonical name ("Republican Party", "United States"),
-		// however often a story says "Republican" or "U.S.": readers meet
-		// one name per node. Other families keep the story's form: their
-		// canonical names are a cataloguer's ("U.S. Treasury Department"
-		// for "the Treasury"), not what people search for.
-		if m, ok := names.Default().Family(e.gaz); ok && !m.Ambiguous && m.Canonical == e.gaz && (m.Kind == names.KindParty || m.Kind == names.KindCountry) {
+		// A party of the names tables is known by its family's canonical
+		// name ("Republican Party"), however often a story says
+		// "Republican": readers meet one name per node, and the adjective
+		// alone reads as a person. Other families keep the story's form:
+		// their canonical names are a cataloguer's ("U.S. Treasury
+		// Department" for "the Treasury", "United States" for "U.S."),
+		// not what people search for or annotate.
+		if m, ok := names.Default().Family(e.gaz); ok && !m.Ambiguous && m.Canonical == e.gaz && m.Kind == names.KindParty {
 			return e.gaz
 		}
 		if _, ok := e.surfaces[e.gaz]; !ok {
@@ -707,8 +708,17 @@ func (x *docState) commonWordOnly(k int) bool {
 			continue
 		}
 		a := m.j + 1
-		if d := toks[a].Lower; (d == "a" || d == "an" || d == "the") && x.g.roleNouns[toks[a+1].Lower] {
+		// "Winter, 53, …": an age.
+		if toks[a].Tag == "CD" && toks[a+1].Text == "," {
 			return false
+		}
+		// "Finch, a former Yale law professor, …".
+		if d := toks[a].Lower; d == "a" || d == "an" || d == "the" {
+			for r := a + 1; r < len(toks) && r <= a+5 && toks[r].Text != ","; r++ {
+				if x.g.roleNouns[toks[r].Text] {
+					return false
+				}
+			}
 		}
 		for a < len(toks) && a < m.j+4 && upperFirst(toks[a].Text) {
 			a++

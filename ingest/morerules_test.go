@@ -200,7 +200,7 @@ func TestSyntaxPatternsRound3(t *testing.T) {
 		{name: "a workplace is not a home", text: "Prices will rise, said Lou Ray, owner of the Smokehouse Cafe in Fontana.",
 			want: []string{"Smokehouse Cafe|based_in|Fontana"}, not: []string{"Lou Ray|lives_in|Fontana"}},
 		{name: "a country is too wide for a home", text: "Pilots were trained, said Lt. Ann Dale of the Royal Navy in Britain.",
-			not: []string{"Ann Dale|lives_in|United Kingdom"}},
+			not: []string{"Ann Dale|lives_in|Britain"}},
 		{name: "town suffix makes a place", text: "Ana Lee, a Tarrytown native, spoke first.",
 			want: []string{"Ana Lee|lives_in|Tarrytown"}},
 	})
@@ -347,9 +347,9 @@ func TestHeadquartersVerbs(t *testing.T) {
 func TestNationalBodyStaff(t *testing.T) {
 	runCases(t, []ruleCase{
 		{name: "judge of a national court", text: "On Friday, U.S. District Court Judge Carl Rubin denied the motion.",
-			want: []string{"Carl Rubin|works_for|U.S. District Court"}, not: []string{"Carl Rubin|lives_in|United States"}},
+			want: []string{"Carl Rubin|works_for|U.S. District Court"}, not: []string{"Carl Rubin|lives_in|U.S."}},
 		{name: "embassy staff live abroad", text: "Ann Roe, a clerk at the U.S. Embassy Office, said the mission would stay.",
-			not: []string{"Ann Roe|lives_in|United States"}},
+			not: []string{"Ann Roe|lives_in|U.S."}},
 	})
 }
 
