@@ -152,6 +152,12 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 		if _, ok := x.g.entries[t]; ok && !functionWords[t] {
 			return true
 		}
+		// "Theresa May", "Frank Will": a capitalised function word right
+		// after a given name is a surname, unless the line capitalises
+		// every word (a headline: "Theresa Says She Will …").
+		if i > 0 && !allCaps(t) && x.g.given[toks[i-1].Text] && !(i+1 < len(toks) && upperFirst(toks[i+1].Text) && functionWords[toks[i+1].Lower]) {
+			return true
+		}
 		// "New York", "New Delhi": a gazetteer name starting with a common word.
 		if i+1 < len(toks) {
 			if _, ok := x.g.entries[t+" "+toks[i+1].Text]; ok {
@@ -302,7 +308,11 @@ func (x *docState) chunks(toks []token) []chunk {
 				if (w == "of" || w == "for") && toks[j].Text == w && !companySuffix[prev] && x.g.orgHeads[prev] != "" && x.g.orgHeads[prev] != schema.MediaOutlet {
 					longName = true // "Coalition for Cybersecurity Policy and Law"
 				}
-				if (w == "of" || w == "for") && toks[j].Text == w && !companySuffix[prev] && (longName || w == "of" && x.chamberName(joinToks(toks[i:j])) || x.g.orgHeads[prev] != "" || len(prev) > 4 && x.g.orgHeads[strings.TrimSuffix(prev, "s")] != "" || x.g.locHeads[prev] != "" || x.g.roleHeads[prev] || prev == "Republic" || prev == "Kingdom" || prev == "Secretary" || prev == "Bank" || prev == "Minister") {
+				// "Representative Peter King of New York": a surname that is
+				// a title word takes no complement.
+				// ("West Virginia Secretary of Commerce": a place, not a given name).
+				surnameHead := x.g.roleHeads[prev] && j-2 >= i && x.g.given[toks[j-2].Text] && !x.known(toks[j-2].Text)
+				if (w == "of" || w == "for") && toks[j].Text == w && !companySuffix[prev] && !surnameHead && (longName || w == "of" && x.chamberName(joinToks(toks[i:j])) || x.g.orgHeads[prev] != "" || len(prev) > 4 && x.g.orgHeads[strings.TrimSuffix(prev, "s")] != "" || x.g.locHeads[prev] != "" || x.g.roleHeads[prev] || prev == "Republic" || prev == "Kingdom" || prev == "Secretary" || prev == "Bank" || prev == "Minister") {
 					j++
 					continue
 				}
@@ -323,7 +333,15 @@ func (x *docState) chunks(toks []token) []chunk {
 					// "Coalition for Cybersecurity Policy and Law": the
 					// complement of an organisation's head goes on.
 					complement := longName && !rightKnown && k-j-1 <= 2 && !x.hasRoleHead(toks[j+1:k])
-					if _, ok := x.g.entries[full]; ok || elliptic || complement || !(leftKnown && rightKnown) && (x.g.orgHeads[toks[k-1].Text] != "" || x.g.locHeads[toks[k-1].Text] != "") && k-i <= 6 {
+					// "House Ways and Means Committee": the "and" of a
+					// committee's subject.
+					if x.committeeAnd(toks, i, j) {
+						j++
+						continue
+					}
+					// A name of the names tables with "and" is one name
+					// ("Customs and Border Protection").
+					if x.known(full) || elliptic || complement || !(leftKnown && rightKnown) && (x.g.orgHeads[toks[k-1].Text] != "" || x.g.locHeads[toks[k-1].Text] != "") && k-i <= 6 {
 						j++
 						continue
 					}
@@ -693,6 +711,9 @@ func (x *docState) segmentPlain(si int, c chunk, person bool) int {
 	text := joinToks(toks[c.i:c.j])
 	if e, ok := x.lookupChunk(toks, c, text); ok {
 		return x.nameMention(si, c.i, c.j, e, false)
+	}
+	if name, ok := x.committeeName(toks, c); ok {
+		return x.addMention(mention{sent: si, i: c.i, j: c.j, kind: kName, surface: text, stripped: name, class: x.g.orgHeads["Committee"], strength: 3, ent: -1, roleOrg: -1})
 	}
 	if mi, ok := x.splitKnown(si, c); ok {
 		return mi
@@ -1258,6 +1279,13 @@ func (x *docState) miscName(toks []token, c chunk) bool {
 	if x.g.misc[joinToks(toks[c.i:c.j])] {
 		return true
 	}
+	// "Merry Christmas", "Happy Thanksgiving": a word that is no name
+	// before a holiday's name is a greeting.
+	if n == 2 && x.g.misc[toks[c.i+1].Text] && !x.g.given[toks[c.i].Text] && !x.known(toks[c.i].Text) && x.capRatio != nil {
+		if r := x.capRatio(toks[c.i].Lower); r != "always" && r != "mostly" {
+			return true
+		}
+	}
 	// "Committee", "Cabinet", "TV" alone: a common noun's head word names
 	// no one entity; the body it stands for is named in full elsewhere.
 	if n == 1 && genericHeads[toks[c.i].Text] {
@@ -1407,3 +1435,64 @@ var titleOnlyMods = map[string]bool{"Special": true, "Senior": true, "Deputy": t
 var bodyHeads = map[string]bool{"Committee": true, "Subcommittee": true, "Commission": true, "Council": true,
 	// "Project on Government Oversight", "Center on Budget and Policy Priorities"
 	"Project": true, "Center": true, "Centre": true, "Institute": true, "Foundation": true, "Conference": true}
+
+// committeeAnd reports whether the "and" at token j joins the words of one
+// committee subject (committeesData) inside the run of name tokens that
+// starts at i: "House Ways and Means", "Energy and Commerce Committee".
+func (x *docState) committeeAnd(toks []token, i, j int) bool {
+	for p := max(i, j-x.g.commAnd); p < j; p++ {
+		for q := j + 2; q <= len(toks) && q-p <= x.g.commAnd; q++ {
+			if x.g.committee[joinToks(toks[p:q])] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// committeePrefix are the words that may say whose committee a subject
+// names: "U.S. House", "Senate", "House of Representatives".
+var committeePrefix = map[string]bool{"House": true, "Senate": true, "U.S.": true, "US": true, "of": true, "Representatives": true}
+
+// committeeName reads a chunk as a legislative committee named by its
+// subject: [chamber] subject [Committee], where the chamber, the head
+// word or a lower-case "committee" after the chunk says it is one ("House
+// Ways and Means Chairman …", "the tax-writing Ways and Means committee").
+// It returns the committee's name with its head word, so that every form
+// is one node: "House Ways and Means" → "House Ways and Means Committee".
+func (x *docState) committeeName(toks []token, c chunk) (string, bool) {
+	j := c.j
+	head := ""
+	if j-c.i >= 2 && (toks[j-1].Text == "Committee" || toks[j-1].Text == "Subcommittee") {
+		head = toks[j-1].Text
+		j--
+	}
+	for p := c.i; p < j; p++ {
+		if !x.g.committee[joinToks(toks[p:j])] {
+			continue
+		}
+		chamber := false
+		for _, t := range toks[c.i:p] {
+			if !committeePrefix[t.Text] {
+				return "", false
+			}
+			chamber = chamber || t.Text == "House" || t.Text == "Senate"
+		}
+		// "the House Ways and Means trade subcommittee": the committee's.
+		lower := false
+		for k := c.j; k < len(toks) && k < c.j+3 && toks[k].Text == toks[k].Lower; k++ {
+			if toks[k].Lower == "committee" || toks[k].Lower == "subcommittee" || toks[k].Lower == "panel" {
+				lower = true
+				break
+			}
+		}
+		switch {
+		case head == "Subcommittee":
+			return joinToks(toks[c.i:c.j]), true
+		case head != "" || chamber || lower:
+			return joinToks(toks[c.i:j]) + " Committee", true
+		}
+		return "", false
+	}
+	return "", false
+}

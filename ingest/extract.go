@@ -85,6 +85,9 @@ type docState struct {
 	views       []*view          // per sentence, built after resolution
 	allRules    bool             // Options.AllRules
 	headline    int              // sentences [0, headline) are the headline
+	// capRatio says how often news capitalises a lower-case word away from
+	// a sentence's start (ner.Resources.CapRatio); nil without a recogniser.
+	capRatio func(lower string) string
 }
 
 // ruleOn reports whether the document keeps a rule's facts.
@@ -141,6 +144,7 @@ func (e *Extractor) analyse(ctx context.Context, doc schema.Document) (*docState
 	x.resolve()
 	x.mergeShortNames()
 	x.settleFamilies()
+	x.settleCityStates()
 	for si := range x.sents {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -183,6 +187,9 @@ func (e *Extractor) annotate(ctx context.Context, doc schema.Document) (*docStat
 	}
 	if err := e.dep.run(ctx, lang); err != nil {
 		return nil, err
+	}
+	if e.lang.NER != nil {
+		x.capRatio = e.lang.NER.CapRatio
 	}
 	x.sents = wrapSentences(lang)
 	x.headline = headlineSentences(doc, x.sents)
@@ -394,6 +401,16 @@ func (x *docState) addSurface(k int, surface string, c schema.Class, strength, s
 // else the form the text uses most (the longest for people).
 func (e *entity) name() string {
 	if e.gaz != "" {
+		// A party of the names tables is known by its family's canonical
+		// name ("Republican Party"), however often a story says
+		// "Republican": readers meet one name per node, and the adjective
+		// alone reads as a person. Other families keep the story's form:
+		// their canonical names are a cataloguer's ("U.S. Treasury
+		// Department" for "the Treasury", "United States" for "U.S."),
+		// not what people search for or annotate.
+		if m, ok := names.Default().Family(e.gaz); ok && !m.Ambiguous && m.Canonical == e.gaz && m.Kind == names.KindParty {
+			return e.gaz
+		}
 		if _, ok := e.surfaces[e.gaz]; !ok {
 			// All-caps datelines ("ERBIL") read better as the gazetteer writes them.
 			caps := true
@@ -569,7 +586,13 @@ func (x *docState) runeOffsets() map[int]int {
 }
 
 // mergeShortNames folds a one-word person ("Jeffrey", seen in a headline
-// before the full name) into the only longer person name ending with it.
+// before the full name) into the only longer person name ending with it,
+// else into the only one starting with it: a lone given name ("Mitch, get
+// to work") is the person of the story with that first name. When the story names no such person
+// or several, it is no node at all: a first name alone is no identity an
+// analyst can use, and one "Theresa" node would join every story's
+// Theresa. A given name after a title or an honorific ("Pope Francis",
+// "Queen Elizabeth", "Mr. Lee") is how that person is known, and stays.
 func (x *docState) mergeShortNames() {
 	into := make([]int, len(x.ents))
 	for k := range into {
@@ -587,22 +610,25 @@ func (x *docState) mergeShortNames() {
 			}
 		}
 		if !short {
+			if x.commonPhrase(e) {
+				into[k] = -1 // "Stock Market", "Fitch Ratings": no person
+				e.surfaces = map[string]int{}
+				changed = true
+			}
 			continue
 		}
-		target := -1
-		for s := range e.surfaces {
-			for _, k2 := range x.personWords[s] {
-				if k2 == k || x.ents[k2].class != schema.Person {
-					continue
-				}
-				if target >= 0 && target != k2 {
-					target = -2
-				} else if target != -2 {
-					target = k2
-				}
-			}
+		target := x.personEnding(k, x.personWords)
+		bySurname := target != -1
+		if !bySurname {
+			// "Kenji has courted …" after "Kenji Fujimori", "Xi" after "Xi Jinping".
+			target = x.personEnding(k, x.firstWords)
 		}
 		if target < 0 {
+			if !bySurname && (x.givenNameOnly(k) || x.commonWordOnly(k)) && !x.titled(k) {
+				into[k] = -1 // no node: see above
+				e.surfaces = map[string]int{}
+				changed = true
+			}
 			continue
 		}
 		into[k] = target
@@ -620,6 +646,120 @@ func (x *docState) mergeShortNames() {
 			x.ments[i].ent = into[x.ments[i].ent]
 		}
 	}
+}
+
+// personEnding finds the one other person of the document whose name has
+// a surface of entity k as its last word (index personWords) or its first
+// (firstWords): -1 when there is none, -2 when there are several.
+func (x *docState) personEnding(k int, index map[string][]int) int {
+	target := -1
+	for s := range x.ents[k].surfaces {
+		for _, k2 := range index[s] {
+			if k2 == k || x.ents[k2].class != schema.Person {
+				continue
+			}
+			if target >= 0 && target != k2 {
+				return -2
+			}
+			target = k2
+		}
+	}
+	return target
+}
+
+// givenNameOnly reports whether every name of entity k is a given name
+// alone (names.Table.GivenOnly).
+func (x *docState) givenNameOnly(k int) bool {
+	for s := range x.ents[k].surfaces {
+		if !names.Default().GivenOnly(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// commonWord reports whether news rarely or never capitalises a word away
+// from a sentence's start: "Life", "Bail", "Election" opening a sentence
+// or a headline are common words, not surnames ("Smith", "Young" after a
+// title are kept by the callers' other tests).
+func (x *docState) commonWord(w string) bool {
+	if x.capRatio == nil {
+		return false
+	}
+	r := x.capRatio(strings.ToLower(w))
+	return r == "never" || r == "rarely"
+}
+
+// commonWordOnly reports whether every name of entity k is one common
+// word, and no mention of it is described as a person ("Booth, Lincoln's
+// assassin, …", "Finch, a lawyer, …").
+func (x *docState) commonWordOnly(k int) bool {
+	for s := range x.ents[k].surfaces {
+		if !x.commonWord(s) {
+			return false
+		}
+	}
+	for _, m := range x.ments {
+		if m.ent != k || m.kind != kName {
+			continue
+		}
+		toks := x.sents[m.sent].Toks
+		if m.j+2 >= len(toks) || toks[m.j].Text != "," {
+			continue
+		}
+		a := m.j + 1
+		// "Winter, 53, …": an age.
+		if toks[a].Tag == "CD" && toks[a+1].Text == "," {
+			return false
+		}
+		// "Finch, a former Yale law professor, …".
+		if d := toks[a].Lower; d == "a" || d == "an" || d == "the" {
+			for r := a + 1; r < len(toks) && r <= a+5 && toks[r].Text != ","; r++ {
+				if x.g.roleNouns[toks[r].Text] {
+					return false
+				}
+			}
+		}
+		for a < len(toks) && a < m.j+4 && upperFirst(toks[a].Text) {
+			a++
+		}
+		if a > m.j+1 && a < len(toks) && (toks[a].Text == "'s" || toks[a].Text == "’s") {
+			return false
+		}
+	}
+	return true
+}
+
+// commonPhrase reports whether a person entity's names are capitalised
+// common phrases, not a person's name: typed a person only weakly (no
+// title, no "said"), starting with no given name, initial or family name
+// written first, and ending with a common word ("Stock Market", "Fitch
+// Ratings", "Individual Mandate").
+func (x *docState) commonPhrase(e *entity) bool {
+	if e.strength >= 3 || x.capRatio == nil {
+		return false
+	}
+	for s := range e.surfaces {
+		w := strings.Fields(s)
+		if len(w) < 2 || names.Default().PlausibleFullName(s) || x.g.given[w[0]] || !x.commonWord(w[len(w)-1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// titled reports whether a mention of entity k follows a title or an
+// honorific: "Pope Francis", "Mr. Young" name someone by one word.
+func (x *docState) titled(k int) bool {
+	for _, m := range x.ments {
+		if m.ent != k || m.kind != kName {
+			continue
+		}
+		if m.i > 0 && honorifics[x.sents[m.sent].Toks[m.i-1].Text] || x.roleEndingAt(m.sent, m.i) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func titleCase(s string) string {

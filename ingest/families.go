@@ -64,6 +64,7 @@ func (x *docState) settleFamilies() {
 			}
 		}
 	}
+	american := -1 // x.americanStory(), computed once when needed
 	for k, e := range x.ents {
 		f := fams[k]
 		if f.canonical == "" || !f.ambiguous || len(e.surfaces) == 0 {
@@ -75,22 +76,154 @@ func (x *docState) settleFamilies() {
 			}
 			continue
 		}
-		if x.stateQualified(k) {
-			continue // "the state Supreme Court": a state's, whatever else the story names
+		// "the state Supreme Court", "Israel's Supreme Court": a mention
+		// that says whose court it is stays on this node, whatever else
+		// the story names; the story's other mentions are settled below.
+		if x.allQualified(k) {
+			continue
 		}
 		if t, ok := inDoc[f.canonical]; ok {
 			if t >= 0 {
-				x.mergeEntity(k, t)
+				x.moveUnqualified(k, t)
 			}
 			continue
 		}
+		settled := false
 		for _, c := range f.f.Context {
 			if _, ok := inDoc[c]; ok {
-				e.gaz, e.class = f.canonical, f.f.Class
+				settled = true
 				break
+			}
+			// "United States" as a context is the story's country, not
+			// its mere mention (nine Reuters stories in ten name the U.S.).
+			if c == "United States" {
+				if american < 0 {
+					american = 0
+					if x.americanStory() {
+						american = 1
+					}
+				}
+				if american == 1 {
+					settled = true
+					break
+				}
+			}
+		}
+		switch {
+		case settled && !x.anyQualified(k):
+			e.gaz, e.class = f.canonical, f.f.Class
+		case settled:
+			x.moveUnqualified(k, x.entityFor("g:"+f.canonical, f.canonical, "", f.f.Class, 4, x.firstMention(k)))
+		}
+	}
+}
+
+// qualified reports whether a mention of an ambiguous family name says
+// whose it is: after "state" ("the state Supreme Court", "the state's
+// House"), or after a place other than the United States, its possessive
+// or its demonym ("Israel's Supreme Court", "the Israeli Supreme Court").
+func (x *docState) qualified(m *mention) bool {
+	if m.i == 0 {
+		return false
+	}
+	toks := x.sents[m.sent].Toks
+	p := m.i - 1
+	if t := toks[p].Lower; (t == "'s" || t == "’s") && p > 0 {
+		p--
+	}
+	if toks[p].Lower == "state" {
+		return true
+	}
+	for _, mi := range x.sentMents[m.sent] {
+		o := x.ments[mi]
+		if o.j != p+1 || o.ent < 0 || o.kind == kRole || o.kind == kPronoun {
+			continue
+		}
+		if c := x.ents[o.ent]; c.class.IsA(schema.Location) && c.gaz != "United States" {
+			return true
+		}
+	}
+	return false
+}
+
+// allQualified reports whether every mention of entity k is qualified.
+func (x *docState) allQualified(k int) bool {
+	for i := range x.ments {
+		if m := &x.ments[i]; m.ent == k && m.kind == kName && !x.qualified(m) {
+			return false
+		}
+	}
+	return true
+}
+
+// anyQualified reports whether some mention of entity k is qualified.
+func (x *docState) anyQualified(k int) bool {
+	for i := range x.ments {
+		if m := &x.ments[i]; m.ent == k && m.kind == kName && x.qualified(m) {
+			return true
+		}
+	}
+	return false
+}
+
+// moveUnqualified points the mentions of entity from that do not say
+// whose they are to entity into; from keeps the others, or disappears.
+func (x *docState) moveUnqualified(from, into int) {
+	kept := false
+	for i := range x.ments {
+		m := &x.ments[i]
+		if m.ent != from {
+			continue
+		}
+		if m.kind == kName && x.qualified(m) {
+			kept = true
+			continue
+		}
+		m.ent = into
+		if m.kind == kName {
+			x.addSurface(into, m.surface, "", 0, m.sent)
+		}
+	}
+	if !kept {
+		x.ents[from].surfaces = map[string]int{}
+	}
+}
+
+// firstMention is the sentence of entity k's first mention.
+func (x *docState) firstMention(k int) int {
+	for _, m := range x.ments {
+		if m.ent == k {
+			return m.sent
+		}
+	}
+	return 0
+}
+
+// americanStory reports whether the story is about the United States: its
+// places and U.S. bodies (the U.S., its states, Washington, Congress, the
+// White House …) are named at least twice and more often than foreign
+// countries and their capitals. A bare "Supreme Court" there is the U.S.
+// one; in a story about Pakistan that names Washington once it is not.
+func (x *docState) americanStory() bool {
+	us, foreign := 0, 0
+	tb := names.Default()
+	for _, m := range x.ments {
+		if m.ent < 0 || m.kind == kRole || m.kind == kPronoun {
+			continue
+		}
+		e := x.ents[m.ent]
+		switch {
+		case e.gaz == "United States" || x.g.usStates[e.gaz] || e.gaz == "Washington" || e.gaz == "New York City":
+			us++
+		case e.class == schema.Country || x.g.capitals[e.gaz] != "" && x.g.capitals[e.gaz] != "United States":
+			foreign++
+		default:
+			if f, ok := tb.Family(e.gaz); ok && !f.Ambiguous && strings.HasPrefix(f.Canonical, "U.S. ") || ok && (f.Canonical == "White House" || f.Canonical == "Capitol Hill") {
+				us++
 			}
 		}
 	}
+	return us >= 2 && us > 2*foreign
 }
 
 // longerName finds the one other organisation or place of the document
@@ -151,15 +284,89 @@ func (x *docState) mergeEntity(from, into int) {
 	}
 }
 
-// stateQualified reports whether a mention of entity k follows "state"
-// ("the state House", "the state's Supreme Court").
-func (x *docState) stateQualified(k int) bool {
-	for _, m := range x.ments {
-		if m.ent != k || m.kind != kName || m.i == 0 {
+// stateOffices are the titles and bodies after a place's name that make it
+// a state's: "New York Governor", "Washington state's attorney general".
+var stateOffices = map[string]bool{"governor": true, "gov.": true, "lieutenant": true, "attorney": true, "senator": true, "sen.": true,
+	"legislature": true, "legislator": true, "legislators": true, "assembly": true, "assemblyman": true, "assemblywoman": true,
+	"comptroller": true, "congressman": true, "congresswoman": true, "representative": true, "rep.": true, "state": true, "statewide": true}
+
+// settleCityStates decides, mention by mention, whether a name that is a
+// city and a state (cityStatesData: New York, Washington) means the state.
+// The gazetteer reads the name as the city, under the city's canonical
+// name ("New York" and "New York City" are one node); mentions with a
+// state's context move to the state's entity. A story about both keeps
+// both apart.
+func (x *docState) settleCityStates() {
+	for k, e := range x.ents {
+		stateName, ok := x.g.cityState[e.gaz] // shared name, state's name
+		if !ok || len(e.surfaces) == 0 {
 			continue
 		}
-		toks := x.sents[m.sent].Toks
-		if p := toks[m.i-1].Lower; p == "state" || p == "'s" && m.i >= 2 && toks[m.i-2].Lower == "state" {
+		state, city := -1, false
+		for i := range x.ments {
+			m := &x.ments[i]
+			if m.ent != k || m.kind != kName {
+				continue
+			}
+			// Only the name both bear can be the state's: "New York City"
+			// is the city.
+			if !strings.EqualFold(m.surface, stateName[0]) || !x.stateMention(m) {
+				city = true
+				continue
+			}
+			if state < 0 {
+				state = x.entityFor("g:"+stateName[1], stateName[1], "", schema.Region, 4, m.sent)
+			}
+			m.ent = state
+			x.addSurface(state, m.surface, "", 0, m.sent)
+		}
+		if state >= 0 && !city {
+			e.surfaces = map[string]int{} // every mention was the state's
+		}
+	}
+}
+
+// stateMention reports whether a mention of a city-and-state name has a
+// state's context in its sentence.
+func (x *docState) stateMention(m *mention) bool {
+	toks := x.sents[m.sent].Toks
+	low := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return toks[i].Lower
+	}
+	next, prev := low(m.j), low(m.i-1)
+	// "New York state", "New York Governor Andrew Cuomo", "New York's
+	// attorney general", "the state of New York".
+	if stateOffices[next] || next == "'s" && stateOffices[low(m.j+1)] || next == "’s" && stateOffices[low(m.j+1)] ||
+		prev == "of" && (low(m.i-2) == "state" || low(m.i-2) == "governor") {
+		return true
+	}
+	// "Representative Peter King of New York", "Senator Patty Murray of
+	// Washington": a person (or a title) of the place is its politician.
+	if prev == "of" && m.i >= 2 {
+		for _, mi := range x.sentMents[m.sent] {
+			o := x.ments[mi]
+			if o.j == m.i-1 && o.ent >= 0 && (o.kind == kRole || o.kind == kName && x.ents[o.ent].class == schema.Person) {
+				return true
+			}
+		}
+	}
+	// "California, New York and Texas": a list of states; "Albany, New
+	// York": a city and its state. "New York, N.Y." is the city.
+	for _, mi := range x.sentMents[m.sent] {
+		o := x.ments[mi]
+		if o.kind != kName || o.ent < 0 || o.ent == m.ent {
+			continue
+		}
+		c := x.ents[o.ent].class
+		switch {
+		case o.j == m.i-1 && (prev == "," || prev == "and" || prev == "or") && c == schema.Region && !strings.HasSuffix(o.surface, "."):
+			return true
+		case o.j == m.i-1 && prev == "," && c == schema.City:
+			return true
+		case o.i == m.j+1 && (next == "," || next == "and" || next == "or") && c == schema.Region && !strings.HasSuffix(o.surface, "."):
 			return true
 		}
 	}

@@ -139,11 +139,11 @@ func TestModalVerbsAreNoTimes(t *testing.T) {
 func TestPartyBeforeATitleIsMembership(t *testing.T) {
 	runCases(t, []ruleCase{
 		{name: "party senator", text: "Republican Senator Dana Whitlock of Ohio voted against the bill.",
-			want: []string{"Dana Whitlock|member_of|Republican", "Dana Whitlock|role|Senator"},
-			not:  []string{"Dana Whitlock|works_for|Republican", "Dana Whitlock|leads|Republican"}},
+			want: []string{"Dana Whitlock|member_of|Republican Party", "Dana Whitlock|role|Senator"},
+			not:  []string{"Dana Whitlock|works_for|Republican Party", "Dana Whitlock|leads|Republican Party"}},
 		{name: "party adjective leader leads a caucus, not the party", text: "Democratic leader Ron Castell spoke on Monday.",
-			want: []string{"Ron Castell|member_of|Democratic"},
-			not:  []string{"Ron Castell|leads|Democratic"}},
+			want: []string{"Ron Castell|member_of|Democratic Party"},
+			not:  []string{"Ron Castell|leads|Democratic Party"}},
 		{name: "a party's own leader leads it", text: "Northland Unity Party leader Gregor Halm spoke on Monday.",
 			want: []string{"Gregor Halm|leads|Northland Unity Party"}},
 	})

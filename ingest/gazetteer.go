@@ -150,7 +150,7 @@ Korea|Korean,Koreans|Seoul|
 // places: class | names (one per line after the class line "# Class")
 const placesData = `
 # City
-New York|Los Angeles|Chicago|Houston|Philadelphia|Phoenix|San Antonio|San Diego|Dallas|San Jose|Austin|Jacksonville|San Francisco|Columbus|Indianapolis|Seattle|Denver|Boston|Detroit|Nashville|Memphis|Portland|Las Vegas|Baltimore|Milwaukee|Albuquerque|Tucson|Fresno|Sacramento|Atlanta|Miami|Oakland|Minneapolis|Tulsa|Cleveland|New Orleans|Honolulu|Anchorage|Pittsburgh|Cincinnati|St. Louis|Kansas City|Salt Lake City|Orlando|Tampa|Buffalo|Newark|Omaha|Richmond|Hartford|Providence|Albany|Charleston|Savannah|Birmingham|Manhattan|Brooklyn|Queens|Bronx|Hollywood|Beverly Hills|Palo Alto|Berkeley|Cambridge|Princeton|Dearborn|Toledo|Dayton|Akron|Louisville|Lexington|Little Rock|Des Moines|Topeka|Wichita|Lincoln|Boise|Spokane|Tacoma|Reno|El Paso|Fort Worth|Arlington|Galveston|Laredo|Corpus Christi|Lubbock|Amarillo|Tallahassee|Pensacola|Ocala|Gainesville|Knoxville|Chattanooga|Baton Rouge|Shreveport|Mobile|Montgomery|Jackson|Raleigh|Charlotte|Durham|Greensboro|Norfolk|Annapolis|Trenton|Camden|Syracuse|Rochester|Springfield|Peoria|Madison|Green Bay|Duluth|St. Paul|Fargo|Sioux Falls|Billings|Cheyenne|Juneau|Atlantic City|Plymouth|Toronto|Montreal|Vancouver|Quebec|Calgary|Edmonton
+New York City|New York|Los Angeles|Chicago|Houston|Philadelphia|Phoenix|San Antonio|San Diego|Dallas|San Jose|Austin|Jacksonville|San Francisco|Columbus|Indianapolis|Seattle|Denver|Boston|Detroit|Nashville|Memphis|Portland|Las Vegas|Baltimore|Milwaukee|Albuquerque|Tucson|Fresno|Sacramento|Atlanta|Miami|Oakland|Minneapolis|Tulsa|Cleveland|New Orleans|Honolulu|Anchorage|Pittsburgh|Cincinnati|St. Louis|Kansas City|Salt Lake City|Orlando|Tampa|Buffalo|Newark|Omaha|Richmond|Hartford|Providence|Albany|Charleston|Savannah|Birmingham|Manhattan|Brooklyn|Queens|Bronx|Hollywood|Beverly Hills|Palo Alto|Berkeley|Cambridge|Princeton|Dearborn|Toledo|Dayton|Akron|Louisville|Lexington|Little Rock|Des Moines|Topeka|Wichita|Lincoln|Boise|Spokane|Tacoma|Reno|El Paso|Fort Worth|Arlington|Galveston|Laredo|Corpus Christi|Lubbock|Amarillo|Tallahassee|Pensacola|Ocala|Gainesville|Knoxville|Chattanooga|Baton Rouge|Shreveport|Mobile|Montgomery|Jackson|Raleigh|Charlotte|Durham|Greensboro|Norfolk|Annapolis|Trenton|Camden|Syracuse|Rochester|Springfield|Peoria|Madison|Green Bay|Duluth|St. Paul|Fargo|Sioux Falls|Billings|Cheyenne|Juneau|Atlantic City|Plymouth|Toronto|Montreal|Vancouver|Quebec|Calgary|Edmonton
 London|Paris|Berlin|Moscow|St. Petersburg|Madrid|Barcelona|Rome|Milan|Naples|Venice|Florence|Vienna|Brussels|Amsterdam|Rotterdam|The Hague|Geneva|Zurich|Munich|Frankfurt|Hamburg|Cologne|Bonn|Stockholm|Oslo|Copenhagen|Helsinki|Warsaw|Krakow|Prague|Budapest|Bucharest|Sofia|Athens|Istanbul|Ankara|Izmir|Kyiv|Kiev|Kharkiv|Odesa|Odessa|Mariupol|Donetsk|Luhansk|Lviv|Minsk|Vilnius|Riga|Tallinn|Belgrade|Zagreb|Sarajevo|Lisbon|Dublin|Belfast|Edinburgh|Glasgow|Manchester|Liverpool|Leeds|Oxford
 Baghdad|Mosul|Basra|Erbil|Kirkuk|Sulaimani|Sulaymaniyah|Duhok|Fallujah|Ramadi|Tikrit|Najaf|Karbala|Sinjar|Halabja|Damascus|Aleppo|Homs|Hama|Latakia|Raqqa|Deir ez-Zor|Qamishli|Kobani|Afrin|Manbij|Palmyra|Daraa|Beirut|Tripoli|Sidon|Tyre|Amman|Jerusalem|Tel Aviv|Haifa|Gaza City|Ramallah|Hebron|Nablus|Jenin|Rafah|Khan Younis|Cairo|Alexandria|Riyadh|Jeddah|Mecca|Medina|Doha|Dubai|Abu Dhabi|Muscat|Sanaa|Aden|Hodeidah|Tehran|Isfahan|Mashhad|Tabriz|Kabul|Kandahar|Herat|Islamabad|Karachi|Lahore|Peshawar|Quetta|New Delhi|Delhi|Mumbai|Kolkata|Chennai|Bangalore|Dhaka|Kathmandu|Colombo
 Beijing|Shanghai|Hong Kong|Guangzhou|Shenzhen|Wuhan|Chengdu|Kunming|Tianjin|Nanjing|Taipei|Tokyo|Osaka|Kyoto|Hiroshima|Nagasaki|Seoul|Pyongyang|Busan|Manila|Jakarta|Bangkok|Hanoi|Ho Chi Minh City|Saigon|Phnom Penh|Kuala Lumpur|Singapore|Yangon|Sydney|Melbourne|Canberra
@@ -158,7 +158,7 @@ Nairobi|Mogadishu|Addis Ababa|Khartoum|Juba|Kampala|Kigali|Kinshasa|Lagos|Abuja|
 Mexico City|Havana|Caracas|Bogota|Lima|Santiago|Buenos Aires|Sao Paulo|Rio de Janeiro|Brasilia|Quito|La Paz|Managua|San Salvador|Tegucigalpa|Panama City|Port-au-Prince|Tijuana|Guadalajara|Monterrey
 # Region
 Kurdistan Region|Kurdistan|Iraqi Kurdistan|Rojava|Idlib|Hasaka|Hasakah|Anbar|Nineveh|Diyala|Salahaddin|Kirkuk province|Deir ez-Zor province|Raqqa province|Aleppo province|Golan Heights|West Bank|Gaza Strip|Gaza|Sinai|Darfur|Kordofan|Tigray|Amhara|Oromia|Donbas|Donbass|Crimea|Kherson|Zaporizhzhia|Chechnya|Dagestan|Kashmir|Punjab|Balochistan|Waziristan|Helmand|Xinjiang|Tibet|Kurdistan Region of Iraq|Middle East|Near East|Far East|Europe|Asia|Africa|North Africa|West Africa|East Africa|Horn of Africa|Sahel|Latin America|Central America|South America|North America|Caribbean|Balkans|Caucasus|Central Asia|Southeast Asia|South Asia|East Asia|Western Europe|Eastern Europe|Scandinavia|Siberia|Gulf|Persian Gulf|Arabian Peninsula|Levant|Mesopotamia|Kurdish areas|New England|Midwest|Korean Peninsula
-Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington State|West Virginia|Wisconsin|Wyoming|Puerto Rico|Ontario|British Columbia|Alberta|Manitoba|Nova Scotia|Bavaria|Catalonia|Tuscany|Sicily|Sardinia|Corsica|Normandy|Brittany|Flanders|Wallonia|Quebec province
+Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington State|New York State|West Virginia|Wisconsin|Wyoming|Puerto Rico|Ontario|British Columbia|Alberta|Manitoba|Nova Scotia|Bavaria|Catalonia|Tuscany|Sicily|Sardinia|Corsica|Normandy|Brittany|Flanders|Wallonia|Quebec province
 Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Del.|Fla.|Ga.|Ill.|Ind.|Kan.|Kans.|Ky.|La.|Md.|Mass.|Mich.|Minn.|Miss.|Mo.|Mont.|Neb.|Nev.|N.H.|N.J.|N.M.|N.Y.|N.C.|N.D.|Okla.|Ore.|Pa.|R.I.|S.C.|S.D.|Tenn.|Tex.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.|D.C.
 # River
 Euphrates|Tigris|Nile|Jordan River|Danube|Rhine|Volga|Dnieper|Don|Thames|Seine|Amazon|Mississippi River|Missouri River|Rio Grande|Yangtze|Yellow River|Mekong|Ganges|Indus|Congo River|Niger River|Zambezi|Colorado River|Hudson River|Potomac
@@ -322,6 +322,30 @@ Company|Toyota|
 // on Christmas"). Laws named "... Act" are found by their shape instead.
 const miscData = `Deferred Action for Childhood Arrivals|Christianity|Islam|Judaism|Hinduism|Buddhism|Mormon|Mormons|Obamacare|Trumpcare|Medicare|Medicaid|Brexit|DACA|Dream Act|DREAM Act|Christmas|Christmas Eve|Thanksgiving|Easter|Ramadan|Eid|Hanukkah|Passover|Halloween|New Year|New Year's Day|Independence Day|Memorial Day|Labor Day|Veterans Day|Super Bowl|World Cup|Olympics|Olympic Games|Paralympics|Oscars|Grammys|Holocaust|Cold War|World War Two|World War II|Watergate|Black Friday|Cyber Monday|Dodd-Frank|Constitution|U.S. Constitution|NAFTA|North American Free Trade Agreement|TPP|Trans-Pacific Partnership|TPS|Temporary Protected Status|RFS|Renewable Fuel Standard|Paris Agreement|Paris climate accord`
 
+// committeesData: the subjects legislative committees are named by, which
+// news writes with or without "Committee" ("House Ways and Means Chairman
+// Kevin Brady", "the Senate Armed Services Committee"). A subject with
+// "and" is one name, never two organisations ("House Ways" + "Means
+// Committee"); after a chamber, or before "Committee", it names the
+// committee. Subjects that are common words alone ("Finance", "Rules",
+// "Budget") are listed only where "and" joins them into one subject.
+const committeesData = `Ways and Means|Armed Services|Homeland Security and Governmental Affairs|Homeland Security and Government Affairs|Homeland Security|Oversight and Government Reform|Oversight and Reform|Energy and Commerce|Energy and Natural Resources|Environment and Public Works|Education and the Workforce|Education and Labor|Transportation and Infrastructure|Small Business and Entrepreneurship|Rules and Administration|Banking, Housing and Urban Affairs|Health, Education, Labor and Pensions|Commerce, Science and Transportation|Agriculture, Nutrition and Forestry|Science, Space and Technology|Financial Services|Foreign Relations|Foreign Affairs|Veterans' Affairs|Veterans Affairs|Natural Resources|Appropriations|Judiciary|Intelligence`
+
+// cityStatesData: one name for a city and the state around it, as
+// name|city's canonical name|state's canonical name. The name is the city
+// unless a mention's own context says state (ingest/families.go settleCityStates):
+// "New York Governor …", "Representative X of New York", "California, New
+// York and Texas", "the state of New York". The city's canonical name may
+// be longer, so that "New York" and "New York City" are one node.
+const cityStatesData = `
+New York|New York City|New York State
+Washington|Washington|Washington State
+`
+
+// usStatesData: the states of the United States and their abbreviations,
+// for telling an American story from another (ingest/families.go).
+const usStatesData = `Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|New York State|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington State|West Virginia|Wisconsin|Wyoming|District of Columbia|D.C.|Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Del.|Fla.|Ga.|Ill.|Ind.|Kan.|Kans.|Ky.|La.|Md.|Mass.|Mich.|Minn.|Miss.|Mo.|Mont.|Neb.|Nev.|N.H.|N.J.|N.M.|N.Y.|N.C.|N.D.|Okla.|Ore.|Pa.|R.I.|S.C.|S.D.|Tenn.|Tex.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.`
+
 // Titles and offices: heads of role phrases. Leader roles yield "leads".
 const roleHeads = `POTUS|Brigadier|Brigadier General|Major General|Lieutenant General|Field Marshal|Administrator|Anchorman|Attorney|Actor|Actress|Linguist|Academician|Singer|Writer|Author|Novelist|Poet|Artist|Composer|Architect|Physicist|Astronaut|Agent|Detective|Trooper|Sheik|Crown Prince|Brig.|Rev.|Father|Designer|Fellow|Researcher|Producer|Secretary of State|Solicitor General|Surgeon General|President|Vice President|Prime Minister|Deputy Prime Minister|Minister|Secretary|Secretary-General|Secretary General|Undersecretary|Under Secretary|Ambassador|Envoy|Representative|Coordinator|Spokesman|Spokeswoman|Spokesperson|Commander|Commander-in-Chief|General|Gen.|Lt.|Col.|Maj.|Capt.|Sgt.|Adm.|Admiral|Colonel|Major|Captain|Lieutenant|Sergeant|Marshal|Chief|Director|Director-General|Governor|Gov.|Mayor|Senator|Sen.|Rep.|Congressman|Congresswoman|Chairman|Chairwoman|Chair|Chancellor|CEO|Leader|King|Queen|Prince|Princess|Emir|Sultan|Sheikh|Pope|Cardinal|Bishop|Archbishop|Rabbi|Imam|Ayatollah|Judge|Justice|Attorney General|Prosecutor|Officer|Adviser|Advisor|Counselor|Analyst|Correspondent|Reporter|Editor|Publisher|Founder|Head|Premier|Dictator|Commissioner|Inspector|Superintendent|Sheriff|Speaker|Deputy|Official|Diplomat|Consul|Councillor|Councilman|Delegate|Treasurer|Economist|Professor|Prof.|Dr.|Coach|Manager|Executive|Economist|Chief Executive|Minister of Defence|Foreign Minister|Defence Minister|Defense Minister|Interior Minister|Finance Minister|Health Minister`
 
@@ -393,7 +417,11 @@ type gazetteer struct {
 	given     map[string]bool
 	orgHeads  map[string]schema.Class
 	locHeads  map[string]schema.Class
-	misc      map[string]bool // miscData: named things that are no entity
+	misc      map[string]bool      // miscData: named things that are no entity
+	committee map[string]bool      // committeesData: subjects of legislative committees
+	cityState map[string][2]string // cityStatesData: city's canonical name → the shared name, the state's
+	usStates  map[string]bool      // usStatesData
+	commAnd   int                  // most tokens of a committee subject with "and"
 }
 
 type gazEntry struct {
@@ -421,6 +449,28 @@ func newGazetteer() *gazetteer {
 	}
 	for _, n := range splitBar(miscData) {
 		g.misc[n] = true
+	}
+	g.usStates = map[string]bool{}
+	for _, n := range splitBar(usStatesData) {
+		g.usStates[n] = true
+	}
+	g.cityState = map[string][2]string{}
+	for _, line := range strings.Split(cityStatesData, "\n") {
+		if f := splitBar(line); len(f) == 3 {
+			// The name is the city wherever it is read (a dateline, "New
+			// York-based", a rule's place); ingest moves the mentions a
+			// state's context claims.
+			e := gazEntry{f[1], schema.City}
+			g.entries[f[0]], g.lowerEnt[strings.ToLower(f[0])] = e, e
+			g.cityState[f[1]] = [2]string{f[0], f[2]}
+		}
+	}
+	g.committee = map[string]bool{}
+	for _, n := range splitBar(committeesData) {
+		g.committee[n] = true
+		if strings.Contains(n, " and ") {
+			g.commAnd = max(g.commAnd, len(nlp.Tokenize(n)))
+		}
 	}
 	add := func(surface string, e gazEntry) {
 		if _, ok := g.entries[surface]; ok {

@@ -168,7 +168,7 @@ func TestRelCandidatesLeaveOutWhatNewsDoesNotState(t *testing.T) {
 		{name: "a party has members, not employees",
 			text: "Republican Senator Dale Orrin spoke in Tarvos.",
 			want: []string{"Dale Orrin|lives_in|Tarvos"},
-			not:  []string{"Dale Orrin|works_for|Republican"}},
+			not:  []string{"Dale Orrin|works_for|Republican Party"}},
 		{name: "an envoy is posted to the organisation named",
 			text: "U.N. Envoy Mara Lind met the press in Tarvos.",
 			not:  []string{"Mara Lind|works_for|U.N."}},

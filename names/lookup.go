@@ -287,3 +287,11 @@ func (t *Table) PlausibleFullName(name string) bool {
 	first := words[0]
 	return t.givenNames[first] || t.familyFirst[first] || len([]rune(first)) == 1
 }
+
+// GivenOnly reports whether a word is a listed given name (given-names.tsv)
+// that is not also a family name written first (family-first.tsv): "Theresa"
+// alone is part of someone's name, "Xi" or "Kim" alone is a surname.
+func (t *Table) GivenOnly(word string) bool {
+	k := Key(word)
+	return t.givenNames[k] && !t.familyFirst[k]
+}

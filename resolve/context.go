@@ -133,9 +133,13 @@ func (w *world) unsupportedDoc(e, o *entity, others []*entity) (string, string) 
 		if s < minDocScore {
 			return d, fmt.Sprintf("shares too little with it (%.1f)", s)
 		}
+		// A rival the document points to more refuses the merge; a tie
+		// says nothing of either, and the merge's overall context, which
+		// must already dominate every rival's, decides ("Trump" in a story
+		// whose specific names all occur with Donald and Ivanka Trump).
 		for i, x := range others {
-			if xs := w.docScore(d, e, x, nothers[i]); xs >= s {
-				return d, fmt.Sprintf("shares as much with %s (%.1f, %.1f)", x.name, xs, s)
+			if xs := w.docScore(d, e, x, nothers[i]); xs > s {
+				return d, fmt.Sprintf("shares more with %s (%.1f, %.1f)", x.name, xs, s)
 			}
 		}
 	}

@@ -220,3 +220,15 @@ func titleCase(w string) string {
 	r, n := utf8.DecodeRuneInString(w)
 	return string(unicode.ToUpper(r)) + strings.ToLower(w[n:])
 }
+
+// CapRatio says how often a lower-case word is written capitalised away
+// from the start of a sentence in the unlabelled news the clusters were
+// learnt from: "never", "rarely", "sometimes", "mostly" or "always"; ""
+// for a word not seen often enough. "Life", "Bail" or "Click" opening a
+// sentence are common words ("rarely", "never"); "Smith" is a name.
+func (r *Resources) CapRatio(lower string) string {
+	if r == nil || r.clusters == nil {
+		return ""
+	}
+	return r.clusters.capRatio(lower)
+}
