@@ -72,6 +72,7 @@ var figures = map[string]figure{
 	"party-appos-the-surface":     {0.00, 0, 0.00, 0},
 	"party-poss-surface":          {0.00, 0, 0.00, 0},
 	"party-poss-surface-amod":     {0.00, 0, 0.00, 0},
+	"party-rival-name":            {0.00, 0, 0.00, 0},
 	"party-reverse-appos":         {0.00, 0, 0.00, 0},
 	"relcl-leads":                 {0.00, 0, 0.00, 0},
 	"svo-leads":                   {0.00, 0, 0.00, 0},

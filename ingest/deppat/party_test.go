@@ -29,6 +29,8 @@ func TestPartyConstructions(t *testing.T) {
 			map[string]string{"Mark Hollis|member_of|Democrat": "party-poss-surface-amod"}, nil},
 		{"a party noun before the name", "A Democrat from Ohio, Ann Ray, said the bill would fail.",
 			map[string]string{"Ann Ray|member_of|Democrat": "party-reverse-appos"}, nil},
+		{"a party side in a race before the name", "Trump defeated his Democratic rival Ann Ray in the election.",
+			map[string]string{"Ann Ray|member_of|Democratic": "party-rival-name"}, nil},
 		{"two senators and their parties stay apart", "Senators Mike Lane, a Republican, and Ed Marsh, a Democrat, wrote a letter.",
 			nil, []string{"Mike Lane|member_of|Democrat", "Ed Marsh|member_of|Republican"}},
 		{"a list of parties is no membership", "Mike Lane, the Republicans and the Democrats met on Monday.",

@@ -24,6 +24,8 @@ const (
 	leadVerbs    = "lemma=head|lead|chair|run|direct|manage|found"
 	officeTitles = "lemma=senator|representative|congressman|congresswoman|lawmaker|judge|justice|attorney|prosecutor|secretary|minister|ambassador|envoy|diplomat|official|spokesman|spokeswoman|spokesperson|commissioner|sheriff|general|admiral|colonel|commander|agent|officer|negotiator|treasurer|inspector|administrator|superintendent|counsel|adviser|advisor|aide|deputy|whip|speaker"
 	partyWords   = "lemma=republican|democrat|democratic|republicans|democrats|gop|labour|conservative|tory|liberal"
+	// nouns of a side in a race, not titles: the party before one names the side (Democratic rival X)
+	partySideNouns = "lemma=rival|opponent|challenger|incumbent|predecessor|successor|hopeful|contender|colleague|counterpart"
 	// an envoy represents a state at the body named with the title (U.N. Ambassador X)
 	envoyTitles  = "lemma=ambassador|envoy|representative|delegate|observer"
 	chamberWords = "lemma=house|senate|congress|parliament|legislature|assembly"
@@ -171,6 +173,8 @@ var rows = []*Pattern{
 		Notes: "Ana Ruiz, the committee's top Democrat, … (read from the comma: the parser often makes the appositive a conjunct)"},
 	{Name: "party-poss-surface-amod", Pred: "member_of", Path: "X -> _[comma] ->* _ <nmod:poss _ <amod Y[!plural," + partyWords + "]", Subj: per, Obj: party,
 		Notes: "the same where the parser hangs the possessor on the adjective (the panel's senior Democrat)"},
+	{Name: "party-rival-name", Pred: "member_of", Path: "X <- T[" + partySideNouns + "] <- Y[" + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Democratic rival Ana Ruiz, Republican incumbent Ana Ruiz → member_of (a side in a race, not an office: no title)"},
 	{Name: "party-reverse-appos", Pred: "member_of", Path: "X <appos Y[" + partyWords + "]", Subj: per, Obj: party,
 		Notes: "a Democrat from Ohio, Ana Ruiz, … → member_of Democrat"},
 
