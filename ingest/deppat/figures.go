@@ -74,6 +74,8 @@ var figures = map[string]figure{
 	"party-rival-name":            {0.00, 0, 0.00, 0},
 	"party-fellow-surface":        {0.00, 0, 0.00, 0},
 	"party-fellow-his-surface":    {1.00, 1, 0.00, 0},
+	"party-copula":                {0.00, 0, 0.00, 0},
+	"party-copula-title":          {0.00, 0, 0.00, 0},
 	"party-reverse-appos":         {0.00, 0, 0.00, 0},
 	"relcl-leads":                 {0.00, 0, 0.00, 0},
 	"svo-leads":                   {0.00, 0, 0.00, 0},

@@ -177,6 +177,10 @@ var rows = []*Pattern{
 		Notes: "Ana Ruiz and fellow Republicans, Ana Ruiz's fellow Democrats → member_of (fellow makes her one of them; read on the surface, the parser hangs these anywhere)"},
 	{Name: "party-fellow-his-surface", Pred: "member_of", Path: "X -> _[lemma=and] -> _[lemma=his|her] -> _[lemma=fellow] -> Y[" + partyWords + "]", Subj: per, Obj: party,
 		Notes: "Ana Ruiz and her fellow Republicans → member_of Republicans"},
+	{Name: "party-copula", Pred: "member_of", Path: "X <nsubj Y[cop,!neg,!modal,!plural," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Ana Ruiz is a Democrat; Ana Ruiz was the top Republican on the panel → member_of"},
+	{Name: "party-copula-title", Pred: "member_of", Path: "X <nsubj T[title,cop,!neg,!modal] >amod|compound Y[left," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Ana Ruiz is a veteran Republican strategist → member_of Republican"},
 	{Name: "party-reverse-appos", Pred: "member_of", Path: "X <appos Y[" + partyWords + "]", Subj: per, Obj: party,
 		Notes: "a Democrat from Ohio, Ana Ruiz, … → member_of Democrat"},
 
