@@ -24,6 +24,8 @@ const (
 	leadVerbs    = "lemma=head|lead|chair|run|direct|manage|found"
 	officeTitles = "lemma=senator|representative|congressman|congresswoman|lawmaker|judge|justice|attorney|prosecutor|secretary|minister|ambassador|envoy|diplomat|official|spokesman|spokeswoman|spokesperson|commissioner|sheriff|general|admiral|colonel|commander|agent|officer|negotiator|treasurer|inspector|administrator|superintendent|counsel|adviser|advisor|aide|deputy|whip|speaker"
 	partyWords   = "lemma=republican|democrat|democratic|republicans|democrats|gop|labour|conservative|tory|liberal"
+	// nouns of a side in a race, not titles: the party before one names the side (Democratic rival X)
+	partySideNouns = "lemma=rival|opponent|challenger|incumbent|predecessor|successor|hopeful|contender|colleague|counterpart"
 	// an envoy represents a state at the body named with the title (U.N. Ambassador X)
 	envoyTitles  = "lemma=ambassador|envoy|representative|delegate|observer"
 	chamberWords = "lemma=house|senate|congress|parliament|legislature|assembly"
@@ -157,6 +159,30 @@ var rows = []*Pattern{
 		Notes: "Democrats including Senator Ana Ruiz → member_of Democrats"},
 	{Name: "party-member-on-sibling", Pred: "member_of", Path: "X >appos _[" + partyWords + "] <appos _ >nmod Y[case=on]", Subj: per, Obj: org,
 		Notes: "the same where the parser hangs on the committee from the name"},
+	{Name: "party-title-names", Pred: "member_of", Path: "X <conj _[mention] <- T[title,plural] <- Y[" + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Republican Senators Ana Ruiz and Tom Vail → Tom Vail member_of Republican (the plural title makes the party both names'; the first conjunct a name: Republican lawmakers and President X)"},
+	{Name: "party-names-conj", Pred: "member_of", Path: "X <conj _[mention] <- Y[plural," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Democrats Ana Ruiz and Tom Vail → Tom Vail member_of Democrats (the first conjunct a name: Republicans conceded, and Ruiz …)"},
+	{Name: "party-appos-title", Pred: "member_of", Path: "X >appos T[title,det=a|an|the] >amod|compound Y[left," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Ana Ruiz, a Democratic member of the Vela Commission, …; Ana Ruiz, the Republican nominee, … → member_of (with its article: a bare title is often a misread list, Republican Senator A, Democratic Senator B)"},
+	{Name: "party-appos-title-of", Pred: "member_of", Path: "X >appos T[title] >nmod _[case=of] <nmod _ >amod|compound Y[left," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Ana Ruiz, Republican chairman of the tax committee, … → member_of Republican"},
+	{Name: "party-appos-the-surface", Pred: "member_of", Path: "X -> _[comma] ->* Y[det=the,!plural," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Ana Ruiz, the No. 2 Senate Republican, … (the parser often makes it a conjunct; a plural is a list: X, the Republicans and …)"},
+	{Name: "party-poss-surface-amod", Pred: "member_of", Path: "X -> _[comma] ->* _ <nmod:poss _ <amod Y[!plural," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Ana Ruiz, the committee's top Democrat, … read from the comma: the parser makes the appositive a conjunct and hangs the possessor on the adjective"},
+	{Name: "party-rival-name", Pred: "member_of", Path: "X <- T[" + partySideNouns + "] <- Y[" + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Democratic rival Ana Ruiz, Republican incumbent Ana Ruiz → member_of (a side in a race, not an office: no title)"},
+	{Name: "party-fellow-surface", Pred: "member_of", Path: "X -> _[lemma=and|'s] -> _[lemma=fellow] -> Y[" + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Ana Ruiz and fellow Republicans, Ana Ruiz's fellow Democrats → member_of (fellow makes her one of them; read on the surface, the parser hangs these anywhere)"},
+	{Name: "party-fellow-his-surface", Pred: "member_of", Path: "X -> _[lemma=and] -> _[lemma=his|her] -> _[lemma=fellow] -> Y[" + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Ana Ruiz and her fellow Republicans → member_of Republicans"},
+	{Name: "party-copula", Pred: "member_of", Path: "X <nsubj Y[cop,!neg,!modal,!plural," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Ana Ruiz is a Democrat; Ana Ruiz was the top Republican on the panel → member_of"},
+	{Name: "party-copula-title", Pred: "member_of", Path: "X <nsubj T[title,cop,!neg,!modal] >amod|compound Y[left," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Ana Ruiz is a veteran Republican strategist → member_of Republican"},
+	{Name: "party-reverse-appos", Pred: "member_of", Path: "X <appos Y[" + partyWords + "]", Subj: per, Obj: party,
+		Notes: "a Democrat from Ohio, Ana Ruiz, … → member_of Democrat"},
 
 	// --- relative clauses and verbs of office
 	{Name: "relcl-leads", Pred: "leads", Path: "X >acl:relcl V[" + leadVerbs + ",!neg,!modal] >obj Y", Subj: per, Obj: org,
