@@ -58,3 +58,14 @@ func TestPossessiveUnnamedBody(t *testing.T) {
 			not: []string{"Jon Wade|leads|Senate"}},
 	})
 }
+
+func TestClauseSubjectIsNoAppositive(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "a title that opens the next clause", text: "Before they thanked him for intervening with Chinese President Wu Lan, the Republican president had wondered whether they would.",
+			not: []string{"Wu Lan|member_of|Republican", "Wu Lan|member_of|Republican Party"}},
+		{name: "a true appositive", text: "Wu Lan, the Chinese president, said talks went well.",
+			want: []string{"Wu Lan|role|president"}},
+		{name: "a Fed governor sits on the Board", text: "Fed Governor Ray Quill was an ally.",
+			want: []string{"Ray Quill|member_of|Fed"}, not: []string{"Ray Quill|leads|Fed"}},
+	})
+}

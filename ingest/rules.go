@@ -272,6 +272,12 @@ func (v *view) appositiveRules() {
 		} else if ri, rj, head := v.roleNounSpan(i); head != "" {
 			roleEnt, roleText, end = v.roleEntity(ri, rj), joinToks(v.t[ri:rj]), rj
 		}
+		if roleEnt >= 0 && end < len(v.t) && (v.t[end].Tag == "VBD" || v.t[end].Tag == "VBZ" || v.t[end].Tag == "VBP" || v.t[end].Tag == "MD") {
+			// "… with President Xi, the Republican president had wondered":
+			// a title followed by its verb opens the next clause; it is
+			// not in apposition to the name before the comma.
+			continue
+		}
 		if roleEnt < 0 {
 			// "X, an ecologist at Y", "X, a plant physiologist with the Y":
 			// an occupation the title lists do not know.

@@ -494,6 +494,9 @@ func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
 		// names the office holder's side, not an employer; a party's own
 		// officers ("party leader", "Labour chairman") are read below.
 		v.emit(p, "member_of", org, rule+"-party", lo, hi, nil)
+	case fedGovernor(roleText, v.m(org).surface):
+		// "Fed Governor Randal Quarles" sits on the Board; the chair leads.
+		v.emit(p, "member_of", org, rule, lo, hi, nil)
 	case v.isLeader(roleText):
 		v.emit(p, "leads", org, rule+"-leads", lo, hi, nil)
 		if v.isA(org, schema.Location) {
@@ -534,6 +537,21 @@ func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
 			v.emit(p, "works_for", y, rule, lo, hi, nil)
 		}
 	}
+}
+
+// fedGovernor reports whether a governor's title names a member of the
+// Federal Reserve's Board, one of seven, not its head (a central bank's
+// "Governor" elsewhere, as at the Bank of England, is its head).
+func fedGovernor(roleText, org string) bool {
+	r := strings.ToLower(roleText)
+	if r != "governor" && r != "former governor" && r != "fed governor" {
+		return false
+	}
+	switch strings.ToLower(org) {
+	case "fed", "federal reserve", "federal reserve board", "the fed", "u.s. federal reserve":
+		return true
+	}
+	return false
 }
 
 // partyOfficer reports whether a title names an office of a party itself
