@@ -178,6 +178,11 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 		}
 		return false
 	}
+	if openingAdjectives[t] && (i == 0 || nlp.IsOpenQuote(toks[i-1].Text) || toks[i-1].Text == ":") {
+		// "Top White House adviser X", "Embattled Republican Y": an
+		// adjective capitalised because it opens the sentence.
+		return false
+	}
 	if x.g.roleHeads[t] || x.g.roleMods[t] {
 		return true
 	}
@@ -222,6 +227,11 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 	}
 	return true
 }
+
+// openingAdjectives are capitalised only by the sentence they open; no name
+// in the gazetteers starts with one.
+var openingAdjectives = map[string]bool{"Top": true, "Embattled": true, "Incoming": true, "Outgoing": true,
+	"Prominent": true, "Longtime": true, "Veteran": true, "Influential": true, "Powerful": true, "Beleaguered": true}
 
 func allCapsLine(toks []token) bool {
 	n := 0

@@ -69,3 +69,10 @@ func TestClauseSubjectIsNoAppositive(t *testing.T) {
 			want: []string{"Ray Quill|member_of|Fed"}, not: []string{"Ray Quill|leads|Fed"}},
 	})
 }
+
+func TestOpeningAdjectiveIsNoName(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "an adjective that opens a sentence", text: "Top White House economic adviser Gary Lund was a contender.",
+			want: []string{"Gary Lund|works_for|White House"}, not: []string{"Gary Lund|works_for|Top White House"}},
+	})
+}
