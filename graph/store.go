@@ -194,6 +194,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		var bdb *bolt.DB
 		qs, bdb, err = openBolt(addr, opts, cfg.MmapSize)
 		if err == nil {
+			// Full pages for Cayley's append-only buckets (fill.go).
+			if qs, err = fillPages(bdb, opts); err != nil {
+				bdb.Close()
+			}
+		}
+		if err == nil {
 			s.mapped = newMappedFile(bdb, boltFile(addr), cfg)
 		}
 	} else {
