@@ -35,7 +35,8 @@ type BoltPart struct {
 // BoltBytes is a bolt store's byte breakdown (BoltBreakdown): where the
 // file's bytes go, by Cayley KV bucket group and by kind of log entry.
 type BoltBytes struct {
-	FileBytes int64 `json:"file_bytes"` // the file's size (tx.Size: high-water mark)
+	FileBytes int64 `json:"file_bytes"` // the file's size (ls -l; bolt grows it ahead, sparse, by up to 16 MB)
+	DataBytes int64 `json:"data_bytes"` // bolt's high-water mark: the pages written so far
 	PageSize  int   `json:"page_size"`
 	Pages     int   `json:"pages"`      // pages below the high-water mark
 	FreePages int   `json:"free_pages"` // on bolt's freelist (reusable, not returned to the system)
@@ -121,12 +122,13 @@ func (s *Store) Breakdown(ctx context.Context) (BoltBytes, error) {
 func boltBreakdown(ctx context.Context, tx *bolt.Tx) (BoltBytes, error) {
 	db := tx.DB()
 	out := BoltBytes{
-		FileBytes:      tx.Size(),
+		FileBytes:      fileSize(db.Path()),
+		DataBytes:      tx.Size(),
 		PageSize:       db.Info().PageSize,
 		NodeValueBytes: map[string]int64{},
 		NodeValues:     map[string]int{},
 	}
-	out.Pages = int(tx.Size() / int64(out.PageSize))
+	out.Pages = int(out.DataBytes / int64(out.PageSize))
 	parts := map[string]*BoltPart{}
 	root := tx.Cursor().Bucket()
 	total := root.Stats()
@@ -224,9 +226,8 @@ func valueKind(s string) string {
 	return "literal"
 }
 
-// Write prints the breakdown as a table, per article where docs > 0 and
-// against textBytes (the text ingested) where > 0.
-func (b BoltBytes) Write(w io.Writer, docs int, textBytes int64) error {
+// Write prints the breakdown as a table, and per article where docs > 0.
+func (b BoltBytes) Write(w io.Writer, docs int) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 	mb := func(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
 	fmt.Fprintf(tw, "part\tbuckets\tinline\tkeys\tkey bytes\tvalue bytes\tin use\tpages\tpage bytes\t\n")
@@ -252,12 +253,10 @@ func (b BoltBytes) Write(w io.Writer, docs int, textBytes int64) error {
 	for _, k := range kinds {
 		fmt.Fprintf(w, "  values %-12s %7d entries %s\n", k, b.NodeValues[k], mb(b.NodeValueBytes[k]))
 	}
-	fmt.Fprintf(w, "file %s, pages in use %s", mb(b.FileBytes), mb(b.InUseBytes()))
-	if textBytes > 0 {
-		fmt.Fprintf(w, " (%.1f× / %.1f× the text)", float64(b.FileBytes)/float64(textBytes), float64(b.InUseBytes())/float64(textBytes))
-	}
+	fmt.Fprintf(w, "file %s, written %s, pages in use %s", mb(b.FileBytes), mb(b.DataBytes), mb(b.InUseBytes()))
 	if docs > 0 {
-		fmt.Fprintf(w, "; per article %.1f KB / %.1f KB", float64(b.FileBytes)/float64(docs)/1e3, float64(b.InUseBytes())/float64(docs)/1e3)
+		fmt.Fprintf(w, "; per article %.1f KB, %.1f KB, %.1f KB", float64(b.FileBytes)/float64(docs)/1e3,
+			float64(b.DataBytes)/float64(docs)/1e3, float64(b.InUseBytes())/float64(docs)/1e3)
 	}
 	_, err := fmt.Fprintln(w)
 	return err

@@ -164,7 +164,7 @@ func TestBreakdown(t *testing.T) {
 		}
 	}
 	var out bytes.Buffer
-	if err := b.Write(&out, 19, 0); err != nil || !strings.Contains(out.String(), "per article") {
+	if err := b.Write(&out, 19); err != nil || !strings.Contains(out.String(), "per article") {
 		t.Errorf("table: %v\n%s", err, out.String())
 	}
 	s.Close()

@@ -15,11 +15,12 @@ import (
 // (keyed by the quad or value id, which only increases) and the label
 // index (keyed by the document label's id, new with each document).
 // bolt splits a full page into halves (Bucket.FillPercent 0.5), which
-// for keys that only grow leaves every page half full for good: the log
-// was half the file after an ingest (`stats --bytes`). Filled to 1.0 at
-// write time, their pages stay full. The value maps and the other
-// indexes take keys in random order and keep bolt's default: a full page
-// split for one key in the middle would leave a page nearly empty.
+// for keys that only grow leaves every page half full for good: on
+// Reuters the log had 29.1 MB of pages for 14.2 MB (`stats --bytes`).
+// Filled to 1.0 at write time, their pages stay full. The value maps and
+// the other indexes take keys in random order and keep bolt's default: a
+// full page split for one key in the middle leaves a page nearly empty
+// (tried on sp and ops: 1.3× and 2.1× the pages; BENCHMARKS.md, session 8).
 var appendBuckets = [][]byte{[]byte("log"), []byte("c")}
 
 // fillKV is hidalgo's bolt KV whose write transactions fill the pages

@@ -22,7 +22,7 @@ func (a *app) writeBreakdown(ctx context.Context, st *graph.Store, format string
 		enc.SetIndent("", "  ")
 		return enc.Encode(b)
 	case "table":
-		return b.Write(a.stdout, int(docs), 0)
+		return b.Write(a.stdout, int(docs))
 	default:
 		return fmt.Errorf("unknown --format %q (table or json)", format)
 	}

@@ -247,7 +247,7 @@ regular file (FIFOs, devices) are skipped with a reason.`,
 	f.BoolVar(&noProgress, "no-progress", false, "no progress bar even on a terminal")
 	f.BoolVar(&reextract, "reextract", false, "extract documents again even when their text is already stored")
 	f.BoolVar(&followSymlinks, "follow-symlinks", false, "follow symlinks that lead out of the input folders")
-	f.BoolVar(&compact, "compact", false, "compact the bolt store afterwards, as `newsgraph compact` (after bulk loads)")
+	f.BoolVar(&compact, "compact", false, "compact the bolt store afterwards, as `newsgraph compact` (after bulk loads; not when a document failed)")
 	f.Int("workers", 0, "extraction workers (default: one per core; config ingest.workers)")
 	f.Bool("resolve", true, "link entities to the same entity in other documents afterwards (config ingest.resolve)")
 	a.bind(f, "ingest.workers", "workers")
