@@ -17,54 +17,42 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// layout1Quads is the layout-1 writer as it was before the lean layout
-// (graph/layout.go at 753fbd1), frozen here so that migration is tested
-// against what old stores really hold.
+// layout1Quads is what the layout-1 writer (graph/layout.go at 753fbd1)
+// stored for ext, so that migration is tested against what old stores
+// really hold. The quads both layouts share (the document node, names,
+// keys, aliases, statements' texts, relation edges) come from the layout
+// function itself, DocumentQuads; only what layout 2 no longer writes is
+// spelled here: every ancestor class of a mention, the alias repeating
+// the name, ng:mentioned_in, and each evidence's quads in full.
+// (TestDocumentQuadsLayout checks the current format against a list
+// written by hand.)
 func layout1Quads(ext schema.Extraction, ingestedAt time.Time) []quad.Quad {
 	d := ext.Document
 	doc := iri(d.IRI())
 	b := quadBuilder{label: doc, seen: map[quad.Quad]struct{}{}}
-	b.add(doc, iri(schema.PredType), iri(schema.ClassDocument))
-	if d.Title != "" {
-		b.add(doc, iri(schema.PredTitle), str(d.Title))
+	// The nodes of layout 2's evidence: layout 1 wrote evidence its own way.
+	layout2Evidence := map[quad.Value]bool{}
+	for _, f := range ext.Facts {
+		layout2Evidence[iri(f.EvidenceIRI())] = true
+		layout2Evidence[iri(schema.SentenceIRI(d.ID, f.Evidence.Start, f.Evidence.End))] = true
 	}
-	if d.URL != "" {
-		b.add(doc, iri(schema.PredURL), str(d.URL))
-	}
-	if d.Source != "" {
-		b.add(doc, iri(schema.PredSource), str(d.Source))
-	}
-	b.add(doc, iri(schema.PredHash), str(d.Hash()))
-	b.add(doc, iri(schema.PredTextKey), str(d.TextKey()))
-	if !d.Published.IsZero() {
-		b.add(doc, iri(schema.PredPublished), timeValue(d.Published))
-	}
-	if !ingestedAt.IsZero() {
-		b.add(doc, iri(schema.PredIngestedAt), timeValue(ingestedAt))
+	for _, q := range DocumentQuads(ext, ingestedAt) {
+		if layout2Evidence[q.Subject] || (q.Predicate == iri(schema.PredType) && q.Subject != doc) {
+			continue // evidence, and the finest class only: written below
+		}
+		b.add(q.Subject, q.Predicate, q.Object)
 	}
 	for _, e := range ext.Entities {
 		ent := iri(e.IRI)
 		for _, c := range e.Class.Ancestors() {
 			b.add(ent, iri(schema.PredType), iri(c.IRI()))
 		}
-		b.add(ent, iri(schema.PredName), str(e.Name))
-		if e.Class == schema.Statement {
-			b.add(ent, iri(schema.PredText), str(e.Name))
-		}
 		b.add(ent, iri(schema.PredAlias), str(e.Name))
-		b.add(ent, iri(schema.PredKey), str(schema.NameKey(e.Name)))
-		for _, a := range e.Aliases {
-			b.add(ent, iri(schema.PredAlias), str(a))
-			b.add(ent, iri(schema.PredKey), str(schema.NameKey(a)))
-		}
 		b.add(ent, iri(schema.Layout1MentionedIn), doc)
 	}
 	for _, f := range ext.Facts {
 		p, _ := schema.LookupPredicate(f.Predicate)
 		subj, pred, obj := iri(f.Subject), iri(p.IRI()), objectValue(p, f.Object)
-		if f.Evidence.Qualifiers[schema.QualNegated] != "true" {
-			b.add(subj, pred, obj)
-		}
 		ev := iri(f.EvidenceIRI())
 		b.add(ev, iri(schema.PredType), iri(schema.Layout1ClassEvidence))
 		b.add(ev, iri(schema.PredEvSubject), subj)

@@ -119,7 +119,9 @@ func openBolt(dir string, opts cgraph.Options, cfg Config) (cgraph.QuadStore, *m
 	}
 	bdb := hdb.DB()
 	bdb.NoSync, bdb.NoGrowSync = nosync, nosync
-	gkv := newGuardedKV(hdb)
+	// Full pages for Cayley's append-only buckets (fill.go), under the
+	// read guard that rolls a query's transactions back when it ends.
+	gkv := newGuardedKV(newFillKV(hdb))
 	qs, err := ckv.New(gkv, opts)
 	if err != nil {
 		return nil, nil, errors.Join(err, hdb.Close())

@@ -157,7 +157,7 @@ func nameOf(d schema.Document) string {
 }
 
 func (a *app) ingestCommand() *cobra.Command {
-	var noProgress, reextract, followSymlinks bool
+	var noProgress, reextract, followSymlinks, compact bool
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Extract facts from articles and store them in the graph",
@@ -174,7 +174,12 @@ regular file (FIFOs, devices) are skipped with a reason.`,
 			if err != nil {
 				return err
 			}
-			return a.withStore(ctx, func(st *graph.Store) error {
+			if compact {
+				if err := a.checkCompactable(); err != nil {
+					return err
+				}
+			}
+			err = a.withStore(ctx, func(st *graph.Store) error {
 				opt := pipeline.Options{
 					Workers:       a.v.GetInt("ingest.workers"),
 					BatchQuads:    a.v.GetInt("ingest.batch_quads"),
@@ -232,12 +237,17 @@ regular file (FIFOs, devices) are skipped with a reason.`,
 				}
 				return nil
 			})
+			if err != nil || !compact {
+				return err
+			}
+			return a.compact(ctx) // the store is closed: nothing else holds it
 		},
 	}
 	f := cmd.Flags()
 	f.BoolVar(&noProgress, "no-progress", false, "no progress bar even on a terminal")
 	f.BoolVar(&reextract, "reextract", false, "extract documents again even when their text is already stored")
 	f.BoolVar(&followSymlinks, "follow-symlinks", false, "follow symlinks that lead out of the input folders")
+	f.BoolVar(&compact, "compact", false, "compact the bolt store afterwards, as `newsgraph compact` (after bulk loads; not when a document failed)")
 	f.Int("workers", 0, "extraction workers (default: one per core; config ingest.workers)")
 	f.Bool("resolve", true, "link entities to the same entity in other documents afterwards (config ingest.resolve)")
 	a.bind(f, "ingest.workers", "workers")

@@ -107,8 +107,9 @@ func (a *app) withStore(ctx context.Context, fn func(*graph.Store) error) (err e
 
 func (a *app) statsCommand() *cobra.Command {
 	var format string
+	var bytes bool
 	cmd := &cobra.Command{
-		Use:   "stats",
+		Use:   "stats [--bytes]",
 		Short: "Count documents, entities, facts and quads in the store",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -116,6 +117,9 @@ func (a *app) statsCommand() *cobra.Command {
 				s, err := st.Stats(cmd.Context())
 				if err != nil {
 					return err
+				}
+				if bytes {
+					return a.writeBreakdown(cmd.Context(), st, format, s.Documents)
 				}
 				switch format {
 				case "json":
@@ -135,6 +139,7 @@ func (a *app) statsCommand() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "table", "table or json")
+	cmd.Flags().BoolVar(&bytes, "bytes", false, "where the bolt file's bytes go, by Cayley bucket (bolt only)")
 	return cmd
 }
 
