@@ -50,9 +50,19 @@ type vote struct {
 	weight float64
 }
 
+// maxVotedWords bounds the sentences whose tree comes from the votes: the
+// spanning tree's contractions cost up to n³ (1.6 s at 300 words of filler
+// text, where the members disagree everywhere), so a longer sentence, which
+// is no prose anyway, takes the tree of the first member alone.
+const maxVotedWords = 100
+
 // parseEnsemble fills Head and Rel of s from the members' votes.
 func (m *Model) parseEnsemble(s *nlp.Sentence) {
 	n := len(s.Tokens)
+	if n > maxVotedWords {
+		m.members[0].model.Parse(s)
+		return
+	}
 	votes := make([][]vote, n)
 	score := make([][]float64, n+1) // score[h][d]; n is the root
 	for h := range score {
@@ -67,24 +77,31 @@ func (m *Model) parseEnsemble(s *nlp.Sentence) {
 		}
 		total += mb.weight
 	}
-	// Arcs nobody voted for break cycles; among them prefer short ones. The
-	// root takes exactly one word: every root arc pays more than any tree
-	// could gain, so the best tree has one root arc, the best-voted.
-	penalty := total*float64(n+1) + 1
+	// Arcs nobody voted for break cycles; among them prefer short ones.
 	for h := range n + 1 {
 		for d := range n {
 			switch {
 			case h == d:
 				score[h][d] = math.Inf(-1)
-			case h == n:
-				score[h][d] -= penalty
-			default:
+			case h < n:
 				score[h][d] -= 1e-6 * float64(abs(h-d)) / float64(n)
 			}
 		}
 		score[h][n] = math.Inf(-1)
 	}
-	heads := maxSpanningTree(score, n)
+	// Most often each word's best-voted head already makes a tree with one
+	// root, which is then the best tree.
+	heads := bestHeads(score, n)
+	if !isTree(heads, n) {
+		// The root takes exactly one word: every root arc pays more than
+		// any tree could gain, so the best tree has one root arc, the
+		// best-voted.
+		penalty := total*float64(n+1) + 1
+		for d := range n {
+			score[n][d] -= penalty
+		}
+		heads = maxSpanningTree(score, n)
+	}
 	for d := range n {
 		h := heads[d]
 		t := &s.Tokens[d]
@@ -135,10 +152,8 @@ func abs(x int) int {
 	return x
 }
 
-// maxSpanningTree returns the head of every node of the maximum spanning
-// arborescence rooted at root over score[h][d] (Chu–Liu/Edmonds, with
-// contraction of cycles); the root's head is -1. Unusable arcs score -Inf.
-func maxSpanningTree(score [][]float64, root int) []int {
+// bestHeads gives each node but the root its best-scoring head.
+func bestHeads(score [][]float64, root int) []int {
 	nn := len(score)
 	head := make([]int, nn)
 	for d := range nn {
@@ -152,6 +167,27 @@ func maxSpanningTree(score [][]float64, root int) []int {
 			}
 		}
 	}
+	return head
+}
+
+// isTree reports whether head links make a tree with exactly one node
+// attached to the root.
+func isTree(head []int, root int) bool {
+	children := 0
+	for d, h := range head {
+		if d != root && h == root {
+			children++
+		}
+	}
+	return children == 1 && findCycle(head, root) == nil
+}
+
+// maxSpanningTree returns the head of every node of the maximum spanning
+// arborescence rooted at root over score[h][d] (Chu–Liu/Edmonds, with
+// contraction of cycles); the root's head is -1. Unusable arcs score -Inf.
+func maxSpanningTree(score [][]float64, root int) []int {
+	nn := len(score)
+	head := bestHeads(score, root)
 	cycle := findCycle(head, root)
 	if cycle == nil {
 		return head

@@ -179,6 +179,25 @@ func TestTrainRTLAndEnsemble(t *testing.T) {
 			}
 		}
 	}
+	// A sentence too long for the votes' spanning tree takes the first
+	// member's tree.
+	var long nlp.Sentence
+	for _, g := range gold[:40] {
+		long.Tokens = append(long.Tokens, g.Tokens...)
+		if len(long.Tokens) > maxVotedWords {
+			break
+		}
+	}
+	for i := range long.Tokens {
+		long.Tokens[i].Head, long.Tokens[i].Rel = 0, ""
+	}
+	first, got := long, long
+	first.Tokens, got.Tokens = slices.Clone(long.Tokens), slices.Clone(long.Tokens)
+	ltr.Parse(&first)
+	ens.Parse(&got)
+	if !slices.Equal(first.Tokens, got.Tokens) {
+		t.Errorf("a %d-word sentence: the ensemble's tree is not its first member's", len(long.Tokens))
+	}
 	if err := ens.Write(&bytes.Buffer{}); err == nil {
 		t.Errorf("writing an ensemble: no error")
 	}
