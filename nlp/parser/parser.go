@@ -14,6 +14,10 @@
 //
 //	newsgraph train parser --train ../shared/nlp/ud-english-ewt/train.conllu \
 //	    --dev ../shared/nlp/ud-english-ewt/dev.conllu --out nlp/parser/parser.model
+//
+// Two more embedded parsers, a beam model and a right-to-left one, join the
+// default in an ensemble that votes (LoadNamed("ensemble"), NewEnsemble;
+// ensemble.txt lists them, docs/nlp.md gives their commands).
 package parser
 
 import (
