@@ -197,7 +197,7 @@ func (a *app) trainParserPruneCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f, err := os.Open(in)
 			if err != nil {
-				return err
+				return fmt.Errorf("parser-prune: %w", err)
 			}
 			m, err := parser.Read(f)
 			f.Close()
