@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,6 +14,7 @@ import (
 	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/nlp/conll"
 	"github.com/newsgraph/newsgraph/nlp/eval"
+	"github.com/newsgraph/newsgraph/nlp/parser"
 	"github.com/newsgraph/newsgraph/nlp/pipeline"
 )
 
@@ -19,7 +22,7 @@ import (
 // standard scorers read: CoNLL-U for the UD evaluation script, CoNLL-2003
 // with a prediction column for conlleval.
 func (a *app) annotateCommand() *cobra.Command {
-	var input, format string
+	var input, format, parserSpec string
 	var score bool
 	cmd := &cobra.Command{
 		Use:   "annotate [--input text|conll|conllu] [--format conllu|json] PATH...",
@@ -47,6 +50,11 @@ UPOS/XPOS accuracy and UAS/LAS as the UD evaluation script does.`,
 			if err != nil {
 				return err
 			}
+			if parserSpec != "" {
+				if p.Parser, err = loadParserSpec(parserSpec); err != nil {
+					return err
+				}
+			}
 			for _, path := range args {
 				var err error
 				switch input {
@@ -70,7 +78,43 @@ UPOS/XPOS accuracy and UAS/LAS as the UD evaluation script does.`,
 	f.StringVar(&input, "input", "text", "input format: text, conll (CoNLL-2003) or conllu")
 	f.StringVar(&format, "format", "", "output format: conllu, conll or json (default: the input's format)")
 	f.BoolVar(&score, "score", false, "print scores against the input's gold columns instead of the annotation")
+	f.StringVar(&parserSpec, "parser", "", "parser instead of the default: an embedded one by name ("+strings.Join(parser.Names(), ", ")+
+		"), or model files FILE[@WEIGHT],... (more than one: an ensemble voting with the weights)")
 	return cmd
+}
+
+// loadParserSpec loads the parser --parser names: an embedded model by name,
+// or model files, which more than one make an ensemble.
+func loadParserSpec(spec string) (*parser.Model, error) {
+	if slices.Contains(parser.Names(), spec) {
+		return parser.LoadNamed(spec)
+	}
+	var models []*parser.Model
+	var weights []float64
+	for _, item := range strings.Split(spec, ",") {
+		path, w, hasWeight := strings.Cut(item, "@")
+		weight := 1.0
+		if hasWeight {
+			var err error
+			if weight, err = strconv.ParseFloat(w, 64); err != nil {
+				return nil, fmt.Errorf("--parser %s: bad weight: %w", item, err)
+			}
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("--parser: %w", err)
+		}
+		m, err := parser.Read(f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("--parser %s: %w", path, err)
+		}
+		models, weights = append(models, m), append(weights, weight)
+	}
+	if len(models) == 1 {
+		return models[0], nil
+	}
+	return parser.NewEnsemble(models, weights)
 }
 
 func (a *app) annotateText(cmd *cobra.Command, p *pipeline.Pipeline, path, format string) error {

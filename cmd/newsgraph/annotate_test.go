@@ -36,6 +36,14 @@ func TestAnnotateWritesScorerFormats(t *testing.T) {
 	if !strings.Contains(score, "UAS 1.0000") {
 		t.Errorf("conllu score:\n%s", score)
 	}
+	// --parser picks another embedded parser; an unknown file is an error.
+	score = mustCLI(t, filepath.Join(dir, "unused.db"), "annotate", "--score", "--input", "conllu", "--parser", "ensemble", conllu)
+	if !strings.Contains(score, "UAS 1.0000") {
+		t.Errorf("conllu score, ensemble:\n%s", score)
+	}
+	if code, _, _ := cli(t, filepath.Join(dir, "unused.db"), "annotate", "--input", "conllu", "--parser", filepath.Join(dir, "none.model"), conllu); code == 0 {
+		t.Errorf("annotate --parser with a missing file: exit 0")
+	}
 	text := filepath.Join(dir, "in.txt")
 	os.WriteFile(text, []byte("The mayor of Tarrow, Ines Vidal, resigned on Friday.\n\nShe did not say why."), 0o644)
 	out = mustCLI(t, filepath.Join(dir, "unused.db"), "annotate", text)

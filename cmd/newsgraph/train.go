@@ -32,7 +32,7 @@ prints its scores on the development split. Rebuild the binary afterwards to
 embed the new model.`,
 	}
 	cmd.AddCommand(a.trainTaggerCommand())
-	cmd.AddCommand(a.trainParserCommand())
+	cmd.AddCommand(a.trainParserCommand(), a.trainParserPruneCommand())
 	cmd.AddCommand(a.trainNERCommand(), a.trainNERClustersCommand())
 	return cmd
 }
@@ -179,6 +179,43 @@ The development scores are for the embedded tagger's tags over gold tokens.`,
 	f.Float64Var(&opt.Explore, "explore", 0, "share of moves after the first epoch that follow the model rather than the oracle (default 1)")
 	f.Float32Var(&opt.Prune, "prune", 0, "drop features whose averaged weights are all below this (default 1)")
 	f.IntVar(&opt.Beam, "beam", 0, "train globally and parse with a beam of this many items (0 or 1: greedy)")
+	f.BoolVar(&opt.RTL, "rtl", false, "train (and parse) right to left, on reversed sentences: a second opinion for the ensemble")
+	return cmd
+}
+
+// trainParserPruneCommand shrinks a trained parser model file, so that the
+// ensemble's members fit the size budget of the embedded models.
+func (a *app) trainParserPruneCommand() *cobra.Command {
+	var in, out string
+	var threshold float32
+	cmd := &cobra.Command{
+		Use:   "parser-prune --in FILE --out FILE [--prune T]",
+		Short: "Drop a trained parser model's features whose weights are all below T",
+		Example: `  newsgraph train parser --rtl --out /tmp/rtl.model
+  newsgraph train parser-prune --in /tmp/rtl.model --out nlp/parser/parser-rtl.model --prune 2`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			f, err := os.Open(in)
+			if err != nil {
+				return fmt.Errorf("parser-prune: %w", err)
+			}
+			m, err := parser.Read(f)
+			f.Close()
+			if err != nil {
+				return fmt.Errorf("%s: %w", in, err)
+			}
+			if m, err = m.Pruned(threshold); err != nil {
+				return err
+			}
+			return writeModel(out, m.Write)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&in, "in", "", "parser model file to read")
+	f.StringVar(&out, "out", "", "model file to write")
+	f.Float32Var(&threshold, "prune", 2, "drop features whose weights are all below this")
+	_ = cmd.MarkFlagRequired("in")
+	_ = cmd.MarkFlagRequired("out")
 	return cmd
 }
 

@@ -45,6 +45,7 @@ func TestTrainCommands(t *testing.T) {
 	}{
 		{[]string{"train", "tagger", "--epochs", "3", "--folds", "2", "--prune", "0.001"}, "UPOS 1.0000"},
 		{[]string{"train", "parser", "--epochs", "5", "--folds", "1", "--prune", "0.001"}, "UAS 1.0000"},
+		{[]string{"train", "parser", "--epochs", "5", "--folds", "1", "--prune", "0.001", "--rtl"}, "UAS 1.0000"},
 	} {
 		out := filepath.Join(dir, c.args[1]+".model")
 		code, stdout, stderr := cli(t, filepath.Join(dir, "g.db"), append(c.args, "--train", data, "--dev", data, "--out", out)...)
@@ -57,6 +58,19 @@ func TestTrainCommands(t *testing.T) {
 		if st, err := os.Stat(out); err != nil || st.Size() == 0 {
 			t.Errorf("%v: no model file (%v)", c.args, err)
 		}
+	}
+	// Pruning a parser file keeps a parser, smaller, that annotate loads.
+	pruned := filepath.Join(dir, "pruned.model")
+	if code, _, stderr := cli(t, filepath.Join(dir, "g.db"), "train", "parser-prune", "--in", filepath.Join(dir, "parser.model"), "--out", pruned, "--prune", "0.5"); code != 0 {
+		t.Fatalf("parser-prune: exit %d: %s", code, stderr)
+	}
+	before, err1 := os.Stat(filepath.Join(dir, "parser.model"))
+	after, err2 := os.Stat(pruned)
+	if err1 != nil || err2 != nil || after.Size() >= before.Size() {
+		t.Errorf("pruned model not smaller: %v %v", err1, err2)
+	}
+	if code, stdout, stderr := cli(t, filepath.Join(dir, "g.db"), "annotate", "--score", "--input", "conllu", "--parser", pruned, data); code != 0 || !strings.Contains(stdout, "UAS") {
+		t.Errorf("annotate with the pruned parser: exit %d, %q %q", code, stdout, stderr)
 	}
 	code, _, stderr := cli(t, filepath.Join(dir, "g.db"), "train", "tagger", "--train", filepath.Join(dir, "missing.conllu"))
 	if code == 0 || !strings.Contains(stderr, "missing.conllu") {

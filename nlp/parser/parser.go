@@ -14,21 +14,35 @@
 //
 //	newsgraph train parser --train ../shared/nlp/ud-english-ewt/train.conllu \
 //	    --dev ../shared/nlp/ud-english-ewt/dev.conllu --out nlp/parser/parser.model
+//
+// Two more embedded parsers, a beam model and a right-to-left one, join the
+// default in an ensemble that votes (LoadNamed("ensemble"), NewEnsemble;
+// ensemble.txt lists them, docs/nlp.md gives their commands).
 package parser
 
 import (
 	"bytes"
-	_ "embed" // the trained model
+	"embed"
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/nlp/perceptron"
 )
 
-//go:embed parser.model
-var embedded []byte
+// The embedded models: parser.model, the default greedy parser, and the
+// other members of the ensemble that ensemble.txt lists.
+//
+//go:embed *.model ensemble.txt
+var embedded embed.FS
+
+// defaultName is the embedded parser Load returns. It is a variable only so
+// that a build can choose another for a comparison
+// (-ldflags "-X github.com/newsgraph/newsgraph/nlp/parser.defaultName=ensemble").
+var defaultName = "greedy"
 
 const magic = "ngparser1\n"
 
@@ -40,14 +54,103 @@ type Model struct {
 	labelHash  []uint64
 	rootLabel  int
 	beam       int // items kept by the beam search; 1 parses greedily
+	// rtl models were trained on reversed sentences and parse them so
+	// (see readingOrder): a right-to-left parser errs elsewhere than a
+	// left-to-right one, which is what an ensemble of both gains from.
+	rtl bool
 	// parts are the model file's parts (move model, label model), kept
 	// for Write; when loaded they are the embedded bytes.
 	parts [][]byte
+	// members, when present, make the model an ensemble: they parse and
+	// vote, and the model's own tables are unused (see NewEnsemble).
+	members []member
 }
 
-// Load decodes the model embedded in the binary. Callers load it once and
-// share it.
-func Load() (*Model, error) { return readBytes(embedded) }
+// Load decodes the default parser embedded in the binary. Callers load it
+// once and share it.
+func Load() (*Model, error) { return LoadNamed(defaultName) }
+
+// Names lists the embedded parsers LoadNamed knows: each model that
+// ensemble.txt lists, by its name, and "ensemble", all of them voting.
+func Names() []string {
+	entries, err := ensembleEntries()
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.name)
+	}
+	return append(names, "ensemble")
+}
+
+// LoadNamed decodes an embedded parser by name (see Names).
+func LoadNamed(name string) (*Model, error) {
+	entries, err := ensembleEntries()
+	if err != nil {
+		return nil, err
+	}
+	if name == "ensemble" {
+		var models []*Model
+		var weights []float64
+		for _, e := range entries {
+			m, err := loadEmbedded(e.file)
+			if err != nil {
+				return nil, err
+			}
+			models, weights = append(models, m), append(weights, e.weight)
+		}
+		return NewEnsemble(models, weights)
+	}
+	for _, e := range entries {
+		if e.name == name {
+			return loadEmbedded(e.file)
+		}
+	}
+	return nil, fmt.Errorf("parser: no embedded parser %q (have %s)", name, strings.Join(Names(), ", "))
+}
+
+func loadEmbedded(file string) (*Model, error) {
+	data, err := embedded.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("parser: %w", err)
+	}
+	m, err := readBytes(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return m, nil
+}
+
+// ensembleEntry is a line of ensemble.txt: a member's name, model file and
+// the weight of its votes (its EWT dev UAS).
+type ensembleEntry struct {
+	name, file string
+	weight     float64
+}
+
+func ensembleEntries() ([]ensembleEntry, error) {
+	data, err := embedded.ReadFile("ensemble.txt")
+	if err != nil {
+		return nil, fmt.Errorf("parser: %w", err)
+	}
+	var entries []ensembleEntry
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		if len(f) != 3 {
+			return nil, fmt.Errorf("parser: ensemble.txt: bad line %q", line)
+		}
+		w, err := strconv.ParseFloat(f[2], 64)
+		if err != nil {
+			return nil, fmt.Errorf("parser: ensemble.txt: %w", err)
+		}
+		entries = append(entries, ensembleEntry{f[0], f[1], w})
+	}
+	return entries, nil
+}
 
 // newModel builds the scoring tables from the model file's parts; training
 // goes through the same bytes, so a trained model parses as its file does.
@@ -55,12 +158,24 @@ func newModel(parts [][]byte) (*Model, error) {
 	if len(parts) != 2 && len(parts) != 3 {
 		return nil, fmt.Errorf("parser: model has %d parts, want 2 or 3", len(parts))
 	}
-	// A third part, present only in models trained for it, holds the
-	// beam width the moves were trained with, which parsing must use.
-	beam := 1
+	// A third part, present only in models trained for it, holds how the
+	// moves were trained, which parsing must follow: the beam width
+	// ("beam 4") and the direction ("rtl"), one setting a line.
+	beam, rtl := 1, false
 	if len(parts) == 3 {
-		if _, err := fmt.Sscanf(string(parts[2]), "beam %d", &beam); err != nil || beam < 1 || beam > 64 {
-			return nil, fmt.Errorf("parser: bad beam part %q", parts[2])
+		for _, line := range strings.Split(string(parts[2]), "\n") {
+			switch f := strings.Fields(line); {
+			case len(f) == 2 && f[0] == "beam":
+				b, err := strconv.Atoi(f[1])
+				if err != nil || b < 1 || b > 64 {
+					return nil, fmt.Errorf("parser: bad beam setting %q", line)
+				}
+				beam = b
+			case len(f) == 1 && f[0] == "rtl":
+				rtl = true
+			default:
+				return nil, fmt.Errorf("parser: bad setting %q", line)
+			}
 		}
 	}
 	table, err := readMoveTable(parts[0])
@@ -71,7 +186,7 @@ func newModel(parts [][]byte) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &Model{table: table, labelTable: labels, rootLabel: slices.Index(labels.classes, "root"), beam: beam, parts: parts}
+	m := &Model{table: table, labelTable: labels, rootLabel: slices.Index(labels.classes, "root"), beam: beam, rtl: rtl, parts: parts}
 	if m.rootLabel < 0 {
 		return nil, fmt.Errorf("parser: model has no root label")
 	}
@@ -92,9 +207,32 @@ func (m *Model) Parse(s *nlp.Sentence) {
 	if n == 0 {
 		return
 	}
-	forms, tags, upos := make([]string, n), make([]string, n), make([]string, n)
+	if len(m.members) > 0 {
+		m.parseEnsemble(s)
+		return
+	}
+	heads, labels := m.parse(s)
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		t.Head, t.Rel = heads[i], m.labelTable.classes[labels[i]]
+		if t.Head == n {
+			t.Head = -1
+		}
+	}
+}
+
+// parse returns the head of each token of s (n for the root) and the label
+// class of its arc, in the sentence's order whatever the model's direction.
+func (m *Model) parse(s *nlp.Sentence) (heads, labels []int) {
+	n := len(s.Tokens)
+	upos := make([]string, n)
 	for i, t := range s.Tokens {
-		forms[i], tags[i], upos[i] = t.Text, t.Tag, t.UPOS
+		upos[i] = t.UPOS
+	}
+	perm := readingOrder(upos, m.rtl)
+	forms, tags := make([]string, n), make([]string, n)
+	for j, i := range perm {
+		forms[j], tags[j], upos[j] = s.Tokens[i].Text, s.Tokens[i].Tag, s.Tokens[i].UPOS
 	}
 	sent := newSentence(forms, tags, upos, m.labelHash)
 	var st *state
@@ -103,13 +241,42 @@ func (m *Model) Parse(s *nlp.Sentence) {
 	} else {
 		st = m.parseGreedy(sent, n)
 	}
-	for i := range s.Tokens {
-		t := &s.Tokens[i]
-		t.Head, t.Rel = st.heads[i], m.labelTable.classes[st.labels[i]]
-		if t.Head == n {
-			t.Head = -1
-		}
+	if !m.rtl {
+		return st.heads[:n], st.labels[:n]
 	}
+	heads, labels = make([]int, n), make([]int, n)
+	for j, i := range perm {
+		h := st.heads[j]
+		if h != n {
+			h = perm[h]
+		}
+		heads[i], labels[i] = h, st.labels[j]
+	}
+	return heads, labels
+}
+
+// readingOrder returns the order in which a parser reads the words of a
+// sentence with these UPOS tags: perm[j] is the word read j-th. Left to
+// right it is the sentence's order. Right to left it is reversed, except
+// for the closing punctuation, which stays last: the root takes its
+// sentence-final mark best when the whole clause has been read, and
+// reading the mark first would make the parser decide where it attaches
+// before it has seen the main verb.
+func readingOrder(upos []string, rtl bool) []int {
+	n := len(upos)
+	perm := make([]int, n)
+	for i := range perm {
+		perm[i] = i
+	}
+	if !rtl {
+		return perm
+	}
+	end := n // the closing punctuation is upos[end:]
+	for end > 0 && upos[end-1] == "PUNCT" {
+		end--
+	}
+	slices.Reverse(perm[:end])
+	return perm
 }
 
 // parseGreedy makes the best-scoring move at each step.
@@ -145,12 +312,16 @@ func (m *Model) label(sent *sentence, st *state, move int, feats []perceptron.Fe
 // Write saves the model: the move perceptron and the label perceptron. The
 // same model always writes the same bytes.
 func (m *Model) Write(w io.Writer) error {
+	if len(m.members) > 0 {
+		return fmt.Errorf("parser: an ensemble is written as its members")
+	}
 	return perceptron.WriteBundle(w, magic, m.parts...)
 }
 
 // fromTrained makes the model of trained perceptrons; beam > 1 records the
-// beam width the moves were trained for.
-func fromTrained(moves, labels *perceptron.Model, beam int) (*Model, error) {
+// beam width the moves were trained for, rtl that they read sentences
+// backwards.
+func fromTrained(moves, labels *perceptron.Model, beam int, rtl bool) (*Model, error) {
 	var mv, lb bytes.Buffer
 	if err := moves.Write(&mv); err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
@@ -159,8 +330,15 @@ func fromTrained(moves, labels *perceptron.Model, beam int) (*Model, error) {
 		return nil, fmt.Errorf("parser: %w", err)
 	}
 	parts := [][]byte{mv.Bytes(), lb.Bytes()}
+	var settings []string
 	if beam > 1 {
-		parts = append(parts, fmt.Appendf(nil, "beam %d", beam))
+		settings = append(settings, fmt.Sprintf("beam %d", beam))
+	}
+	if rtl {
+		settings = append(settings, "rtl")
+	}
+	if len(settings) > 0 {
+		parts = append(parts, []byte(strings.Join(settings, "\n")))
 	}
 	return newModel(parts)
 }
@@ -181,4 +359,22 @@ func readBytes(data []byte) (*Model, error) {
 		return nil, fmt.Errorf("parser: not a parser model (%w)", err)
 	}
 	return newModel(parts)
+}
+
+// Pruned returns the model without the move and label features whose
+// weights are all below threshold in magnitude (see Options.Prune): a
+// smaller file, so that an ensemble's members fit the size budget.
+func (m *Model) Pruned(threshold float32) (*Model, error) {
+	if len(m.members) > 0 {
+		return nil, fmt.Errorf("parser: prune an ensemble's members")
+	}
+	mv, err := perceptron.Read(bytes.NewReader(m.parts[0]))
+	if err != nil {
+		return nil, fmt.Errorf("parser: %w", err)
+	}
+	lb, err := perceptron.Read(bytes.NewReader(m.parts[1]))
+	if err != nil {
+		return nil, fmt.Errorf("parser: %w", err)
+	}
+	return fromTrained(mv.Prune(threshold), lb.Prune(threshold), m.beam, m.rtl)
 }

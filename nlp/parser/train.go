@@ -31,7 +31,10 @@ type Options struct {
 	// items (max-violation updates, static oracle) and parses with the
 	// same beam; 0 or 1 trains and parses greedily.
 	Beam int
-	Log  io.Writer // progress lines, or nil
+	// RTL trains on reversed sentences: the model reads right to left
+	// (and parses so; see readingOrder), a second opinion for an ensemble.
+	RTL bool
+	Log io.Writer // progress lines, or nil
 }
 
 func (o *Options) defaults() {
@@ -95,17 +98,29 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 		if n == 0 {
 			continue
 		}
-		forms, tags, upos := make([]string, n), make([]string, n), make([]string, n)
+		upos := make([]string, n)
+		for i, t := range s.Tokens {
+			upos[i] = t.UPOS
+		}
+		perm := readingOrder(upos, opt.RTL)
+		pos := make([]int, n) // where each word is read
+		for j, i := range perm {
+			pos[i] = j
+		}
+		forms, tags := make([]string, n), make([]string, n)
 		heads, labels := make([]int, n), make([]int, n)
 		roots := 0
-		for i, t := range s.Tokens {
-			forms[i], tags[i], upos[i], heads[i], labels[i] = t.Text, t.Tag, t.UPOS, t.Head, index[labelOf(t.Rel)]
-			if t.Head < 0 {
-				heads[i] = n
-				roots++
-			}
+		for j, i := range perm {
+			t := s.Tokens[i]
 			if t.Head >= n {
 				return nil, fmt.Errorf("parser: sentence %d: head %d out of range", si+1, t.Head)
+			}
+			forms[j], tags[j], upos[j], labels[j] = t.Text, t.Tag, t.UPOS, index[labelOf(t.Rel)]
+			if t.Head < 0 {
+				heads[j] = n
+				roots++
+			} else {
+				heads[j] = pos[t.Head]
 			}
 		}
 		if roots != 1 {
@@ -161,7 +176,7 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 		}
 		mv, lb = mv.Prune(opt.Prune), lb.Prune(opt.Prune)
 	}
-	m, err := fromTrained(mv, lb, opt.Beam)
+	m, err := fromTrained(mv, lb, opt.Beam, opt.RTL)
 	if err != nil {
 		return nil, err
 	}
