@@ -243,6 +243,33 @@ func freePages(tx *bolt.Tx, pages int) int {
 	return n
 }
 
+// StoreDataSize is the high-water mark of the bolt store in dir: the bytes
+// of the pages it has used (0 when there is no store yet, or it cannot be
+// read). The file itself is bigger: bolt grows it in 16 MB steps.
+func StoreDataSize(dir string) int64 {
+	file := boltFile(dir)
+	if fileSize(file) == 0 {
+		return 0
+	}
+	db, err := bolt.Open(file, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return 0
+	}
+	defer db.Close()
+	var n int64
+	_ = db.View(func(tx *bolt.Tx) error { n = tx.Size(); return nil })
+	return n
+}
+
+// WorthCompacting reports whether an ingest that took a bolt store's data
+// (StoreDataSize) from before to after bytes should compact it: a new store, or one that grew
+// by half or more, holds mostly half-full pages of this ingest (compacted
+// to about 0.45×); a few documents added to a large store are not worth
+// copying the whole file.
+func WorthCompacting(before, after int64) bool {
+	return after > 0 && (before == 0 || after >= before+before/2)
+}
+
 func fileSize(path string) int64 {
 	fi, err := os.Stat(path)
 	if err != nil {

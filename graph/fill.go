@@ -65,4 +65,3 @@ func boltTxOf(tx kv.Tx) *bolt.Tx {
 	}
 	return (*struct{ tx *bolt.Tx })(unsafe.Pointer(htx)).tx
 }
-

@@ -174,10 +174,19 @@ regular file (FIFOs, devices) are skipped with a reason.`,
 			if err != nil {
 				return err
 			}
-			if compact {
-				if err := a.checkCompactable(); err != nil {
-					return err
-				}
+			// Compaction is on by default for bolt and runs when the ingest
+			// grew the file enough to pay (graph.WorthCompacting).
+			cfg, err := a.storeConfig()
+			if err != nil {
+				return err
+			}
+			isBolt := cfg.Backend == "" || cfg.Backend == graph.BackendBolt
+			if compact && cmd.Flags().Changed("compact") && !isBolt {
+				return a.checkCompactable()
+			}
+			var sizeBefore int64
+			if isBolt {
+				sizeBefore = graph.StoreDataSize(cfg.Path)
 			}
 			err = a.withStore(ctx, func(st *graph.Store) error {
 				opt := pipeline.Options{
@@ -237,7 +246,7 @@ regular file (FIFOs, devices) are skipped with a reason.`,
 				}
 				return nil
 			})
-			if err != nil || !compact {
+			if err != nil || !compact || !isBolt || !graph.WorthCompacting(sizeBefore, graph.StoreDataSize(cfg.Path)) {
 				return err
 			}
 			return a.compact(ctx) // the store is closed: nothing else holds it
@@ -247,7 +256,7 @@ regular file (FIFOs, devices) are skipped with a reason.`,
 	f.BoolVar(&noProgress, "no-progress", false, "no progress bar even on a terminal")
 	f.BoolVar(&reextract, "reextract", false, "extract documents again even when their text is already stored")
 	f.BoolVar(&followSymlinks, "follow-symlinks", false, "follow symlinks that lead out of the input folders")
-	f.BoolVar(&compact, "compact", false, "compact the bolt store afterwards, as `newsgraph compact` (after bulk loads; not when a document failed)")
+	f.BoolVar(&compact, "compact", true, "compact the bolt store afterwards, as `newsgraph compact`, when the ingest created it or grew it by half or more (not when a document failed; --compact=false to skip)")
 	f.Int("workers", 0, "extraction workers (default: one per core; config ingest.workers)")
 	f.Bool("resolve", true, "link entities to the same entity in other documents afterwards (config ingest.resolve)")
 	a.bind(f, "ingest.workers", "workers")
