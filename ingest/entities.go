@@ -178,6 +178,11 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 		}
 		return false
 	}
+	if ideologies[t] && i+1 < len(toks) && partyMembers[toks[i+1].Lower] {
+		// "Conservative Republicans said": a wing of a party, not the
+		// Conservative Party.
+		return false
+	}
 	if openingAdjectives[t] && (i == 0 || nlp.IsOpenQuote(toks[i-1].Text) || toks[i-1].Text == ":") {
 		// "Top White House adviser X", "Embattled Republican Y": an
 		// adjective capitalised because it opens the sentence.
@@ -232,6 +237,11 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 // in the gazetteers starts with one.
 var openingAdjectives = map[string]bool{"Top": true, "Embattled": true, "Incoming": true, "Outgoing": true,
 	"Prominent": true, "Longtime": true, "Veteran": true, "Influential": true, "Powerful": true, "Beleaguered": true}
+
+// ideologies before partyMembers name a wing of a party.
+var ideologies = map[string]bool{"Conservative": true, "Liberal": true, "Moderate": true, "Progressive": true}
+
+var partyMembers = map[string]bool{"republican": true, "republicans": true, "democrat": true, "democrats": true, "democratic": true}
 
 func allCapsLine(toks []token) bool {
 	n := 0

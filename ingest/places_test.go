@@ -1,6 +1,9 @@
 package ingest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCommaPlaceNeedsContainment(t *testing.T) {
 	runCases(t, []ruleCase{
@@ -75,4 +78,13 @@ func TestOpeningAdjectiveIsNoName(t *testing.T) {
 		{name: "an adjective that opens a sentence", text: "Top White House economic adviser Gary Lund was a contender.",
 			want: []string{"Gary Lund|works_for|White House"}, not: []string{"Gary Lund|works_for|Top White House"}},
 	})
+}
+
+func TestPartyWingIsNoParty(t *testing.T) {
+	ext := extractText(t, "Conservative Republicans said on Tuesday they would try to pass the bill.")
+	for _, e := range ext.Entities {
+		if strings.HasPrefix(e.Name, "Conservative") {
+			t.Errorf("a wing of a party became the entity %q (%s)", e.Name, e.Class)
+		}
+	}
 }
