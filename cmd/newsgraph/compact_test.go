@@ -89,4 +89,3 @@ func TestCompactRefusals(t *testing.T) {
 		t.Errorf("compact of PostgreSQL: exit %d, %s", code, errOut)
 	}
 }
-
