@@ -15,8 +15,6 @@ import (
 // hand-written rule covers, so the fact can only come from the model.
 func TestRelationClassifier(t *testing.T) {
 	runCases(t, []ruleCase{
-		{name: "verb with a descriptor before the victim", text: "In 1921 , Piet Albers assassinated the reformer Jan Dekk during a rally .",
-			want: []string{"Piet Albers|killed|Dekk"}, model: true},
 		{name: "place inside a region", text: "Floods hit Oskar Lake in northern Valdoria on Monday .",
 			want: []string{"Oskar Lake|located_in|Valdoria"}, model: true},
 		{name: "a larger place is never inside a smaller one", text: "Doctors in Merriton , a town in Oskana County , treated the victims .",
@@ -29,9 +27,9 @@ func TestRelationClassifier(t *testing.T) {
 }
 
 func TestClassifierFactsCarryTheirProbability(t *testing.T) {
-	text := "In 1921 , Piet Albers assassinated the reformer Jan Dekk during a rally ."
+	text := "Floods hit Oskar Lake in northern Valdoria on Monday ."
 	ext := extractText(t, text)
-	f, ok := findFact(ext, "Piet Albers|killed|Dekk")
+	f, ok := findFact(ext, "Oskar Lake|located_in|Valdoria")
 	if !ok {
 		t.Fatalf("no classifier fact in %q", text)
 	}
@@ -42,8 +40,8 @@ func TestClassifierFactsCarryTheirProbability(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c := f.Evidence.Confidence; c < m.Threshold[4] || c > 1 {
-		t.Fatalf("confidence %.3f outside [threshold %.3f, 1]", c, m.Threshold[4])
+	if c := f.Evidence.Confidence; c < m.Threshold[2] || c > 1 {
+		t.Fatalf("confidence %.3f outside [threshold %.3f, 1]", c, m.Threshold[2])
 	}
 	// --min-confidence above the fact's probability drops it, below keeps it.
 	for _, tc := range []struct {
@@ -58,7 +56,7 @@ func TestClassifierFactsCarryTheirProbability(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, got := findFact(ext, "Piet Albers|killed|Dekk"); got != tc.want {
+		if _, got := findFact(ext, "Oskar Lake|located_in|Valdoria"); got != tc.want {
 			t.Errorf("min confidence %.3f: fact kept = %v, want %v", tc.min, got, tc.want)
 		}
 	}
