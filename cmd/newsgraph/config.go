@@ -57,7 +57,7 @@ var defaults = map[string]any{
 	"api.query_token":       "",
 	"api.public_queries":    false,
 	"api.allowed_hosts":     []string{},
-	"api.max_queries":       4,
+	"api.max_queries":       0,
 	"log.level":             "info",
 }
 

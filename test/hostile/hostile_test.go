@@ -584,7 +584,9 @@ func slowQueryAndReader(s *server) string {
 		return fmt.Sprintf("stats beside the query: %d", st.status)
 	}
 	qr = <-queryDone
-	if msg := want(qr, 504, "query_timeout"); msg != "" {
+	// Its time limit ends it; the heap watchdog may end it first, when
+	// earlier attacks' scripts still hold memory (a clean stop too).
+	if msg := wantOneOf(qr, "query_timeout", "query_memory_limit"); msg != "" {
 		return "query: " + msg
 	}
 	if msg := s.noOpenReads(); msg != "" {
