@@ -574,7 +574,20 @@ func slowQueryAndReader(s *server) string {
 	var qr reply
 	select {
 	case qr = <-queryDone:
-		return "the write was answered only after the query ended: " + want(w, 404, "not_found")
+		// The heap watchdog may stop the script early (earlier attacks'
+		// scripts still hold memory): then the query ended on its own
+		// before the write was answered and the race proves nothing. Only
+		// a query that ran to its time limit shows the writer waited.
+		if wantOneOf(qr, "query_memory_limit") != "" {
+			return "the write was answered only after the query reached its time limit: " + want(w, 404, "not_found")
+		}
+		if msg := want(w, 404, "not_found"); msg != "" {
+			return "write: " + msg
+		}
+		if msg := s.noOpenReads(); msg != "" {
+			return "after the memory stop, with the reader still connected: " + msg
+		}
+		return ""
 	default:
 	}
 	if msg := want(w, 404, "not_found"); msg != "" {
