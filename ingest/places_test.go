@@ -88,3 +88,16 @@ func TestPartyWingIsNoParty(t *testing.T) {
 		}
 	}
 }
+
+// A candidate for a body's seat neither works for it nor leads it; the
+// title stays.
+func TestCandidateHoldsNoSeat(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "a Senate candidate", text: "Republican Senate candidate Rod Marlow of Alabama denied the allegations on Friday.",
+			want: []string{"Rod Marlow|role|Senate candidate"}, not: []string{"Rod Marlow|works_for|Senate"}},
+		{name: "a presidential nominee", text: "Democratic presidential nominee Ada Vance of Ohio spoke on Monday.",
+			not: []string{"Ada Vance|leads|United States", "Ada Vance|works_for|United States"}},
+		{name: "a committee's chairman still leads it", text: "Senate Finance Committee Chairman Orvin Hatchett said the vote would wait.",
+			want: []string{"Orvin Hatchett|leads|Senate Finance Committee"}},
+	})
+}

@@ -494,6 +494,11 @@ func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
 		// names the office holder's side, not an employer; a party's own
 		// officers ("party leader", "Labour chairman") are read below.
 		v.emit(p, "member_of", org, rule+"-party", lo, hi, nil)
+	case candidacy(roleText):
+		// "Republican Senate candidate Roy Moore", "the Democratic nominee
+		// for governor": one runs for the body's seat, one does not work
+		// for it or lead it (the party case above keeps the side taken).
+		return
 	case fedGovernor(roleText, v.m(org).surface):
 		// "Fed Governor Randal Quarles" sits on the Board; the chair leads.
 		v.emit(p, "member_of", org, rule, lo, hi, nil)
@@ -537,6 +542,21 @@ func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
 			v.emit(p, "works_for", y, rule, lo, hi, nil)
 		}
 	}
+}
+
+// candidacy reports whether a title names someone running for an office
+// ("Senate candidate", "presidential nominee", "gubernatorial hopeful"),
+// who holds no post in the body named with it yet.
+func candidacy(roleText string) bool {
+	words := strings.Fields(strings.ToLower(roleText))
+	if len(words) == 0 {
+		return false
+	}
+	switch words[len(words)-1] {
+	case "candidate", "candidates", "nominee", "nominees", "hopeful", "hopefuls", "contender", "contenders", "challenger", "challengers":
+		return true
+	}
+	return false
 }
 
 // fedGovernor reports whether a governor's title names a member of the
