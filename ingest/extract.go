@@ -523,7 +523,7 @@ func (x *docState) build(opts Options) schema.Extraction {
 			// ID cards"); what the body confirms has the body's evidence.
 			continue
 		}
-		if iris[f.subj] == "" {
+		if iris[f.subj] == "" || x.namesakePlace(f) {
 			continue
 		}
 		obj := f.lit
@@ -553,6 +553,22 @@ func (x *docState) build(opts Options) schema.Extraction {
 		ext.Facts = append(ext.Facts, fact)
 	}
 	return ext
+}
+
+// namesakePlace reports a home or nationality read from a place named as
+// one of the person's own names: "attorney Shan Wu of Wu, Grohovsky and
+// Whipple" names his firm, not a town called Wu.
+func (x *docState) namesakePlace(f rawFact) bool {
+	if f.obj < 0 || (f.pred != "lives_in" && f.pred != "citizen_of") {
+		return false
+	}
+	place := x.ents[f.obj].name()
+	for _, w := range strings.Fields(x.ents[f.subj].name()) {
+		if w == place {
+			return true
+		}
+	}
+	return false
 }
 
 func containsStr(list []string, s string) bool {

@@ -101,3 +101,21 @@ func TestCandidateHoldsNoSeat(t *testing.T) {
 			want: []string{"Orvin Hatchett|leads|Senate Finance Committee"}},
 	})
 }
+
+func TestNamesakeIsNoHome(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "a firm named after the lawyer", text: "He hired attorney Walter Mack of the law firm of Doar Rieck in New York and attorney Tao Lin of Lin, Becker and Marsh in Washington, his spokesman said.",
+			want: []string{"Tao Lin|role|attorney"}, not: []string{"Tao Lin|lives_in|Lin"}},
+		{name: "a real home stays", text: "Senator Ana Ruiz of Ohio said the vote would wait.",
+			want: []string{"Ana Ruiz|lives_in|Ohio"}},
+	})
+}
+
+func TestActNounIsNoTitle(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "an assessment of a firm, then its speaker", text: "The reply did not change the agency’s assessment of Halvard Labs, Breck said.",
+			not: []string{"Breck|works_for|Halvard Labs"}},
+		{name: "a Fed governor abbreviated", text: "Ann Vole would join Fed Gov. Lia Brand atop the central bank.",
+			not: []string{"Lia Brand|leads|Fed"}},
+	})
+}

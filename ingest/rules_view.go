@@ -564,6 +564,9 @@ func candidacy(roleText string) bool {
 // "Governor" elsewhere, as at the Bank of England, is its head).
 func fedGovernor(roleText, org string) bool {
 	r := strings.ToLower(roleText)
+	if t := strings.TrimSuffix(r, "."); t == "gov" || strings.HasSuffix(t, " gov") {
+		r = strings.TrimSuffix(t, "gov") + "governor" // "Fed Gov. Lael Brainard"
+	}
 	if r != "governor" && r != "former governor" && r != "fed governor" {
 		return false
 	}
@@ -638,7 +641,9 @@ func (v *view) occupation(i int) (int, bool) {
 }
 
 func occupationShape(w string) bool {
-	if notOccupation[w] {
+	if notOccupation[w] || strings.HasSuffix(w, "ment") {
+		// "-ment" names an act or a thing ("assessment of X, Y said"),
+		// never a post; the list holds the other look-alikes.
 		return false
 	}
 	for _, suf := range []string{"ist", "er", "or", "ian", "ant", "ent", "man", "woman", "ee"} {

@@ -274,7 +274,7 @@ var rewrites = []rewrite{
 	{from: "works_for", to: "", titleWords: setOf("candidate nominee hopeful contender challenger")},
 	{from: "member_of", to: "", titleWords: setOf("candidate nominee hopeful contender challenger"), objectWords: chambers},
 	// a Fed governor sits on the Board of seven; its chair leads it
-	{from: "leads", to: "member_of", titleWords: setOf("governor governors"), objectWords: setOf("fed reserve")},
+	{from: "leads", to: "member_of", titleWords: setOf("governor governors gov. gov"), objectWords: setOf("fed reserve")},
 	// a chamber's leaders are members of it (Senate Majority Leader)
 	{from: "leads", to: "member_of", objectWords: chambers},
 	// a member of the Senate is a member, not an employee
