@@ -62,6 +62,21 @@ var timeWords = map[string]bool{
 	"GMT": true, "EST": true, "EDT": true, "PST": true, "AM": true, "PM": true, "A.M.": true, "P.M.": true,
 }
 
+// monthAbbrevName reports whether token i, a month's abbreviation without
+// a period ("Jan", "Mar", "Dec"), is a name rather than a month: it is a
+// month only next to a day number or a year ("Jan 5", "5 Jan", "Jan 2017"),
+// while "Jan Reeves" is a given name and a surname.
+func monthAbbrevName(toks []token, i int) bool {
+	t := toks[i].Text
+	if len(t) < 3 || len(t) > 4 || strings.HasSuffix(t, ".") || !monthAbbrev(toks[i].Lower) || months[toks[i].Lower] {
+		return false
+	}
+	if i+1 < len(toks) && toks[i+1].Tag == "CD" || i > 0 && toks[i-1].Tag == "CD" {
+		return false
+	}
+	return i+1 < len(toks) && upperFirst(toks[i+1].Text)
+}
+
 var honorifics = map[string]bool{"Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true, "Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Sir": true, "Dame": true, "Lady": true, "Lord": true}
 
 var companySuffix = map[string]bool{"SA": true, "NV": true, "SpA": true, "LLP": true, "Plc": true, "S.p.A.": true, "S.A.": true, "GmbH": true, "N.V.": true, "Co.": true, "Inc.": true, "Corp.": true, "Ltd.": true, "Co": true, "Inc": true, "Corp": true, "Ltd": true, "LLC": true, "PLC": true}
@@ -133,7 +148,7 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 	if arabicPrefix(t) {
 		return true
 	}
-	if !upperFirst(t) || timeWords[t] || t == "I" || contraction(t) {
+	if !upperFirst(t) || timeWords[t] && !monthAbbrevName(toks, i) || t == "I" || contraction(t) {
 		return false // "I’m", "We've", "Don't": the tokenizer keeps contractions whole
 	}
 	if toks[i].Tag == "CD" && !upperFirst(t) || digitCount(t) >= 3 {
