@@ -306,6 +306,10 @@ func (x *docState) chunks(toks []token) []chunk {
 				j++
 				continue
 			}
+			if k := x.possessiveNameEnd(toks, i, j); k > j {
+				j = k
+				continue
+			}
 			// "Institute for the Study of War": of/for + "the" inside an
 			// organisation's name.
 			if j+2 < len(toks) && (toks[j].Text == "of" || toks[j].Text == "for") && toks[j+1].Text == "the" && x.isNameToken(toks, j+2) && x.g.orgHeads[toks[j-1].Text] != "" && !companySuffix[toks[j-1].Text] && x.g.orgHeads[toks[j-1].Text] != schema.MediaOutlet {
@@ -390,6 +394,45 @@ func (x *docState) chunks(toks []token) []chunk {
 	return out
 }
 
+// possessiveNameEnd returns where a name goes on through the possessive
+// at token j, or j: "Moody's Investors Service", "McDonald's Corp",
+// "Moody's said" are one company's name, not "Moody" and what it owns.
+// The name with its possessive is in the tables, or the one word before it
+// is unknown and the capitalised words after it, before any title word,
+// end in a company's head or suffix ("Hadley's Analytics", "Brenner's
+// Foods Inc"). "China's Commerce Ministry" and "Trump's Justice
+// Department" stay an owner and a body.
+func (x *docState) possessiveNameEnd(toks []token, i, j int) int {
+	if toks[j].Lower != "'s" || toks[j].Start != toks[j-1].End {
+		return j
+	}
+	owner := joinToks(toks[i:j])
+	k := j + 1
+	for k < len(toks) && x.isNameToken(toks, k) && !x.g.roleHeads[toks[k].Text] && !x.g.roleMods[toks[k].Text] {
+		k++
+	}
+	// The longest name of the tables first: "Moody's Investors Service"
+	// before "Moody's".
+	for n := k; n > j; n-- {
+		name := owner + "'s"
+		if n > j+1 {
+			name += " " + joinToks(toks[j+1:n])
+		}
+		if _, ok := x.g.entries[name]; ok {
+			return n
+		}
+	}
+	// "MUFG's Bank of Tokyo-Mitsubishi UFJ Ltd": an acronym owns a company.
+	if j != i+1 || k == j+1 || allCaps(owner) || x.known(owner) || x.g.given[owner] || x.g.demonyms[owner] != "" {
+		return j
+	}
+	last := toks[k-1].Text
+	if companySuffix[last] || x.g.orgHeads[last] == schema.Company {
+		return k
+	}
+	return j
+}
+
 func joinToks(toks []token) string {
 	var b strings.Builder
 	for k, t := range toks {
@@ -436,6 +479,12 @@ func (x *docState) known(s string) bool {
 func (x *docState) lookup(s string) (gazEntry, bool) {
 	if e, ok := x.g.entries[s]; ok {
 		return e, true
+	}
+	// "Moody’s": the tables write apostrophes straight.
+	if strings.Contains(s, "’") {
+		if e, ok := x.g.entries[strings.ReplaceAll(s, "’", "'")]; ok {
+			return e, true
+		}
 	}
 	if strings.HasPrefix(s, "the ") || strings.HasPrefix(s, "The ") {
 		if e, ok := x.g.entries[s[4:]]; ok {

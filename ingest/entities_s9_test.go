@@ -32,3 +32,21 @@ func TestMonthAbbreviationBeforeSurnameIsGivenName(t *testing.T) {
 		}
 	}
 }
+
+// A possessive inside a company's name keeps the name whole: the tables'
+// possessive names, and an unknown owner word before a company's head.
+func TestPossessiveInsideCompanyName(t *testing.T) {
+	ext := extractText(t, "Tom Arkell, an analyst at Moody’s Investors Service, said the rating was stable. "+
+		"Hadley’s Analytics Chief Economist Rosa Venn said growth would slow. Moody's said on Monday it would review the bonds. "+
+		"China's Commerce Ministry said it would respond.")
+	for _, name := range []string{"Moody’s Investors Service", "Hadley’s Analytics", "Moody's"} {
+		if e, ok := entityNamed(ext, name); !ok || e.Class.Top() != schema.Organization {
+			t.Errorf("no organisation %s: %v", name, ext.Entities)
+		}
+	}
+	for _, e := range ext.Entities {
+		if e.Name == "Moody" || e.Name == "Analytics" || e.Name == "Hadley" || e.Name == "China’s Commerce Ministry" || e.Name == "China's Commerce Ministry" {
+			t.Errorf("a possessive cut or glued a name: %v", e)
+		}
+	}
+}
