@@ -148,6 +148,9 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 	if arabicPrefix(t) {
 		return true
 	}
+	if tickerToken(toks, i) {
+		return false // "(NAVI.O)": a ticker, not a name
+	}
 	if !upperFirst(t) || timeWords[t] && !monthAbbrevName(toks, i) || t == "I" || contraction(t) {
 		return false // "I’m", "We've", "Don't": the tokenizer keeps contractions whole
 	}

@@ -225,6 +225,10 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	if n == 1 && locationSuffix(first) {
 		loc++
 	}
+	// "Navient (NAVI.O)": a company's ticker.
+	if tickerAfter(toks, c.j) {
+		org += 4
+	}
 	if c.j+2 < len(toks) && toks[c.j].Text == "(" && allCaps(toks[c.j+1].Text) && toks[c.j+2].Text == ")" && n >= 2 {
 		org += 2 // "Party of the Democratic Revolution (PRD)"
 	}

@@ -50,3 +50,24 @@ func TestPossessiveInsideCompanyName(t *testing.T) {
 		}
 	}
 }
+
+// A name the tables do not know is a company, not a person, when the story
+// gives it a company's cue somewhere: a ticker, "shares of", "X's chief
+// executive", "the X said"; a ticker's code is no entity.
+func TestCorporateCuesMakeAnUnknownNameACompany(t *testing.T) {
+	ext := extractText(t, "Regulators sued Dravient (DRVT.O), a student loan servicer, on Tuesday. Dravient said it would fight the case. "+
+		"Shares of Quillmark fell 4 percent after Quillmark's chief executive resigned. "+
+		"But the Lantern Post said the report was wrong. Mara Quill, an analyst at Ostrova, said the bank erred.")
+	for _, name := range []string{"Dravient", "Quillmark", "Lantern Post", "Ostrova"} {
+		e, ok := entityNamed(ext, name)
+		if !ok || e.Class.Top() != schema.Organization {
+			t.Errorf("%s is %v, want an organisation: %v", name, e.Class, ext.Entities)
+		}
+	}
+	if e, ok := entityNamed(ext, "Mara Quill"); !ok || e.Class != schema.Person {
+		t.Errorf("a person with a given name is still one: %v", ext.Entities)
+	}
+	if _, ok := entityNamed(ext, "DRVT"); ok {
+		t.Errorf("a ticker's code is an entity: %v", ext.Entities)
+	}
+}
