@@ -211,6 +211,7 @@ func (e *Extractor) annotate(ctx context.Context, doc schema.Document) (*docStat
 		})
 		x.retype(si)
 	}
+	x.corporateNames()
 	return x, nil
 }
 

@@ -314,6 +314,14 @@ Company|WhatsApp|
 Company|Snapchat|
 Company|Amazon.com|
 Company|Toyota|
+Company|Moody's|
+Company|Moody's Investors Service|
+Company|Moody's Analytics|
+Company|McDonald's|McDonald's Corp
+Company|Macy's|Macy's Inc
+Company|Sotheby's|
+Company|Christie's|
+Company|Lloyd's|Lloyd's of London
 `
 
 // miscData: names news gives to laws, programmes, holidays and events —
@@ -364,7 +372,7 @@ const givenNames = `James|John|Robert|Michael|William|David|Richard|Joseph|Thoma
 // Organisation heads: the last word of a name that makes it an organisation,
 // with the class it gives.
 const orgHeadsData = `
-Company|SA|NV|SpA|LLP|Plc|Brothers|Books|Railroad|Railway|Railways|Firm|Motel|Inn|Works|Mills|Packing|Aviation|Resources|Mining|S.p.A.|S.A.|AG|GmbH|N.V.|Inc.|Inc|Corp.|Corp|Co.|Co|Ltd.|Ltd|LLC|PLC|plc|Company|Corporation|Group|Holdings|Industries|Bank|Airlines|Airways|Motors|Enterprises|Partners|Associates|Systems|Technologies|Pharmaceuticals|Foods|Stores|Hotel|Hotels|Theatre|Theater|Restaurant|Studios|Records|Electric|Oil|Petroleum|Steel|Energy
+Company|SA|NV|SpA|LLP|Plc|Analytics|Brothers|Books|Railroad|Railway|Railways|Firm|Motel|Inn|Works|Mills|Packing|Aviation|Resources|Mining|S.p.A.|S.A.|AG|GmbH|N.V.|Inc.|Inc|Corp.|Corp|Co.|Co|Ltd.|Ltd|LLC|PLC|plc|Company|Corporation|Group|Holdings|Industries|Bank|Airlines|Airways|Motors|Enterprises|Partners|Associates|Systems|Technologies|Pharmaceuticals|Foods|Stores|Hotel|Hotels|Theatre|Theater|Restaurant|Studios|Records|Electric|Oil|Petroleum|Steel|Energy
 Government|Staff|Ministry|Department|Government|Administration|Parliament|Assembly|Cabinet|Senate|Congress|Court|Commission|Bureau|Agency|Office|Authority|Service|Police|Embassy|Consulate|Council|Municipality|Legislature|Directorate|Regime
 ArmedGroup|Forces|Army|Brigade|Brigades|Battalion|Regiment|Militia|Militias|Front|Guard|Guards|Corps|Navy|Fleet|Legion|Mobilization|Units|Rebels|Mujahideen|Jihad
 PoliticalParty|Party|Alliance|Bloc|Coalition

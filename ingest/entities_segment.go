@@ -1,0 +1,474 @@
+// Segmenting a chunk of name tokens into mentions: titles and their
+// heads, known names split apart, descriptors, committees.
+
+package ingest
+
+import (
+	"github.com/newsgraph/newsgraph/names"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// roleSpan finds a title inside the chunk: modifiers, a head, and an
+// "of/for X" complement. It returns the span or ok=false.
+func (x *docState) roleSpan(toks []token, c chunk) (ri, rj int, ok bool) {
+	for k := c.i; k < c.j; k++ {
+		t := toks[k].Text
+		two := ""
+		if k+1 < c.j {
+			two = t + " " + toks[k+1].Text
+		}
+		isHead := x.g.roleHeads[t] || (two != "" && x.g.roleHeads[two])
+		if !isHead {
+			continue
+		}
+		// "Martin Luther King Jr.", "Billie Jean King": a surname, not a title.
+		if k > c.i && (x.g.given[toks[k-1].Text] || honorifics[toks[k-1].Text]) || k+1 < c.j && (toks[k+1].Text == "Jr." || toks[k+1].Text == "Jr" || toks[k+1].Text == "Sr." || toks[k+1].Text == "III") {
+			continue
+		}
+		// "General Motors", "Justice Department": a head followed by an org
+		// head is part of an organisation name, not a title.
+		if k+1 < c.j && (x.g.orgHeads[toks[k+1].Text] != "" || toks[k+1].Text == "Motors") {
+			continue
+		}
+		// "King County", "Prince George County": a place head after it.
+		if k+1 < c.j && x.g.locHeads[toks[k+1].Text] != "" {
+			continue
+		}
+		// "International Court of Justice", "Department of Labor": the
+		// complement of an organisation's head.
+		if k >= c.i+2 && (toks[k-1].Lower == "of" || toks[k-1].Lower == "for") && x.g.orgHeads[toks[k-2].Text] != "" {
+			continue
+		}
+		ri = k
+		for ri > c.i && (x.g.roleMods[toks[ri-1].Text] || x.g.roleHeads[toks[ri-1].Text]) {
+			ri--
+		}
+		rj = k + 1
+		if two != "" && x.g.roleHeads[two] {
+			rj = k + 2
+		}
+		for rj < c.j && (titleEnds[toks[rj].Text] || x.g.roleMods[toks[rj].Text] && rj+1 < c.j && x.g.roleHeads[toks[rj+1].Text] && titleEnds[toks[rj+1].Text]) {
+			rj++
+		}
+		// Complement: "for Syria Engagement", "of State".
+		if rj < c.j && (toks[rj].Lower == "for" || toks[rj].Lower == "of") {
+			rest := c.j - (rj + 1)
+			take := rest
+			// Leave a trailing person name alone: "Secretary of State John Kerry".
+			for n := 1; n < rest; n++ {
+				if x.g.given[toks[rj+1+n].Text] {
+					take = n
+					break
+				}
+			}
+			if rest >= 3 && take == rest && !x.looksOrg(toks[rj+1:c.j]) {
+				take = 1
+				if _, ok := x.lookup(joinToks(toks[rj+1 : c.j])); ok {
+					take = rest
+				}
+			}
+			rj = rj + 1 + take
+		}
+		return ri, rj, true
+	}
+	return 0, 0, false
+}
+
+func (x *docState) looksOrg(toks []token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	last := toks[len(toks)-1].Text
+	return x.g.orgHeads[last] != "" || x.g.locHeads[last] != ""
+}
+
+// segment turns one chunk into mentions.
+func (x *docState) segment(si int, c chunk) {
+	toks := x.sents[si].Toks
+	// Drop honorifics and a leading "The" from the span but remember them.
+	hon := false
+	for c.i < c.j && (honorifics[toks[c.i].Text] || toks[c.i].Text == "The" || toks[c.i].Text == "Former") {
+		if honorifics[toks[c.i].Text] {
+			hon = true
+		}
+		c.i++
+	}
+	if c.i >= c.j {
+		return
+	}
+	text := joinToks(toks[c.i:c.j])
+	if e, ok := x.lookupChunk(toks, c, text); ok {
+		x.nameMention(si, c.i, c.j, e, hon)
+		return
+	}
+	// "Virginia House of Delegates", "Supreme Court of Virginia": a
+	// chamber's name that "of" continues names a chamber.
+	for k := c.i + 1; k+1 < c.j; k++ {
+		if toks[k].Text != "of" || !x.chamberName(joinToks(toks[c.i:k])) || x.hasRoleHead(toks[k+1:c.j]) {
+			continue
+		}
+		// Not "House of Representatives Judiciary": a known chamber
+		// inside the chunk leaves the words after it to the split rules.
+		inner := false
+		for m := k + 2; m < c.j; m++ {
+			inner = inner || x.known(joinToks(toks[c.i:m]))
+		}
+		if inner {
+			break
+		}
+		// "Florida House of Representatives and Senate": two chambers.
+		for a := k + 2; a+1 < c.j; a++ {
+			if toks[a].Text == "and" && x.chamberName(joinToks(toks[a+1:c.j])) {
+				x.addNamed(si, chunk{c.i, a}, schema.Government)
+				r := x.addNamed(si, chunk{a + 1, c.j}, schema.Government)
+				// The second chamber is the same place's: "the Florida
+				// Senate", not the U.S. Senate.
+				for p := c.i + 1; p < k && p <= c.i+3; p++ {
+					if e, ok := x.lookup(joinToks(toks[c.i:p])); ok && e.Class.IsA(schema.Location) {
+						x.ments[r].surface = joinToks(toks[c.i:p]) + " " + x.ments[r].surface
+						x.ments[r].stripped = x.ments[r].surface
+						break
+					}
+				}
+				return
+			}
+			if toks[a].Text == "and" || toks[a].Text == "&" {
+				inner = true
+			}
+		}
+		if !inner {
+			x.addNamed(si, c, schema.Government)
+			return
+		}
+	}
+	// "Special White House counsel Ty Cobb", "senior White House adviser":
+	// a title's modifier before a known organisation belongs to the
+	// lower-case title after it, not to the organisation's name.
+	if c.j-c.i >= 2 && c.j < len(toks) && titleOnlyMods[toks[c.i].Text] &&
+		toks[c.j].Text == toks[c.j].Lower && (x.g.roleNouns[toks[c.j].Text] || x.g.roleHeads[toks[c.j].Text]) {
+		if e, ok := x.lookupChunk(toks, chunk{c.i + 1, c.j}, joinToks(toks[c.i+1:c.j])); ok {
+			x.nameMention(si, c.i+1, c.j, e, hon)
+			return
+		}
+	}
+	// A title inside: [org/country prefix] [role] [person].
+	if ri, rj, ok := x.roleSpan(toks, c); ok {
+		org := -1
+		if ri > c.i {
+			// What names a title is an organisation or a place, never a person.
+			org = x.segmentHint(si, chunk{c.i, ri}, schema.Organization)
+		}
+		// "drug wholesaler Cardinal Health Inc": a company's name that
+		// opens with a title word is the company's.
+		if ri == c.i && rj < c.j && companySuffix[toks[c.j-1].Text] {
+			x.addNamed(si, c, schema.Company)
+			return
+		}
+		x.addMention(mention{sent: si, i: ri, j: rj, kind: kRole, surface: joinToks(toks[ri:rj]), class: schema.Role, strength: 3, ent: -1, roleOrg: org})
+		if rj < c.j {
+			x.segmentPlain(si, chunk{rj, c.j}, true)
+		}
+		return
+	}
+	// A demonym or country before a name: "Russian President", "US envoy",
+	// "American John Smith". Org names keep theirs ("Syrian Democratic Forces").
+	if c.j-c.i >= 2 {
+		first := toks[c.i].Text
+		_, isDem := x.g.demonyms[first]
+		restOrg := x.looksOrg(toks[c.i+1 : c.j])
+		if isDem && !restOrg && !x.known(joinToks(toks[c.i:c.j])) {
+			x.addMention(mention{sent: si, i: c.i, j: c.i + 1, kind: kDemonym, surface: first, gazName: x.g.demonyms[first], class: schema.Country, strength: 3, ent: -1, roleOrg: -1})
+			x.segmentPlain(si, chunk{c.i + 1, c.j}, hon)
+			return
+		}
+		// A place before an organisation: "Havana Radio Reloj Network",
+		// "Beijing XINHUA", "U.S. Immigration and Naturalization Service".
+		for k := min(c.j-1, c.i+3); k > c.i; k-- {
+			e, ok := x.lookup(joinToks(toks[c.i:k]))
+			// A country keeps its organisation's name whole: "Bangladesh
+			// Nationalist Party"; a city names where a paper or station is.
+			if !ok || !e.Class.IsA(schema.Location) || e.Class == schema.Country {
+				continue
+			}
+			rest := toks[k:c.j]
+			// "Alabama Supreme Court", "Maine House": a place before a name
+			// that is ambiguous on its own says which court or house it is.
+			if m, ok := names.Default().Family(joinToks(rest)); ok && m.Ambiguous && m.Class.Top() != schema.Person {
+				x.addNamed(si, c, m.Class)
+				return
+			}
+			_, restKnown := x.lookup(joinToks(rest))
+			// "San Diego County", "Michigan State": a head word alone is part of the place's name.
+			restOrgName := false
+			for _, r := range rest {
+				if x.g.orgHeads[r.Text] != "" && x.g.locHeads[r.Text] == "" || allCaps(r.Text) && len(r.Text) > 1 {
+					restOrgName = len(rest) >= 2
+				}
+			}
+			if restOrgName || restKnown || allCaps(joinToks(rest)) && len(joinToks(rest)) > 1 {
+				loc := x.nameMention(si, c.i, k, e, false)
+				org := x.segmentHint(si, chunk{k, c.j}, schema.Organization)
+				if org >= 0 && loc >= 0 {
+					x.locOrg = append(x.locOrg, [2]int{loc, org})
+				}
+				return
+			}
+			break
+		}
+	}
+	x.segmentPlain(si, c, hon)
+}
+
+// addNamed adds the chunk as one name of a class the caller knows.
+func (x *docState) addNamed(si int, c chunk, class schema.Class) int {
+	m := mention{sent: si, i: c.i, j: c.j, kind: kName, surface: joinToks(x.sents[si].Toks[c.i:c.j]), class: class, strength: 3, ent: -1, roleOrg: -1}
+	x.extendDescriptor(&m)
+	return x.addMention(m)
+}
+
+func (x *docState) nameMention(si, i, j int, e gazEntry, hon bool) int {
+	toks := x.sents[si].Toks
+	m := mention{sent: si, i: i, j: j, kind: kName, surface: joinToks(toks[i:j]), gazName: e.Name, class: e.Class, strength: 4, ent: -1, roleOrg: -1}
+	x.extendDescriptor(&m)
+	return x.addMention(m)
+}
+
+// segmentHint adds a chunk whose class the context decides unless a
+// gazetteer or a head word knows better.
+func (x *docState) segmentHint(si int, c chunk, hint schema.Class) int {
+	mi := x.segmentPlain(si, c, false)
+	if mi >= 0 && x.ments[mi].strength < 3 && x.ments[mi].kind == kName {
+		x.ments[mi].class, x.ments[mi].strength = hint, 2
+	}
+	return mi
+}
+
+// segmentPlain adds the chunk as one name mention and classifies it.
+func (x *docState) segmentPlain(si int, c chunk, person bool) int {
+	toks := x.sents[si].Toks
+	if c.i >= c.j {
+		return -1
+	}
+	text := joinToks(toks[c.i:c.j])
+	if e, ok := x.lookupChunk(toks, c, text); ok {
+		return x.nameMention(si, c.i, c.j, e, false)
+	}
+	if name, ok := x.committeeName(toks, c); ok {
+		return x.addMention(mention{sent: si, i: c.i, j: c.j, kind: kName, surface: text, stripped: name, class: x.g.orgHeads["Committee"], strength: 3, ent: -1, roleOrg: -1})
+	}
+	if mi, ok := x.splitKnown(si, c); ok {
+		return mi
+	}
+	if mi, ok := x.splitName(si, c, person); ok {
+		return mi
+	}
+	if languages[text] && c.i > 0 && toks[c.i-1].Lower == "in" {
+		return -1 // "in English": a language, not the country
+	}
+	if _, ok := x.g.demonyms[text]; ok && c.j-c.i == 1 {
+		return x.addMention(mention{sent: si, i: c.i, j: c.j, kind: kDemonym, surface: text, gazName: x.g.demonyms[text], class: schema.Country, strength: 3, ent: -1, roleOrg: -1})
+	}
+	if c.j-c.i == 1 && (toks[c.i].Tag == "JJ" || adjectival(toks, c.i)) && !(c.j < len(toks) && descriptors[toks[c.j].Text].class != "") {
+		// "Kurdish areas": an adjective, not a name.
+		return -1
+	}
+	// Laws, programmes, holidays and taxes are named too ("Affordable Care
+	// Act", "Obamacare", "Christmas", "the alternative minimum tax (AMT)"),
+	// but are no person, organisation or place: no entity of ours.
+	if x.miscName(toks, c) {
+		return -1
+	}
+	m := mention{sent: si, i: c.i, j: c.j, kind: kName, surface: text, ent: -1, roleOrg: -1}
+	m.class, m.strength = x.classify(si, toks, c, person)
+	if m.class == "" {
+		if c.j >= len(toks) || descriptors[toks[c.j].Text].class == "" {
+			return -1
+		}
+		// "the Valdorian army": a MISC modifier names the body its
+		// descriptor makes of it.
+		m.class = schema.Organization
+	}
+	x.extendDescriptor(&m)
+	return x.addMention(m)
+}
+
+// extendDescriptor takes in a lower-case descriptor after the name
+// ("al-Hol camp", "Idlib province") or before it ("the province of Idlib").
+func (x *docState) extendDescriptor(m *mention) {
+	toks := x.sents[m.sent].Toks
+	if m.j < len(toks) {
+		w := toks[m.j].Text
+		if d, ok := descriptors[w]; ok && !(m.j+1 < len(toks) && toks[m.j+1].Lower == "of") {
+			if m.strength < 4 || m.class.Top() == d.class.Top() || m.class == schema.Location && d.class.IsA(schema.Location) {
+				if m.strength < 4 || d.class.IsA(m.class) || m.class == schema.Country && d.class == schema.Government {
+					if m.class == schema.Country && d.class == schema.Government {
+						// "Syrian government": a government of the country.
+						m.gazName = ""
+					}
+					m.class, m.strength = d.class, 4
+				}
+				full := m.surface + " " + w
+				if d.strip {
+					m.stripped = m.surface
+				} else {
+					m.bare = m.surface
+					m.stripped = full
+					if m.gazName != "" && d.class == schema.Government && m.class != schema.Government {
+						m.gazName = "" // "Taliban government" is not the Taliban
+					}
+				}
+				m.surface = full
+				m.j++
+				return
+			}
+		}
+	}
+	if m.i >= 2 && toks[m.i-1].Lower == "of" {
+		if d, ok := placeNouns[toks[m.i-2].Lower]; ok && (m.strength < 4 || m.class.IsA(schema.Location)) && !m.class.IsA(schema.Country) {
+			if toks[m.i-2].Lower != "capital" && toks[m.i-2].Lower != "country" {
+				m.class, m.strength = d, 4
+			}
+		}
+	}
+}
+
+// titleEnds are words a title can continue with to the right: "Prime
+// Minister", "Attorney General", "Chief Executive Officer".
+var titleEnds = map[string]bool{"General": true, "Minister": true, "Secretary": true, "President": true, "Director": true,
+	"Officer": true, "Commander": true, "Chief": true, "Coordinator": true, "Representative": true, "Envoy": true,
+	"Spokesman": true, "Spokeswoman": true, "Adviser": true, "Advisor": true, "Executive": true, "Ambassador": true}
+
+// splitKnown cuts a chunk that is a run of known names and nothing else
+// into those names: "U.S. Senate Republican [leader]" is the Senate and
+// the party, "Texas Republican" a state and a party. The longest known
+// name is taken first; a chunk with any unknown word is left alone, and
+// one known whole never reaches here. It returns the last mention.
+func (x *docState) splitKnown(si int, c chunk) (int, bool) {
+	toks := x.sents[si].Toks
+	if x.known(joinToks(toks[c.i:c.j])) {
+		return -1, false // "U.S. Supreme Court" is one name of the names tables
+	}
+	type piece struct {
+		i, j  int
+		e     gazEntry
+		class schema.Class
+	}
+	var ps []piece
+	for k := c.i; k < c.j; {
+		found := false
+		for n := c.j - k; n >= 1 && !found; n-- {
+			if k == c.i && n == c.j-c.i {
+				continue
+			}
+			s := joinToks(toks[k : k+n])
+			if e, ok := x.lookup(s); ok {
+				ps, found = append(ps, piece{k, k + n, e, e.Class}), true
+			} else if m, ok := names.Default().Family(s); ok && m.Class.Top() != schema.Person {
+				ps, found = append(ps, piece{k, k + n, gazEntry{}, m.Class}), true
+			}
+		}
+		if !found {
+			return -1, false
+		}
+		k = ps[len(ps)-1].j
+	}
+	last := -1
+	for _, p := range ps {
+		if p.e.Name != "" {
+			last = x.nameMention(si, p.i, p.j, p.e, false)
+		} else {
+			last = x.addNamed(si, chunk{p.i, p.j}, p.class)
+		}
+	}
+	return last, true
+}
+
+func (x *docState) hasRoleHead(toks []token) bool {
+	for _, t := range toks {
+		if x.g.roleHeads[t.Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// genericHeads are head words that, alone, name no entity of their own
+// ("Union" does: the Union of the Civil War, the European Union's short
+// name); "Commerce" and "Nation" are the tails of longer names split off
+// ("Chamber of Commerce", "Face the Nation").
+var genericHeads = map[string]bool{"Committee": true, "Subcommittee": true, "Cabinet": true, "Department": true,
+	"Ministry": true, "Commission": true, "Council": true, "Chamber": true, "Agency": true,
+	"Bureau": true, "Board": true, "Association": true, "Foundation": true, "Institute": true, "Center": true,
+	"TV": true, "Commerce": true, "Nation": true}
+
+// titleOnlyMods modify titles and never open an organisation's name
+// ("National", "Federal", "Supreme" do: "National Security Council").
+var titleOnlyMods = map[string]bool{"Special": true, "Senior": true, "Deputy": true, "Acting": true, "Assistant": true,
+	"Associate": true, "Former": true, "Interim": true, "Top": true, "Principal": true}
+
+// bodyHeads are the heads of deliberative bodies and institutes, whose
+// names go on with "on" and their subject.
+var bodyHeads = map[string]bool{"Committee": true, "Subcommittee": true, "Commission": true, "Council": true,
+	// "Project on Government Oversight", "Center on Budget and Policy Priorities"
+	"Project": true, "Center": true, "Centre": true, "Institute": true, "Foundation": true, "Conference": true}
+
+// committeeAnd reports whether the "and" at token j joins the words of one
+// committee subject (committeesData) inside the run of name tokens that
+// starts at i: "House Ways and Means", "Energy and Commerce Committee".
+func (x *docState) committeeAnd(toks []token, i, j int) bool {
+	for p := max(i, j-x.g.commAnd); p < j; p++ {
+		for q := j + 2; q <= len(toks) && q-p <= x.g.commAnd; q++ {
+			if x.g.committee[joinToks(toks[p:q])] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// committeePrefix are the words that may say whose committee a subject
+// names: "U.S. House", "Senate", "House of Representatives".
+var committeePrefix = map[string]bool{"House": true, "Senate": true, "U.S.": true, "US": true, "of": true, "Representatives": true}
+
+// committeeName reads a chunk as a legislative committee named by its
+// subject: [chamber] subject [Committee], where the chamber, the head
+// word or a lower-case "committee" after the chunk says it is one ("House
+// Ways and Means Chairman …", "the tax-writing Ways and Means committee").
+// It returns the committee's name with its head word, so that every form
+// is one node: "House Ways and Means" → "House Ways and Means Committee".
+func (x *docState) committeeName(toks []token, c chunk) (string, bool) {
+	j := c.j
+	head := ""
+	if j-c.i >= 2 && (toks[j-1].Text == "Committee" || toks[j-1].Text == "Subcommittee") {
+		head = toks[j-1].Text
+		j--
+	}
+	for p := c.i; p < j; p++ {
+		if !x.g.committee[joinToks(toks[p:j])] {
+			continue
+		}
+		chamber := false
+		for _, t := range toks[c.i:p] {
+			if !committeePrefix[t.Text] {
+				return "", false
+			}
+			chamber = chamber || t.Text == "House" || t.Text == "Senate"
+		}
+		// "the House Ways and Means trade subcommittee": the committee's.
+		lower := false
+		for k := c.j; k < len(toks) && k < c.j+3 && toks[k].Text == toks[k].Lower; k++ {
+			if toks[k].Lower == "committee" || toks[k].Lower == "subcommittee" || toks[k].Lower == "panel" {
+				lower = true
+				break
+			}
+		}
+		switch {
+		case head == "Subcommittee":
+			return joinToks(toks[c.i:c.j]), true
+		case head != "" || chamber || lower:
+			return joinToks(toks[c.i:j]) + " Committee", true
+		}
+		return "", false
+	}
+	return "", false
+}
