@@ -134,6 +134,11 @@ func (x *docState) quotes() {
 			speaker, rule, endSent, pron := x.attribution(pt, tokAt, o, closeEnd)
 			if rule == "quote-pronoun" {
 				speaker = x.pronounSpeaker(pron, lastSpeaker)
+				if speaker < 0 {
+					// Whose "he said" this is is unknown: the chain after it
+					// is unknown too.
+					lastSpeaker = -1
+				}
 			}
 			if speaker < 0 && rule == "" && c >= len(pt)-2 && o <= 1 && lastSpeaker >= 0 && !attributed && p0 > 0 {
 				// A paragraph that is all quote continues the last speaker.
@@ -235,7 +240,7 @@ func (x *docState) quotes() {
 					nx = v.t[k+1]
 				}
 			}
-			if nx.Text == ":" || nx.Text == "," || nlp.IsOpenQuote(nx.Text) || nx.Tag == "VBG" || nx.Tag == "VBN" || nx.Text == "." || nx.Lower == "in" || nx.Lower == "on" || nx.Lower == "by" ||
+			if nx.Text == ":" || nx.Text == "," || nlp.IsOpenQuote(nx.Text) || adjunctParticiples[nx.Lower] || nx.Text == "." || nx.Lower == "in" || nx.Lower == "on" || nx.Lower == "by" ||
 				nx.Lower == "from" || nx.Lower == "after" || nx.Lower == "following" || nx.Lower == "at" || nx.Lower == "during" || nx.Lower == "before" || nx.Lower == "with" {
 				continue // "said from his cell", "said after a meeting": no statement follows
 			}
@@ -288,8 +293,8 @@ func (x *docState) quotes() {
 				}
 				if spk >= 0 {
 					x.addStatement(spk, text, "reported-speech", si, si)
-					lastSpeaker = spk
 				}
+				lastSpeaker = spk
 			}})
 		}
 		// "CLAUSE, X said (in a statement)." : reported speech before its
@@ -310,9 +315,11 @@ func (x *docState) quotes() {
 			events = append(events, speech{at: i, o: -1, run: func() {
 				lastQuoteSent = -1
 				if it {
-					if spk := x.itSpeaker(ptok{si, pt[i].k - 1}, lastSpeaker); spk >= 0 {
+					spk := x.itSpeaker(ptok{si, pt[i].k - 1}, lastSpeaker)
+					if spk >= 0 {
 						x.addStatement(spk, text, "reported-speech-after", si, si)
 					}
+					lastSpeaker = spk
 					return
 				}
 				spk := v.ent(s)
@@ -323,8 +330,8 @@ func (x *docState) quotes() {
 				}
 				if spk >= 0 {
 					x.addStatement(spk, text, "reported-speech-after", si, si)
-					lastSpeaker = spk
 				}
+				lastSpeaker = spk
 			}})
 		}
 		// "…, according to X." / "According to X, …": reported speech
@@ -473,8 +480,19 @@ func (x *docState) pronounSpeaker(p ptok, lastSpeaker int) int {
 	if p.si >= 0 {
 		ant, _ = x.Antecedent(p.si, p.k)
 		// "she called": a ministry's chain does not go on in a person.
-		if lastSpeaker >= 0 && personPronouns[x.sents[p.si].Toks[p.k].Lower] && !x.ents[lastSpeaker].class.IsA(schema.Person) {
+		w := x.sents[p.si].Toks[p.k].Lower
+		if lastSpeaker >= 0 && personPronouns[w] && !x.ents[lastSpeaker].class.IsA(schema.Person) {
 			lastSpeaker = -1
+		}
+		// "she added" after a man's quote is not his (speech_sex.go).
+		if !x.sexAgrees(lastSpeaker, w) {
+			lastSpeaker = -1
+		}
+		if !x.sexAgrees(ant, w) {
+			ant = -1
+		}
+		if ant < 0 {
+			ant = x.sexAntecedent(p)
 		}
 	}
 	switch {

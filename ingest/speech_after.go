@@ -247,3 +247,12 @@ func (x *docState) itSpeaker(p ptok, lastSpeaker int) int {
 
 // itWindow is how many sentences back "it" may look for its speaker.
 const itWindow = 3
+
+// adjunctParticiples open a participle phrase that describes the saying,
+// not what was said: "X said referring to the bill", "X said speaking to
+// reporters". A gerund that is the clause's subject ("X said ending the
+// mandate would help") is not one of them.
+var adjunctParticiples = map[string]bool{"referring": true, "speaking": true, "citing": true, "adding": true,
+	"noting": true, "pointing": true, "declining": true, "asking": true, "explaining": true, "responding": true,
+	"calling": true, "according": true, "standing": true, "flanked": true, "accompanied": true, "reading": true,
+	"writing": true, "addressing": true, "appearing": true, "testifying": true, "echoing": true, "repeating": true}
