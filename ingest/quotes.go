@@ -73,6 +73,20 @@ func (x *docState) quotes() {
 			double := t != "‘" && t != "'"
 			for j := i + 1; j < len(pt); j++ {
 				tj := tokAt(j).Text
+				if double && tj == "“" {
+					// “I’ve said it before, “free” is costly,”: a short quote
+					// within the quote, written with the same marks.
+					if e := innerQuoteEnd(pt, tokAt, j); e > 0 {
+						j = e
+						continue
+					}
+					// “systemically important “ and …: an opening mark with
+					// a space after it closes the quote (typed the wrong way).
+					if j+1 >= len(pt) || tokAt(j).End < tokAt(j+1).Start {
+						c = j
+						break
+					}
+				}
 				if tj == "”" || tj == "\"" || tj == "»" || tj == "''" || (tj == "'" && j+1 < len(pt) && tokAt(j+1).Text == "'") || !double && tj == "’" && tokAt(j-1).End == tokAt(j).Start && !strings.HasSuffix(tokAt(j-1).Text, "s") {
 					c = j
 					break
@@ -120,6 +134,11 @@ func (x *docState) quotes() {
 			speaker, rule, endSent, pron := x.attribution(pt, tokAt, o, closeEnd)
 			if rule == "quote-pronoun" {
 				speaker = x.pronounSpeaker(pron, lastSpeaker)
+				if speaker < 0 {
+					// Whose "he said" this is is unknown: the chain after it
+					// is unknown too.
+					lastSpeaker = -1
+				}
 			}
 			if speaker < 0 && rule == "" && c >= len(pt)-2 && o <= 1 && lastSpeaker >= 0 && !attributed && p0 > 0 {
 				// A paragraph that is all quote continues the last speaker.
@@ -194,7 +213,7 @@ func (x *docState) quotes() {
 					// Only after a name: "she told Reuters she …" leans on a
 					// pronoun chain that, without "that", guesses too often
 					// (whose "she" after a man's quotes).
-					if s, _ := v.subject(pt[i].k); s < 0 || v.m(s).kind != kName {
+					if s, _ := v.speakerSubject(pt[i].k); s < 0 || v.m(s).kind != kName {
 						continue
 					}
 				}
@@ -221,7 +240,7 @@ func (x *docState) quotes() {
 					nx = v.t[k+1]
 				}
 			}
-			if nx.Text == ":" || nx.Text == "," || nlp.IsOpenQuote(nx.Text) || nx.Text == "." || nx.Lower == "in" || nx.Lower == "on" || nx.Lower == "by" ||
+			if nx.Text == ":" || nx.Text == "," || nlp.IsOpenQuote(nx.Text) || adjunctParticiples[nx.Lower] || nx.Text == "." || nx.Lower == "in" || nx.Lower == "on" || nx.Lower == "by" ||
 				nx.Lower == "from" || nx.Lower == "after" || nx.Lower == "following" || nx.Lower == "at" || nx.Lower == "during" || nx.Lower == "before" || nx.Lower == "with" {
 				continue // "said from his cell", "said after a meeting": no statement follows
 			}
@@ -234,7 +253,7 @@ func (x *docState) quotes() {
 			if o := v.start[k+1]; o >= 0 && v.isA(o, schema.Person) && v.low(v.m(o).j) == "," {
 				continue
 			}
-			s, _ := v.subject(pt[i].k)
+			s, _ := v.speakerSubject(pt[i].k)
 			if s < 0 {
 				continue
 			}
@@ -274,8 +293,45 @@ func (x *docState) quotes() {
 				}
 				if spk >= 0 {
 					x.addStatement(spk, text, "reported-speech", si, si)
-					lastSpeaker = spk
 				}
+				lastSpeaker = spk
+			}})
+		}
+		// "CLAUSE, X said (in a statement)." : reported speech before its
+		// attribution; lower confidence than "X said CLAUSE".
+		for i := 0; i < len(pt); i++ {
+			if inQuote[i] || !trailingVerbs[tokAt(i).Lower] {
+				continue
+			}
+			si := pt[i].si
+			v := x.viewOf(si)
+			s, _ := v.speakerSubject(pt[i].k)
+			it := s < 0 && pt[i].k > 0 && v.low(pt[i].k-1) == "it"
+			st, end, _, ok := v.trailingSpeech(pt[i].k, s, it)
+			if !ok {
+				continue
+			}
+			text := x.doc.Text[v.t[st].Start:v.t[end-1].End]
+			events = append(events, speech{at: i, o: -1, run: func() {
+				lastQuoteSent = -1
+				if it {
+					spk := x.itSpeaker(ptok{si, pt[i].k - 1}, lastSpeaker)
+					if spk >= 0 {
+						x.addStatement(spk, text, "reported-speech-after", si, si)
+					}
+					lastSpeaker = spk
+					return
+				}
+				spk := v.ent(s)
+				if v.m(s).kind == kPronoun {
+					spk = x.pronounSpeaker(ptok{si, v.m(s).i}, lastSpeaker)
+				} else if v.m(s).kind != kName || v.partyMember(s) {
+					spk = -1
+				}
+				if spk >= 0 {
+					x.addStatement(spk, text, "reported-speech-after", si, si)
+				}
+				lastSpeaker = spk
 			}})
 		}
 		// "…, according to X." / "According to X, …": reported speech
@@ -345,6 +401,15 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 		// titles, organisations and role nouns may stand before the speaker.
 		for j := k; j < len(v.t) && j < k+10; j++ {
 			if speechVerbs[v.low(j)] {
+				// “…?” X said the talks …: a quote that ends its sentence
+				// is not what a verb with a statement of its own says.
+				if cl := tokAt(c - 1).Text; (cl == "?" || cl == "!" || cl == ".") && v.clauseFollows(j) {
+					break
+				}
+				if j > k && v.low(j-1) == "it" {
+					// "“…,” it said": an organisation's chain (itSpeaker).
+					return -1, "quote-pronoun", si, ptok{si, j - 1}
+				}
 				if mi := v.end[j]; mi >= 0 && (v.m(mi).kind == kName || v.m(mi).kind == kPronoun) && !v.isA(mi, schema.Location) && !v.partyMember(mi) {
 					rule := "quote-after"
 					if v.m(mi).kind == kPronoun {
@@ -355,7 +420,7 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 				break
 			}
 			tk := v.t[j]
-			if !upperFirst(tk.Text) && !v.x.g.roleNouns[tk.Lower] && tk.Lower != "the" && tk.Lower != "a" && !(v.start[j] >= 0 && v.m(v.start[j]).kind == kPronoun) && tk.Tag != "JJ" && !(j > k && v.t[j-1].Lower == "the") {
+			if !upperFirst(tk.Text) && !v.x.g.roleNouns[tk.Lower] && tk.Lower != "the" && tk.Lower != "a" && !(tk.Lower == "it" && j == k) && !(v.start[j] >= 0 && v.m(v.start[j]).kind == kPronoun) && tk.Tag != "JJ" && !(j > k && v.t[j-1].Lower == "the") {
 				break
 			}
 		}
@@ -373,7 +438,7 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 	if b >= 0 && speechVerbs[tokAt(b).Lower] {
 		si := pt[b].si
 		v := x.viewOf(si)
-		if s, _ := v.subject(pt[b].k); s >= 0 {
+		if s, _ := v.speakerSubject(pt[b].k); s >= 0 {
 			rule := "quote-before"
 			if v.m(s).kind == kPronoun {
 				rule, pron = "quote-pronoun", ptok{si, v.m(s).i}
@@ -388,6 +453,9 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 	// sentence of the verb: a quote that ends a sentence belongs to no verb
 	// of the next.
 	if i := c + 1; i < len(pt) && c > 0 && tokAt(c-1).Text == "," && pt[i].si == pt[c].si {
+		if spk := x.segmentSpeaker(pt[i].si, pt[i].k); spk >= 0 {
+			return spk, "quote-after-subject", pt[i].si, pron
+		}
 		if spk, si := x.parsedSpeaker(pt, tokAt, i); spk >= 0 {
 			return spk, "quote-after-subject", si, pron
 		}
@@ -405,12 +473,26 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 // pronoun, an antecedent of the wrong sex): a wrong speaker is cited,
 // a missing one is not.
 func (x *docState) pronounSpeaker(p ptok, lastSpeaker int) int {
+	if p.si >= 0 && x.sents[p.si].Toks[p.k].Lower == "it" {
+		return x.itSpeaker(p, lastSpeaker)
+	}
 	ant := -1
 	if p.si >= 0 {
 		ant, _ = x.Antecedent(p.si, p.k)
 		// "she called": a ministry's chain does not go on in a person.
-		if lastSpeaker >= 0 && personPronouns[x.sents[p.si].Toks[p.k].Lower] && !x.ents[lastSpeaker].class.IsA(schema.Person) {
+		w := x.sents[p.si].Toks[p.k].Lower
+		if lastSpeaker >= 0 && personPronouns[w] && !x.ents[lastSpeaker].class.IsA(schema.Person) {
 			lastSpeaker = -1
+		}
+		// "she added" after a man's quote is not his (speech_sex.go).
+		if !x.sexAgrees(lastSpeaker, w) {
+			lastSpeaker = -1
+		}
+		if !x.sexAgrees(ant, w) {
+			ant = -1
+		}
+		if ant < 0 {
+			ant = x.sexAntecedent(p)
 		}
 	}
 	switch {
@@ -613,7 +695,7 @@ func (x *docState) partialQuote(pt []ptok, tokAt func(int) token, inQuote []bool
 		}
 	}
 	spk := -1
-	if s, _ := v.subject(verb); s >= 0 && (v.m(s).kind == kName || v.m(s).kind == kPronoun) && !v.isA(s, schema.Location) && !v.partyMember(s) {
+	if s, _ := v.speakerSubject(verb); s >= 0 && (v.m(s).kind == kName || v.m(s).kind == kPronoun) && !v.isA(s, schema.Location) && !v.partyMember(s) {
 		// "a source close to X confirmed …, describing it as": a name in a
 		// prepositional phrase is not the subject.
 		if p := v.low(v.m(s).i - 1); p != "in" && p != "of" && p != "at" && p != "from" && p != "by" && p != "for" && p != "to" && p != "with" {

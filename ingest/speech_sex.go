@@ -1,0 +1,176 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Pronoun sex agreement for speakers: "she said" is not the man whose
+// quote came before, and "he added" after a woman was named in between
+// still goes back to him. A person's sex is read from what the document
+// says (Mr/Mrs/Ms/Miss before a mention of the person, a title such as
+// "spokeswoman" given to them) and, failing that, from a short table of
+// given names that are all but always one sex in the news; names used
+// for both (Robin, Kelly, Jean, Lindsey, Kim) are in neither list, so
+// such a person's sex stays unknown and agrees with either pronoun.
+
+type sex int8
+
+const (
+	sexUnknown sex = iota
+	sexMale
+	sexFemale
+)
+
+// pronounSex is the sex a personal pronoun names.
+var pronounSex = map[string]sex{"he": sexMale, "him": sexMale, "his": sexMale, "she": sexFemale, "her": sexFemale}
+
+// honorificSex are the honorifics that say a person's sex.
+var honorificSex = map[string]sex{"mr.": sexMale, "mr": sexMale, "sir": sexMale, "lord": sexMale,
+	"mrs.": sexFemale, "mrs": sexFemale, "ms.": sexFemale, "ms": sexFemale, "miss": sexFemale, "dame": sexFemale, "lady": sexFemale}
+
+// titleSex are role words that say the holder's sex.
+var titleSex = map[string]sex{
+	"spokeswoman": sexFemale, "congresswoman": sexFemale, "chairwoman": sexFemale, "businesswoman": sexFemale,
+	"councilwoman": sexFemale, "assemblywoman": sexFemale, "queen": sexFemale, "princess": sexFemale, "duchess": sexFemale,
+	"wife": sexFemale, "mother": sexFemale, "daughter": sexFemale, "sister": sexFemale, "widow": sexFemale,
+	"spokesman": sexMale, "congressman": sexMale, "businessman": sexMale, "councilman": sexMale, "assemblyman": sexMale,
+	"king": sexMale, "prince": sexMale, "duke": sexMale, "husband": sexMale, "father": sexMale, "son": sexMale, "brother": sexMale,
+}
+
+// sexOf is what the document and the given-name table say of person e's
+// sex: sexUnknown when they say nothing, or contradict each other.
+func (x *docState) sexOf(e int) sex {
+	if e < 0 || !x.ents[e].class.IsA(schema.Person) {
+		return sexUnknown
+	}
+	found := sexUnknown
+	add := func(s sex) bool {
+		if s == sexUnknown {
+			return true
+		}
+		if found != sexUnknown && found != s {
+			found = sexUnknown
+			return false
+		}
+		found = s
+		return true
+	}
+	for _, m := range x.ments {
+		if m.ent != e || m.kind != kName {
+			continue
+		}
+		toks := x.sents[m.sent].Toks
+		if w := strings.ToLower(strings.Fields(m.surface + " .")[0]); honorificSex[w] != sexUnknown {
+			if !add(honorificSex[w]) {
+				return sexUnknown
+			}
+		}
+		if m.i > 0 && !add(honorificSex[toks[m.i-1].Lower]) {
+			return sexUnknown
+		}
+		// "spokeswoman Ana Ruiz", "Ana Ruiz, a spokeswoman for …"
+		if m.i > 0 && !add(titleSex[toks[m.i-1].Lower]) {
+			return sexUnknown
+		}
+		if m.j+2 < len(toks) && toks[m.j].Text == "," {
+			for t := m.j + 1; t < len(toks) && t <= m.j+4 && toks[t].Text != ","; t++ {
+				if !add(titleSex[toks[t].Lower]) {
+					return sexUnknown
+				}
+			}
+		}
+	}
+	if found != sexUnknown {
+		return found
+	}
+	for _, a := range x.ents[e].aliases {
+		if f := strings.Fields(a); len(f) >= 2 {
+			if s := givenNameSex[f[0]]; s != sexUnknown {
+				return s
+			}
+		}
+	}
+	return sexUnknown
+}
+
+// sexAgrees reports whether the personal pronoun w may stand for entity
+// e: always, unless both the pronoun and e's sex are known and differ.
+func (x *docState) sexAgrees(e int, w string) bool {
+	ps := pronounSex[strings.ToLower(w)]
+	if ps == sexUnknown || e < 0 {
+		return true
+	}
+	s := x.sexOf(e)
+	return s == sexUnknown || s == ps
+}
+
+// givenNameSex holds given names that news uses for one sex only.
+var givenNameSex = func() map[string]sex {
+	m := map[string]sex{}
+	for _, n := range strings.Fields(femaleGivenNames) {
+		m[n] = sexFemale
+	}
+	for _, n := range strings.Fields(maleGivenNames) {
+		m[n] = sexMale
+	}
+	return m
+}()
+
+const femaleGivenNames = `Alice Amanda Amy Andrea Angela Angelina Ann Anna Anne Barbara Beatrice Beatriz Betsy Beverly
+Brenda Carla Carmen Carol Carole Caroline Caroll Catherine Cathy Chelsea Cheryl Christina Christine Claire Claudia
+Cynthia Debbie Deborah Denise Diana Diane Dianne Donna Dorothy Elaine Elena Elisabeth Elise Elizabeth Ellen Emily
+Emma Erin Eva Federica Frances Gina Grace Hannah Heather Heidi Helen Hillary Huma Irene Isabel Ivanka Jacinda Jane
+Janet Janice Jeanne Jennifer Jessica Jill Joan Joyce Judith Judy Julia Julie Karen Kamala Kate Katherine Kathleen
+Kathy Katie Katrina Kellyanne Kirsten Kirstjen Kristen Kristin Laura Lauren Leandra Leigh Linda Lisa Loretta Lori
+Lucy Madeleine Maggie Margaret Maria Marie Marina Marine Marsha Martha Mary Maxine Megan Melania Melanie Melissa
+Michelle Monica Nancy Natalia Natalie Nicole Nikki Nina Nora Olivia Pamela Patricia Patty Paula Rachel Rebecca Rosa
+Rose Ruth Sally Samantha Sandra Sara Sarah Sharon Sheila Shelley Sheryl Silvia Sophie Stephanie Susan Susanna Suzanne
+Sylvia Tammy Tara Tatiana Teresa Theresa Tina Ursula Valerie Vanessa Victoria Virginia Wendy Yulia Yvonne Zoe
+Agnieszka Aisha Ana Ayesha Birgit Chiara Ewa Fatima Francesca Frida Giulia Greta Ilse Ingrid Irina Katarzyna Leila
+Lucia Magdalena Marta Mariam Nirmala Olga Priya Sofia Sushma Svetlana Yasmin Yuriko`
+
+const maleGivenNames = `Abdullah Adam Ahmed Al Alan Alexander Alexei Ali Andrew Anthony Barack Bashar Ben Benjamin Bernie
+Bill Bob Boris Brian Carlos Charles Chris Christopher Chuck Dan Daniel David Dennis Dick Dmitry Donald Doug Douglas
+Ed Edward Emmanuel Enrique Eric Frank Gary George Gordon Greg Gregory Harold Hassan Henry Howard Hugh Ibrahim Igor
+Imran Jack James Jared Jason Jeff Jeffrey Jeremy Jerome Jerry Jim Joe John Jonathan Jose Joseph Joshua Juan Justin
+Keith Ken Kenneth Kevin Khalid Larry Lawrence Louis Luis Luther Malcolm Marc Marco Mario Mark Martin Matt Matthew
+Michael Miguel Mike Mitch Mohammad Mohammed Muhammad Narendra Nathan Neil Nicholas Nick Nicolas Nigel Omar Orrin Patrick
+Paul Pedro Peter Phil Philip Rahul Ralph Rand Raul Raymond Recep Reince Rex Richard Rick Rob Robert Rod Rodrigo Roger
+Ron Ronald Roy Rudy Russell Ryan Sam Samuel Scott Sean Sebastian Sergei Sergey Shinzo Stanley Stephen Steny Steve
+Steven Ted Thomas Tim Timothy Tom Tony Trey Troy Vincent Viktor Vladimir Walter Warren Wayne Wilbur William Willie
+Abdel Ahmad Andrzej Antonio Cyril Emmerson Felipe Francesco Francois Giuseppe Haider Hamid Hans Heiko Horst Ivan Jacob
+Jacques Javier Jens Klaus Lars Luigi Mahmoud Manuel Mariano Masoud Mateusz Matteo Mikhail Mustafa Nikolai Pablo Paolo
+Pavel Pierre Piotr Sigmar Silvio Sven Taro Tomas Uhuru Wolfgang Yoweri Yuri`
+
+// sexAntecedent is the one person named within corefWindow sentences
+// before the he/she at p whose sex is known and agrees with it, when every
+// other person named there is known to be of the other sex ("Ana Ruiz met
+// John Smith. She said …"); -1 otherwise. A person of unknown sex among
+// them keeps the pronoun unresolved: a wrong speaker is worse than none.
+func (x *docState) sexAntecedent(p ptok) int {
+	ps := pronounSex[x.sents[p.si].Toks[p.k].Lower]
+	if ps == sexUnknown {
+		return -1
+	}
+	found := -1
+	for s := max(0, p.si-corefWindow); s <= p.si; s++ {
+		for _, mi := range x.sentMents[s] {
+			m := x.ments[mi]
+			if m.kind != kName || m.ent < 0 || s == p.si && m.i >= p.k || !x.ents[m.ent].class.IsA(schema.Person) || m.ent == found {
+				continue
+			}
+			switch x.sexOf(m.ent) {
+			case sexUnknown:
+				return -1
+			case ps:
+				if found >= 0 {
+					return -1
+				}
+				found = m.ent
+			}
+		}
+	}
+	return found
+}
