@@ -349,3 +349,14 @@ func TestKillersObjectIsTheHead(t *testing.T) {
 			want: []string{"Omar Vance|killed|Piet Kramer", "Omar Vance|killed|Lena Dorr"}},
 	})
 }
+
+func TestSolePersonCues(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "a relative's birthplace", text: "Harlan Voss's wife is a native of Marburg, Germany.",
+			not: []string{"Harlan Voss|lives_in|Marburg"}},
+		{name: "the person's birthplace", text: "Harlan Voss is a native of Marburg, Germany.",
+			want: []string{"Harlan Voss|lives_in|Marburg"}},
+		{name: "the organisation told", text: "The village's mayor Harlan Voss told the Tarsis Herald on Monday that the road would close.",
+			not: []string{"Harlan Voss|works_for|Tarsis Herald"}},
+	})
+}
