@@ -336,3 +336,27 @@ func TestAccordingTo(t *testing.T) {
 			not: []string{"Peter Vance|said|The new bridge will cost twice the first estimate"}},
 	})
 }
+
+func TestKillersObjectIsTheHead(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "a victim named with what he was", text: "Records show Omar Vance, who killed Lena Dorr assassin Piet Kramer, died in 1971.",
+			want: []string{"Omar Vance|killed|Piet Kramer"}, not: []string{"Omar Vance|killed|Lena Dorr"}},
+		{name: "a victim alone", text: "Records show Omar Vance, who killed Piet Kramer, died in 1971.",
+			want: []string{"Omar Vance|killed|Piet Kramer"}},
+		{name: "a second verb's object", text: "The inquiry found that Omar Vance fired the shots that killed Piet Kramer and wounded Lena Dorr.",
+			want: []string{"Omar Vance|killed|Piet Kramer"}, not: []string{"Omar Vance|killed|Lena Dorr"}},
+		{name: "coordinated victims", text: "The inquiry found that Omar Vance killed Piet Kramer and Lena Dorr.",
+			want: []string{"Omar Vance|killed|Piet Kramer", "Omar Vance|killed|Lena Dorr"}},
+	})
+}
+
+func TestSolePersonCues(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "a relative's birthplace", text: "Harlan Voss's wife is a native of Marburg, Germany.",
+			not: []string{"Harlan Voss|lives_in|Marburg"}},
+		{name: "the person's birthplace", text: "Harlan Voss is a native of Marburg, Germany.",
+			want: []string{"Harlan Voss|lives_in|Marburg"}},
+		{name: "the organisation told", text: "The village's mayor Harlan Voss told the Tarsis Herald on Monday that the road would close.",
+			not: []string{"Harlan Voss|works_for|Tarsis Herald"}},
+	})
+}

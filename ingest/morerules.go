@@ -866,7 +866,10 @@ func (v *view) soleActors() {
 	if nPer != 1 {
 		return
 	}
-	for k := 0; k < len(v.t); k++ {
+	// "Dole's wife, Elizabeth, is a native of Salisbury": the cue is said
+	// of the person's relative, whom the sentence may not name as one.
+	relative := v.low(v.m(person).j) == "'s" && kinWords[v.low(v.m(person).j+1)]
+	for k := 0; k < len(v.t) && !relative; k++ {
 		if !residenceCues[v.low(k)] {
 			continue
 		}
@@ -902,7 +905,8 @@ func (v *view) soleActors() {
 		if pm.i > om.j && (v.low(pm.i-2) == "said" || v.low(pm.i-3) == "said" && v.t[pm.i-2].Text == v.low(pm.i-2)) && v.x.g.roleNouns[v.low(pm.i-1)] {
 			close = true
 		}
-		if close && !v.isA(org, schema.ArmedGroup) && !v.isA(org, schema.PoliticalParty) && (near(pm.i-1) || v.low(pm.j) == "," && near(pm.j+1) || v.low(pm.j) == "," && near(pm.j+2)) {
+		// "the town's mayor X told The Associated Press": the addressee.
+		if addressee := v.low(om.i-1) == "told" || v.low(om.i-1) == "the" && v.low(om.i-2) == "told"; close && !addressee && !v.isA(org, schema.ArmedGroup) && !v.isA(org, schema.PoliticalParty) && (near(pm.i-1) || v.low(pm.j) == "," && near(pm.j+1) || v.low(pm.j) == "," && near(pm.j+2)) {
 			v.emit(person, "works_for", org, "sole-person-job", min(pm.i, om.i), max(pm.j, om.j), nil)
 		}
 	}

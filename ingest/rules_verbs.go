@@ -228,6 +228,9 @@ func (v *view) verbRules() {
 			if v.low(j) != "and" && v.low(j) != "," {
 				break
 			}
+			if n := j + 1; n < len(v.t) && v.start[n] < 0 && v.t[n].Text == v.low(n) && (strings.HasPrefix(v.t[n].Tag, "VB") || strings.HasSuffix(v.low(n), "ed")) {
+				break // "killed Kennedy and wounded Connally": another verb's object
+			}
 			next := v.np(j + 1)
 			if next < 0 || v.cls(next).Top() != v.cls(o).Top() {
 				break

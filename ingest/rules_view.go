@@ -125,6 +125,18 @@ func (v *view) np(i int) int {
 					}
 				}
 			}
+			// "Kennedy assassin Lee Harvey Oswald", "Trump adviser Steve
+			// Smith": a person's name that modifies a common noun before
+			// another person's name is not the phrase's head.
+			if m.kind == kName && v.isA(mi, schema.Person) {
+				k := m.j
+				for k < len(v.t) && k < m.j+2 && v.t[k].Text == v.low(k) && strings.HasPrefix(v.t[k].Tag, "NN") {
+					k++
+				}
+				if p := v.start[min(k, len(v.t)-1)]; k > m.j && k < len(v.t) && p >= 0 && v.m(p).kind == kName && v.isA(p, schema.Person) {
+					return p
+				}
+			}
 			if m.kind == kDemonym {
 				// "the Syrian army": a demonym before a common noun stands for the country.
 				if m.j < len(v.t) && v.start[m.j] >= 0 {
