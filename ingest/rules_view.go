@@ -506,10 +506,12 @@ func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
 		// names the office holder's side, not an employer; a party's own
 		// officers ("party leader", "Labour chairman") are read below.
 		v.emit(p, "member_of", org, rule+"-party", lo, hi, nil)
-	case candidacy(roleText):
+	case candidacy(roleText) && (v.isA(org, schema.Government) || v.isA(org, schema.Location)):
 		// "Republican Senate candidate Roy Moore", "the Democratic nominee
 		// for governor": one runs for the body's seat, one does not work
-		// for it or lead it (the party case above keeps the side taken).
+		// for it or lead it; a party's candidate (an organisation not
+		// yet known as a party, "PRN (National Renewal Party) candidate")
+		// is read below as before.
 		return
 	case fedGovernor(roleText, v.m(org).surface):
 		// "Fed Governor Randal Quarles" sits on the Board; the chair leads.
