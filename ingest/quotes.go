@@ -437,7 +437,18 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 			}
 		}
 		if speechVerbs[v.low(k)] {
-			if mi := v.np(k + 1); mi >= 0 && v.m(mi).kind == kName {
+			mi := v.np(k + 1)
+			// "said Democratic strategist Ana Ruiz": the party names what the
+			// speaker is, the person after it speaks.
+			if mi >= 0 && v.isA(mi, schema.PoliticalParty) {
+				if e := v.m(mi).j; e+1 < len(v.t) && v.t[e].Text == v.low(e) && strings.HasPrefix(v.t[e].Tag, "NN") {
+					mi = -1
+					if n := v.start[e+1]; n >= 0 && v.m(n).kind == kName && v.isA(n, schema.Person) {
+						mi = n
+					}
+				}
+			}
+			if mi >= 0 && v.m(mi).kind == kName {
 				return v.ent(mi), "quote-said-x", si, pron
 			}
 		}

@@ -89,3 +89,12 @@ func TestQuoteChainBreaks(t *testing.T) {
 			want: []string{"Tom Berrow|said|The gates will need repairs before the winter"}},
 	})
 }
+
+// "“…,” said Democratic strategist X": the party is what the speaker is.
+func TestSaidPartyStrategist(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "said party strategist name", text: "Markets were calm.\n\n“This race will change how candidates are vetted,” said Democratic strategist Martin Holloway.",
+			want: []string{"Martin Holloway|said|This race will change how candidates are vetted"},
+			not:  []string{"Democratic Party|said|This race will change how candidates are vetted"}},
+	})
+}
