@@ -114,6 +114,18 @@ func (x *docState) quotes() {
 			events = append(events, speech{at: o, o: o, c: c, closeE: closeEnd, text: text, short: short})
 			i = closeEnd
 		}
+		// chain is the quote chain's last speaker for the pronoun at p, or
+		// chainBrokenBy when a narrative sentence since the last statement
+		// has another person of the pronoun's sex for its subject.
+		chain := func(p ptok) int {
+			if lastSpeaker >= 0 && p.si >= 0 && !x.sexAgrees(lastSpeaker, x.sents[p.si].Toks[p.k].Lower) {
+				return -1 // "she" after a man's quotes: no chain to break
+			}
+			if lastSpeaker >= 0 && p.si >= 0 && x.chainBroken(pt, inQuote, lastSpeaker, p) {
+				return chainBrokenBy
+			}
+			return lastSpeaker
+		}
 		usedTrigger := map[ptok]bool{}
 		quote := func(e speech) {
 			o, c, closeEnd, text := e.o, e.c, e.closeE, e.text
@@ -133,7 +145,7 @@ func (x *docState) quotes() {
 			}
 			speaker, rule, endSent, pron := x.attribution(pt, tokAt, o, closeEnd)
 			if rule == "quote-pronoun" {
-				speaker = x.pronounSpeaker(pron, lastSpeaker)
+				speaker = x.pronounSpeaker(pron, chain(pron))
 				if speaker < 0 {
 					// Whose "he said" this is is unknown: the chain after it
 					// is unknown too.
@@ -289,7 +301,7 @@ func (x *docState) quotes() {
 				lastQuoteSent = -1
 				spk := v.ent(s)
 				if v.m(s).kind == kPronoun {
-					spk = x.pronounSpeaker(ptok{si, v.m(s).i}, lastSpeaker)
+					spk = x.pronounSpeaker(ptok{si, v.m(s).i}, chain(ptok{si, v.m(s).i}))
 				}
 				if spk >= 0 {
 					x.addStatement(spk, text, "reported-speech", si, si)
@@ -324,7 +336,7 @@ func (x *docState) quotes() {
 				}
 				spk := v.ent(s)
 				if v.m(s).kind == kPronoun {
-					spk = x.pronounSpeaker(ptok{si, v.m(s).i}, lastSpeaker)
+					spk = x.pronounSpeaker(ptok{si, v.m(s).i}, chain(ptok{si, v.m(s).i}))
 				} else if v.m(s).kind != kName || v.partyMember(s) {
 					spk = -1
 				}
@@ -425,7 +437,18 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 			}
 		}
 		if speechVerbs[v.low(k)] {
-			if mi := v.np(k + 1); mi >= 0 && v.m(mi).kind == kName {
+			mi := v.np(k + 1)
+			// "said Democratic strategist Ana Ruiz": the party names what the
+			// speaker is, the person after it speaks.
+			if mi >= 0 && v.isA(mi, schema.PoliticalParty) {
+				if e := v.m(mi).j; e+1 < len(v.t) && v.t[e].Text == v.low(e) && strings.HasPrefix(v.t[e].Tag, "NN") {
+					mi = -1
+					if n := v.start[e+1]; n >= 0 && v.m(n).kind == kName && v.isA(n, schema.Person) {
+						mi = n
+					}
+				}
+			}
+			if mi >= 0 && v.m(mi).kind == kName {
 				return v.ent(mi), "quote-said-x", si, pron
 			}
 		}
@@ -473,6 +496,9 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 // pronoun, an antecedent of the wrong sex): a wrong speaker is cited,
 // a missing one is not.
 func (x *docState) pronounSpeaker(p ptok, lastSpeaker int) int {
+	if lastSpeaker == chainBrokenBy {
+		return -1 // someone else came between: the chain and any antecedent disagree
+	}
 	if p.si >= 0 && x.sents[p.si].Toks[p.k].Lower == "it" {
 		return x.itSpeaker(p, lastSpeaker)
 	}

@@ -174,3 +174,57 @@ func (x *docState) sexAntecedent(p ptok) int {
 	}
 	return found
 }
+
+// chainBroken reports whether a narrative sentence between the last
+// statement and sentence si has for its subject a person other than the
+// chain's last speaker: "“…,” Ana Ruiz said. Tom Berrow disputed the
+// figures. Prices will rise, he said." is not Ruiz's. A person named
+// before the sentence's first verb, outside quotes, counts as its subject;
+// the speaker's own name as a possessor ("Ruiz's sister believes") does
+// not keep the chain either. A person of the other sex than the pronoun
+// does not break it ("Ana Ruiz disputed it. …, he added").
+func (x *docState) chainBroken(pt []ptok, inQuote []bool, lastSpeaker int, p ptok) bool {
+	si, w := p.si, x.sents[p.si].Toks[p.k].Lower
+	last := -1
+	for n := len(x.facts) - 1; n >= 0; n-- {
+		if x.facts[n].pred == "said" {
+			last = x.facts[n].s1
+			break
+		}
+	}
+	if last < 0 || si-last < 2 {
+		return false
+	}
+	for i := 0; i < len(pt); i++ {
+		s := pt[i].si
+		if s <= last || pt[i].k != 0 {
+			continue
+		}
+		if s >= si {
+			break
+		}
+		toks := x.sents[s].Toks
+		verb := len(toks)
+		for k := range toks {
+			if i+k < len(pt) && !inQuote[i+k] && (strings.HasPrefix(toks[k].Tag, "VB") || toks[k].Tag == "MD") {
+				verb = k
+				break
+			}
+		}
+		for _, mi := range x.sentMents[s] {
+			m := x.ments[mi]
+			if m.kind != kName || m.ent < 0 || m.i >= verb || i+m.i >= len(pt) || inQuote[i+m.i] || !x.ents[m.ent].class.IsA(schema.Person) {
+				continue
+			}
+			poss := m.j < len(toks) && (toks[m.j].Lower == "'s" || toks[m.j].Lower == "’s")
+			if m.ent != lastSpeaker && x.sexAgrees(m.ent, w) || poss {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// chainBrokenBy stands for the chain's last speaker when chainBroken: a
+// pronoun then has no speaker, whatever its antecedent.
+const chainBrokenBy = -2

@@ -78,3 +78,23 @@ func TestPronounSexAgreement(t *testing.T) {
 			want: []string{"Marta Quill|said|The gates are older than anyone thought"}},
 	})
 }
+
+// The chain breaks at a narrative sentence whose subject is another person
+// (named before its first verb); the speaker's own narrative keeps it.
+func TestQuoteChainBreaks(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "another person's narrative between", text: "Markets were calm.\n\n“The dam will hold through the spring,” Mayor Tom Berrow said. Water levels rose again on Monday. Engineer Paul Ostrander disputed the figures in a report to the council. The gates will need repairs before the winter, he said.",
+			not: []string{"Tom Berrow|said|The gates will need repairs before the winter"}},
+		{name: "the speaker's own narrative between", text: "Markets were calm.\n\n“The dam will hold through the spring,” Mayor Tom Berrow said. Water levels rose again on Monday. Berrow visited the gates with two engineers. The gates will need repairs before the winter, he said.",
+			want: []string{"Tom Berrow|said|The gates will need repairs before the winter"}},
+	})
+}
+
+// "“…,” said Democratic strategist X": the party is what the speaker is.
+func TestSaidPartyStrategist(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "said party strategist name", text: "Markets were calm.\n\n“This race will change how candidates are vetted,” said Democratic strategist Martin Holloway.",
+			want: []string{"Martin Holloway|said|This race will change how candidates are vetted"},
+			not:  []string{"Democratic Party|said|This race will change how candidates are vetted"}},
+	})
+}
