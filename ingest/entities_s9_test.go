@@ -71,3 +71,77 @@ func TestCorporateCuesMakeAnUnknownNameACompany(t *testing.T) {
 		t.Errorf("a ticker's code is an entity: %v", ext.Entities)
 	}
 }
+
+// "Acting Homeland Security Secretary X": the title's modifier that ends a
+// known name is the name's, and "Acting" is the title's, never an
+// organisation's.
+func TestActingTitleBeforeKnownBody(t *testing.T) {
+	ext := extractText(t, "Acting Homeland Security Secretary Dana Morrow said on Friday the program would end.")
+	for _, e := range ext.Entities {
+		if e.Name == "Acting Homeland" || e.Name == "Acting Homeland Security" || e.Name == "Security Secretary" {
+			t.Errorf("a title split inside a known name: %v", e)
+		}
+	}
+	if e, ok := entityNamed(ext, "Homeland Security"); !ok || e.Class.Top() != schema.Organization {
+		t.Errorf("no Homeland Security: %v", ext.Entities)
+	}
+}
+
+// New York the city and New York the state are two nodes; each is shown by
+// a name a reader tells apart.
+func TestNewYorkCityAndStateDisplayApart(t *testing.T) {
+	ext := extractText(t, "New York Governor Andrew Cuomo said the state would sue. Mayor Bill de Blasio said New York would welcome the plan.")
+	city, okc := entityByIRI(ext, "ent:location/new-york-city")
+	state, oks := entityByIRI(ext, "ent:location/new-york-state")
+	if !okc || !oks {
+		t.Fatalf("want both the city and the state: %v", ext.Entities)
+	}
+	if city.Name == state.Name || city.Name != "New York City" || state.Name != "New York" {
+		t.Errorf("city %q, state %q: want New York City and New York", city.Name, state.Name)
+	}
+	ext = extractText(t, "Washington Governor Jay Inslee said the state would sue. In Washington, the White House said the plan was legal.")
+	city, okc = entityByIRI(ext, "ent:location/washington")
+	state, oks = entityByIRI(ext, "ent:location/washington-state")
+	if !okc || !oks || city.Name == state.Name || state.Name != "Washington State" {
+		t.Errorf("city %q, state %q: want Washington and Washington State", city.Name, state.Name)
+	}
+}
+
+// A bare "House" is the U.S. House only in a story about Congress; in a
+// story about a state's legislature it stays a node of its own.
+func TestBareHouseInStateLegislatureStory(t *testing.T) {
+	iri := func(ext schema.Extraction) []string {
+		var out []string
+		for _, e := range ext.Entities {
+			if e.Name == "House" || e.Class.Top() == schema.Organization && e.IRI == "ent:organization/us-house-of-representatives" {
+				out = append(out, e.IRI)
+			}
+		}
+		return out
+	}
+	state := extractText(t, "Vermont voters approved the measure on Tuesday. Republican Governor Phil Scott opposes it, and the legislature must now fund it, the state's Speaker of the House, Mitzi Johnson, said. Democrats hold the House.")
+	for _, i := range iri(state) {
+		if i == "ent:organization/us-house-of-representatives" {
+			t.Errorf("a state's House read as the U.S. House: %v", state.Entities)
+		}
+	}
+	congress := extractText(t, "Republicans in Congress hope to pass the bill this week. The House approved it on Thursday, and Democrats in Vermont's legislature objected.")
+	got := iri(congress)
+	if len(got) != 1 || got[0] != "ent:organization/us-house-of-representatives" {
+		t.Errorf("the House of a story about Congress: %v", got)
+	}
+}
+
+// Person-sample construction (seed 16): a building named after a title and
+// a name is a place with no person in it.
+func TestFacilityNamedAfterTitleIsNoPerson(t *testing.T) {
+	ext := extractText(t, "The drone was shot down near King Faisal Airport on Sunday. President Kennedy Airport reopened.")
+	for _, e := range ext.Entities {
+		if e.Class.Top() == schema.Person {
+			t.Errorf("no person in these sentences: %v", e)
+		}
+	}
+	if e, ok := entityNamed(ext, "King Faisal Airport"); !ok || e.Class.Top() != schema.Location {
+		t.Errorf("no airport: %v", ext.Entities)
+	}
+}

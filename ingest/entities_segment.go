@@ -34,6 +34,11 @@ func (x *docState) roleSpan(toks []token, c chunk) (ri, rj int, ok bool) {
 		if k+1 < c.j && x.g.locHeads[toks[k+1].Text] != "" {
 			continue
 		}
+		// "King Khaled Airport", "President Kennedy Bridge": a building or
+		// a road named after a title and a name; no person follows.
+		if k+2 < c.j && x.g.locHeads[toks[c.j-1].Text] == schema.Facility {
+			continue
+		}
 		// "International Court of Justice", "Department of Labor": the
 		// complement of an organisation's head.
 		if k >= c.i+2 && (toks[k-1].Lower == "of" || toks[k-1].Lower == "for") && x.g.orgHeads[toks[k-2].Text] != "" {
@@ -155,8 +160,26 @@ func (x *docState) segment(si int, c chunk) {
 	if ri, rj, ok := x.roleSpan(toks, c); ok {
 		org := -1
 		if ri > c.i {
+			oi := c.i
+			// "Acting Homeland Security Secretary": the title's modifiers
+			// that end a known name ("Homeland Security") are the name's,
+			// and a modifier only titles take ("Acting", "Deputy") is the
+			// title's, never the organisation's.
+			if titleOnlyMods[toks[oi].Text] && ri-oi >= 2 {
+				oi++
+			}
+		grow:
+			for e := rj - 1; e > ri; e-- {
+				if x.g.roleHeads[toks[e-1].Text] && !x.g.roleMods[toks[e-1].Text] {
+					continue
+				}
+				if _, ok := x.lookup(joinToks(toks[oi:e])); ok {
+					ri = e
+					break grow
+				}
+			}
 			// What names a title is an organisation or a place, never a person.
-			org = x.segmentHint(si, chunk{c.i, ri}, schema.Organization)
+			org = x.segmentHint(si, chunk{oi, ri}, schema.Organization)
 		}
 		// "drug wholesaler Cardinal Health Inc": a company's name that
 		// opens with a title word is the company's.

@@ -109,6 +109,14 @@ func (x *docState) settleFamilies() {
 				}
 			}
 		}
+		// "the House" in a story about Maine's legislature is Maine's
+		// House, whatever parties the story names: a U.S. chamber only
+		// when the story is not about a state's legislature.
+		if settled && f.f.Kind == names.KindLegislature && strings.HasPrefix(f.canonical, "U.S. ") {
+			if _, congress := inDoc["U.S. Congress"]; !congress && x.stateLegislatureStory() {
+				settled = false
+			}
+		}
 		switch {
 		case settled && !x.anyQualified(k):
 			e.gaz, e.class = f.canonical, f.f.Class
@@ -197,6 +205,46 @@ func (x *docState) firstMention(k int) int {
 		}
 	}
 	return 0
+}
+
+// stateLegislatureWords say a story is about a state's legislature: its
+// own words, or "state" before a chamber or its members.
+var stateLegislatureWords = map[string]bool{"legislature": true, "legislatures": true, "legislators": true, "statehouse": true, "assemblyman": true, "assemblywoman": true}
+
+// stateLegislatureStory reports whether the story is about a U.S. state's
+// legislature rather than Congress: it names a state, speaks of a
+// legislature ("the legislature", "state lawmakers", "the state's Speaker
+// of the House", "state Senate"), and says nothing of Congress
+// ("Congress", "congressional", "Capitol Hill", "U.S. House").
+func (x *docState) stateLegislatureStory() bool {
+	state := false
+	for _, e := range x.ents {
+		if x.g.usStates[e.gaz] && len(e.surfaces) > 0 {
+			state = true
+			break
+		}
+	}
+	if !state {
+		return false
+	}
+	legislature := false
+	for _, s := range x.sents {
+		toks := s.Toks
+		for i, t := range toks {
+			w := t.Lower
+			switch {
+			case w == "congress" || w == "congressional" || w == "congressman" || w == "congresswoman" || w == "capitol" || (w == "u.s." || w == "us") && i+1 < len(toks) && (toks[i+1].Text == "House" || toks[i+1].Text == "Senate"):
+				return false
+			case stateLegislatureWords[w]:
+				legislature = true
+			case (w == "state" || w == "state's") && i+1 < len(toks) && (toks[i+1].Lower == "lawmakers" || toks[i+1].Lower == "senator" || toks[i+1].Lower == "senators" || toks[i+1].Text == "House" || toks[i+1].Text == "Senate" || toks[i+1].Lower == "representative"):
+				legislature = true
+			case w == "'s" && i > 0 && toks[i-1].Lower == "state" && i+1 < len(toks) && (toks[i+1].Text == "Speaker" || toks[i+1].Text == "House" || toks[i+1].Text == "Senate" || toks[i+1].Lower == "lawmakers"):
+				legislature = true
+			}
+		}
+	}
+	return legislature
 }
 
 // americanStory reports whether the story is about the United States: its
@@ -302,6 +350,13 @@ func (x *docState) settleCityStates() {
 		if !ok || len(e.surfaces) == 0 {
 			continue
 		}
+		// "New York" is two nodes, the city and the state: the city is
+		// shown by its own name, "New York City", so that a reader tells
+		// it from the state, which keeps the story's "New York" (what
+		// readers and annotators call it). Where the city's name is the
+		// shared one ("Washington"), the state is shown by its own
+		// ("Washington State"). Their IRIs were distinct already.
+		e.canonical = true
 		state, city := -1, false
 		for i := range x.ments {
 			m := &x.ments[i]
@@ -316,6 +371,7 @@ func (x *docState) settleCityStates() {
 			}
 			if state < 0 {
 				state = x.entityFor("g:"+stateName[1], stateName[1], "", schema.Region, 4, m.sent)
+				x.ents[state].canonical = e.gaz == stateName[0]
 			}
 			m.ent = state
 			x.addSurface(state, m.surface, "", 0, m.sent)
