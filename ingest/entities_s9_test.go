@@ -87,26 +87,6 @@ func TestActingTitleBeforeKnownBody(t *testing.T) {
 	}
 }
 
-// New York the city and New York the state are two nodes; each is shown by
-// a name a reader tells apart.
-func TestNewYorkCityAndStateDisplayApart(t *testing.T) {
-	ext := extractText(t, "New York Governor Andrew Cuomo said the state would sue. Mayor Bill de Blasio said New York would welcome the plan.")
-	city, okc := entityByIRI(ext, "ent:location/new-york-city")
-	state, oks := entityByIRI(ext, "ent:location/new-york-state")
-	if !okc || !oks {
-		t.Fatalf("want both the city and the state: %v", ext.Entities)
-	}
-	if city.Name == state.Name || city.Name != "New York City" || state.Name != "New York" {
-		t.Errorf("city %q, state %q: want New York City and New York", city.Name, state.Name)
-	}
-	ext = extractText(t, "Washington Governor Jay Inslee said the state would sue. In Washington, the White House said the plan was legal.")
-	city, okc = entityByIRI(ext, "ent:location/washington")
-	state, oks = entityByIRI(ext, "ent:location/washington-state")
-	if !okc || !oks || city.Name == state.Name || state.Name != "Washington State" {
-		t.Errorf("city %q, state %q: want Washington and Washington State", city.Name, state.Name)
-	}
-}
-
 // A bare "House" is the U.S. House only in a story about Congress; in a
 // story about a state's legislature it stays a node of its own.
 func TestBareHouseInStateLegislatureStory(t *testing.T) {

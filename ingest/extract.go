@@ -65,10 +65,6 @@ type entity struct {
 	order    int
 	lastSent int
 	roles    []int // role entity indices (for leads/works_for decisions)
-	// canonical: displayed by the gazetteer's name whatever the story
-	// wrote, where the story's form names two nodes ("New York" the city
-	// and the state: settleCityStates).
-	canonical bool
 }
 
 // docState is everything one Extract call builds; it never outlives it.
@@ -405,9 +401,6 @@ func (x *docState) addSurface(k int, surface string, c schema.Class, strength, s
 // name picks the canonical name: the gazetteer's when the text uses it,
 // else the form the text uses most (the longest for people).
 func (e *entity) name() string {
-	if e.gaz != "" && e.canonical {
-		return e.gaz
-	}
 	if e.gaz != "" {
 		// A party of the names tables is known by its family's canonical
 		// name ("Republican Party"), however often a story says

@@ -350,13 +350,6 @@ func (x *docState) settleCityStates() {
 		if !ok || len(e.surfaces) == 0 {
 			continue
 		}
-		// "New York" is two nodes, the city and the state: the city is
-		// shown by its own name, "New York City", so that a reader tells
-		// it from the state, which keeps the story's "New York" (what
-		// readers and annotators call it). Where the city's name is the
-		// shared one ("Washington"), the state is shown by its own
-		// ("Washington State"). Their IRIs were distinct already.
-		e.canonical = true
 		state, city := -1, false
 		for i := range x.ments {
 			m := &x.ments[i]
@@ -371,7 +364,6 @@ func (x *docState) settleCityStates() {
 			}
 			if state < 0 {
 				state = x.entityFor("g:"+stateName[1], stateName[1], "", schema.Region, 4, m.sent)
-				x.ents[state].canonical = e.gaz == stateName[0]
 			}
 			m.ent = state
 			x.addSurface(state, m.surface, "", 0, m.sent)
