@@ -196,12 +196,13 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 		}
 		return false
 	}
-	if ideologies[t] && i+1 < len(toks) && partyMembers[toks[i+1].Lower] {
+	if ideologies[t] && i+1 < len(toks) && (partyMembers[toks[i+1].Lower] || benchTitles[toks[i+1].Text]) {
+		// "Liberal Justice Stephen Breyer": a judge has a leaning, no party.
 		// "Conservative Republicans said": a wing of a party, not the
 		// Conservative Party.
 		return false
 	}
-	if openingAdjectives[t] && (i == 0 || nlp.IsOpenQuote(toks[i-1].Text) || toks[i-1].Text == ":") {
+	if openingAdjectives[t] && (i == 0 || nlp.IsOpenQuote(toks[i-1].Text) || toks[i-1].Text == ":" || dashes[toks[i-1].Text]) {
 		// "Top White House adviser X", "Embattled Republican Y": an
 		// adjective capitalised because it opens the sentence.
 		return false
@@ -254,7 +255,15 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 // openingAdjectives are capitalised only by the sentence they open; no name
 // in the gazetteers starts with one.
 var openingAdjectives = map[string]bool{"Top": true, "Embattled": true, "Incoming": true, "Outgoing": true,
-	"Prominent": true, "Longtime": true, "Veteran": true, "Influential": true, "Powerful": true, "Beleaguered": true}
+	"Prominent": true, "Longtime": true, "Veteran": true, "Influential": true, "Powerful": true, "Beleaguered": true,
+	"Rival": true}
+
+// dashes end a dateline ("WASHINGTON (Reuters) - Embattled …"): the word
+// after one opens the story's first sentence.
+var dashes = map[string]bool{"-": true, "–": true, "—": true}
+
+// benchTitles are judges' titles; an ideology before one is a leaning.
+var benchTitles = map[string]bool{"Justice": true, "Justices": true, "Judge": true, "Judges": true}
 
 // ideologies before partyMembers name a wing of a party.
 var ideologies = map[string]bool{"Conservative": true, "Liberal": true, "Moderate": true, "Progressive": true}

@@ -101,6 +101,11 @@ func (x *docState) segment(si int, c chunk) {
 	if c.i >= c.j {
 		return
 	}
+	// "Democratic Presidential candidate X": an office's adjective
+	// capitalised before a lower-case title is the title's.
+	for c.j-c.i >= 2 && c.j < len(toks) && officeAdjectives[toks[c.j-1].Text] && toks[c.j].Text == toks[c.j].Lower {
+		c.j--
+	}
 	text := joinToks(toks[c.i:c.j])
 	if e, ok := x.lookupChunk(toks, c, text); ok {
 		x.nameMention(si, c.i, c.j, e, hon)
@@ -167,6 +172,14 @@ func (x *docState) segment(si int, c chunk) {
 			// title's, never the organisation's.
 			if titleOnlyMods[toks[oi].Text] && ri-oi >= 2 {
 				oi++
+			}
+			// "Republican Senate Finance Committee Chairman X": the party
+			// is the chairman's; the committee is the chamber's.
+			if ri-oi >= 2 && (toks[oi+1].Text == "Senate" || toks[oi+1].Text == "House" || toks[oi+1].Text == "U.S.") {
+				if e, ok := x.lookup(toks[oi].Text); ok && e.Class.IsA(schema.PoliticalParty) {
+					x.nameMention(si, oi, oi+1, e, false)
+					oi++
+				}
 			}
 		grow:
 			for e := rj - 1; e > ri; e-- {
@@ -241,6 +254,9 @@ func (x *docState) segment(si int, c chunk) {
 	}
 	x.segmentPlain(si, c, hon)
 }
+
+// officeAdjectives describe an office, not an organisation.
+var officeAdjectives = map[string]bool{"Presidential": true, "Gubernatorial": true, "Mayoral": true, "Vice-Presidential": true}
 
 // addNamed adds the chunk as one name of a class the caller knows.
 func (x *docState) addNamed(si int, c chunk, class schema.Class) int {

@@ -119,3 +119,18 @@ func TestActNounIsNoTitle(t *testing.T) {
 			not: []string{"Lia Brand|leads|Fed"}},
 	})
 }
+
+func TestNameEdgesFromTheCorpus(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "an adjective after a dateline's dash", text: "WASHINGTON (Reuters) - Prominent Denver lobbyist Tom Pedesta stepped down on Monday.",
+			want: []string{"Tom Pedesta|role|lobbyist"}, not: []string{"Tom Pedesta|works_for|Prominent Denver"}},
+		{name: "a rival opens the sentence", text: "Rival Republican Senate candidate Pat Morrow said so.",
+			want: []string{"Pat Morrow|role|Senate candidate"}},
+		{name: "a judge's leaning", text: "Liberal Justice Sam Breyerson is 79.",
+			not: []string{"Sam Breyerson|member_of|Liberal", "Sam Breyerson|works_for|Liberal"}},
+		{name: "an office's adjective", text: "Strzok did not seem excited about Democratic Presidential candidate Hilda Clayton, either.",
+			want: []string{"Hilda Clayton|member_of|Democratic Party"}, not: []string{"Hilda Clayton|works_for|Democratic Presidential"}},
+		{name: "the chairman's party before the chamber's committee", text: "“I would prefer not having it,” Republican Senate Finance Committee Chairman Orvin Hatchett told reporters.",
+			want: []string{"Orvin Hatchett|leads|Senate Finance Committee"}, not: []string{"Orvin Hatchett|leads|Republican Senate Finance Committee"}},
+	})
+}
