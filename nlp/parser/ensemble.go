@@ -73,7 +73,9 @@ func (m *Model) parseEnsemble(s *nlp.Sentence) {
 		heads, labels := mb.model.parse(s)
 		for d, h := range heads {
 			score[h][d] += mb.weight
-			votes[d] = append(votes[d], vote{h, mb.model.labelTable.classes[labels[d]], mb.weight})
+			if mb.model.arcs == nil { // a graph member gives no labels
+				votes[d] = append(votes[d], vote{h, mb.model.labelTable.classes[labels[d]], mb.weight})
+			}
 		}
 		total += mb.weight
 	}
