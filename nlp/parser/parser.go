@@ -252,8 +252,9 @@ func (m *Model) Parse(s *nlp.Sentence) {
 	if n == 0 {
 		return
 	}
+	var agreed []bool
 	if len(m.members) > 0 {
-		m.parseEnsemble(s)
+		agreed = m.parseEnsemble(s)
 	} else {
 		heads, labels := m.parse(s)
 		for i := range s.Tokens {
@@ -265,7 +266,7 @@ func (m *Model) Parse(s *nlp.Sentence) {
 		}
 	}
 	if m.relabel != nil {
-		m.relabel.Relabel(s)
+		m.relabel.relabel(s, agreed)
 	}
 }
 

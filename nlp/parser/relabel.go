@@ -247,14 +247,23 @@ func (r *relabelSent) label(rootLabel int, choose func(d int, feats []perceptron
 // Relabel replaces the Rel of every token of a parsed sentence (Head set,
 // Tag and UPOS set) with the label pass's. A cycle in the heads, which no
 // parser here makes, leaves the words on it unlabelled by this pass.
-func (rl *Relabeller) Relabel(s *nlp.Sentence) {
+func (rl *Relabeller) Relabel(s *nlp.Sentence) { rl.relabel(s, nil) }
+
+// relabel is Relabel keeping the labels of the words keep marks (an
+// ensemble's unanimous votes), which later arcs read as they are.
+func (rl *Relabeller) relabel(s *nlp.Sentence, keep []bool) {
 	if len(s.Tokens) == 0 {
 		return
 	}
 	r := newRelabelSent(s, rl.labelHash)
 	sums := make([]int32, len(rl.table.classes))
 	allowed := func(c int) bool { return c != rl.rootLabel }
-	labels := r.label(rl.rootLabel, func(_ int, feats []perceptron.Feature) int {
+	labels := r.label(rl.rootLabel, func(d int, feats []perceptron.Feature) int {
+		if keep != nil && keep[d] {
+			if c := slices.Index(rl.table.classes, s.Tokens[d].Rel); c >= 0 {
+				return c
+			}
+		}
 		return rl.table.predict(feats, sums, allowed)
 	})
 	for i, l := range labels {

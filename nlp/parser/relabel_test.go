@@ -140,5 +140,15 @@ func TestEmbeddedLabelPass(t *testing.T) {
 	if !slices.Contains(Names(), "greedy+labels") {
 		t.Errorf("Names() = %v lacks greedy+labels", Names())
 	}
+	// The words an ensemble's members agreed on keep their labels; the
+	// others are labelled again.
+	s = parse(t, tg, p, "The rebels attacked two villages near the border .")
+	s.Tokens[1].Rel, s.Tokens[4].Rel = "dep", "dep"
+	keep := make([]bool, len(s.Tokens))
+	keep[1] = true
+	rl.relabel(s, keep)
+	if s.Tokens[1].Rel != "dep" || s.Tokens[4].Rel != "obj" {
+		t.Errorf("kept label %q (want dep), relabelled %q (want obj)", s.Tokens[1].Rel, s.Tokens[4].Rel)
+	}
 	lp.Parse(&nlp.Sentence{}) // an empty sentence is no error
 }
