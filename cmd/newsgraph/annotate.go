@@ -84,10 +84,22 @@ UPOS/XPOS accuracy and UAS/LAS as the UD evaluation script does.`,
 }
 
 // loadParserSpec loads the parser --parser names: an embedded model by name,
-// or model files, which more than one make an ensemble.
+// or model files, which more than one make an ensemble; "+labels" after the
+// files adds the embedded label pass.
 func loadParserSpec(spec string) (*parser.Model, error) {
 	if slices.Contains(parser.Names(), spec) {
 		return parser.LoadNamed(spec)
+	}
+	if files, ok := strings.CutSuffix(spec, "+labels"); ok {
+		m, err := loadParserSpec(files)
+		if err != nil {
+			return nil, err
+		}
+		rl, err := parser.LoadLabelPass()
+		if err != nil {
+			return nil, err
+		}
+		return m.WithLabelPass(rl), nil
 	}
 	var models []*parser.Model
 	var weights []float64

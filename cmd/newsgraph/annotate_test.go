@@ -41,6 +41,10 @@ func TestAnnotateWritesScorerFormats(t *testing.T) {
 	if !strings.Contains(score, "UAS 1.0000") {
 		t.Errorf("conllu score, ensemble:\n%s", score)
 	}
+	score = mustCLI(t, filepath.Join(dir, "unused.db"), "annotate", "--score", "--input", "conllu", "--parser", "ensemble+labels", conllu)
+	if !strings.Contains(score, "LAS 1.0000") {
+		t.Errorf("conllu score, ensemble+labels:\n%s", score)
+	}
 	if code, _, _ := cli(t, filepath.Join(dir, "unused.db"), "annotate", "--input", "conllu", "--parser", filepath.Join(dir, "none.model"), conllu); code == 0 {
 		t.Errorf("annotate --parser with a missing file: exit 0")
 	}

@@ -32,7 +32,7 @@ prints its scores on the development split. Rebuild the binary afterwards to
 embed the new model.`,
 	}
 	cmd.AddCommand(a.trainTaggerCommand())
-	cmd.AddCommand(a.trainParserCommand(), a.trainParserPruneCommand())
+	cmd.AddCommand(a.trainParserCommand(), a.trainParserPruneCommand(), a.trainParserLabelsCommand())
 	cmd.AddCommand(a.trainNERCommand(), a.trainNERClustersCommand())
 	return cmd
 }
@@ -119,7 +119,7 @@ func writeModel(path string, write func(w io.Writer) error) error {
 }
 
 func (a *app) trainParserCommand() *cobra.Command {
-	var trainPath, devPath, out string
+	var trainPath, devPath, out, cache string
 	var folds int
 	var opt parser.Options
 	cmd := &cobra.Command{
@@ -143,13 +143,11 @@ The development scores are for the embedded tagger's tags over gold tokens.`,
 			}
 			opt.Log = a.stderr
 			began := time.Now()
-			sents := conll.GoldSentences(train)
-			if folds > 1 {
-				if err := jackknifeTags(ctx, sents, folds); err != nil {
-					return err
-				}
-				fmt.Fprintf(a.stdout, "jackknifed tags in %s\n", time.Since(began).Round(time.Second))
+			sents, err := jackknifedSentences(ctx, train, folds, cache)
+			if err != nil {
+				return err
 			}
+			fmt.Fprintf(a.stdout, "jackknifed tags in %s\n", time.Since(began).Round(time.Second))
 			m, err := parser.Train(ctx, sents, opt)
 			if err != nil {
 				return err
@@ -180,6 +178,8 @@ The development scores are for the embedded tagger's tags over gold tokens.`,
 	f.Float32Var(&opt.Prune, "prune", 0, "drop features whose averaged weights are all below this (default 1)")
 	f.IntVar(&opt.Beam, "beam", 0, "train globally and parse with a beam of this many items (0 or 1: greedy)")
 	f.BoolVar(&opt.RTL, "rtl", false, "train (and parse) right to left, on reversed sentences: a second opinion for the ensemble")
+	f.BoolVar(&opt.Graph, "graph", false, "train a first-order graph-based model (heads only, maximum spanning tree): a member for the ensemble")
+	f.StringVar(&cache, "tags-cache", "", "CoNLL-U file keeping the jackknifed training tags: read if present, else written")
 	return cmd
 }
 
@@ -217,6 +217,118 @@ func (a *app) trainParserPruneCommand() *cobra.Command {
 	_ = cmd.MarkFlagRequired("in")
 	_ = cmd.MarkFlagRequired("out")
 	return cmd
+}
+
+// trainParserLabelsCommand trains the label pass that relabels the arcs of
+// finished trees (parser.Relabeller).
+func (a *app) trainParserLabelsCommand() *cobra.Command {
+	var trainPath, devPath, out, cache string
+	var folds int
+	var opt parser.RelabelOptions
+	cmd := &cobra.Command{
+		Use:   "parser-labels [--train FILE] [--dev FILE] [--out FILE]",
+		Short: "Train the parser's label pass on UD English EWT",
+		Long: `Trains a classifier that labels each arc of a finished tree, on the gold trees
+of the training split with jackknifed tags (--folds, as train parser), and
+prints the development scores of the embedded parsers with their own labels
+and with the label pass's.`,
+		Example: `  newsgraph train parser-labels
+  newsgraph train parser-labels --out /tmp/labels.model`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			train, dev, err := readTrainDev(trainPath, devPath)
+			if err != nil {
+				return err
+			}
+			tg, err := tagger.Load()
+			if err != nil {
+				return fmt.Errorf("the embedded tagger: %w", err)
+			}
+			opt.Log = a.stderr
+			began := time.Now()
+			sents, err := jackknifedSentences(ctx, train, folds, cache)
+			if err != nil {
+				return err
+			}
+			rl, err := parser.TrainRelabeller(ctx, sents, opt)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "trained on %d sentences in %s\n", len(sents), time.Since(began).Round(time.Second))
+			if err := writeModel(out, rl.Write); err != nil {
+				return err
+			}
+			for _, name := range []string{"greedy", "ensemble"} {
+				p, err := parser.LoadNamed(name)
+				if err != nil {
+					return err
+				}
+				for _, m := range []*parser.Model{p, p.WithLabelPass(rl)} {
+					_, _, sc, err := scoreDev(dev, func(s *nlp.Sentence) {
+						tg.Tag(s)
+						m.Parse(s)
+					})
+					if err != nil {
+						return err
+					}
+					how := "its own labels"
+					if m != p {
+						how = "the label pass"
+					}
+					fmt.Fprintf(a.stdout, "dev %s, %s, %s: %s\n", devPath, name, how, sc)
+				}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&trainPath, "train", ewtDefault+"train.conllu", "training data (CoNLL-U)")
+	f.StringVar(&devPath, "dev", ewtDefault+"dev.conllu", "development data the scores are printed for (CoNLL-U)")
+	f.StringVar(&out, "out", "nlp/parser/parser-labels.model", "model file to write")
+	f.IntVar(&folds, "folds", 4, "jackknife folds for the training tags (1: gold tags)")
+	f.StringVar(&cache, "tags-cache", "", "CoNLL-U file keeping the jackknifed training tags: read if present, else written (saves the taggers' training when experimenting)")
+	f.IntVar(&opt.Epochs, "epochs", 0, "passes over the training data (default 10)")
+	f.Float32Var(&opt.Prune, "prune", 0, "drop features whose averaged weights are all below this (default 1)")
+	return cmd
+}
+
+// jackknifedSentences returns the training sentences with jackknifed tags
+// (see jackknifeTags), read from cache when it names an existing file and
+// written to it otherwise.
+func jackknifedSentences(ctx context.Context, train []conll.Sentence, folds int, cache string) ([]nlp.Sentence, error) {
+	if cache != "" {
+		if _, err := os.Stat(cache); err == nil {
+			cached, err := conll.ReadCoNLLUFile(cache)
+			if err != nil {
+				return nil, fmt.Errorf("tags cache: %w", err)
+			}
+			if len(cached) != len(train) {
+				return nil, fmt.Errorf("tags cache %s: %d sentences, the training data %d", cache, len(cached), len(train))
+			}
+			return conll.GoldSentences(cached), nil
+		}
+	}
+	sents := conll.GoldSentences(train)
+	if folds > 1 {
+		if err := jackknifeTags(ctx, sents, folds); err != nil {
+			return nil, err
+		}
+	}
+	if cache != "" {
+		err := writeModel(cache, func(w io.Writer) error {
+			for i := range train {
+				if err := train[i].WriteCoNLLU(w, &sents[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("tags cache: %w", err)
+		}
+	}
+	return sents, nil
 }
 
 // jackknifeTags replaces the gold tags of each fold with those of a tagger

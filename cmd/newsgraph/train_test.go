@@ -46,8 +46,13 @@ func TestTrainCommands(t *testing.T) {
 		{[]string{"train", "tagger", "--epochs", "3", "--folds", "2", "--prune", "0.001"}, "UPOS 1.0000"},
 		{[]string{"train", "parser", "--epochs", "5", "--folds", "1", "--prune", "0.001"}, "UAS 1.0000"},
 		{[]string{"train", "parser", "--epochs", "5", "--folds", "1", "--prune", "0.001", "--rtl"}, "UAS 1.0000"},
+		{[]string{"train", "parser", "--epochs", "5", "--folds", "1", "--prune", "0.001", "--graph"}, "UAS 1.0000"},
+		{[]string{"train", "parser-labels", "--epochs", "5", "--folds", "1", "--prune", "0.001"}, "ensemble, the label pass"},
 	} {
 		out := filepath.Join(dir, c.args[1]+".model")
+		if c.args[len(c.args)-1] == "--graph" {
+			out = filepath.Join(dir, "graph.model") // parser.model is pruned below
+		}
 		code, stdout, stderr := cli(t, filepath.Join(dir, "g.db"), append(c.args, "--train", data, "--dev", data, "--out", out)...)
 		if code != 0 {
 			t.Fatalf("%v: exit %d: %s", c.args, code, stderr)

@@ -57,11 +57,15 @@ type vote struct {
 const maxVotedWords = 100
 
 // parseEnsemble fills Head and Rel of s from the members' votes.
-func (m *Model) parseEnsemble(s *nlp.Sentence) {
+//
+// It returns, for each word, whether every member voted for its head with
+// the same label: those labels the label pass keeps.
+func (m *Model) parseEnsemble(s *nlp.Sentence) (agreed []bool) {
 	n := len(s.Tokens)
+	agreed = make([]bool, n)
 	if n > maxVotedWords {
 		m.members[0].model.Parse(s)
-		return
+		return agreed
 	}
 	votes := make([][]vote, n)
 	score := make([][]float64, n+1) // score[h][d]; n is the root
@@ -73,7 +77,9 @@ func (m *Model) parseEnsemble(s *nlp.Sentence) {
 		heads, labels := mb.model.parse(s)
 		for d, h := range heads {
 			score[h][d] += mb.weight
-			votes[d] = append(votes[d], vote{h, mb.model.labelTable.classes[labels[d]], mb.weight})
+			if mb.model.arcs == nil { // a graph member gives no labels
+				votes[d] = append(votes[d], vote{h, mb.model.labelTable.classes[labels[d]], mb.weight})
+			}
 		}
 		total += mb.weight
 	}
@@ -110,7 +116,12 @@ func (m *Model) parseEnsemble(s *nlp.Sentence) {
 			continue
 		}
 		t.Head, t.Rel = h, votedLabel(votes[d], h)
+		agreed[d] = len(votes[d]) == len(m.members)
+		for _, v := range votes[d] {
+			agreed[d] = agreed[d] && v.head == h && v.label == t.Rel
+		}
 	}
+	return agreed
 }
 
 // votedLabel is the label with most weight among the votes for head h, or

@@ -58,12 +58,17 @@ type Model struct {
 	// (see readingOrder): a right-to-left parser errs elsewhere than a
 	// left-to-right one, which is what an ensemble of both gains from.
 	rtl bool
+	// arcs, in a graph-based model, scores arcs instead of moves (see
+	// parseGraph); table is then nil.
+	arcs *arcTable
 	// parts are the model file's parts (move model, label model), kept
 	// for Write; when loaded they are the embedded bytes.
 	parts [][]byte
 	// members, when present, make the model an ensemble: they parse and
 	// vote, and the model's own tables are unused (see NewEnsemble).
 	members []member
+	// relabel, when set, labels the finished tree again (see Relabeller).
+	relabel *Relabeller
 }
 
 // Load decodes the default parser embedded in the binary. Callers load it
@@ -71,7 +76,8 @@ type Model struct {
 func Load() (*Model, error) { return LoadNamed(defaultName) }
 
 // Names lists the embedded parsers LoadNamed knows: each model that
-// ensemble.txt lists, by its name, and "ensemble", all of them voting.
+// ensemble.txt lists, by its name, and "ensemble", all of them voting; and
+// each of those with the label pass ("greedy+labels"; see Relabeller).
 func Names() []string {
 	entries, err := ensembleEntries()
 	if err != nil {
@@ -81,11 +87,45 @@ func Names() []string {
 	for _, e := range entries {
 		names = append(names, e.name)
 	}
-	return append(names, "ensemble")
+	names = append(names, "ensemble")
+	for _, n := range slices.Clone(names) {
+		names = append(names, n+labelPassSuffix)
+	}
+	return names
+}
+
+// labelPassSuffix names a parser whose trees the label pass labels again.
+const labelPassSuffix = "+labels"
+
+// labelPassFile is the embedded label pass.
+const labelPassFile = "parser-labels.model"
+
+// LoadLabelPass decodes the embedded label pass.
+func LoadLabelPass() (*Relabeller, error) {
+	data, err := embedded.ReadFile(labelPassFile)
+	if err != nil {
+		return nil, fmt.Errorf("parser: %w", err)
+	}
+	rl, err := ReadRelabeller(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", labelPassFile, err)
+	}
+	return rl, nil
 }
 
 // LoadNamed decodes an embedded parser by name (see Names).
 func LoadNamed(name string) (*Model, error) {
+	if base, ok := strings.CutSuffix(name, labelPassSuffix); ok {
+		m, err := LoadNamed(base)
+		if err != nil {
+			return nil, err
+		}
+		rl, err := LoadLabelPass()
+		if err != nil {
+			return nil, err
+		}
+		return m.WithLabelPass(rl), nil
+	}
 	entries, err := ensembleEntries()
 	if err != nil {
 		return nil, err
@@ -161,7 +201,7 @@ func newModel(parts [][]byte) (*Model, error) {
 	// A third part, present only in models trained for it, holds how the
 	// moves were trained, which parsing must follow: the beam width
 	// ("beam 4") and the direction ("rtl"), one setting a line.
-	beam, rtl := 1, false
+	beam, rtl, graph := 1, false, false
 	if len(parts) == 3 {
 		for _, line := range strings.Split(string(parts[2]), "\n") {
 			switch f := strings.Fields(line); {
@@ -173,20 +213,25 @@ func newModel(parts [][]byte) (*Model, error) {
 				beam = b
 			case len(f) == 1 && f[0] == "rtl":
 				rtl = true
+			case len(f) == 1 && f[0] == "graph":
+				graph = true
 			default:
 				return nil, fmt.Errorf("parser: bad setting %q", line)
 			}
 		}
 	}
-	table, err := readMoveTable(parts[0])
-	if err != nil {
-		return nil, err
-	}
 	labels, err := readLabelTable(parts[1])
 	if err != nil {
 		return nil, err
 	}
-	m := &Model{table: table, labelTable: labels, rootLabel: slices.Index(labels.classes, "root"), beam: beam, rtl: rtl, parts: parts}
+	m := &Model{labelTable: labels, rootLabel: slices.Index(labels.classes, "root"), beam: beam, rtl: rtl, parts: parts}
+	if graph {
+		if m.arcs, err = readArcTable(parts[0]); err != nil {
+			return nil, err
+		}
+	} else if m.table, err = readMoveTable(parts[0]); err != nil {
+		return nil, err
+	}
 	if m.rootLabel < 0 {
 		return nil, fmt.Errorf("parser: model has no root label")
 	}
@@ -207,17 +252,21 @@ func (m *Model) Parse(s *nlp.Sentence) {
 	if n == 0 {
 		return
 	}
+	var agreed []bool
 	if len(m.members) > 0 {
-		m.parseEnsemble(s)
-		return
-	}
-	heads, labels := m.parse(s)
-	for i := range s.Tokens {
-		t := &s.Tokens[i]
-		t.Head, t.Rel = heads[i], m.labelTable.classes[labels[i]]
-		if t.Head == n {
-			t.Head = -1
+		agreed = m.parseEnsemble(s)
+	} else {
+		heads, labels := m.parse(s)
+		for i := range s.Tokens {
+			t := &s.Tokens[i]
+			t.Head, t.Rel = heads[i], m.labelTable.classes[labels[i]]
+			if t.Head == n {
+				t.Head = -1
+			}
 		}
+	}
+	if m.relabel != nil {
+		m.relabel.relabel(s, agreed)
 	}
 }
 
@@ -235,6 +284,28 @@ func (m *Model) parse(s *nlp.Sentence) (heads, labels []int) {
 		forms[j], tags[j], upos[j] = s.Tokens[i].Text, s.Tokens[i].Tag, s.Tokens[i].UPOS
 	}
 	sent := newSentence(forms, tags, upos, m.labelHash)
+	if m.arcs != nil {
+		// The graph model gives no labels: each arc takes the root's
+		// label class or the first other; an ensemble or the label pass
+		// labels its trees.
+		heads = m.parseGraph(sent, n)[:n]
+		labels = make([]int, n)
+		other := 0
+		if other == m.rootLabel {
+			other = 1
+		}
+		for i, h := range heads {
+			labels[i] = other
+			if h == n {
+				labels[i] = m.rootLabel
+			}
+		}
+		if !m.rtl {
+			return heads, labels
+		}
+		st := &state{heads: heads, labels: labels}
+		return unpermute(st, perm, n)
+	}
 	var st *state
 	if m.beam > 1 {
 		st = m.parseBeam(sent, n, m.beam)
@@ -244,6 +315,12 @@ func (m *Model) parse(s *nlp.Sentence) (heads, labels []int) {
 	if !m.rtl {
 		return st.heads[:n], st.labels[:n]
 	}
+	return unpermute(st, perm, n)
+}
+
+// unpermute returns a right-to-left parse's heads and labels in the
+// sentence's order.
+func unpermute(st *state, perm []int, n int) (heads, labels []int) {
 	heads, labels = make([]int, n), make([]int, n)
 	for j, i := range perm {
 		h := st.heads[j]
@@ -321,7 +398,7 @@ func (m *Model) Write(w io.Writer) error {
 // fromTrained makes the model of trained perceptrons; beam > 1 records the
 // beam width the moves were trained for, rtl that they read sentences
 // backwards.
-func fromTrained(moves, labels *perceptron.Model, beam int, rtl bool) (*Model, error) {
+func fromTrained(moves, labels *perceptron.Model, beam int, rtl, graph bool) (*Model, error) {
 	var mv, lb bytes.Buffer
 	if err := moves.Write(&mv); err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
@@ -336,6 +413,9 @@ func fromTrained(moves, labels *perceptron.Model, beam int, rtl bool) (*Model, e
 	}
 	if rtl {
 		settings = append(settings, "rtl")
+	}
+	if graph {
+		settings = append(settings, "graph")
 	}
 	if len(settings) > 0 {
 		parts = append(parts, []byte(strings.Join(settings, "\n")))
@@ -376,5 +456,5 @@ func (m *Model) Pruned(threshold float32) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
 	}
-	return fromTrained(mv.Prune(threshold), lb.Prune(threshold), m.beam, m.rtl)
+	return fromTrained(mv.Prune(threshold), lb.Prune(threshold), m.beam, m.rtl, m.arcs != nil)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/nlp/perceptron"
@@ -84,14 +85,33 @@ func TestProjectivize(t *testing.T) {
 // (up to the one scale of the 16-bit weights).
 func TestTablesMatchModel(t *testing.T) {
 	for _, name := range Names() {
-		if name == "ensemble" {
-			continue // its members are the other names
+		if name == "ensemble" || strings.HasSuffix(name, labelPassSuffix) {
+			continue // its members are the other names; the label pass is below
 		}
 		p, err := LoadNamed(name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		checkTables(t, p)
+	}
+	rl, err := LoadLabelPass()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := perceptron.Read(bytes.NewReader(rl.part))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var feats []perceptron.Feature
+	m.Each(func(f perceptron.Feature, w []float32) {
+		if len(feats) < 500 {
+			feats = append(feats, f)
+		}
+	})
+	want := make([]float32, len(rl.table.classes))
+	best := m.Predict(feats, want, nil)
+	if got := rl.table.predict(feats, make([]int32, len(want)), func(int) bool { return true }); got != best {
+		t.Errorf("label pass: the table picks %s, the model %s", rl.table.classes[got], rl.table.classes[best])
 	}
 }
 

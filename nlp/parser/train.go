@@ -34,7 +34,11 @@ type Options struct {
 	// RTL trains on reversed sentences: the model reads right to left
 	// (and parses so; see readingOrder), a second opinion for an ensemble.
 	RTL bool
-	Log io.Writer // progress lines, or nil
+	// Graph trains a first-order graph-based model instead of moves (see
+	// parseGraph): it gives heads without labels, a member for the
+	// ensemble.
+	Graph bool
+	Log   io.Writer // progress lines, or nil
 }
 
 func (o *Options) defaults() {
@@ -58,6 +62,7 @@ type example struct {
 	sent   *sentence
 	heads  []int
 	labels []int
+	gold   []int // the heads before projectivizing
 }
 
 // Train learns a parser from sentences with Text, Tag (the tags the parser
@@ -71,26 +76,9 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 			fmt.Fprintf(opt.Log, format+"\n", args...)
 		}
 	}
-	labelOf := relMapper(sents, opt.MinSubtype)
-	var classes []string
-	seen := map[string]bool{}
-	for _, s := range sents {
-		for _, t := range s.Tokens {
-			if l := labelOf(t.Rel); !seen[l] {
-				seen[l] = true
-				classes = append(classes, l)
-			}
-		}
-	}
-	slices.Sort(classes)
-	if !seen["root"] {
-		return nil, fmt.Errorf("parser: training data has no root relation")
-	}
-	index := map[string]int{}
-	var labelHash []uint64
-	for i, c := range classes {
-		index[c] = i
-		labelHash = append(labelHash, hashString(c))
+	labelOf, classes, index, labelHash, err := labelClasses(sents, opt.MinSubtype)
+	if err != nil {
+		return nil, err
 	}
 	var data []example
 	for si, s := range sents {
@@ -126,7 +114,7 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 		if roots != 1 {
 			continue // not a tree the parser can build
 		}
-		data = append(data, example{sent: newSentence(forms, tags, upos, labelHash), heads: projectivize(heads), labels: labels})
+		data = append(data, example{sent: newSentence(forms, tags, upos, labelHash), heads: projectivize(heads), labels: labels, gold: heads})
 	}
 	if len(data) == 0 {
 		return nil, fmt.Errorf("parser: no training trees")
@@ -148,6 +136,10 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 				logi = func(format string, args ...any) { logf("model %d: "+format, append([]any{i + 1}, args...)...) }
 			}
 			trainer := func() (*perceptron.Trainer, *perceptron.Trainer, error) {
+				if opt.Graph {
+					tr, err := trainGraphOne(ctx, data, opt.Epochs, opt.Seed+uint64(i), logi)
+					return tr, perceptron.NewTrainer(classes), err
+				}
 				if opt.Beam > 1 {
 					return trainBeamOne(ctx, data, classes, index["root"], opt.Epochs, opt.Beam, opt.Seed+uint64(i), logi)
 				}
@@ -176,7 +168,7 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 		}
 		mv, lb = mv.Prune(opt.Prune), lb.Prune(opt.Prune)
 	}
-	m, err := fromTrained(mv, lb, opt.Beam, opt.RTL)
+	m, err := fromTrained(mv, lb, opt.Beam, opt.RTL, opt.Graph)
 	if err != nil {
 		return nil, err
 	}
@@ -273,6 +265,32 @@ func newShuffler(n int, seed uint64) (func() []int, *rand.Rand) {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		return order
 	}, rng
+}
+
+// labelClasses returns the label classes of the training data (relations,
+// with their rare subtypes folded by relMapper) in sorted order, the class
+// of each, their hashes, and the mapping from a relation to its class.
+func labelClasses(sents []nlp.Sentence, minSubtype int) (labelOf func(string) string, classes []string, index map[string]int, labelHash []uint64, err error) {
+	labelOf = relMapper(sents, minSubtype)
+	seen := map[string]bool{}
+	for _, s := range sents {
+		for _, t := range s.Tokens {
+			if l := labelOf(t.Rel); !seen[l] {
+				seen[l] = true
+				classes = append(classes, l)
+			}
+		}
+	}
+	slices.Sort(classes)
+	if !seen["root"] {
+		return nil, nil, nil, nil, fmt.Errorf("parser: training data has no root relation")
+	}
+	index = map[string]int{}
+	for i, c := range classes {
+		index[c] = i
+		labelHash = append(labelHash, hashString(c))
+	}
+	return labelOf, classes, index, labelHash, nil
 }
 
 // relMapper keeps frequent relation subtypes and folds the rest into their
