@@ -191,8 +191,11 @@ func (s *Store) FirstObjects(ctx context.Context, subs []cgraph.Ref, pred cgraph
 			(SELECT q.object_hash FROM quads q WHERE k.c >= 512 AND q.subject_hash || ''::bytea = s.h AND q.predicate_hash || ''::bytea = $2
 				ORDER BY q.horizon LIMIT 1)) f`
 	} else {
+		// Along the spo index: the lowest object, whatever its label (the
+		// same value); sorting by label too read all 7 012 ng:text quads
+		// of a quote said in 7 012 articles (765 ms).
 		first = `(SELECT q.object_hash FROM quads q WHERE q.subject_hash = s.h AND q.predicate_hash = $2
-			ORDER BY q.object_hash, q.label_hash NULLS FIRST LIMIT 1) f`
+			ORDER BY q.object_hash LIMIT 1) f`
 	}
 	// One lateral lookup per subject: DISTINCT ON over all of them read
 	// every ng:name quad of a busy node (2.5 s for a page of roles at

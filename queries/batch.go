@@ -100,10 +100,12 @@ func (g *graphView) prefetchDisplay(ctx context.Context, iris []string) error {
 	}
 	var refs []cgraph.Ref
 	var todo []string
+	seen := map[string]bool{}
 	for _, s := range iris {
-		if _, ok := g.display[s]; ok {
+		if _, ok := g.display[s]; ok || seen[s] {
 			continue
 		}
+		seen[s] = true
 		r, err := g.qs.ValueOf(quad.IRI(s))
 		if err != nil || r == nil {
 			return err
