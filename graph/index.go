@@ -66,7 +66,17 @@ type SubjectIter struct {
 	gone      bool       // the subject to resume after is not stored
 	scanRef   cgraph.Ref
 	scanValue quad.Value
+	// values, when set (PostgreSQL), reads the values of a stretch of
+	// subjects in one statement: ahead holds the stretch not given yet,
+	// aheadVals their values.
+	values    func(ctx context.Context, nodes []cgraph.Ref) (map[any]quad.Value, bool, error)
+	ahead     []cgraph.Ref
+	aheadVals map[any]quad.Value
 }
+
+// scanAhead is the stretch of a scanned listing whose values are read at
+// once: a little over a default page of a query.
+const scanAhead = 128
 
 type subjectKey struct {
 	id    uint64
@@ -83,6 +93,9 @@ type subjectKey struct {
 // the store's references (QuadStore().ValueOf). Close it when done.
 func (s *Store) Subjects(pred, obj cgraph.Ref) (*SubjectIter, error) {
 	scan := ScanSubjects(s.QuadStore(), pred, obj)
+	if s.db != nil {
+		scan.values = s.NodeValues
+	}
 	if s.mapped == nil {
 		return scan, nil
 	}
@@ -227,10 +240,65 @@ func (it *SubjectIter) nextScanned(ctx context.Context) (bool, error) {
 		}
 		it.scan = ScanQuads(ctx, it.qs, map[quad.Direction]cgraph.Ref{quad.Predicate: it.pred, quad.Object: it.obj})
 	}
+	if it.values != nil {
+		return it.nextAhead(ctx)
+	}
+	sub, err := it.nextSubject(ctx)
+	if err != nil || sub == nil {
+		return false, err
+	}
+	v, err := it.qs.NameOf(sub)
+	if err != nil {
+		return false, err
+	}
+	it.scanRef, it.scanValue = sub, v
+	return true, nil
+}
+
+// nextAhead is nextScanned reading the values of scanAhead subjects at once.
+func (it *SubjectIter) nextAhead(ctx context.Context) (bool, error) {
+	if len(it.ahead) == 0 {
+		for len(it.ahead) < scanAhead {
+			sub, err := it.nextSubject(ctx)
+			if err != nil {
+				return false, err
+			}
+			if sub == nil {
+				break
+			}
+			it.ahead = append(it.ahead, sub)
+		}
+		if len(it.ahead) == 0 {
+			return false, nil
+		}
+		vals, ok, err := it.values(ctx, it.ahead)
+		if err != nil {
+			return false, err
+		}
+		if !ok {
+			vals = map[any]quad.Value{}
+		}
+		it.aheadVals = vals
+	}
+	sub := it.ahead[0]
+	it.ahead = it.ahead[1:]
+	v, ok := it.aheadVals[sub.Key()]
+	if !ok {
+		var err error
+		if v, err = it.qs.NameOf(sub); err != nil {
+			return false, err
+		}
+	}
+	it.scanRef, it.scanValue = sub, v
+	return true, nil
+}
+
+// nextSubject is the scan's next subject not given yet; nil at its end.
+func (it *SubjectIter) nextSubject(ctx context.Context) (cgraph.Ref, error) {
 	for it.scan.Next(ctx) {
 		sub, err := it.qs.QuadDirection(it.scan.Result(), quad.Subject)
 		if err != nil {
-			return false, err
+			return nil, err
 		}
 		if sub == nil || it.seen[sub.Key()] {
 			continue
@@ -242,20 +310,15 @@ func (it *SubjectIter) nextScanned(ctx context.Context) (bool, error) {
 			}
 			continue
 		}
-		v, err := it.qs.NameOf(sub)
-		if err != nil {
-			return false, err
-		}
-		it.scanRef, it.scanValue = sub, v
-		return true, nil
+		return sub, nil
 	}
 	if err := it.scan.Err(); err != nil {
-		return false, err
+		return nil, err
 	}
 	if it.skipTo != nil {
-		return false, ErrSubjectGone // deleted after the check above
+		return nil, ErrSubjectGone // deleted after the check above
 	}
-	return false, ctx.Err()
+	return nil, ctx.Err()
 }
 
 // Subject is the current subject's reference.

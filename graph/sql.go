@@ -32,7 +32,7 @@ func (s *Store) openSQL(ctx context.Context, addr string) error {
 	if !isSQL(s.backend) {
 		return nil
 	}
-	db, err := sql.Open(sqlDriver, addr)
+	db, err := sql.Open(sqlDriver, withoutJIT(addr))
 	if err != nil {
 		return fmt.Errorf("graph: connect %s: %w", redactAddr(addr), err)
 	}
@@ -173,6 +173,29 @@ func oneRoundTrip(addr string) string {
 		return u.String()
 	}
 	return addr + " binary_parameters=yes"
+}
+
+// withoutJIT turns PostgreSQL's JIT compilation off on newsgraph's own
+// connections (not Cayley's) unless the connection string passes server
+// options itself: the batched reads (sqlbatch.go) are index lookups whose
+// planned cost passes jit_above_cost when the planner cannot tell a busy
+// node's lookups from others, and compiling took 0.9 s of a 1.3 s
+// statement that ran in 0.1 s (EXPLAIN ANALYZE, 10 000 articles).
+func withoutJIT(addr string) string {
+	if strings.Contains(addr, "options") {
+		return addr
+	}
+	if strings.HasPrefix(addr, "postgres://") || strings.HasPrefix(addr, "postgresql://") {
+		u, err := url.Parse(addr)
+		if err != nil {
+			return addr // Open reports it
+		}
+		q := u.Query()
+		q.Set("options", "-c jit=off")
+		u.RawQuery = q.Encode()
+		return u.String()
+	}
+	return addr + " options='-c jit=off'"
 }
 
 var passwordRE = regexp.MustCompile(`(?i)(password=)\S+`)

@@ -73,3 +73,15 @@ func TestOneRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutJIT(t *testing.T) {
+	for in, want := range map[string]string{
+		"postgres://u@h/db?sslmode=disable":           "postgres://u@h/db?options=-c+jit%3Doff&sslmode=disable",
+		"host=h dbname=db":                            "host=h dbname=db options='-c jit=off'",
+		"postgres://u@h/db?options=-c%20work_mem%3D1": "postgres://u@h/db?options=-c%20work_mem%3D1",
+	} {
+		if got := withoutJIT(in); got != want {
+			t.Errorf("withoutJIT(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

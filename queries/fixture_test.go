@@ -111,8 +111,14 @@ func fixtureExtractions() []schema.Extraction {
 // openFixture writes the fixture into a fresh bolt store.
 func openFixture(tb testing.TB, extra ...schema.Extraction) *graph.Store {
 	tb.Helper()
+	return openFixtureIn(tb, graph.Config{Backend: "bolt", Path: tb.TempDir() + "/db"}, extra...)
+}
+
+// openFixtureIn writes the fixture into a new store of cfg.
+func openFixtureIn(tb testing.TB, cfg graph.Config, extra ...schema.Extraction) *graph.Store {
+	tb.Helper()
 	ctx := context.Background()
-	st, err := graph.Open(ctx, graph.Config{Backend: "bolt", Path: tb.TempDir() + "/db"})
+	st, err := graph.Open(ctx, cfg)
 	if err != nil {
 		tb.Fatal(err)
 	}

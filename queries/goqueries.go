@@ -395,6 +395,17 @@ type graphView struct {
 	display map[string]string // node → ng.name
 	values  map[[2]string]quad.Value
 	adj     map[string][]edge
+	// batch, when the store has it, reads many nodes' values at once;
+	// fields holds the quads it read of nodes as subject (batch.go).
+	batch  batchReader
+	fields map[any][]graph.SubjectQuad
+	// docFields: the same for documents, of the predicates openDocs
+	// reads; typeFields for entities, their rdf:type quads; mentions,
+	// their ng:name quads counted.
+	docFields  map[any][]graph.SubjectQuad
+	typeFields map[any][]graph.SubjectQuad
+	mentions   map[any]int64
+	evPredOf   map[any]cgraph.Ref // evidence → its predicate, read ahead by openFacts
 	// pathLimit replaces maxPaths when > 0 (tests of the cap).
 	pathLimit int
 	// mentioned is ng:name, whose count (one per document that mentions
@@ -918,9 +929,7 @@ func (g *graphView) facts(ctx context.Context, entity, dir, predIRI string) ([]m
 // predicate than predIRI (unless "").
 func (g *graphView) evidence(ctx context.Context, ev cgraph.Ref, predIRI string) (map[string]any, bool, error) {
 	fields := map[string]quad.Value{}
-	err := graph.EachRefOf(ctx, g.qs, quad.Subject, ev, func(q cgraph.Ref) error {
-		pr, _ := g.qs.QuadDirection(q, quad.Predicate)
-		or, _ := g.qs.QuadDirection(q, quad.Object)
+	field := func(pr, or cgraph.Ref, o quad.Value) error {
 		if pr == nil || or == nil {
 			return nil
 		}
@@ -935,15 +944,30 @@ func (g *graphView) evidence(ctx context.Context, ev cgraph.Ref, predIRI string)
 		if _, dup := fields[string(pi)]; dup {
 			return nil
 		}
-		o, err := g.qs.NameOf(or)
-		if err != nil {
-			return err
+		if o == nil {
+			if o, err = g.qs.NameOf(or); err != nil {
+				return err
+			}
 		}
 		fields[string(pi)] = o
 		return nil
-	})
-	if err != nil {
-		return nil, false, err
+	}
+	if fs, ok := g.fields[ev.Key()]; ok {
+		// Read ahead (prefetchSubjects): the same quads in the same order.
+		for _, f := range fs {
+			if err := field(f.Pred, f.Object, f.Value); err != nil {
+				return nil, false, err
+			}
+		}
+	} else {
+		err := graph.EachRefOf(ctx, g.qs, quad.Subject, ev, func(q cgraph.Ref) error {
+			pr, _ := g.qs.QuadDirection(q, quad.Predicate)
+			or, _ := g.qs.QuadDirection(q, quad.Object)
+			return field(pr, or, nil)
+		})
+		if err != nil {
+			return nil, false, err
+		}
 	}
 	s, p, o := fields[schema.PredEvSubject], fields[schema.PredEvPredicate], fields[schema.PredEvObject]
 	if s == nil || p == nil || o == nil {
@@ -952,7 +976,7 @@ func (g *graphView) evidence(ctx context.Context, ev cgraph.Ref, predIRI string)
 	if predIRI != "" && p != quad.IRI(predIRI) {
 		return nil, false, nil
 	}
-	evName, err := g.qs.NameOf(ev)
+	evName, err := g.nameOf(ev)
 	if err != nil {
 		return nil, false, err
 	}

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
 )
 
 // nativeSet is the Go functions bound in one Gizmo run: lib.js and the
@@ -68,6 +69,7 @@ func (n *nativeSet) view() (*graphView, error) {
 	n.gv, err = newGraphView(n.qs)
 	if n.gv != nil {
 		n.gv.keys = n.keys
+		n.gv.batch, _ = n.keys.(batchReader)
 	}
 	return n.gv, err
 }
@@ -81,6 +83,18 @@ func (n *nativeSet) note(s string) {
 		}
 	}
 	n.noted = append(n.noted, s)
+}
+
+// known is gizmo.Options.Known: the node values the run's natives have
+// read (and read ahead), so that the script's own value reads of those
+// nodes need no store lookup. Natives and these reads both run on the
+// script's goroutine.
+func (n *nativeSet) known(r cgraph.Ref) (quad.Value, bool) {
+	if n.gv == nil {
+		return nil, false
+	}
+	v, ok := n.gv.names[r.Key()]
+	return v, ok
 }
 
 // failure is the first input error an ngOne call threw, or nil.

@@ -351,6 +351,8 @@ func (r *Runner) runGizmo(ctx context.Context, name, src string, globals map[str
 	}
 	if r.plain {
 		opts.Funcs = nil
+	} else {
+		opts.Known = nat.known
 	}
 	sess, err := gizmo.NewSessionWith(r.QS, opts)
 	if err != nil {

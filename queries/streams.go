@@ -39,6 +39,13 @@ type scanStream struct {
 	// current one is done; false when there is none. Nodes are still
 	// given once across listings.
 	refill func(ctx context.Context) (bool, error)
+	// prefetch, when set, is given each stretch of the listing before
+	// accept and rec see its nodes, to read what they will read for all
+	// of them at once (batch.go); ahead holds the stretch's nodes not
+	// given yet, size the next stretch's length.
+	prefetch func(ctx context.Context, nodes []cgraph.Ref) error
+	ahead    []cgraph.Ref
+	size     int
 }
 
 // nextNode is the next node not seen yet that accept takes.
@@ -58,6 +65,59 @@ func (s *scanStream) nextNode(ctx context.Context) (cgraph.Ref, error) {
 
 // nextInListing is nextNode within the current listing.
 func (s *scanStream) nextInListing(ctx context.Context) (cgraph.Ref, error) {
+	for {
+		n, err := s.pull(ctx)
+		if err != nil || n == nil {
+			return nil, err
+		}
+		if s.accept != nil {
+			ok, err := s.accept(ctx, n)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				continue
+			}
+		}
+		return n, nil
+	}
+}
+
+// pull is the listing's next node not seen yet, from the stretch read
+// ahead when the stream prefetches.
+func (s *scanStream) pull(ctx context.Context) (cgraph.Ref, error) {
+	if s.prefetch == nil {
+		return s.rawNext(ctx)
+	}
+	if len(s.ahead) == 0 {
+		if s.size == 0 {
+			s.size = firstAhead
+		}
+		for len(s.ahead) < s.size {
+			n, err := s.rawNext(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if n == nil {
+				break
+			}
+			s.ahead = append(s.ahead, n)
+		}
+		if len(s.ahead) == 0 {
+			return nil, nil
+		}
+		if err := s.prefetch(ctx, s.ahead); err != nil {
+			return nil, err
+		}
+		s.size = min(2*s.size, maxAhead)
+	}
+	n := s.ahead[0]
+	s.ahead = s.ahead[1:]
+	return n, nil
+}
+
+// rawNext is the listing's next node not seen yet.
+func (s *scanStream) rawNext(ctx context.Context) (cgraph.Ref, error) {
 	if s.keys != nil {
 		for {
 			ok, err := s.keys.Next(ctx)
@@ -75,14 +135,6 @@ func (s *scanStream) nextInListing(ctx context.Context) (cgraph.Ref, error) {
 			if s.known != nil {
 				s.known(n, s.keys.Value())
 			}
-			if s.accept != nil {
-				if ok, err := s.accept(ctx, n); err != nil || !ok {
-					if err != nil {
-						return nil, err
-					}
-					continue
-				}
-			}
 			return n, nil
 		}
 	}
@@ -98,15 +150,6 @@ func (s *scanStream) nextInListing(ctx context.Context) (cgraph.Ref, error) {
 			continue
 		}
 		s.seen[n.Key()] = true
-		if s.accept != nil {
-			ok, err := s.accept(ctx, n)
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				continue
-			}
-		}
 		return n, nil
 	}
 	if err := s.it.Err(); err != nil {
@@ -155,6 +198,7 @@ func (s *scanStream) skip(ctx context.Context, n int) (int, error) {
 }
 
 func (s *scanStream) close() {
+	s.ahead = nil
 	if s.it != nil {
 		s.it.Close()
 		s.it = nil
@@ -260,6 +304,12 @@ func (g *graphView) openFacts(ctx context.Context, entity, dir, predIRI, extras 
 		// The predicate first: one index entry, and most evidence of a
 		// busy entity is of other predicates.
 		st.accept = func(ctx context.Context, ev cgraph.Ref) (bool, error) {
+			if o, known := g.evPredOf[ev.Key()]; known {
+				return o != nil && o.Key() == want.Key(), nil
+			}
+			if o, _, known := g.fieldValue(ev, evPred); known {
+				return o != nil && o.Key() == want.Key(), nil
+			}
 			it := graph.ScanQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: ev, quad.Predicate: evPred})
 			defer it.Close()
 			if !it.Next(ctx) {
@@ -280,12 +330,23 @@ func (g *graphView) openFacts(ctx context.Context, entity, dir, predIRI, extras 
 			if p == nil {
 				return false, nil
 			}
+			if o, _, known := g.fieldValue(ev, p); known {
+				if o == nil {
+					return false, nil
+				}
+				continue
+			}
 			n, err := graph.CountQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{quad.Subject: ev, quad.Predicate: p})
 			if err != nil || n == 0 {
 				return false, err
 			}
 		}
 		return true, nil
+	}
+	if g.batch != nil {
+		st.prefetch = func(ctx context.Context, evs []cgraph.Ref) error {
+			return g.prefetchEvidence(ctx, evs, evPred, want, withTitle, withText)
+		}
 	}
 	return st, nil
 }
@@ -336,8 +397,9 @@ func (g *graphView) openDocs(ctx context.Context, entity string) (stream, error)
 	if err != nil {
 		return nil, err
 	}
-	return g.newScan(ctx, quad.Subject, rs[0], rs[1], quad.Label, func(ctx context.Context, doc cgraph.Ref) (map[string]any, bool, error) {
-		v, err := g.qs.NameOf(doc)
+	keys := map[string]string{schema.PredTitle: "title", schema.PredSource: "publisher", schema.PredURL: "url"}
+	st := g.newScan(ctx, quad.Subject, rs[0], rs[1], quad.Label, func(ctx context.Context, doc cgraph.Ref) (map[string]any, bool, error) {
+		v, err := g.nameOf(doc)
 		if err != nil {
 			return nil, false, err
 		}
@@ -345,9 +407,7 @@ func (g *graphView) openDocs(ctx context.Context, entity string) (stream, error)
 			return nil, false, nil
 		}
 		rec := map[string]any{"document": text(v), "title": "", "publisher": "", "url": ""}
-		keys := map[string]string{schema.PredTitle: "title", schema.PredSource: "publisher", schema.PredURL: "url"}
-		err = graph.EachRefOf(ctx, g.qs, quad.Subject, doc, func(q cgraph.Ref) error {
-			pr, _ := g.qs.QuadDirection(q, quad.Predicate)
+		field := func(pr, or cgraph.Ref, o quad.Value) error {
 			if pr == nil {
 				return nil
 			}
@@ -360,16 +420,52 @@ func (g *graphView) openDocs(ctx context.Context, entity string) (stream, error)
 			if !ok || rec[k] != "" {
 				return nil
 			}
-			or, _ := g.qs.QuadDirection(q, quad.Object)
-			o, err := g.qs.NameOf(or)
-			if err != nil {
-				return err
+			if o == nil {
+				if o, err = g.qs.NameOf(or); err != nil {
+					return err
+				}
 			}
 			rec[k] = text(o)
 			return nil
+		}
+		if fs, ok := g.docFields[doc.Key()]; ok {
+			// Read ahead: the quads of these predicates, in scan order.
+			for _, f := range fs {
+				if err := field(f.Pred, f.Object, f.Value); err != nil {
+					return nil, false, err
+				}
+			}
+			return rec, true, nil
+		}
+		err = graph.EachRefOf(ctx, g.qs, quad.Subject, doc, func(q cgraph.Ref) error {
+			pr, _ := g.qs.QuadDirection(q, quad.Predicate)
+			or, _ := g.qs.QuadDirection(q, quad.Object)
+			return field(pr, or, nil)
 		})
 		return rec, err == nil, err
-	}), nil
+	})
+	if g.batch != nil {
+		// ng:published too: sources.js reads it with Gizmo, whose value
+		// reads then find it among the run's values (nativeSet.known).
+		var preds []cgraph.Ref
+		for _, p := range append(slices.Sorted(maps.Keys(keys)), schema.PredPublished) {
+			r, err := g.qs.ValueOf(quad.IRI(p))
+			if err != nil {
+				return nil, err
+			}
+			if r != nil {
+				preds = append(preds, r)
+			}
+		}
+		st.prefetch = func(ctx context.Context, docs []cgraph.Ref) error {
+			if g.docFields == nil {
+				g.docFields = map[any][]graph.SubjectQuad{}
+			}
+			_, err := g.prefetchSubjects(ctx, docs, preds, g.docFields)
+			return err
+		}
+	}
+	return st, nil
 }
 
 // openClass streams the entities of a class and its subclasses: those
@@ -432,20 +528,30 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 		}
 		iri := v.(quad.IRI) // accept took only entity IRIs
 		rec := map[string]any{"iri": string(iri), "class": string(info.Name), "documents": int64(0)}
+		types, read := g.typeFields[e.Key()]
 		for _, c := range subs {
-			n, err := g.count(ctx, e, typ, c.ref)
-			if err != nil {
-				return nil, false, err
+			var has bool
+			if read {
+				has = slices.ContainsFunc(types, func(f graph.SubjectQuad) bool { return f.Object.Key() == c.ref.Key() })
+			} else {
+				n, err := g.count(ctx, e, typ, c.ref)
+				if err != nil {
+					return nil, false, err
+				}
+				has = n > 0
 			}
-			if n > 0 {
+			if has {
 				rec["class"] = c.name
 				break
 			}
 		}
 		if mentioned != nil {
-			n, err := g.count(ctx, e, mentioned, nil)
-			if err != nil {
-				return nil, false, err
+			n, read := g.mentions[e.Key()]
+			if !read {
+				var err error
+				if n, err = g.count(ctx, e, mentioned, nil); err != nil {
+					return nil, false, err
+				}
 			}
 			rec["documents"] = n
 		}
@@ -478,6 +584,11 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 		return true, nil
 	}
 	st.known = func(n cgraph.Ref, v quad.Value) { g.names[n.Key()] = v }
+	if g.batch != nil && typ != nil {
+		st.prefetch = func(ctx context.Context, nodes []cgraph.Ref) error {
+			return g.prefetchEntities(ctx, nodes, typ, mentioned)
+		}
+	}
 	return st, nil
 }
 

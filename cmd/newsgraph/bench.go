@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -76,23 +77,31 @@ an empty PostgreSQL database given with --postgres).`,
 
 func (a *app) benchQueriesCommand() *cobra.Command {
 	var opt bench.Options
-	var dir string
+	var dir, address string
 	var jsonOut bool
 	cmd := &cobra.Command{
-		Use:   "queries --dir DIR [--docs N] [--seed S] [--query-runs R]",
+		Use:   "queries --dir DIR | --postgres DSN [--docs N] [--seed S] [--query-runs R]",
 		Short: "Time every saved query again on a store kept by bench --keep",
 		Long: `Times every saved query on the store an earlier "newsgraph bench --keep --dir DIR"
-left in DIR (opened as serve opens it), with the parameter sets that run picked:
+left in DIR (opened as serve opens it), or on the PostgreSQL database a
+"newsgraph bench --postgres DSN" run filled, with the parameter sets that run picked:
 re-measure queries after a change without ingesting the corpus again. --docs and
 --seed must be the ones the store was built with.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opt.Log = a.stderr
-			storeDir := filepath.Join(dir, "store")
-			if _, err := os.Stat(storeDir); err != nil {
-				return fmt.Errorf("no store kept in %s (run newsgraph bench --keep --dir %s first): %w", dir, dir, err)
+			cfg := graph.Config{Backend: graph.BackendPostgres, Address: address}
+			if address == "" {
+				if dir == "" {
+					return errors.New("bench queries: give --dir (a bolt store kept by bench --keep) or --postgres")
+				}
+				storeDir := filepath.Join(dir, "store")
+				if _, err := os.Stat(storeDir); err != nil {
+					return fmt.Errorf("no store kept in %s (run newsgraph bench --keep --dir %s first): %w", dir, dir, err)
+				}
+				cfg = graph.Config{Path: storeDir, KeepMapped: true}
 			}
-			st, err := graph.Open(cmd.Context(), graph.Config{Path: storeDir, KeepMapped: true})
+			st, err := graph.Open(cmd.Context(), cfg)
 			if err != nil {
 				return fmt.Errorf("opening the kept store: %w", err)
 			}
@@ -111,11 +120,11 @@ re-measure queries after a change without ingesting the corpus again. --docs and
 	}
 	f := cmd.Flags()
 	f.StringVar(&dir, "dir", "", "the --dir of the bench run that kept its store")
+	f.StringVar(&address, "postgres", "", "time the queries on this PostgreSQL database a bench --postgres run filled instead")
 	f.IntVar(&opt.Docs, "docs", 1000, "articles the store was built from")
 	f.Int64Var(&opt.Seed, "seed", 1, "corpus seed the store was built from")
 	f.IntVar(&opt.QueryRuns, "query-runs", 50, "runs of each saved query")
 	f.BoolVar(&jsonOut, "json", false, "print the timings as JSON")
-	_ = cmd.MarkFlagRequired("dir")
 	return cmd
 }
 

@@ -96,6 +96,11 @@ type Options struct {
 	// Limits bound what the script may make the engine do (defaults when
 	// zero); they always apply.
 	Limits Limits
+	// Known, when set, is asked for a node's value before the store when
+	// the script reads values (ToArray, ToValue, TagArray, TagValue): the
+	// values its native functions have read already (on PostgreSQL each
+	// NameOf is a statement). It is called on the script's goroutine only.
+	Known func(graph.Ref) (quad.Value, bool)
 }
 
 // Script is a named piece of JavaScript.
@@ -119,7 +124,7 @@ func NewSessionWith(qs graph.QuadStore, opts Options) (*Session, error) {
 		sch: schema.NewConfig(),
 		qs:  qs, limit: -1,
 		maxRows: opts.MaxRows, maxArray: opts.MaxArray,
-		lim: opts.Limits.withDefaults(),
+		lim: opts.Limits.withDefaults(), known: opts.Known,
 	}
 	if err := s.buildEnv(); err != nil {
 		return nil, err
@@ -258,6 +263,7 @@ type Session struct {
 	prelude           []*goja.Program
 	name              string
 	lim               Limits
+	known             func(graph.Ref) (quad.Value, bool)
 	// results bounds the bytes emitted by the current run.
 	results exporter
 
@@ -314,10 +320,25 @@ func (s *Session) quadValueToNative(v quad.Value) interface{} {
 	return out
 }
 
+// scriptNamer is the store as the script's own reads see it: Options.Known
+// first.
+type scriptNamer struct{ s *Session }
+
+func (n scriptNamer) ValueOf(v quad.Value) (graph.Ref, error) { return n.s.qs.ValueOf(v) }
+
+func (n scriptNamer) NameOf(r graph.Ref) (quad.Value, error) {
+	if n.s.known != nil && r != nil {
+		if v, ok := n.s.known(r); ok {
+			return v, nil
+		}
+	}
+	return n.s.qs.NameOf(r)
+}
+
 func (s *Session) tagsToValueMap(m map[string]graph.Ref) (map[string]interface{}, error) {
 	outputMap := make(map[string]interface{})
 	for k, v := range m {
-		nv, err := s.qs.NameOf(v)
+		nv, err := scriptNamer{s}.NameOf(v)
 		if err != nil {
 			return nil, err
 		}
@@ -375,7 +396,7 @@ func (s *Session) runIteratorToArrayNoTags(it iterator.Shape, limit int) ([]inte
 	limit, capped := s.arrayLimit(limit) // newsgraph
 
 	output := make([]interface{}, 0)
-	err := iterator.Iterate(ctx, it).Paths(false).Limit(limit).EachValue(s.qs, func(v quad.Value) error {
+	err := iterator.Iterate(ctx, it).Paths(false).Limit(limit).EachValue(scriptNamer{s}, func(v quad.Value) error {
 		if o := s.quadValueToNative(v); o != nil {
 			output = append(output, o)
 		}
