@@ -295,12 +295,18 @@ func (v *view) emit(subj int, pred string, obj int, rule string, lo, hi int, q m
 	if se < 0 || oe < 0 || se == oe {
 		return
 	}
+	if pred == "controls" && !v.x.controlsTarget(se, oe, obj, v) {
+		return
+	}
 	q = v.tenseQual(pred, lo, q)
 	v.x.facts = append(v.x.facts, rawFact{subj: se, obj: oe, pred: pred, stmt: -1, rule: rule, s0: v.si, s1: v.si, qual: v.qualifiers(lo, hi, q)})
 }
 
 func (v *view) emitEnt(se int, pred string, oe int, rule string, lo, hi int, q map[string]string) {
 	if se < 0 || oe < 0 || se == oe {
+		return
+	}
+	if pred == "controls" && !v.x.controlsTarget(se, oe, -1, v) {
 		return
 	}
 	if pred == "role" && !v.knownRole(oe) {
