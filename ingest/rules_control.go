@@ -28,7 +28,7 @@ var (
 	// chamberHeads end the name of a legislative chamber or assembly.
 	chamberHeads = map[string]bool{"senate": true, "house": true, "congress": true, "parliament": true,
 		"legislature": true, "assembly": true, "duma": true, "knesset": true, "bundestag": true, "representatives": true,
-		"commons": true, "lords": true}
+		"commons": true, "lords": true, "delegates": true, "deputies": true}
 	// notChambers end with a chamber head but name no chamber.
 	notChambers = map[string]bool{"white house": true, "state house": true, "statehouse": true, "opera house": true}
 	// chamberModified nouns after a chamber's name head the phrase: the party
