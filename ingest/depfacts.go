@@ -169,9 +169,20 @@ func (x *docState) depFacts(si int) {
 		if obj < 0 || obj == se {
 			continue
 		}
+		if c.Predicate == "controls" && !x.controlsTarget(se, obj, objMention(c, owner), v) {
+			continue // a body held by a party is a chamber only (rules_control.go)
+		}
 		x.addDepFact(rawFact{subj: se, obj: obj, pred: c.Predicate, stmt: -1, rule: depRulePrefix + c.Rule,
 			conf: depConfidence(c), s0: si, s1: si, qual: v.qualifiers(lo, hi, depQualifiers(c.Qualifiers))})
 	}
+}
+
+// objMention is the ingest mention of a pattern's object, -1 if none.
+func objMention(c deppat.Candidate, owner []int) int {
+	if c.Object == nil {
+		return -1
+	}
+	return owner[c.Object.Start]
 }
 
 // addDepFact appends a fact unless a rule already gave it in the same

@@ -20,6 +20,7 @@ func (x *docState) applyRules(si int) {
 	v.appositiveRules()
 	v.possessiveRules()
 	v.hyphenRules()
+	v.partyControl()
 	v.verbRules()
 	v.nominalRules()
 	v.placeRules()
@@ -505,6 +506,9 @@ func (v *view) hyphenRules() {
 		if t < 0 {
 			// "the Idlib-based group": a lower-case noun; fall back to "the group" antecedent.
 			continue
+		}
+		if hyphenControl[h.suffix] && v.party(hi) && v.chamber(t) {
+			continue // "the Republican-led House": partyControl (rules_control.go)
 		}
 		lo, hiTok := h.i, v.m(t).j
 		switch h.suffix {

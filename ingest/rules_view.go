@@ -295,12 +295,18 @@ func (v *view) emit(subj int, pred string, obj int, rule string, lo, hi int, q m
 	if se < 0 || oe < 0 || se == oe {
 		return
 	}
+	if pred == "controls" && !v.x.controlsTarget(se, oe, obj, v) {
+		return
+	}
 	q = v.tenseQual(pred, lo, q)
 	v.x.facts = append(v.x.facts, rawFact{subj: se, obj: oe, pred: pred, stmt: -1, rule: rule, s0: v.si, s1: v.si, qual: v.qualifiers(lo, hi, q)})
 }
 
 func (v *view) emitEnt(se int, pred string, oe int, rule string, lo, hi int, q map[string]string) {
 	if se < 0 || oe < 0 || se == oe {
+		return
+	}
+	if pred == "controls" && !v.x.controlsTarget(se, oe, -1, v) {
 		return
 	}
 	if pred == "role" && !v.knownRole(oe) {
@@ -353,23 +359,6 @@ func (v *view) roleEntity(i, j int) int {
 	s := joinToks(v.t[i:j])
 	return v.x.entityFor("r:"+strings.ToLower(s), "", s, schema.Role, 4, v.si)
 }
-
-// worldRegions span several countries: as a title's scope they say what a
-// job covers, not where its holder lives.
-var worldRegions = map[string]bool{"asia": true, "europe": true, "africa": true, "middle east": true,
-	"latin america": true, "south america": true, "north america": true, "east asia": true,
-	"southeast asia": true, "south asia": true, "central asia": true, "the balkans": true, "balkans": true,
-	"caribbean": true, "the caribbean": true, "asia-pacific": true, "asia pacific": true, "eurasia": true,
-	"scandinavia": true, "the gulf": true, "gulf": true, "west africa": true, "east africa": true}
-
-// departments whose name is part of their head's title: "Treasury
-// Secretary Steven Mnuchin" holds the role "Treasury Secretary", not
-// "Secretary" (and works for the Treasury, which orgRel says).
-var departments = map[string]bool{"treasury": true, "energy": true, "agriculture": true, "interior": true,
-	"labor": true, "labour": true, "education": true, "transportation": true, "transport": true,
-	"commerce": true, "defense": true, "defence": true, "justice": true, "homeland security": true,
-	"health": true, "veterans affairs": true, "hud": true, "navy": true, "army": true, "air force": true,
-	"home": true, "foreign": true, "housing and urban development": true, "health and human services": true}
 
 // departmentTitle returns the role entity "Treasury Secretary" for a
 // secretary or minister title right after a department's name ("Housing

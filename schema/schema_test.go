@@ -83,10 +83,14 @@ func TestValidate(t *testing.T) {
 		{IRI: EntityIRI(Location, "Idlib"), Name: "Idlib", Class: Province},
 		{IRI: EntityIRI(Person, "Jeffrey"), Name: "Jeffrey", Class: Person},
 		{IRI: EntityIRI(Role, "envoy"), Name: "envoy", Class: Role},
+		{IRI: EntityIRI(Organization, "Harbor Party"), Name: "Harbor Party", Class: PoliticalParty},
+		{IRI: EntityIRI(Organization, "Senate"), Name: "Senate", Class: Government},
 	}}
 	hts, idlib, jeff, envoy := x.Entities[0].IRI, x.Entities[1].IRI, x.Entities[2].IRI, x.Entities[3].IRI
+	party, senate := x.Entities[4].IRI, x.Entities[5].IRI
 	ok := []Fact{
 		{Subject: hts, Predicate: "controls", Object: idlib},
+		{Subject: party, Predicate: "controls", Object: senate}, // a chamber is a government body
 		{Subject: jeff, Predicate: "role", Object: envoy},
 		{Subject: idlib, Predicate: "population", Object: "3000000"},
 	}
@@ -97,6 +101,7 @@ func TestValidate(t *testing.T) {
 	}
 	bad := map[string]Fact{
 		"range":     {Subject: hts, Predicate: "controls", Object: jeff},
+		"org range": {Subject: senate, Predicate: "controls", Object: party}, // a party is no government body
 		"domain":    {Subject: idlib, Predicate: "role", Object: envoy},
 		"predicate": {Subject: hts, Predicate: "likes", Object: idlib},
 		"missing":   {Subject: "ent:person/nobody", Predicate: "role", Object: envoy},

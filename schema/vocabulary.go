@@ -220,7 +220,7 @@ var predicateTable = []Predicate{
 	{Name: "backs", Label: "backs", Domain: actor, Range: actor, Inverse: "backed_by"},
 	{Name: "opposes", Label: "opposes", Domain: actor, Range: actor, Inverse: "opposed_by"},
 	{Name: "attacked", Label: "attacked", Domain: actor, Range: []Class{Thing}, Inverse: "attacked_by"},
-	{Name: "controls", Label: "controls", Domain: actor, Range: place, Inverse: "controlled_by"},
+	{Name: "controls", Label: "controls", Domain: actor, Range: []Class{Location, Government}, Inverse: "controlled_by", Doc: "holds a place, or (a party) a majority of a legislative chamber or government body"},
 	{Name: "active_in", Label: "active in", Domain: agent, Range: place, Inverse: "has_active"},
 	{Name: "based_in", Label: "based in", Domain: []Class{Organization}, Range: place, Inverse: "base_of"},
 	{Name: "located_in", Label: "located in", Domain: place, Range: place, Inverse: "contains"},

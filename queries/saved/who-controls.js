@@ -1,7 +1,7 @@
 // name: who-controls
-// description: Actors said to control a place, one row per supporting sentence.
+// description: Actors said to control a place, or the party holding a legislative chamber, one row per supporting sentence.
 // description: Sentences with a negation ("does not control") are kept and flagged.
-// param: place string required  Name, alias, slug or entity IRI of the place ("idlib")
+// param: place string required  Name, alias, slug or entity IRI of the place ("idlib") or chamber ("senate")
 // columns: place, actor, negated, document, sentence, confidence, qualifiers, source, target
 // order: place IRI, then store order of the evidence (roughly oldest ingest first)
 // paging: script
