@@ -74,7 +74,7 @@ func TestGatedRulesNeedAllRules(t *testing.T) {
 	}{
 		{"agency dateline", "KESSEL, Northern Marches (Reuters) - The council voted on Monday to close the mine.", "Reuters|based_in|Kessel", "agency-dateline"},
 		{"national title is no home", "U.S. Senator Dana Whitlock voted against the bill.", "Dana Whitlock|lives_in|U.S.", "title-org-lives"},
-		{"classifier", "Toledo, a port on Lake Erie, lies in Ohio.", "Toledo|located_in|Ohio", "classifier"},
+		{"classifier", "Troops entered Pellin in southern Valdoria on Monday .", "Pellin|located_in|Valdoria", "classifier"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -15,8 +15,8 @@ import (
 // hand-written rule covers, so the fact can only come from the model.
 func TestRelationClassifier(t *testing.T) {
 	runCases(t, []ruleCase{
-		{name: "place inside a region", text: "Floods hit Oskar Lake in northern Valdoria on Monday .",
-			want: []string{"Oskar Lake|located_in|Valdoria"}, model: true},
+		{name: "place inside a region", text: "Troops entered Pellin in southern Valdoria on Monday .",
+			want: []string{"Pellin|located_in|Valdoria"}, model: true},
 		{name: "a larger place is never inside a smaller one", text: "Doctors in Merriton , a town in Oskana County , treated the victims .",
 			want: []string{"Merriton|located_in|Oskana County"}, not: []string{"Oskana County|located_in|Merriton"}, model: true},
 		{name: "no link across a quotation mark", text: `"The cells still operate south of Tarvos and down to Belgrad," Lorne Mattis said.`,
@@ -27,9 +27,9 @@ func TestRelationClassifier(t *testing.T) {
 }
 
 func TestClassifierFactsCarryTheirProbability(t *testing.T) {
-	text := "Floods hit Oskar Lake in northern Valdoria on Monday ."
+	text := "Troops entered Pellin in southern Valdoria on Monday ."
 	ext := extractText(t, text)
-	f, ok := findFact(ext, "Oskar Lake|located_in|Valdoria")
+	f, ok := findFact(ext, "Pellin|located_in|Valdoria")
 	if !ok {
 		t.Fatalf("no classifier fact in %q", text)
 	}
@@ -56,7 +56,7 @@ func TestClassifierFactsCarryTheirProbability(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, got := findFact(ext, "Oskar Lake|located_in|Valdoria"); got != tc.want {
+		if _, got := findFact(ext, "Pellin|located_in|Valdoria"); got != tc.want {
 			t.Errorf("min confidence %.3f: fact kept = %v, want %v", tc.min, got, tc.want)
 		}
 	}
