@@ -640,6 +640,17 @@ func paramSets(exts []schema.Extraction) []paramSet {
 		}
 		kinds[kind][name]++
 	}
+	// A name several entities share makes a query ask which one is meant
+	// (an error, not a timing): such names are never picked.
+	iris := map[string]map[string]bool{}
+	for _, x := range exts {
+		for _, e := range x.Entities {
+			if iris[e.Name] == nil {
+				iris[e.Name] = map[string]bool{}
+			}
+			iris[e.Name][e.IRI] = true
+		}
+	}
 	for _, x := range exts {
 		seen := map[string]bool{}
 		once := func(kind, iri string) {
@@ -671,7 +682,9 @@ func paramSets(exts []schema.Extraction) []paramSet {
 	pick := func(kind string, typical bool) string {
 		var cs []cand
 		for n, d := range kinds[kind] {
-			cs = append(cs, cand{n, d})
+			if len(iris[n]) <= 1 {
+				cs = append(cs, cand{n, d})
+			}
 		}
 		if len(cs) == 0 {
 			return ""
