@@ -375,6 +375,14 @@ func attacks() []attack {
 		}},
 		{"GraphQL all nodes in one row", func(s *server) string {
 			r := s.query("/api/query?lang=graphql", `{ nodes { id } }`)
+			if r.status == 503 && r.code == "query_memory_limit" {
+				// The heap watchdog judges heap objects, garbage included:
+				// right after the 32 heavy scripts it may stop this query
+				// on their leftovers (a clean refusal); the watchdog then
+				// collects them, and the query must answer.
+				time.Sleep(time.Second)
+				r = s.query("/api/query?lang=graphql", `{ nodes { id } }`)
+			}
 			if r.status != 200 || !strings.Contains(r.body, `"truncated":true`) || strings.Count(r.body, `"id"`) > 1000 {
 				return fmt.Sprintf("%d truncated=%v ids=%d", r.status, strings.Contains(r.body, `"truncated":true`), strings.Count(r.body, `"id"`))
 			}
