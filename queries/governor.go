@@ -112,17 +112,6 @@ func (g *Governor) watch() {
 		case heap <= g.hard && gcCycles() == gcAt:
 			continue // still collecting
 		}
-		if !gcWait {
-			// Past the hard bound between two polls without a collection:
-			// much of it may be the garbage of queries that have ended
-			// (a burst of heavy scripts just before). Collect first; the
-			// collection's assists also slow a query that keeps
-			// allocating, so waiting for it costs little.
-			runtime.GC()
-			if HeapInUse() <= g.hard {
-				continue
-			}
-		}
 		g.mu.Lock()
 		for q := range g.running {
 			q.stop(ErrMemoryLimit)
