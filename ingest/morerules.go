@@ -720,13 +720,13 @@ func (v *view) killEvent() {
 		case killTriggerVerbs[w]:
 			// "shot Y", "killed President Y" (not "shot him": a pronoun's
 			// antecedent is too often the killer himself)
-			if o := v.np(k + 1); o >= 0 && v.isA(o, schema.Person) && v.m(o).i <= k+4 && v.m(o).kind == kName {
+			if o := v.np(k + 1); o >= 0 && v.isA(o, schema.Person) && v.m(o).i <= k+4 && v.m(o).kind == kName && !v.possessor(o) {
 				victims[v.ent(o)] = o
 			}
 			// "Y was assassinated", "Y, the president, was shot" ("X was
 			// executed for the murder of Y": the state's killing of the
 			// killer names no victim of his)
-			if k >= 2 && w != "executed" && w != "hanged" && (beWords[v.low(k-1)] || v.t[k-1].Tag == "RB" && beWords[v.low(k-2)]) {
+			if k >= 2 && w != "executed" && w != "hanged" && !strings.HasSuffix(w, "ing") && (beWords[v.low(k-1)] || v.t[k-1].Tag == "RB" && beWords[v.low(k-2)]) {
 				if s, _ := v.subject(k - 1); s >= 0 && v.isA(s, schema.Person) {
 					victims[v.ent(s)] = s
 				}
@@ -775,6 +775,11 @@ func (v *view) killEvent() {
 		if agent >= 0 && v.ent(agent) == m.ent {
 			continue
 		}
+		if v.speaks(m.j) {
+			// "X said he would release the files on the assassination of
+			// Y": the one who tells of a killing is not its author.
+			continue
+		}
 		n++
 		// With several people the one the text calls the killer wins:
 		// "X, the convicted assassin of Y", "sniper X", "gunman X".
@@ -793,6 +798,28 @@ func (v *view) killEvent() {
 		lo, hi := min(v.m(agent).i, v.m(vm).i), max(v.m(agent).j, v.m(vm).j)
 		v.emit(agent, "killed", vm, "kill-event", lo, hi, nil)
 	}
+}
+
+// possessor reports whether mention mi owns the noun after it ("vowed to
+// kill Y's health law"): what is done to the thing is not done to Y.
+func (v *view) possessor(mi int) bool {
+	w := v.low(v.m(mi).j)
+	return w == "'s" || w == "’s" || w == "'"
+}
+
+// speaks reports whether a speech verb follows token k, across a time
+// phrase ("X said on Monday", "X told reporters").
+func (v *view) speaks(k int) bool {
+	for j := k; j < len(v.t) && j < k+4; j++ {
+		w := v.low(j)
+		if speechVerbs[w] || reportVerbs[w] {
+			return true
+		}
+		if !auxWords[w] && v.t[j].Tag != "RB" && w != "on" && !weekdays[w] {
+			return false
+		}
+	}
+	return false
 }
 
 // killerCue: a killer's noun right before a name ("sniper X", "assassin
@@ -932,7 +959,8 @@ func firedBefore(v *view, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-5; j-- {
 		w := v.low(j)
 		if w == "fire" || w == "fired" {
-			return true
+			// "X fired back at Y" answers words with words
+			return v.low(j+1) != "back"
 		}
 		if w == "," || v.start[j] >= 0 {
 			return false

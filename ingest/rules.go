@@ -420,8 +420,12 @@ func (v *view) possessiveRules() {
 		}
 		// Attack nouns: "the regime's assaults on Idlib".
 		if attackNouns[v.low(i)] && (v.low(i+1) == "on" || v.low(i+1) == "against" || v.low(i+1) == "of" || v.low(i+1) == "in") {
-			if b := v.np(i + 2); b >= 0 {
-				v.emit(a, "attacked", b, "possessive-attack", v.m(a).i, v.m(b).j, nil)
+			if b := v.np(i + 2); b >= 0 && !unrealAttack(v, i) {
+				if verbalAttack(v, a, b) {
+					v.emit(a, "opposes", b, "attack-noun-verbal", v.m(a).i, v.m(b).j, nil)
+				} else {
+					v.emit(a, "attacked", b, "possessive-attack", v.m(a).i, v.m(b).j, nil)
+				}
 			}
 			continue
 		}
@@ -503,8 +507,10 @@ func (v *view) hyphenRules() {
 			}
 			continue
 		}
-		if t < 0 {
+		if t < 0 || v.m(t).kind == kDemonym {
 			// "the Idlib-based group": a lower-case noun; fall back to "the group" antecedent.
+			// "the Kremlin-backed former Ukrainian president": the nationality
+			// describes the one backed; it is not the one backed.
 			continue
 		}
 		if hyphenControl[h.suffix] && v.party(hi) && v.chamber(t) {
@@ -560,7 +566,7 @@ func (v *view) affiliationRules() {
 				q = map[string]string{schema.QualFormer: "true"}
 			}
 			// "Y, a former X affiliate": Y is affiliated with X.
-			if x := v.end[k]; x >= 0 && v.m(x).kind != kRole && v.start[k+1] < 0 {
+			if x := v.end[k]; x >= 0 && v.m(x).kind != kRole && v.m(x).kind != kPronoun && v.start[k+1] < 0 {
 				j := v.m(x).i - 1
 				for j >= 0 && npSkip[v.low(j)] {
 					j--

@@ -159,7 +159,7 @@ func (v *view) verbRules() {
 			continue
 		}
 		s, neg := v.subject(k)
-		if s < 0 {
+		if s < 0 || supposed(v, v.m(s).i, k) {
 			continue
 		}
 		o := v.np(k + 1)
@@ -389,9 +389,9 @@ func (v *view) nominalRules() {
 			v.gerundKill(k)
 		}
 		// "Russian bombings of health facilities in Idlib", "attacks on Y by X".
-		if attackNouns[w] && k > 0 && (v.low(k+1) == "on" || v.low(k+1) == "against" || v.low(k+1) == "of") {
+		if attackNouns[w] && k > 0 && (v.low(k+1) == "on" || v.low(k+1) == "against" || v.low(k+1) == "of" && w != "campaign") {
 			target := v.np(k + 2)
-			if target < 0 {
+			if target < 0 || unrealAttack(v, k) {
 				continue
 			}
 			agent := -1
@@ -404,17 +404,55 @@ func (v *view) nominalRules() {
 				}
 			}
 			if agent >= 0 && v.low(k-1) != "'s" {
-				v.emit(agent, "attacked", target, "attack-noun", v.m(agent).i, v.m(target).j, nil)
+				if verbalAttack(v, agent, target) {
+					// "Trump's attack on Senator Y", "Republican attacks on
+					// the special counsel": words, as svo-attacks-verbal reads them
+					v.emit(agent, "opposes", target, "attack-noun-verbal", v.m(agent).i, v.m(target).j, nil)
+				} else {
+					v.emit(agent, "attacked", target, "attack-noun", v.m(agent).i, v.m(target).j, nil)
+				}
 			}
 		}
 	}
+}
+
+// unrealAttack: an attack the sentence only imagines ("any potential U.S.
+// strikes against Y", "a possible invasion of Y").
+func unrealAttack(v *view, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		switch v.low(j) {
+		case "potential", "possible", "any", "planned", "threatened", "proposed", "would-be", "hypothetical", "future", "if", "unless", "whether":
+			return true
+		}
+	}
+	return false
+}
+
+// supposed reports whether a condition opens the clause of subject token
+// i and verb k ("unless Y has first attacked X", "if X backs Y").
+func supposed(v *view, i, k int) bool {
+	for j := max(i-2, 0); j < k; j++ {
+		if w := v.low(j); w == "if" || w == "unless" || w == "whether" {
+			return true
+		}
+	}
+	return false
+}
+
+// verbalAttack: a person's or a party's attack on a person or a body is
+// words, not force.
+func verbalAttack(v *view, agent, target int) bool {
+	if !v.isA(agent, schema.Person) && !v.party(agent) {
+		return false
+	}
+	return v.isA(target, schema.Person) || v.isA(target, schema.Organization)
 }
 
 // gerundKill: "X apologized for killing Y", "X pleaded guilty to shooting
 // Y", "a charge of conspiracy to murder Y": the sentence's first person acts.
 func (v *view) gerundKill(k int) {
 	victim := v.np(k + 1)
-	if victim < 0 || !v.isA(victim, schema.Person) {
+	if victim < 0 || !v.isA(victim, schema.Person) || v.possessor(victim) {
 		return
 	}
 	for _, mi := range v.x.sentMents[v.si] {

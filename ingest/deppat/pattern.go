@@ -32,8 +32,9 @@ import (
 //	!mention       the node is not inside any mention
 //	!poss          the node has no possessive dependent (his, her, X's)
 //	left / right   the node is left / right of the previous node
-//	modal          the node has a modal auxiliary (may, might, could, would …):
-//	               a possibility is no fact, and never a time
+//	modal          the node has a modal auxiliary (may, might, could, would …)
+//	               or opens a condition (if, unless, whether): a possibility
+//	               is no fact, and never a time
 //	comma          the word is a comma
 //	plural         the word is a plural noun (Senators A and B)
 //	demonym        the word (or the name it is in) is a nationality: the
@@ -355,6 +356,10 @@ func oneOf(s string, set []string) bool {
 
 var modals = []string{"may", "might", "could", "would", "should", "can"}
 
+// conditions mark a clause that only supposes its event ("unless Y has
+// attacked", "if X wins"): for !modal it is as unreal as "could".
+var conditions = []string{"if", "unless", "whether"}
+
 var negations = []string{"not", "n't", "never", "no"}
 
 func (g *graph) satisfies(n node, i, prev int) bool {
@@ -386,7 +391,7 @@ func (g *graph) satisfies(n node, i, prev int) bool {
 		case "demonym":
 			_, ok = g.country(i)
 		case "modal":
-			ok = g.hasChild(i, []string{"aux"}, modals)
+			ok = g.hasChild(i, []string{"aux"}, modals) || g.hasChild(i, []string{"mark"}, conditions)
 		case "caps":
 			ok = len(tok.Text) > 1 && strings.ToUpper(tok.Text) == tok.Text && strings.ToLower(tok.Text) != tok.Text
 		case "neg":

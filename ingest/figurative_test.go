@@ -1,0 +1,33 @@
+package ingest
+
+import "testing"
+
+// Words of violence used for words, plans and history: none of these is a
+// killing or an attack by the person named (each construction was found in
+// real news as a wrong edge; the sentences here are our own).
+func TestFigurativeViolenceIsNoFact(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "fired back at is a retort", text: "Governor Lena Marsh fired back at Senator Paul Dorn on Tuesday over his remarks.",
+			not: []string{"Lena Marsh|killed|Paul Dorn"}},
+		{name: "progressive killing is no passive", text: "\"Rita Sand is the right envoy, but Omar Bell is killing the whole process.\"",
+			not: []string{"Rita Sand|killed|Omar Bell", "Omar Bell|killed|Rita Sand"}},
+		{name: "the possessor of what is killed", text: "Senator Hana Cole promised to kill Governor Ivo Marr's pension plan.",
+			not: []string{"Hana Cole|killed|Ivo Marr"}},
+		{name: "who tells of an assassination", text: "Mayor Dan Pike said on Monday he would release files on the 1968 assassination of Tomas Brel.",
+			not: []string{"Dan Pike|killed|Tomas Brel"}},
+		{name: "a real assassination stays", text: "Ivo Darr, the gunman, carried out the assassination of Tomas Brel in 1968.",
+			want: []string{"Ivo Darr|killed|Tomas Brel"}},
+		{name: "a person's attack on a person is words", text: "Rana Vell's attack on Senator Ola Brink was nasty, the party said.",
+			want: []string{"Rana Vell|opposes|Ola Brink"}, not: []string{"Rana Vell|attacked|Ola Brink"}},
+		{name: "an imagined strike", text: "There are fears that any potential Valdorian strikes against Pellin could provoke retaliation.",
+			not: []string{"Valdoria|attacked|Pellin"}},
+		{name: "an electoral campaign is no attack", text: "The Brava Party will resume funding the Senate campaign of Roy Tamm after the scandal.",
+			not: []string{"Senate|attacked|Roy Tamm", "Brava Party|attacked|Roy Tamm"}},
+		{name: "a condition is no fact", text: "The bill would stop any strike on Pellin unless Pellin has first attacked Valdoria.",
+			not: []string{"Pellin|attacked|Valdoria"}},
+		{name: "the nationality of the one backed", text: "He worked for the party of the Kremlin-backed former Valdorian president, Ivan Rusk.",
+			not: []string{"Kremlin|backs|Valdoria"}},
+		{name: "a possessive pronoun is no partner", text: "The panel wants documents from the Vela Agency, Ana Holt, Tom Cray, their partners and associates.",
+			not: []string{"Tom Cray|allied_with|Vela Agency"}},
+	})
+}
