@@ -31,3 +31,24 @@ func TestFigurativeViolenceIsNoFact(t *testing.T) {
 			not: []string{"Tom Cray|allied_with|Vela Agency"}},
 	})
 }
+
+// Numbers and places that belong to something else than the name before
+// them (each found wrong in real news; the sentences are our own).
+func TestSubsetsAndSeatsAreNoFacts(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "people living in a country are not its population", text: "The programme protects more than 200,000 people living in Valdoria.",
+			not: []string{"Valdoria|population|200000"}},
+		{name: "people who live in a town are", text: "About 12,000 people live in the town of Pellin in Valdoria.",
+			want: []string{"Pellin|population|12000"}},
+		{name: "members of a committee are not a party's strength", text: "All 14 Democratic members of the Budget Committee signed the letter.",
+			not: []string{"Democratic Party|strength|14"}},
+		{name: "a party holds seats, not ground", text: "He lost a bid for a seat in a suburban Dallas district that has been long held by Republicans, said Ana Holt.",
+			not: []string{"Republican Party|controls|Dallas"}},
+		{name: "a party's chamber stays", text: "The bill must pass the U.S. Senate, which is controlled by the Republicans.",
+			want: []string{"Republican Party|controls|U.S. Senate"}},
+		{name: "the subject of operate is the one active", text: "The Vela Times said its members are restricted while Chinese companies operate freely in the U.S. market.",
+			not: []string{"Vela Times|active_in|U.S."}},
+		{name: "an organisation that operates", text: "The Tarsis Front, which operates in northern Pellin, denied the claim.",
+			want: []string{"Tarsis Front|active_in|Pellin"}},
+	})
+}

@@ -353,7 +353,10 @@ func (v *view) quantityRules() {
 		case peopleNouns[noun]:
 			// Find the place: "X, a camp of N people", "X, home to N people",
 			// "X has a population of N", "N people live in X".
-			if v.low(next+1) == "live" || v.low(next+1) == "living" {
+			if v.low(next+1) == "living" {
+				continue // "protects 300,000 people living in X": some of them, not all
+			}
+			if v.low(next+1) == "live" {
 				if v.low(next+2) == "in" {
 					if p := v.np(next + 3); p >= 0 && v.isA(p, schema.Location) {
 						v.emitLit(p, "population", val, "population", k, v.m(p).j, q)
@@ -401,7 +404,9 @@ func (v *view) quantityRules() {
 				}
 			}
 		default:
-			if o := v.start[next]; o >= 0 && v.isA(o, schema.Organization) && forceNouns[v.low(v.m(o).j)] {
+			// "N X fighters"; not "all 17 Democratic members of the
+			// committee": members of another body, some of X's
+			if o := v.start[next]; o >= 0 && v.isA(o, schema.Organization) && forceNouns[v.low(v.m(o).j)] && v.low(v.m(o).j+1) != "of" {
 				v.emitLit(o, "strength", val, "strength", k, v.m(o).j+1, q)
 			}
 		}
@@ -416,16 +421,18 @@ func (v *view) activeInRules() {
 		if w != "active" && w != "operating" && w != "operates" && w != "operate" && w != "present" && w != "deployed" {
 			continue
 		}
-		// The actor: the sentence's subject before the trigger.
+		// The actor: the trigger's subject, right before it ("X operates",
+		// "X, which is active", "the group is still present"); a name further
+		// back is somebody else's ("their members … while Chinese companies
+		// operate in Y").
 		actor := -1
 		for _, mi := range v.x.sentMents[v.si] {
 			m := v.m(mi)
 			if m.i >= k {
 				break
 			}
-			if (m.kind == kName || m.kind == kPronoun) && (v.isA(mi, schema.Organization)) {
+			if (m.kind == kName || m.kind == kPronoun) && v.isA(mi, schema.Organization) && subjectGap(v, m.j, k) {
 				actor = mi
-				break
 			}
 		}
 		if actor < 0 {
@@ -580,4 +587,16 @@ func (x *docState) placeChain(si, n0 int) {
 			frontier = next
 		}
 	}
+}
+
+// subjectGap reports whether only auxiliaries, adverbs and a relative
+// pronoun stand between a subject ending before token i and its verb k.
+func subjectGap(v *view, i, k int) bool {
+	for j := i; j < k; j++ {
+		w := v.low(j)
+		if !auxWords[w] && !beWords[w] && v.t[j].Tag != "RB" && w != "which" && w != "that" && w != "," {
+			return false
+		}
+	}
+	return true
 }

@@ -142,6 +142,9 @@ func (v *view) verbRules() {
 			if patient >= 0 && nounAt(v, v.m(patient).j) {
 				continue // "an Atlanta suburb held by X": the suburb is held
 			}
+			if patient >= 0 && pred == "controls" && v.party(agent) && !v.chamber(patient) {
+				continue // "a district long held by Republicans": a party holds seats, not ground
+			}
 			if patient >= 0 {
 				rule := "passive-by"
 				if pred == "controls" {
