@@ -50,5 +50,7 @@ func TestSubsetsAndSeatsAreNoFacts(t *testing.T) {
 			not: []string{"Vela Times|active_in|U.S."}},
 		{name: "an organisation that operates", text: "The Tarsis Front, which operates in northern Pellin, denied the claim.",
 			want: []string{"Tarsis Front|active_in|Pellin"}},
+		{name: "an organisation's fighters active", text: "The Tarsis Front (TF) still has roughly 9,000 fighters active across Pellin and Valdoria, the envoy said.",
+			want: []string{"Tarsis Front|active_in|Pellin", "Tarsis Front|active_in|Valdoria"}},
 	})
 }

@@ -589,12 +589,22 @@ func (x *docState) placeChain(si, n0 int) {
 	}
 }
 
-// subjectGap reports whether only auxiliaries, adverbs and a relative
-// pronoun stand between a subject ending before token i and its verb k.
+// subjectGap reports whether what stands between a subject ending before
+// token i and its verb k keeps the subject its own: auxiliaries, adverbs, a
+// relative pronoun, a parenthesis ("X (ISIS)"), and the subject's forces
+// ("X still has roughly 15,000 fighters active", "X elements are active").
 func subjectGap(v *view, i, k int) bool {
+	paren := 0
 	for j := i; j < k; j++ {
 		w := v.low(j)
-		if !auxWords[w] && !beWords[w] && v.t[j].Tag != "RB" && w != "which" && w != "that" && w != "," {
+		switch {
+		case w == "(":
+			paren++
+		case w == ")":
+			paren--
+		case paren > 0, auxWords[w], beWords[w], v.t[j].Tag == "RB", v.t[j].Tag == "CD", forceNouns[w], approxWords[w], w == "elements", w == "cells", w == "units", w == "forces", w == "operatives":
+		case w == "which", w == "that", w == ",", w == "has", w == "have", w == "had", w == "with":
+		default:
 			return false
 		}
 	}
