@@ -320,10 +320,12 @@ func (v *view) appositiveRules() {
 			}
 		}
 		if w := v.low(end); w == "to" && diplomat(roleText) && v.np(end+1) >= 0 && v.isA(v.np(end+1), schema.Location) {
-			// "X, a former U.S. ambassador to Switzerland": the posting is
-			// where the diplomat lives, not the employer.
-			o := v.np(end + 1)
-			v.emitPlace(pi, "lives_in", o, "diplomat-posting", p.i, v.m(o).j, q)
+			// "X, the U.S. ambassador to Switzerland": the posting is where
+			// the diplomat lives, not the employer; a former posting says
+			// nothing of where one lives now.
+			if o := v.np(end + 1); q[schema.QualFormer] == "" {
+				v.emitPlace(pi, "lives_in", o, "diplomat-posting", p.i, v.m(o).j, q)
+			}
 		} else if w == "of" || w == "for" || w == "at" || w == "with" || w == "to" {
 			if o := v.np(end + 1); o >= 0 && (v.isA(o, schema.Organization) || v.isA(o, schema.Location) && org < 0) {
 				org = o // "the WFP director for Aurelia": Aurelia is the scope, WFP the employer
