@@ -452,6 +452,13 @@ func (v *view) isLeader(roleText string) bool {
 					return false
 				}
 			}
+			// "chief economist", "chief operating officer": the last noun
+			// names the job, "chief" only ranks it.
+			for _, m := range words[k+1:] {
+				if m != "executive" && m != "officer" && m != "elect" && m != "emeritus" {
+					return false
+				}
+			}
 			return true
 		}
 	}
