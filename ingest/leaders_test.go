@@ -14,3 +14,17 @@ func TestChiefRanksAJob(t *testing.T) {
 			want: []string{"Ben Ortz|leads|Velden Bank"}},
 	})
 }
+
+// "who" names a person: a relative clause after "a veteran of the Agency"
+// is about the person of the appositive, not the agency; and representing
+// a client or a state is no employment.
+func TestWhoAndRepresents(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "who reaches past an organisation", text: "\"We heard nothing,\" said Dora Kemp, a veteran of the Velden Agency who joined the Marrow Institute this year.",
+			want: []string{"Dora Kemp|member_of|Marrow Institute"}, not: []string{"Velden Agency|member_of|Marrow Institute"}},
+		{name: "a lawyer represents a client", text: "Rates will rise, said Tom Hale, a lawyer who has represented Velden Motors, and Ana Ruiz.",
+			not: []string{"Tom Hale|works_for|Velden Motors"}},
+		{name: "a senator represents a state", text: "\"This bill is a test,\" wrote Senator Ana Roth, who represents Kentucky.",
+			not: []string{"Ana Roth|works_for|Kentucky"}},
+	})
+}

@@ -30,7 +30,7 @@ func init() {
 		"leads":       "lead leads led head heads headed found founded chair chairs chaired command commands commanded run runs manage manages managed direct directs directed",
 		"opposes":     "oppose opposes opposed fight fights fought condemn condemns condemned",
 		"member_of":   "joined",
-		"works_for":   "represents represented coaches coached",
+		"works_for":   "coaches coached", // not "represents": lawyers represent clients, lawmakers their states
 		"located_in":  "",
 		"allied_with": "",
 	} {

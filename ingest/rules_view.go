@@ -202,6 +202,23 @@ var auxWords = map[string]bool{
 // subject finds the mention acting as the subject of the verb at token k:
 // adverbs and auxiliaries are skipped, "X, who ..." and an appositive
 // "X, the ..., verb" give X.
+// personBeforeAppositive is the person named before the comma that opens
+// the appositive holding token i ("X, a veteran of Y"), or -1.
+func (v *view) personBeforeAppositive(i int) int {
+	for k := i - 1; k >= 0 && k > i-8; k-- {
+		if v.low(k) == "," {
+			if mi := v.end[k]; mi >= 0 && v.isA(mi, schema.Person) {
+				return mi
+			}
+			return -1
+		}
+		if v.start[k] >= 0 && v.isA(v.start[k], schema.Person) {
+			return -1
+		}
+	}
+	return -1
+}
+
 func (v *view) subject(k int) (int, bool) {
 	neg := false
 	i := k - 1
@@ -231,6 +248,11 @@ func (v *view) subject(k int) (int, bool) {
 		}
 	}
 	if w := v.low(i); w == "who" || w == "which" || w == "that" {
+		if mi := v.end[i]; w == "who" && mi >= 0 && !v.isA(mi, schema.Person) && v.m(mi).kind != kPronoun {
+			// "X, a veteran of the Agency who joined Y": "who" is a person,
+			// so it reaches past the organisation to the appositive's person.
+			return v.personBeforeAppositive(v.m(mi).i), neg
+		}
 		i--
 		if i >= 0 && (v.low(i) == "," || v.low(i) == "(") {
 			i-- // "X, who …", "X (who assassinated Y)"
