@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 
+	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -228,3 +229,67 @@ func (x *docState) chainBroken(pt []ptok, inQuote []bool, lastSpeaker int, p pto
 // chainBrokenBy stands for the chain's last speaker when chainBroken: a
 // pronoun then has no speaker, whatever its antecedent.
 const chainBrokenBy = -2
+
+// narrativeSpeaker is who "he said"/"she told reporters" at p stands for
+// when the chain cannot say: the one person who is the subject of the
+// sentence right before (named before its first verb, not as a
+// possessor), when that sentence is narrative (no quote of its own) and
+// names no other person the pronoun may stand for, the person's sex agrees
+// with the pronoun, and no other person is named before the pronoun in
+// its own sentence. "X declined to comment. “…,” he
+// said in a statement." is X's even after someone else's quotes. Not for
+// "he added", which goes on with a speaker's own chain (the narrative
+// sentence between then means nobody can tell whose words they are); -1
+// otherwise.
+func (x *docState) narrativeSpeaker(p ptok) int {
+	if p.si < 1 || p.si >= len(x.sents) {
+		return -1
+	}
+	toks := x.sents[p.si].Toks
+	w := toks[p.k].Lower
+	if pronounSex[w] == sexUnknown || w == "his" || w == "her" || w == "him" {
+		return -1
+	}
+	if p.k+1 < len(toks) && (toks[p.k+1].Lower == "added" || toks[p.k+1].Lower == "adds") {
+		return -1
+	}
+	for _, mi := range x.sentMents[p.si] {
+		if m := x.ments[mi]; m.kind == kName && m.ent >= 0 && m.i < p.k && x.ents[m.ent].class.IsA(schema.Person) {
+			return -1
+		}
+	}
+	prev := x.sents[p.si-1].Toks
+	verb := len(prev)
+	for k, t := range prev {
+		if nlp.IsOpenQuote(t.Text) || nlp.IsCloseQuote(t.Text) || t.Text == "\"" {
+			return -1
+		}
+		if verb == len(prev) && (strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD") {
+			verb = k
+		}
+	}
+	found, others := -1, false
+	for _, mi := range x.sentMents[p.si-1] {
+		m := x.ments[mi]
+		if m.kind != kName || m.ent < 0 || !x.ents[m.ent].class.IsA(schema.Person) {
+			continue
+		}
+		if m.j < len(prev) && (prev[m.j].Lower == "'s" || prev[m.j].Lower == "’s") {
+			continue // "Ruiz's lawyer declined to comment": the lawyer is the subject
+		}
+		if m.i >= verb {
+			// "Ana Ruiz met Robin Ashdown": another person the pronoun may
+			// stand for keeps it open.
+			others = others || x.sexAgrees(m.ent, w)
+			continue
+		}
+		if found >= 0 && found != m.ent {
+			return -1
+		}
+		found = m.ent
+	}
+	if found < 0 || others && found >= 0 || !x.sexAgrees(found, w) {
+		return -1
+	}
+	return found
+}

@@ -1,0 +1,63 @@
+package ingest
+
+import "testing"
+
+// A quote after its speaker, with a time, a medium, an audience or a
+// manner between the speech verb and the colon; a participle ("adding:")
+// hangs on its clause's subject; a passive ("was asked:") has no speaker.
+func TestQuoteBeforeWithATail(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "told an audience somewhere on a day", text: "Markets were calm.\n\nSenator Paul Ostrander told reporters in the Capitol on Tuesday: “The bill will pass before the winter recess.”",
+			want: []string{"Paul Ostrander|said|The bill will pass before the winter recess."}},
+		{name: "said in a statement, comma", text: "Markets were calm.\n\nGovernor Ilse Horn said in a statement, “We will rebuild every bridge on the coast this year.”",
+			want: []string{"Ilse Horn|said|We will rebuild every bridge on the coast this year."}},
+		{name: "asked a question, then told", text: "Markets were calm.\n\nAsked whether the council would resign, Mayor Tom Berrow told the local radio station: “Not this year, and not next year.”",
+			want: []string{"Tom Berrow|said|Not this year, and not next year."}},
+		{name: "adding", text: "Markets were calm.\n\nSenator Paul Ostrander declined to back the plan, adding: “We need a full cost estimate before any vote.”",
+			want: []string{"Paul Ostrander|said|We need a full cost estimate before any vote."}},
+		{name: "a passive is the audience", text: "Markets were calm.\n\nSenator Paul Ostrander was asked: “Will you run for the seat again next year?”",
+			not: []string{"Paul Ostrander|said|Will you run for the seat again next year?"}},
+	})
+}
+
+// "tweeted" and "asked" attribute quotes; "asked that …" is a request,
+// and "said to laughter" says nothing.
+func TestTweetedAskedAndSaidTo(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "tweeted", text: "Markets were calm.\n\n“The vote was a disgrace to the whole state,” Governor Ilse Horn tweeted.",
+			want: []string{"Ilse Horn|said|The vote was a disgrace to the whole state"}},
+		{name: "asked", text: "Markets were calm.\n\n“Who will pay for the new gates on the river?” Senator Paul Ostrander asked.",
+			want: []string{"Paul Ostrander|said|Who will pay for the new gates on the river?"}},
+		{name: "asked that", text: "Markets were calm.\n\nSenator Paul Ostrander asked that the council delay the vote until the spring.",
+			not: []string{"Paul Ostrander|said|the council delay the vote until the spring"}},
+		{name: "said to laughter", text: "Markets were calm.\n\nSenator Marta Quill met the crowd. “We are way ahead of the timeline,” she said to laughter from the crowd.",
+			want: []string{"Marta Quill|said|We are way ahead of the timeline"},
+			not:  []string{"Marta Quill|said|to laughter from the crowd"}},
+	})
+}
+
+// A quote that opens the sentence after reported speech goes on with its
+// speaker; a quote with a speech verb of its own that the rules cannot
+// name ("the engineer said") goes to nobody.
+func TestQuoteNextAfterReportedSpeech(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "after X said CLAUSE", text: "Markets were calm.\n\nMayor Tom Berrow said the dam would hold through the spring. “We checked every gate twice this week.”",
+			want: []string{"Tom Berrow|said|We checked every gate twice this week."}},
+		{name: "a speaker of its own", text: "Markets were calm.\n\n“The dam will hold through the spring,” Mayor Tom Berrow said. “We checked every gate twice this week,” the engineer said.",
+			not: []string{"Tom Berrow|said|We checked every gate twice this week"}},
+	})
+}
+
+// "he said" after a narrative sentence whose subject is one person of
+// the pronoun's sex is that person's, even after someone else's quotes;
+// not when the subject is a possessor's employee, and not "he added"
+// (TestPronounSexAgreement).
+func TestPronounAfterNarrativeSubject(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "declined to comment, then he said", text: "Markets were calm.\n\n“The dam will hold through the spring,” Mayor Tom Berrow said. Water levels rose again on Monday. Senator Paul Ostrander declined to comment on the figures. “We will publish our own report next week,” he said in a statement.",
+			want: []string{"Paul Ostrander|said|We will publish our own report next week"},
+			not:  []string{"Tom Berrow|said|We will publish our own report next week"}},
+		{name: "a possessor is not the subject", text: "Markets were calm.\n\n“The dam will hold through the spring,” Mayor Tom Berrow said. Water levels rose again on Monday. Senator Paul Ostrander’s lawyer declined to comment on the figures. “We will publish our own report next week,” he said in a statement.",
+			not: []string{"Paul Ostrander|said|We will publish our own report next week", "Tom Berrow|said|We will publish our own report next week"}},
+	})
+}
