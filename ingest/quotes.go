@@ -198,12 +198,22 @@ func (x *docState) quotes() {
 		for i := 0; i < len(pt); i++ {
 			tk := tokAt(i)
 			thatNext := pt[i].k+1 < len(x.sents[pt[i].si].Toks) && x.sents[pt[i].si].Toks[pt[i].k+1].Lower == "that"
-			if inQuote[i] || !(reportVerbs[tk.Lower] || speechVerbs[tk.Lower] && thatNext || tk.Lower == "told") || tk.Lower == "added" || tk.Lower == "asked" {
+			// "said on Twitter at the time that …", "wrote to Senate
+			// leaders that …", "told reporters in a Capitol hallway that
+			// …": a tail of times, media and audiences, then the statement.
+			tailThat := -1
+			if !inQuote[i] && speechVerbs[tk.Lower] && !thatNext {
+				tailThat = x.viewOf(pt[i].si).tailThat(pt[i].k)
+			}
+			if inQuote[i] || !(reportVerbs[tk.Lower] || speechVerbs[tk.Lower] && (thatNext || tailThat >= 0) || tk.Lower == "told") || tk.Lower == "added" || tk.Lower == "asked" {
 				continue
 			}
 			si := pt[i].si
 			v := x.viewOf(si)
 			k := pt[i].k
+			if tailThat >= 0 {
+				k = tailThat - 1
+			}
 			if k+1 >= len(v.t) {
 				continue
 			}
@@ -284,6 +294,14 @@ func (x *docState) quotes() {
 			}
 			s, _ := v.speakerSubject(pt[i].k)
 			if s < 0 {
+				continue
+			}
+			// "warning in a column he wrote for the Herald that …": a pronoun
+			// right after a noun, with a verb before them, is the subject of
+			// a relative clause on that noun, whose antecedent is not the
+			// pronoun's nearest name ("During the campaign he said" is no
+			// relative clause).
+			if mi := v.m(s).i; v.m(s).kind == kPronoun && mi > 0 && strings.HasPrefix(v.t[mi-1].Tag, "NN") && v.verbBefore(mi) {
 				continue
 			}
 			// "police in Umbria said", "the film directed by X, ..., said":

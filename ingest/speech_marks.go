@@ -105,3 +105,37 @@ func (x *docState) participleSpeaker(si, t int) (spk int, pron ptok) {
 	}
 	return -1, pron
 }
+
+// tailThat is where "that" stands when the speech verb at k is followed
+// by a tail of times, media and audiences and then "that" opens what was
+// said ("said on Twitter at the time that …", "told reporters in a
+// Capitol hallway that …"); -1 when no such tail ends in a "that" within
+// speechTailMax words, or the "that" opens a relative clause ("said in
+// the report that was released").
+func (v *view) tailThat(k int) int {
+	for j := k + 1; j < len(v.t) && j <= k+speechTailMax; j++ {
+		t := v.t[j]
+		if t.Lower == "that" {
+			if j == k+1 || j+1 >= len(v.t) || strings.HasPrefix(v.t[j+1].Tag, "VB") || v.t[j+1].Tag == "MD" || v.low(j-1) == "so" {
+				return -1
+			}
+			return j
+		}
+		if t.Text == "," || t.Text == ":" || t.Text == ";" || t.Text == "(" || nlp.IsOpenQuote(t.Text) || nlp.IsCloseQuote(t.Text) || t.Text == "\"" ||
+			t.Lower == "who" || t.Lower == "which" || t.Lower == "if" || t.Lower == "whether" || t.Lower == "what" ||
+			strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// verbBefore reports whether a verb stands before token k of the sentence.
+func (v *view) verbBefore(k int) bool {
+	for j := 0; j < k && j < len(v.t); j++ {
+		if strings.HasPrefix(v.t[j].Tag, "VB") || v.t[j].Tag == "MD" {
+			return true
+		}
+	}
+	return false
+}

@@ -61,3 +61,36 @@ func TestPronounAfterNarrativeSubject(t *testing.T) {
 			not: []string{"Paul Ostrander|said|We will publish our own report next week", "Tom Berrow|said|We will publish our own report next week"}},
 	})
 }
+
+// Reported speech after a tail of times, media and audiences that ends in
+// "that"; a "that" opening a relative clause is no statement.
+func TestReportedSpeechAfterATail(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "said on the radio at the time that", text: "Markets were calm.\n\nSenator Paul Ostrander said on the radio at the time that the bridge would reopen in the spring.",
+			want: []string{"Paul Ostrander|said|the bridge would reopen in the spring"}},
+		{name: "told reporters in a hallway that", text: "Markets were calm.\n\nMayor Tom Berrow told reporters in a hallway of the city hall that the council would vote on Monday.",
+			want: []string{"Tom Berrow|said|the council would vote on Monday"}},
+		{name: "wrote to the council that", text: "Markets were calm.\n\nMayor Tom Berrow wrote to the council on Friday that the dam would need new gates.",
+			want: []string{"Tom Berrow|said|the dam would need new gates"}},
+		{name: "a relative clause", text: "Markets were calm.\n\nSenator Paul Ostrander said in the report that was released on Monday the bridge is safe.",
+			not: []string{"Paul Ostrander|said|was released on Monday the bridge is safe", "Paul Ostrander|said|the report that was released on Monday the bridge is safe"}},
+	})
+}
+
+// A pronoun in a relative clause on a noun ("a column he wrote … that")
+// is no speaker the chain can name.
+func TestReportedSpeechInARelativeClause(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "a column he wrote", text: "Markets were calm.\n\n“The dam will hold through the spring,” Mayor Tom Berrow said. Senator Paul Ostrander urged the council to act, warning in a column he wrote for the Harbour Times that the gates would fail within a year.",
+			not: []string{"Tom Berrow|said|the gates would fail within a year", "Paul Ostrander|said|the gates would fail within a year"}},
+	})
+}
+
+// A phrase before the subject is no relative clause: "During the
+// campaign he said …" is the chain's.
+func TestReportedSpeechAfterAnOpeningPhrase(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "during the campaign he said", text: "Markets were calm.\n\n“The dam will hold through the spring,” Mayor Tom Berrow said. During the campaign he said the gates would be replaced within a year.",
+			want: []string{"Tom Berrow|said|the gates would be replaced within a year"}},
+	})
+}
