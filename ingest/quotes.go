@@ -292,9 +292,9 @@ func (x *docState) quotes() {
 			if o := v.start[k+1]; o >= 0 && v.isA(o, schema.Person) && v.low(v.m(o).j) == "," {
 				continue
 			}
-			s, _ := v.speakerSubject(pt[i].k)
-			if s < 0 {
-				continue
+			s, neg := v.speakerSubject(pt[i].k)
+			if s < 0 || neg {
+				continue // "X has not said whether …" says nothing
 			}
 			// "warning in a column he wrote for the Herald that …": a pronoun
 			// right after a noun, with a verb before them, is the subject of
@@ -316,6 +316,9 @@ func (x *docState) quotes() {
 			}
 			if v.low(st) == "that" {
 				st++
+			}
+			if v.low(st) == "whether" {
+				continue // "declined to say whether …": a question, not a statement ("said if …, …" is a condition, and said)
 			}
 			end := len(v.t)
 			for end > st && (v.t[end-1].Text == "." || nlp.IsCloseQuote(v.t[end-1].Text)) {
@@ -567,6 +570,13 @@ func (x *docState) pronounSpeaker(p ptok, lastSpeaker int) int {
 		w := x.sents[p.si].Toks[p.k].Lower
 		if lastSpeaker >= 0 && personPronouns[w] && !x.ents[lastSpeaker].class.IsA(schema.Person) {
 			lastSpeaker = -1
+		}
+		// "The group said …" after its president's quote: an
+		// organisation's description does not go on in a person either.
+		if lastSpeaker >= 0 && w == "the" && x.ents[lastSpeaker].class.IsA(schema.Person) {
+			if c, ok := x.descriptionClass(p); ok && !c.IsA(schema.Person) {
+				lastSpeaker = -1
+			}
 		}
 		// "she added" after a man's quote is not his (speech_sex.go).
 		if !x.sexAgrees(lastSpeaker, w) {

@@ -94,3 +94,18 @@ func TestReportedSpeechAfterAnOpeningPhrase(t *testing.T) {
 			want: []string{"Tom Berrow|said|the gates would be replaced within a year"}},
 	})
 }
+
+// "X has not said whether …" and "X declined to say whether …" state
+// nothing; "The group said …" after its president's quote is the group's
+// (or nobody's), never the president's.
+func TestReportedSpeechThatStatesNothing(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "has not said whether", text: "Markets were calm.\n\nSenator Paul Ostrander has not said whether he will support the compromise bill on the gates.",
+			not: []string{"Paul Ostrander|said|whether he will support the compromise bill on the gates"}},
+		{name: "declined to say whether", text: "Markets were calm.\n\nSenator Paul Ostrander declined to say whether he would vote for the compromise bill.",
+			not: []string{"Paul Ostrander|said|whether he would vote for the compromise bill"}},
+		{name: "the group said after its president", text: "Markets were calm.\n\n“This bill will hurt every builder in the state,” Tom Berrow, the president of the Norland Builders Association, said in an interview. The group said the cap on the deduction was unacceptable to its members.",
+			want: []string{"Tom Berrow|said|This bill will hurt every builder in the state"},
+			not:  []string{"Tom Berrow|said|the cap on the deduction was unacceptable to its members"}},
+	})
+}

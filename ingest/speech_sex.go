@@ -293,3 +293,19 @@ func (x *docState) narrativeSpeaker(p ptok) int {
 	}
 	return found
 }
+
+// descriptionClass is the class that the description opening at p ("the
+// group", "the embattled company") names by its head noun, and whether it
+// names one (coref.go's descriptionHeads).
+func (x *docState) descriptionClass(p ptok) (schema.Class, bool) {
+	toks := x.sents[p.si].Toks
+	k := p.k + 1
+	for k < len(toks)-1 && (toks[k].Tag == "JJ" || toks[k].Tag == "CD") {
+		k++
+	}
+	if k >= len(toks) || toks[k].Text != toks[k].Lower {
+		return "", false
+	}
+	c, ok := descriptionHeads[toks[k].Lower]
+	return c, ok
+}
