@@ -234,7 +234,8 @@ const chainBrokenBy = -2
 // when the chain cannot say: the one person who is the subject of the
 // sentence right before (named before its first verb, not as a
 // possessor), when that sentence is narrative (no quote of its own) and
-// names no other person the pronoun may stand for, the person's sex agrees
+// names no other person the pronoun may stand for as a speaker, the
+// person's sex agrees
 // with the pronoun, and no other person is named before the pronoun in
 // its own sentence. "X declined to comment. “…,” he
 // said in a statement." is X's even after someone else's quotes. Not for
@@ -278,9 +279,15 @@ func (x *docState) narrativeSpeaker(p ptok) int {
 			continue // "Ruiz's lawyer declined to comment": the lawyer is the subject
 		}
 		if m.i >= verb {
-			// "Ana Ruiz met Robin Ashdown": another person the pronoun may
-			// stand for keeps it open.
-			others = others || x.sexAgrees(m.ent, w)
+			// "X has done all he can, said Luke Popovich": another person
+			// the pronoun may stand for, named as a speaker, keeps it open
+			// (an object, "Moore mocked McConnell", does not: 10 of 12 such
+			// corpus facts right, the two wrong an inverted speaker).
+			spoke := m.j < len(prev) && speechVerbs[prev[m.j].Lower]
+			for t := m.i - 1; t >= 0 && t >= m.i-4 && prev[t].Text != ","; t-- {
+				spoke = spoke || speechVerbs[prev[t].Lower] // "said engineer Robin Ashdown"
+			}
+			others = others || spoke && x.sexAgrees(m.ent, w)
 			continue
 		}
 		if found >= 0 && found != m.ent {
