@@ -109,3 +109,12 @@ func TestReportedSpeechThatStatesNothing(t *testing.T) {
 			not:  []string{"Tom Berrow|said|the cap on the deduction was unacceptable to its members"}},
 	})
 }
+
+// An opening prepositional phrase is not the narrative sentence's verb.
+func TestPronounAfterAnOpeningPhrase(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "in his remarks, X mocked Y", text: "Markets were calm.\n\n“The dam will hold through the spring,” Mayor Tom Berrow said. In his remarks, Paul Ostrander repeatedly mocked Berrow. “The folks in the valley were always going to decide, Tom,” he said.",
+			want: []string{"Paul Ostrander|said|The folks in the valley were always going to decide, Tom"},
+			not:  []string{"Tom Berrow|said|The folks in the valley were always going to decide, Tom"}},
+	})
+}

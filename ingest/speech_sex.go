@@ -255,17 +255,27 @@ func (x *docState) narrativeSpeaker(p ptok) int {
 		return -1
 	}
 	for _, mi := range x.sentMents[p.si] {
-		if m := x.ments[mi]; m.kind == kName && m.ent >= 0 && m.i < p.k && x.ents[m.ent].class.IsA(schema.Person) {
+		if m := x.ments[mi]; m.kind == kName && m.ent >= 0 && m.i < p.k && x.ents[m.ent].class.IsA(schema.Person) && !quotedBefore(toks, m.i, m.j, p.k) {
 			return -1
 		}
 	}
 	prev := x.sents[p.si-1].Toks
-	verb := len(prev)
+	// The first verb, past an opening prepositional phrase ("In his
+	// remarks, Moore mocked …": the tagger may read "remarks" as a verb).
+	verb, from := len(prev), 0
+	if len(prev) > 0 && prev[0].Tag == "IN" {
+		for k, t := range prev {
+			if t.Text == "," {
+				from = k + 1
+				break
+			}
+		}
+	}
 	for k, t := range prev {
 		if nlp.IsOpenQuote(t.Text) || nlp.IsCloseQuote(t.Text) || t.Text == "\"" {
 			return -1
 		}
-		if verb == len(prev) && (strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD") {
+		if k >= from && verb == len(prev) && (strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD") {
 			verb = k
 		}
 	}
@@ -315,4 +325,28 @@ func (x *docState) descriptionClass(p ptok) (schema.Class, bool) {
 	}
 	c, ok := descriptionHeads[toks[k].Lower]
 	return c, ok
+}
+
+// quotedBefore reports whether tokens [i, j) stand inside a quote that
+// closes before token k ("“…, Mitch,” he said": Mitch is addressed inside
+// the quote, not named in the narrative).
+func quotedBefore(toks []token, i, j, k int) bool {
+	open := false
+	for t := 0; t < i; t++ {
+		switch {
+		case nlp.IsOpenQuote(toks[t].Text):
+			open = true
+		case nlp.IsCloseQuote(toks[t].Text):
+			open = false
+		}
+	}
+	if !open {
+		return false
+	}
+	for t := j; t < k && t < len(toks); t++ {
+		if nlp.IsCloseQuote(toks[t].Text) {
+			return true
+		}
+	}
+	return false
 }
