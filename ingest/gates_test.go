@@ -253,10 +253,15 @@ func TestPronounSpeakers(t *testing.T) {
 			want: []string{"Ilse Horn|said|We checked every gate twice this week"}},
 		{name: "no chain: the one person before the pronoun", text: "Markets were calm.\n\nSenator Marta Quill visited the dam on Monday. “The gates are older than anyone thought,” she said.",
 			want: []string{"Marta Quill|said|The gates are older than anyone thought"}},
-		{name: "a new person before the pronoun: chain and antecedent disagree", text: "Markets were calm.\n\n“The dam will hold through the spring,” Mayor Ilse Horn said.\n\nSenator Marta Quill visited the gates on Monday. “The gates are older than anyone thought,” she said.",
-			not: []string{"Ilse Horn|said|The gates are older than anyone thought", "Marta Quill|said|The gates are older than anyone thought"}},
-		{name: "two people before the pronoun, no chain", text: "Markets were calm.\n\nSenator Marta Quill met Mayor Ilse Horn on Monday. “The gates are older than anyone thought,” she said.",
-			not: []string{"Ilse Horn|said|The gates are older than anyone thought", "Marta Quill|said|The gates are older than anyone thought"}},
+		// The chain and the antecedent disagree, but the new person is the
+		// subject of the sentence right before the pronoun (narrativeSpeaker;
+		// 36 of 37 such corpus facts read were right).
+		{name: "a new person as the subject right before the pronoun", text: "Markets were calm.\n\n“The dam will hold through the spring,” Mayor Ilse Horn said.\n\nSenator Marta Quill visited the gates on Monday. “The gates are older than anyone thought,” she said.",
+			want: []string{"Marta Quill|said|The gates are older than anyone thought"},
+			not:  []string{"Ilse Horn|said|The gates are older than anyone thought"}},
+		{name: "two people before the pronoun, no chain: the subject speaks", text: "Markets were calm.\n\nSenator Marta Quill met Mayor Ilse Horn on Monday. “The gates are older than anyone thought,” she said.",
+			want: []string{"Marta Quill|said|The gates are older than anyone thought"},
+			not:  []string{"Ilse Horn|said|The gates are older than anyone thought"}},
 	})
 }
 

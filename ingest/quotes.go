@@ -14,10 +14,17 @@ var speechVerbs = map[string]bool{
 	"declared": true, "announced": true, "asserted": true, "stressed": true, "argued": true, "claimed": true,
 	"claims": true, "acknowledged": true, "admitted": true, "recalled": true, "replied": true,
 	"responded": true, "confirmed": true, "emphasized": true, "emphasised": true, "remarked": true,
+	// "“…,” Trump tweeted", "“…?” one aide asked": a question is quoted
+	// speech too (a request, "asked that …", is no statement: quotes()).
+	"tweeted": true, "asked": true,
 }
 
 // reportVerbs introduce reported speech without "that".
 var reportVerbs = map[string]bool{"said": true, "says": true, "say": true, "stated": true, "claimed": true, "claims": true, "insisted": true, "argued": true, "declared": true, "announced": true}
+
+// passiveAux before a speech verb make its subject the audience: "X was
+// told", "X was asked".
+var passiveAux = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true, "get": true, "got": true}
 
 // tellClauseSubjects open the clause after "told AUDIENCE" when no "that"
 // does.
@@ -139,7 +146,7 @@ func (x *docState) quotes() {
 					usedTrigger[trig] = true
 					x.addStatement(spk, txt, "quote-partial", pt[o].si, pt[o].si)
 					lastSpeaker = spk
-					lastQuoteSent = -1
+					lastQuoteSent = pt[o].si
 				}
 				return
 			}
@@ -152,13 +159,23 @@ func (x *docState) quotes() {
 					lastSpeaker = -1
 				}
 			}
-			if speaker < 0 && rule == "" && c >= len(pt)-2 && o <= 1 && lastSpeaker >= 0 && !attributed && p0 > 0 {
+			// “…,” the official said: a speaker the rules cannot name is
+			// still someone else's; the chain does not take the quote.
+			ownVerb := false
+			for j := closeEnd + 1; j < len(pt) && pt[j].si == pt[min(closeEnd, len(pt)-1)].si; j++ {
+				if w := tokAt(j).Lower; !inQuote[j] && (speechVerbs[w] || trailingVerbs[w] || w == "according") {
+					ownVerb = true
+					break
+				}
+			}
+			if speaker < 0 && rule == "" && !ownVerb && c >= len(pt)-2 && o <= 1 && lastSpeaker >= 0 && !attributed && p0 > 0 {
 				// A paragraph that is all quote continues the last speaker.
 				speaker, rule, endSent = lastSpeaker, "quote-continued", pt[min(closeEnd, len(pt)-1)].si
 			}
-			if speaker < 0 && rule == "" && lastQuoteSent >= 0 && pt[o].k == 0 && pt[o].si == lastQuoteSent+1 && lastSpeaker >= 0 {
+			if speaker < 0 && rule == "" && !ownVerb && lastQuoteSent >= 0 && pt[o].k == 0 && pt[o].si == lastQuoteSent+1 && lastSpeaker >= 0 {
 				// “…,” Ruiz said. “…”: a quote that opens the sentence right
-				// after an attributed quote, with no speaker of its own,
+				// after an attributed quote or reported speech ("Ruiz said
+				// the dam would hold. “…”"), with no speaker of its own,
 				// goes on with the same speaker.
 				speaker, rule, endSent = lastSpeaker, "quote-next", pt[min(closeEnd, len(pt)-1)].si
 			}
@@ -181,12 +198,22 @@ func (x *docState) quotes() {
 		for i := 0; i < len(pt); i++ {
 			tk := tokAt(i)
 			thatNext := pt[i].k+1 < len(x.sents[pt[i].si].Toks) && x.sents[pt[i].si].Toks[pt[i].k+1].Lower == "that"
-			if inQuote[i] || !(reportVerbs[tk.Lower] || speechVerbs[tk.Lower] && thatNext || tk.Lower == "told") || tk.Lower == "added" {
+			// "said on Twitter at the time that …", "wrote to Senate
+			// leaders that …", "told reporters in a Capitol hallway that
+			// …": a tail of times, media and audiences, then the statement.
+			tailThat := -1
+			if !inQuote[i] && speechVerbs[tk.Lower] && !thatNext {
+				tailThat = x.viewOf(pt[i].si).tailThat(pt[i].k)
+			}
+			if inQuote[i] || !(reportVerbs[tk.Lower] || speechVerbs[tk.Lower] && (thatNext || tailThat >= 0) || tk.Lower == "told") || tk.Lower == "added" || tk.Lower == "asked" {
 				continue
 			}
 			si := pt[i].si
 			v := x.viewOf(si)
 			k := pt[i].k
+			if tailThat >= 0 {
+				k = tailThat - 1
+			}
 			if k+1 >= len(v.t) {
 				continue
 			}
@@ -253,8 +280,8 @@ func (x *docState) quotes() {
 				}
 			}
 			if nx.Text == ":" || nx.Text == "," || nlp.IsOpenQuote(nx.Text) || adjunctParticiples[nx.Lower] || nx.Text == "." || nx.Lower == "in" || nx.Lower == "on" || nx.Lower == "by" ||
-				nx.Lower == "from" || nx.Lower == "after" || nx.Lower == "following" || nx.Lower == "at" || nx.Lower == "during" || nx.Lower == "before" || nx.Lower == "with" {
-				continue // "said from his cell", "said after a meeting": no statement follows
+				nx.Lower == "from" || nx.Lower == "to" || nx.Lower == "after" || nx.Lower == "following" || nx.Lower == "at" || nx.Lower == "during" || nx.Lower == "before" || nx.Lower == "with" {
+				continue // "said from his cell", "said after a meeting", "said to laughter": no statement follows
 			}
 			// "announced the decision", "declared Oswald the lone assassin":
 			// only "say" takes a bare clause; other verbs need "that".
@@ -265,8 +292,16 @@ func (x *docState) quotes() {
 			if o := v.start[k+1]; o >= 0 && v.isA(o, schema.Person) && v.low(v.m(o).j) == "," {
 				continue
 			}
-			s, _ := v.speakerSubject(pt[i].k)
-			if s < 0 {
+			s, neg := v.speakerSubject(pt[i].k)
+			if s < 0 || neg {
+				continue // "X has not said whether …" says nothing
+			}
+			// "warning in a column he wrote for the Herald that …": a pronoun
+			// right after a noun, with a verb before them, is the subject of
+			// a relative clause on that noun, whose antecedent is not the
+			// pronoun's nearest name ("During the campaign he said" is no
+			// relative clause).
+			if mi := v.m(s).i; v.m(s).kind == kPronoun && mi > 0 && strings.HasPrefix(v.t[mi-1].Tag, "NN") && v.verbBefore(mi) {
 				continue
 			}
 			// "police in Umbria said", "the film directed by X, ..., said":
@@ -281,6 +316,9 @@ func (x *docState) quotes() {
 			}
 			if v.low(st) == "that" {
 				st++
+			}
+			if v.low(st) == "whether" {
+				continue // "declined to say whether …": a question, not a statement ("said if …, …" is a condition, and said)
 			}
 			end := len(v.t)
 			for end > st && (v.t[end-1].Text == "." || nlp.IsCloseQuote(v.t[end-1].Text)) {
@@ -305,6 +343,7 @@ func (x *docState) quotes() {
 				}
 				if spk >= 0 {
 					x.addStatement(spk, text, "reported-speech", si, si)
+					lastQuoteSent = si // a quote that opens the next sentence goes on with it
 				}
 				lastSpeaker = spk
 			}})
@@ -342,6 +381,7 @@ func (x *docState) quotes() {
 				}
 				if spk >= 0 {
 					x.addStatement(spk, text, "reported-speech-after", si, si)
+					lastQuoteSent = si
 				}
 				lastSpeaker = spk
 			}})
@@ -453,12 +493,25 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 			}
 		}
 	}
-	// Before: X said: “…” / X said, “…”
+	// Before: X said: “…” / X said, “…” / X told reporters in the
+	// Capitol on Tuesday: “…” / X sidestepped questions, adding: “…”
 	b := o - 1
 	if b >= 0 && (tokAt(b).Text == ":" || tokAt(b).Text == ",") {
 		b--
+		if vb := speechBefore(pt, tokAt, b); vb >= 0 {
+			b = vb
+		}
 	}
-	if b >= 0 && speechVerbs[tokAt(b).Lower] {
+	if b >= 0 && introParticiples[tokAt(b).Lower] {
+		if spk, pr := x.participleSpeaker(pt[b].si, pt[b].k); spk >= 0 || pr.si >= 0 {
+			if pr.si >= 0 {
+				return -1, "quote-pronoun", pt[b].si, pr
+			}
+			return spk, "quote-before", pt[b].si, pron
+		}
+	}
+	// "X was asked: “…”": the subject of a passive is the audience.
+	if b >= 0 && speechVerbs[tokAt(b).Lower] && !(b > 0 && pt[b-1].si == pt[b].si && passiveAux[tokAt(b-1).Lower]) {
 		si := pt[b].si
 		v := x.viewOf(si)
 		if s, _ := v.speakerSubject(pt[b].k); s >= 0 {
@@ -497,7 +550,15 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 // a missing one is not.
 func (x *docState) pronounSpeaker(p ptok, lastSpeaker int) int {
 	if lastSpeaker == chainBrokenBy {
-		return -1 // someone else came between: the chain and any antecedent disagree
+		// Someone else came between: the chain and any antecedent
+		// disagree, unless that someone is the subject of the sentence
+		// right before ("X declined to comment. “…,” he said").
+		if ns := x.narrativeSpeaker(p); ns >= 0 {
+			if a, _ := x.Antecedent(p.si, p.k); a < 0 || a == ns {
+				return ns
+			}
+		}
+		return -1
 	}
 	if p.si >= 0 && x.sents[p.si].Toks[p.k].Lower == "it" {
 		return x.itSpeaker(p, lastSpeaker)
@@ -509,6 +570,13 @@ func (x *docState) pronounSpeaker(p ptok, lastSpeaker int) int {
 		w := x.sents[p.si].Toks[p.k].Lower
 		if lastSpeaker >= 0 && personPronouns[w] && !x.ents[lastSpeaker].class.IsA(schema.Person) {
 			lastSpeaker = -1
+		}
+		// "The group said …" after its president's quote: an
+		// organisation's description does not go on in a person either.
+		if lastSpeaker >= 0 && w == "the" && x.ents[lastSpeaker].class.IsA(schema.Person) {
+			if c, ok := x.descriptionClass(p); ok && !c.IsA(schema.Person) {
+				lastSpeaker = -1
+			}
 		}
 		// "she added" after a man's quote is not his (speech_sex.go).
 		if !x.sexAgrees(lastSpeaker, w) {
@@ -523,9 +591,14 @@ func (x *docState) pronounSpeaker(p ptok, lastSpeaker int) int {
 	}
 	switch {
 	case ant >= 0 && lastSpeaker >= 0 && ant != lastSpeaker:
+		if p.si >= 0 && x.narrativeSpeaker(p) == ant {
+			return ant // the subject of the sentence right before
+		}
 		return -1
 	case ant >= 0:
 		return ant
+	case lastSpeaker < 0 && p.si >= 0:
+		return x.narrativeSpeaker(p)
 	}
 	return lastSpeaker
 }

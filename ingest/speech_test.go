@@ -72,8 +72,13 @@ func TestPronounSexAgreement(t *testing.T) {
 			not: []string{"Tom Berrow|said|The gates are older than anyone thought"}},
 		{name: "he added after a second man was named", text: "Markets were calm.\n\n“The dam will hold through the spring,” Mayor Tom Berrow said.\n\nSenator Paul Ostrander visited the gates on Monday. “We checked every gate twice this week,” he added.",
 			not: []string{"Tom Berrow|said|We checked every gate twice this week", "Paul Ostrander|said|We checked every gate twice this week"}},
-		{name: "a person of unknown sex keeps the pronoun open", text: "Markets were calm.\n\nSenator Marta Quill met engineer Robin Ashdown on Monday. “The gates are older than anyone thought,” she said.",
-			not: []string{"Marta Quill|said|The gates are older than anyone thought", "Robin Ashdown|said|The gates are older than anyone thought"}},
+		// The subject of the sentence right before speaks (narrativeSpeaker),
+		// whatever the sex of the person she met.
+		{name: "a person of unknown sex as the object: the subject speaks", text: "Markets were calm.\n\nSenator Marta Quill met engineer Robin Ashdown on Monday. “The gates are older than anyone thought,” she said.",
+			want: []string{"Marta Quill|said|The gates are older than anyone thought"},
+			not:  []string{"Robin Ashdown|said|The gates are older than anyone thought"}},
+		{name: "a person of unknown sex named as a speaker keeps the pronoun open", text: "Markets were calm.\n\nSenator Marta Quill will vote for the bill, said engineer Robin Ashdown on Monday. “The gates are older than anyone thought,” she said.",
+			not: []string{"Marta Quill|said|The gates are older than anyone thought"}},
 		{name: "the one woman of two people named", text: "Markets were calm.\n\nSenator Marta Quill met Mayor Tom Berrow on Monday. “The gates are older than anyone thought,” she said.",
 			want: []string{"Marta Quill|said|The gates are older than anyone thought"}},
 	})
