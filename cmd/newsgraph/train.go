@@ -266,8 +266,8 @@ func (a *app) trainParserPruneCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "parser-prune --in FILE --out FILE [--prune T]",
 		Short: "Drop a trained parser model's features whose weights are all below T",
-		Example: `  newsgraph train parser --rtl --out /tmp/rtl.model
-  newsgraph train parser-prune --in /tmp/rtl.model --out nlp/parser/parser-rtl.model --prune 2`,
+		Example: `  newsgraph train parser --beam 4 --rtl --epochs 10 --out /tmp/beam-rtl.model
+  newsgraph train parser-prune --in /tmp/beam-rtl.model --out nlp/parser/parser-beam-rtl.model --prune 2`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f, err := os.Open(in)
