@@ -82,3 +82,84 @@ func TestTrainCommands(t *testing.T) {
 		t.Errorf("missing training file: exit %d, %q", code, stderr)
 	}
 }
+
+// tinyNews is a hand-written CoNLL-2003 file: a dateline, a table row and
+// two sentences of prose, of which --uptrain parses only the prose.
+const tinyNews = `-DOCSTART- -X- -X- O
+
+HARBOR NNP I-NP I-LOC
+CITY NNP I-NP I-LOC
+1996-05-02 CD I-NP O
+
+The NN I-NP O
+port NN I-NP O
+authority NN I-NP O
+closed VBD I-VP O
+two CD I-NP O
+piers NNS I-NP O
+on IN I-PP O
+Monday NNP I-NP O
+. . O O
+
+1. CD I-NP O
+Ann NNP I-NP I-PER
+Lee NNP I-NP I-PER
+3:04.1 CD I-NP O
+4 CD I-NP O
+7 CD I-NP O
+
+Fishermen NNS I-NP O
+said VBD I-VP O
+the DT I-NP O
+ban NN I-NP O
+would MD I-VP O
+hurt VB I-VP O
+them PRP I-NP O
+. . O O
+`
+
+// Prose sentences are 6 to 50 words, mostly lower case, and end as a
+// sentence does; tables, datelines and headlines are not.
+func TestProseSentence(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"The port authority closed two piers on Monday .", true},
+		{"Fishermen said the ban would hurt them , \" he said . \"", true},
+		{"HARBOR CITY 1996-05-02", false},
+		{"1. Ann Lee ( Harbor City ) 3:04.1", false},
+		{"PORT AUTHORITY CLOSES TWO PIERS IN HARBOR CITY .", false},
+		{"The port closed .", false},
+		{"The port authority closed two piers on Monday", false},
+	} {
+		if got := proseSentence(strings.Fields(c.text)); got != c.want {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// --uptrain adds the prose sentences of a CoNLL-2003 file, parsed by an
+// embedded parser, to the training trees.
+func TestTrainParserUptrain(t *testing.T) {
+	dir := t.TempDir()
+	data, news := filepath.Join(dir, "tiny.conllu"), filepath.Join(dir, "news.conll")
+	if err := os.WriteFile(data, []byte(tinyTreebank), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(news, []byte(tinyNews), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "up.model")
+	code, stdout, stderr := cli(t, filepath.Join(dir, "g.db"), "train", "parser", "--epochs", "3", "--folds", "1", "--prune", "0.001",
+		"--uptrain", news, "--uptrain-parser", "greedy", "--train", data, "--dev", data, "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "2 sentences (17 words) of "+news+" parsed by greedy") {
+		t.Errorf("output %q lacks the 2 prose sentences", stdout)
+	}
+	if st, err := os.Stat(out); err != nil || st.Size() == 0 {
+		t.Errorf("no model file (%v)", err)
+	}
+}
