@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -21,6 +22,9 @@ type keysOnly struct{ st *graph.Store }
 
 func (k keysOnly) Subjects(pred, obj cgraph.Ref) (*graph.SubjectIter, error) {
 	return k.st.Subjects(pred, obj)
+}
+func (k keysOnly) ListQuads(ctx context.Context, filter map[quad.Direction]cgraph.Ref) (iterator.Scanner, bool) {
+	return k.st.ListQuads(ctx, filter)
 }
 func (k keysOnly) CountKey(sub, pred, obj cgraph.Ref) (int64, bool, error) {
 	return k.st.CountKey(sub, pred, obj)
@@ -89,6 +93,7 @@ func TestBatchedReadsSameRows(t *testing.T) {
 		if g, w := rowSet(got.Rows), rowSet(b.Rows); !reflect.DeepEqual(g, w) {
 			t.Errorf("%s %v: PostgreSQL and bolt differ:\n pg   %v\n bolt %v", c.name, c.params, g, w)
 		}
+
 	}
 }
 
