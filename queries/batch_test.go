@@ -186,6 +186,30 @@ func TestBatchedReadsValues(t *testing.T) {
 	if len(scanned) < 5 || !reflect.DeepEqual(batchedQ, scanned) {
 		t.Errorf("SubjectQuads:\n got  %v\n scan %v", batchedQ, scanned)
 	}
+	// HasObjects: which of the classes each node is typed with, in the
+	// classes' order, as CountKey says.
+	typ := ref(quad.IRI(schema.PredType))
+	classes := []cgraph.Ref{ref(quad.IRI(schema.Province.IRI())), ref(quad.IRI(schema.Person.IRI())), ref(quad.IRI(schema.City.IRI()))}
+	has, ok, err := st.HasObjects(ctx, nodes, typ, classes)
+	if err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	for _, n := range nodes {
+		var want []cgraph.Ref
+		for _, c := range classes {
+			if k, _, err := st.CountKey(n, typ, c); err != nil {
+				t.Fatal(err)
+			} else if k > 0 {
+				want = append(want, c)
+			}
+		}
+		if fmt.Sprint(has[n.Key()]) != fmt.Sprint(want) {
+			t.Errorf("HasObjects %v: %v, CountKey says %v", n, has[n.Key()], want)
+		}
+	}
+	if len(has[nodes[0].Key()]) != 1 || len(has[nodes[1].Key()]) != 1 || len(has) != 2 {
+		t.Errorf("HasObjects: Quill a Person, Varna a Province, nobody nothing: %v", has)
+	}
 }
 
 func sortViews(vs []subjectQuadView) {

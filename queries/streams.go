@@ -599,8 +599,12 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 	}
 	st.known = func(n cgraph.Ref, v quad.Value) { g.names[n.Key()] = v }
 	if g.batch != nil && typ != nil {
+		classRefs := make([]cgraph.Ref, len(subs))
+		for i, c := range subs {
+			classRefs[i] = c.ref
+		}
 		st.prefetch = func(ctx context.Context, nodes []cgraph.Ref) error {
-			return g.prefetchEntities(ctx, nodes, typ, mentioned)
+			return g.prefetchEntities(ctx, nodes, typ, mentioned, classRefs)
 		}
 	}
 	return st, nil
