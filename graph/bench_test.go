@@ -323,3 +323,42 @@ func BenchmarkEachQuad(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/quad")
 	})
 }
+
+// BenchmarkListingIndexCost measures on PostgreSQL (when
+// NEWSGRAPH_TEST_POSTGRES is set) what the two listing indexes
+// (ng_pos_horizon, ng_sp_horizon; sqllist.go) cost writes: the same 1000
+// documents written into a store that has them and into one whose open
+// dropped them, alternately, in batches as ingest writes. Each store
+// first gets 1000 other documents, so that inserts land in indexes that
+// are not empty.
+func BenchmarkListingIndexCost(b *testing.B) {
+	pre := batchByQuads(synthCorpus(0, 1000, 0), 20_000)
+	batches := batchByQuads(synthCorpus(1000, 1000, 0), 20_000)
+	_, n := quadBatches(synthCorpus(1000, 1000, 0), 20_000)
+	var with, without time.Duration
+	for i := 0; i < b.N; i++ {
+		for _, drop := range []bool{false, true} {
+			s, err := Open(context.Background(), postgresConfig(b))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if drop {
+				if _, err := s.db.Exec(`DROP INDEX ng_pos_horizon, ng_sp_horizon`); err != nil {
+					b.Fatal(err)
+				}
+			}
+			writeCorpus(b, s, pre)
+			t0 := time.Now()
+			writeCorpus(b, s, batches)
+			if drop {
+				without += time.Since(t0)
+			} else {
+				with += time.Since(t0)
+			}
+			s.Close()
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/with.Seconds(), "with-quads/s")
+	b.ReportMetric(float64(n*b.N)/without.Seconds(), "without-quads/s")
+	b.ReportMetric(without.Seconds()/with.Seconds(), "ratio")
+}

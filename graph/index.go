@@ -69,7 +69,10 @@ type SubjectIter struct {
 	// values, when set (PostgreSQL), reads the values of a stretch of
 	// subjects in one statement: ahead holds the stretch not given yet,
 	// aheadVals their values.
-	values    func(ctx context.Context, nodes []cgraph.Ref) (map[any]quad.Value, bool, error)
+	values func(ctx context.Context, nodes []cgraph.Ref) (map[any]quad.Value, bool, error)
+	// list, when set (PostgreSQL), lists the quads in write order
+	// instead of ScanQuads (Store.ListQuads).
+	list      func(ctx context.Context, filter map[quad.Direction]cgraph.Ref) (iterator.Scanner, bool)
 	ahead     []cgraph.Ref
 	aheadVals map[any]quad.Value
 }
@@ -95,6 +98,7 @@ func (s *Store) Subjects(pred, obj cgraph.Ref) (*SubjectIter, error) {
 	scan := ScanSubjects(s.QuadStore(), pred, obj)
 	if s.db != nil {
 		scan.values = s.NodeValues
+		scan.list = s.ListQuads
 	}
 	if s.mapped == nil {
 		return scan, nil
@@ -134,8 +138,9 @@ func ScanSubjects(qs cgraph.QuadStore, pred, obj cgraph.Ref) *SubjectIter {
 // After makes the cursor start after subject (a reference it gave out),
 // so that a listing can resume where a page ended. Call it before Next.
 // On a scan the subjects up to it are read again and passed over, in the
-// store's order: Cayley's SQL backend orders nothing, so across requests
-// a scan is stable only while the query plan is; if the subject is no
+// store's order (on PostgreSQL write order, ListQuads; on a QuadStore
+// alone Cayley's SQL backend orders nothing, so across requests such a
+// scan is stable only while the query plan is); if the subject is no
 // longer listed, Next fails with ErrSubjectGone.
 func (it *SubjectIter) After(subject cgraph.Ref) error {
 	if it.m == nil {
@@ -238,7 +243,14 @@ func (it *SubjectIter) nextScanned(ctx context.Context) (bool, error) {
 				return false, ErrSubjectGone
 			}
 		}
-		it.scan = ScanQuads(ctx, it.qs, map[quad.Direction]cgraph.Ref{quad.Predicate: it.pred, quad.Object: it.obj})
+		filter := map[quad.Direction]cgraph.Ref{quad.Predicate: it.pred, quad.Object: it.obj}
+		var listed bool
+		if it.list != nil {
+			it.scan, listed = it.list(ctx, filter)
+		}
+		if !listed {
+			it.scan = ScanQuads(ctx, it.qs, filter)
+		}
 	}
 	if it.values != nil {
 		return it.nextAhead(ctx)

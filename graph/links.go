@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -23,9 +24,8 @@ type Link struct {
 // LinkScan is what Links read.
 type LinkScan struct {
 	Links []Link
-	// Reads counts the index entries, the index keys (incoming) and the
-	// quads (outgoing) read: the unit of the caller's budget. A key's
-	// liveness check and the neighbours' values are log reads on top.
+	// Reads counts one per predicate looked up and one per link given:
+	// the unit of the caller's budget, the same on every backend.
 	Reads int
 	// Capped says that a bound stopped the reading before the end: links
 	// may be missing.
@@ -34,8 +34,7 @@ type LinkScan struct {
 
 // LinkBounds bound a Links call.
 type LinkBounds struct {
-	// PerPred is the most quads (outgoing) or index keys (incoming) read
-	// per predicate; <= 0: no bound.
+	// PerPred is the most links given per predicate; <= 0: no bound.
 	PerPred int
 	// Reads is the most reads of the whole call; <= 0: no bound.
 	Reads int
@@ -51,6 +50,14 @@ type LinkBounds struct {
 // statement (sqlread.go). ok is false when the store cannot (foreign
 // references): scan quads instead
 // (ScanQuads gives the same links, once per quad).
+//
+// What a bound keeps does not depend on the store: per predicate, the
+// links in the order of their node's value hash (Cayley's SQL node hash,
+// by which PostgreSQL's indexes sort them), and every backend counts one
+// read per predicate and one per link given (boundLinks). Bounds that
+// counted quads read in store order made the same extraction answer
+// differently on bolt and PostgreSQL, and on two stores filled in another
+// order (shortest-path at 10k articles: 4 rows on bolt, 8 on PostgreSQL).
 func (s *Store) Links(ctx context.Context, node cgraph.Ref, dir quad.Direction, preds []cgraph.Ref, bounds LinkBounds) (res LinkScan, ok bool, err error) {
 	if s.db != nil {
 		return s.sqlLinks(ctx, node, dir, preds, bounds)
@@ -67,23 +74,7 @@ func (s *Store) Links(ctx context.Context, node cgraph.Ref, dir quad.Direction, 
 		}
 		ids[i] = uint64(pi)
 	}
-	// spend takes one read; false when the call's bound is reached or
-	// ctx is done (checked every so often: at a large budget one call
-	// reads for a long time).
-	var ctxErr error
-	spend := func() bool {
-		if bounds.Reads > 0 && res.Reads >= bounds.Reads {
-			res.Capped = true
-			return false
-		}
-		if res.Reads%256 == 255 {
-			if ctxErr = ctx.Err(); ctxErr != nil {
-				return false
-			}
-		}
-		res.Reads++
-		return true
-	}
+	all := make([][]Link, len(preds))
 	err = s.mapped.view(func(tx *bolt.Tx) error {
 		logB := tx.Bucket(logBucket)
 		// Both of Cayley's default indexes or ok false (a store created
@@ -95,43 +86,45 @@ func (s *Store) Links(ctx context.Context, node cgraph.Ref, dir quad.Direction, 
 		}
 		ok = true
 		values := map[uint64]quad.Value{}
-		add := func(pred cgraph.Ref, far uint64) error {
-			v, seen := values[far]
-			if !seen {
-				var err error
-				if v, err = nodeValue(logB, far); err != nil {
-					return err
-				}
-				values[far] = v
-			}
-			res.Links = append(res.Links, Link{Pred: pred, Node: ckv.Int64Value(far), Value: v})
-			return nil
-		}
+		reads := 0
 		for i, pid := range ids {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if !spend() {
+			// Enough predicates to spend the read bound: those after it
+			// are not given anyway.
+			if bounds.Reads > 0 && reads >= bounds.Reads {
+				break
+			}
+			reads++
+			var links []Link
+			add := func(far uint64) error {
+				v, seen := values[far]
+				if !seen {
+					var err error
+					if v, err = nodeValue(logB, far); err != nil {
+						return err
+					}
+					values[far] = v
+				}
+				links = append(links, Link{Pred: preds[i], Node: ckv.Int64Value(far), Value: v})
 				return nil
 			}
-			var more bool
 			var err error
 			if dir == quad.Subject {
-				more, err = linkObjects(tx, logB, uint64(n), pid, bounds.PerPred, spend, func(o uint64) error { return add(preds[i], o) })
+				err = linkObjects(tx, logB, uint64(n), pid, add)
 			} else {
-				more, err = linkSubjects(tx, logB, uint64(n), pid, bounds.PerPred, spend, func(s uint64) error { return add(preds[i], s) })
+				err = linkSubjects(tx, logB, uint64(n), pid, add)
 			}
 			if err != nil {
 				return err
 			}
-			if ctxErr != nil {
-				return ctxErr
-			}
-			if more {
-				res.Capped = true
-			}
-			if res.Capped && bounds.Reads > 0 && res.Reads >= bounds.Reads {
-				return nil
+			sortByHash(links)
+			all[i] = links
+			if bounds.PerPred > 0 {
+				reads += min(len(links), bounds.PerPred)
+			} else {
+				reads += len(links)
 			}
 		}
 		return nil
@@ -142,66 +135,104 @@ func (s *Store) Links(ctx context.Context, node cgraph.Ref, dir quad.Direction, 
 	if !ok {
 		return LinkScan{}, false, nil
 	}
-	return res, true, nil
+	return boundLinks(all, bounds), true, nil
+}
+
+// sortByHash puts one predicate's links in the order of their values'
+// hashes (PostgreSQL's index order of them).
+func sortByHash(links []Link) {
+	hs := make(map[cgraph.Ref][quad.HashSize]byte, len(links))
+	for _, l := range links {
+		var h [quad.HashSize]byte
+		quad.HashTo(l.Value, h[:])
+		hs[l.Node] = h
+	}
+	slices.SortStableFunc(links, func(a, b Link) int {
+		ha, hb := hs[a.Node], hs[b.Node]
+		return bytes.Compare(ha[:], hb[:])
+	})
+}
+
+// boundLinks applies bounds to every predicate's links (in the order
+// given, each predicate's in hash order: all of them, or at least
+// PerPred+1 when there are more): one read per predicate looked up and
+// one per link given, at most PerPred links per predicate; Capped when a
+// bound left links out. Every backend ends here, so a bound keeps the
+// same links on each.
+func boundLinks(all [][]Link, bounds LinkBounds) LinkScan {
+	var res LinkScan
+	spend := func() bool {
+		if bounds.Reads > 0 && res.Reads >= bounds.Reads {
+			res.Capped = true
+			return false
+		}
+		res.Reads++
+		return true
+	}
+	for _, links := range all {
+		if !spend() {
+			return res
+		}
+		for j, l := range links {
+			if bounds.PerPred > 0 && j >= bounds.PerPred {
+				res.Capped = true
+				break
+			}
+			if !spend() {
+				return res
+			}
+			res.Links = append(res.Links, l)
+		}
+	}
+	return res
 }
 
 // linkObjects calls fn with each distinct live object of (sub, pred, ?)
-// from the (subject, predicate) entry, reading at most perPred quads;
-// more reports that a bound stopped it.
-func linkObjects(tx *bolt.Tx, logB *bolt.Bucket, sub, pred uint64, perPred int, spend func() bool, fn func(uint64) error) (more bool, err error) {
+// from the (subject, predicate) entry.
+func linkObjects(tx *bolt.Tx, logB *bolt.Bucket, sub, pred uint64, fn func(uint64) error) error {
 	k := spIndex.Key([]uint64{sub, pred})
 	entry := tx.Bucket(k[0]).Get(k[1])
 	seen := map[uint64]bool{}
-	// The entry lists every quad of (sub, pred), one per document: read
-	// its ids one at a time, up to the bound.
-	for i := 0; len(entry) > 0; i++ {
-		if (perPred > 0 && i >= perPred) || !spend() {
-			return true, nil
-		}
+	// The entry lists every quad of (sub, pred), one per document.
+	for len(entry) > 0 {
 		id, n := binary.Uvarint(entry)
 		if n <= 0 {
-			return false, errors.New("malformed index entry")
+			return errors.New("malformed index entry")
 		}
 		entry = entry[n:]
 		p, err := logPrimitive(logB, id)
 		if err != nil {
-			return false, err
+			return err
 		}
 		if p == nil || p.Deleted || seen[p.Object] {
 			continue
 		}
 		seen[p.Object] = true
 		if err := fn(p.Object); err != nil {
-			return false, err
+			return err
 		}
 	}
-	return false, nil
+	return nil
 }
 
 // linkSubjects calls fn with each subject of (?, pred, obj) that has a
-// live quad, from the keys of the (object, predicate, subject) index,
-// reading at most perPred keys; more reports that a bound stopped it.
-func linkSubjects(tx *bolt.Tx, logB *bolt.Bucket, obj, pred uint64, perPred int, spend func() bool, fn func(uint64) error) (more bool, err error) {
+// live quad, from the keys of the (object, predicate, subject) index.
+func linkSubjects(tx *bolt.Tx, logB *bolt.Bucket, obj, pred uint64, fn func(uint64) error) error {
 	k := opsIndex.Key([]uint64{obj, pred})
 	c := tx.Bucket(k[0]).Cursor()
-	read := 0
 	for key, v := c.Seek(k[1]); key != nil && bytes.HasPrefix(key, k[1]); key, v = c.Next() {
 		if len(key) != len(k[1])+8 {
 			continue
 		}
-		if (perPred > 0 && read >= perPred) || !spend() {
-			return true, nil
-		}
-		read++
 		live, err := anyLive(logB, v)
 		if err != nil {
-			return false, err
+			return err
 		}
 		if live {
 			if err := fn(binary.BigEndian.Uint64(key[len(k[1]):])); err != nil {
-				return false, err
+				return err
 			}
 		}
 	}
-	return false, nil
+	return nil
 }

@@ -77,6 +77,17 @@ var sqlIndexes = []struct{ name, ddl string }{
 	// "DELETE FROM nodes WHERE refs <= 0", a scan of the whole nodes table
 	// unless a partial index matches it; this one is empty almost always.
 	{"ng_nodes_unreferenced", `CREATE INDEX IF NOT EXISTS ng_nodes_unreferenced ON nodes (hash) WHERE refs <= 0`},
+	// ListQuads reads a listing in write order, a LIMITed stretch at a
+	// time, along these (sqllist.go): an entity's evidence and a class's
+	// members by (predicate, object), a node's quads of one predicate (an
+	// entity's documents) by (subject, predicate). Cayley's pos and spo
+	// indexes end in the other node's hash instead, whose order is no
+	// listing's. A store made before they existed gets them when a
+	// primary opens it (a build of each over the whole table, which
+	// blocks writes meanwhile: docs/deployment.md says how to build them
+	// beforehand without blocking).
+	{"ng_pos_horizon", `CREATE INDEX IF NOT EXISTS ng_pos_horizon ON quads (predicate_hash, object_hash, horizon)`},
+	{"ng_sp_horizon", `CREATE INDEX IF NOT EXISTS ng_sp_horizon ON quads (subject_hash, predicate_hash, horizon)`},
 }
 
 // cayleyForeignKeys are the constraints Cayley puts on quads (each

@@ -283,3 +283,47 @@ func (s *Store) FirstRefs(ctx context.Context, subs []cgraph.Ref, pred cgraph.Re
 	}
 	return out, true, nil
 }
+
+// HasObjects is, for each of subs (by Key()), which of objs it has a quad
+// (sub, pred, obj) with, in the order of objs; subjects with none are
+// left out. One index probe per (subject, object): a class listing needs
+// to know which of a few classes an entity has, and reading its rdf:type
+// quads read one per mention (2.2 s for a page of persons at 10k
+// articles, BENCHMARKS.md).
+func (s *Store) HasObjects(ctx context.Context, subs []cgraph.Ref, pred cgraph.Ref, objs []cgraph.Ref) (map[any][]cgraph.Ref, bool, error) {
+	hs, ph, ok := s.batchArgs(subs, pred)
+	if !ok {
+		return nil, false, nil
+	}
+	ohs, ok := sqlRefs(objs)
+	if !ok {
+		return nil, false, nil
+	}
+	out := make(map[any][]cgraph.Ref, len(subs))
+	if len(subs) == 0 || len(objs) == 0 {
+		return out, true, nil
+	}
+	// A lateral LIMIT 1 per pair: as EXISTS it was planned as a join
+	// over every rdf:type quad of the classes (4 s for a page of persons
+	// at 10k articles under load).
+	rows, err := s.db.QueryContext(ctx, `SELECT s.h, o.i FROM unnest($1::bytea[]) AS s(h)
+		CROSS JOIN unnest($3::bytea[]) WITH ORDINALITY AS o(h, i)
+		CROSS JOIN LATERAL (SELECT 1 FROM quads q WHERE q.subject_hash = s.h AND q.predicate_hash = $2 AND q.object_hash = o.h LIMIT 1) x
+		ORDER BY s.h, o.i`, pq.ByteaArray(hs), ph, pq.ByteaArray(ohs))
+	if err != nil {
+		return nil, false, fmt.Errorf("graph: has objects: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sub csql.NodeHash
+		var i int64
+		if err := rows.Scan(&sub, &i); err != nil {
+			return nil, false, fmt.Errorf("graph: has objects: %w", err)
+		}
+		out[sub.Key()] = append(out[sub.Key()], objs[i-1])
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("graph: has objects: %w", err)
+	}
+	return out, true, nil
+}

@@ -132,19 +132,18 @@ func (s *Store) sqlFirstObject(sub, pred cgraph.Ref) (quad.Value, bool, error) {
 }
 
 // sqlLinks is Links on PostgreSQL, in one statement: per predicate (in
-// the order given) the distinct nodes at the far end, at most
-// bounds.PerPred of them, with their values. Reads counts one per
-// predicate and one per link, as on bolt (there: per key or quad read).
+// the order given) the distinct nodes at the far end in hash order, at
+// most bounds.PerPred+1 of them (one more: was the bound reached?), with
+// their values; boundLinks then counts and cuts them as on bolt.
 func (s *Store) sqlLinks(ctx context.Context, node cgraph.Ref, dir quad.Direction, preds []cgraph.Ref, bounds LinkBounds) (LinkScan, bool, error) {
-	var res LinkScan
 	nh, ok := sqlRef(node)
 	if !ok || (dir != quad.Subject && dir != quad.Object) {
-		return res, false, nil
+		return LinkScan{}, false, nil
 	}
 	hashes := make([][]byte, len(preds))
 	for i, p := range preds {
 		if hashes[i], ok = sqlRef(p); !ok {
-			return res, false, nil
+			return LinkScan{}, false, nil
 		}
 	}
 	near, far := "subject_hash", "object_hash"
@@ -153,23 +152,22 @@ func (s *Store) sqlLinks(ctx context.Context, node cgraph.Ref, dir quad.Directio
 	}
 	limit := "ALL"
 	if bounds.PerPred > 0 {
-		limit = fmt.Sprint(bounds.PerPred + 1) // one more: was the bound reached?
+		limit = fmt.Sprint(bounds.PerPred + 1)
 	}
-	// DISTINCT over the (near, predicate, far) prefix of the spo or ops
-	// index: one index scan per predicate, never the quads of every
-	// document stating each link.
+	// DISTINCT in the order of the (near, predicate, far) prefix of the
+	// spo or pos index: one index scan per predicate that stops at the
+	// limit, never the quads of every document stating each link.
 	rows, err := s.db.QueryContext(ctx, `SELECT p.i, l.far, `+nodeValueColumns("n")+`
 		FROM unnest($2::bytea[]) WITH ORDINALITY AS p(h, i)
 		CROSS JOIN LATERAL (SELECT DISTINCT `+far+` AS far FROM quads
-			WHERE `+near+` = $1 AND predicate_hash = p.h LIMIT `+limit+`) l
-		JOIN nodes n ON n.hash = l.far
-		ORDER BY p.i`, nh, pq.ByteaArray(hashes))
+			WHERE `+near+` = $1 AND predicate_hash = p.h ORDER BY `+far+` LIMIT `+limit+`) l
+		CROSS JOIN LATERAL (SELECT * FROM nodes WHERE hash = l.far LIMIT 1) n
+		ORDER BY p.i, l.far`, nh, pq.ByteaArray(hashes))
 	if err != nil {
-		return res, false, fmt.Errorf("graph: links: %w", err)
+		return LinkScan{}, false, fmt.Errorf("graph: links: %w", err)
 	}
 	defer rows.Close()
-	perPred := make([]int, len(preds))
-	lastPred := int64(0)
+	all := make([][]Link, len(preds))
 	for rows.Next() {
 		var i int64
 		var farHash csql.NodeHash
@@ -177,30 +175,14 @@ func (s *Store) sqlLinks(ctx context.Context, node cgraph.Ref, dir quad.Directio
 		if err := rows.Scan(append([]any{&i, &farHash}, r.dest()...)...); err != nil {
 			return LinkScan{}, false, fmt.Errorf("graph: links: %w", err)
 		}
-		for ; lastPred < i; lastPred++ {
-			res.Reads++ // each predicate's lookup, as bolt counts its entry
-		}
-		if bounds.PerPred > 0 && perPred[i-1] >= bounds.PerPred {
-			res.Capped = true
-			continue
-		}
-		if bounds.Reads > 0 && res.Reads >= bounds.Reads {
-			res.Capped = true
-			break
-		}
 		v, err := r.value()
 		if err != nil {
 			return LinkScan{}, false, fmt.Errorf("graph: links: %w", err)
 		}
-		res.Reads++
-		perPred[i-1]++
-		res.Links = append(res.Links, Link{Pred: preds[i-1], Node: farHash, Value: v})
+		all[i-1] = append(all[i-1], Link{Pred: preds[i-1], Node: farHash, Value: v})
 	}
 	if err := rows.Err(); err != nil {
 		return LinkScan{}, false, fmt.Errorf("graph: links: %w", err)
 	}
-	if !res.Capped {
-		res.Reads += len(preds) - int(lastPred)
-	}
-	return res, true, nil
+	return boundLinks(all, bounds), true, nil
 }

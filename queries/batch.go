@@ -27,6 +27,7 @@ type batchReader interface {
 	FirstObjects(ctx context.Context, subs []cgraph.Ref, pred cgraph.Ref, byWrite bool) (map[any]quad.Value, bool, error)
 	CountKeys(ctx context.Context, subs []cgraph.Ref, pred, obj cgraph.Ref) (map[any]int64, bool, error)
 	FirstRefs(ctx context.Context, subs []cgraph.Ref, pred cgraph.Ref) (map[any]cgraph.Ref, bool, error)
+	HasObjects(ctx context.Context, subs []cgraph.Ref, pred cgraph.Ref, objs []cgraph.Ref) (map[any][]cgraph.Ref, bool, error)
 }
 
 // First stretch a stream reads ahead, and the most: a default page is
@@ -267,9 +268,9 @@ func (g *graphView) prefetchEvidence(ctx context.Context, evs []cgraph.Ref, evPr
 }
 
 // prefetchEntities reads ahead for openClass: the entities' values (those
-// the listing did not give), their rdf:type quads, how many ng:name
-// quads each has, and their display names.
-func (g *graphView) prefetchEntities(ctx context.Context, nodes []cgraph.Ref, typ, mentioned cgraph.Ref) error {
+// the listing did not give), which of classes each is typed with, how
+// many ng:name quads each has, and their display names.
+func (g *graphView) prefetchEntities(ctx context.Context, nodes []cgraph.Ref, typ, mentioned cgraph.Ref, classes []cgraph.Ref) error {
 	var unnamed []cgraph.Ref
 	for _, n := range nodes {
 		if _, ok := g.names[n.Key()]; !ok {
@@ -290,8 +291,17 @@ func (g *graphView) prefetchEntities(ctx context.Context, nodes []cgraph.Ref, ty
 	if g.typeFields == nil {
 		g.typeFields = map[any][]graph.SubjectQuad{}
 	}
-	if ok, err := g.prefetchSubjects(ctx, ents, []cgraph.Ref{typ}, g.typeFields); err != nil || !ok {
+	// Which classes, not every rdf:type quad (one per mention).
+	has, ok, err := g.batch.HasObjects(ctx, ents, typ, classes)
+	if err != nil || !ok {
 		return err
+	}
+	for _, e := range ents {
+		fs := []graph.SubjectQuad{} // none: known without asking again
+		for _, c := range has[e.Key()] {
+			fs = append(fs, graph.SubjectQuad{Pred: typ, Object: c})
+		}
+		g.typeFields[e.Key()] = fs
 	}
 	if mentioned != nil && len(ents) > 0 {
 		counts, ok, err := g.batch.CountKeys(ctx, ents, mentioned, nil)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -21,6 +22,9 @@ type keysOnly struct{ st *graph.Store }
 
 func (k keysOnly) Subjects(pred, obj cgraph.Ref) (*graph.SubjectIter, error) {
 	return k.st.Subjects(pred, obj)
+}
+func (k keysOnly) ListQuads(ctx context.Context, filter map[quad.Direction]cgraph.Ref) (iterator.Scanner, bool) {
+	return k.st.ListQuads(ctx, filter)
 }
 func (k keysOnly) CountKey(sub, pred, obj cgraph.Ref) (int64, bool, error) {
 	return k.st.CountKey(sub, pred, obj)
@@ -89,6 +93,7 @@ func TestBatchedReadsSameRows(t *testing.T) {
 		if g, w := rowSet(got.Rows), rowSet(b.Rows); !reflect.DeepEqual(g, w) {
 			t.Errorf("%s %v: PostgreSQL and bolt differ:\n pg   %v\n bolt %v", c.name, c.params, g, w)
 		}
+
 	}
 }
 
@@ -180,6 +185,30 @@ func TestBatchedReadsValues(t *testing.T) {
 	sortViews(scanned)
 	if len(scanned) < 5 || !reflect.DeepEqual(batchedQ, scanned) {
 		t.Errorf("SubjectQuads:\n got  %v\n scan %v", batchedQ, scanned)
+	}
+	// HasObjects: which of the classes each node is typed with, in the
+	// classes' order, as CountKey says.
+	typ := ref(quad.IRI(schema.PredType))
+	classes := []cgraph.Ref{ref(quad.IRI(schema.Province.IRI())), ref(quad.IRI(schema.Person.IRI())), ref(quad.IRI(schema.City.IRI()))}
+	has, ok, err := st.HasObjects(ctx, nodes, typ, classes)
+	if err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	for _, n := range nodes {
+		var want []cgraph.Ref
+		for _, c := range classes {
+			if k, _, err := st.CountKey(n, typ, c); err != nil {
+				t.Fatal(err)
+			} else if k > 0 {
+				want = append(want, c)
+			}
+		}
+		if fmt.Sprint(has[n.Key()]) != fmt.Sprint(want) {
+			t.Errorf("HasObjects %v: %v, CountKey says %v", n, has[n.Key()], want)
+		}
+	}
+	if len(has[nodes[0].Key()]) != 1 || len(has[nodes[1].Key()]) != 1 || len(has) != 2 {
+		t.Errorf("HasObjects: Quill a Person, Varna a Province, nobody nothing: %v", has)
 	}
 }
 

@@ -215,9 +215,23 @@ func (g *graphView) newScan(ctx context.Context, d1 quad.Direction, v1 cgraph.Re
 	rec func(ctx context.Context, node cgraph.Ref) (map[string]any, bool, error)) *scanStream {
 	s := &scanStream{qs: g.qs, dir: dir, seen: map[any]bool{}, rec: rec}
 	if v1 != nil && pred != nil {
-		s.it = graph.ScanQuads(ctx, g.qs, map[quad.Direction]cgraph.Ref{d1: v1, quad.Predicate: pred})
+		filter := map[quad.Direction]cgraph.Ref{d1: v1, quad.Predicate: pred}
+		// The store's own listing when it has one (PostgreSQL: write
+		// order, in LIMITed stretches, so a page stops the reading).
+		if l, ok := g.keys.(lister); ok {
+			s.it, _ = l.ListQuads(ctx, filter)
+		}
+		if s.it == nil {
+			s.it = graph.ScanQuads(ctx, g.qs, filter)
+		}
 	}
 	return s
+}
+
+// lister is a KeyReader that lists quads in its own order
+// (graph.Store.ListQuads on PostgreSQL; ok false elsewhere).
+type lister interface {
+	ListQuads(ctx context.Context, filter map[quad.Direction]cgraph.Ref) (iterator.Scanner, bool)
 }
 
 // openFacts streams the evidence records of the facts where entity is the
@@ -585,8 +599,12 @@ func (g *graphView) openClass(ctx context.Context, class string) (stream, error)
 	}
 	st.known = func(n cgraph.Ref, v quad.Value) { g.names[n.Key()] = v }
 	if g.batch != nil && typ != nil {
+		classRefs := make([]cgraph.Ref, len(subs))
+		for i, c := range subs {
+			classRefs[i] = c.ref
+		}
 		st.prefetch = func(ctx context.Context, nodes []cgraph.Ref) error {
-			return g.prefetchEntities(ctx, nodes, typ, mentioned)
+			return g.prefetchEntities(ctx, nodes, typ, mentioned, classRefs)
 		}
 	}
 	return st, nil
