@@ -394,6 +394,14 @@ func (x *docState) widenRole(k int, title string, c deppat.Candidate, si int) {
 	f := &x.facts[k]
 	old := x.ents[f.obj].name()
 	lt, lo := strings.ToLower(title), strings.ToLower(old)
+	if rest, ok := strings.CutPrefix(title, old+" of "); ok && isLowerWord(rest) {
+		// "chief" of "chief of staff": deppat's title table knows the
+		// complement that makes the office.
+		f.obj = x.entityFor("r:"+lt, "", title, schema.Role, 4, si)
+		f.rule = depRulePrefix + c.Rule
+		f.conf = depConfidence(c)
+		return
+	}
 	if len(lt) <= len(lo) || !strings.HasSuffix(lt, " "+lo) {
 		return
 	}
@@ -426,6 +434,11 @@ func (x *docState) widenRole(k int, title string, c deppat.Candidate, si int) {
 	if dq := depQualifiers(c.Qualifiers); dq[schema.QualFormer] != "" {
 		f.qual = setQual(f.qual, schema.QualFormer)
 	}
+}
+
+// isLowerWord reports whether w is one lower-case word.
+func isLowerWord(w string) bool {
+	return w != "" && !strings.ContainsAny(w, " \t") && strings.ToLower(w) == w
 }
 
 // keptQualifiers stay in a title's text (deppat keeps them there too).

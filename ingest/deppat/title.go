@@ -20,6 +20,15 @@ admiral marshal chief-of-staff owner publisher economist-in-chief consultant lob
 investor banker member staffer employee worker reporter columnist vice chairman-elect
 coordinator teacher donor`)
 
+// ofTitles are titles of a head noun and an of-complement that is no name
+// (chief of staff): the title is the whole phrase, and the word before a
+// name is its last word. Keyed by the last word, the head noun's lemmas.
+var ofTitles = map[string]map[string]bool{
+	"staff":  setOf("chief chiefs"),
+	"police": setOf("chief chiefs"),
+	"state":  setOf("head heads"),
+}
+
 // titlePrefixes are hyphenated prefixes that keep a title a title.
 var titlePrefixes = setOf("co mega vice deputy under sub")
 
@@ -134,6 +143,11 @@ func (g *graph) titleStart(t int) int {
 // when X is no name (Secretary of State).
 func (g *graph) title(t int) (string, []string) {
 	toks := g.s.Tokens
+	// "chief of staff Tom Vail": the title heads at chief; its of-complement
+	// is added below.
+	if h := g.ofTitleHead(t); h >= 0 {
+		t = h
+	}
 	start := g.titleStart(t)
 	var quals []string
 	// former FBI Director: a qualifier before the organisation that owns the title.
@@ -148,6 +162,9 @@ func (g *graph) title(t int) (string, []string) {
 		}
 	}
 	var words []string
+	if r := g.rankStart(t); r >= 0 {
+		words = append(words, toks[r].Text, toks[r+1].Text)
+	}
 	// A chamber's titles carry its name (Senate Majority Leader, House
 	// Speaker): the chamber is part of the office, not its employer.
 	if j := start - 1; j >= 0 && g.inside[j] >= 0 && chambers[strings.ToLower(toks[j].Text)] {
@@ -187,6 +204,11 @@ func (g *graph) title(t int) (string, []string) {
 		}
 		words = append(words, w)
 	}
+	// chief of staff: a complement the title table names.
+	if t+2 < len(toks) && strings.EqualFold(toks[t+1].Text, "of") && g.ofTitleHead(t+2) == t {
+		words = append(words, "of", toks[t+2].Text)
+		return strings.Join(words, " "), quals
+	}
 	// Secretary of State, Minister of Defence: an `of` complement that is no name.
 	for _, c := range g.children[t] {
 		if c > t && toks[c].Rel == "nmod" && g.inside[c] < 0 && g.hasChild(c, []string{"case"}, []string{"of"}) &&
@@ -195,6 +217,32 @@ func (g *graph) title(t int) (string, []string) {
 		}
 	}
 	return strings.Join(words, " "), quals
+}
+
+// ofTitleHead is the head of the title of ofTitles that word i ends (chief
+// of "chief of staff"), or -1.
+func (g *graph) ofTitleHead(i int) int {
+	toks := g.s.Tokens
+	heads := ofTitles[strings.ToLower(toks[i].Text)]
+	if heads == nil || i < 2 || g.inside[i] >= 0 || !strings.EqualFold(toks[i-1].Text, "of") || !heads[strings.ToLower(toks[i-2].Text)] {
+		return -1
+	}
+	return i - 2
+}
+
+// rankStart is the index of "No." in a rank before the title headed by t,
+// past the chamber the title names (the No. 2 Senate Republican, the
+// Senate's No. 2 Democrat), or -1.
+func (g *graph) rankStart(t int) int {
+	toks := g.s.Tokens
+	j := g.titleStart(t) - 1
+	if j >= 0 && g.inside[j] >= 0 && chambers[strings.ToLower(toks[j].Text)] {
+		j--
+	}
+	if j >= 1 && toks[j].UPOS == "NUM" && strings.EqualFold(toks[j-1].Text, "no.") {
+		return j - 1
+	}
+	return -1
 }
 
 func isLower(w string) bool { return w != "" && strings.ToLower(w) == w }
