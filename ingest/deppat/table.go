@@ -28,7 +28,7 @@ const (
 	partySideNouns = "lemma=rival|opponent|challenger|incumbent|predecessor|successor|hopeful|contender|colleague|counterpart"
 	// words for a politician or a partisan that are no office: a party
 	// adjective on one names the person's party (a Republican fiscal hawk)
-	partyPersonNouns = "lemma=hawk|moderate|centrist|conservative|liberal|stalwart|operative|loyalist|veteran|maverick|firebrand|politician|heavyweight|insider|activist|fundraiser|megadonor"
+	partyPersonNouns = "lemma=hawk|moderate|centrist|conservative|liberal|stalwart|operative|loyalist|veteran|maverick|firebrand|politician|heavyweight|insider|activist|fundraiser|megadonor|donor|billionaire"
 	// an envoy represents a state at the body named with the title (U.N. Ambassador X)
 	envoyTitles  = "lemma=ambassador|envoy|representative|delegate|observer"
 	chamberWords = "lemma=house|senate|congress|parliament|legislature|assembly"
@@ -202,6 +202,15 @@ var rows = []*Pattern{
 		Notes: "Ana Ruiz, a leading Republican fiscal hawk, … → member_of Republican (a word for a politician, not an office)"},
 	{Name: "party-person-appos-surface", Pred: "member_of", Path: "X -> _[comma] ->* _[det=a|an|the," + partyPersonNouns + "] >amod|compound Y[left," + partyWords + "]", Subj: per, Obj: party,
 		Notes: "the same where the parser makes the appositive a conjunct"},
+
+	// "X and Y, both Republicans": the plural party noun is each name's
+	{Name: "party-both-surface", Pred: "member_of", Path: "X -> _[comma] -> _[lemma=both] -> Y[plural," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Tom Vail and Ana Ruiz, both Republicans, … → Ana Ruiz member_of Republicans"},
+	{Name: "party-both-first-surface", Pred: "member_of", Path: "X -> _[lemma=and] ->* _[mention] -> _[comma] -> _[lemma=both] -> Y[plural," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Tom Vail and Ana Ruiz, both Republicans, … → Tom Vail member_of Republicans"},
+	// a relative clause with a copula and a party adjective on the title
+	{Name: "party-relcl-title", Pred: "member_of", Path: "X >acl:relcl T[title,cop,!neg,!modal] >amod|compound Y[left," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Ana Ruiz, who is the Republican candidate for the seat, … → member_of Republican"},
 
 	// --- where a politician is from. A state's name on the party word
 	// (a Texas Republican) names an officeholder's state: works_for, as

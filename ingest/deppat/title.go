@@ -162,8 +162,11 @@ func (g *graph) title(t int) (string, []string) {
 		}
 	}
 	var words []string
-	if r := g.rankStart(t); r >= 0 {
-		words = append(words, toks[r].Text, toks[r+1].Text)
+	if r := g.rankStart(t); r >= 0 && r < start {
+		words = append(words, toks[r].Text)
+		if strings.EqualFold(toks[r].Text, "no.") {
+			words = append(words, toks[r+1].Text)
+		}
 	}
 	// A chamber's titles carry its name (Senate Majority Leader, House
 	// Speaker): the chamber is part of the office, not its employer.
@@ -230,19 +233,30 @@ func (g *graph) ofTitleHead(i int) int {
 	return i - 2
 }
 
-// rankStart is the index of "No." in a rank before the title headed by t,
-// past the chamber the title names (the No. 2 Senate Republican, the
-// Senate's No. 2 Democrat), or -1.
+// rankStart is the index of the rank ("No." of No. 2, or top) before the
+// title headed by t, past the chamber the title names (the No. 2 Senate
+// Republican, the Senate's No. 2 Democrat, the top Senate Democrat), or -1.
 func (g *graph) rankStart(t int) int {
 	toks := g.s.Tokens
-	j := g.titleStart(t) - 1
+	start := g.titleStart(t)
+	if start < t && rankWords[strings.ToLower(toks[start].Text)] {
+		return start // the top Democrat: the rank opens the title itself
+	}
+	j := start - 1
 	if j >= 0 && g.inside[j] >= 0 && chambers[strings.ToLower(toks[j].Text)] {
 		j--
 	}
 	if j >= 1 && toks[j].UPOS == "NUM" && strings.EqualFold(toks[j-1].Text, "no.") {
 		return j - 1
 	}
+	if j >= 0 && rankWords[strings.ToLower(toks[j].Text)] {
+		return j
+	}
 	return -1
 }
+
+// rankWords rank a party's member in a body as an office does (the top
+// Democrat on the committee, the top Senate Democrat).
+var rankWords = setOf("top ranking")
 
 func isLower(w string) bool { return w != "" && strings.ToLower(w) == w }
