@@ -538,7 +538,8 @@ func (g *graph) rewrite(pred string, t int, obj Mention) string {
 		for _, w := range title {
 			titleHit = titleHit || r.titleWords[w]
 		}
-		if (r.titleWords == nil || titleHit) && (r.objectWords == nil || r.objectWords[last]) {
+		if (r.titleWords == nil || titleHit) && (r.objectWords == nil || r.objectWords[last]) &&
+			(r.object == nil || obj.End > obj.Start && r.object(g.text(obj.Start, obj.End))) {
 			pred = r.to
 			if pred == "" {
 				return ""

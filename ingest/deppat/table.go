@@ -319,11 +319,11 @@ var rewrites = []rewrite{
 	// a subordinate title works for the organisation, it does not lead it
 	{from: "leads", to: "works_for", titleWords: setOf("vice deputy assistant associate under co")},
 	// a candidate is not yet in the office or the body
-	{from: "leads", to: "", titleWords: setOf("candidate nominee hopeful contender challenger")},
-	{from: "works_for", to: "", titleWords: setOf("candidate nominee hopeful contender challenger")},
-	{from: "member_of", to: "", titleWords: setOf("candidate nominee hopeful contender challenger"), objectWords: chambers},
+	{from: "leads", to: "", titleWords: candidacyWords},
+	{from: "works_for", to: "", titleWords: candidacyWords},
+	{from: "member_of", to: "", titleWords: candidacyWords, objectWords: chambers},
 	// a Fed governor sits on the Board of seven; its chair leads it
-	{from: "leads", to: "member_of", titleWords: setOf("governor governors gov. gov"), objectWords: setOf("fed reserve")},
+	{from: "leads", to: "member_of", titleWords: fedGovernorWords, object: FedBoard},
 	// a chamber's leaders are members of it (Senate Majority Leader)
 	{from: "leads", to: "member_of", objectWords: chambers},
 	// a member of the Senate is a member, not an employee
@@ -333,11 +333,13 @@ var rewrites = []rewrite{
 }
 
 // rewrite turns predicate from into to (none when to is empty) when a
-// word of the title is in titleWords and the object's last word in
-// objectWords (a nil set always agrees).
+// word of the title is in titleWords, the object's last word in
+// objectWords and its name agrees with object (a nil set or func always
+// agrees).
 type rewrite struct {
 	from, to                string
 	titleWords, objectWords map[string]bool
+	object                  func(name string) bool
 }
 
 var compileOnce sync.Once

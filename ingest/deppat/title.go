@@ -29,6 +29,45 @@ var ofTitles = map[string]map[string]bool{
 	"state":  setOf("head heads"),
 }
 
+// candidacyWords head the title of someone running for an office (Senate
+// candidate, Republican nominee, gubernatorial hopeful), who holds no post
+// in the body named with it yet. Ingest's title rules read the same table
+// through CandidacyTitle.
+var candidacyWords = setOf("candidate candidates nominee nominees hopeful hopefuls contender contenders challenger challengers")
+
+// fedGovernorWords name a seat on the Federal Reserve's Board, one of
+// seven, not its head (a central bank's governor elsewhere, as at the Bank
+// of England, heads it). Ingest reads them through FedGovernorTitle.
+var fedGovernorWords = setOf("governor governors gov. gov")
+
+// CandidacyTitle reports whether a title's head (its last word) names a
+// candidacy.
+func CandidacyTitle(title string) bool {
+	w := strings.Fields(strings.ToLower(title))
+	return len(w) > 0 && candidacyWords[w[len(w)-1]]
+}
+
+// FedGovernorTitle reports whether a title is a governor's seat as the
+// Fed names it (Governor, Fed Governor, former Gov.), to be read with
+// FedBoard.
+func FedGovernorTitle(title string) bool {
+	var rest []string
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		if w != "former" && w != "fed" {
+			rest = append(rest, w)
+		}
+	}
+	return len(rest) == 1 && fedGovernorWords[rest[0]]
+}
+
+// FedBoard reports whether an organisation's name is the Federal Reserve
+// or its Board.
+func FedBoard(name string) bool {
+	n := strings.TrimPrefix(strings.ToLower(strings.TrimSpace(name)), "the ")
+	n = strings.TrimPrefix(n, "u.s. ")
+	return n == "fed" || n == "federal reserve" || n == "federal reserve board"
+}
+
 // titlePrefixes are hyphenated prefixes that keep a title a title.
 var titlePrefixes = setOf("co mega vice deputy under sub")
 
