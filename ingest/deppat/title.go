@@ -18,7 +18,13 @@ whip treasurer inspector agent trustee negotiator diplomat administrator superin
 ruler emir sheikh cleric imam bishop pope archbishop colonel captain lieutenant major sergeant
 admiral marshal chief-of-staff owner publisher economist-in-chief consultant lobbyist pollster
 investor banker member staffer employee worker reporter columnist vice chairman-elect
-coordinator teacher donor`)
+coordinator teacher donor host businessman businesswoman financier entrepreneur producer
+personality sportscaster commentator broadcaster`)
+
+// describingWords praise or size up the holder, not the office: a title
+// starts after them (popular television personality → television
+// personality, wealthy businessman → businessman).
+var describingWords = setOf("popular wealthy prominent powerful famous well-known influential rich outspoken controversial embattled celebrated renowned")
 
 // ofTitles are titles of a head noun and an of-complement that is no name
 // (chief of staff): the title is the whole phrase, and the word before a
@@ -167,7 +173,7 @@ func (g *graph) titleStart(t int) int {
 		// title is part of it; before a capitalised one (misleading Vice
 		// President) it is the verb of the clause.
 		participle := (ti.Tag == "VBG" || ti.Tag == "VBN") && isLower(toks[i+1].Text)
-		if g.inside[i] >= 0 || !(oneOf(ti.UPOS, []string{"NOUN", "PROPN", "ADJ"}) || ti.Rel == "compound" || participle) ||
+		if g.inside[i] >= 0 || describingWords[strings.ToLower(ti.Text)] || !(oneOf(ti.UPOS, []string{"NOUN", "PROPN", "ADJ"}) || ti.Rel == "compound" || participle) ||
 			ti.Rel == "nmod:poss" || (strings.HasPrefix(ti.Tag, "VB") && !participle) {
 			break
 		}
