@@ -394,6 +394,20 @@ func (x *docState) widenRole(k int, title string, c deppat.Candidate, si int) {
 	f := &x.facts[k]
 	old := x.ents[f.obj].name()
 	lt, lo := strings.ToLower(title), strings.ToLower(old)
+	rest, of := strings.CutPrefix(title, old+" of ")
+	if !of {
+		rest, _ = strings.CutPrefix(title, old+" ")
+	}
+	if rest != "" && rest != title && allLowerWords(rest) && (of || !strings.Contains(old, " ")) {
+		// "chief" of "chief of staff": deppat's title table knows the
+		// complement that makes the office. "chief" of "chief financial
+		// officer": the surface rule stopped at a title word that only
+		// modifies the head noun deppat reads.
+		f.obj = x.entityFor("r:"+lt, "", title, schema.Role, 4, si)
+		f.rule = depRulePrefix + c.Rule
+		f.conf = depConfidence(c)
+		return
+	}
 	if len(lt) <= len(lo) || !strings.HasSuffix(lt, " "+lo) {
 		return
 	}
@@ -426,6 +440,11 @@ func (x *docState) widenRole(k int, title string, c deppat.Candidate, si int) {
 	if dq := depQualifiers(c.Qualifiers); dq[schema.QualFormer] != "" {
 		f.qual = setQual(f.qual, schema.QualFormer)
 	}
+}
+
+// allLowerWords reports whether w is one or more lower-case words.
+func allLowerWords(w string) bool {
+	return strings.TrimSpace(w) != "" && strings.ToLower(w) == w
 }
 
 // keptQualifiers stay in a title's text (deppat keeps them there too).

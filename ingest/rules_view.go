@@ -7,6 +7,7 @@ package ingest
 import (
 	"strings"
 
+	"github.com/newsgraph/newsgraph/ingest/deppat"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -524,14 +525,14 @@ func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
 		// names the office holder's side, not an employer; a party's own
 		// officers ("party leader", "Labour chairman") are read below.
 		v.emit(p, "member_of", org, rule+"-party", lo, hi, nil)
-	case candidacy(roleText) && (v.isA(org, schema.Government) || v.isA(org, schema.Location)):
+	case deppat.CandidacyTitle(roleText) && (v.isA(org, schema.Government) || v.isA(org, schema.Location)):
 		// "Republican Senate candidate Roy Moore", "the Democratic nominee
 		// for governor": one runs for the body's seat, one does not work
 		// for it or lead it; a party's candidate (an organisation not
 		// yet known as a party, "PRN (National Renewal Party) candidate")
 		// is read below as before.
 		return
-	case fedGovernor(roleText, v.m(org).surface):
+	case deppat.FedGovernorTitle(roleText) && deppat.FedBoard(v.m(org).surface):
 		// "Fed Governor Randal Quarles" sits on the Board; the chair leads.
 		v.emit(p, "member_of", org, rule, lo, hi, nil)
 	case v.isLeader(roleText):
@@ -574,39 +575,6 @@ func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
 			v.emit(p, "works_for", y, rule, lo, hi, nil)
 		}
 	}
-}
-
-// candidacy reports whether a title names someone running for an office
-// ("Senate candidate", "presidential nominee", "gubernatorial hopeful"),
-// who holds no post in the body named with it yet.
-func candidacy(roleText string) bool {
-	words := strings.Fields(strings.ToLower(roleText))
-	if len(words) == 0 {
-		return false
-	}
-	switch words[len(words)-1] {
-	case "candidate", "candidates", "nominee", "nominees", "hopeful", "hopefuls", "contender", "contenders", "challenger", "challengers":
-		return true
-	}
-	return false
-}
-
-// fedGovernor reports whether a governor's title names a member of the
-// Federal Reserve's Board, one of seven, not its head (a central bank's
-// "Governor" elsewhere, as at the Bank of England, is its head).
-func fedGovernor(roleText, org string) bool {
-	r := strings.ToLower(roleText)
-	if t := strings.TrimSuffix(r, "."); t == "gov" || strings.HasSuffix(t, " gov") {
-		r = strings.TrimSuffix(t, "gov") + "governor" // "Fed Gov. Lael Brainard"
-	}
-	if r != "governor" && r != "former governor" && r != "fed governor" {
-		return false
-	}
-	switch strings.ToLower(org) {
-	case "fed", "federal reserve", "federal reserve board", "the fed", "u.s. federal reserve":
-		return true
-	}
-	return false
 }
 
 // partyOfficer reports whether a title names an office of a party itself

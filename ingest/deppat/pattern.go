@@ -40,6 +40,8 @@ import (
 //	demonym        the word (or the name it is in) is a nationality: the
 //	               object is then the country (Canadian → Canada)
 //	caps           the word is in capitals (a dateline: WASHINGTON (Reuters))
+//	rank           a rank opens the title the word heads (No. 2 Senate
+//	               Republican): the rank makes a party noun an office
 //
 // The step <- reads the surface instead of the tree: it goes to the word right
 // before the current node's name (or, from T, before its whole title), and
@@ -166,7 +168,7 @@ func parseNode(f string) (node, error) {
 			k.vals = strings.Split(vals, "|")
 		}
 		switch kind {
-		case "comma", "plural", "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos", "det", "prep", "paren":
+		case "comma", "plural", "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos", "det", "prep", "paren", "rank":
 		default:
 			return n, fmt.Errorf("node %q: unknown constraint %q", f, kind)
 		}
@@ -368,7 +370,7 @@ func (g *graph) satisfies(n node, i, prev int) bool {
 		ok := false
 		switch c.kind {
 		case "title":
-			ok = isTitle(tok.Lemma, tok.Text)
+			ok = isTitle(tok.Lemma, tok.Text) || g.ofTitleHead(i) >= 0
 		case "lemma":
 			ok = oneOf(strings.ToLower(tok.Lemma), c.vals) || oneOf(strings.ToLower(tok.Text), c.vals) ||
 				oneOf(strings.ToLower(titleAbbreviations[strings.ToLower(tok.Text)]), c.vals)
@@ -400,6 +402,8 @@ func (g *graph) satisfies(n node, i, prev int) bool {
 			ok = g.inside[i] >= 0
 		case "poss":
 			ok = g.hasChild(i, []string{"nmod:poss"}, nil)
+		case "rank":
+			ok = g.rankStart(i) >= 0
 		case "left":
 			ok = prev >= 0 && i < prev
 		case "right":
@@ -539,7 +543,8 @@ func (g *graph) rewrite(pred string, t int, obj Mention) string {
 		for _, w := range title {
 			titleHit = titleHit || r.titleWords[w]
 		}
-		if (r.titleWords == nil || titleHit) && (r.objectWords == nil || r.objectWords[last]) {
+		if (r.titleWords == nil || titleHit) && (r.objectWords == nil || r.objectWords[last]) &&
+			(r.object == nil || obj.End > obj.Start && r.object(g.text(obj.Start, obj.End))) {
 			pred = r.to
 			if pred == "" {
 				return ""

@@ -26,9 +26,14 @@ const (
 	partyWords   = "lemma=republican|democrat|democratic|republicans|democrats|gop|labour|conservative|tory|liberal"
 	// nouns of a side in a race, not titles: the party before one names the side (Democratic rival X)
 	partySideNouns = "lemma=rival|opponent|challenger|incumbent|predecessor|successor|hopeful|contender|colleague|counterpart"
+	// words for a politician or a partisan that are no office: a party
+	// adjective on one names the person's party (a Republican fiscal hawk)
+	partyPersonNouns = "lemma=hawk|moderate|centrist|conservative|liberal|stalwart|operative|loyalist|veteran|maverick|firebrand|politician|heavyweight|insider|activist|fundraiser|megadonor|donor|billionaire"
 	// an envoy represents a state at the body named with the title (U.N. Ambassador X)
 	envoyTitles  = "lemma=ambassador|envoy|representative|delegate|observer"
 	chamberWords = "lemma=house|senate|congress|parliament|legislature|assembly"
+	// members of a legislature, who hold a seat for a place
+	legislatorTitles = "lemma=senator|representative|congressman|congresswoman|lawmaker|legislator|assemblyman|assemblywoman|delegate|sen.|rep."
 )
 
 // rows is the pattern table. Their measured figures are in figures.go; a
@@ -181,6 +186,50 @@ var rows = []*Pattern{
 		Notes: "Ana Ruiz is a Democrat; Ana Ruiz was the top Republican on the panel → member_of"},
 	{Name: "party-copula-title", Pred: "member_of", Path: "X <nsubj T[title,cop,!neg,!modal] >amod|compound Y[left," + partyWords + "]", Subj: per, Obj: party,
 		Notes: "Ana Ruiz is a veteran Republican strategist → member_of Republican"},
+	// a ranked party noun is an office in its chamber: No. 2 Senate Republican
+	{Name: "rank-party-appos-surface", Pred: "role", Path: "X -> _[comma] ->* T[det=the,rank,!plural," + partyWords + "]", Subj: per,
+		Notes: "Ana Ruiz, the No. 2 Senate Republican, … → role No. 2 Senate Republican"},
+	{Name: "rank-chamber-appos-surface", Pred: "member_of", Path: "X -> _[comma] ->* _[det=the,rank,!plural," + partyWords + "] <- Y[" + chamberWords + "]", Subj: per, Obj: org,
+		Notes: "Ana Ruiz, the No. 2 Senate Republican, … → member_of Senate"},
+	{Name: "rank-party-name", Pred: "role", Path: "X <- T[rank," + partyWords + "]", Subj: per,
+		Notes: "No. 2 House Democrat Ana Ruiz → role No. 2 House Democrat"},
+	{Name: "rank-chamber-name", Pred: "member_of", Path: "X <- _[rank," + partyWords + "] <- Y[" + chamberWords + "]", Subj: per, Obj: org,
+		Notes: "No. 2 House Democrat Ana Ruiz → member_of House"},
+	// a party side in a race, after the name or before it with a comma
+	{Name: "party-rival-reverse-appos", Pred: "member_of", Path: "X <appos _[" + partySideNouns + "] >amod|compound Y[left," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Trump's Democratic opponent, Ana Ruiz, … → member_of Democratic"},
+	{Name: "party-person-appos", Pred: "member_of", Path: "X >appos _[det=a|an|the," + partyPersonNouns + "] >amod|compound Y[left," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Ana Ruiz, a leading Republican fiscal hawk, … → member_of Republican (a word for a politician, not an office)"},
+	{Name: "party-person-appos-surface", Pred: "member_of", Path: "X -> _[comma] ->* _[det=a|an|the," + partyPersonNouns + "] >amod|compound Y[left," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "the same where the parser makes the appositive a conjunct"},
+
+	// "X and Y, both Republicans": the plural party noun is each name's
+	{Name: "party-both-surface", Pred: "member_of", Path: "X -> _[comma] -> _[lemma=both] -> Y[plural," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Tom Vail and Ana Ruiz, both Republicans, … → Ana Ruiz member_of Republicans"},
+	{Name: "party-both-first-surface", Pred: "member_of", Path: "X -> _[lemma=and] ->* _[mention] -> _[comma] -> _[lemma=both] -> Y[plural," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Tom Vail and Ana Ruiz, both Republicans, … → Tom Vail member_of Republicans"},
+	// a relative clause with a copula and a party adjective on the title
+	{Name: "party-relcl-title", Pred: "member_of", Path: "X >acl:relcl T[title,cop,!neg,!modal] >amod|compound Y[left," + partyWords + "]", Subj: per, Obj: party,
+		Notes: "Ana Ruiz, who is the Republican candidate for the seat, … → member_of Republican"},
+
+	// --- where a politician is from. A state's name on the party word
+	// (a Texas Republican) names an officeholder's state: works_for, as
+	// Texas Senator X does (the gold takes a polity as employer); "a
+	// Democrat from Ohio" may be a voter as well: lives_in.
+	{Name: "state-party-appos-surface", Pred: "works_for", Path: "X -> _[comma] ->* _[det=a|an," + partyWords + "] <- Y", Subj: per, Obj: loc,
+		Notes: "Ana Ruiz, a Texas Republican, … → works_for Texas (read on the surface, as party-appos-surface)"},
+	{Name: "party-from-appos-surface", Pred: "lives_in", Path: "X -> _[comma] ->* _[det=a|an," + partyWords + "] -> _[lemma=from] -> Y", Subj: per, Obj: loc,
+		Notes: "Ana Ruiz, a Democrat from Ohio, …; Ana Ruiz, a moderate Republican from Maine, … → lives_in"},
+	{Name: "state-party-name", Pred: "works_for", Path: "X <- _[" + partyWords + "] <- Y", Subj: per, Obj: loc,
+		Notes: "Ohio Democrat Ana Ruiz → works_for Ohio"},
+	// a legislator's state before the title: the state the seat is
+	// for (works_for, as U.S. Senator X works for the United States)
+	{Name: "state-legislator-name", Pred: "works_for", Path: "X <- T[" + legislatorTitles + "] <- Y[!prep]", Subj: per, Obj: loc,
+		Notes: "Iowa Senator Ana Ruiz → works_for Iowa"},
+	{Name: "state-legislator-names", Pred: "works_for", Path: "X <conj _[mention] <- T[plural," + legislatorTitles + "] <- Y[!prep]", Subj: per, Obj: loc,
+		Notes: "Iowa Senators Tom Vail and Ana Ruiz → Ana Ruiz works_for Iowa"},
+	{Name: "state-party-legislator-name", Pred: "works_for", Path: "X <- T[" + legislatorTitles + "] <- _[" + partyWords + "] <- Y[!prep]", Subj: per, Obj: loc,
+		Notes: "Texas Republican Representative Ana Ruiz → works_for Texas"},
 	{Name: "party-reverse-appos", Pred: "member_of", Path: "X <appos Y[" + partyWords + "]", Subj: per, Obj: party,
 		Notes: "a Democrat from Ohio, Ana Ruiz, … → member_of Democrat"},
 
@@ -270,11 +319,11 @@ var rewrites = []rewrite{
 	// a subordinate title works for the organisation, it does not lead it
 	{from: "leads", to: "works_for", titleWords: setOf("vice deputy assistant associate under co")},
 	// a candidate is not yet in the office or the body
-	{from: "leads", to: "", titleWords: setOf("candidate nominee hopeful contender challenger")},
-	{from: "works_for", to: "", titleWords: setOf("candidate nominee hopeful contender challenger")},
-	{from: "member_of", to: "", titleWords: setOf("candidate nominee hopeful contender challenger"), objectWords: chambers},
+	{from: "leads", to: "", titleWords: candidacyWords},
+	{from: "works_for", to: "", titleWords: candidacyWords},
+	{from: "member_of", to: "", titleWords: candidacyWords, objectWords: chambers},
 	// a Fed governor sits on the Board of seven; its chair leads it
-	{from: "leads", to: "member_of", titleWords: setOf("governor governors gov. gov"), objectWords: setOf("fed reserve")},
+	{from: "leads", to: "member_of", titleWords: fedGovernorWords, object: FedBoard},
 	// a chamber's leaders are members of it (Senate Majority Leader)
 	{from: "leads", to: "member_of", objectWords: chambers},
 	// a member of the Senate is a member, not an employee
@@ -284,11 +333,13 @@ var rewrites = []rewrite{
 }
 
 // rewrite turns predicate from into to (none when to is empty) when a
-// word of the title is in titleWords and the object's last word in
-// objectWords (a nil set always agrees).
+// word of the title is in titleWords, the object's last word in
+// objectWords and its name agrees with object (a nil set or func always
+// agrees).
 type rewrite struct {
 	from, to                string
 	titleWords, objectWords map[string]bool
+	object                  func(name string) bool
 }
 
 var compileOnce sync.Once

@@ -18,7 +18,61 @@ whip treasurer inspector agent trustee negotiator diplomat administrator superin
 ruler emir sheikh cleric imam bishop pope archbishop colonel captain lieutenant major sergeant
 admiral marshal chief-of-staff owner publisher economist-in-chief consultant lobbyist pollster
 investor banker member staffer employee worker reporter columnist vice chairman-elect
-coordinator teacher donor`)
+coordinator teacher donor host businessman businesswoman financier entrepreneur producer
+personality sportscaster commentator broadcaster`)
+
+// describingWords praise or size up the holder, not the office: a title
+// starts after them (popular television personality → television
+// personality, wealthy businessman → businessman).
+var describingWords = setOf("popular wealthy prominent powerful famous well-known influential rich outspoken controversial embattled celebrated renowned")
+
+// ofTitles are titles of a head noun and an of-complement that is no name
+// (chief of staff): the title is the whole phrase, and the word before a
+// name is its last word. Keyed by the last word, the head noun's lemmas.
+var ofTitles = map[string]map[string]bool{
+	"staff":  setOf("chief chiefs"),
+	"police": setOf("chief chiefs"),
+	"state":  setOf("head heads"),
+}
+
+// candidacyWords head the title of someone running for an office (Senate
+// candidate, Republican nominee, gubernatorial hopeful), who holds no post
+// in the body named with it yet. Ingest's title rules read the same table
+// through CandidacyTitle.
+var candidacyWords = setOf("candidate candidates nominee nominees hopeful hopefuls contender contenders challenger challengers")
+
+// fedGovernorWords name a seat on the Federal Reserve's Board, one of
+// seven, not its head (a central bank's governor elsewhere, as at the Bank
+// of England, heads it). Ingest reads them through FedGovernorTitle.
+var fedGovernorWords = setOf("governor governors gov. gov")
+
+// CandidacyTitle reports whether a title's head (its last word) names a
+// candidacy.
+func CandidacyTitle(title string) bool {
+	w := strings.Fields(strings.ToLower(title))
+	return len(w) > 0 && candidacyWords[w[len(w)-1]]
+}
+
+// FedGovernorTitle reports whether a title is a governor's seat as the
+// Fed names it (Governor, Fed Governor, former Gov.), to be read with
+// FedBoard.
+func FedGovernorTitle(title string) bool {
+	var rest []string
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		if w != "former" && w != "fed" {
+			rest = append(rest, w)
+		}
+	}
+	return len(rest) == 1 && fedGovernorWords[rest[0]]
+}
+
+// FedBoard reports whether an organisation's name is the Federal Reserve
+// or its Board.
+func FedBoard(name string) bool {
+	n := strings.TrimPrefix(strings.ToLower(strings.TrimSpace(name)), "the ")
+	n = strings.TrimPrefix(n, "u.s. ")
+	return n == "fed" || n == "federal reserve" || n == "federal reserve board"
+}
 
 // titlePrefixes are hyphenated prefixes that keep a title a title.
 var titlePrefixes = setOf("co mega vice deputy under sub")
@@ -119,7 +173,7 @@ func (g *graph) titleStart(t int) int {
 		// title is part of it; before a capitalised one (misleading Vice
 		// President) it is the verb of the clause.
 		participle := (ti.Tag == "VBG" || ti.Tag == "VBN") && isLower(toks[i+1].Text)
-		if g.inside[i] >= 0 || !(oneOf(ti.UPOS, []string{"NOUN", "PROPN", "ADJ"}) || ti.Rel == "compound" || participle) ||
+		if g.inside[i] >= 0 || describingWords[strings.ToLower(ti.Text)] || !(oneOf(ti.UPOS, []string{"NOUN", "PROPN", "ADJ"}) || ti.Rel == "compound" || participle) ||
 			ti.Rel == "nmod:poss" || (strings.HasPrefix(ti.Tag, "VB") && !participle) {
 			break
 		}
@@ -134,6 +188,11 @@ func (g *graph) titleStart(t int) int {
 // when X is no name (Secretary of State).
 func (g *graph) title(t int) (string, []string) {
 	toks := g.s.Tokens
+	// "chief of staff Tom Vail": the title heads at chief; its of-complement
+	// is added below.
+	if h := g.ofTitleHead(t); h >= 0 {
+		t = h
+	}
 	start := g.titleStart(t)
 	var quals []string
 	// former FBI Director: a qualifier before the organisation that owns the title.
@@ -148,6 +207,12 @@ func (g *graph) title(t int) (string, []string) {
 		}
 	}
 	var words []string
+	if r := g.rankStart(t); r >= 0 && r < start {
+		words = append(words, toks[r].Text)
+		if strings.EqualFold(toks[r].Text, "no.") {
+			words = append(words, toks[r+1].Text)
+		}
+	}
 	// A chamber's titles carry its name (Senate Majority Leader, House
 	// Speaker): the chamber is part of the office, not its employer.
 	if j := start - 1; j >= 0 && g.inside[j] >= 0 && chambers[strings.ToLower(toks[j].Text)] {
@@ -187,6 +252,11 @@ func (g *graph) title(t int) (string, []string) {
 		}
 		words = append(words, w)
 	}
+	// chief of staff: a complement the title table names.
+	if t+2 < len(toks) && strings.EqualFold(toks[t+1].Text, "of") && g.ofTitleHead(t+2) == t {
+		words = append(words, "of", toks[t+2].Text)
+		return strings.Join(words, " "), quals
+	}
 	// Secretary of State, Minister of Defence: an `of` complement that is no name.
 	for _, c := range g.children[t] {
 		if c > t && toks[c].Rel == "nmod" && g.inside[c] < 0 && g.hasChild(c, []string{"case"}, []string{"of"}) &&
@@ -196,5 +266,42 @@ func (g *graph) title(t int) (string, []string) {
 	}
 	return strings.Join(words, " "), quals
 }
+
+// ofTitleHead is the head of the title of ofTitles that word i ends (chief
+// of "chief of staff"), or -1.
+func (g *graph) ofTitleHead(i int) int {
+	toks := g.s.Tokens
+	heads := ofTitles[strings.ToLower(toks[i].Text)]
+	if heads == nil || i < 2 || g.inside[i] >= 0 || !strings.EqualFold(toks[i-1].Text, "of") || !heads[strings.ToLower(toks[i-2].Text)] {
+		return -1
+	}
+	return i - 2
+}
+
+// rankStart is the index of the rank ("No." of No. 2, or top) before the
+// title headed by t, past the chamber the title names (the No. 2 Senate
+// Republican, the Senate's No. 2 Democrat, the top Senate Democrat), or -1.
+func (g *graph) rankStart(t int) int {
+	toks := g.s.Tokens
+	start := g.titleStart(t)
+	if start < t && rankWords[strings.ToLower(toks[start].Text)] {
+		return start // the top Democrat: the rank opens the title itself
+	}
+	j := start - 1
+	if j >= 0 && g.inside[j] >= 0 && chambers[strings.ToLower(toks[j].Text)] {
+		j--
+	}
+	if j >= 1 && toks[j].UPOS == "NUM" && strings.EqualFold(toks[j-1].Text, "no.") {
+		return j - 1
+	}
+	if j >= 0 && rankWords[strings.ToLower(toks[j].Text)] {
+		return j
+	}
+	return -1
+}
+
+// rankWords rank a party's member in a body as an office does (the top
+// Democrat on the committee, the top Senate Democrat).
+var rankWords = setOf("top ranking")
 
 func isLower(w string) bool { return w != "" && strings.ToLower(w) == w }
