@@ -28,3 +28,22 @@ func TestWhoAndRepresents(t *testing.T) {
 			not: []string{"Ana Roth|works_for|Kentucky"}},
 	})
 }
+
+// A person's staff works for that person; kin, rivals and a bare chairman
+// do not.
+func TestStaffWorkForAPerson(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "possessive spokesman", text: "Senator Ada Kirch's spokesman Tom Hale declined to comment.",
+			want: []string{"Tom Hale|works_for|Ada Kirch"}},
+		{name: "a lawyer for a person", text: "Tom Hale, a lawyer for Ada Kirch, declined to comment on Friday.",
+			want: []string{"Tom Hale|works_for|Ada Kirch"}},
+		{name: "appositive possessive", text: "Tom Hale, Ada Kirch's campaign manager, declined to comment.",
+			want: []string{"Tom Hale|works_for|Ada Kirch"}},
+		{name: "former campaign manager", text: "Agents raided the home of Governor Ada Kirch's former campaign manager Tom Hale on Monday.",
+			want: []string{"Tom Hale|works_for|Ada Kirch"}, quals: map[string]string{"Tom Hale|works_for|Ada Kirch#former": "true"}},
+		{name: "a rival serves nobody", text: "Senator Ada Kirch's rival Tom Hale won the primary.",
+			not: []string{"Tom Hale|works_for|Ada Kirch"}},
+		{name: "a wife serves nobody", text: "Senator Ada Kirch's wife Lena Kirch spoke first.",
+			not: []string{"Lena Kirch|works_for|Ada Kirch"}},
+	})
+}

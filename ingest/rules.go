@@ -329,6 +329,8 @@ func (v *view) appositiveRules() {
 		} else if w == "of" || w == "for" || w == "at" || w == "with" || w == "to" {
 			if o := v.np(end + 1); o >= 0 && (v.isA(o, schema.Organization) || v.isA(o, schema.Location) && org < 0) {
 				org = o // "the WFP director for Aurelia": Aurelia is the scope, WFP the employer
+			} else if o >= 0 && w == "for" && org < 0 && v.isA(o, schema.Person) && v.m(o).kind == kName {
+				org = o // "X, a lawyer for Clinton": staffRel decides
 			} else if r := v.restatedOrg(end + 1); o < 0 && org < 0 && r >= 0 {
 				org = r // "chairman of the strongest opposition party, the Croatian Social Liberal Party"
 			} else if o < 0 && w == "of" && org < 0 {
@@ -462,7 +464,9 @@ func (v *view) possessiveRules() {
 			if roleEnt >= 0 {
 				v.emitEnt(v.ent(b), "role", roleEnt, "possessive-role", lo, hi, nil)
 			}
-			if v.isA(a, schema.Organization) {
+			if v.isA(a, schema.Person) && v.m(a).kind == kName {
+				v.staffRel(b, a, roleText, "possessive", lo, hi) // "Grassley's spokesman Michael Zona"
+			} else if v.isA(a, schema.Organization) {
 				v.orgRel(b, a, roleText, "possessive-org", lo, hi)
 			} else if v.isA(a, schema.Location) {
 				v.emit(b, "lives_in", a, "possessive-place-lives", lo, hi, nil)

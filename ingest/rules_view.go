@@ -488,6 +488,40 @@ func (v *view) isLeader(roleText string) bool {
 	return false
 }
 
+// staffNouns name jobs done for a person ("Grassley's spokesman", "a
+// lawyer for Clinton", "Trump's campaign manager"); kin, rivals and allies
+// are relations, not service.
+var staffNouns = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true, "aide": true,
+	"adviser": true, "advisor": true, "lawyer": true, "attorney": true, "counsel": true, "strategist": true,
+	"manager": true, "chairman": true, "chairwoman": true, "secretary": true, "assistant": true, "pollster": true,
+	"speechwriter": true, "consultant": true, "staffer": true, "bodyguard": true, "driver": true, "director": true,
+	"lawyers": true, "attorneys": true, "aides": true, "advisers": true, "advisors": true}
+
+// staffRel: a person's staff works for that person ("Michael Zona,
+// Grassley's spokesman" works for Grassley); any other title before a
+// person's name ("Trump's rival", "Clinton's husband") says nothing of
+// service.
+func (v *view) staffRel(p, boss int, roleText, rule string, lo, hi int) {
+	words := strings.Fields(strings.ToLower(roleText))
+	if len(words) == 0 || !staffNouns[words[len(words)-1]] || !v.isA(p, schema.Person) {
+		return
+	}
+	if words[len(words)-1] == "chairman" || words[len(words)-1] == "chairwoman" || words[len(words)-1] == "director" || words[len(words)-1] == "manager" {
+		// "campaign chairman", "campaign manager", "communications
+		// director" serve a person; a bare "chairman" of a person is none
+		if len(words) < 2 {
+			return
+		}
+	}
+	var q map[string]string
+	for k := lo; k < hi && k < len(v.t); k++ {
+		if w := v.low(k); w == "former" || w == "ex" || w == "onetime" {
+			q = map[string]string{schema.QualFormer: "true"} // "Trump's former campaign manager"
+		}
+	}
+	v.emit(p, "works_for", boss, rule+"-staff", lo, hi, q)
+}
+
 // leaderRanks may stand before a leader noun without making it the head of
 // a part: they rank the title or name the body it leads ("chief executive",
 // "managing director", "party leader", "majority leader").
@@ -515,6 +549,10 @@ func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
 	if org < 0 || p < 0 || worldRegions[strings.ToLower(v.m(org).surface)] {
 		// "Hugo Brennan, Asia analyst at Maplecroft": a continent is the
 		// job's beat, neither an employer nor a home.
+		return
+	}
+	if v.isA(org, schema.Person) {
+		v.staffRel(p, org, roleText, rule, lo, hi)
 		return
 	}
 	switch {

@@ -212,7 +212,7 @@ var (
 
 var predicateTable = []Predicate{
 	{Name: "role", Label: "holds role", Domain: []Class{Person}, Range: []Class{Role}, Inverse: "role_of", Doc: "a title or office the person holds"},
-	{Name: "works_for", Label: "works for", Domain: []Class{Person}, Range: group, Inverse: "employs", Doc: "employment or service"},
+	{Name: "works_for", Label: "works for", Domain: []Class{Person}, Range: anyone, Inverse: "employs", Doc: "employment or service: an organisation, a state, or a person served (a senator's spokesman, a candidate's campaign manager)"},
 	{Name: "member_of", Label: "member of", Domain: agent, Range: group, Inverse: "has_member"},
 	{Name: "leads", Label: "leads", Domain: []Class{Person}, Range: group, Inverse: "led_by"},
 	{Name: "affiliated_with", Label: "affiliated with", Domain: agent, Range: group, Inverse: "has_affiliate"},
