@@ -140,6 +140,11 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 	if _, _, ok := splitHyphen(t); ok {
 		return false // "al-Qaeda-linked", "Russian-backed": modifiers
 	}
+	// "Democratic-leaning", "Senate-passed", "Republican-dominated": a
+	// participle after a hyphen makes a modifier, never a name.
+	if k := strings.LastIndexByte(t, '-'); k > 0 && k+3 < len(t) && !upperFirst(t[k+1:]) && (strings.HasSuffix(t, "ing") || strings.HasSuffix(t, "ed")) && !arabicPrefix(t) {
+		return false
+	}
 	// "@POTUS", "#MeToo": a social-media handle or tag (the tokenizer
 	// splits the sign off) names an account or a topic, not an entity.
 	if i > 0 && (toks[i-1].Text == "@" || toks[i-1].Text == "#") && toks[i-1].End == toks[i].Start {

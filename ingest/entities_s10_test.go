@@ -241,3 +241,18 @@ func TestPrepositionDoesNotMakeFirmsPlaces(t *testing.T) {
 		t.Errorf("the room is no place: %v", ext.Entities)
 	}
 }
+
+// A capitalised word hyphenated to a participle modifies a noun.
+func TestHyphenatedParticipleIsNoName(t *testing.T) {
+	ext := extractText(t, "Voters in Democratic-leaning New Jersey rejected the Senate-passed bill, officials in Winston-Salem said.")
+	for _, e := range ext.Entities {
+		if strings.Contains(e.Name, "-leaning") || strings.Contains(e.Name, "-passed") {
+			t.Errorf("a modifier made a name: %v", e)
+		}
+	}
+	for _, name := range []string{"New Jersey", "Winston-Salem"} {
+		if _, ok := entityNamed(ext, name); !ok {
+			t.Errorf("no %s: %v", name, ext.Entities)
+		}
+	}
+}
