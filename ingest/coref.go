@@ -30,6 +30,42 @@ var descriptionHeads = map[string]schema.Class{
 	"country": schema.Country, "city": schema.City, "state": schema.Region,
 }
 
+// bodyKinds group the head words of bodies' names and of their
+// descriptions by kind: "the agency" may be the Food and Drug
+// Administration or the FBI, never a court, a chamber, a committee or
+// "the Obama administration".
+var bodyKinds = map[string]string{
+	"agency": "executive", "department": "executive", "ministry": "executive", "administration": "government", "government": "government",
+	"office": "executive", "bureau": "executive", "service": "executive", "commission": "executive", "authority": "executive",
+	"court": "court", "tribunal": "court",
+	"chamber": "legislature", "house": "legislature", "senate": "legislature", "congress": "legislature",
+	"parliament": "legislature", "assembly": "legislature", "legislature": "legislature",
+	"committee": "committee", "subcommittee": "committee", "panel": "committee",
+	"party": "party", "campaign": "campaign",
+	"company": "company", "firm": "company", "bank": "company", "carrier": "company", "automaker": "company",
+	"retailer": "company", "insurer": "company", "lender": "company",
+}
+
+// headFits reports whether a description's head ("the agency") may
+// describe an entity of that name: when the name ends in a body's head
+// word ("U.S. District Court"), the two must be bodies of one kind.
+func headFits(head, name string) bool {
+	want, ok := bodyKinds[strings.ToLower(head)]
+	if !ok {
+		return true
+	}
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return true
+	}
+	last := words[len(words)-1]
+	got, ok := bodyKinds[strings.ToLower(last)]
+	if last == "Administration" {
+		got = "executive" // "Food and Drug Administration"; "the Obama administration" governs
+	}
+	return !ok || got == want
+}
+
 // personPronouns refer to a person.
 var personPronouns = map[string]bool{"he": true, "she": true, "him": true, "his": true, "her": true}
 
@@ -92,6 +128,9 @@ func (x *docState) Antecedent(si, ti int) (ent, end int) {
 				continue
 			}
 			if head != "" && class == schema.Person && !x.describedAs(m.ent, head) {
+				continue
+			}
+			if head != "" && class != schema.Person && !headFits(head, x.ents[m.ent].name()) {
 				continue
 			}
 			cands[m.ent] = true

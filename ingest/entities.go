@@ -140,6 +140,11 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 	if _, _, ok := splitHyphen(t); ok {
 		return false // "al-Qaeda-linked", "Russian-backed": modifiers
 	}
+	// "Democratic-leaning", "Senate-passed", "Republican-dominated": a
+	// participle after a hyphen makes a modifier, never a name.
+	if k := strings.LastIndexByte(t, '-'); k > 0 && k+3 < len(t) && !upperFirst(t[k+1:]) && (strings.HasSuffix(t, "ing") || strings.HasSuffix(t, "ed")) && !arabicPrefix(t) {
+		return false
+	}
 	// "@POTUS", "#MeToo": a social-media handle or tag (the tokenizer
 	// splits the sign off) names an account or a topic, not an entity.
 	if i > 0 && (toks[i-1].Text == "@" || toks[i-1].Text == "#") && toks[i-1].End == toks[i].Start {
@@ -212,7 +217,11 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 	}
 	if i == 0 || nlp.IsOpenQuote(toks[i-1].Text) || toks[i-1].Text == ":" {
 		// "Police said", "Officials met": a group noun opening a sentence.
-		if (groupStarts[toks[i].Lower] || commonPlurals[toks[i].Lower]) && !(i+1 < len(toks) && upperFirst(toks[i+1].Text)) {
+		// "Democrats are unified": a party's members name the party
+		// (splitGroup); "Republicans said" stays some members' words, not
+		// the party's statement.
+		partyNoSpeech := isAffiliation(t) && !(i+1 < len(toks) && speechVerbs[toks[i+1].Lower])
+		if (groupStarts[toks[i].Lower] || commonPlurals[toks[i].Lower]) && !(i+1 < len(toks) && upperFirst(toks[i+1].Text)) && !partyNoSpeech {
 			return false
 		}
 		// "Tornadoes struck", "Storms hit": a plural noun, not a name.
@@ -367,6 +376,15 @@ func (x *docState) chunks(toks []token) []chunk {
 					j++
 					continue
 				}
+				// "Committee on Science, Space and Technology", "Ministry of
+				// Industry, Trade and Tourism": the complement of a body's
+				// head is a list of subjects.
+				if w == "," && longName {
+					if k := x.subjectListEnd(toks, j); k > j {
+						j = k
+						continue
+					}
+				}
 				if w == "and" && toks[j].Text == "and" {
 					// Only when the whole name is known or ends in an org head.
 					k := j + 1
@@ -390,6 +408,13 @@ func (x *docState) chunks(toks []token) []chunk {
 						j++
 						continue
 					}
+					// "the State Department and U.S. Agency for International
+					// Development": a body's name complete before "and" and a
+					// second one after it are two bodies ("Farmers Bank and
+					// Trust Company", "National Oil and Gas Company" are one).
+					if !x.known(full) && x.closedName(toks[i:j]) && k-j-1 >= 2 && x.g.orgHeads[toks[j+1].Text] == "" && (x.g.orgHeads[toks[k-1].Text] != "" || companySuffix[toks[k-1].Text]) {
+						break
+					}
 					// A name of the names tables with "and" is one name
 					// ("Customs and Border Protection").
 					if x.known(full) || elliptic || complement || !(leftKnown && rightKnown) && (x.g.orgHeads[toks[k-1].Text] != "" || x.g.locHeads[toks[k-1].Text] != "") && k-i <= 6 {
@@ -404,6 +429,64 @@ func (x *docState) chunks(toks []token) []chunk {
 		i = j
 	}
 	return out
+}
+
+// closedName reports whether a run of two or more name tokens ends in a
+// body's head word or a company's suffix ("State Department", "Norvik
+// Holdings Inc"), not in an industry's word that a longer name goes on
+// from ("National Oil", "Raleigh News").
+func (x *docState) closedName(toks []token) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	last := toks[len(toks)-1].Text
+	cl := x.g.orgHeads[last]
+	return companySuffix[last] || cl != "" && cl != schema.Company && cl != schema.MediaOutlet
+}
+
+// subjectListEnd returns the end of a list of subjects that goes on a
+// body's name at the comma at token j (", Space and Technology", ", Trade,
+// Industry and Tourism"), or j when what follows is no such list. Each
+// subject is one or two capitalised words that are no name of their own
+// (not a gazetteer's, not an acronym, not a given name nor a title), and
+// the list ends with "and" and a last subject: "the Committee on
+// Intelligence, FBI and CIA officials" are three bodies, "the Ministry of
+// Defence, Ana Ruiz said" a body and a person.
+func (x *docState) subjectListEnd(toks []token, j int) int {
+	subject := func(k int) int { // end of a subject starting at k, or k
+		e := k
+		for e < len(toks) && e < k+2 && x.isNameToken(toks, e) {
+			t := toks[e].Text
+			if _, ok := x.lookup(t); ok || allCaps(t) || x.g.given[t] || x.g.roleHeads[t] || x.g.roleMods[t] {
+				return k
+			}
+			e++
+		}
+		if e < len(toks) && x.isNameToken(toks, e) {
+			return k // a longer run of names is a name of its own
+		}
+		return e
+	}
+	k := j
+	for items := 0; items < 6 && k < len(toks); items++ {
+		sep := toks[k].Text
+		if sep != "," && sep != "and" {
+			return j
+		}
+		if sep == "," && k+1 < len(toks) && toks[k+1].Text == "and" {
+			k++ // the serial comma
+			sep = "and"
+		}
+		e := subject(k + 1)
+		if e == k+1 {
+			return j
+		}
+		if sep == "and" {
+			return e
+		}
+		k = e
+	}
+	return j
 }
 
 // possessiveNameEnd returns where a name goes on through the possessive

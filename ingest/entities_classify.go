@@ -73,7 +73,14 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 		}
 	}
 	if n >= 2 && allCaps(text(toks[c.i:c.j])) && !allCapsLine(toks) {
-		return schema.Organization, 2 // wire headers: "SUEDDEUTSCHE ZEITUNG"
+		// Wire headers name a firm ("TD SECURITIES", "THE LEUTHOLD
+		// GROUP"); the rest in capitals are section heads, slogans and
+		// job lines ("STATE AND LOCAL TAXES", "FAKE NEWS", "PORTFOLIO
+		// MANAGER AT …"): no entity. "S&P", "AT&T" are one word.
+		if strings.Contains(text(toks[c.i:c.j]), " ") {
+			return x.capsName(toks, c)
+		}
+		return schema.Organization, 2
 	}
 	var per, org, loc int
 	// "Kessel, a garrison town of ...", "Talmora, the capital of ...".
@@ -135,7 +142,10 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 					after++
 				}
 				titled := after < len(toks) && (toks[after].Text == "'s" || x.g.roleNouns[toks[after].Lower] && toks[after].Text == toks[after].Lower)
-				if e, ok := x.lookupAt(toks, c.j+1); ok && !titled && e.Class.IsA(schema.Location) && n <= 3 && (c.j+2 >= len(toks) || toks[c.j+2].Text != "and") {
+				// "Michael Flynn, U.S. President Donald Trump's former
+				// adviser": a person's full name before a place is no town.
+				fullName := n >= 2 && x.g.given[first] && x.g.locHeads[last] == "" && names.Default().PlausibleFullName(text(toks[c.i:c.j]))
+				if e, ok := x.lookupAt(toks, c.j+1); ok && !titled && !fullName && e.Class.IsA(schema.Location) && n <= 3 && (c.j+2 >= len(toks) || toks[c.j+2].Text != "and") {
 					loc += 2 // "Ocala, Fla."
 					if strings.HasSuffix(nn.Text, ".") || e.Class == schema.Region && !x.g.given[first] {
 						loc += 2 // a state abbreviation: "Franklin Lakes, N.J."
@@ -232,6 +242,20 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	if c.j+2 < len(toks) && toks[c.j].Text == "(" && allCaps(toks[c.j+1].Text) && toks[c.j+2].Text == ")" && n >= 2 {
 		org += 2 // "Party of the Democratic Revolution (PRD)"
 	}
+	// "a job at Wal-Mart", "cars from Honda": a preposition alone is a
+	// weak vote for a place; the trained recogniser, which reads the
+	// words themselves, outweighs it.
+	// "Hill" ends places ("to Capitol Hill") and surnames ("Frederick
+	// Hill") alike, so it is no place head; after a preposition it stays
+	// the place's.
+	if loc == 1 && per == 0 && org == 0 && !placeStarts[first] && !placePrefixes[first] && last != "Hill" {
+		switch nerLabel(toks, c) {
+		case "ORG":
+			return schema.Organization, 1
+		case "PER":
+			return schema.Person, 1
+		}
+	}
 	switch {
 	case per >= org && per >= loc && per > 0:
 		return schema.Person, min(per, 3)
@@ -272,6 +296,48 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	// assassin, ..."), which the sentence's context (retype.go) then types.
 	if n == 1 && toks[c.i].Tag == "NNP" && c.j < len(toks) && (strings.HasPrefix(toks[c.j].Tag, "VB") || toks[c.j].Tag == "MD" || c.i == 0 && toks[c.j].Text == ",") {
 		return schema.Person, 0
+	}
+	return "", 0
+}
+
+// capsFirmHeads end the names of firms that market commentary quotes in
+// capitals, besides the organisations' heads.
+var capsFirmHeads = map[string]bool{"Securities": true, "Markets": true, "Advisors": true, "Advisers": true, "Services": true,
+	"Management": true, "Capital": true, "Investments": true, "Funds": true, "Banking": true, "Generale": true, "Oao": true}
+
+// capsName classes a name written in capitals that no table knows: a
+// firm's when its last word is an organisation's head or a firm's, an
+// organisation's when a word of it is a name's and not a common word
+// ("MOSKOVSKIY KOMSOMOLETS", "NIHON KEIZAI SHIMBUN" heading a press
+// review), else no entity ("STATE AND LOCAL TAXES", "FAKE NEWS"); never
+// when a word of it is a title's.
+func (x *docState) capsName(toks []token, c chunk) (schema.Class, int) {
+	for k := c.i; k < c.j; k++ {
+		w := titleCase(toks[k].Text)
+		if x.g.roleHeads[w] || x.g.roleNouns[toks[k].Lower] || occupationShape(toks[k].Lower) {
+			return "", 0
+		}
+	}
+	last := toks[c.j-1].Text
+	switch cl := x.g.orgHeads[titleCase(last)]; {
+	case companySuffix[last]:
+		return schema.Company, 2
+	case cl != "" && cl != schema.MediaOutlet: // "FAKE NEWS" is no paper
+		return cl, 2
+	case capsFirmHeads[titleCase(last)]:
+		return schema.Company, 2
+	}
+	if x.capRatio == nil {
+		return schema.Organization, 2
+	}
+	for k := c.i; k < c.j; k++ {
+		w := toks[k].Lower
+		if functionWords[w] || x.known(titleCase(toks[k].Text)) {
+			continue
+		}
+		if r := x.capRatio(w); r == "" || r == "mostly" || r == "always" {
+			return schema.Organization, 2
+		}
 	}
 	return "", 0
 }

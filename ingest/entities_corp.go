@@ -137,3 +137,28 @@ func (x *docState) corporateNames() {
 		}
 	}
 }
+
+// distinctNames gives two entities of one document that would be shown
+// under one name ("New York" the city and "New York" the state) their
+// gazetteer names ("New York City", "New York State"), so that a reader
+// of the graph tells them apart; the shared name stays an alias. gaz[k]
+// is the gazetteer's name of ents[k], "" when it has none.
+func distinctNames(ents []schema.Entity, gaz []string) {
+	byName := map[string][]int{}
+	for k, e := range ents {
+		byName[e.Name] = append(byName[e.Name], k)
+	}
+	for _, ks := range byName {
+		if len(ks) < 2 {
+			continue
+		}
+		for _, k := range ks {
+			if g := gaz[k]; g != "" && g != ents[k].Name {
+				ents[k].Name = g
+				if !containsStr(ents[k].Aliases, g) {
+					ents[k].Aliases = append([]string{g}, ents[k].Aliases...)
+				}
+			}
+		}
+	}
+}

@@ -79,6 +79,43 @@ func (x *docState) roleSpan(toks []token, c chunk) (ri, rj int, ok bool) {
 	return 0, 0, false
 }
 
+// orgComplement returns the token of "of"/"for" in the title [ri, rj)
+// whose complement, up to rj, is an organisation's name of two words or
+// more ("of Advanced Biofuels Business Council", "for Volga Group"), or
+// -1. Offices named by a field stay whole ("Secretary of State", "Director
+// of National Intelligence", "Chief of Staff").
+func (x *docState) orgComplement(toks []token, ri, rj int) int {
+	for p := ri + 1; p+2 < rj; p++ {
+		if w := toks[p].Text; w != "of" && w != "for" {
+			continue
+		}
+		last := toks[rj-1].Text
+		if e, ok := x.lookup(joinToks(toks[p+1 : rj])); ok {
+			if e.Class.IsA(schema.Organization) {
+				return p
+			}
+			return -1
+		}
+		if cl := x.g.orgHeads[last]; cl != "" && last != "Staff" && !x.hasRoleHead(toks[p+1:rj]) {
+			return p
+		}
+		return -1
+	}
+	return -1
+}
+
+// headWithComplement reports whether an organisation's head word is
+// followed by "of" or "for" and a capitalised word: "Department of
+// Agriculture", "Agency for International Development".
+func (x *docState) headWithComplement(toks []token) bool {
+	for k := 0; k+2 < len(toks); k++ {
+		if x.g.orgHeads[toks[k].Text] != "" && (toks[k+1].Text == "of" || toks[k+1].Text == "for") && upperFirst(toks[k+2].Text) {
+			return true
+		}
+	}
+	return false
+}
+
 func (x *docState) looksOrg(toks []token) bool {
 	if len(toks) == 0 {
 		return false
@@ -191,13 +228,35 @@ func (x *docState) segment(si int, c chunk) {
 					break grow
 				}
 			}
-			// What names a title is an organisation or a place, never a person.
-			org = x.segmentHint(si, chunk{oi, ri}, schema.Organization)
+			// What names a title is an organisation or a place, never a
+			// person; a mayor's is a town ("Mesa Mayor John Giles"), a
+			// governor's a state or a province.
+			hint := schema.Organization
+			for k := ri; k < rj; k++ {
+				if h, ok := placeOffices[toks[k].Text]; ok {
+					hint = h
+				}
+			}
+			org = x.segmentHint(si, chunk{oi, ri}, hint)
 		}
 		// "drug wholesaler Cardinal Health Inc": a company's name that
 		// opens with a title word is the company's.
 		if ri == c.i && rj < c.j && companySuffix[toks[c.j-1].Text] {
 			x.addNamed(si, c, schema.Company)
+			return
+		}
+		// "Executive Director of Advanced Biofuels Business Council",
+		// "Spokesman for Volga Group": the title's complement is an
+		// organisation's name, a node of its own, not part of the title.
+		if p := x.orgComplement(toks, ri, rj); p > ri {
+			o := x.segmentHint(si, chunk{p + 1, rj}, schema.Organization)
+			if org < 0 {
+				org = o
+			}
+			x.addMention(mention{sent: si, i: ri, j: p, kind: kRole, surface: joinToks(toks[ri:p]), class: schema.Role, strength: 3, ent: -1, roleOrg: org})
+			if rj < c.j {
+				x.segmentPlain(si, chunk{rj, c.j}, true)
+			}
 			return
 		}
 		x.addMention(mention{sent: si, i: ri, j: rj, kind: kRole, surface: joinToks(toks[ri:rj]), class: schema.Role, strength: 3, ent: -1, roleOrg: org})
@@ -211,7 +270,9 @@ func (x *docState) segment(si int, c chunk) {
 	if c.j-c.i >= 2 {
 		first := toks[c.i].Text
 		_, isDem := x.g.demonyms[first]
-		restOrg := x.looksOrg(toks[c.i+1 : c.j])
+		// "U.S. Department of Agriculture", "Russian Ministry of Defence":
+		// a body's head with its complement is an organisation's name too.
+		restOrg := x.looksOrg(toks[c.i+1:c.j]) || x.headWithComplement(toks[c.i+1:c.j])
 		if isDem && !restOrg && !x.known(joinToks(toks[c.i:c.j])) {
 			x.addMention(mention{sent: si, i: c.i, j: c.i + 1, kind: kDemonym, surface: first, gazName: x.g.demonyms[first], class: schema.Country, strength: 3, ent: -1, roleOrg: -1})
 			x.segmentPlain(si, chunk{c.i + 1, c.j}, hon)
@@ -227,6 +288,12 @@ func (x *docState) segment(si int, c chunk) {
 				continue
 			}
 			rest := toks[k:c.j]
+			// "Los Angeles County Mental Health Department": the place's
+			// name goes on with its head word ("Los Angeles County"), and the
+			// body is that county's; the whole is one name.
+			if len(rest) >= 2 && strongPlaceHead[rest[0].Text] {
+				break
+			}
 			// "Alabama Supreme Court", "Maine House": a place before a name
 			// that is ambiguous on its own says which court or house it is.
 			if m, ok := names.Default().Family(joinToks(rest)); ok && m.Ambiguous && m.Class.Top() != schema.Person {
@@ -254,6 +321,10 @@ func (x *docState) segment(si int, c chunk) {
 	}
 	x.segmentPlain(si, c, hon)
 }
+
+// placeOffices are titles whose holder leads a place, with the class of
+// the place a name before them has when no table knows it.
+var placeOffices = map[string]schema.Class{"Mayor": schema.City, "Governor": schema.Region, "Gov.": schema.Region}
 
 // officeAdjectives describe an office, not an organisation.
 var officeAdjectives = map[string]bool{"Presidential": true, "Gubernatorial": true, "Mayoral": true, "Vice-Presidential": true}
@@ -335,6 +406,21 @@ func (x *docState) segmentPlain(si int, c chunk, person bool) int {
 // ("al-Hol camp", "Idlib province") or before it ("the province of Idlib").
 func (x *docState) extendDescriptor(m *mention) {
 	toks := x.sents[m.sent].Toks
+	// "the Trump campaign", "a Clinton campaign adviser": a person's
+	// election campaign is an organisation of its own, which people join
+	// and work for; the person is not that organisation. A place's campaign
+	// ("the Mosul campaign") is a war's, a party's ("the Republican
+	// campaign to repeal …") the party's effort: no body of their own. A
+	// weak guess counts as the person's ("Trump campaign adviser" reads
+	// like "Edison spokesman").
+	if m.j < len(toks) && toks[m.j].Text == "campaign" && m.j-m.i <= 3 && (m.class.IsA(schema.Person) || m.strength < 3 && m.class == schema.Organization) &&
+		!(m.j+1 < len(toks) && (toks[m.j+1].Lower == "of" || toks[m.j+1].Lower == "against")) {
+		m.stripped = m.surface + " campaign"
+		m.surface = m.stripped
+		m.class, m.strength, m.gazName = schema.Organization, 4, ""
+		m.j++
+		return
+	}
 	if m.j < len(toks) {
 		w := toks[m.j].Text
 		if d, ok := descriptors[w]; ok && !(m.j+1 < len(toks) && toks[m.j+1].Lower == "of") {

@@ -219,6 +219,7 @@ func (e *Extractor) annotate(ctx context.Context, doc schema.Document) (*docStat
 // that pronouns and short names find what came before them.
 func (x *docState) resolve() {
 	lastPerson, lastOrg := -1, -1
+	var orgs []int // organisations in the order of their last mention
 	for si := range x.sents {
 		toks := x.sents[si].Toks
 		for _, mi := range x.sentMents[si] {
@@ -229,6 +230,18 @@ func (x *docState) resolve() {
 					m.ent = lastPerson
 				} else {
 					m.ent = lastOrg
+					// "a spokeswoman for the agency" after "the U.S. District
+					// Court": a description names the last body of its kind
+					// (coref.go), not the last body.
+					if head, ok := strings.CutPrefix(m.surface, "the "); ok {
+						m.ent = -1
+						for n := len(orgs) - 1; n >= 0 && n >= len(orgs)-4; n-- {
+							if headFits(head, x.ents[orgs[n]].name()) {
+								m.ent = orgs[n]
+								break
+							}
+						}
+					}
 				}
 				continue
 			case kRole:
@@ -314,6 +327,9 @@ func (x *docState) resolve() {
 				lastPerson = m.ent
 			case schema.Organization:
 				lastOrg = m.ent
+				if n := len(orgs); n == 0 || orgs[n-1] != m.ent {
+					orgs = append(orgs, m.ent)
+				}
 			}
 		}
 	}
@@ -380,6 +396,13 @@ func (x *docState) addSurface(k int, surface string, c schema.Class, strength, s
 			if w := strings.Fields(surface); len(w) > 1 && len(w) <= 6 {
 				if l := x.firstWords[w[0]]; len(l) == 0 || l[len(l)-1] != k {
 					x.firstWords[w[0]] = append(l, k)
+				}
+				// "the 9th Circuit" after "U.S. Circuit Court of Appeals": a
+				// body's short name starts after the country's.
+				if _, dem := x.g.demonyms[w[0]]; dem && len(w) > 2 {
+					if l := x.firstWords[w[1]]; len(l) == 0 || l[len(l)-1] != k {
+						x.firstWords[w[1]] = append(l, k)
+					}
 				}
 				last := w[len(w)-1]
 				if l := x.personWords[last]; len(l) == 0 || l[len(l)-1] != k {
@@ -468,6 +491,7 @@ func (x *docState) build(opts Options) schema.Extraction {
 	}
 	iris := make([]string, len(x.ents))
 	index := map[string]int{}
+	var gazOf []string // the gazetteer's name of each of ext.Entities
 	for k, e := range x.ents {
 		if !used[k] {
 			continue
@@ -496,7 +520,9 @@ func (x *docState) build(opts Options) schema.Extraction {
 		}
 		index[iri] = len(ext.Entities)
 		ext.Entities = append(ext.Entities, schema.Entity{IRI: iri, Name: name, Class: e.class, Aliases: aliases})
+		gazOf = append(gazOf, e.gaz)
 	}
+	distinctNames(ext.Entities, gazOf)
 	stmtIRI := make([]string, len(x.stmts))
 	for k, s := range x.stmts {
 		if s.speaker < 0 || iris[s.speaker] == "" {

@@ -161,7 +161,7 @@ Kurdistan Region|Kurdistan|Iraqi Kurdistan|Rojava|Idlib|Hasaka|Hasakah|Anbar|Nin
 Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington State|New York State|West Virginia|Wisconsin|Wyoming|Puerto Rico|Ontario|British Columbia|Alberta|Manitoba|Nova Scotia|Bavaria|Catalonia|Tuscany|Sicily|Sardinia|Corsica|Normandy|Brittany|Flanders|Wallonia|Quebec province
 Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Del.|Fla.|Ga.|Ill.|Ind.|Kan.|Kans.|Ky.|La.|Md.|Mass.|Mich.|Minn.|Miss.|Mo.|Mont.|Neb.|Nev.|N.H.|N.J.|N.M.|N.Y.|N.C.|N.D.|Okla.|Ore.|Pa.|R.I.|S.C.|S.D.|Tenn.|Tex.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.|D.C.
 # River
-Euphrates|Tigris|Nile|Jordan River|Danube|Rhine|Volga|Dnieper|Don|Thames|Seine|Amazon|Mississippi River|Missouri River|Rio Grande|Yangtze|Yellow River|Mekong|Ganges|Indus|Congo River|Niger River|Zambezi|Colorado River|Hudson River|Potomac
+Euphrates|Tigris|Nile|Jordan River|Danube|Rhine|Volga|Dnieper|Don|Thames|Seine|Amazon River|Mississippi River|Missouri River|Rio Grande|Yangtze|Yellow River|Mekong|Ganges|Indus|Congo River|Niger River|Zambezi|Colorado River|Hudson River|Potomac
 # Location
 Lake Victoria|Lake Michigan|Lake Superior|Black Sea|Red Sea|Mediterranean|Mediterranean Sea|Caspian Sea|Baltic Sea|North Sea|Aegean|Atlantic|Atlantic Ocean|Pacific|Pacific Ocean|Indian Ocean|Arctic|Antarctica|Gulf of Mexico|Gulf of Aden|Strait of Hormuz|Suez Canal|Panama Canal|Alps|Himalayas|Rocky Mountains|Sahara|Qandil|Mount Sinjar
 `
@@ -312,7 +312,7 @@ Company|Instagram|
 Company|YouTube|
 Company|WhatsApp|
 Company|Snapchat|
-Company|Amazon.com|
+Company|Amazon.com|Amazon|
 Company|Toyota|
 Company|Moody's|
 Company|Moody's Investors Service|
@@ -386,8 +386,8 @@ Province|Province|Governorate|Prefecture|County|District|Oblast|Region|State|Ter
 City|City|Town|Village|Beach|Springs|Falls|Harbor|Harbour|Port|Hills|Park|Heights
 Camp|Camp
 River|River|Creek
-Facility|Airport|Airbase|Base|Depot|Seashore|Site|Cave|Reservoir|Monument|Memorial|Shipyard|Arsenal|Prison|Jail|Dam|Bridge|Square|Street|Avenue|Road|Highway|Stadium|Palace|Mosque|Cathedral|Temple|Tower|Building|Hall|Plaza|Mall|Station|Port|Crossing|Checkpoint|Refinery|Plant|Mine|Field
-Location|Mountains|Mountain|Mount|Island|Islands|Lake|Lakes|Sea|Ocean|Gulf|Bay|Strait|Canal|Forest|Island|Sound
+Facility|Room|Airport|Airbase|Base|Depot|Seashore|Site|Cave|Reservoir|Monument|Memorial|Shipyard|Arsenal|Prison|Jail|Dam|Bridge|Square|Street|Avenue|Road|Highway|Stadium|Palace|Mosque|Cathedral|Temple|Tower|Building|Hall|Plaza|Mall|Station|Port|Crossing|Checkpoint|Refinery|Plant|Mine|Field
+Location|Refuge|Preserve|Wilderness|Mountains|Mountain|Mount|Island|Islands|Lake|Lakes|Sea|Ocean|Gulf|Bay|Strait|Canal|Forest|Island|Sound
 `
 
 // Lower-case descriptors after a name that decide its class ("al-Hol camp",

@@ -142,10 +142,36 @@ func (x *docState) prefixItems(toks []token, c chunk) []prefixItem {
 		items = append(items, it)
 		k = it.j
 	}
+	// A known place or organisation right before a full personal name
+	// ("Ambassador to the United Nations Nikki Haley", "ambassador to
+	// China Jorge Guajardo"): the title that owned it stands before it, out
+	// of the chunk, and the name after it opens with a given name.
+	if n := len(items); n > 0 && (items[n-1].kind == 'p' || items[n-1].kind == 'o') && x.personAfterPrefix(toks, chunk{items[n-1].j, c.j}) {
+		return items
+	}
 	for len(items) > 0 && (items[len(items)-1].kind == 'p' || items[len(items)-1].kind == 'o') {
 		items = items[:len(items)-1]
 	}
 	return items
+}
+
+// personAfterPrefix reports whether the words after a known place or
+// organisation are a person's full name of two or three words opening with
+// a listed given name that is no family name written first ("Nikki Haley",
+// not "Kim Jong Un" after "North Korea" nor "Washington Irving"'s one word).
+func (x *docState) personAfterPrefix(toks []token, c chunk) bool {
+	if n := c.j - c.i; n < 2 || n > 3 || !names.Default().GivenOnly(toks[c.i].Text) {
+		return false
+	}
+	for k := c.i; k < c.j; k++ {
+		if x.g.orgHeads[toks[k].Text] != "" || x.g.locHeads[toks[k].Text] != "" || x.g.roleHeads[toks[k].Text] || allCaps(toks[k].Text) {
+			return false
+		}
+		if _, ok := x.lookup(toks[k].Text); ok && k == c.i {
+			return false // "Virginia Beach"'s "Virginia", "Jordan Valley"
+		}
+	}
+	return names.Default().PlausibleFullName(joinToks(toks[c.i:c.j]))
 }
 
 // personRest reports whether the words left after the prefixes name one

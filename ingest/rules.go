@@ -474,9 +474,12 @@ func (v *view) possessiveRules() {
 					v.emit(b, "leads", a, "possessive-org", lo, hi, nil)
 				}
 			}
-		case v.isA(b, schema.Location) && v.isA(a, schema.Location) && !v.isA(b, schema.Country) && roleEnt < 0 && officeNouns[v.low(v.m(b).j)] && v.m(a).strength < 3:
-			// "Kerr-McGee's Oklahoma City headquarters": the owner is a firm.
-			v.x.ents[v.ent(a)].class = schema.Organization
+		case v.isA(b, schema.Location) && (v.isA(a, schema.Location) && v.m(a).strength < 3 || v.isA(a, schema.Organization)) && !v.isA(b, schema.Country) && roleEnt < 0 && officeNouns[v.low(v.m(b).j)]:
+			// "Kerr-McGee's Oklahoma City headquarters": the owner is a firm
+			// (the recogniser may have said so already).
+			if v.isA(a, schema.Location) {
+				v.x.ents[v.ent(a)].class = schema.Organization
+			}
 			v.emit(a, "based_in", b, "possessive-based", lo, hi+1, nil)
 		case v.isA(b, schema.Location) && v.isA(a, schema.Location) && !v.isA(b, schema.Country) && roleEnt < 0 && !nounAt(v, v.m(b).j):
 			// not "Washington's Middle East allies": the allies are Washington's
