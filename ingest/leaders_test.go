@@ -47,3 +47,21 @@ func TestStaffWorkForAPerson(t *testing.T) {
 			not: []string{"Lena Kirch|works_for|Ada Kirch"}},
 	})
 }
+
+// Endorsing is backing, as a verb or as the backer's noun; a name after
+// the comma that speaks, and "the Alabama Republican" (a person), are not
+// what was endorsed.
+func TestEndorsementIsBacking(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "endorsed", text: "Senator Ada Kirch has endorsed Tom Hale and praised him at a rally in Pensacola.",
+			want: []string{"Ada Kirch|backs|Tom Hale"}},
+		{name: "possessive endorsement", text: "Despite Ada Kirch's endorsement of Tom Hale, polls show him trailing.",
+			want: []string{"Ada Kirch|backs|Tom Hale"}},
+		{name: "a speaker after the comma", text: "A day after Governor Ada Kirch endorsed Tom Hale, Lena Ortz said the race was open.",
+			want: []string{"Ada Kirch|backs|Tom Hale"}, not: []string{"Ada Kirch|backs|Lena Ortz"}},
+		{name: "the Alabama Republican is a person", text: "The party will resume funding Tom Hale's campaign after Ada Kirch endorsed the Alabama Republican.",
+			not: []string{"Ada Kirch|backs|Republican Party"}},
+		{name: "support for a bill names nobody", text: "Ada Kirch's support for the tax bill surprised the Velden Party.",
+			not: []string{"Ada Kirch|backs|Velden Party"}},
+	})
+}

@@ -422,6 +422,14 @@ func (v *view) possessiveRules() {
 		for i < len(v.t) && (npSkip[v.low(i)] || v.t[i].Tag == "JJ" && v.t[i].Text == v.low(i)) && i < k+4 {
 			i++
 		}
+		// Support nouns: "the president's endorsement of Moore", "Iran's
+		// backing for the Houthis"; not "X's support for the bill" (no name).
+		if supportNouns[v.low(i)] && (v.low(i+1) == "for" || v.low(i+1) == "of") {
+			if b := v.np(i + 2); b >= 0 && v.m(b).kind == kName && !v.possessor(b) && !unrealAttack(v, i) && (v.isA(b, schema.Person) || v.isA(b, schema.Organization)) {
+				v.emit(a, "backs", b, "possessive-support", v.m(a).i, v.m(b).j, nil)
+			}
+			continue
+		}
 		// Attack nouns: "the regime's assaults on Idlib".
 		if attackNouns[v.low(i)] && (v.low(i+1) == "on" || v.low(i+1) == "against" || v.low(i+1) == "of" || v.low(i+1) == "in") {
 			if b := v.np(i + 2); b >= 0 && !unrealAttack(v, i) {
@@ -489,6 +497,9 @@ func (v *view) possessiveRules() {
 		}
 	}
 }
+
+// supportNouns name backing as a thing one has ("X's support for Y").
+var supportNouns = map[string]bool{"support": true, "endorsement": true, "backing": true, "sponsorship": true}
 
 // officeNouns after a place say whose place it is: "X's Houston office".
 var officeNouns = map[string]bool{"headquarters": true, "office": true, "offices": true, "plant": true,

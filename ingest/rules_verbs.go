@@ -24,7 +24,7 @@ var verbPreds = map[string]string{}
 func init() {
 	for pred, forms := range map[string]string{
 		"controls":    "hold holds held control controls controlled seize seizes seized capture captures captured overran overrun occupy occupies occupied retook recaptured",
-		"backs":       "back backs backed support supports supported fund funds funded finance finances financed sponsor sponsors sponsored arm arms armed",
+		"backs":       "back backs backed support supports supported endorse endorses endorsed fund funds funded finance finances financed sponsor sponsors sponsored arm arms armed",
 		"attacked":    "attack attacks attacked bomb bombs bombed shell shells shelled strike strikes struck target targets targeted raid raids raided invade invades invaded storm stormed ambush ambushed besiege besieged assaulted hit",
 		"killed":      "kill kills killed assassinate assassinates assassinated murder murders murdered shoot shoots shot execute executes executed slay slew slain stab stabbed strangle strangled behead beheaded poison poisoned gunned",
 		"leads":       "lead leads led head heads headed found founded chair chairs chaired command commands commanded run runs manage manages managed direct directs directed",
@@ -185,6 +185,9 @@ func (v *view) verbRules() {
 		if pred == "controls" && !v.isA(o, schema.Location) {
 			continue
 		}
+		if pred == "backs" && v.party(o) && (v.low(v.m(o).i-1) == "the" || v.low(v.m(o).i-2) == "the") && !strings.HasSuffix(v.low(v.m(o).j-1), "s") {
+			continue // "endorsed the Alabama Republican": a person, not the party
+		}
 		if pred == "killed" && v.m(o).kind == kPronoun {
 			// "Kennedy had just won the primary when Sirhan shot him": the
 			// one other person named before the killer.
@@ -235,8 +238,8 @@ func (v *view) verbRules() {
 				break // "killed Kennedy and wounded Connally": another verb's object
 			}
 			next := v.np(j + 1)
-			if next < 0 || v.cls(next).Top() != v.cls(o).Top() {
-				break
+			if next < 0 || v.cls(next).Top() != v.cls(o).Top() || v.low(j) == "," && v.speaks(v.m(next).j) {
+				break // "endorsed Moore, Jones said": the next name opens a clause
 			}
 			v.emit(s, pred, next, rule, v.m(s).i, v.m(next).j, negQ(neg))
 			cur = next
