@@ -65,3 +65,18 @@ func TestEndorsementIsBacking(t *testing.T) {
 			not: []string{"Ada Kirch|backs|Velden Party"}},
 	})
 }
+
+// A critic or an opponent of somebody opposes them, in an appositive, a
+// copula or a noun before the name.
+func TestCriticsOppose(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "appositive critic", text: "Mark Holt, a vocal critic of Senator Ana Ruiz, spoke first on Monday.",
+			want: []string{"Mark Holt|opposes|Ana Ruiz"}},
+		{name: "copula critic", text: "Governor Mark Holt has been a vocal critic of the Vela Times, and opposed its sale.",
+			want: []string{"Mark Holt|opposes|Vela Times"}},
+		{name: "critic before the name", text: "President Tom Hale backs the bill, and frequent Hale critic Ana Ruiz hopes to take the seat.",
+			want: []string{"Ana Ruiz|opposes|Tom Hale"}},
+		{name: "not a critic", text: "Governor Mark Holt has never been a critic of the Vela Times.",
+			not: []string{"Mark Holt|opposes|Vela Times"}},
+	})
+}

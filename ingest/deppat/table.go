@@ -262,6 +262,14 @@ var rows = []*Pattern{
 		Notes: "the Front, backed by Moscow, …"},
 	{Name: "appos-passive-backs", Pred: "backs", Path: "X[!caps] <obl:agent V[" + backVerbs + ",!neg,!modal] <acl _[!mention] <appos Y", Subj: actor, Obj: anyName,
 		Notes: "the Vela Review, a magazine backed by donor Ana Ruiz, → Ana Ruiz backs Vela Review"},
+	// a critic or an opponent of Y, as an appositive, a copula or a noun
+	// before the name ("frequent Trump critic X"): opposition as a standing
+	{Name: "appos-critic-of", Pred: "opposes", Path: "X >appos _[lemma=critic|opponent] >nmod Y[case=of]", Subj: per, Obj: []string{"PER", "ORG"},
+		Notes: "Ana Ruiz, a vocal critic of Tom Hale, … → Ana Ruiz opposes Tom Hale"},
+	{Name: "copula-critic-of", Pred: "opposes", Path: "X <nsubj _[lemma=critic|opponent,cop,!neg] >nmod Y[case=of]", Subj: per, Obj: []string{"PER", "ORG"},
+		Notes: "Ana Ruiz has been a vocal critic of the Vela Times → opposes"},
+	{Name: "name-critic-name", Pred: "opposes", Path: "X <- _[lemma=critic] <- Y", Subj: per, Obj: []string{"PER", "ORG"},
+		Notes: "frequent Tom Hale critic Ana Ruiz → Ana Ruiz opposes Tom Hale"},
 	{Name: "svo-opposes", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[" + opposeVerbs + ",!neg,!modal] >obj Y", Subj: actor, Obj: anyName,
 		Notes: "Ana Ruiz opposes the Vela plan"},
 	{Name: "svo-attacks-verbal", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[lemma=attack,!neg,!modal] >obj Y", Subj: per, Obj: []string{"PER", "ORG"},
