@@ -154,7 +154,40 @@ func (e *Extractor) analyse(ctx context.Context, doc schema.Document) (*docState
 		x.applyRules(si)
 		x.depFacts(si)
 	}
+	x.formerRoles()
 	return x, nil
+}
+
+// formerRoles files a title read with its "former" ("Trump's former
+// campaign manager") as the title itself, marked former: the office is the
+// same one its holders share, and readers, golds and queries name it so.
+func (x *docState) formerRoles() {
+	for i := range x.facts {
+		f := &x.facts[i]
+		if f.pred != "role" || f.obj < 0 {
+			continue
+		}
+		name := x.ents[f.obj].key
+		rest, ok := strings.CutPrefix(name, "r:former ")
+		if !ok {
+			rest, ok = strings.CutPrefix(name, "r:ex-")
+		}
+		if !ok || rest == "" {
+			continue
+		}
+		surface := x.ents[f.obj].name()
+		if k := strings.IndexByte(surface, ' '); k > 0 && strings.EqualFold(surface[:k], "former") {
+			surface = surface[k+1:]
+		} else if strings.HasPrefix(strings.ToLower(surface), "ex-") {
+			surface = surface[3:]
+		}
+		f.obj = x.entityFor("r:"+rest, "", surface, schema.Role, 4, f.s0)
+		q := map[string]string{schema.QualFormer: "true"}
+		for k, v := range f.qual {
+			q[k] = v
+		}
+		f.qual = q
+	}
 }
 
 // Annotation counts what the NLP stage found in one document.

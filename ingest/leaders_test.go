@@ -80,3 +80,16 @@ func TestCriticsOppose(t *testing.T) {
 			not: []string{"Mark Holt|opposes|Vela Times"}},
 	})
 }
+
+// A former title is the title, marked former: its holders share one node.
+func TestFormerTitleIsTheTitle(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "former before a possessive staff title", text: "Agents questioned Governor Ada Kirch's former campaign manager, Tom Hale, on Monday.",
+			want:  []string{"Tom Hale|role|campaign manager"},
+			not:   []string{"Tom Hale|role|former campaign manager"},
+			quals: map[string]string{"Tom Hale|role|campaign manager#former": "true"}},
+		{name: "a present title stays unmarked", text: "Agents questioned Governor Ada Kirch's campaign manager, Tom Hale, on Monday.",
+			want:  []string{"Tom Hale|role|campaign manager"},
+			quals: map[string]string{"Tom Hale|role|campaign manager#former": ""}},
+	})
+}

@@ -374,7 +374,7 @@ func (v *view) knownRole(e int) bool {
 // roleEntity makes a Role entity for a lower-case title ("top official").
 func (v *view) roleEntity(i, j int) int {
 	for i < j-1 && evaluative[v.low(i)] {
-		i++ // "an outspoken former adviser" holds the role "former adviser"
+		i++ // "an outspoken former adviser" holds the role "former adviser" (formerRoles files it as adviser, former)
 	}
 	if i >= j {
 		return -1
