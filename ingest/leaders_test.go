@@ -93,3 +93,11 @@ func TestFormerTitleIsTheTitle(t *testing.T) {
 			quals: map[string]string{"Tom Hale|role|campaign manager#former": ""}},
 	})
 }
+
+// An adjective that is part of the title stays in it after a possessive.
+func TestPossessiveTitleAdjectives(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "national security adviser", text: "Investigators questioned Governor Ada Kirch's national security adviser, Tom Hale, on Monday.",
+			want: []string{"Tom Hale|role|national security adviser"}, not: []string{"Tom Hale|role|security adviser"}},
+	})
+}

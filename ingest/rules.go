@@ -420,6 +420,9 @@ func (v *view) possessiveRules() {
 		}
 		i := k + 1
 		for i < len(v.t) && (npSkip[v.low(i)] || v.t[i].Tag == "JJ" && v.t[i].Text == v.low(i)) && i < k+4 {
+			if _, _, head := v.roleNounSpan(i); head != "" && v.t[i].Tag == "JJ" && !evaluative[v.low(i)] && !rankWords[v.low(i)] {
+				break // "Trump's national security adviser": the adjective is the title's
+			}
 			i++
 		}
 		// Support nouns: "the president's endorsement of Moore", "Iran's
@@ -497,6 +500,12 @@ func (v *view) possessiveRules() {
 		}
 	}
 }
+
+// rankWords order or place a title's holders without naming the office
+// ("the agency's first director", "Trump's personal attorney").
+var rankWords = map[string]bool{"first": true, "last": true, "current": true, "own": true, "personal": true,
+	"top": true, "new": true, "outgoing": true, "incoming": true, "previous": true, "latest": true, "next": true,
+	"political": true, "private": true, "then": true}
 
 // supportNouns name backing as a thing one has ("X's support for Y").
 var supportNouns = map[string]bool{"support": true, "endorsement": true, "backing": true, "sponsorship": true}
