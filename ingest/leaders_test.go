@@ -101,3 +101,13 @@ func TestPossessiveTitleAdjectives(t *testing.T) {
 			want: []string{"Tom Hale|role|national security adviser"}, not: []string{"Tom Hale|role|security adviser"}},
 	})
 }
+
+// An age before the title is no part of it.
+func TestAgeBeforeTitle(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "a 63-year-old former attorney", text: "The race is tight between Tom Hale and Democrat Ana Ruiz, a 63-year-old former federal prosecutor.",
+			want: []string{"Ana Ruiz|role|federal prosecutor"}, not: []string{"Ana Ruiz|role|63-year-old former federal prosecutor"}},
+		{name: "a 36-year-old surgeon", text: "Rudi Kosta, a 36-year-old plastic surgeon, said he would vote.",
+			want: []string{"Rudi Kosta|role|plastic surgeon"}},
+	})
+}

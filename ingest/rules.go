@@ -226,7 +226,7 @@ func (v *view) appositiveRules() {
 			}
 		}
 		indefinite := false // "X, a director at Y": one of several, not the head
-		for w := v.low(i); w == "the" || w == "a" || w == "an" || w == "now" || w == "then" || w == "also" || w == "another"; w = v.low(i) {
+		for w := v.low(i); w == "the" || w == "a" || w == "an" || w == "now" || w == "then" || w == "also" || w == "another" || strings.HasSuffix(w, "-year-old"); w = v.low(i) {
 			indefinite = indefinite || w == "a" || w == "an" || w == "another"
 			i++
 		}
