@@ -134,17 +134,9 @@ The development scores are for the embedded tagger's tags over gold tokens.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			train, dev, err := readTrainDev(trainPath, devPath)
-			if err != nil {
-				return err
-			}
-			tg, err := tagger.Load()
-			if err != nil {
-				return fmt.Errorf("the embedded tagger: %w", err)
-			}
 			opt.Log = a.stderr
 			began := time.Now()
-			sents, err := jackknifedSentences(ctx, train, folds, cache)
+			train, dev, sents, tg, err := jackknifedSplits(ctx, trainPath, devPath, folds, cache)
 			if err != nil {
 				return err
 			}
@@ -312,17 +304,9 @@ and with the label pass's.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			train, dev, err := readTrainDev(trainPath, devPath)
-			if err != nil {
-				return err
-			}
-			tg, err := tagger.Load()
-			if err != nil {
-				return fmt.Errorf("the embedded tagger: %w", err)
-			}
 			opt.Log = a.stderr
 			began := time.Now()
-			sents, err := jackknifedSentences(ctx, train, folds, cache)
+			_, dev, sents, tg, err := jackknifedSplits(ctx, trainPath, devPath, folds, cache)
 			if err != nil {
 				return err
 			}
@@ -371,6 +355,22 @@ and with the label pass's.`,
 // jackknifedSentences returns the training sentences with jackknifed tags
 // (see jackknifeTags), read from cache when it names an existing file and
 // written to it otherwise.
+// jackknifedSplits is what train parser and train parser-labels start
+// from: the EWT splits, the training sentences tagged by taggers that never
+// saw them, and the embedded tagger that tags the dev split for the scores.
+func jackknifedSplits(ctx context.Context, trainPath, devPath string, folds int, cache string) (train, dev []conll.Sentence, tagged []nlp.Sentence, tg *tagger.Model, err error) {
+	if train, dev, err = readTrainDev(trainPath, devPath); err != nil {
+		return nil, nil, nil, nil, err
+	}
+	if tg, err = tagger.Load(); err != nil {
+		return nil, nil, nil, nil, fmt.Errorf("the embedded tagger: %w", err)
+	}
+	if tagged, err = jackknifedSentences(ctx, train, folds, cache); err != nil {
+		return nil, nil, nil, nil, err
+	}
+	return train, dev, tagged, tg, nil
+}
+
 func jackknifedSentences(ctx context.Context, train []conll.Sentence, folds int, cache string) ([]nlp.Sentence, error) {
 	if cache != "" {
 		if _, err := os.Stat(cache); err == nil {
