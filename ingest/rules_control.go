@@ -47,7 +47,9 @@ var (
 	majoritySize = map[string]bool{"narrow": true, "slim": true, "thin": true, "razor-thin": true, "slender": true,
 		"comfortable": true, "large": true, "solid": true, "big": true, "working": true, "strong": true, "simple": true,
 		"absolute": true, "outright": true, "overall": true, "clear": true, "two-thirds": true, "three-fifths": true, "-": true, "seat": true}
-	// conditionWords before the party make the control a supposition.
+	// conditionWords open a supposition: a control, attack or other fact
+	// read after them is not stated ("if Republicans keep the Senate",
+	// "unless Y has attacked X"). deppat keeps its own list for !modal.
 	conditionWords = map[string]bool{"if": true, "unless": true, "whether": true, "should": true}
 	// hyphenControl suffixes: "the Republican-controlled Senate".
 	hyphenControl = map[string]bool{"controlled": true, "led": true, "dominated": true, "run": true}

@@ -427,7 +427,10 @@ func (v *view) nominalRules() {
 func unrealAttack(v *view, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-4; j-- {
 		switch v.low(j) {
-		case "potential", "possible", "any", "planned", "threatened", "proposed", "would-be", "hypothetical", "future", "if", "unless", "whether":
+		case "potential", "possible", "any", "planned", "threatened", "proposed", "would-be", "hypothetical", "future":
+			return true
+		}
+		if conditionWords[v.low(j)] {
 			return true
 		}
 	}
@@ -438,7 +441,7 @@ func unrealAttack(v *view, k int) bool {
 // i and verb k ("unless Y has first attacked X", "if X backs Y").
 func supposed(v *view, i, k int) bool {
 	for j := max(i-2, 0); j < k; j++ {
-		if w := v.low(j); w == "if" || w == "unless" || w == "whether" {
+		if conditionWords[v.low(j)] {
 			return true
 		}
 	}
