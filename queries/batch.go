@@ -94,24 +94,35 @@ func (g *graphView) prefetchNames(ctx context.Context, nodes []cgraph.Ref) error
 	return nil
 }
 
-// prefetchDisplay fills g.display (ng.name) for the IRIs given.
-func (g *graphView) prefetchDisplay(ctx context.Context, iris []string) error {
-	if g.display == nil {
-		g.display = map[string]string{}
-	}
+// refsToFetch resolves, once each and in order, the IRIs that cached does
+// not hold yet. An IRI the store does not know ends the batch with nothing
+// to fetch: the rows fall back to reading one value at a time.
+func (g *graphView) refsToFetch(iris []string, cached func(string) bool) ([]cgraph.Ref, []string, error) {
 	var refs []cgraph.Ref
 	var todo []string
 	seen := map[string]bool{}
 	for _, s := range iris {
-		if _, ok := g.display[s]; ok || seen[s] {
+		if cached(s) || seen[s] {
 			continue
 		}
 		seen[s] = true
 		r, err := g.qs.ValueOf(quad.IRI(s))
 		if err != nil || r == nil {
-			return err
+			return nil, nil, err
 		}
 		refs, todo = append(refs, r), append(todo, s)
+	}
+	return refs, todo, nil
+}
+
+// prefetchDisplay fills g.display (ng.name) for the IRIs given.
+func (g *graphView) prefetchDisplay(ctx context.Context, iris []string) error {
+	if g.display == nil {
+		g.display = map[string]string{}
+	}
+	refs, todo, err := g.refsToFetch(iris, func(s string) bool { _, ok := g.display[s]; return ok })
+	if err != nil {
+		return err
 	}
 	if len(todo) == 0 || g.keys == nil {
 		return nil // displayName reads FirstObject only with keys
@@ -140,19 +151,9 @@ func (g *graphView) prefetchValues(ctx context.Context, nodes []string, pred str
 	if g.values == nil {
 		g.values = map[[2]string]quad.Value{}
 	}
-	var refs []cgraph.Ref
-	var todo []string
-	seen := map[string]bool{}
-	for _, s := range nodes {
-		if _, ok := g.values[[2]string{s, pred}]; ok || seen[s] {
-			continue
-		}
-		seen[s] = true
-		r, err := g.qs.ValueOf(quad.IRI(s))
-		if err != nil || r == nil {
-			return err
-		}
-		refs, todo = append(refs, r), append(todo, s)
+	refs, todo, err := g.refsToFetch(nodes, func(s string) bool { _, ok := g.values[[2]string{s, pred}]; return ok })
+	if err != nil {
+		return err
 	}
 	if len(todo) == 0 {
 		return nil
