@@ -274,7 +274,7 @@ func (x *docState) segment(si int, c chunk) {
 		// a body's head with its complement is an organisation's name too.
 		restOrg := x.looksOrg(toks[c.i+1:c.j]) || x.headWithComplement(toks[c.i+1:c.j])
 		if isDem && !restOrg && !x.known(joinToks(toks[c.i:c.j])) {
-			x.addMention(mention{sent: si, i: c.i, j: c.i + 1, kind: kDemonym, surface: first, gazName: x.g.demonyms[first], class: schema.Country, strength: 3, ent: -1, roleOrg: -1})
+			x.addMention(mention{sent: si, i: c.i, j: c.i + 1, kind: kDemonym, surface: first, gazName: x.g.demonyms[first], class: x.demonymClass(first), strength: 3, ent: -1, roleOrg: -1})
 			x.segmentPlain(si, chunk{c.i + 1, c.j}, hon)
 			return
 		}
@@ -375,8 +375,10 @@ func (x *docState) segmentPlain(si int, c chunk, person bool) int {
 	if languages[text] && c.i > 0 && toks[c.i-1].Lower == "in" {
 		return -1 // "in English": a language, not the country
 	}
-	if _, ok := x.g.demonyms[text]; ok && c.j-c.i == 1 {
-		return x.addMention(mention{sent: si, i: c.i, j: c.j, kind: kDemonym, surface: text, gazName: x.g.demonyms[text], class: schema.Country, strength: 3, ent: -1, roleOrg: -1})
+	// "South Korean", "Puerto Rican": a demonym of two words points to its
+	// place as one of one word does.
+	if _, ok := x.g.demonyms[text]; ok && c.j-c.i <= 2 {
+		return x.addMention(mention{sent: si, i: c.i, j: c.j, kind: kDemonym, surface: text, gazName: x.g.demonyms[text], class: x.demonymClass(text), strength: 3, ent: -1, roleOrg: -1})
 	}
 	if c.j-c.i == 1 && (toks[c.i].Tag == "JJ" || adjectival(toks, c.i)) && !(c.j < len(toks) && descriptors[toks[c.j].Text].class != "") {
 		// "Kurdish areas": an adjective, not a name.
@@ -596,4 +598,13 @@ func (x *docState) committeeName(toks []token, c chunk) (string, bool) {
 		return "", false
 	}
 	return "", false
+}
+
+// demonymClass is the class of the place a demonym points to: a country's
+// mostly, a territory's or region's for "Puerto Rican" or "Kurdish".
+func (x *docState) demonymClass(demonym string) schema.Class {
+	if e, ok := x.lookup(x.g.demonyms[demonym]); ok && e.Class.IsA(schema.Location) {
+		return e.Class
+	}
+	return schema.Country
 }

@@ -147,6 +147,10 @@ Vatican|Vatican|Vatican City|Holy See
 Korea|Korean,Koreans|Seoul|
 `
 
+// regionDemonyms are the demonyms of places that are no country.
+// ("Kurdish" is no such: Kurds live in four countries and none is theirs.)
+var regionDemonyms = map[string]string{"Puerto Rican": "Puerto Rico", "Puerto Ricans": "Puerto Rico"}
+
 // places: class | names (one per line after the class line "# Class")
 const placesData = `
 # City
@@ -531,6 +535,13 @@ func newGazetteer() *gazetteer {
 	}
 	for cap := range g.capitals {
 		add(cap, gazEntry{cap, schema.City})
+	}
+	// "Puerto Rican Governor X": a territory's demonym names it as a
+	// country's does.
+	for d, place := range regionDemonyms {
+		if _, ok := g.demonyms[d]; !ok {
+			g.demonyms[d] = place
+		}
 	}
 	for _, line := range strings.Split(orgsData, "\n") {
 		f := strings.Split(line, "|")

@@ -66,6 +66,9 @@ func (v *view) coordinatedTitles(title string) []string {
 	return []string{strings.TrimSpace(a), strings.TrimSpace(b)}
 }
 
+// ancestryWords after a place make it one's forebears', not one's own.
+var ancestryWords = map[string]bool{"descent": true, "origin": true, "origins": true, "heritage": true, "ancestry": true, "extraction": true, "background": true}
+
 // kinWords name a relative; with a title after them they are a second role.
 var kinWords = map[string]bool{"son-in-law": true, "daughter-in-law": true, "brother-in-law": true, "father-in-law": true,
 	"son": true, "daughter": true, "wife": true, "husband": true, "brother": true, "sister": true}
@@ -327,7 +330,10 @@ func (v *view) appositiveRules() {
 				v.emitPlace(pi, "lives_in", o, "diplomat-posting", p.i, v.m(o).j, q)
 			}
 		} else if w == "of" || w == "for" || w == "at" || w == "with" || w == "to" {
-			if o := v.np(end + 1); o >= 0 && (v.isA(o, schema.Organization) || v.isA(o, schema.Location) && org < 0) {
+			if o := v.np(end + 1); o >= 0 && ancestryWords[v.low(v.m(o).j)] {
+				// "a lawmaker of Puerto Rican descent": an ancestry is no
+				// employer and no home.
+			} else if o >= 0 && (v.isA(o, schema.Organization) || v.isA(o, schema.Location) && org < 0) {
 				org = o // "the WFP director for Aurelia": Aurelia is the scope, WFP the employer
 			} else if o >= 0 && w == "for" && org < 0 && v.isA(o, schema.Person) && v.m(o).kind == kName {
 				org = o // "X, a lawyer for Clinton": staffRel decides
