@@ -66,6 +66,14 @@ func headFits(head, name string) bool {
 	return !ok || got == want
 }
 
+// classFits reports whether a description's head ("the agency") may
+// describe an entity of that class: a company is no agency; a body whose
+// kind is unknown (a plain organisation) may be any.
+func classFits(head string, class schema.Class) bool {
+	want := descriptionHeads[strings.ToLower(head)]
+	return want == "" || class == schema.Organization || class.IsA(want)
+}
+
 // personPronouns refer to a person.
 var personPronouns = map[string]bool{"he": true, "she": true, "him": true, "his": true, "her": true}
 

@@ -16,3 +16,39 @@ func TestDemonymsOfTwoWordsAndAncestry(t *testing.T) {
 			want: []string{"Ana Roth|role|senator"}, not: []string{"Ana Roth|lives_in|Mexico", "Ana Roth|works_for|Mexico"}},
 	})
 }
+
+// Titles as analysts read them: a rank before the title stays in it, a
+// possessor's title is not the appositive's, "then-"/"ex-" date the whole
+// title, and a title word inside an organisation's name titles nobody.
+func TestTitleBoundaries(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "the possessor's title is not the appositive's", text: "Trump said he never asked Ana Roth to stop investigating Tom Hale, the president’s former national security adviser.",
+			want: []string{"Tom Hale|role|national security adviser"}, not: []string{"Tom Hale|role|president"},
+			quals: map[string]string{"Tom Hale|role|national security adviser#former": "true"}},
+		{name: "a governor's chief of staff", text: "Ana Roth, the governor's chief of staff, declined to comment on Monday.",
+			not: []string{"Ana Roth|role|governor"}},
+		{name: "deputy ranks the title", text: "He greeted Velden deputy prime minister Tom Hale at a dinner in Paris.",
+			want: []string{"Tom Hale|role|deputy prime minister"}, not: []string{"Tom Hale|role|prime minister"}},
+		{name: "deputy press secretary", text: "White House deputy press secretary Ana Roth said the plan would wait.",
+			want: []string{"Ana Roth|role|deputy press secretary"}, not: []string{"Ana Roth|role|press secretary"}},
+		{name: "a sentence-initial modifier", text: "Special prosecutor Tom Hale is leading a criminal investigation.",
+			want: []string{"Tom Hale|role|Special prosecutor"}},
+		{name: "then- dates the whole title", text: "He spoke with then-Vice President Tom Hale about the budget.",
+			want: []string{"Tom Hale|role|Vice President"}, not: []string{"Tom Hale|role|President"},
+			quals: map[string]string{"Tom Hale|role|Vice President#former": "true"}},
+		{name: "ex- dates the whole title", text: "The probe was led by ex-Defense Secretary Ana Roth last year.",
+			want: []string{"Ana Roth|role|Defense Secretary"}, quals: map[string]string{"Ana Roth|role|Defense Secretary#former": "true"}},
+		{name: "Justice inside a centre's name", text: "Ana Roth previously was director of the Velden Juvenile Justice Prosecution Center at the Marrow Institute.",
+			not: []string{"Prosecution Center|role|Justice"}},
+		{name: "Justice inside an office's name", text: "Trump plans to nominate Ana Roth to oversee the Justice Department’s Office of Juvenile Justice and Delinquency Prevention.",
+			not: []string{"and Delinquency Prevention|role|Justice", "and Delinquency Prevention|works_for|Justice Department"}},
+	})
+}
+
+// "the agency" is the last government body named, never a company.
+func TestAgencyIsNoCompany(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "agency after a hotel", text: "Democrats said the Velden Services Agency withheld documents about the Marrow Grand Hotel. Critics say the Marrow Grand Hotel violates the lease. Tom Hale, a spokesman for the agency, declined to comment.",
+			want: []string{"Tom Hale|works_for|Velden Services Agency"}, not: []string{"Tom Hale|works_for|Marrow Grand Hotel"}},
+	})
+}

@@ -44,6 +44,13 @@ func (x *docState) roleSpan(toks []token, c chunk) (ri, rj int, ok bool) {
 		if k >= c.i+2 && (toks[k-1].Lower == "of" || toks[k-1].Lower == "for") && x.g.orgHeads[toks[k-2].Text] != "" {
 			continue
 		}
+		// "Office of Juvenile Justice", "National Juvenile Justice
+		// Prosecution Center": a title word among the words of an
+		// organisation's name (its complement, or before its head word
+		// at the end) titles nobody.
+		if x.insideOrgName(toks, c, k) {
+			continue
+		}
 		ri = k
 		for ri > c.i && (x.g.roleMods[toks[ri-1].Text] || x.g.roleHeads[toks[ri-1].Text]) {
 			ri--
@@ -607,4 +614,34 @@ func (x *docState) demonymClass(demonym string) schema.Class {
 		return e.Class
 	}
 	return schema.Country
+}
+
+// insideOrgName reports whether the title word at k is one of the words
+// of an organisation's name: the chunk ends in an organisation's head word
+// ("... Justice Prosecution Center"), or capitalised words after "of" or
+// "for" and an organisation's head lead to it ("Office of Juvenile Justice").
+func (x *docState) insideOrgName(toks []token, c chunk, k int) bool {
+	if k+1 < c.j && x.g.orgHeads[toks[c.j-1].Text] != "" && !x.g.roleHeads[toks[c.j-1].Text] {
+		// ("Executive Director of Advanced Biofuels Business Council"
+		// is a title and its complement.)
+		inside := true
+		for m := k + 1; m < c.j; m++ {
+			inside = inside && upperFirst(toks[m].Text)
+		}
+		if inside {
+			return true
+		}
+	}
+	if k+1 < c.j && toks[k+1].Lower != "and" && toks[k+1].Text != "&" {
+		return false // "School of Law Professor Daniel Shaviro": a name follows the title
+	}
+	for m := k - 1; m > c.i; m-- {
+		switch {
+		case toks[m].Lower == "of" || toks[m].Lower == "for":
+			return x.g.orgHeads[toks[m-1].Text] != ""
+		case !upperFirst(toks[m].Text) || x.g.roleHeads[toks[m].Text]:
+			return false
+		}
+	}
+	return false
 }

@@ -269,7 +269,7 @@ func (x *docState) resolve() {
 					if head, ok := strings.CutPrefix(m.surface, "the "); ok {
 						m.ent = -1
 						for n := len(orgs) - 1; n >= 0 && n >= len(orgs)-4; n-- {
-							if headFits(head, x.ents[orgs[n]].name()) {
+							if headFits(head, x.ents[orgs[n]].name()) && classFits(head, x.ents[orgs[n]].class) {
 								m.ent = orgs[n]
 								break
 							}

@@ -233,6 +233,13 @@ func (v *view) appositiveRules() {
 			indefinite = indefinite || w == "a" || w == "an" || w == "another"
 			i++
 		}
+		// "X, the president's former national security adviser": a title
+		// before "'s" is its holder's, not X's; X's is the one after it.
+		if mi := v.start[i]; mi >= 0 && v.m(mi).kind == kRole && v.low(v.m(mi).j) == "'s" {
+			i = v.m(mi).j + 1
+		} else if _, rj, head := v.roleNounSpan(i); head != "" && v.low(rj) == "'s" {
+			i = rj + 1
+		}
 		former := false
 		if v.low(i) == "former" {
 			former = true

@@ -419,8 +419,13 @@ func (v *view) roleNounSpan(i int) (int, int, string) {
 	head := ""
 	for j < len(v.t) && j < i+4 {
 		w := v.t[j].Text
-		if w != v.t[j].Lower {
-			break
+		if w != v.t[j].Lower && !(j == 0 && titleOnlyMods[w]) {
+			break // but "Special prosecutor X" opens a sentence
+		}
+		w = v.t[j].Lower
+		if rankPrefixes[w] && j+1 < len(v.t) && v.t[j+1].Text == v.t[j+1].Lower && v.t[j+1].Tag != "IN" && v.t[j+1].Tag != "CC" {
+			j++ // "deputy prime minister", "assistant attorney general": a rank of the title after it
+			continue
 		}
 		if w == "fellow" && j+1 < len(v.t) && upperFirst(v.t[j+1].Text) {
 			break // "a fellow Democrat": a companion, not a fellowship
@@ -447,6 +452,9 @@ func (v *view) roleNounSpan(i int) (int, int, string) {
 	}
 	return i, i, ""
 }
+
+// rankPrefixes are titles that also rank the title after them.
+var rankPrefixes = map[string]bool{"deputy": true, "assistant": true, "associate": true, "vice": true}
 
 func (v *view) isLeader(roleText string) bool {
 	r := strings.ToLower(roleText)
