@@ -16,6 +16,7 @@ import (
 	"github.com/newsgraph/newsgraph/nlp/conll"
 	"github.com/newsgraph/newsgraph/nlp/eval"
 	"github.com/newsgraph/newsgraph/nlp/parser"
+	"github.com/newsgraph/newsgraph/nlp/perceptron"
 	"github.com/newsgraph/newsgraph/nlp/tagger"
 )
 
@@ -251,15 +252,20 @@ func proseSentence(words []string) bool {
 }
 
 // trainParserPruneCommand shrinks a trained parser model file, so that the
-// ensemble's members fit the size budget of the embedded models.
+// ensemble's members fit the size budget of the embedded models: it drops
+// the features with small weights and writes the rest in the compact
+// encoding (perceptron.Compact: 8-bit block floating point weights and keys
+// cut to the bits the model needs), unless --weight-bits 16 keeps the
+// 16-bit file.
 func (a *app) trainParserPruneCommand() *cobra.Command {
 	var in, out string
 	var threshold float32
+	var weightBits, keySlack int
 	cmd := &cobra.Command{
 		Use:   "parser-prune --in FILE --out FILE [--prune T]",
-		Short: "Drop a trained parser model's features whose weights are all below T",
+		Short: "Drop a trained parser model's features whose weights are all below T and write it compact",
 		Example: `  newsgraph train parser --beam 4 --rtl --epochs 10 --out /tmp/beam-rtl.model
-  newsgraph train parser-prune --in /tmp/beam-rtl.model --out nlp/parser/parser-beam-rtl.model --prune 2`,
+  newsgraph train parser-prune --in /tmp/beam-rtl.model --out nlp/parser/parser-beam-rtl.model --prune 0`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f, err := os.Open(in)
@@ -271,7 +277,11 @@ func (a *app) trainParserPruneCommand() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("%s: %w", in, err)
 			}
-			if m, err = m.Pruned(threshold); err != nil {
+			var enc *perceptron.Compact
+			if weightBits < 16 {
+				enc = &perceptron.Compact{KeySlack: keySlack, WeightBits: weightBits}
+			}
+			if m, err = m.Pruned(threshold, enc); err != nil {
 				return err
 			}
 			return writeModel(out, m.Write)
@@ -281,6 +291,8 @@ func (a *app) trainParserPruneCommand() *cobra.Command {
 	f.StringVar(&in, "in", "", "parser model file to read")
 	f.StringVar(&out, "out", "", "model file to write")
 	f.Float32Var(&threshold, "prune", 2, "drop features whose weights are all below this")
+	f.IntVar(&weightBits, "weight-bits", 8, "bits of each weight's mantissa in the compact encoding (2–8), or 16 for the 16-bit file")
+	f.IntVar(&keySlack, "key-slack", 20, "key bits kept beyond log2 of the feature count (compact encoding)")
 	_ = cmd.MarkFlagRequired("in")
 	_ = cmd.MarkFlagRequired("out")
 	return cmd

@@ -19,8 +19,9 @@ import (
 
 // arcTable holds the arc model's weights (one class) inline with their keys.
 type arcTable struct {
-	slots []arcSlot
-	mask  uint64
+	slots   []arcSlot
+	mask    uint64
+	keyMask uint64 // as moveTable's
 }
 
 type arcSlot struct {
@@ -35,7 +36,7 @@ func readArcTable(file []byte) (*arcTable, error) {
 			return fmt.Errorf("parser: arc model has %d classes, want 1", len(h.Classes))
 		}
 		size := tableSize(h.Features)
-		t.slots, t.mask = make([]arcSlot, size), uint64(size-1)
+		t.slots, t.mask, t.keyMask = make([]arcSlot, size), uint64(size-1), perceptron.KeyMask(h.KeyBits)
 		return nil
 	}, func(f perceptron.Feature, q []int16) {
 		key := uint64(f)
@@ -57,7 +58,7 @@ func readArcTable(file []byte) (*arcTable, error) {
 func (t *arcTable) sum(feats []perceptron.Feature) int32 {
 	var s int32
 	for _, f := range feats {
-		key := uint64(f)
+		key := uint64(f) & t.keyMask
 		for i := key & t.mask; ; i = (i + 1) & t.mask {
 			sl := &t.slots[i]
 			if sl.key == key {

@@ -44,7 +44,7 @@ func TestTrainGraphSlice(t *testing.T) {
 	if acc := headAccuracy(m, gold[:50]); acc < 0.8 {
 		t.Errorf("tiny graph model: %.3f of heads right on its training data", acc)
 	}
-	pruned, err := m.Pruned(0.5)
+	pruned, err := m.Pruned(0.5, nil)
 	if err != nil || pruned.arcs == nil {
 		t.Fatalf("pruned graph model: %v", err)
 	}

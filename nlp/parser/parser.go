@@ -397,13 +397,20 @@ func (m *Model) Write(w io.Writer) error {
 
 // fromTrained makes the model of trained perceptrons; beam > 1 records the
 // beam width the moves were trained for, rtl that they read sentences
-// backwards.
-func fromTrained(moves, labels *perceptron.Model, beam int, rtl, graph bool) (*Model, error) {
+// backwards; enc, when not nil, writes the perceptrons in the compact
+// encoding instead of 16 bits.
+func fromTrained(moves, labels *perceptron.Model, beam int, rtl, graph bool, enc *perceptron.Compact) (*Model, error) {
 	var mv, lb bytes.Buffer
-	if err := moves.Write(&mv); err != nil {
+	write := func(p *perceptron.Model, w io.Writer) error {
+		if enc != nil {
+			return p.WriteCompact(w, *enc)
+		}
+		return p.Write(w)
+	}
+	if err := write(moves, &mv); err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
 	}
-	if err := labels.Write(&lb); err != nil {
+	if err := write(labels, &lb); err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
 	}
 	parts := [][]byte{mv.Bytes(), lb.Bytes()}
@@ -442,9 +449,10 @@ func readBytes(data []byte) (*Model, error) {
 }
 
 // Pruned returns the model without the move and label features whose
-// weights are all below threshold in magnitude (see Options.Prune): a
-// smaller file, so that an ensemble's members fit the size budget.
-func (m *Model) Pruned(threshold float32) (*Model, error) {
+// weights are all below threshold in magnitude (see Options.Prune), written
+// in the compact encoding enc unless it is nil: a smaller file, so that an
+// ensemble's members fit the size budget.
+func (m *Model) Pruned(threshold float32, enc *perceptron.Compact) (*Model, error) {
 	if len(m.members) > 0 {
 		return nil, fmt.Errorf("parser: prune an ensemble's members")
 	}
@@ -456,5 +464,5 @@ func (m *Model) Pruned(threshold float32) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
 	}
-	return fromTrained(mv.Prune(threshold), lb.Prune(threshold), m.beam, m.rtl, m.arcs != nil)
+	return fromTrained(mv.Prune(threshold), lb.Prune(threshold), m.beam, m.rtl, m.arcs != nil, enc)
 }

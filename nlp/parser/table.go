@@ -20,8 +20,9 @@ import (
 // line per feature instead of a map lookup and a weight row is what makes
 // the parser fast.
 type moveTable struct {
-	slots []moveSlot
-	mask  uint64
+	slots   []moveSlot
+	mask    uint64
+	keyMask uint64 // the key bits the model file kept (perceptron.KeyMask)
 }
 
 type moveSlot struct {
@@ -41,7 +42,7 @@ func readMoveTable(file []byte) (*moveTable, error) {
 			return fmt.Errorf("parser: move model has %d classes, want %d", len(h.Classes), numMoves)
 		}
 		size := tableSize(h.Features)
-		t.slots, t.mask = make([]moveSlot, size), uint64(size-1)
+		t.slots, t.mask, t.keyMask = make([]moveSlot, size), uint64(size-1), perceptron.KeyMask(h.KeyBits)
 		return nil
 	}, func(f perceptron.Feature, q []int16) {
 		key := uint64(f)
@@ -65,7 +66,7 @@ func readMoveTable(file []byte) (*moveTable, error) {
 func (t *moveTable) scores(feats []perceptron.Feature, scores *[numMoves]float32) {
 	var s0, s1, s2 int32
 	for _, f := range feats {
-		key := uint64(f)
+		key := uint64(f) & t.keyMask
 		for i := key & t.mask; ; i = (i + 1) & t.mask {
 			s := &t.slots[i]
 			if s.key == key {
@@ -90,7 +91,8 @@ type labelTable struct {
 	slots   []labelSlot
 	weights []int16 // len(classes) per row
 	mask    uint64
-	sums    int // len(classes)
+	keyMask uint64 // as moveTable's
+	sums    int    // len(classes)
 }
 
 type labelSlot struct {
@@ -104,7 +106,7 @@ func readLabelTable(file []byte) (*labelTable, error) {
 	err := perceptron.Scan(bytes.NewReader(file), func(h perceptron.Header) error {
 		size := tableSize(h.Features)
 		t.classes, t.sums = h.Classes, len(h.Classes)
-		t.slots, t.mask = make([]labelSlot, size), uint64(size-1)
+		t.slots, t.mask, t.keyMask = make([]labelSlot, size), uint64(size-1), perceptron.KeyMask(h.KeyBits)
 		t.weights = make([]int16, 0, h.Features*len(h.Classes))
 		return nil
 	}, func(f perceptron.Feature, q []int16) {
@@ -133,7 +135,10 @@ func (t *labelTable) predict(feats []perceptron.Feature, sums []int32, allowed f
 	n := t.sums
 	sums = sums[:n]
 	for _, f := range feats {
-		key := uint64(f)
+		key := uint64(f) & t.keyMask
+		if key == 0 {
+			continue // would match an empty slot, whose row 0 is another feature's
+		}
 		for i := key & t.mask; ; i = (i + 1) & t.mask {
 			s := t.slots[i]
 			if s.key == key {

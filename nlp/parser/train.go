@@ -168,7 +168,7 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 		}
 		mv, lb = mv.Prune(opt.Prune), lb.Prune(opt.Prune)
 	}
-	m, err := fromTrained(mv, lb, opt.Beam, opt.RTL, opt.Graph)
+	m, err := fromTrained(mv, lb, opt.Beam, opt.RTL, opt.Graph, nil)
 	if err != nil {
 		return nil, err
 	}

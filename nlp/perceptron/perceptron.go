@@ -33,6 +33,20 @@ type Model struct {
 	Classes []string
 	index   map[Feature]int32 // feature → offset of its weights in weights
 	weights []float32         // len(Classes) weights per feature
+	// keyMask, when not 0, is the mask of the key bits a compact file
+	// kept: features are looked up by those bits.
+	keyMask uint64
+	// fileScale is the scale of the file the model was read from, or 0
+	// (see quantize16).
+	fileScale float32
+}
+
+// key is the key a feature is looked up by.
+func (m *Model) key(f Feature) Feature {
+	if m.keyMask != 0 {
+		return f & Feature(m.keyMask)
+	}
+	return f
 }
 
 // NumClasses is the number of classes the model scores.
@@ -57,7 +71,7 @@ func (m *Model) Scores(feats []Feature, scores []float32) {
 	clear(scores)
 	n := len(m.Classes)
 	for _, f := range feats {
-		off, ok := m.index[f]
+		off, ok := m.index[m.key(f)]
 		if !ok {
 			continue
 		}
@@ -94,7 +108,7 @@ func Best(scores []float32, allowed func(int) bool) int {
 // all below threshold in magnitude: a smaller file for a little accuracy.
 func (m *Model) Prune(threshold float32) *Model {
 	n := len(m.Classes)
-	out := &Model{Classes: m.Classes, index: make(map[Feature]int32, len(m.index))}
+	out := &Model{Classes: m.Classes, index: make(map[Feature]int32, len(m.index)), keyMask: m.keyMask, fileScale: m.fileScale}
 	for f, off := range m.index {
 		w := m.weights[off : int(off)+n]
 		for _, x := range w {
@@ -131,9 +145,12 @@ func Mean(models ...*Model) (*Model, error) {
 		if !slices.Equal(m.Classes, classes) {
 			return nil, errors.New("perceptron: Mean of models with different classes")
 		}
+		if m.keyMask != models[0].keyMask {
+			return nil, errors.New("perceptron: Mean of models with different key bits")
+		}
 	}
 	n := len(classes)
-	out := &Model{Classes: slices.Clone(classes), index: map[Feature]int32{}}
+	out := &Model{Classes: slices.Clone(classes), index: map[Feature]int32{}, keyMask: models[0].keyMask}
 	scale := 1 / float32(len(models))
 	for _, m := range models {
 		for f, off := range m.index {

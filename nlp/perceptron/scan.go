@@ -14,6 +14,10 @@ type Header struct {
 	Classes  []string
 	Features int     // number of features that follow
 	Scale    float32 // a weight is its 16-bit value times Scale
+	// KeyBits is how many low bits of each feature's key the file keeps
+	// (64 in a 16-bit file; fewer in a compact one): a reader looks a
+	// feature up by its key masked with KeyMask(KeyBits).
+	KeyBits int
 }
 
 // Scan reads a model file written by Write without building a Model: it
@@ -29,7 +33,7 @@ func Scan(r io.Reader, header func(Header) error, each func(f Feature, q []int16
 	br := bufio.NewReader(zr)
 	fail := func(err error) error { return fmt.Errorf("perceptron: model file: %w", err) }
 	magic := make([]byte, len(fileMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != fileMagic {
+	if _, err := io.ReadFull(br, magic); err != nil || (string(magic) != fileMagic && string(magic) != compactMagic) {
 		return errors.New("perceptron: not a model file (bad header)")
 	}
 	nc, err := binary.ReadUvarint(br)
@@ -53,6 +57,10 @@ func Scan(r io.Reader, header func(Header) error, each func(f Feature, q []int16
 		return fail(fmt.Errorf("feature count %d: %v", nf, err))
 	}
 	h.Features = int(nf)
+	if string(magic) == compactMagic {
+		return scanCompact(br, h, header, each)
+	}
+	h.KeyBits = 64
 	if err := binary.Read(br, binary.LittleEndian, &h.Scale); err != nil {
 		return fail(err)
 	}

@@ -12,13 +12,14 @@ type Table struct {
 	mask    uint64
 	n       int
 	zero    []float32 // the weights of the feature whose key is 0, if any
+	keyMask uint64    // as Model's
 }
 
 // Table builds the model's Table.
 func (m *Model) Table() *Table {
 	n := len(m.Classes)
 	size := 1 << bits.Len(uint(2*len(m.index)+1)) // load factor at most 1/2
-	t := &Table{keys: make([]uint64, size), weights: make([]float32, size*n), mask: uint64(size - 1), n: n}
+	t := &Table{keys: make([]uint64, size), weights: make([]float32, size*n), mask: uint64(size - 1), n: n, keyMask: m.keyMask}
 	for f, off := range m.index {
 		w := m.weights[off : int(off)+n]
 		key := uint64(f)
@@ -44,6 +45,9 @@ func (t *Table) Scores(feats []Feature, scores []float32) {
 	scores = scores[:t.n]
 	for _, f := range feats {
 		key := uint64(f)
+		if t.keyMask != 0 {
+			key &= t.keyMask
+		}
 		if key == 0 {
 			if t.zero != nil {
 				for c, w := range t.zero {
