@@ -52,3 +52,12 @@ func TestAgencyIsNoCompany(t *testing.T) {
 			want: []string{"Tom Hale|works_for|Velden Services Agency"}, not: []string{"Tom Hale|works_for|Marrow Grand Hotel"}},
 	})
 }
+
+// "The chairman of X, Republican Senator Y,": the name's own title and
+// party stand between the reverse appositive and the name.
+func TestReverseAppositiveWithTitledName(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "titled name", text: "The chairman of the Senate Banking Committee, Republican Senator Tom Hale, has said his panel would vote.",
+			want: []string{"Tom Hale|role|chairman", "Tom Hale|leads|Senate Banking Committee"}},
+	})
+}

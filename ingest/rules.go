@@ -189,9 +189,19 @@ func (v *view) appositiveRules() {
 				}
 			}
 		}
-		// Reverse appositive: "the head of X, Dr. Y,".
-		if p.i >= 4 && v.low(p.i-1) == "," {
-			if o := v.end[p.i-1]; o >= 0 && (v.isA(o, schema.Organization) || v.isA(o, schema.Location)) {
+		// Reverse appositive: "the head of X, Dr. Y,", "the chairman of
+		// X, Republican Senator Y,": the name's own title and party may
+		// come between.
+		lead := p.i
+		for n := 0; n < 3 && lead > 0; n++ {
+			t := v.end[lead]
+			if t < 0 || v.m(t).j != lead || !(v.m(t).kind == kRole || v.m(t).kind == kDemonym || v.isA(t, schema.PoliticalParty)) {
+				break
+			}
+			lead = v.m(t).i
+		}
+		if lead >= 4 && v.low(lead-1) == "," {
+			if o := v.end[lead-1]; o >= 0 && (v.isA(o, schema.Organization) || v.isA(o, schema.Location)) {
 				k := v.m(o).i - 1
 				for k >= 0 && (v.low(k) == "the") {
 					k--
