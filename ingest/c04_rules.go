@@ -17,6 +17,11 @@ package ingest
 //	"Bosnia's capital, Sarajevo"                     c04-poss-capital
 //	"Bugesera in the southeastern part of Rwanda"   c04-part-of
 //
+// and employers:
+//
+//	"X, 58, was acting comptroller at Y"            c04-copula-job-at
+//	"X, 37, who is a major and works at Y"           c04-who-works-at
+//
 // Each rule has a row in gates.go; the last two say where a person comes
 // from or works rather than where he lives, so they stay behind
 // Options.AllRules.
@@ -54,6 +59,8 @@ func (v *view) c04Rules() {
 	v.oneOfIn()
 	v.possessiveCapital()
 	v.partOf()
+	v.copulaJobAt()
+	v.whoWorksAt()
 }
 
 // certainPerson reports whether mention mi is a person's name the
@@ -391,5 +398,94 @@ func (v *view) partOf() {
 			continue
 		}
 		v.emit(inner, "located_in", outer, "c04-part-of", v.m(inner).i, v.m(outer).j, nil)
+	}
+}
+
+// appositiveHead returns the person mention a clause after token k
+// describes: "X ," or "X , 58 ," ending right before k, or -1.
+func (v *view) appositiveHead(k int) int {
+	if v.low(k-1) != "," {
+		return -1
+	}
+	if p := v.end[k-1]; p >= 0 {
+		return p
+	}
+	// "X , 58 ,": an age between commas.
+	if k >= 4 && v.t[k-2].Tag == "CD" && v.low(k-3) == "," {
+		return v.end[k-3]
+	}
+	return -1
+}
+
+// employerAt returns the organisation named right after "at"/"with"
+// at token k, or -1.
+func (v *view) employerAt(k int) int {
+	if w := v.low(k); w != "at" && w != "with" && w != "for" {
+		return -1
+	}
+	o := v.np(k + 1)
+	if o < 0 || v.m(o).kind != kName || !v.isA(o, schema.Organization) || v.m(o).i > k+3 {
+		return -1
+	}
+	return o
+}
+
+// copulaJobAt: "X, 58, was acting comptroller at the American University
+// of Beirut", "X is chief economist with Y": a job at an organisation
+// said by a copula of the sentence's subject.
+func (v *view) copulaJobAt() {
+	for k := 1; k+3 < len(v.t); k++ {
+		if w := v.low(k); w != "is" && w != "was" {
+			continue
+		}
+		p := v.end[k]
+		if p < 0 {
+			p = v.appositiveHead(k)
+		}
+		if p < 0 || v.m(p).kind != kName || !v.isA(p, schema.Person) {
+			continue
+		}
+		j := k + 1
+		if d := v.low(j); d == "a" || d == "an" || d == "the" {
+			j++
+		}
+		if d := v.low(j); d == "acting" || d == "interim" {
+			j++
+		}
+		_, rj, head := v.roleNounSpan(j)
+		if head == "" {
+			continue
+		}
+		if o := v.employerAt(rj); o >= 0 {
+			v.emit(p, "works_for", o, "c04-copula-job-at", v.m(p).i, v.m(o).j, nil)
+		}
+	}
+}
+
+// whoWorksAt: "X, 37, who is a major in the Marine Corps and works at the
+// Pentagon", "X, who worked for Y".
+func (v *view) whoWorksAt() {
+	for k := 2; k+2 < len(v.t); k++ {
+		if w := v.low(k); w != "works" && w != "worked" {
+			continue
+		}
+		o := v.employerAt(k + 1)
+		if o < 0 {
+			continue
+		}
+		// The relative pronoun of the clause, within twelve tokens, right
+		// after the person it describes.
+		for i := k - 1; i > 0 && i > k-13; i-- {
+			if v.low(i) == "," && i < k-1 && v.low(i+1) != "who" {
+				break // another clause
+			}
+			if v.low(i) != "who" {
+				continue
+			}
+			if p := v.appositiveHead(i); p >= 0 && v.m(p).kind == kName && v.isA(p, schema.Person) {
+				v.emit(p, "works_for", o, "c04-who-works-at", v.m(p).i, v.m(o).j, nil)
+			}
+			break
+		}
 	}
 }
