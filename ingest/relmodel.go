@@ -726,7 +726,7 @@ func (x *docState) classifyRelationsKeep(m *relModel, keep func(c relCandidate, 
 				continue
 			}
 			pr := m.prob(c.pred, c.features)
-			if pr < m.Threshold[c.pred] || !keep(c, pr) {
+			if pr < m.Threshold[c.pred] || !keep(c, pr) || x.classifierRefuses(c) {
 				continue
 			}
 			k := key{se, oe, c.pred}

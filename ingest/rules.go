@@ -31,6 +31,7 @@ func (x *docState) applyRules(si int) {
 	v.demonymOrgs()
 	v.appointmentRules()
 	v.moreRules()
+	v.c04Rules()
 }
 
 // emitTitles gives person pe two roles when the title read before the name
