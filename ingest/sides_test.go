@@ -79,3 +79,16 @@ func TestTitledPersonActs(t *testing.T) {
 			want: []string{"Dora Kemp|opposes|Tarsis Front"}, not: []string{"Vela Council|opposes|Tarsis Front"}},
 	})
 }
+
+// The White House is an office, not a chamber: its staff work for it,
+// also under a title with an of-complement (Chief of Staff).
+func TestWhiteHouseTitles(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "chief of staff", text: "White House Chief of Staff Tom Vail said on Monday the talks would go on.",
+			want: []string{"Tom Vail|works_for|White House"}},
+		{name: "capitalised counsel", text: "The lawyers briefed White House Counsel Dora Kemp on Friday.",
+			want: []string{"Dora Kemp|works_for|White House"}},
+		{name: "chief of staff of a firm", text: "Vela Group Chief of Staff Tom Vail resigned on Monday.",
+			want: []string{"Tom Vail|works_for|Vela Group"}},
+	})
+}

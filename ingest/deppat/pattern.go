@@ -36,6 +36,8 @@ import (
 //	               or opens a condition (if, unless, whether): a possibility
 //	               is no fact, and never a time
 //	comma          the word is a comma
+//	chamber        the word heads a chamber's name (House, Senate; not the
+//	               White House)
 //	plural         the word is a plural noun (Senators A and B)
 //	demonym        the word (or the name it is in) is a nationality: the
 //	               object is then the country (Canadian → Canada)
@@ -168,7 +170,7 @@ func parseNode(f string) (node, error) {
 			k.vals = strings.Split(vals, "|")
 		}
 		switch kind {
-		case "comma", "plural", "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos", "det", "prep", "paren", "rank":
+		case "chamber", "comma", "plural", "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos", "det", "prep", "paren", "rank":
 		default:
 			return n, fmt.Errorf("node %q: unknown constraint %q", f, kind)
 		}
@@ -184,6 +186,10 @@ func (g *graph) before(i int, title bool) int {
 	if mi := g.inside[i]; mi >= 0 {
 		start = g.mentions[mi].Start
 	} else if title {
+		// White House Chief of Staff X: the title starts at its head, chief
+		if h := g.ofTitleHead(i); h >= 0 {
+			i = h
+		}
 		start = g.titleStart(i)
 	}
 	j := start - 1
@@ -461,6 +467,8 @@ func (g *graph) satisfies(n node, i, prev int) bool {
 			ok = g.inParens(i)
 		case "comma":
 			ok = tok.Text == ","
+		case "chamber":
+			ok = g.chamber(i)
 		case "plural":
 			ok = tok.Tag == "NNS" || tok.Tag == "NNPS"
 		case "demonym":
@@ -504,6 +512,18 @@ func (g *graph) negatedCopula(i int) bool {
 	}
 	return false
 }
+
+// chamber reports whether token i heads a legislative chamber's name
+// (House, Senate, the U.S. House): the White House is no chamber.
+func (g *graph) chamber(i int) bool {
+	if !chamberSet[strings.ToLower(g.s.Tokens[i].Lemma)] {
+		return false
+	}
+	return i == 0 || g.inside[i-1] != g.inside[i] || g.inside[i] < 0 || !strings.EqualFold(g.s.Tokens[i-1].Text, "white")
+}
+
+// chamberSet is the table's chamberWords as a set.
+var chamberSet = setOf(strings.ReplaceAll(strings.TrimPrefix(chamberWords, "lemma="), "|", " "))
 
 // inParens reports whether token i's name opens right after a "(".
 func (g *graph) inParens(i int) bool {

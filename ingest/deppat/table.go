@@ -128,7 +128,7 @@ var rows = []*Pattern{
 		Notes: "Senators Ana Ruiz and Tom Vail → Tom Vail role Senator too"},
 	{Name: "org-leader-name", Pred: "leads", Role: true, Path: "X <- T[title," + leaderTitles + "] <- Y[!lemma=senate|house,!case,!prep]", Subj: per, Obj: org,
 		Notes: "Vela Group Chairman Ana Ruiz → leads Vela Group"},
-	{Name: "org-title-name", Pred: "works_for", Role: true, Path: "X <- T[title,!" + leaderTitles + ",!" + envoyTitles + "] <- Y[!case,!prep,!" + chamberWords + "]", Subj: per, Obj: org,
+	{Name: "org-title-name", Pred: "works_for", Role: true, Path: "X <- T[title,!" + leaderTitles + ",!" + envoyTitles + "] <- Y[!case,!prep,!chamber]", Subj: per, Obj: org,
 		Notes: "Justice Department spokeswoman Ana Ruiz → works_for"},
 	{Name: "chamber-title-name", Pred: "member_of", Role: true, Path: "X <- T[title] <- Y[lemma=senate|house]", Subj: per, Obj: org,
 		Notes: "Senate Majority Leader Ana Ruiz → member_of Senate"},
