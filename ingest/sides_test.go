@@ -63,6 +63,12 @@ func TestBacksConstructions(t *testing.T) {
 			want: []string{"Ana Ruiz|backs|Tom Hale"}},
 		{name: "did not vote for", text: "Ana Ruiz did not vote for Tom Hale in the primary.",
 			not: []string{"Ana Ruiz|backs|Tom Hale"}},
+		{name: "one of the defenders", text: "Senator Ana Ruiz, one of Tom Hale's staunchest defenders in Congress, would be named.",
+			want: []string{"Ana Ruiz|backs|Tom Hale"}},
+		{name: "a supporter of", text: "Ana Ruiz, a longtime supporter of Tom Hale, spoke in Kessel.",
+			want: []string{"Ana Ruiz|backs|Tom Hale"}},
+		{name: "a critic is no supporter", text: "Ana Ruiz, a longtime critic of Tom Hale, spoke in Kessel.",
+			not: []string{"Ana Ruiz|backs|Tom Hale"}},
 		{name: "campaigned for", text: "Ana Ruiz campaigned for Tom Hale on Friday.",
 			want: []string{"Ana Ruiz|backs|Tom Hale"}},
 		{name: "would not campaign for", text: "Ana Ruiz said she would not campaign for Tom Hale in Kessel.",
@@ -75,6 +81,8 @@ func TestBacksConstructions(t *testing.T) {
 // parser hangs the name off the organisation, which is not the actor.
 func TestTitledPersonActs(t *testing.T) {
 	runCases(t, []ruleCase{
+		{name: "place title person attacks in words", text: "KESSEL (Reuters) - Valdoria President Dora Kemp attacked Marrow's Tom Vail at the end of a summit for raising questions.",
+			want: []string{"Dora Kemp|opposes|Tom Vail"}, not: []string{"Valdoria|opposes|Tom Vail"}},
 		{name: "org title person criticizes", text: "Vela Council spokeswoman Dora Kemp criticized the Tarsis Front on Monday.",
 			want: []string{"Dora Kemp|opposes|Tarsis Front"}, not: []string{"Vela Council|opposes|Tarsis Front"}},
 	})

@@ -371,7 +371,8 @@ func (g *graph) liftHost(x int) int {
 	m := g.mentions[mi]
 	t := g.s.Tokens[x]
 	h := t.Head
-	if !oneOf(t.Rel, []string{"flat", "appos", "compound"}) || h < 0 || h >= m.Start {
+	// conj: "Philippines President Ana Ruiz attacked" parsed as a list
+	if !oneOf(t.Rel, []string{"flat", "appos", "compound", "conj"}) || h < 0 || h >= m.Start {
 		return -1
 	}
 	hi := g.inside[h]

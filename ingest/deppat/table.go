@@ -309,6 +309,16 @@ var rows = []*Pattern{
 		Notes: "Ana Ruiz has been critical of Tom Hale → opposes"},
 	{Name: "poss-criticism-of", Pred: "opposes", Path: "X <nmod:poss _[lemma=criticism|critique|condemnation|denunciation|attack] >nmod Y[case=of|on|against]", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
 		Notes: "Ana Ruiz's criticism of the Tarsis Bureau → opposes"},
+	// a supporter or a defender of Y, as an appositive, a copula or a noun
+	// before the name: support as a standing, like critic-of
+	{Name: "appos-supporter-of", Pred: "backs", Path: "X >appos _[lemma=supporter|backer|defender|champion] >nmod Y[case=of]", Subj: per, Obj: []string{"PER", "ORG"},
+		Notes: "Ana Ruiz, a staunch supporter of Tom Hale, … → backs"},
+	{Name: "copula-supporter-of", Pred: "backs", Path: "X <nsubj _[lemma=supporter|backer|defender|champion,cop,!neg] >nmod Y[case=of]", Subj: per, Obj: []string{"PER", "ORG"},
+		Notes: "Ana Ruiz was an early supporter of Tom Hale → backs"},
+	{Name: "appos-poss-supporter", Pred: "backs", Path: "X >appos _[lemma=supporter|backer|defender] >nmod:poss Y", Subj: per, Obj: []string{"PER", "ORG"},
+		Notes: "Ana Ruiz, Hale's staunchest defender, … → backs"},
+	{Name: "appos-one-of-poss-supporters", Pred: "backs", Path: "X >appos _[lemma=one] >nmod _[lemma=supporter|backer|defender] >nmod:poss Y", Subj: per, Obj: []string{"PER", "ORG"},
+		Notes: "Ana Ruiz, one of Hale's staunchest defenders, … → backs"},
 	{Name: "relcl-backs", Pred: "backs", Path: "X[!caps,!paren] >acl:relcl V[" + backVerbs + ",!neg,!modal] >obj Y", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
 		Notes: "Tom Hale, who endorsed Ana Ruiz, … → backs"},
 	{Name: "svo-backs-appos", Pred: "backs", Path: "X[!caps,!paren] <nsubj V[" + backVerbs + ",!neg,!modal] >obj _[!mention,!title] >appos Y", Subj: actor, Obj: per,
