@@ -36,6 +36,8 @@ import (
 //	               or opens a condition (if, unless, whether): a possibility
 //	               is no fact, and never a time
 //	comma          the word is a comma
+//	chamber        the word heads a chamber's name (House, Senate; not the
+//	               White House)
 //	plural         the word is a plural noun (Senators A and B)
 //	demonym        the word (or the name it is in) is a nationality: the
 //	               object is then the country (Canadian → Canada)
@@ -168,7 +170,7 @@ func parseNode(f string) (node, error) {
 			k.vals = strings.Split(vals, "|")
 		}
 		switch kind {
-		case "comma", "plural", "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos", "det", "prep", "paren", "rank":
+		case "chamber", "comma", "plural", "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos", "det", "prep", "paren", "rank":
 		default:
 			return n, fmt.Errorf("node %q: unknown constraint %q", f, kind)
 		}
@@ -184,6 +186,10 @@ func (g *graph) before(i int, title bool) int {
 	if mi := g.inside[i]; mi >= 0 {
 		start = g.mentions[mi].Start
 	} else if title {
+		// White House Chief of Staff X: the title starts at its head, chief
+		if h := g.ofTitleHead(i); h >= 0 {
+			i = h
+		}
 		start = g.titleStart(i)
 	}
 	j := start - 1
@@ -293,12 +299,23 @@ func (p *Pattern) walk(g *graph, x int) []binding {
 			}
 		}
 	}
+	if len(p.steps) > 1 && !p.steps[1].adjacent && p.steps[1].up && g.hostsTitled(x) {
+		// "Vela Bureau spokeswoman Ana Ruiz criticized …": the parser hangs
+		// the person off the organisation, which is not the actor; the
+		// person is lifted into its place below.
+		return nil
+	}
 	rec(0, x, -1, binding{x: x, y: -1, t: -1})
 	// "headed by Democrat Ana Ruiz", "backed by billionaire donor Ana
 	// Ruiz": the parser hangs the name off the title or party word before
-	// it, which then stands in the name's place in the clause.
+	// it, which then stands in the name's place in the clause; "Vela
+	// Bureau spokeswoman Ana Ruiz criticized": off the organisation before
+	// the title (liftHost).
 	if len(p.steps) > 1 && !p.steps[1].adjacent && p.steps[1].up {
-		if h := g.lift(x); h >= 0 && g.satisfies(p.steps[0].node, x, -1) {
+		for _, h := range []int{g.lift(x), g.liftHost(x)} {
+			if h < 0 || !g.satisfies(p.steps[0].node, x, -1) {
+				continue
+			}
 			st := p.steps[1]
 			if t := g.s.Tokens[h]; t.Head >= 0 && t.Head < len(g.s.Tokens) && oneOf(t.Rel, st.rels) {
 				rec(1, t.Head, h, binding{x: x, y: -1, t: -1})
@@ -339,6 +356,69 @@ func (g *graph) lift(x int) int {
 		return h
 	}
 	return -1
+}
+
+// liftHost is the head of the name a person's name hangs from when that
+// name stands right before it with only a title between (U.S. President
+// Ana Ruiz, Vela Bureau spokeswoman Ana Ruiz: the parser makes the person
+// an appositive of the organisation or place), or -1. The person then
+// stands in that name's place in the clause.
+func (g *graph) liftHost(x int) int {
+	mi, ok := g.headOf[x]
+	if !ok || g.mentions[mi].Class != "PER" {
+		return -1
+	}
+	m := g.mentions[mi]
+	t := g.s.Tokens[x]
+	h := t.Head
+	// conj: "Philippines President Ana Ruiz attacked" parsed as a list
+	if !oneOf(t.Rel, []string{"flat", "appos", "compound", "conj"}) || h < 0 || h >= m.Start {
+		return -1
+	}
+	hi := g.inside[h]
+	if hi < 0 {
+		return -1
+	}
+	hm := g.mentions[hi]
+	if hm.Class == "PER" || hm.Class == "MISC" || hm.End >= m.Start || m.Start-hm.End > 4 {
+		return -1
+	}
+	for i := hm.End; i < m.Start; i++ {
+		if g.inside[i] >= 0 || g.s.Tokens[i].UPOS == "PUNCT" {
+			return -1
+		}
+	}
+	if last := g.s.Tokens[m.Start-1]; !isTitle(last.Lemma, last.Text) {
+		return -1
+	}
+	hh := spanHead(g.s, hm.Start, hm.End)
+	if hh != h {
+		return -1
+	}
+	return hh
+}
+
+// hostsTitled reports whether the name headed by x is an organisation or a
+// place followed by a title and a person's name (Vela Bureau spokeswoman
+// Ana Ruiz): the name then qualifies the title and is not the clause's
+// actor, however the parser attached it (as the person's head, liftHost,
+// or as a second subject).
+func (g *graph) hostsTitled(x int) bool {
+	mi, ok := g.headOf[x]
+	if !ok || g.mentions[mi].Class == "PER" || g.mentions[mi].Class == "MISC" {
+		return false
+	}
+	m := g.mentions[mi]
+	for j := m.End; j < len(g.s.Tokens) && j <= m.End+4; j++ {
+		if pi := g.inside[j]; pi >= 0 {
+			last := g.s.Tokens[j-1]
+			return j > m.End && g.mentions[pi].Class == "PER" && isTitle(last.Lemma, last.Text)
+		}
+		if g.s.Tokens[j].UPOS == "PUNCT" {
+			return false
+		}
+	}
+	return false
 }
 
 // partyWord: a party named by its members or its adjective.
@@ -388,6 +468,8 @@ func (g *graph) satisfies(n node, i, prev int) bool {
 			ok = g.inParens(i)
 		case "comma":
 			ok = tok.Text == ","
+		case "chamber":
+			ok = g.chamber(i)
 		case "plural":
 			ok = tok.Tag == "NNS" || tok.Tag == "NNPS"
 		case "demonym":
@@ -431,6 +513,18 @@ func (g *graph) negatedCopula(i int) bool {
 	}
 	return false
 }
+
+// chamber reports whether token i heads a legislative chamber's name
+// (House, Senate, the U.S. House): the White House is no chamber.
+func (g *graph) chamber(i int) bool {
+	if !chamberSet[strings.ToLower(g.s.Tokens[i].Lemma)] {
+		return false
+	}
+	return i == 0 || g.inside[i-1] != g.inside[i] || g.inside[i] < 0 || !strings.EqualFold(g.s.Tokens[i-1].Text, "white")
+}
+
+// chamberSet is the table's chamberWords as a set.
+var chamberSet = setOf(strings.ReplaceAll(strings.TrimPrefix(chamberWords, "lemma="), "|", " "))
 
 // inParens reports whether token i's name opens right after a "(".
 func (g *graph) inParens(i int) bool {

@@ -1,6 +1,9 @@
 package deppat
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // Classes of mentions, as nlp/ner labels them.
 var (
@@ -19,6 +22,8 @@ const (
 	controlVerbs = "lemma=control|hold|seize|capture|occupy|retake|recapture|overrun|run|govern"
 	backVerbs    = "lemma=back|support|endorse|fund|arm|finance|sponsor"
 	opposeVerbs  = "lemma=oppose|criticize|criticise|condemn|sue|fight|denounce|reject|block|blast|slam|lambaste|assail|rebuke|decry"
+	// verbs of accusation and derision: words against an actor (session 11)
+	accuseVerbs  = "lemma=accuse|mock|ridicule|deride|disparage|berate|chastise|admonish|scold|castigate|excoriate|vilify|insult"
 	attackVerbs  = "lemma=attack|bomb|strike|shell|raid|invade|target|ambush"
 	killVerbs    = "lemma=kill|murder|assassinate|execute|behead|slay"
 	leadVerbs    = "lemma=head|lead|chair|run|direct|manage|found"
@@ -123,7 +128,7 @@ var rows = []*Pattern{
 		Notes: "Senators Ana Ruiz and Tom Vail → Tom Vail role Senator too"},
 	{Name: "org-leader-name", Pred: "leads", Role: true, Path: "X <- T[title," + leaderTitles + "] <- Y[!lemma=senate|house,!case,!prep]", Subj: per, Obj: org,
 		Notes: "Vela Group Chairman Ana Ruiz → leads Vela Group"},
-	{Name: "org-title-name", Pred: "works_for", Role: true, Path: "X <- T[title,!" + leaderTitles + ",!" + envoyTitles + "] <- Y[!case,!prep,!" + chamberWords + "]", Subj: per, Obj: org,
+	{Name: "org-title-name", Pred: "works_for", Role: true, Path: "X <- T[title,!" + leaderTitles + ",!" + envoyTitles + "] <- Y[!case,!prep,!chamber]", Subj: per, Obj: org,
 		Notes: "Justice Department spokeswoman Ana Ruiz → works_for"},
 	{Name: "chamber-title-name", Pred: "member_of", Role: true, Path: "X <- T[title] <- Y[lemma=senate|house]", Subj: per, Obj: org,
 		Notes: "Senate Majority Leader Ana Ruiz → member_of Senate"},
@@ -272,6 +277,60 @@ var rows = []*Pattern{
 		Notes: "frequent Tom Hale critic Ana Ruiz → Ana Ruiz opposes Tom Hale"},
 	{Name: "svo-opposes", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[" + opposeVerbs + ",!neg,!modal] >obj Y", Subj: actor, Obj: anyName,
 		Notes: "Ana Ruiz opposes the Vela plan"},
+	// session 11: accusation and derision, relative clauses, complaints
+	// said with a preposition, and a rival in a race
+	{Name: "svo-accuses", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[" + accuseVerbs + ",!neg,!modal] >obj Y", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
+		Notes: "Ana Ruiz accused Tom Hale of lying → Ana Ruiz opposes Tom Hale"},
+	{Name: "relcl-opposes", Pred: "opposes", Path: "X[!caps,!paren] >acl:relcl V[" + opposeVerbs + ",!neg,!modal] >obj Y", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
+		Notes: "Ana Ruiz, who criticized Tom Hale, … → opposes"},
+	{Name: "relcl-accuses", Pred: "opposes", Path: "X[!caps,!paren] >acl:relcl V[" + accuseVerbs + ",!neg,!modal] >obj Y", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
+		Notes: "Ana Ruiz, who accused Tom Hale of lying, … → opposes"},
+	{Name: "surface-relcl-accuses", Pred: "opposes", Path: "X -> _[comma] -> _[lemma=who] -> V[" + accuseVerbs + "] -> Y", Subj: per, Obj: []string{"PER", "ORG", "LOC"},
+		Notes: "Ana Ruiz, who accused Tom Hale, …: the parser often makes the relative clause a parataxis"},
+	{Name: "svo-opposes-against", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[lemma=rail|lash|inveigh|campaign|testify,!neg,!modal] >obl Y[case=against|at]", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
+		Notes: "Ana Ruiz railed against the Tarsis Bureau, lashed out at Tom Hale → opposes"},
+	{Name: "lawsuit-against", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[lemma=file|bring|launch|win|lose,!neg,!modal] >obj _[lemma=lawsuit|suit|complaint|case|challenge] >nmod Y[case=against]", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
+		Notes: "the Vela Society filed a lawsuit against the Tarsis Bureau → opposes"},
+	{Name: "lawsuit-against-obl", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[lemma=file|bring|launch,!neg,!modal] >obl Y[case=against]", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
+		Notes: "the Vela Society filed suit on Monday against the Tarsis Bureau (against hangs on the verb)"},
+	{Name: "rival-reverse-appos", Pred: "opposes", Path: "X <appos _[lemma=opponent|rival|challenger] >nmod:poss Y[left]", Subj: per, Obj: per,
+		Notes: "Tom Hale's Democratic opponent, Ana Ruiz, → Ana Ruiz opposes Tom Hale (a side in a race)"},
+	{Name: "rival-poss-name", Pred: "opposes", Path: "X >compound|nmod:desc _[lemma=opponent|rival|challenger,left] >nmod:poss Y[left]", Subj: per, Obj: per,
+		Notes: "Tom Hale's rival Ana Ruiz → Ana Ruiz opposes Tom Hale"},
+	{Name: "surface-rival-poss-name", Pred: "opposes", Path: "X <- _[lemma=opponent|rival|challenger] <- _[lemma='s|’s] <- Y", Subj: per, Obj: per,
+		Notes: "Tom Hale's rival Ana Ruiz (the parser's tree lost)"},
+	{Name: "svo-campaigns-for", Pred: "backs", Path: "X[!caps,!paren] <nsubj V[lemma=campaign|stump,!neg,!modal] >obl Y[case=for]", Subj: per, Obj: per,
+		Notes: "Ana Ruiz campaigned for Tom Hale → backs"},
+	{Name: "svo-campaigns-for-obj", Pred: "backs", Path: "X[!caps,!paren] <nsubj V[lemma=campaign|stump,!neg,!modal] >obl _[lemma=for] >obj Y", Subj: per, Obj: per,
+		Notes: "Ana Ruiz campaigned for Tom Hale, where the parser makes the name the object of for"},
+	{Name: "svo-opposes-appos", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[" + opposeVerbs + "|" + strings.TrimPrefix(accuseVerbs, "lemma=") + ",!neg,!modal] >obj _[!mention,!title] >appos Y", Subj: actor, Obj: per,
+		Notes: "Ana Ruiz criticized Hale's Democratic opponent, Tom Vail → Ana Ruiz opposes Tom Vail"},
+	{Name: "copula-critical-of", Pred: "opposes", Path: "X[!caps,!paren] <nsubj A[lemma=critical,cop,!neg,!modal] >obl|nmod Y[case=of]", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
+		Notes: "Ana Ruiz has been critical of Tom Hale → opposes"},
+	{Name: "poss-criticism-of", Pred: "opposes", Path: "X <nmod:poss _[lemma=criticism|critique|condemnation|denunciation|attack] >nmod Y[case=of|on|against]", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
+		Notes: "Ana Ruiz's criticism of the Tarsis Bureau → opposes"},
+	// a supporter or a defender of Y, as an appositive, a copula or a noun
+	// before the name: support as a standing, like critic-of
+	{Name: "appos-supporter-of", Pred: "backs", Path: "X >appos _[lemma=supporter|backer|defender|champion] >nmod Y[case=of]", Subj: per, Obj: []string{"PER", "ORG"},
+		Notes: "Ana Ruiz, a staunch supporter of Tom Hale, … → backs"},
+	{Name: "copula-supporter-of", Pred: "backs", Path: "X <nsubj _[lemma=supporter|backer|defender|champion,cop,!neg] >nmod Y[case=of]", Subj: per, Obj: []string{"PER", "ORG"},
+		Notes: "Ana Ruiz was an early supporter of Tom Hale → backs"},
+	{Name: "appos-poss-supporter", Pred: "backs", Path: "X >appos _[lemma=supporter|backer|defender] >nmod:poss Y", Subj: per, Obj: []string{"PER", "ORG"},
+		Notes: "Ana Ruiz, Hale's staunchest defender, … → backs"},
+	{Name: "appos-one-of-poss-supporters", Pred: "backs", Path: "X >appos _[lemma=one] >nmod _[lemma=supporter|backer|defender] >nmod:poss Y", Subj: per, Obj: []string{"PER", "ORG"},
+		Notes: "Ana Ruiz, one of Hale's staunchest defenders, … → backs"},
+	{Name: "relcl-backs", Pred: "backs", Path: "X[!caps,!paren] >acl:relcl V[" + backVerbs + ",!neg,!modal] >obj Y", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
+		Notes: "Tom Hale, who endorsed Ana Ruiz, … → backs"},
+	{Name: "svo-backs-appos", Pred: "backs", Path: "X[!caps,!paren] <nsubj V[" + backVerbs + ",!neg,!modal] >obj _[!mention,!title] >appos Y", Subj: actor, Obj: per,
+		Notes: "Ana Ruiz backed Hale's opponent, Tom Vail → Ana Ruiz backs Tom Vail"},
+	{Name: "voices-support-for", Pred: "backs", Path: "X[!caps,!paren] <nsubj V[lemma=voice|express|throw|pledge|offer|lend|declare|announce|reiterate|signal|remain,!neg,!modal] >obj|obl _[lemma=support|backing] >nmod Y[case=for|behind|of]", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
+		Notes: "Ana Ruiz voiced support for Tom Hale, threw her support behind Tom Hale → backs"},
+	{Name: "voices-support-for-obj", Pred: "backs", Path: "X[!caps,!paren] <nsubj V[lemma=voice|express|throw|pledge|offer|lend|declare|announce|reiterate|signal|remain,!neg,!modal] >obj|obl _[lemma=support|backing] >nmod _[lemma=for|behind] >obj Y", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
+		Notes: "Ana Ruiz voiced support for Tom Hale, where the parser makes the name the object of for"},
+	{Name: "voted-for", Pred: "backs", Path: "X[!caps,!paren] <nsubj V[lemma=vote,!neg,!modal] >obl Y[case=for]", Subj: per, Obj: per,
+		Notes: "Ana Ruiz voted for Tom Hale → backs"},
+	{Name: "voted-for-obj", Pred: "backs", Path: "X[!caps,!paren] <nsubj V[lemma=vote,!neg,!modal] >obl _[lemma=for] >obj Y", Subj: per, Obj: per,
+		Notes: "Ana Ruiz voted for Tom Hale, where the parser makes the name the object of for"},
 	{Name: "svo-attacks-verbal", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[lemma=attack,!neg,!modal] >obj Y", Subj: per, Obj: []string{"PER", "ORG"},
 		Notes: "Ana Ruiz attacked the Vela Bureau: a person's attack on a person or a body is words (opposes); armies and states attack with svo-attacked"},
 	{Name: "svo-attacked", Pred: "attacked", Path: "X[!caps] <nsubj V[" + attackVerbs + ",!neg,!modal] >obj Y", Subj: orgLoc, Obj: anyName,
