@@ -61,3 +61,12 @@ func TestReverseAppositiveWithTitledName(t *testing.T) {
 			want: []string{"Tom Hale|role|chairman", "Tom Hale|leads|Senate Banking Committee"}},
 	})
 }
+
+// A bare surname shared by two people named in full is the story's
+// principal (named first), not the relative named last.
+func TestBareSurnameIsThePrincipal(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "a daughter named in full", text: "Governor Ana Velk met business leaders on Monday. Her daughter Mira Velk, a campaign adviser, also attended. \"The budget is a disaster,\" Velk said.",
+			want: []string{"Ana Velk|said|The budget is a disaster"}, not: []string{"Mira Velk|said|The budget is a disaster"}},
+	})
+}

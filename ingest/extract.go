@@ -376,6 +376,7 @@ func (x *docState) matchPerson(m *mention) int {
 		return -1
 	}
 	best := -1
+	var cands []int
 	for _, k := range x.personWords[words[len(words)-1]] {
 		e := x.ents[k]
 		if e.class != schema.Person {
@@ -388,13 +389,46 @@ func (x *docState) matchPerson(m *mention) int {
 			}
 			if len(words) == 1 && sw[len(sw)-1] == words[0] ||
 				len(words) >= 2 && sw[0] == words[0] && sw[len(sw)-1] == words[len(words)-1] {
+				if best != k {
+					cands = append(cands, k)
+				}
 				if best < 0 || x.ents[best].lastSent < e.lastSent {
 					best = k
 				}
 			}
 		}
 	}
+	if len(words) == 1 && len(cands) > 1 {
+		return x.principalBearer(words[0], cands)
+	}
 	return best
+}
+
+// principalBearer chooses among people of one surname whom a bare surname
+// means: the one the story already calls by it, else the one it named
+// first. News names a relative in full ("his daughter Ivanka Trump") and
+// keeps the bare surname for its principal ("Trump said").
+func (x *docState) principalBearer(surname string, cands []int) int {
+	called := -1
+	for _, k := range cands {
+		if _, ok := x.ents[k].surfaces[surname]; ok {
+			if called >= 0 && called != k {
+				called = -2
+				break
+			}
+			called = k
+		}
+	}
+	if called >= 0 {
+		return called
+	}
+	first, at := -1, 0
+	for _, k := range cands {
+		if s := x.firstMention(k); first < 0 || s < at {
+			first, at = k, s
+		}
+	}
+	return first
 }
 
 func (x *docState) mentionEndingAt(si, j int) int {
