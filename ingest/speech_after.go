@@ -198,7 +198,10 @@ func (v *view) clauseFollows(k int) bool {
 		return true
 	case t.Tag == "PRP" && t.Lower != "it":
 		return j+1 < len(v.t) && (strings.HasPrefix(v.t[j+1].Tag, "VB") || v.t[j+1].Tag == "MD")
-	case t.Tag == "DT" || t.Tag == "NNS" || t.Tag == "NN":
+	case t.Tag == "DT" || t.Tag == "NNS" || t.Tag == "NN" || t.Tag == "NNP" || t.Tag == "NNPS":
+		// "“… sharply.” But Democrats say Republicans used …": a name
+		// opens the verb's own statement (an inverted speaker, "said
+		// X", is read before this check).
 		return true
 	}
 	return false
