@@ -17,6 +17,10 @@ var speechVerbs = map[string]bool{
 	// "“…,” Trump tweeted", "“…?” one aide asked": a question is quoted
 	// speech too (a request, "asked that …", is no statement: quotes()).
 	"tweeted": true, "asked": true,
+	// Present tense, as features and analyses write it: "“…,” argues
+	// the X Council", "Y notes that …".
+	"argues": true, "notes": true, "writes": true, "warns": true, "explains": true, "insists": true,
+	"recalls": true, "admits": true, "acknowledges": true, "stresses": true, "contends": true, "contended": true,
 }
 
 // reportVerbs introduce reported speech without "that".
@@ -205,8 +209,8 @@ func (x *docState) quotes() {
 			if !inQuote[i] && speechVerbs[tk.Lower] && !thatNext {
 				tailThat = x.viewOf(pt[i].si).tailThat(pt[i].k)
 			}
-			if inQuote[i] || !(reportVerbs[tk.Lower] || speechVerbs[tk.Lower] && (thatNext || tailThat >= 0) || tk.Lower == "told") || tk.Lower == "added" || tk.Lower == "asked" {
-				continue
+			if inQuote[i] || !(reportVerbs[tk.Lower] || speechVerbs[tk.Lower] && (thatNext || tailThat >= 0) || tk.Lower == "told") || tk.Lower == "added" && !thatNext || tk.Lower == "asked" {
+				continue // "added that …" is a statement; "he added" alone goes with the quote chain
 			}
 			si := pt[i].si
 			v := x.viewOf(si)
@@ -386,6 +390,17 @@ func (x *docState) quotes() {
 			it := s < 0 && pt[i].k > 0 && v.low(pt[i].k-1) == "it"
 			st, end, _, ok := v.trailingSpeech(pt[i].k, s, it)
 			if !ok {
+				// "CLAUSE, said Ana Ruiz, the mayor of Elmwood.": the
+				// speaker after the verb.
+				ist, iend, spk := x.invertedSpeech(pt, inQuote, i)
+				if spk < 0 {
+					continue
+				}
+				text := x.doc.Text[v.t[ist].Start:v.t[iend-1].End]
+				events = append(events, speech{at: i, o: -1, run: func() {
+					x.addStatement(spk, text, "reported-speech-inverted", si, si)
+					lastSpeaker, lastQuoteSent = spk, si
+				}})
 				continue
 			}
 			text := x.doc.Text[v.t[st].Start:v.t[end-1].End]

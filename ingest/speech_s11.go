@@ -280,3 +280,111 @@ func (v *view) quoteAfter(k, end int) bool {
 	}
 	return false
 }
+
+// surnameSubject is the person whose surname alone stands as the subject
+// of sentence si, tokens [from, verb): "Collins has not taken a stand on
+// the plan." when the entity layer made no mention of the sentence-
+// initial surname (the tagger reads "Collins" as a plural noun). It is
+// the one person named earlier in the document whose name ends in that
+// word, or -1 (none, or two: "the Bushes").
+func (x *docState) surnameSubject(si, from, verb int) int {
+	toks := x.sents[si].Toks
+	if verb != from+1 || verb >= len(toks) || !strings.HasPrefix(toks[from].Tag, "NN") || !upperFirst(toks[from].Text) {
+		return -1
+	}
+	for _, mi := range x.sentMents[si] {
+		if m := x.ments[mi]; m.i <= from && from < m.j {
+			return -1 // a mention of something else: "Reuters reported"
+		}
+	}
+	word := toks[from].Text
+	found := -1
+	for _, m := range x.ments {
+		if m.sent >= si || m.kind != kName || m.ent < 0 || m.ent == found || !x.ents[m.ent].class.IsA(schema.Person) {
+			continue
+		}
+		f := strings.Fields(m.surface)
+		if len(f) < 2 || f[len(f)-1] != word {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = m.ent
+	}
+	return found
+}
+
+// invertedSpeech reads "CLAUSE, said X(, a title …)." with the speech verb
+// at paragraph token i: reported speech whose speaker follows the verb
+// ("The repeal is part of an “assault on towns” by Washington, said Ana
+// Ruiz, the mayor of Elmwood."; "“…” because it lowers risks, said X, a
+// fund manager"). The clause before the comma has a finite verb of its
+// own and at least invertedMinWords words outside quotes after its last
+// quote (a clause that is all quote, "“…,” said X", is the quote rules');
+// after the speaker's name only an appositive or a relative clause on it
+// may follow, no colon, semicolon or quote. Returns the clause's tokens
+// [st, end) and the speaker, or spk -1.
+func (x *docState) invertedSpeech(pt []ptok, inQuote []bool, i int) (st, end, spk int) {
+	si, k := pt[i].si, pt[i].k
+	v := x.viewOf(si)
+	if w := v.low(k); w != "said" && w != "says" && w != "argues" && w != "argued" && w != "added" && w != "wrote" || k < invertedMinWords || v.t[k-1].Text != "," {
+		return 0, 0, -1
+	}
+	mi := v.np(k + 1)
+	if mi >= 0 && v.isA(mi, schema.PoliticalParty) {
+		if p := v.partyTitledPerson(mi); p != -2 {
+			mi = p
+		}
+	}
+	if mi < 0 || v.m(mi).i != k+1 && !(v.low(k+1) == "the" && v.m(mi).i == k+2) && v.start[k+1] < 0 || v.m(mi).kind != kName || v.ent(mi) < 0 ||
+		v.isA(mi, schema.Location) || v.partyMember(mi) || v.partyMembers(mi) || v.isA(mi, schema.PoliticalParty) || v.nameBeforeNoun(mi) ||
+		!v.isA(mi, schema.Person) && !v.isA(mi, schema.Organization) {
+		return 0, 0, -1
+	}
+	// "said Megumi's mother": the possessor is not the speaker.
+	if e := v.m(mi).j; e < len(v.t) && (v.low(e) == "'s" || v.low(e) == "’s") {
+		return 0, 0, -1
+	}
+	// After the name: the end, an appositive, a relative clause on it.
+	rel := false
+	for j := v.m(mi).j; j < len(v.t); j++ {
+		t := v.t[j]
+		switch {
+		case t.Text == ":" || t.Text == ";" || nlp.IsOpenQuote(t.Text) || t.Text == "\"":
+			return 0, 0, -1
+		case t.Lower == "who" || t.Lower == "which":
+			rel = true
+		case !rel && (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD" || t.Lower == "that"):
+			return 0, 0, -1 // "…, said X that …", "said X was …": another reading
+		}
+	}
+	end = k - 1
+	if d := v.datelineEnd(); d > 0 && d+1 < end {
+		st = d + 1
+	}
+	// Words outside quotes after the clause's last quote.
+	p0 := i - k // paragraph index of the sentence's first token
+	free, finite := 0, false
+	for j := st; j < end; j++ {
+		if inQuote[p0+j] {
+			free = 0
+			continue
+		}
+		free++
+		if t := v.t[j].Tag; t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" {
+			finite = true
+		}
+		if v.t[j].Text == "*" || v.t[j].Text == ";" {
+			return 0, 0, -1
+		}
+	}
+	if free < invertedMinWords || !finite {
+		return 0, 0, -1
+	}
+	return st, end, v.ent(mi)
+}
+
+// invertedMinWords is the least a clause before "…, said X" holds outside
+// quotes after its last quote.
+const invertedMinWords = 3

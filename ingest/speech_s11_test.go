@@ -103,3 +103,33 @@ func TestSaidByDocumentAuthor(t *testing.T) {
 			not: [][2]string{{"Norvel Corp", "the company had broken no rules"}}},
 	})
 }
+
+// Reported speech with its speaker after the verb ("CLAUSE, said X, the
+// mayor"), present-tense speech verbs, "X added that …", and "he said"
+// after a narrative sentence whose subject is a bare surname.
+func TestSaidInvertedAndAdded(t *testing.T) {
+	runSaidCases(t, []saidCase{
+		{name: "clause, said X, title", text: "Markets were calm.\n\nThe repeal of the deduction is part of an “attack on small towns” by lawmakers in the capital, said Marta Quill, the mayor of Elmwood.",
+			want: [][2]string{{"Marta Quill", "attack on small towns"}}},
+		{name: "quote, because-clause, said X", text: "Markets were calm.\n\n“Tax reform was the big prize for us this year” because it lowers the risks to growth, said Paul Ostrander, a fund manager at Lindell Capital in Boston.",
+			want: [][2]string{{"Paul Ostrander", "Tax reform was the big prize"}}},
+		{name: "all quote is the quote rules'", text: "Markets were calm.\n\n“Tax reform was the big prize for us this year,” said Paul Ostrander, a fund manager.",
+			want: [][2]string{{"Paul Ostrander", "Tax reform was the big prize for us this year"}}},
+		{name: "no name after said", text: "Markets were calm.\n\nThe bridge will stay closed for repairs until the spring, said officials in the city.",
+			not: [][2]string{{"officials", "bridge"}}},
+		{name: "said X that", text: "Markets were calm.\n\nThe bridge stayed closed, said Marta Quill that morning, and then left.",
+			not: [][2]string{{"Marta Quill", "The bridge stayed closed"}}},
+		{name: "said X's mother", text: "Markets were calm.\n\nThe families can do little to change the outcome, said Marta Quill’s mother, now 81.",
+			not: [][2]string{{"Marta Quill", "The families can do little"}}},
+		{name: "explains … and that", text: "Markets were calm.\n\nProsecutors argued the court should free him only if Paul Ostrander fully explains his finances and that they considered him a flight risk.",
+			not: [][2]string{{"Paul Ostrander", "they considered him a flight risk"}}},
+		{name: "argues", text: "Markets were calm.\n\n“Keeping the deduction encourages overspending by cities,” argues the Tax Freedom Council, a group of conservative lawmakers.",
+			want: [][2]string{{"Tax Freedom Council", "Keeping the deduction encourages overspending"}}},
+		{name: "added that", text: "Markets were calm.\n\nA spokesman for the governor said the talks went well. The spokesman, Paul Ostrander, added that the governor “reaffirmed his support for the farm program and its workers.”",
+			want: [][2]string{{"Paul Ostrander", "reaffirmed his support for the farm program"}}},
+		{name: "bare surname subject, then she said", text: "Markets were calm.\n\nSenator Susan Collins spoke on Monday. Collins has not taken a stand on the tax plan. “I am going to wait and evaluate what is in the bill,” she said.",
+			want: [][2]string{{"Susan Collins", "I am going to wait and evaluate"}}},
+		{name: "bare surname of two people", text: "Markets were calm.\n\nSenator Susan Collins met Governor Paul Collins on Monday. Collins has not taken a stand on the tax plan. “I am going to wait and evaluate what is in the bill,” she said.",
+			not: [][2]string{{"Paul Collins", "I am going to wait"}}},
+	})
+}
