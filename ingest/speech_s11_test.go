@@ -123,6 +123,8 @@ func TestSaidInvertedAndAdded(t *testing.T) {
 			not: [][2]string{{"Marta Quill", "The families can do little"}}},
 		{name: "explains … and that", text: "Markets were calm.\n\nProsecutors argued the court should free him only if Paul Ostrander fully explains his finances and that they considered him a flight risk.",
 			not: [][2]string{{"Paul Ostrander", "they considered him a flight risk"}}},
+		{name: "a description, then the name", text: "Markets were calm.\n\n“Such generosity is rarely seen these days,” influential tabloid the Daily Courier, owned by the Courier Group, said in its editorial.",
+			want: [][2]string{{"Daily Courier", "Such generosity is rarely seen"}}},
 		{name: "argues", text: "Markets were calm.\n\n“Keeping the deduction encourages overspending by cities,” argues the Tax Freedom Council, a group of conservative lawmakers.",
 			want: [][2]string{{"Tax Freedom Council", "Keeping the deduction encourages overspending"}}},
 		{name: "added that", text: "Markets were calm.\n\nA spokesman for the governor said the talks went well. The spokesman, Paul Ostrander, added that the governor “reaffirmed his support for the farm program and its workers.”",
