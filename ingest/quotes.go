@@ -17,6 +17,10 @@ var speechVerbs = map[string]bool{
 	// "“…,” Trump tweeted", "“…?” one aide asked": a question is quoted
 	// speech too (a request, "asked that …", is no statement: quotes()).
 	"tweeted": true, "asked": true,
+	// Present tense, as features and analyses write it: "“…,” argues
+	// the X Council", "Y notes that …".
+	"argues": true, "notes": true, "writes": true, "warns": true, "explains": true, "insists": true,
+	"recalls": true, "admits": true, "acknowledges": true, "stresses": true, "contends": true, "contended": true,
 }
 
 // reportVerbs introduce reported speech without "that".
@@ -205,8 +209,8 @@ func (x *docState) quotes() {
 			if !inQuote[i] && speechVerbs[tk.Lower] && !thatNext {
 				tailThat = x.viewOf(pt[i].si).tailThat(pt[i].k)
 			}
-			if inQuote[i] || !(reportVerbs[tk.Lower] || speechVerbs[tk.Lower] && (thatNext || tailThat >= 0) || tk.Lower == "told") || tk.Lower == "added" || tk.Lower == "asked" {
-				continue
+			if inQuote[i] || !(reportVerbs[tk.Lower] || speechVerbs[tk.Lower] && (thatNext || tailThat >= 0) || tk.Lower == "told") || tk.Lower == "added" && !thatNext || tk.Lower == "asked" {
+				continue // "added that …" is a statement; "he added" alone goes with the quote chain
 			}
 			si := pt[i].si
 			v := x.viewOf(si)
@@ -280,8 +284,9 @@ func (x *docState) quotes() {
 				}
 			}
 			if nx.Text == ":" || nx.Text == "," || nlp.IsOpenQuote(nx.Text) || adjunctParticiples[nx.Lower] || nx.Text == "." || nx.Lower == "in" || nx.Lower == "on" || nx.Lower == "by" ||
-				nx.Lower == "from" || nx.Lower == "to" || nx.Lower == "after" || nx.Lower == "following" || nx.Lower == "at" || nx.Lower == "during" || nx.Lower == "before" || nx.Lower == "with" {
-				continue // "said from his cell", "said after a meeting", "said to laughter": no statement follows
+				nx.Lower == "from" || nx.Lower == "to" || nx.Lower == "after" || nx.Lower == "following" || nx.Lower == "at" || nx.Lower == "during" || nx.Lower == "before" || nx.Lower == "with" ||
+				nx.Lower == "of" {
+				continue // "said from his cell", "said after a meeting", "said to laughter", "said of the plan": no statement follows
 			}
 			// "announced the decision", "declared Oswald the lone assassin":
 			// only "say" takes a bare clause; other verbs need "that".
@@ -293,7 +298,13 @@ func (x *docState) quotes() {
 				continue
 			}
 			s, neg := v.speakerSubject(pt[i].k)
-			if s < 0 || neg {
+			docAuthor := -1
+			if d := v.documentBefore(pt[i].k); d >= 0 && s < 0 && !neg {
+				// "The statement said …": its author's, when named.
+				if docAuthor = x.documentAuthor(si, d); docAuthor < 0 {
+					continue
+				}
+			} else if s < 0 || neg {
 				continue // "X has not said whether …" says nothing
 			}
 			// "warning in a column he wrote for the Herald that …": a pronoun
@@ -301,13 +312,20 @@ func (x *docState) quotes() {
 			// a relative clause on that noun, whose antecedent is not the
 			// pronoun's nearest name ("During the campaign he said" is no
 			// relative clause).
-			if mi := v.m(s).i; v.m(s).kind == kPronoun && mi > 0 && strings.HasPrefix(v.t[mi-1].Tag, "NN") && v.verbBefore(mi) {
+			if docAuthor < 0 && v.m(s).kind == kPronoun && v.m(s).i > 0 && strings.HasPrefix(v.t[v.m(s).i-1].Tag, "NN") && v.verbBefore(v.m(s).i) {
 				continue
 			}
 			// "police in Umbria said", "the film directed by X, ..., said":
 			// a name inside a prepositional phrase is not the speaker.
-			if p := v.low(v.m(s).i - 1); p == "in" || p == "of" || p == "at" || p == "from" || p == "by" || p == "for" {
-				continue
+			if docAuthor < 0 {
+				if p := v.low(v.m(s).i - 1); p == "in" || p == "of" || p == "at" || p == "from" || p == "by" || p == "for" || docPrepositions[p] && !v.relativeBetween(s, pt[i].k) {
+					continue
+				}
+				// "Some Republicans have said …", "71 percent of Ohio
+				// Democrats say …": members of a party, not the party.
+				if v.partyMembers(s) {
+					continue
+				}
 			}
 			st := k + 1
 			// "said Wednesday that ...": skip the time.
@@ -317,6 +335,9 @@ func (x *docState) quotes() {
 			if v.low(st) == "that" {
 				st++
 			}
+			// "Hagen, who the Gazette said was abroad": the clause's subject
+			// is the relative pronoun; what was said is no whole clause.
+			gapped := docAuthor < 0 && v.gappedRelative(s, st)
 			if v.low(st) == "whether" {
 				continue // "declined to say whether …": a question, not a statement ("said if …, …" is a condition, and said)
 			}
@@ -327,22 +348,31 @@ func (x *docState) quotes() {
 			if end-st < 4 {
 				continue
 			}
-			// Stop at an attribution tail: ", according to ...".
+			// Stop at an attribution tail: ", according to ...", and a
+			// relative clause at its comma: "Hagen, who the Gazette said
+			// was abroad, is a former banker" (what the Gazette said is
+			// "was abroad", not the main clause after it).
 			for j := st; j < end; j++ {
-				if v.t[j].Text == "," && v.low(j+1) == "according" {
+				if v.t[j].Text == "," && (v.low(j+1) == "according" || gapped) {
 					end = j
 					break
 				}
 			}
+			if end-st < 3 {
+				continue
+			}
 			text := x.doc.Text[v.t[st].Start:v.t[end-1].End]
 			events = append(events, speech{at: i, o: -1, run: func() {
 				lastQuoteSent = -1
-				spk := v.ent(s)
-				if v.m(s).kind == kPronoun {
-					spk = x.pronounSpeaker(ptok{si, v.m(s).i}, chain(ptok{si, v.m(s).i}))
+				spk, rule := docAuthor, "reported-document"
+				if docAuthor < 0 {
+					spk, rule = v.ent(s), "reported-speech"
+					if v.m(s).kind == kPronoun {
+						spk = x.pronounSpeaker(ptok{si, v.m(s).i}, chain(ptok{si, v.m(s).i}))
+					}
 				}
 				if spk >= 0 {
-					x.addStatement(spk, text, "reported-speech", si, si)
+					x.addStatement(spk, text, rule, si, si)
 					lastQuoteSent = si // a quote that opens the next sentence goes on with it
 				}
 				lastSpeaker = spk
@@ -360,6 +390,17 @@ func (x *docState) quotes() {
 			it := s < 0 && pt[i].k > 0 && v.low(pt[i].k-1) == "it"
 			st, end, _, ok := v.trailingSpeech(pt[i].k, s, it)
 			if !ok {
+				// "CLAUSE, said Ana Ruiz, the mayor of Elmwood.": the
+				// speaker after the verb.
+				ist, iend, spk := x.invertedSpeech(pt, inQuote, i)
+				if spk < 0 {
+					continue
+				}
+				text := x.doc.Text[v.t[ist].Start:v.t[iend-1].End]
+				events = append(events, speech{at: i, o: -1, run: func() {
+					x.addStatement(spk, text, "reported-speech-inverted", si, si)
+					lastSpeaker, lastQuoteSent = spk, si
+				}})
 				continue
 			}
 			text := x.doc.Text[v.t[st].Start:v.t[end-1].End]
@@ -376,7 +417,7 @@ func (x *docState) quotes() {
 				spk := v.ent(s)
 				if v.m(s).kind == kPronoun {
 					spk = x.pronounSpeaker(ptok{si, v.m(s).i}, chain(ptok{si, v.m(s).i}))
-				} else if v.m(s).kind != kName || v.partyMember(s) {
+				} else if v.m(s).kind != kName || v.partyMember(s) || v.partyMembers(s) {
 					spk = -1
 				}
 				if spk >= 0 {
@@ -451,6 +492,18 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 		k := pt[i].k
 		// "," X said / "," RSF adviser Youssef Izzat told / "," he added:
 		// titles, organisations and role nouns may stand before the speaker.
+		// "“…,” the statement said", "“…,” said the letter": the
+		// document's author, when the story names who issued it.
+		// A quote that ends its sentence is not what "The report said
+		// costs would rise" says (the next sentence's own statement).
+		if d := v.documentAt(k); d >= 0 && d+1 < len(v.t) && speechVerbs[v.low(d+1)] && !(tokAt(c-1).Text == "." && v.clauseFollows(d+1)) || speechVerbs[v.low(k)] && v.documentAt(k+1) >= 0 {
+			if d < 0 {
+				d = v.documentAt(k + 1)
+			}
+			if a := x.documentAuthor(si, d); a >= 0 {
+				return a, "quote-document", si, pron
+			}
+		}
 		for j := k; j < len(v.t) && j < k+10; j++ {
 			if speechVerbs[v.low(j)] {
 				// “…?” X said the talks …: a quote that ends its sentence
@@ -462,7 +515,7 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 					// "“…,” it said": an organisation's chain (itSpeaker).
 					return -1, "quote-pronoun", si, ptok{si, j - 1}
 				}
-				if mi := v.end[j]; mi >= 0 && (v.m(mi).kind == kName || v.m(mi).kind == kPronoun) && !v.isA(mi, schema.Location) && !v.partyMember(mi) {
+				if mi := v.end[j]; mi >= 0 && (v.m(mi).kind == kName || v.m(mi).kind == kPronoun) && !v.isA(mi, schema.Location) && !v.partyMember(mi) && !v.partyMembers(mi) {
 					rule := "quote-after"
 					if v.m(mi).kind == kPronoun {
 						rule, pron = "quote-pronoun", ptok{si, v.m(mi).i}
@@ -486,9 +539,15 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 					if n := v.start[e+1]; n >= 0 && v.m(n).kind == kName && v.isA(n, schema.Person) {
 						mi = n
 					}
+				} else if p := v.partyTitledPerson(mi); p != -2 {
+					// "said Republican U.S. Senator Chuck Grassley": the
+					// person the party word describes, never the party.
+					mi = p
 				}
 			}
-			if mi >= 0 && v.m(mi).kind == kName {
+			// "said the former Trump campaign adviser": a name that
+			// modifies a common noun describes the speaker; it is not one.
+			if mi >= 0 && v.m(mi).kind == kName && !v.nameBeforeNoun(mi) {
 				return v.ent(mi), "quote-said-x", si, pron
 			}
 		}
@@ -885,6 +944,12 @@ func (v *view) accordingTo(k int) (st, end, spk int) {
 	// has no one clause to attribute.
 	for j := st; j < end; j++ {
 		if v.t[j].Text == "*" {
+			return 0, 0, -1
+		}
+		// "According to RIA, spokesman X, asked about …, said: “…”": the
+		// clause attributes its own quote; the agency only relays it
+		// ("According to Dowd, Yates told McGahn that …" is Dowd's).
+		if speechVerbs[v.low(j)] && v.quoteAfter(j, end) {
 			return 0, 0, -1
 		}
 	}

@@ -57,12 +57,15 @@ func (x *docState) segmentSpeaker(si, k int) int {
 		if mi < 0 || v.m(mi).kind != kName || v.ent(mi) < 0 || v.isA(mi, schema.Location) || v.partyMember(mi) {
 			return -1
 		}
+		// "influential tabloid the Global Times": a description, then
+		// "the" and the name; its common nouns describe the name.
+		described := v.m(mi).i > seg[0]+1 && v.low(v.m(mi).i-1) == "the"
 		for j := seg[0]; j < v.m(mi).i; j++ {
 			if r := v.start[j]; r >= 0 && v.m(r).kind == kRole {
 				j = v.m(r).j - 1
 				continue
 			}
-			if w := v.t[j]; !upperFirst(w.Text) && !v.x.g.roleNouns[w.Lower] && w.Lower != "the" && w.Tag != "JJ" {
+			if w := v.t[j]; !upperFirst(w.Text) && !v.x.g.roleNouns[w.Lower] && w.Lower != "the" && w.Tag != "JJ" && !(described && w.Tag == "NN") {
 				return -1
 			}
 		}
@@ -198,7 +201,10 @@ func (v *view) clauseFollows(k int) bool {
 		return true
 	case t.Tag == "PRP" && t.Lower != "it":
 		return j+1 < len(v.t) && (strings.HasPrefix(v.t[j+1].Tag, "VB") || v.t[j+1].Tag == "MD")
-	case t.Tag == "DT" || t.Tag == "NNS" || t.Tag == "NN":
+	case t.Tag == "DT" || t.Tag == "NNS" || t.Tag == "NN" || t.Tag == "NNP" || t.Tag == "NNPS":
+		// "“… sharply.” But Democrats say Republicans used …": a name
+		// opens the verb's own statement (an inverted speaker, "said
+		// X", is read before this check).
 		return true
 	}
 	return false

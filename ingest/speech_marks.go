@@ -123,8 +123,8 @@ func (v *view) tailThat(k int) int {
 		}
 		if t.Text == "," || t.Text == ":" || t.Text == ";" || t.Text == "(" || nlp.IsOpenQuote(t.Text) || nlp.IsCloseQuote(t.Text) || t.Text == "\"" ||
 			t.Lower == "who" || t.Lower == "which" || t.Lower == "if" || t.Lower == "whether" || t.Lower == "what" ||
-			strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
-			return -1
+			strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" || t.Tag == "CC" && v.low(j+1) == "that" {
+			return -1 // "explains his finances and that they …": "and that" joins another clause
 		}
 	}
 	return -1

@@ -305,6 +305,11 @@ func (x *docState) narrativeSpeaker(p ptok) int {
 		}
 		found = m.ent
 	}
+	if found < 0 {
+		// "Collins has not taken a stand." with no mention: a sentence-
+		// initial surname the entity layer left unlinked.
+		found = x.surnameSubject(p.si-1, from, verb)
+	}
 	if found < 0 || others && found >= 0 || !x.sexAgrees(found, w) {
 		return -1
 	}
