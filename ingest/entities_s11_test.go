@@ -18,8 +18,8 @@ func TestDemonymsOfTwoWordsAndAncestry(t *testing.T) {
 }
 
 // Titles as analysts read them: a rank before the title stays in it, a
-// possessor's title is not the appositive's, "then-"/"ex-" date the whole
-// title, and a title word inside an organisation's name titles nobody.
+// possessor's title is not the appositive's, and a title word inside an
+// organisation's name titles nobody.
 func TestTitleBoundaries(t *testing.T) {
 	runCases(t, []ruleCase{
 		{name: "the possessor's title is not the appositive's", text: "Trump said he never asked Ana Roth to stop investigating Tom Hale, the president’s former national security adviser.",
@@ -33,11 +33,6 @@ func TestTitleBoundaries(t *testing.T) {
 			want: []string{"Ana Roth|role|deputy press secretary"}, not: []string{"Ana Roth|role|press secretary"}},
 		{name: "a sentence-initial modifier", text: "Special prosecutor Tom Hale is leading a criminal investigation.",
 			want: []string{"Tom Hale|role|Special prosecutor"}},
-		{name: "then- dates the whole title", text: "He spoke with then-Vice President Tom Hale about the budget.",
-			want: []string{"Tom Hale|role|Vice President"}, not: []string{"Tom Hale|role|President"},
-			quals: map[string]string{"Tom Hale|role|Vice President#former": "true"}},
-		{name: "ex- dates the whole title", text: "The probe was led by ex-Defense Secretary Ana Roth last year.",
-			want: []string{"Ana Roth|role|Defense Secretary"}, quals: map[string]string{"Ana Roth|role|Defense Secretary#former": "true"}},
 		{name: "Justice inside a centre's name", text: "Ana Roth previously was director of the Velden Juvenile Justice Prosecution Center at the Marrow Institute.",
 			not: []string{"Prosecution Center|role|Justice"}},
 		{name: "Justice inside an office's name", text: "Trump plans to nominate Ana Roth to oversee the Justice Department’s Office of Juvenile Justice and Delinquency Prevention.",

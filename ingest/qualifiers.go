@@ -169,9 +169,6 @@ func (v *view) formerBefore(lo int) bool {
 		if formerWords[v.low(k-1)] {
 			return true
 		}
-		if v.low(k-1) == "-" && k >= 2 && (v.low(k-2) == "then" || v.low(k-2) == "ex") {
-			return true // "then-Vice President X", "ex-Trump aide X"
-		}
 		if mi := v.end[k]; mi >= 0 && v.m(mi).i < k && !v.isA(mi, schema.Person) {
 			k = v.m(mi).i
 			continue

@@ -51,10 +51,6 @@ func Tokenize(text string) []Token {
 					next, _ := utf8.DecodeRuneInString(text[j+csz:])
 					prev, _ := utf8.DecodeLastRuneInString(text[i:j])
 					switch {
-					case c == '-' && unicode.IsUpper(next) && timePrefixes[strings.ToLower(text[i:j])]:
-						// "then-Vice President", "ex-FBI Director": the prefix
-						// dates the whole title, not its first word, so it is
-						// a token of its own (as UD English splits hyphens).
 					case c == '-' && (unicode.IsLetter(next) || unicode.IsDigit(next)):
 						j += csz
 						continue
@@ -111,9 +107,6 @@ func Tokenize(text string) []Token {
 	}
 	return toks
 }
-
-// timePrefixes are hyphenated prefixes that date a title: "then-", "ex-".
-var timePrefixes = map[string]bool{"then": true, "ex": true}
 
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80

@@ -202,9 +202,6 @@ func (g *graph) title(t int) (string, []string) {
 			quals = append(quals, lw)
 			break
 		}
-		if lw == "-" && i > 0 && dropQualifiers[strings.ToLower(toks[i-1].Text)] {
-			continue // "then-Vice President": the prefix is a token of its own
-		}
 		if g.inside[i] < 0 {
 			break
 		}
