@@ -471,6 +471,10 @@ func (g *graphView) openDocs(ctx context.Context, entity string) (stream, error)
 				preds = append(preds, r)
 			}
 		}
+		g.docPreds = map[any]bool{}
+		for _, p := range preds {
+			g.docPreds[p.Key()] = true
+		}
 		st.prefetch = func(ctx context.Context, docs []cgraph.Ref) error {
 			if g.docFields == nil {
 				g.docFields = map[any][]graph.SubjectQuad{}
