@@ -21,13 +21,7 @@ func TestSubjectSet(t *testing.T) {
 	write(t, s, synthCorpus(0, 60, 1)...)
 	write(t, s, synthCorpus(60, 60, 1)...)
 	qs := s.QuadStore()
-	ref := func(v quad.Value) cgraph.Ref {
-		r, err := qs.ValueOf(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r
-	}
+	ref := refOf(t, qs)
 	typ, name := ref(quad.IRI(schema.PredType)), ref(quad.IRI(schema.PredName))
 	// The most-named string: a hub's name.
 	nameHash, _ := sqlRef(name)
