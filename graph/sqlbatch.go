@@ -172,24 +172,15 @@ func (s *Store) FirstObjects(ctx context.Context, subs []cgraph.Ref, pred cgraph
 	}
 	var first string
 	if byWrite {
-		// The first written: along the primary key (horizon) for a node
-		// with many such quads (an entity named in 512 documents or more,
-		// one ng:name each, is named in one of the first few hundred
-		// quads' documents unless the news only began to mention it late
-		// and then in 5% of all articles), else its quads sorted. Along the
-		// key alone, a node with none or only late ones reads the whole
-		// table (1.3 s at 10 000 articles); sorted alone, a busy node's
-		// thousands of quads (95 ms each). Each branch is planned on its
-		// own and the count turns the other off; the "|| ''" keeps the
-		// planner, which expects few quads per node, off the spo index
-		// there.
-		first = `(SELECT count(*) AS c FROM (SELECT 1 FROM quads WHERE subject_hash = s.h AND predicate_hash = $2 LIMIT 512) x) k
-		CROSS JOIN LATERAL (
-			(SELECT q.object_hash FROM quads q WHERE k.c < 512 AND q.subject_hash = s.h AND q.predicate_hash = $2
-				ORDER BY q.horizon + 0 LIMIT 1)
-			UNION ALL
-			(SELECT q.object_hash FROM quads q WHERE k.c >= 512 AND q.subject_hash || ''::bytea = s.h AND q.predicate_hash || ''::bytea = $2
-				ORDER BY q.horizon LIMIT 1)) f`
+		// The first written: along ng_sp_horizon (subject, predicate,
+		// horizon), one index probe and one heap row per subject however
+		// many such quads it has. Before that index a busy node's first
+		// was read along the primary key and a quiet node's by sorting
+		// its quads, told apart by counting up to 512 of them first: on
+		// a page of busy persons that count alone visited 512 heap rows
+		// each (0.7 s for entities/hub at 10k articles, BENCHMARKS.md).
+		first = `(SELECT q.object_hash FROM quads q WHERE q.subject_hash = s.h AND q.predicate_hash = $2
+			ORDER BY q.horizon LIMIT 1) f`
 	} else {
 		// Along the spo index: the lowest object, whatever its label (the
 		// same value); sorting by label too read all 7 012 ng:text quads

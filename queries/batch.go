@@ -193,12 +193,21 @@ func (g *graphView) fieldValue(node, pred cgraph.Ref) (obj cgraph.Ref, v quad.Va
 //
 // With a predicate, the evidence of others is sorted out first from the
 // index alone (most evidence of a busy entity is of other predicates):
-// evPredOf holds each node's predicate for openFacts' accept.
-func (g *graphView) prefetchEvidence(ctx context.Context, evs []cgraph.Ref, evPred, want cgraph.Ref, withTitle, withText bool) error {
+// evPredOf holds each node's predicate for openFacts' accept. listed: the
+// store listed only evidence of predicate want (ListSubjectsWhose), so
+// that is each node's predicate, known without reading it.
+func (g *graphView) prefetchEvidence(ctx context.Context, evs []cgraph.Ref, evPred, want cgraph.Ref, listed, withTitle, withText bool) error {
 	if g.fields == nil {
 		g.fields = map[any][]graph.SubjectQuad{}
 	}
-	if want != nil && evPred != nil {
+	if want != nil && evPred != nil && listed {
+		if g.evPredOf == nil {
+			g.evPredOf = map[any]cgraph.Ref{}
+		}
+		for _, ev := range evs {
+			g.evPredOf[ev.Key()] = want
+		}
+	} else if want != nil && evPred != nil {
 		preds, ok, err := g.batch.FirstRefs(ctx, evs, evPred)
 		if err != nil || !ok {
 			return err

@@ -219,6 +219,22 @@ func resolveExact(ctx context.Context, qs cgraph.QuadStore, keys KeyReader, text
 			return err
 		}
 		for _, pr := range predList(preds) {
+			// The set at once where the store can (PostgreSQL): found
+			// is a set, so the listing's order does not matter here.
+			if ss, ok := keys.(subjectSetter); ok {
+				vs, ok, err := ss.SubjectSet(ctx, pr, vr)
+				if err != nil {
+					return err
+				}
+				if ok {
+					for _, v := range vs {
+						if iri, isIRI := v.(quad.IRI); isIRI {
+							found[string(iri)] = true
+						}
+					}
+					continue
+				}
+			}
 			it, err := listSubjects(qs, keys, pr, vr)
 			if err != nil {
 				return err
@@ -403,6 +419,7 @@ type graphView struct {
 	// reads; typeFields for entities, their rdf:type quads; mentions,
 	// their ng:name quads counted.
 	docFields  map[any][]graph.SubjectQuad
+	docPreds   map[any]bool // the predicates docFields holds all quads of
 	typeFields map[any][]graph.SubjectQuad
 	mentions   map[any]int64
 	evPredOf   map[any]cgraph.Ref // evidence → its predicate, read ahead by openFacts

@@ -97,6 +97,40 @@ func (n *nativeSet) known(r cgraph.Ref) (quad.Value, bool) {
 	return v, ok
 }
 
+// hop is gizmo.Options.Hop: a document's objects of one of the
+// predicates openDocs read ahead, so that sources.js's
+// g.V(doc).Out(published).ToValue() needs no statement per row. Only
+// predicates read ahead answer: a document's quads of the others were
+// never read, and none read is not none stored.
+func (n *nativeSet) hop(from, pred quad.Value) ([]quad.Value, bool) {
+	gv := n.gv
+	if gv == nil || gv.docFields == nil {
+		return nil, false
+	}
+	pr, err := gv.qs.ValueOf(pred)
+	if err != nil || pr == nil || !gv.docPreds[pr.Key()] {
+		return nil, false
+	}
+	fr, err := gv.qs.ValueOf(from)
+	if err != nil || fr == nil {
+		return nil, false
+	}
+	fs, ok := gv.docFields[fr.Key()]
+	if !ok {
+		return nil, false
+	}
+	var objs []quad.Value
+	for _, f := range fs {
+		if f.Pred.Key() == pr.Key() {
+			if f.Value == nil {
+				return nil, false
+			}
+			objs = append(objs, f.Value)
+		}
+	}
+	return objs, true
+}
+
 // failure is the first input error an ngOne call threw, or nil.
 func (n *nativeSet) failure() error {
 	n.mu.Lock()

@@ -352,7 +352,7 @@ func (r *Runner) runGizmo(ctx context.Context, name, src string, globals map[str
 	if r.plain {
 		opts.Funcs = nil
 	} else {
-		opts.Known = nat.known
+		opts.Known, opts.Hop = nat.known, nat.hop
 	}
 	sess, err := gizmo.NewSessionWith(r.QS, opts)
 	if err != nil {

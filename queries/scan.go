@@ -34,6 +34,12 @@ func listSubjects(qs cgraph.QuadStore, keys KeyReader, pred, obj cgraph.Ref) (*g
 	return graph.ScanSubjects(qs, pred, obj), nil
 }
 
+// subjectSetter gives the distinct subjects of (?, pred, obj) at once, in
+// no order (graph.Store.SubjectSet on PostgreSQL; ok false elsewhere).
+type subjectSetter interface {
+	SubjectSet(ctx context.Context, pred, obj cgraph.Ref) (map[any]quad.Value, bool, error)
+}
+
 // resolveCache remembers ResolveName's and ResolveEntity's answers while
 // the store does not change: without index keys, resolving a busy name
 // reads one quad per document that names it, which at 100k articles is

@@ -228,6 +228,13 @@ func (g *graphView) newScan(ctx context.Context, d1 quad.Direction, v1 cgraph.Re
 	return s
 }
 
+// whoseLister lists the quads of a filter whose subject's first object of
+// pred is obj (graph.Store.ListSubjectsWhose on PostgreSQL; ok false
+// elsewhere).
+type whoseLister interface {
+	ListSubjectsWhose(ctx context.Context, filter map[quad.Direction]cgraph.Ref, pred, obj cgraph.Ref) (iterator.Scanner, bool)
+}
+
 // lister is a KeyReader that lists quads in its own order
 // (graph.Store.ListQuads on PostgreSQL; ok false elsewhere).
 type lister interface {
@@ -314,6 +321,19 @@ func (g *graphView) openFacts(ctx context.Context, entity, dir, predIRI, extras 
 		}
 		return rec, true, nil
 	})
+	listed := false
+	if wl, ok := g.keys.(whoseLister); ok && want != nil && evPred != nil && g.batch != nil && rs[0] != nil && rs[1] != nil {
+		// Only the evidence of the predicate, sorted out by the store as
+		// it lists (PostgreSQL): the same nodes in the same order as
+		// accept below keeps of the whole listing.
+		filter := map[quad.Direction]cgraph.Ref{quad.Object: rs[0], quad.Predicate: rs[1]}
+		if it, ok := wl.ListSubjectsWhose(ctx, filter, evPred, want); ok {
+			if st.it != nil {
+				st.it.Close()
+			}
+			st.it, listed = it, true
+		}
+	}
 	if want != nil {
 		// The predicate first: one index entry, and most evidence of a
 		// busy entity is of other predicates.
@@ -359,7 +379,7 @@ func (g *graphView) openFacts(ctx context.Context, entity, dir, predIRI, extras 
 	}
 	if g.batch != nil {
 		st.prefetch = func(ctx context.Context, evs []cgraph.Ref) error {
-			return g.prefetchEvidence(ctx, evs, evPred, want, withTitle, withText)
+			return g.prefetchEvidence(ctx, evs, evPred, want, listed, withTitle, withText)
 		}
 	}
 	return st, nil
@@ -470,6 +490,10 @@ func (g *graphView) openDocs(ctx context.Context, entity string) (stream, error)
 			if r != nil {
 				preds = append(preds, r)
 			}
+		}
+		g.docPreds = map[any]bool{}
+		for _, p := range preds {
+			g.docPreds[p.Key()] = true
 		}
 		st.prefetch = func(ctx context.Context, docs []cgraph.Ref) error {
 			if g.docFields == nil {

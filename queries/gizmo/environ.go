@@ -79,11 +79,15 @@ func (g *graphObject) NewVertex(call goja.FunctionCall) goja.Value {
 	if err != nil {
 		return throwErr(g.s.vm, err)
 	}
-	return g.s.vm.ToValue(&pathObject{
+	po := &pathObject{
 		s:      g.s,
 		finals: true,
 		path:   path.StartMorphism(qv...),
-	})
+	}
+	if len(qv) == 1 {
+		po.start = qv[0]
+	}
+	return g.s.vm.ToValue(po)
 }
 
 // M is a shorthand for Morphism.

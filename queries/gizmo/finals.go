@@ -87,6 +87,19 @@ func (p *pathObject) TagArray(call goja.FunctionCall) goja.Value {
 	return p.toArray(call, true)
 }
 func (p *pathObject) toValue(withTags bool) (interface{}, error) {
+	if !withTags && p.hop != nil && p.s.hop != nil {
+		// One node's objects of one predicate, read ahead by a native:
+		// the first value as the iterator would give it. Several
+		// different values leave the order to the store's iterator.
+		if objs, ok := p.s.hop(p.hop[0], p.hop[1]); ok && sameValues(objs) {
+			if len(objs) == 0 {
+				return nil, nil
+			}
+			if o := p.s.quadValueToNative(objs[0]); o != nil {
+				return o, nil
+			}
+		}
+	}
 	it := p.buildIteratorTree()
 	it = iterator.Tag(it, TopResultTag)
 	const limit = 1
@@ -211,4 +224,15 @@ func quadValueToString(v quad.Value) string {
 		return string(s)
 	}
 	return quad.StringOf(v)
+}
+
+// sameValues: every value of vs is the first (true when none), compared
+// as the store's node identity (a time's location is no part of it).
+func sameValues(vs []quad.Value) bool {
+	for _, v := range vs[min(1, len(vs)):] {
+		if quad.StringOf(v) != quad.StringOf(vs[0]) {
+			return false
+		}
+	}
+	return true
 }

@@ -101,6 +101,13 @@ type Options struct {
 	// values its native functions have read already (on PostgreSQL each
 	// NameOf is a statement). It is called on the script's goroutine only.
 	Known func(graph.Ref) (quad.Value, bool)
+	// Hop, when set, is asked for the objects of (from, pred) before the
+	// store when the script reads the value of g.V(from).Out(pred) with
+	// ToValue: the quads its native functions have read ahead (sources'
+	// published date, one Out statement per row on PostgreSQL). known
+	// false: not read ahead, ask the store. It is called on the script's
+	// goroutine only.
+	Hop func(from, pred quad.Value) (objs []quad.Value, known bool)
 }
 
 // Script is a named piece of JavaScript.
@@ -124,7 +131,7 @@ func NewSessionWith(qs graph.QuadStore, opts Options) (*Session, error) {
 		sch: schema.NewConfig(),
 		qs:  qs, limit: -1,
 		maxRows: opts.MaxRows, maxArray: opts.MaxArray,
-		lim: opts.Limits.withDefaults(), known: opts.Known,
+		lim: opts.Limits.withDefaults(), known: opts.Known, hop: opts.Hop,
 	}
 	if err := s.buildEnv(); err != nil {
 		return nil, err
@@ -264,6 +271,7 @@ type Session struct {
 	name              string
 	lim               Limits
 	known             func(graph.Ref) (quad.Value, bool)
+	hop               func(from, pred quad.Value) ([]quad.Value, bool)
 	// results bounds the bytes emitted by the current run.
 	results exporter
 

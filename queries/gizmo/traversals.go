@@ -59,6 +59,12 @@ type pathObject struct {
 	s      *Session
 	finals bool
 	path   *path.Path
+	// newsgraph: start is the one node of g.V(node), and hop the
+	// (node, predicate) of g.V(node).Out(predicate), so that ToValue can
+	// ask Options.Hop first; nil on every other path (new leaves them
+	// unset, so any further step forgets them).
+	start quad.Value
+	hop   *[2]quad.Value
 }
 
 func (p *pathObject) new(np *path.Path) *pathObject {
@@ -118,7 +124,13 @@ func (p *pathObject) inout(call goja.FunctionCall, in bool) goja.Value {
 	} else {
 		np = np.OutWithTags(tags, preds...)
 	}
-	return p.newVal(np)
+	next := p.new(np)
+	if !in && p.start != nil && p.hop == nil && len(preds) == 1 && len(tags) == 0 {
+		if pv, ok := preds[0].(quad.Value); ok {
+			next.hop = &[2]quad.Value{p.start, pv}
+		}
+	}
+	return p.s.vm.ToValue(next)
 }
 
 // In is inverse of Out.
