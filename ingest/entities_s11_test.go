@@ -65,3 +65,14 @@ func TestBareSurnameIsThePrincipal(t *testing.T) {
 			want: []string{"Ana Velk|said|The budget is a disaster"}, not: []string{"Mira Velk|said|The budget is a disaster"}},
 	})
 }
+
+// "Senator X of Florida": the state is the legislator's seat, not a home
+// the sentence states.
+func TestLegislatorSeat(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "senator of a state", text: "Republican Senator Tom Hale of Florida published an opinion piece on Friday.",
+			want: []string{"Tom Hale|works_for|Florida"}, not: []string{"Tom Hale|lives_in|Florida"}},
+		{name: "a resident of a state", text: "Tom Hale of Florida, a retired teacher, wrote to the newspaper.",
+			not: []string{"Tom Hale|works_for|Florida"}},
+	})
+}

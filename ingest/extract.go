@@ -155,7 +155,32 @@ func (e *Extractor) analyse(ctx context.Context, doc schema.Document) (*docState
 		x.depFacts(si)
 	}
 	x.formerRoles()
+	x.legislatorSeats()
 	return x, nil
+}
+
+// legislatorTitles are the titles of members of a legislature.
+var legislatorTitles = map[string]bool{"senator": true, "sen.": true, "u.s. senator": true, "state senator": true,
+	"representative": true, "rep.": true, "u.s. representative": true, "state representative": true,
+	"congressman": true, "congresswoman": true, "lawmaker": true, "delegate": true}
+
+// legislatorSeats files "Senator X of Florida" as X works for Florida: the
+// state is the seat the legislator holds for it, which readers and golds
+// take it as; where X lives the sentence does not say.
+func (x *docState) legislatorSeats() {
+	type key struct{ subj, sent int }
+	legislator := map[key]bool{}
+	for _, f := range x.facts {
+		if f.pred == "role" && f.obj >= 0 && legislatorTitles[strings.ToLower(x.ents[f.obj].name())] {
+			legislator[key{f.subj, f.s0}] = true
+		}
+	}
+	for i := range x.facts {
+		f := &x.facts[i]
+		if f.pred == "lives_in" && (f.rule == "person-of-place" || f.rule == "dep:person-of-place") && legislator[key{f.subj, f.s0}] {
+			f.pred = "works_for"
+		}
+	}
 }
 
 // formerRoles files a title read with its "former" ("Trump's former

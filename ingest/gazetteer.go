@@ -286,6 +286,10 @@ MediaOutlet|ABC|
 MediaOutlet|SANA|
 MediaOutlet|TASS|ITAR-TASS
 MediaOutlet|Xinhua|XINHUA
+MediaOutlet|People's Daily|
+MediaOutlet|Global Times|
+Government|People's Liberation Army|PLA
+Government|People's Bank of China|PBOC
 MediaOutlet|Interfax|
 MediaOutlet|RIA Novosti|
 MediaOutlet|Anadolu Agency|Anadolu

@@ -107,8 +107,10 @@ func TestNamesakeIsNoHome(t *testing.T) {
 	runCases(t, []ruleCase{
 		{name: "a firm named after the lawyer", text: "He hired attorney Walter Mack of the law firm of Doar Rieck in New York and attorney Tao Lin of Lin, Becker and Marsh in Washington, his spokesman said.",
 			want: []string{"Tao Lin|role|attorney"}, not: []string{"Tao Lin|lives_in|Lin"}},
-		{name: "a real home stays", text: "Senator Ana Ruiz of Ohio said the vote would wait.",
+		{name: "a real home stays", text: "Ana Ruiz of Ohio, a retired teacher, said the vote would wait.",
 			want: []string{"Ana Ruiz|lives_in|Ohio"}},
+		{name: "a senator's state is the seat (session 11)", text: "Senator Ana Ruiz of Ohio said the vote would wait.",
+			want: []string{"Ana Ruiz|works_for|Ohio"}},
 	})
 }
 
