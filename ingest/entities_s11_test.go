@@ -76,3 +76,16 @@ func TestLegislatorSeat(t *testing.T) {
 			not: []string{"Tom Hale|works_for|Florida"}},
 	})
 }
+
+// Committee seats: "X, the top Democrat on the Y Committee" and "X, who
+// chairs the Y Committee"; a party's member on the floor is no seat.
+func TestCommitteeSeats(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "top Democrat on a committee", text: "Senator Ana Roth, the top Democrat on the Senate Budget Committee, said the bill would fail.",
+			want: []string{"Ana Roth|member_of|Senate Budget Committee", "Ana Roth|role|top Democrat"}},
+		{name: "who chairs", text: "Senator Tom Hale, who chairs the Senate Budget Committee, cast doubt on the plan.",
+			want: []string{"Tom Hale|leads|Senate Budget Committee"}},
+		{name: "on the floor is no committee", text: "Ana Roth, the top Democrat on the Senate floor, said the bill would fail.",
+			not: []string{"Ana Roth|member_of|Senate"}},
+	})
+}

@@ -32,6 +32,7 @@ func (x *docState) applyRules(si int) {
 	v.appointmentRules()
 	v.moreRules()
 	v.c04Rules()
+	v.committeeSeats()
 }
 
 // emitTitles gives person pe two roles when the title read before the name
