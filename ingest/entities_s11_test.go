@@ -89,3 +89,13 @@ func TestCommitteeSeats(t *testing.T) {
 			not: []string{"Ana Roth|member_of|Senate"}},
 	})
 }
+
+// A national office works for its country.
+func TestNationalOfficeWorksForItsCountry(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "secretary of state", text: "The deal was approved by U.S. Secretary of State Tom Hale on Monday.",
+			want: []string{"Tom Hale|works_for|U.S."}},
+		{name: "foreign minister", text: "Kenyan Foreign Minister Ana Roth served as president of the assembly.",
+			want: []string{"Ana Roth|works_for|Kenya"}},
+	})
+}

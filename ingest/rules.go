@@ -95,7 +95,14 @@ func (v *view) titleRules() {
 		if m.roleOrg >= 0 && !v.afterPreposition(v.m(m.roleOrg).i) {
 			// "Commission of Inquiry on Syria Chairman X": a name after a
 			// preposition belongs to the phrase before it, not to the title.
-			v.orgRel(p, m.roleOrg, m.surface, "title-org", v.m(m.roleOrg).i, v.m(p).j)
+			rule := "title-org"
+			if v.isA(m.roleOrg, schema.Country) && !v.isLeader(m.surface) && govRole(m.surface) {
+				// "U.S. Commerce Secretary X", "Russian Ambassador Y": a
+				// national office works for its country; the gated
+				// title-org's errors were organisations' names cut short.
+				rule = "title-country"
+			}
+			v.orgRel(p, m.roleOrg, m.surface, rule, v.m(m.roleOrg).i, v.m(p).j)
 			// "Texas Gov. John Connally": a state or city official lives there.
 			if v.isA(m.roleOrg, schema.Location) && !v.isA(m.roleOrg, schema.Country) && !v.isLeader(m.surface) {
 				v.emit(p, "lives_in", m.roleOrg, "title-place-lives", v.m(m.roleOrg).i, v.m(p).j, nil)

@@ -603,12 +603,14 @@ func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
 			// "Pablo Neruda, the Chilean poet": a poet does not work for
 			// his country; he lives there.
 			v.emit(p, "lives_in", org, rule+"-lives", lo, hi, nil)
-		} else if (v.isA(org, schema.Country) || v.isA(org, schema.Facility)) && !strings.Contains(roleText, "resident") && !strings.Contains(roleText, "native") {
+		} else if (v.isA(org, schema.Country) || v.isA(org, schema.Facility)) && !hasWord(roleText, "resident", "residents", "native", "natives") {
 			v.emit(p, "works_for", org, rule, lo, hi, nil)
 			// "U.S. Sen. X", "U.S. Attorney X": a national office holder
 			// lives in the country; a diplomat lives abroad.
 			if v.isA(org, schema.Country) && !diplomat(roleText) && (rule == "title-org" || rule == "org-title-name") {
 				v.emit(p, "lives_in", org, rule+"-lives", lo, hi, nil)
+			} else if v.isA(org, schema.Country) && !diplomat(roleText) && rule == "title-country" {
+				v.emit(p, "lives_in", org, "title-org-lives", lo, hi, nil) // gated off as before
 			}
 		} else {
 			v.emit(p, "lives_in", org, rule, lo, hi, nil)
@@ -817,4 +819,17 @@ func (v *view) markFormer(n0 int) {
 		}
 		v.x.facts[i].qual = q
 	}
+}
+
+// hasWord reports whether one of the words is a whole word of text (case
+// folded): "Vice President" holds no "resident".
+func hasWord(text string, words ...string) bool {
+	for _, f := range strings.Fields(strings.ToLower(text)) {
+		for _, w := range words {
+			if f == w {
+				return true
+			}
+		}
+	}
+	return false
 }
