@@ -11,7 +11,7 @@ func ruleConfidence(rule string) float64 {
 
 var confidences = map[string]float64{
 	// session 11, rules_committee.go (corpus samples in gates.go)
-	"title-country": 0.9, "rank-party-on-committee": 0.9, "party-on-committee": 0.9, "who-chairs-committee": 0.9,
+	"posted-statement": 0.95, "title-country": 0.9, "rank-party-on-committee": 0.9, "party-on-committee": 0.9, "who-chairs-committee": 0.9,
 	// session 11, c04_rules.go (CoNLL04 dev and a Reuters corpus sample; docs/extraction.md)
 	"c04-poss-home": 0.85, "c04-their-hometown": 0.75, "c04-home-in": 0.8, "c04-place-born": 0.8, "c04-appos-place-job": 0.6, "c04-one-of-in": 0.6, "c04-poss-capital": 0.85, "c04-part-of": 0.8, "c04-copula-job-at": 0.75, "c04-who-works-at": 0.75,
 	// round-3 rules: few firings on CoNLL04 train, so shrunk towards 0.5

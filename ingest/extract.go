@@ -131,6 +131,7 @@ func (e *Extractor) Extract(ctx context.Context, doc schema.Document) (schema.Ex
 	}
 	x.classifyRelations(e.rel)
 	x.quotes()
+	x.postedStatements()
 	return x.build(e.opts), nil
 }
 

@@ -135,3 +135,15 @@ func TestSaidInvertedAndAdded(t *testing.T) {
 			not: [][2]string{{"Paul Collins", "I am going to wait"}}},
 	})
 }
+
+// A factbox of posts: each listed post is said by the person the preamble
+// names, with no speech verb or quotation marks; without the preamble a
+// dashed list says nothing.
+func TestPostedStatements(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "posts listed under the preamble", text: "The following statements were posted to the verified Twitter account of Governor Ana Roth. The opinions expressed are her own. @AnaRoth : - The budget passed tonight, a great win for the state! [0811 EST] - See you all in Dayton tomorrow. [1006 EST]",
+			want: []string{"Ana Roth|said|The budget passed tonight, a great win for the state!", "Ana Roth|said|See you all in Dayton tomorrow."}},
+		{name: "no preamble, no posts", text: "Governor Ana Roth spoke on Monday. - The budget passed tonight, a great win for the state! [0811 EST]",
+			not: []string{"Ana Roth|said|The budget passed tonight, a great win for the state!"}},
+	})
+}
