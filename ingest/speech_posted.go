@@ -26,13 +26,7 @@ func (x *docState) postedStatements() {
 	if loc == nil {
 		return
 	}
-	speaker, at := -1, -1
-	for si, s := range x.sents {
-		if s.Start <= loc[0] && loc[0] < s.End {
-			at = si
-			break
-		}
-	}
+	speaker, at := -1, x.sentenceAt(loc[0])
 	if at < 0 {
 		return
 	}
