@@ -99,3 +99,11 @@ func TestNationalOfficeWorksForItsCountry(t *testing.T) {
 			want: []string{"Ana Roth|works_for|Kenya"}},
 	})
 }
+
+// A wire byline names the reporters, who are no part of the story.
+func TestBylineIsNoPerson(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "byline before the dateline", text: "By Tom Velk and Ana Brice WASHINGTON (Reuters) - Lena Velk, 53, heads the Marrow Council for Adoption. Velk said \"families rallied to the cause\" this year.",
+			want: []string{"Lena Velk|said|families rallied to the cause"}, not: []string{"Tom Velk|said|families rallied to the cause"}},
+	})
+}

@@ -240,7 +240,7 @@ func (e *Extractor) Annotate(ctx context.Context, doc schema.Document) (Annotati
 // annotate is the NLP stage: sentences, tags, mentions, context typing.
 func (e *Extractor) annotate(ctx context.Context, doc schema.Document) (*docState, error) {
 	x := &docState{g: e.g, doc: doc, entByKey: map[string]int{}, acronyms: map[string]int{}, personWords: map[string][]int{}, firstWords: map[string][]int{}, allRules: e.opts.AllRules}
-	lang := nlp.Segment(doc.Text)
+	lang := nlp.Segment(blankByline(doc.Text))
 	if err := e.lang.Run(ctx, lang); err != nil {
 		return nil, err
 	}
