@@ -50,8 +50,10 @@ func TestLinksAheadSameRows(t *testing.T) {
 		query string
 		p     map[string]string
 		// notBolt: a four-hop search its budget stops answers differently
-		// on bolt, node by node as much as read ahead (session 11, not
-		// traced yet); the other cases agree.
+		// on bolt, node by node as much as read ahead: relation
+		// predicates the store lacks cost a read each on PostgreSQL only
+		// (newGraphView's relRefs; BENCHMARKS.md, session 11). The other
+		// cases agree.
 		notBolt bool
 	}{
 		{"connections", map[string]string{"from": "Person 001", "to": "Ostland", "budget": "1000"}, false},
