@@ -423,6 +423,12 @@ type graphView struct {
 	typeFields map[any][]graph.SubjectQuad
 	mentions   map[any]int64
 	evPredOf   map[any]cgraph.Ref // evidence → its predicate, read ahead by openFacts
+	// links holds nodes' links read ahead (readAhead), per direction
+	// (subject, object), until keyEdges takes them.
+	links map[string][2]graph.LinkLists
+	// linkNodes and linkReads count the nodes keyEdges read and the reads
+	// they spent: readAhead's guess of what the budget left will read.
+	linkNodes, linkReads int
 	// pathLimit replaces maxPaths when > 0 (tests of the cap).
 	pathLimit int
 	// mentioned is ng:name, whose count (one per document that mentions
@@ -649,7 +655,9 @@ func sortEdges(es []edge) {
 // false when the store cannot; neighbours then scans.
 func (g *graphView) keyEdges(ctx context.Context, n string, ref cgraph.Ref) (out []edge, ok bool, err error) {
 	out = []edge{}
-	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+	defer delete(g.links, n)
+	g.linkNodes++
+	for i, d := range []quad.Direction{quad.Subject, quad.Object} {
 		bounds := graph.LinkBounds{PerPred: g.edgeCap}
 		if g.limited {
 			if g.budget <= 0 {
@@ -658,13 +666,18 @@ func (g *graphView) keyEdges(ctx context.Context, n string, ref cgraph.Ref) (out
 			}
 			bounds.Reads = g.budget
 		}
-		res, ok, err := g.keys.Links(ctx, ref, d, g.relRefs, bounds)
-		if err != nil || !ok {
+		var res graph.LinkScan
+		if lists, ahead := g.links[n]; ahead {
+			// Read with the same per-predicate bound; cut here as Links
+			// cuts, with the budget left now.
+			res = lists[i].Bound(bounds)
+		} else if res, ok, err = g.keys.Links(ctx, ref, d, g.relRefs, bounds); err != nil || !ok {
 			return nil, false, err
 		}
 		if g.limited {
 			g.budget -= res.Reads
 		}
+		g.linkReads += res.Reads
 		if res.Capped {
 			g.capped = true
 		}
@@ -785,7 +798,11 @@ func newSide(starts []string) *side {
 func (g *graphView) expand(ctx context.Context, s *side) error {
 	var next []string
 	d := s.dist[s.frontier[0]] + 1
-	for _, n := range s.frontier {
+	stretch := len(s.frontier)
+	for k, n := range s.frontier {
+		if err := g.aheadAt(ctx, s.frontier, k, &stretch); err != nil {
+			return err
+		}
 		es, err := g.neighbours(ctx, n)
 		if err != nil {
 			return err

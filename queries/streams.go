@@ -719,6 +719,9 @@ func (g *graphView) allPaths(ctx context.Context, from, to []string, maxHops, ke
 		}
 		return d, nil
 	}
+	if err := g.readAhead(ctx, append(slices.Clone(from), to...)); err != nil {
+		return nil, err
+	}
 	df, err := degree(from)
 	if err != nil {
 		return nil, err
@@ -784,11 +787,21 @@ func (g *graphView) allPaths(ctx context.Context, from, to []string, maxHops, ke
 		frontier = append(frontier, t)
 	}
 	for d := 1; d < maxHops && len(frontier) > 0; d++ {
-		var next []string
+		var next, read []string
+		for _, n := range frontier {
+			if !(d > 1 && isEnd[n]) {
+				read = append(read, n)
+			}
+		}
+		k, stretch := 0, len(read)
 		for _, n := range frontier {
 			if d > 1 && isEnd[n] {
 				continue // paths do not pass through an end
 			}
+			if err := g.aheadAt(ctx, read, k, &stretch); err != nil {
+				return nil, err
+			}
+			k++
 			es, err := g.neighbours(ctx, n)
 			if err != nil {
 				return nil, err
@@ -949,7 +962,12 @@ func (g *graphView) threeEdgePaths(ctx context.Context, from []string, ends path
 	var back map[string][]edge
 	if !readFrom {
 		back = map[string][]edge{}
-		for _, y := range slices.Sorted(maps.Keys(toward)) {
+		ys := slices.Sorted(maps.Keys(toward))
+		stretch := len(ys)
+		for k, y := range ys {
+			if err := g.aheadAt(ctx, ys, k, &stretch); err != nil {
+				return nil, false, err
+			}
 			es, err := g.neighbours(ctx, y)
 			if err != nil {
 				return nil, false, err
@@ -958,6 +976,21 @@ func (g *graphView) threeEdgePaths(ctx context.Context, from []string, ends path
 		}
 	}
 	starts := slices.Sorted(slices.Values(from))
+	// The x's read below, in the order read, for readAhead: in stretches,
+	// since a page may stop the loop early.
+	var xs []string
+	if readFrom {
+		for _, f := range starts {
+			prev := ""
+			for _, e := range g.adj[f] {
+				if e.node != prev && !isEnd[e.node] {
+					xs = append(xs, e.node)
+				}
+				prev = e.node
+			}
+		}
+	}
+	k, stretch := 0, 0
 	for _, f := range starts {
 		// f's edges grouped by x, in x order (neighbours sorts by node).
 		es := g.adj[f]
@@ -974,6 +1007,13 @@ func (g *graphView) threeEdgePaths(ctx context.Context, from []string, ends path
 			}
 			mid := back[x]
 			if readFrom {
+				// x is xs[k]: the same walk over the same edges.
+				if k < len(xs) {
+					if err := g.aheadAt(ctx, xs, k, &stretch); err != nil {
+						return nil, false, err
+					}
+				}
+				k++
 				if mid, err = g.neighbours(ctx, x); err != nil {
 					return nil, false, err
 				}

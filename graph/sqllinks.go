@@ -1,0 +1,117 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	csql "github.com/cayleygraph/cayley/graph/sql"
+	"github.com/cayleygraph/quad"
+	"github.com/lib/pq"
+)
+
+// LinkLists is what ManyLinks read of one node in one direction: per
+// predicate, in the order given, the node's links in value-hash order,
+// all of them or PerPred+1 when there are more (enough to say that the
+// bound was reached).
+type LinkLists [][]Link
+
+// Bound gives what Links gives with bounds (whose PerPred is the one
+// ManyLinks read with): the same counting and cutting (boundLinks), so a
+// search that reads a frontier at once spends its budget node by node
+// exactly as when it asks for each node.
+func (l LinkLists) Bound(bounds LinkBounds) LinkScan {
+	return boundLinks(l, bounds)
+}
+
+// ManyLinks is Links of many nodes in one direction, read in one
+// statement per maxBatch nodes, keyed by the node's Key(); every node
+// given has an entry (with empty lists when it has no links). No read
+// bound applies here: the caller spends its budget with Bound, node by
+// node in its own order. ok is false on bolt (Links reads a node from
+// memory-mapped pages in microseconds; reading ahead would only read the
+// nodes a budget then skips) and for references not this store's.
+//
+// A bounded path search on PostgreSQL asked for each node it expanded
+// in two statements (one per direction): ~240 statements, most of a
+// connections page at 10k articles (BENCHMARKS.md). The lists are those
+// sqlLinks reads, per node and predicate the same DISTINCT index scan
+// with the same limit, so Bound gives the same links.
+func (s *Store) ManyLinks(ctx context.Context, nodes []cgraph.Ref, dir quad.Direction, preds []cgraph.Ref, perPred int) (map[any]LinkLists, bool, error) {
+	if s.db == nil || (dir != quad.Subject && dir != quad.Object) {
+		return nil, false, nil
+	}
+	ps, ok := sqlRefs(preds)
+	if !ok {
+		return nil, false, nil
+	}
+	// Each node once, in the order given.
+	var todo []cgraph.Ref
+	out := make(map[any]LinkLists, len(nodes))
+	for _, n := range nodes {
+		if _, ok := sqlRef(n); !ok {
+			return nil, false, nil
+		}
+		if _, seen := out[n.Key()]; seen {
+			continue
+		}
+		out[n.Key()] = make(LinkLists, len(preds))
+		todo = append(todo, n)
+	}
+	if len(preds) == 0 {
+		return out, true, nil
+	}
+	for len(todo) > 0 {
+		chunk := todo[:min(len(todo), maxBatch)]
+		todo = todo[len(chunk):]
+		if err := s.manyLinks(ctx, chunk, dir, preds, ps, perPred, out); err != nil {
+			return nil, false, err
+		}
+	}
+	return out, true, nil
+}
+
+// manyLinks reads one chunk of ManyLinks into out.
+func (s *Store) manyLinks(ctx context.Context, nodes []cgraph.Ref, dir quad.Direction, preds []cgraph.Ref, ps [][]byte, perPred int, out map[any]LinkLists) error {
+	hs, _ := sqlRefs(nodes)
+	near, far := "subject_hash", "object_hash"
+	if dir == quad.Object {
+		near, far = "object_hash", "subject_hash"
+	}
+	limit := "ALL"
+	if perPred > 0 {
+		limit = fmt.Sprint(perPred + 1)
+	}
+	// sqlLinks' statement with the node an array too: per (node,
+	// predicate) one index scan of the (near, predicate, far) prefix that
+	// stops at the limit.
+	rows, err := s.db.QueryContext(ctx, `SELECT m.i, p.i, l.far, `+nodeValueColumns("n")+`
+		FROM unnest($1::bytea[]) WITH ORDINALITY AS m(h, i)
+		CROSS JOIN unnest($2::bytea[]) WITH ORDINALITY AS p(h, i)
+		CROSS JOIN LATERAL (SELECT DISTINCT `+far+` AS far FROM quads
+			WHERE `+near+` = m.h AND predicate_hash = p.h ORDER BY `+far+` LIMIT `+limit+`) l
+		CROSS JOIN LATERAL (SELECT * FROM nodes WHERE hash = l.far LIMIT 1) n
+		ORDER BY m.i, p.i, l.far`, pq.ByteaArray(hs), pq.ByteaArray(ps))
+	if err != nil {
+		return fmt.Errorf("graph: many links: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var i, j int64
+		var farHash csql.NodeHash
+		var r nodeRow
+		if err := rows.Scan(append([]any{&i, &j, &farHash}, r.dest()...)...); err != nil {
+			return fmt.Errorf("graph: many links: %w", err)
+		}
+		v, err := r.value()
+		if err != nil {
+			return fmt.Errorf("graph: many links: %w", err)
+		}
+		ls := out[nodes[i-1].Key()]
+		ls[j-1] = append(ls[j-1], Link{Pred: preds[j-1], Node: farHash, Value: v})
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("graph: many links: %w", err)
+	}
+	return nil
+}
