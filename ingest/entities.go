@@ -425,11 +425,28 @@ func (x *docState) chunks(toks []token) []chunk {
 			}
 			break
 		}
+		// "the 9th U.S. Circuit Court of Appeals", "the 82nd Airborne
+		// Division": the ordinal tells one court or unit from its
+		// namesakes, so it is part of the name.
+		if i > 0 && ordinal(toks[i-1].Text) && (len(out) == 0 || out[len(out)-1].j < i-1) {
+			for k := i; k < j; k++ {
+				if ordinalHeads[toks[k].Text] {
+					i--
+					break
+				}
+			}
+		}
 		out = append(out, chunk{i, j})
 		i = j
 	}
 	return out
 }
+
+// ordinalHeads are words of names that an ordinal numbers: courts,
+// districts and military units.
+var ordinalHeads = map[string]bool{"Circuit": true, "District": true, "Court": true, "Division": true, "Army": true,
+	"Fleet": true, "Corps": true, "Brigade": true, "Regiment": true, "Battalion": true, "Infantry": true, "Airborne": true,
+	"Congressional": true, "Precinct": true, "Squadron": true, "Wing": true, "Marine": true, "Armored": true}
 
 // closedName reports whether a run of two or more name tokens ends in a
 // body's head word or a company's suffix ("State Department", "Norvik

@@ -16,6 +16,17 @@ import (
 func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.Class, int) {
 	first, last := toks[c.i].Text, toks[c.j-1].Text
 	n := c.j - c.i
+	// "the 9th Circuit", "the 94th District": numbered courts, units and
+	// districts are never people, even after a title ("judge").
+	if ordinal(first) && n >= 2 {
+		if cl := x.g.locHeads[last]; cl != "" {
+			return cl, 3
+		}
+		if cl := x.g.orgHeads[last]; cl != "" {
+			return cl, 3
+		}
+		return schema.Organization, 3
+	}
 	if person {
 		return schema.Person, 3
 	}
@@ -154,7 +165,10 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 				if nn.Lower == "based" || nn.Lower == "headquartered" || nn.Lower == "which" {
 					org++
 				}
-				if x.g.roleNouns[nn.Lower] || nn.Lower == "who" || (nn.Lower == "a" || nn.Lower == "the") && c.j+2 < len(toks) && x.g.roleNouns[toks[c.j+2].Lower] {
+				// "Grand Staircase, commissioner Dirk Clayson": a title
+				// before a name is that name's, a list's next item.
+				titlesNext := x.g.roleNouns[nn.Lower] && c.j+2 < len(toks) && upperFirst(toks[c.j+2].Text) && !strings.Contains(toks[c.j+2].Text, ".")
+				if x.g.roleNouns[nn.Lower] && !titlesNext || nn.Lower == "who" || (nn.Lower == "a" || nn.Lower == "the") && c.j+2 < len(toks) && x.g.roleNouns[toks[c.j+2].Lower] {
 					per += 1
 				}
 			}
@@ -178,8 +192,10 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	// "Edison spokesman Kevin Kelly", "Norvik chief executive Sarah
 	// Lindqvist": a name before a title and a person.
 	// Not across a conjunction: in "counsel Don McGahn and campaign lawyer
-	// Ben Ginsberg" the title after "and" is the next person's.
-	for k := c.j; k < len(toks) && k < c.j+3 && toks[k].Text == toks[k].Lower && toks[k].Tag != "CC"; k++ {
+	// Ben Ginsberg" the title after "and" is the next person's; nor across
+	// a comma: in "Reince Priebus, former spokesman Sean Spicer" the list's
+	// next item has the title.
+	for k := c.j; k < len(toks) && k < c.j+3 && toks[k].Text == toks[k].Lower && toks[k].Tag != "CC" && toks[k].Text != ","; k++ {
 		if x.g.roleNouns[toks[k].Text] && k+1 < len(toks) && upperFirst(toks[k+1].Text) {
 			org += 2
 			break
@@ -224,6 +240,13 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 		}
 	}
 	if n == 1 && allCaps(first) && utf8.RuneCountInString(first) <= 6 {
+		// "chief FX strategist": an unknown field between a rank and a
+		// job is part of the title, no name.
+		if c.i > 0 && c.j < len(toks) && x.g.roleNouns[toks[c.i-1].Text] && x.g.roleNouns[toks[c.j].Text] {
+			if _, known := x.lookup(first); !known {
+				return "", 0
+			}
+		}
 		org += 2
 	}
 	if arabicPrefix(first) && n == 1 {

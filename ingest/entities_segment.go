@@ -445,7 +445,9 @@ func (x *docState) extendDescriptor(m *mention) {
 				if d.strip {
 					m.stripped = m.surface
 				} else {
-					m.bare = m.surface
+					if w != "administration" {
+						m.bare = m.surface // "Trump" alone is the man, not his administration
+					}
 					m.stripped = full
 					if m.gazName != "" && d.class == schema.Government && m.class != schema.Government {
 						m.gazName = "" // "Taliban government" is not the Taliban

@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -410,8 +411,8 @@ func (x *docState) matchPerson(m *mention) int {
 		}
 		for s := range e.surfaces {
 			sw := strings.Fields(s)
-			if len(sw) <= len(words) {
-				continue
+			if len(sw) <= len(words) || len(words) == 1 && generational[sw[len(sw)-1]] {
+				continue // a bare "Trump" is not "Donald Trump Jr.", whom news calls "Trump Jr."
 			}
 			if len(words) == 1 && sw[len(sw)-1] == words[0] ||
 				len(words) >= 2 && sw[0] == words[0] && sw[len(sw)-1] == words[len(words)-1] {
@@ -794,6 +795,9 @@ func (x *docState) personEnding(k int, index map[string][]int) int {
 			if k2 == k || x.ents[k2].class != schema.Person {
 				continue
 			}
+			if w := strings.Fields(x.ents[k2].name()); generational[w[len(w)-1]] && s != w[len(w)-1] {
+				continue // "Trump" is not "Donald Trump Jr."
+			}
 			if target >= 0 && target != k2 {
 				return -2
 			}
@@ -910,6 +914,9 @@ func titleCase(s string) string {
 
 // matchOrgShort: "Norvik" after "Norvik Resources" is the same company.
 func (x *docState) matchOrgShort(m *mention) int {
+	if w := strings.Fields(m.stripped); len(w) == 2 && ordinal(w[0]) {
+		return x.numberedBody(w[0], w[1])
+	}
 	if strings.Contains(m.stripped, " ") || m.strength >= 3 && !m.class.IsA(schema.Organization) {
 		return -1
 	}
@@ -926,12 +933,51 @@ func (x *docState) matchOrgShort(m *mention) int {
 		if !x.ents[k].class.IsA(schema.Organization) || x.ents[k].gaz != "" {
 			continue
 		}
+		if _, head, _ := strings.Cut(x.ents[k].name(), " "); personsBodies[head] && !x.modifiesNoun(m) {
+			continue // "Trump said" beside "the Trump administration" is the man
+		}
 		if found >= 0 && found != k {
 			return -1 // two candidates: do not guess
 		}
 		found = k
 	}
 	return found
+}
+
+// numberedBody finds the one organisation named before whose name opens
+// with the same ordinal and holds the word: "the 9th Circuit" after "the
+// 9th U.S. Circuit Court of Appeals".
+func (x *docState) numberedBody(ord, word string) int {
+	found := -1
+	for k, e := range x.ents {
+		w := strings.Fields(e.name())
+		if len(w) < 3 || w[0] != ord || !e.class.IsA(schema.Organization) || !slices.Contains(w[1:], word) {
+			continue
+		}
+		if found >= 0 && found != k {
+			return -1
+		}
+		found = k
+	}
+	return found
+}
+
+// generational suffixes end a name that news shortens with them kept.
+var generational = map[string]bool{"Jr.": true, "Jr": true, "Sr.": true, "Sr": true, "II": true, "III": true}
+
+// personsBodies follow a person's name to name what the person heads or
+// runs: the name alone is the person, never the body.
+var personsBodies = map[string]bool{"administration": true, "campaign": true, "presidency": true, "transition": true}
+
+// modifiesNoun reports whether a mention stands before a noun or an
+// adjective that it modifies: "the Trump presidential campaign".
+func (x *docState) modifiesNoun(m *mention) bool {
+	toks := x.sents[m.sent].Toks
+	if m.j >= len(toks) {
+		return false
+	}
+	t := toks[m.j].Tag
+	return t == "JJ" || t == "NN" || t == "NNS"
 }
 
 // metonymVerbs after a capital make it its government: "Damascus said",

@@ -270,7 +270,7 @@ func TestTypingRound3(t *testing.T) {
 		{name: "a place list carries its class", text: "Polls were taken in Culiacan, Morelia, Veracruz, Acapulco and Puebla, Mexico.",
 			want: []string{"Puebla|located_in|Mexico"}},
 		{name: "ordinal before a court", text: "Judge Ralph Winter of the 2nd U.S. Circuit Court of Appeals spoke.",
-			want: []string{"Ralph Winter|works_for|U.S. Circuit Court of Appeals"}},
+			want: []string{"Ralph Winter|works_for|2nd U.S. Circuit Court of Appeals"}},
 		{name: "firing a rifle at a person", text: "The Hale Commission determined that Carl Benn fired a high-powered rifle at Governor Ames from the roof.",
 			want: []string{"Carl Benn|killed|Ames"}},
 	})

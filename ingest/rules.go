@@ -300,6 +300,9 @@ func (v *view) appositiveRules() {
 				org = v.m(mi).roleOrg
 			}
 		} else if ri, rj, head := v.roleNounSpan(i); head != "" {
+			if p2 := v.start[rj]; p2 >= 0 && v.m(p2).kind == kName && v.isA(p2, schema.Person) {
+				continue // "X, former spokesman Y": a list; the title is Y's
+			}
 			roleEnt, roleText, end = v.roleEntity(ri, rj), joinToks(v.t[ri:rj]), rj
 		}
 		if roleEnt >= 0 && end < len(v.t) && (v.t[end].Tag == "VBD" || v.t[end].Tag == "VBZ" || v.t[end].Tag == "VBP" || v.t[end].Tag == "MD") {

@@ -431,11 +431,17 @@ func (v *view) roleNounSpan(i int) (int, int, string) {
 			break // "a fellow Democrat": a companion, not a fellowship
 		}
 		if v.x.g.roleNouns[w] || (v.t[j].Tag == "NN" || j > i && v.t[j-1].Tag == "NNS" && strings.HasPrefix(v.t[j].Tag, "VB")) && occupationShape(w) && (v.low(j+1) == "of" || v.low(j+1) == "for" || v.low(j+1) == "at" || v.low(j+1) == "with" || j+1 < len(v.t) && upperFirst(v.t[j+1].Text) && v.start[j+1] >= 0 && v.isA(v.start[j+1], schema.Person)) {
+			if rankPrefixes[w] && j+1 < len(v.t) && upperFirst(v.t[j+1].Text) && v.start[j+1] >= 0 && !v.isA(v.start[j+1], schema.Person) {
+				break // "a deputy White House chief of staff": the rank's title comes after the name
+			}
 			head = w
 			j++
 			if j < len(v.t) && v.x.g.roleNouns[v.t[j].Text] {
 				head = v.t[j].Text
 				j++
+			} else if j+1 < len(v.t) && allCaps(v.t[j].Text) && len(v.t[j].Text) <= 4 && v.start[j] < 0 && v.x.g.roleNouns[v.t[j+1].Text] {
+				head = v.t[j+1].Text // "chief FX strategist": a field between rank and job
+				j += 2
 			}
 			return i, j, head
 		}

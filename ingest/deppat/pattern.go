@@ -44,6 +44,8 @@ import (
 //	caps           the word is in capitals (a dateline: WASHINGTON (Reuters))
 //	rank           a rank opens the title the word heads (No. 2 Senate
 //	               Republican): the rank makes a party noun an office
+//	named          a person's name follows the word right away (former
+//	               spokesman Ivo Brand): the title is that name's
 //
 // The step <- reads the surface instead of the tree: it goes to the word right
 // before the current node's name (or, from T, before its whole title), and
@@ -170,7 +172,7 @@ func parseNode(f string) (node, error) {
 			k.vals = strings.Split(vals, "|")
 		}
 		switch kind {
-		case "chamber", "comma", "plural", "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos", "det", "prep", "paren", "rank":
+		case "chamber", "comma", "plural", "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos", "det", "prep", "paren", "rank", "named":
 		default:
 			return n, fmt.Errorf("node %q: unknown constraint %q", f, kind)
 		}
@@ -482,6 +484,8 @@ func (g *graph) satisfies(n node, i, prev int) bool {
 			ok = g.hasChild(i, []string{"advmod", "neg", "det"}, negations) || g.negatedCopula(i)
 		case "mention":
 			ok = g.inside[i] >= 0
+		case "named":
+			ok = i+1 < len(g.s.Tokens) && g.inside[i+1] >= 0 && g.mentions[g.inside[i+1]].Start == i+1 && g.mentions[g.inside[i+1]].Class == "PER"
 		case "poss":
 			ok = g.hasChild(i, []string{"nmod:poss"}, nil)
 		case "rank":

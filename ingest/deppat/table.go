@@ -45,7 +45,7 @@ const (
 // row with Support 0 read nothing on the dev gold.
 var rows = []*Pattern{
 	// --- appositives and copulas
-	{Name: "appos-title", Pred: "role", Path: "X >appos T[title]", Subj: per,
+	{Name: "appos-title", Pred: "role", Path: "X >appos T[title,!named]", Subj: per,
 		Notes: "Ana Ruiz, a strategist at Vela Partners → role strategist"},
 	{Name: "copula-title", Pred: "role", Path: "X <nsubj T[title,cop,!neg,!modal]", Subj: per,
 		Notes: "Ana Ruiz is the chairman of Vela → role chairman"},

@@ -172,7 +172,9 @@ func (g *graph) titleStart(t int) int {
 		// managing director, acting director: a participle before a lower-case
 		// title is part of it; before a capitalised one (misleading Vice
 		// President) it is the verb of the clause.
-		participle := (ti.Tag == "VBG" || ti.Tag == "VBN") && isLower(toks[i+1].Text)
+		// A participle the parser makes the clause's verb ("have
+		// interviewed chief of staff X") modifies nothing.
+		participle := (ti.Tag == "VBG" || ti.Tag == "VBN") && isLower(toks[i+1].Text) && !g.hasChild(i, []string{"aux", "aux:pass", "nsubj"}, nil)
 		if g.inside[i] >= 0 || describingWords[strings.ToLower(ti.Text)] || !(oneOf(ti.UPOS, []string{"NOUN", "PROPN", "ADJ"}) || ti.Rel == "compound" || participle) ||
 			ti.Rel == "nmod:poss" || (strings.HasPrefix(ti.Tag, "VB") && !participle) {
 			break
