@@ -38,6 +38,9 @@ const (
 	envoyTitles  = "lemma=ambassador|envoy|representative|delegate|observer"
 	chamberWords = "lemma=house|senate|congress|parliament|legislature|assembly"
 	// members of a legislature, who hold a seat for a place
+	// titles a foreigner holds as readily as a national, or that name a
+	// seat in a body rather than a job (a Russian candidate, a British member)
+	notCitizenTitles = "lemma=candidate|nominee|member|employee|staffer|worker|host|personality|partner|investor|owner|donor|correspondent|reporter|professor|researcher|scientist|editor|columnist|manager|executive|consultant|analyst|economist|strategist|producer|publisher"
 	legislatorTitles = "lemma=senator|representative|congressman|congresswoman|lawmaker|legislator|assemblyman|assemblywoman|delegate|sen.|rep."
 )
 
@@ -142,6 +145,11 @@ var rows = []*Pattern{
 		Notes: "Ruritanian President Ana Ruiz → leads Ruritania"},
 	{Name: "demonym-title-name", Pred: "works_for", Demonym: true, Path: "X <- T[title," + officeTitles + "] <- Y[demonym]", Subj: per,
 		Notes: "Ruritanian Foreign Minister Ana Ruiz → works_for Ruritania"},
+	// a nationality before a private occupation (no office, no leader, no
+	// candidacy or membership of a body) says whose citizen the holder is:
+	// the job names no employer, the adjective the country (session 12)
+	{Name: "demonym-occupation-name", Pred: "citizen_of", Demonym: true, Path: "X <- T[title,!" + officeTitles + ",!" + leaderTitles + ",!" + notCitizenTitles + "] <- Y[demonym]", Subj: per,
+		Notes: "Ruritanian lawyer Ana Ruiz, Ruritanian businessman Tom Vail → citizen_of Ruritania"},
 	{Name: "party-title-name", Pred: "member_of", Path: "X <- T[title] <- Y[" + partyWords + "]", Subj: per, Obj: party,
 		Notes: "Republican Senator Ana Ruiz → member_of Republican"},
 	{Name: "party-name", Pred: "member_of", Path: "X <- Y[" + partyWords + "]", Subj: per, Obj: party,
