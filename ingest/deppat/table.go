@@ -163,6 +163,13 @@ var rows = []*Pattern{
 		Notes: "FBI Director Ana Ruiz (FBI and Director both modify the name)"},
 	{Name: "poss-title-name", Pred: "works_for", Role: true, Path: "X >compound T[title,left] >nmod:poss Y", Subj: per, Obj: orgLoc,
 		Notes: "Vela's chief strategist Ana Ruiz → works_for Vela"},
+	// a country's or a state's leader or officer named after its
+	// possessive (session 12): the place is the polity, never kin or a
+	// person's aide (Obj loc: "Trump's Commerce Secretary X" is no place's)
+	{Name: "surface-poss-place-leader-name", Pred: "leads", Role: true, Path: "X <- T[title," + leaderTitles + "] <- _[lemma='s|’s] <- Y", Subj: per, Obj: loc,
+		Notes: "Ruritania's Queen Ana, Ruritania's former President Tom Vail → leads Ruritania (read on the surface: the parser hangs the possessive on the name)"},
+	{Name: "surface-poss-place-title-name", Pred: "works_for", Role: true, Path: "X <- T[title," + officeTitles + "] <- _[lemma='s|’s] <- Y", Subj: per, Obj: loc,
+		Notes: "Ruritania's Foreign Minister Ana Ruiz → works_for Ruritania"},
 	{Name: "poss-name", Pred: "works_for", Path: "X >nmod:poss Y", Subj: per, Obj: org,
 		Notes: "Vela's Ana Ruiz → works_for Vela"},
 	{Name: "party-premodifier", Pred: "member_of", Path: "X >amod|compound Y[left," + partyWords + "]", Subj: per, Obj: party,
