@@ -247,6 +247,8 @@ var ruleGates = map[string]RuleGate{
 	"chamber-leader-name":                {Right: 2, Facts: 2, On: true, Note: "tiny support; \"Senate Majority Leader X\", \"House Democratic leader X\", \"House Speaker X\" → member_of the chamber (sample 40/40 of its 154 facts on the corpus; a chamber after another state's name refused)", SampleRight: 40, Sampled: 40},
 	"dep:surface-poss-place-leader-name": {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"Vietnam's President X\", \"China's vice premier X\" (a deputy works for it) → leads (sample 4/4, every fact on the corpus; one former)", SampleRight: 4, Sampled: 4},
 	"dep:surface-poss-place-title-name":  {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"China's Commerce Minister X\" → works_for China (sample 4/4, every fact on the corpus)", SampleRight: 4, Sampled: 4},
+	"dep:calls-to-resign":                {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"X called for Y to resign\", \"X pressed Y to quit\" (sample 5/5 with calls-to-step-down, every fact on the corpus once a person is the caller: \"some Republicans in the state\" read as the party)", SampleRight: 5, Sampled: 5},
+	"dep:calls-to-step-down":             {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"X called on Y to step aside / drop out\" (read with calls-to-resign)", SampleRight: 5, Sampled: 5},
 }
 
 // ruleOn reports whether a rule's facts are kept by default.

@@ -21,6 +21,10 @@ func TestSession12Relations(t *testing.T) {
 			"Ana Ruiz|works_for|Peru", "dep:surface-poss-place-title-name"},
 		{"a country's leader after its possessive", "The talks began when Chile's President Tom Vail arrived on Sunday.",
 			"Tom Vail|leads|Chile", "dep:surface-poss-place-leader-name"},
+		{"a call to resign", "Senator Ana Ruiz called on Tom Vail to resign on Monday.",
+			"Ana Ruiz|opposes|Tom Vail", "dep:calls-to-resign"},
+		{"a call to step down", "Mia Stone urged Tom Vail to step down after the vote.",
+			"Mia Stone|opposes|Tom Vail", "dep:calls-to-step-down"},
 		{"a chamber's leader opening a sentence", "Senate Majority Leader Tom Vail said the vote would wait until Monday.",
 			"Tom Vail|member_of|Senate", "chamber-leader-name"},
 		{"a party word between the chamber and the title", "On Friday, House Democratic leader Mia Stone said they would not shut the government.",
@@ -55,6 +59,9 @@ func TestSession12RelationNegatives(t *testing.T) {
 		// a state's chamber: the bare chamber's name would be Congress's
 		{"a state before the chamber", "Ohio Senate Majority Leader Ray Dunn said the budget was late.",
 			"Ray Dunn|member_of|Senate"},
+		// stepping up is no call to quit
+		{"a call to step up", "Mia Stone urged Tom Vail to step up the search for the missing boat.",
+			"Mia Stone|opposes|Tom Vail"},
 		// running for a seat says nothing of a passport
 		{"a nationality before a candidacy", "Peruvian candidate Luis Ortega lost the runoff on Sunday.",
 			"Luis Ortega|citizen_of|Peru"},

@@ -23,8 +23,10 @@ const (
 	backVerbs    = "lemma=back|support|endorse|fund|arm|finance|sponsor"
 	opposeVerbs  = "lemma=oppose|criticize|criticise|condemn|sue|fight|denounce|reject|block|blast|slam|lambaste|assail|rebuke|decry"
 	// verbs of accusation and derision: words against an actor (session 11)
-	accuseVerbs  = "lemma=accuse|mock|ridicule|deride|disparage|berate|chastise|admonish|scold|castigate|excoriate|vilify|insult"
-	attackVerbs  = "lemma=attack|bomb|strike|shell|raid|invade|target|ambush"
+	accuseVerbs = "lemma=accuse|mock|ridicule|deride|disparage|berate|chastise|admonish|scold|castigate|excoriate|vilify|insult"
+	attackVerbs = "lemma=attack|bomb|strike|shell|raid|invade|target|ambush"
+	// verbs of calling on someone to do something (session 12)
+	callVerbs    = "lemma=call|urge|press|push|ask|demand"
 	killVerbs    = "lemma=kill|murder|assassinate|execute|behead|slay"
 	leadVerbs    = "lemma=head|lead|chair|run|direct|manage|found"
 	officeTitles = "lemma=senator|representative|congressman|congresswoman|lawmaker|judge|justice|attorney|prosecutor|secretary|minister|ambassador|envoy|diplomat|official|spokesman|spokeswoman|spokesperson|commissioner|sheriff|general|admiral|colonel|commander|agent|officer|negotiator|treasurer|inspector|administrator|superintendent|counsel|adviser|advisor|aide|deputy|whip|speaker"
@@ -320,6 +322,14 @@ var rows = []*Pattern{
 		Notes: "Ana Ruiz campaigned for Tom Hale, where the parser makes the name the object of for"},
 	{Name: "svo-opposes-appos", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[" + opposeVerbs + "|" + strings.TrimPrefix(accuseVerbs, "lemma=") + ",!neg,!modal] >obj _[!mention,!title] >appos Y", Subj: actor, Obj: per,
 		Notes: "Ana Ruiz criticized Hale's Democratic opponent, Tom Vail → Ana Ruiz opposes Tom Vail"},
+	// a call to quit an office (session 12): "called on X to resign",
+	// "urged X to step down", "called for X to drop out"; a person's call
+	// only ("some Republicans in the state called for X to step down" is
+	// no party's)
+	{Name: "calls-to-resign", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[" + callVerbs + ",!neg,!modal] >xcomp|advcl _[lemma=resign|quit] <xcomp|advcl _ >obj|obl Y", Subj: per, Obj: per,
+		Notes: "Ana Ruiz called on Tom Vail to resign → Ana Ruiz opposes Tom Vail"},
+	{Name: "calls-to-step-down", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[" + callVerbs + ",!neg,!modal] >xcomp|advcl _[lemma=step|drop] -> _[lemma=down|aside|out] <- _ <xcomp|advcl _ >obj|obl Y", Subj: per, Obj: per,
+		Notes: "Ana Ruiz urged Tom Vail to step down, to drop out → Ana Ruiz opposes Tom Vail (not: to step up efforts)"},
 	{Name: "copula-critical-of", Pred: "opposes", Path: "X[!caps,!paren] <nsubj A[lemma=critical,cop,!neg,!modal] >obl|nmod Y[case=of]", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
 		Notes: "Ana Ruiz has been critical of Tom Hale → opposes"},
 	{Name: "poss-criticism-of", Pred: "opposes", Path: "X <nmod:poss _[lemma=criticism|critique|condemnation|denunciation|attack] >nmod Y[case=of|on|against]", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
