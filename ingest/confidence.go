@@ -10,6 +10,8 @@ func ruleConfidence(rule string) float64 {
 }
 
 var confidences = map[string]float64{
+	// session 12: "X, a Denver-based lawyer" (corpus sample in gates.go)
+	"appos-x-based-person": 0.8, "chamber-leader-name": 0.9,
 	// session 11, rules_committee.go (corpus samples in gates.go)
 	"posted-statement": 0.95, "title-country": 0.9, "rank-party-on-committee": 0.9, "party-on-committee": 0.9, "who-chairs-committee": 0.9,
 	// session 11, c04_rules.go (CoNLL04 dev and a Reuters corpus sample; docs/extraction.md)

@@ -33,6 +33,7 @@ func (x *docState) applyRules(si int) {
 	v.moreRules()
 	v.c04Rules()
 	v.committeeSeats()
+	v.chamberLeaders()
 }
 
 // emitTitles gives person pe two roles when the title read before the name
@@ -549,6 +550,31 @@ var supportNouns = map[string]bool{"support": true, "endorsement": true, "backin
 var officeNouns = map[string]bool{"headquarters": true, "office": true, "offices": true, "plant": true,
 	"factory": true, "branch": true, "bureau": true, "subsidiary": true, "unit": true}
 
+// basedOrgNouns name bodies beside ingest's organisation nouns: "a
+// Washington-based conservative website" describes no person.
+var basedOrgNouns = map[string]bool{"website": true, "outlet": true, "publication": true, "magazine": true,
+	"tank": true, "fund": true, "center": true, "centre": true, "council": true, "association": true,
+	"coalition": true, "lobby": true, "club": true, "provider": true, "maker": true, "operator": true,
+	"retailer": true, "carrier": true, "chain": true, "station": true, "team": true, "office": true}
+
+// basedPersonNoun reports whether the lower-case noun phrase from token i
+// (up to a comma, a relative pronoun or a name) is a person's: no
+// organisation noun among its words, and at least one word.
+func (v *view) basedPersonNoun(i int) bool {
+	n := 0
+	for ; i < len(v.t); i++ {
+		w := v.t[i].Text
+		if w == "," || w == "." || w == "who" || w == "that" || w == "and" || v.start[i] >= 0 || w != strings.ToLower(w) {
+			break
+		}
+		if orgNouns[strings.ToLower(w)] || basedOrgNouns[strings.ToLower(w)] {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
 // hyphenRules: "the Russian-backed Assad regime", "a Washington-based
 // group", "Iran-aligned militias", "the HTS-held province".
 func (v *view) hyphenRules() {
@@ -568,6 +594,16 @@ func (v *view) hyphenRules() {
 			// "Kurt Weill, the German-born composer,"
 			if p := v.end[h.i-2]; p >= 0 && v.isA(p, schema.Person) {
 				v.emit(p, "lives_in", hi, "x-born-y", v.m(p).i, h.j, nil)
+			}
+			continue
+		}
+		if t < 0 && h.suffix == "based" && h.i >= 3 && (v.low(h.i-1) == "a" || v.low(h.i-1) == "an") && v.low(h.i-2) == "," {
+			// "Ana Ruiz, a Denver-based energy lawyer," (session 12): the
+			// person the appositive describes works and lives there; an
+			// organisation's noun in it (a Denver-based firm) says the name
+			// before is no person.
+			if p := v.end[h.i-2]; p >= 0 && v.isA(p, schema.Person) && v.basedPersonNoun(h.j) {
+				v.emit(p, "lives_in", hi, "appos-x-based-person", v.m(p).i, h.j, nil)
 			}
 			continue
 		}

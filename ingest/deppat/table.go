@@ -23,8 +23,10 @@ const (
 	backVerbs    = "lemma=back|support|endorse|fund|arm|finance|sponsor"
 	opposeVerbs  = "lemma=oppose|criticize|criticise|condemn|sue|fight|denounce|reject|block|blast|slam|lambaste|assail|rebuke|decry"
 	// verbs of accusation and derision: words against an actor (session 11)
-	accuseVerbs  = "lemma=accuse|mock|ridicule|deride|disparage|berate|chastise|admonish|scold|castigate|excoriate|vilify|insult"
-	attackVerbs  = "lemma=attack|bomb|strike|shell|raid|invade|target|ambush"
+	accuseVerbs = "lemma=accuse|mock|ridicule|deride|disparage|berate|chastise|admonish|scold|castigate|excoriate|vilify|insult"
+	attackVerbs = "lemma=attack|bomb|strike|shell|raid|invade|target|ambush"
+	// verbs of calling on someone to do something (session 12)
+	callVerbs    = "lemma=call|urge|press|push|ask|demand"
 	killVerbs    = "lemma=kill|murder|assassinate|execute|behead|slay"
 	leadVerbs    = "lemma=head|lead|chair|run|direct|manage|found"
 	officeTitles = "lemma=senator|representative|congressman|congresswoman|lawmaker|judge|justice|attorney|prosecutor|secretary|minister|ambassador|envoy|diplomat|official|spokesman|spokeswoman|spokesperson|commissioner|sheriff|general|admiral|colonel|commander|agent|officer|negotiator|treasurer|inspector|administrator|superintendent|counsel|adviser|advisor|aide|deputy|whip|speaker"
@@ -38,6 +40,9 @@ const (
 	envoyTitles  = "lemma=ambassador|envoy|representative|delegate|observer"
 	chamberWords = "lemma=house|senate|congress|parliament|legislature|assembly"
 	// members of a legislature, who hold a seat for a place
+	// titles a foreigner holds as readily as a national, or that name a
+	// seat in a body rather than a job (a Russian candidate, a British member)
+	notCitizenTitles = "lemma=candidate|nominee|member|employee|staffer|worker|host|personality|partner|investor|owner|donor|correspondent|reporter|professor|researcher|scientist|editor|columnist|manager|executive|consultant|analyst|economist|strategist|producer|publisher"
 	legislatorTitles = "lemma=senator|representative|congressman|congresswoman|lawmaker|legislator|assemblyman|assemblywoman|delegate|sen.|rep."
 )
 
@@ -142,6 +147,11 @@ var rows = []*Pattern{
 		Notes: "Ruritanian President Ana Ruiz → leads Ruritania"},
 	{Name: "demonym-title-name", Pred: "works_for", Demonym: true, Path: "X <- T[title," + officeTitles + "] <- Y[demonym]", Subj: per,
 		Notes: "Ruritanian Foreign Minister Ana Ruiz → works_for Ruritania"},
+	// a nationality before a private occupation (no office, no leader, no
+	// candidacy or membership of a body) says whose citizen the holder is:
+	// the job names no employer, the adjective the country (session 12)
+	{Name: "demonym-occupation-name", Pred: "citizen_of", Demonym: true, Path: "X <- T[title,!" + officeTitles + ",!" + leaderTitles + ",!" + notCitizenTitles + "] <- Y[demonym]", Subj: per,
+		Notes: "Ruritanian lawyer Ana Ruiz, Ruritanian businessman Tom Vail → citizen_of Ruritania"},
 	{Name: "party-title-name", Pred: "member_of", Path: "X <- T[title] <- Y[" + partyWords + "]", Subj: per, Obj: party,
 		Notes: "Republican Senator Ana Ruiz → member_of Republican"},
 	{Name: "party-name", Pred: "member_of", Path: "X <- Y[" + partyWords + "]", Subj: per, Obj: party,
@@ -155,6 +165,13 @@ var rows = []*Pattern{
 		Notes: "FBI Director Ana Ruiz (FBI and Director both modify the name)"},
 	{Name: "poss-title-name", Pred: "works_for", Role: true, Path: "X >compound T[title,left] >nmod:poss Y", Subj: per, Obj: orgLoc,
 		Notes: "Vela's chief strategist Ana Ruiz → works_for Vela"},
+	// a country's or a state's leader or officer named after its
+	// possessive (session 12): the place is the polity, never kin or a
+	// person's aide (Obj loc: "Trump's Commerce Secretary X" is no place's)
+	{Name: "surface-poss-place-leader-name", Pred: "leads", Role: true, Path: "X <- T[title," + leaderTitles + "] <- _[lemma='s|’s] <- Y", Subj: per, Obj: loc,
+		Notes: "Ruritania's Queen Ana, Ruritania's former President Tom Vail → leads Ruritania (read on the surface: the parser hangs the possessive on the name)"},
+	{Name: "surface-poss-place-title-name", Pred: "works_for", Role: true, Path: "X <- T[title," + officeTitles + "] <- _[lemma='s|’s] <- Y", Subj: per, Obj: loc,
+		Notes: "Ruritania's Foreign Minister Ana Ruiz → works_for Ruritania"},
 	{Name: "poss-name", Pred: "works_for", Path: "X >nmod:poss Y", Subj: per, Obj: org,
 		Notes: "Vela's Ana Ruiz → works_for Vela"},
 	{Name: "party-premodifier", Pred: "member_of", Path: "X >amod|compound Y[left," + partyWords + "]", Subj: per, Obj: party,
@@ -305,6 +322,14 @@ var rows = []*Pattern{
 		Notes: "Ana Ruiz campaigned for Tom Hale, where the parser makes the name the object of for"},
 	{Name: "svo-opposes-appos", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[" + opposeVerbs + "|" + strings.TrimPrefix(accuseVerbs, "lemma=") + ",!neg,!modal] >obj _[!mention,!title] >appos Y", Subj: actor, Obj: per,
 		Notes: "Ana Ruiz criticized Hale's Democratic opponent, Tom Vail → Ana Ruiz opposes Tom Vail"},
+	// a call to quit an office (session 12): "called on X to resign",
+	// "urged X to step down", "called for X to drop out"; a person's call
+	// only ("some Republicans in the state called for X to step down" is
+	// no party's)
+	{Name: "calls-to-resign", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[" + callVerbs + ",!neg,!modal] >xcomp|advcl _[lemma=resign|quit] <xcomp|advcl _ >obj|obl Y", Subj: per, Obj: per,
+		Notes: "Ana Ruiz called on Tom Vail to resign → Ana Ruiz opposes Tom Vail"},
+	{Name: "calls-to-step-down", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[" + callVerbs + ",!neg,!modal] >xcomp|advcl _[lemma=step|drop] -> _[lemma=down|aside|out] <- _ <xcomp|advcl _ >obj|obl Y", Subj: per, Obj: per,
+		Notes: "Ana Ruiz urged Tom Vail to step down, to drop out → Ana Ruiz opposes Tom Vail (not: to step up efforts)"},
 	{Name: "copula-critical-of", Pred: "opposes", Path: "X[!caps,!paren] <nsubj A[lemma=critical,cop,!neg,!modal] >obl|nmod Y[case=of]", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
 		Notes: "Ana Ruiz has been critical of Tom Hale → opposes"},
 	{Name: "poss-criticism-of", Pred: "opposes", Path: "X <nmod:poss _[lemma=criticism|critique|condemnation|denunciation|attack] >nmod Y[case=of|on|against]", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
