@@ -318,7 +318,7 @@ func (x *docState) quotes() {
 			// "police in Umbria said", "the film directed by X, ..., said":
 			// a name inside a prepositional phrase is not the speaker.
 			if docAuthor < 0 {
-				if p := v.low(v.m(s).i - 1); p == "in" || p == "of" || p == "at" || p == "from" || p == "by" || p == "for" || docPrepositions[p] && !v.relativeBetween(s, pt[i].k) {
+				if p := v.prepBefore(s); (p == "in" || p == "of" || p == "at" || p == "from" || p == "by" || p == "for") && !v.relativeOwn(s, pt[i].k) || docPrepositions[p] && !v.relativeBetween(s, pt[i].k) {
 					continue
 				}
 				// "Some Republicans have said …", "71 percent of Ohio
