@@ -318,7 +318,7 @@ func (x *docState) quotes() {
 			// "police in Umbria said", "the film directed by X, ..., said":
 			// a name inside a prepositional phrase is not the speaker.
 			if docAuthor < 0 {
-				if p := v.prepBefore(s); (p == "in" || p == "of" || p == "at" || p == "from" || p == "by" || p == "for") && !v.relativeOwn(s, pt[i].k) || docPrepositions[p] && !v.relativeBetween(s, pt[i].k) {
+				if v.inPhrase(s, pt[i].k) {
 					continue
 				}
 				// "Some Republicans have said …", "71 percent of Ohio
@@ -573,7 +573,7 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 	if b >= 0 && speechVerbs[tokAt(b).Lower] && !(b > 0 && pt[b-1].si == pt[b].si && passiveAux[tokAt(b-1).Lower]) {
 		si := pt[b].si
 		v := x.viewOf(si)
-		if s, _ := v.speakerSubject(pt[b].k); s >= 0 {
+		if s, _ := v.speakerSubject(pt[b].k); s >= 0 && !(v.m(s).kind == kName && v.inPhrase(s, pt[b].k)) {
 			rule := "quote-before"
 			if v.m(s).kind == kPronoun {
 				rule, pron = "quote-pronoun", ptok{si, v.m(s).i}

@@ -79,3 +79,16 @@ func (v *view) relativeOwn(s, k int) bool {
 	}
 	return j < k
 }
+
+// inPhrase reports whether the mention s, the subject found for the
+// speech verb at k, stands inside a prepositional phrase ("police in
+// Umbria said", "the film directed by X, …, said", "a lawyer for the State
+// of X tweeted: “…”") and so is not the speaker.
+func (v *view) inPhrase(s, k int) bool {
+	p := v.prepBefore(s)
+	switch p {
+	case "in", "of", "at", "from", "by", "for":
+		return !v.relativeOwn(s, k)
+	}
+	return docPrepositions[p] && !v.relativeBetween(s, k)
+}

@@ -20,3 +20,28 @@ func TestSaidNameInPhrase(t *testing.T) {
 			want: [][2]string{{"Martin Fields", "new jobs"}}},
 	})
 }
+
+// A quote that ends its sentence is not what the next sentence's speaker
+// says when that speaker's verb has a statement of its own after a medium
+// ("said in a statement Thursday the rules …", "said in a letter sent to
+// the court on Monday that …").
+func TestSaidQuoteEndsBeforeMedium(t *testing.T) {
+	runSaidCases(t, []saidCase{
+		{name: "in a statement, time, clause", text: "Markets were calm.\n\nLisa Grant, a spokeswoman for Halvorsen Media, said the company “looks forward to growing in a changing market.” Corvex Chief Executive Officer Paul Wade said in a statement Thursday the new rules would help local stations compete.",
+			want: [][2]string{{"Paul Wade", "new rules would help"}},
+			not:  [][2]string{{"Paul Wade", "looks forward"}}},
+		{name: "in a letter sent to, that", text: "Markets were calm.\n\nIn response to the post, Tom Becker, attorney for the State of Oregon Tweeted: “Noted! See you at the hearing next week.” The AFL-CIO said in a letter sent to the court on Monday that it planned to file a new motion.",
+			not: [][2]string{{"AFL-CIO", "See you at the hearing"}}},
+		{name: "a quote closed by its comma keeps its speaker", text: "Markets were calm.\n\n“We will keep the stations local,” Corvex Chief Executive Officer Paul Wade said in a statement Thursday.",
+			want: [][2]string{{"Paul Wade", "keep the stations local"}}},
+	})
+}
+
+// "a lawyer for the State of X tweeted: “…”": the place in the phrase is
+// not who spoke before the quote either.
+func TestSaidQuoteBeforeNameInPhrase(t *testing.T) {
+	runSaidCases(t, []saidCase{
+		{name: "for the State of", text: "Markets were calm.\n\nIn reply, Tom Becker, a lawyer for the state of Oregon tweeted: “Noted! See you at the hearing next week.”",
+			not: [][2]string{{"Oregon", "See you at the hearing"}}},
+	})
+}
