@@ -453,6 +453,9 @@ func (x *docState) quotes() {
 		}
 		p0 = p1
 	}
+	// Header pages ("NAME, TITLE: “…”") last: they take over what a
+	// pronoun chain gave to a name outside the header.
+	x.viewStatements()
 }
 
 // mediumWords are what a statement is made in: "said in a statement".

@@ -45,3 +45,21 @@ func TestSaidQuoteBeforeNameInPhrase(t *testing.T) {
 			not: [][2]string{{"Oregon", "See you at the hearing"}}},
 	})
 }
+
+// An "Instant View" page: capitalised headers name who says the quotes
+// after them, with or without a colon, until the next header; a "he
+// said" under a header is the header person's, not the last name of the
+// story.
+func TestSaidViewHeaders(t *testing.T) {
+	text := "Senator Alan Price said the bill would pass on Friday.\n\n" +
+		"DORA QUILL, CHIEF BOND STRATEGIST AT WESTFIELD PARTNERS, BOSTON: “Yields will drift higher into the new year. We see no reason to chase them.” “The curve could steepen once the bill is law.”\n\n" +
+		"OSCAR MENDT, SENIOR ECONOMIST, HALE & CROSS, CHICAGO “That was the spark for the selloff,” he said. “Growth looks firm for now.”"
+	runSaidCases(t, []saidCase{
+		{name: "headers", text: text,
+			want: [][2]string{{"Dora Quill", "Yields will drift higher"}, {"Dora Quill", "curve could steepen"},
+				{"Oscar Mendt", "spark for the selloff"}, {"Oscar Mendt", "Growth looks firm"}},
+			not: [][2]string{{"Alan Price", "spark for the selloff"}, {"Dora Quill", "Growth looks firm"}}},
+		{name: "a capitalised heading is no header", text: "Markets were calm.\n\nKEY POINTS, IN BRIEF: “Yields will drift higher into the new year.”",
+			not: [][2]string{{"Key Points", "Yields"}}},
+	})
+}
