@@ -323,7 +323,7 @@ func (x *docState) quotes() {
 				}
 				// "Some Republicans have said …", "71 percent of Ohio
 				// Democrats say …": members of a party, not the party.
-				if v.partyMembers(s) {
+				if v.partyMembers(s) || v.partyMember(s) {
 					continue
 				}
 			}
@@ -787,6 +787,10 @@ func (v *view) partyMember(mi int) bool {
 		case w == "the" || w == "a" || w == "an" || w == "this" || w == "that":
 			return true
 		case v.t[k].Text == w: // a lower-case modifier: "64-year-old", "moderate"
+			continue
+		case v.end[k+1] >= 0 && v.isA(v.end[k+1], schema.Location):
+			// "the Utah Republican", "a Texas Democrat": the member's state
+			k = v.m(v.end[k+1]).i
 			continue
 		}
 		return false

@@ -63,3 +63,14 @@ func TestSaidViewHeaders(t *testing.T) {
 			not: [][2]string{{"Key Points", "Yields"}}},
 	})
 }
+
+// "the Utah Republican", "the Texas Democrat": a party member described by
+// the state, not the party.
+func TestSaidStatePartyMember(t *testing.T) {
+	runSaidCases(t, []saidCase{
+		{name: "reported speech", text: "Markets were calm.\n\nCorwin had been undecided until the Utah Republican tweeted earlier in the day that he would proudly vote for the bill.",
+			not: [][2]string{{"Republican Party", "proudly vote"}}},
+		{name: "after a quote", text: "Markets were calm.\n\n“We will get a deal in the conference,” the Kentucky Democrat told reporters on Sunday.",
+			not: [][2]string{{"Democratic Party", "get a deal"}}},
+	})
+}
