@@ -56,4 +56,6 @@ var confidences = map[string]float64{
 	"title-org-party": 0.9, "party-name": 0.9, "org-title-name-party": 0.9, "appositive-org-party": 0.8, "possessive-org-party": 0.8,
 	"copula-org-party": 0.8, "named-org-party": 0.8, "reverse-appositive-org-party": 0.8,
 	"appositive-org-in": 0.6, "appositive-place-org": 0.65, "reverse-appositive-org-lives": 0.6, "copula-org-lives": 0.6, "named-org-leads-lives": 0.6,
+	// session 12, speech_views.go (corpus sample in gates.go)
+	"quote-view-header": 0.9,
 }

@@ -318,12 +318,12 @@ func (x *docState) quotes() {
 			// "police in Umbria said", "the film directed by X, ..., said":
 			// a name inside a prepositional phrase is not the speaker.
 			if docAuthor < 0 {
-				if p := v.low(v.m(s).i - 1); p == "in" || p == "of" || p == "at" || p == "from" || p == "by" || p == "for" || docPrepositions[p] && !v.relativeBetween(s, pt[i].k) {
+				if v.inPhrase(s, pt[i].k) {
 					continue
 				}
 				// "Some Republicans have said …", "71 percent of Ohio
 				// Democrats say …": members of a party, not the party.
-				if v.partyMembers(s) {
+				if v.partyMembers(s) || v.partyMember(s) {
 					continue
 				}
 			}
@@ -453,6 +453,9 @@ func (x *docState) quotes() {
 		}
 		p0 = p1
 	}
+	// Header pages ("NAME, TITLE: “…”") last: they take over what a
+	// pronoun chain gave to a name outside the header.
+	x.viewStatements()
 }
 
 // mediumWords are what a statement is made in: "said in a statement".
@@ -573,7 +576,7 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 	if b >= 0 && speechVerbs[tokAt(b).Lower] && !(b > 0 && pt[b-1].si == pt[b].si && passiveAux[tokAt(b-1).Lower]) {
 		si := pt[b].si
 		v := x.viewOf(si)
-		if s, _ := v.speakerSubject(pt[b].k); s >= 0 {
+		if s, _ := v.speakerSubject(pt[b].k); s >= 0 && !(v.m(s).kind == kName && v.inPhrase(s, pt[b].k)) {
 			rule := "quote-before"
 			if v.m(s).kind == kPronoun {
 				rule, pron = "quote-pronoun", ptok{si, v.m(s).i}
@@ -784,6 +787,10 @@ func (v *view) partyMember(mi int) bool {
 		case w == "the" || w == "a" || w == "an" || w == "this" || w == "that":
 			return true
 		case v.t[k].Text == w: // a lower-case modifier: "64-year-old", "moderate"
+			continue
+		case v.end[k+1] >= 0 && v.isA(v.end[k+1], schema.Location):
+			// "the Utah Republican", "a Texas Democrat": the member's state
+			k = v.m(v.end[k+1]).i
 			continue
 		}
 		return false

@@ -176,6 +176,10 @@ func (v *view) trailingSpeech(k, subj int, it bool) (st, end, at int, ok bool) {
 	return st, end, c + 1, true
 }
 
+// mediumClauseMax is how far "said in a letter sent to …" may look for the
+// "that" of its statement.
+const mediumClauseMax = 8
+
 // clauseFollows reports whether the speech verb at k is followed by a
 // statement of its own ("said the talks failed", "said on Monday that",
 // "told reporters that"), not by the end of the sentence, a medium or an
@@ -184,6 +188,22 @@ func (v *view) clauseFollows(k int) bool {
 	j := k + 1
 	if t, e := v.timeAt(j); t != "" {
 		j = e
+	}
+	// "“…” X said in a statement (on) Thursday the changes …", "said in a
+	// letter sent to the court that …": the medium, then the statement.
+	if e := v.mediumPhrase(j); e > 0 {
+		j = e
+		if t, e2 := v.timeAt(j); t != "" {
+			j = e2
+		}
+		if j < len(v.t) && (v.t[j].Tag == "VBN" || v.t[j].Tag == "VBD") {
+			for a := j + 1; a < len(v.t) && a <= j+mediumClauseMax; a++ {
+				if v.low(a) == "that" {
+					return true
+				}
+			}
+			return false
+		}
 	}
 	if j >= len(v.t) {
 		return false
