@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -733,6 +734,7 @@ func (g *graphView) keyEdges(ctx context.Context, n string, ref cgraph.Ref) (out
 		if res.Capped {
 			g.capped = true
 		}
+		out = slices.Grow(out, len(res.Links)) // one allocation, not a doubling per hub's links
 		for _, l := range res.Links {
 			other, isIRI := l.Value.(quad.IRI)
 			if !isIRI || string(other) == n {
