@@ -84,34 +84,51 @@ func (s *Store) manyLinks(ctx context.Context, nodes []cgraph.Ref, dir quad.Dire
 	}
 	// sqlLinks' statement with the node an array too: per (node,
 	// predicate) one index scan of the (near, predicate, far) prefix that
-	// stops at the limit.
-	rows, err := s.db.QueryContext(ctx, `SELECT m.i, p.i, l.far, `+nodeValueColumns("n")+`
+	// stops at the limit. The far nodes' values come from s.values and,
+	// for those it lacks, a second statement: joined here, they were a
+	// lookup per link, most of the statement's time, and the same nodes
+	// again in every stretch and page (sqlq_values.go).
+	rows, err := s.db.QueryContext(ctx, `SELECT m.i, p.i, l.far
 		FROM unnest($1::bytea[]) WITH ORDINALITY AS m(h, i)
 		CROSS JOIN unnest($2::bytea[]) WITH ORDINALITY AS p(h, i)
 		CROSS JOIN LATERAL (SELECT DISTINCT `+far+` AS far FROM quads
 			WHERE `+near+` = m.h AND predicate_hash = p.h ORDER BY `+far+` LIMIT `+limit+`) l
-		CROSS JOIN LATERAL (SELECT * FROM nodes WHERE hash = l.far LIMIT 1) n
 		ORDER BY m.i, p.i, l.far`, pq.ByteaArray(hs), pq.ByteaArray(ps))
 	if err != nil {
 		return fmt.Errorf("graph: many links: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var i, j int64
-		var farHash csql.NodeHash
-		var r nodeRow
-		if err := rows.Scan(append([]any{&i, &j, &farHash}, r.dest()...)...); err != nil {
-			return fmt.Errorf("graph: many links: %w", err)
-		}
-		v, err := r.value()
-		if err != nil {
-			return fmt.Errorf("graph: many links: %w", err)
-		}
-		ls := out[nodes[i-1].Key()]
-		ls[j-1] = append(ls[j-1], Link{Pred: preds[j-1], Node: farHash, Value: v})
+	type link struct {
+		i, j int64
+		far  csql.NodeHash
 	}
-	if err := rows.Err(); err != nil {
+	var links []link
+	var fars []csql.NodeHash
+	err = func() error {
+		defer rows.Close()
+		for rows.Next() {
+			var l link
+			if err := rows.Scan(&l.i, &l.j, &l.far); err != nil {
+				return err
+			}
+			links = append(links, l)
+			fars = append(fars, l.far)
+		}
+		return rows.Err()
+	}()
+	if err != nil {
 		return fmt.Errorf("graph: many links: %w", err)
+	}
+	vals, err := s.cachedValues(ctx, fars)
+	if err != nil {
+		return fmt.Errorf("graph: many links: %w", err)
+	}
+	for _, l := range links {
+		v := vals[l.far]
+		if v == nil {
+			continue // no node row: the join with nodes left the link out
+		}
+		ls := out[nodes[l.i-1].Key()]
+		ls[l.j-1] = append(ls[l.j-1], Link{Pred: preds[l.j-1], Node: l.far, Value: v})
 	}
 	return nil
 }

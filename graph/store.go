@@ -129,6 +129,9 @@ type Store struct {
 	statsMu    sync.Mutex
 	counts     counts
 	haveCounts bool
+
+	// values caches node values read from PostgreSQL (sqlq_values.go).
+	values valueCache
 }
 
 // kvIndexes are the quad indexes of a new KV store: Cayley's defaults plus

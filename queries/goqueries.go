@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -407,6 +408,7 @@ type graphView struct {
 	keys    KeyReader      // nil: scan quads
 	rel     map[any]string // relation predicate ref key → IRI
 	relRefs []cgraph.Ref   // the same, in IRI order
+	relHeld bool           // heldRelations has dropped those the store lacks
 	names   map[any]quad.Value
 	display map[string]string // node → ng.name
 	values  map[[2]string]quad.Value
@@ -471,6 +473,54 @@ func newGraphView(qs cgraph.QuadStore) (*graphView, error) {
 	return g, nil
 }
 
+// heldRelations drops from rel and relRefs, once per view, the relation
+// predicates the store holds no quad of. On bolt ValueOf gives no
+// reference for such a predicate; on PostgreSQL a reference is a hash,
+// which needs no row, so they stayed, and a bounded search spends one
+// read per predicate it looks up: a search its budget cut spent more per
+// node on PostgreSQL and found other paths than bolt from the same facts
+// (hops 4, TestLinksAheadSameRows). One NodeValues statement where the
+// store batches (a value per predicate otherwise).
+func (g *graphView) heldRelations(ctx context.Context) error {
+	if g.relHeld {
+		return nil
+	}
+	g.relHeld = true
+	if len(g.relRefs) == 0 {
+		return nil
+	}
+	held := func(r cgraph.Ref) (bool, error) {
+		v, err := g.qs.NameOf(r)
+		return v != nil, err
+	}
+	if b, ok := g.keys.(batchReader); ok {
+		vals, ok, err := b.NodeValues(ctx, g.relRefs)
+		if err != nil {
+			return err
+		}
+		if ok {
+			held = func(r cgraph.Ref) (bool, error) {
+				_, in := vals[r.Key()]
+				return in, nil
+			}
+		}
+	}
+	kept := make([]cgraph.Ref, 0, len(g.relRefs))
+	for _, r := range g.relRefs {
+		in, err := held(r)
+		if err != nil {
+			return err
+		}
+		if in {
+			kept = append(kept, r)
+		} else {
+			delete(g.rel, r.Key())
+		}
+	}
+	g.relRefs = kept
+	return nil
+}
+
 // limit bounds the reads of neighbours from now on.
 func (g *graphView) limit(n int) {
 	g.limited, g.budget, g.total = true, n, n
@@ -521,6 +571,9 @@ func (g *graphView) nameOf(r cgraph.Ref) (quad.Value, error) {
 func (g *graphView) neighbours(ctx context.Context, n string) ([]edge, error) {
 	if es, ok := g.adj[n]; ok {
 		return es, nil
+	}
+	if err := g.heldRelations(ctx); err != nil {
+		return nil, err
 	}
 	ref, err := g.qs.ValueOf(quad.IRI(n))
 	if err != nil {
@@ -681,6 +734,7 @@ func (g *graphView) keyEdges(ctx context.Context, n string, ref cgraph.Ref) (out
 		if res.Capped {
 			g.capped = true
 		}
+		out = slices.Grow(out, len(res.Links)) // one allocation, not a doubling per hub's links
 		for _, l := range res.Links {
 			other, isIRI := l.Value.(quad.IRI)
 			if !isIRI || string(other) == n {

@@ -39,7 +39,13 @@ const (
 // further nodes can be read: the rest of a list is not read ahead.
 func (g *graphView) readAhead(ctx context.Context, nodes []string) error {
 	lb, ok := g.keys.(linkBatcher)
-	if !ok || len(nodes) == 0 || len(g.relRefs) == 0 || (g.limited && g.budget <= 0) {
+	if !ok || len(nodes) == 0 {
+		return nil
+	}
+	if err := g.heldRelations(ctx); err != nil {
+		return err
+	}
+	if len(g.relRefs) == 0 || (g.limited && g.budget <= 0) {
 		return nil
 	}
 	most := len(nodes)

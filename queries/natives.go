@@ -41,6 +41,10 @@ type nativeSet struct {
 	// nil leaves ngOne unbound.
 	one   func(ctx context.Context, query, param, text, top string) ([]string, error)
 	query string
+	// full, when set, reports that the run can emit no more rows
+	// (gizmo.Session.Full): ngNext then ends its stream instead of
+	// reading the next stretch, which no row could show.
+	full func() bool
 
 	mu      sync.Mutex
 	failed  error      // the first ngOne failure: what the run reports
@@ -240,7 +244,7 @@ func (n *nativeSet) funcs() map[string]func(context.Context, []string) (any, err
 			s, ok := n.streams[h]
 			n.mu.Unlock()
 			out := []map[string]any{}
-			if !ok {
+			if !ok || (n.full != nil && n.full()) {
 				return out, nil
 			}
 			for len(out) < max {

@@ -358,6 +358,11 @@ func (r *Runner) runGizmo(ctx context.Context, name, src string, globals map[str
 	if err != nil {
 		return nil, err
 	}
+	// The script goes on after the page's last row until Close below
+	// interrupts it; a stream read it starts meanwhile would be cancelled
+	// in flight (on PostgreSQL: a cancel request and a new connection for
+	// the next run, ~1 in 2 hub pages before, BENCHMARKS.md session 12).
+	nat.full = sess.Full
 	if r.Gov != nil {
 		var release func()
 		ctx, release, err = r.Gov.Enter(ctx)

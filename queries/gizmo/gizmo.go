@@ -289,6 +289,17 @@ func (s *Session) exportResult(v goja.Value) (any, error) {
 	return unwrap(out), nil
 }
 
+// Full reports whether the run can emit no more rows: the row cap
+// (Options.MaxRows) or the limit is reached, so send refuses every row
+// from now on. newsgraph: added. A native that reads ahead (queries'
+// ngNext) asks before going to the store: once a page is full the
+// runner closes the run, and a store read still in flight is then
+// cancelled, which on PostgreSQL costs a cancel request and the
+// connection (BENCHMARKS.md, session 12).
+func (s *Session) Full() bool {
+	return (s.limit > 0 && s.count >= s.limit) || (s.maxRows > 0 && s.count >= s.maxRows)
+}
+
 func (s *Session) context() context.Context {
 	return s.ctx
 }
