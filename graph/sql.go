@@ -262,22 +262,26 @@ func (s *Store) sqlPlanChunk(ctx context.Context, chunk []*pending) error {
 		chunk = chunk[maxParams:]
 	}
 	h := func(v quad.Value) any { return csql.HashOf(v).SQLValue() }
-	args := []any{h(iri(schema.PredHash))}
-	ph := make([]string, len(chunk))
+	labels := make([][]byte, len(chunk))
 	byHash := make(map[string]*pending, len(chunk))
 	for i, p := range chunk {
 		p.old, p.oldCount, p.status = nil, 0, StatusAdded
-		args = append(args, h(p.doc))
-		ph[i] = fmt.Sprintf("$%d", i+2)
-		byHash[string(csql.HashOf(p.doc).SQLValue().([]byte))] = p
+		labels[i] = csql.HashOf(p.doc).SQLValue().([]byte)
+		byHash[string(labels[i])] = p
 	}
-	in := strings.Join(ph, ", ")
-	// Quads per document label, and the document's ng:hash if any.
-	rows, err := s.db.QueryContext(ctx, `SELECT q.label_hash, count(*),
-		max(CASE WHEN q.predicate_hash = $1 AND q.subject_hash = q.label_hash THEN n.value_string END),
-		count(CASE WHEN q.predicate_hash = $1 AND q.subject_hash = q.label_hash THEN 1 END)
-		FROM quads q JOIN nodes n ON n.hash = q.object_hash
-		WHERE q.label_hash IN (`+in+`) GROUP BY q.label_hash`, args...)
+	// Quads per document label, and the document's ng:hash if any: one
+	// probe of ng_label_index and one of (subject, predicate) per label.
+	// As a join of all the labels' quads with their objects, grouped
+	// (before session 12), these reads of documents not yet stored took
+	// 0.1–1 000 ms each, 18 s in all of a 1 000-article ingest
+	// (pg_stat_statements); this form took 0.06 CPU-s in all
+	// (log_statement_stats, BENCHMARKS.md).
+	rows, err := s.db.QueryContext(ctx, `SELECT l.h, c.n, d.v, d.k FROM unnest($2::bytea[]) AS l(h)
+		CROSS JOIN LATERAL (SELECT count(*) AS n FROM quads q WHERE q.label_hash = l.h) c
+		CROSS JOIN LATERAL (SELECT max(n.value_string) AS v, count(*) AS k
+			FROM quads q JOIN nodes n ON n.hash = q.object_hash
+			WHERE q.subject_hash = l.h AND q.predicate_hash = $1 AND q.label_hash = l.h) d
+		WHERE c.n > 0`, h(iri(schema.PredHash)), pq.ByteaArray(labels))
 	if err != nil {
 		return fmt.Errorf("graph: read documents: %w", err)
 	}

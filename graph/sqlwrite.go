@@ -21,8 +21,9 @@ import (
 // quad and one DELETE per removed quad: a round trip per row, which capped
 // ingest at ~9k quads/s (BENCHMARKS.md). sqlApplyDeltas writes the same
 // rows to the same tables (Cayley reads them back unchanged) in a few
-// statements per transaction: nodes as multi-row INSERT … ON CONFLICT
-// (their reference counts add up, as in Cayley), quads by COPY, removed
+// statements per transaction: nodes by COPY into a staging table and one
+// INSERT … SELECT … ON CONFLICT (their reference counts add up, as in
+// Cayley), quads by COPY, removed
 // quads and reference decrements as multi-row statements joined on a
 // VALUES list. It keeps Cayley's semantics: one transaction, every step
 // in Cayley's order (nodes up, quads in, quads out, nodes down, nodes
@@ -71,31 +72,66 @@ func (s *Store) sqlApplyDeltas(ctx context.Context, in []cgraph.Delta) error {
 }
 
 // insertNodes adds the nodes that are new and adds to the reference count
-// of those that exist. Rows come sorted by hash (SplitDeltas), so two
-// writers lock shared nodes in the same order instead of deadlocking.
+// of those that exist. Rows come sorted by hash (SplitDeltas), and are
+// inserted in that order, so two writers lock shared nodes in the same
+// order instead of deadlocking.
+//
+// The rows go by COPY into a session-local staging table and then into
+// nodes by one INSERT … SELECT … ON CONFLICT. Sent as one multi-row
+// INSERT of twelve bind parameters a row (before session 12), PostgreSQL
+// spent 1.17 of the statement's 1.58 CPU-seconds parsing and binding the
+// parameters, not inserting (200 articles, 45 000 rows; log_statement_stats,
+// BENCHMARKS.md). COPY's text form of each value is the one lib/pq sends
+// as a parameter (its encode), so the stored rows are the same.
 func insertNodes(ctx context.Context, tx *sql.Tx, nodes []graphlog.NodeUpdate) error {
-	rows := make([][]any, 0, len(nodes))
+	if len(nodes) == 0 {
+		return nil
+	}
+	// ON COMMIT DELETE ROWS empties it at the end of every transaction
+	// that used it (and a rollback takes its rows too); IF NOT EXISTS
+	// creates it once per connection. LIKE nodes: the same column types,
+	// so COPY parses each value as the INSERT's cast did.
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS `+nodeStage+` (LIKE nodes) ON COMMIT DELETE ROWS`); err != nil {
+		return fmt.Errorf("insert nodes: staging table: %w", err)
+	}
+	stmt, err := tx.PrepareContext(ctx, pq.CopyInSchema("pg_temp", nodeStageName, nodeColumns...))
+	if err != nil {
+		return fmt.Errorf("insert nodes: %w", err)
+	}
+	defer stmt.Close()
+	row := make([]any, len(nodeColumns))
 	for _, n := range nodes {
-		row := make([]any, len(nodeColumns))
 		typ, vals, err := csql.NodeValues(csql.NodeHash{ValueHash: n.Hash}, n.Val)
 		if err != nil {
 			return fmt.Errorf("node %v: %w", n.Val, err)
 		}
-		row[0], row[1] = vals[0], n.RefInc
+		clear(row)
+		row[0], row[1] = vals[0], int64(n.RefInc)
 		for i, col := range typ.Columns() {
 			row[nodeColumn(col)] = vals[i+1]
 		}
-		rows = append(rows, row)
+		if _, err := stmt.ExecContext(ctx, row...); err != nil {
+			return fmt.Errorf("insert nodes: %w", err)
+		}
 	}
-	casts := []string{"bytea", "int", "bytea", "text", "text", "text", "boolean", "boolean", "bigint", "boolean", "double precision", "timestamptz"}
-	head := `INSERT INTO nodes (` + strings.Join(nodeColumns, ", ") + `) VALUES `
-	tail := ` ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs`
-	_, err := execValues(ctx, tx, head, tail, casts, rows)
-	if err != nil {
+	if _, err := stmt.ExecContext(ctx); err != nil {
+		return fmt.Errorf("insert nodes: %w", err)
+	}
+	cols := strings.Join(nodeColumns, ", ")
+	if _, err := tx.ExecContext(ctx, `INSERT INTO nodes (`+cols+`) SELECT `+cols+` FROM `+nodeStage+` ORDER BY hash
+		ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs`); err != nil {
 		return fmt.Errorf("insert nodes: %w", err)
 	}
 	return nil
 }
+
+// nodeStage is the staging table of insertNodes, named in the session's
+// own temporary schema (pg_temp) everywhere, so a table of that name
+// elsewhere on the search path is never written.
+const (
+	nodeStageName = "ng_stage_nodes"
+	nodeStage     = "pg_temp." + nodeStageName
+)
 
 func nodeColumn(name string) int {
 	for i, c := range nodeColumns {

@@ -26,6 +26,12 @@ func TestSQLBulkWriteMatchesCayley(t *testing.T) {
 		iri("ent:city/brenmoor"), quad.String("Ada \"Quill\"\nsecond line"), quad.LangString{Value: "Brenmoor", Lang: "de"},
 		quad.TypedString{Value: "42", Type: "xsd:decimal"}, quad.Int(-7), quad.Float(0.25), quad.Bool(true),
 		quad.Time(time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC)), quad.BNode("b1"),
+		// What COPY's text form escapes or could misread: a tab, a
+		// carriage return, backslashes, its NULL marker as text, and
+		// a time off UTC with a fraction of a microsecond.
+		quad.String("col\tumn\r\nend \\ back"), quad.String(`\N`), quad.TypedString{Value: `a\b`, Type: "xsd:string"},
+		quad.LangString{Value: "tab\there", Lang: "en-GB"}, quad.Float(-1e300), quad.Int(1 << 62), quad.Bool(false),
+		quad.Time(time.Date(2017, 3, 9, 23, 59, 59, 123456789, time.FixedZone("x", -5*3600))),
 	} {
 		qs = append(qs, quad.Quad{Subject: subj, Predicate: iri("ng:p" + string(rune('a'+i))), Object: o, Label: label})
 	}
@@ -45,6 +51,9 @@ func TestSQLBulkWriteMatchesCayley(t *testing.T) {
 	}
 	if got, want := storeQuads(t, bulk), storeQuads(t, plain); !slices.Equal(got, want) {
 		t.Errorf("bulk and Cayley writes read back differently:\n%s", diffLines(got, want))
+	}
+	if got, want := nodeRows(t, bulk), nodeRows(t, plain); !slices.Equal(got, want) {
+		t.Errorf("bulk and Cayley writes stored different node rows:\n%s", diffLines(got, want))
 	}
 	checkNodeRefs(t, bulk)
 
@@ -97,6 +106,29 @@ func TestSQLBulkWriteDocuments(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkNodeRefs(t, s)
+}
+
+// nodeRows is every row of the nodes table, every column as PostgreSQL
+// prints it, in hash order.
+func nodeRows(t *testing.T, s *Store) []string {
+	t.Helper()
+	rows, err := s.db.Query(`SELECT n::text FROM nodes n ORDER BY hash`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var r string
+		if err := rows.Scan(&r); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // checkNodeRefs asserts that every node's reference count is the number

@@ -96,6 +96,23 @@ func byLabel(lines []string) map[string][]string {
 	return out
 }
 
+// wholeDocuments fails the test unless every document of got has exactly
+// its quads in want, and returns how many documents got has.
+func wholeDocuments(t *testing.T, run int, got, want map[string][]string) int {
+	t.Helper()
+	docs := 0
+	for label, quads := range got {
+		if !strings.HasPrefix(label, "<doc:") {
+			continue
+		}
+		docs++
+		if strings.Join(quads, "\n") != strings.Join(want[label], "\n") {
+			t.Fatalf("run %d: document %s is partial after SIGKILL: %d quads, want %d", run, label, len(quads), len(want[label]))
+		}
+	}
+	return docs
+}
+
 // crashSetup builds the binary and a 60-article corpus; small batches make
 // many commits, so an interruption can land between them.
 func crashSetup(t *testing.T) (bin, in string, env []string) {
@@ -147,17 +164,7 @@ func TestCrashSafety(t *testing.T) {
 		_ = c.Wait()
 
 		// The store opens, and every document in it is whole.
-		got := byLabel(dump(t, bin, db))
-		docs := 0
-		for label, quads := range got {
-			if !strings.HasPrefix(label, "<doc:") {
-				continue
-			}
-			docs++
-			if strings.Join(quads, "\n") != strings.Join(wantByDoc[label], "\n") {
-				t.Fatalf("run %d: document %s is partial after SIGKILL: %d quads, want %d", run, label, len(quads), len(wantByDoc[label]))
-			}
-		}
+		docs := wholeDocuments(t, run, byLabel(dump(t, bin, db)), wantByDoc)
 		if docs > 0 && docs < 60 {
 			partial++
 		}
