@@ -79,7 +79,7 @@ UPOS/XPOS accuracy and UAS/LAS as the UD evaluation script does.`,
 	f.StringVar(&format, "format", "", "output format: conllu, conll or json (default: the input's format)")
 	f.BoolVar(&score, "score", false, "print scores against the input's gold columns instead of the annotation")
 	f.StringVar(&parserSpec, "parser", "", "parser instead of the default: an embedded one by name ("+strings.Join(parser.Names(), ", ")+
-		"), or model files FILE[@WEIGHT],... (more than one: an ensemble voting with the weights)")
+		"), or model files FILE[@WEIGHT[@T]],... (more than one: an ensemble voting with the weights; @T: a graph model votes with its softmax over heads at temperature T)")
 	return cmd
 }
 
@@ -105,6 +105,7 @@ func loadParserSpec(spec string) (*parser.Model, error) {
 	var weights []float64
 	for _, item := range strings.Split(spec, ",") {
 		path, w, hasWeight := strings.Cut(item, "@")
+		w, temp, soft := strings.Cut(w, "@")
 		weight := 1.0
 		if hasWeight {
 			var err error
@@ -120,6 +121,15 @@ func loadParserSpec(spec string) (*parser.Model, error) {
 		f.Close()
 		if err != nil {
 			return nil, fmt.Errorf("--parser %s: %w", path, err)
+		}
+		if soft {
+			t, err := strconv.ParseFloat(temp, 64)
+			if err != nil {
+				return nil, fmt.Errorf("--parser %s: bad temperature: %w", item, err)
+			}
+			if m, err = m.WithSoftVotes(t); err != nil {
+				return nil, fmt.Errorf("--parser %s: %w", item, err)
+			}
 		}
 		models, weights = append(models, m), append(weights, weight)
 	}

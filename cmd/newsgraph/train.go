@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -121,8 +123,9 @@ func writeModel(path string, write func(w io.Writer) error) error {
 }
 
 func (a *app) trainParserCommand() *cobra.Command {
-	var trainPath, devPath, out, cache, unlabelled, uptrainer string
-	var folds int
+	var trainPath, devPath, out, cache, unlabelled, uptrainer, stackCache string
+	var folds, stackFolds, stackEpochs int
+	var stack bool
 	var opt parser.Options
 	cmd := &cobra.Command{
 		Use:   "parser [--train FILE] [--dev FILE] [--out FILE]",
@@ -142,6 +145,12 @@ The development scores are for the embedded tagger's tags over gold tokens.`,
 				return err
 			}
 			fmt.Fprintf(a.stdout, "jackknifed tags in %s\n", time.Since(began).Round(time.Second))
+			if stack {
+				if opt.Guide, err = jackknifedGuide(ctx, train, sents, stackFolds, stackEpochs, stackCache); err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stdout, "jackknifed guide parses in %s\n", time.Since(began).Round(time.Second))
+			}
 			if unlabelled != "" {
 				more, err := autoParsed(unlabelled, uptrainer, tg)
 				if err != nil {
@@ -186,6 +195,10 @@ The development scores are for the embedded tagger's tags over gold tokens.`,
 	f.BoolVar(&opt.RTL, "rtl", false, "train (and parse) right to left, on reversed sentences: a second opinion for the ensemble")
 	f.BoolVar(&opt.Graph, "graph", false, "train a first-order graph-based model (heads only, maximum spanning tree): a member for the ensemble")
 	f.StringVar(&cache, "tags-cache", "", "CoNLL-U file keeping the jackknifed training tags: read if present, else written")
+	f.BoolVar(&stack, "stack", false, "with --graph: stack the graph model on greedy parsers' jackknifed trees (the embedded greedy parser guides it when parsing)")
+	f.IntVar(&stackFolds, "stack-folds", 4, "jackknife folds for the --stack guide parses")
+	f.IntVar(&stackEpochs, "stack-epochs", 10, "epochs of each fold's greedy guide parser")
+	f.StringVar(&stackCache, "stack-cache", "", "CoNLL-U file keeping the jackknifed guide parses: read if present, else written")
 	f.StringVar(&unlabelled, "uptrain", "", "CoNLL-2003 file whose prose sentences (first column only), tagged and parsed by --uptrain-parser, join the training trees")
 	f.StringVar(&uptrainer, "uptrain-parser", "ensemble+labels", "embedded parser that parses the --uptrain sentences")
 	return cmd
@@ -383,18 +396,97 @@ func jackknifedSplits(ctx context.Context, trainPath, devPath string, folds int,
 	return train, dev, tagged, tg, nil
 }
 
-func jackknifedSentences(ctx context.Context, train []conll.Sentence, folds int, cache string) ([]nlp.Sentence, error) {
-	if cache != "" {
-		if _, err := os.Stat(cache); err == nil {
-			cached, err := conll.ReadCoNLLUFile(cache)
+// jackknifedGuide parses each training sentence with a greedy parser
+// trained on the other folds (stacking, Nivre and McDonald 2008: the guide
+// features must see the guide's errors on text it did not learn from),
+// read from cache when it names an existing file and written to it
+// otherwise. The folds train two at a time, each deterministically.
+func jackknifedGuide(ctx context.Context, train []conll.Sentence, sents []nlp.Sentence, folds, epochs int, cache string) ([]nlp.Sentence, error) {
+	if cached, ok, err := readSentenceCache(cache, "guide", len(train)); ok || err != nil {
+		return cached, err
+	}
+	if folds < 2 {
+		return nil, fmt.Errorf("stacking needs at least 2 folds, not %d", folds)
+	}
+	guide := make([]nlp.Sentence, len(sents))
+	errs := make([]error, folds)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for k := range folds {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			var rest []nlp.Sentence
+			for i := range sents {
+				if i%folds != k {
+					rest = append(rest, sents[i])
+				}
+			}
+			m, err := parser.Train(ctx, rest, parser.Options{Epochs: epochs})
 			if err != nil {
-				return nil, fmt.Errorf("tags cache: %w", err)
+				errs[k] = fmt.Errorf("guide fold %d: %w", k+1, err)
+				return
 			}
-			if len(cached) != len(train) {
-				return nil, fmt.Errorf("tags cache %s: %d sentences, the training data %d", cache, len(cached), len(train))
+			for i := k; i < len(sents); i += folds {
+				g := sents[i]
+				g.Tokens = slices.Clone(g.Tokens)
+				m.Parse(&g)
+				guide[i] = g
 			}
-			return conll.GoldSentences(cached), nil
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if err := writeSentenceCache(cache, "guide", train, guide); err != nil {
+		return nil, err
+	}
+	return guide, nil
+}
+
+// readSentenceCache reads the sentences a cache file (of what) keeps, if
+// cache names an existing file; it must hold want sentences.
+func readSentenceCache(cache, what string, want int) (sents []nlp.Sentence, ok bool, err error) {
+	if cache == "" {
+		return nil, false, nil
+	}
+	if _, err := os.Stat(cache); err != nil {
+		return nil, false, nil
+	}
+	cached, err := conll.ReadCoNLLUFile(cache)
+	if err != nil {
+		return nil, false, fmt.Errorf("%s cache: %w", what, err)
+	}
+	if len(cached) != want {
+		return nil, false, fmt.Errorf("%s cache %s: %d sentences, the training data %d", what, cache, len(cached), want)
+	}
+	return conll.GoldSentences(cached), true, nil
+}
+
+// writeSentenceCache writes the training sentences with the annotation of
+// sents to cache, unless it is empty.
+func writeSentenceCache(cache, what string, train []conll.Sentence, sents []nlp.Sentence) error {
+	if cache == "" {
+		return nil
+	}
+	err := writeModel(cache, func(w io.Writer) error {
+		for i := range train {
+			if err := train[i].WriteCoNLLU(w, &sents[i]); err != nil {
+				return err
+			}
 		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("%s cache: %w", what, err)
+	}
+	return nil
+}
+
+func jackknifedSentences(ctx context.Context, train []conll.Sentence, folds int, cache string) ([]nlp.Sentence, error) {
+	if cached, ok, err := readSentenceCache(cache, "tags", len(train)); ok || err != nil {
+		return cached, err
 	}
 	sents := conll.GoldSentences(train)
 	if folds > 1 {
@@ -402,18 +494,8 @@ func jackknifedSentences(ctx context.Context, train []conll.Sentence, folds int,
 			return nil, err
 		}
 	}
-	if cache != "" {
-		err := writeModel(cache, func(w io.Writer) error {
-			for i := range train {
-				if err := train[i].WriteCoNLLU(w, &sents[i]); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("tags cache: %w", err)
-		}
+	if err := writeSentenceCache(cache, "tags", train, sents); err != nil {
+		return nil, err
 	}
 	return sents, nil
 }

@@ -73,7 +73,16 @@ func (m *Model) parseEnsemble(s *nlp.Sentence) (agreed []bool) {
 		score[h] = make([]float64, n+1)
 	}
 	total := 0.0
+	labelVoters := 0 // members that vote for labels: not graph ones
 	for _, mb := range m.members {
+		if mb.model.arcs == nil {
+			labelVoters++
+		}
+		if mb.model.soft > 0 {
+			mb.model.softVotes(s, mb.weight, score)
+			total += mb.weight
+			continue
+		}
 		heads, labels := mb.model.parse(s)
 		for d, h := range heads {
 			score[h][d] += mb.weight
@@ -116,7 +125,7 @@ func (m *Model) parseEnsemble(s *nlp.Sentence) (agreed []bool) {
 			continue
 		}
 		t.Head, t.Rel = h, votedLabel(votes[d], h)
-		agreed[d] = len(votes[d]) == len(m.members)
+		agreed[d] = len(votes[d]) == labelVoters
 		for _, v := range votes[d] {
 			agreed[d] = agreed[d] && v.head == h && v.label == t.Rel
 		}

@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sync"
 
+	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/nlp/perceptron"
 )
 
@@ -91,10 +93,57 @@ func distBucket(h, d int) uint64 {
 	return 7
 }
 
+// arcSent is what the arc features read beyond the sentence's hashed words
+// and tags: each word's 5-letter prefix (McDonald et al. 2005's backoff for
+// rare words) and, for every universal tag, how many words before each
+// position carry it, so an arc's features can name each tag that lies
+// between its two words at the cost of one subtraction a tag.
+type arcSent struct {
+	*sentence
+	pre []uint64
+	cnt []int32 // cnt[i*numUPOS+u]: words before i tagged u
+	// gh and gl, in a stacked model, are another parser's head (n for
+	// the root) and hashed label of each word: its guide (see
+	// Options.Guide).
+	gh []int
+	gl []uint64
+}
+
+// uposIndex numbers the universal tags; unknown ones share the last slot.
+var uposIndex = func() map[uint64]int {
+	m := map[uint64]int{}
+	for i, u := range []string{"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB"} {
+		m[hashString(u)] = i
+	}
+	return m
+}()
+
+const numUPOS = 17
+
+func newArcSent(s *sentence, forms []string, n int) *arcSent {
+	a := &arcSent{sentence: s, pre: make([]uint64, n+2), cnt: make([]int32, (n+1)*numUPOS)}
+	for i := range n + 2 {
+		a.pre[i] = s.words[i]
+	}
+	for i := range n {
+		if w := normWord(forms[i]); len(w) > 5 {
+			a.pre[i] = hashString(w[:5] + "~")
+		}
+		copy(a.cnt[(i+1)*numUPOS:(i+2)*numUPOS], a.cnt[i*numUPOS:(i+1)*numUPOS])
+		u, ok := uposIndex[s.upos[i]]
+		if !ok {
+			u = numUPOS - 1
+		}
+		a.cnt[(i+1)*numUPOS+u]++
+	}
+	return a
+}
+
 // arcFeatures appends the features of the arc h → d (h == n for the root):
-// McDonald et al.'s unigram, bigram and surrounding-tag templates, each with
-// the arc's direction, and the core ones again with its length.
-func arcFeatures(s *sentence, n, h, d int, out []perceptron.Feature) []perceptron.Feature {
+// McDonald et al.'s unigram, bigram, in-between and surrounding-tag
+// templates, each with the arc's direction, the core ones again with its
+// length, and the word ones again with 5-letter prefixes.
+func arcFeatures(s *arcSent, n, h, d int, out []perceptron.Feature) []perceptron.Feature {
 	dir := uint64(0)
 	if d > h {
 		dir = 1
@@ -121,10 +170,10 @@ func arcFeatures(s *sentence, n, h, d int, out []perceptron.Feature) []perceptro
 	if d+1 < n {
 		dn = d + 1
 	}
-	wh, th, uh := s.words[h], s.tags[h], s.upos[h]
-	wd, td, ud := s.words[d], s.tags[d], s.upos[d]
+	wh, th, uh, ph := s.words[h], s.tags[h], s.upos[h], s.pre[h]
+	wd, td, ud, pd := s.words[d], s.tags[d], s.upos[d], s.pre[d]
 	k := dir*16 + dd
-	return append(out,
+	out = append(out,
 		mix(400, dir, wh, th), mix(401, dir, wh), mix(402, dir, th),
 		mix(403, dir, wd, td), mix(404, dir, wd), mix(405, dir, td),
 		mix(406, dir, wh, th, wd, td), mix(407, dir, th, wd, td), mix(408, dir, wh, wd, td),
@@ -138,13 +187,70 @@ func arcFeatures(s *sentence, n, h, d int, out []perceptron.Feature) []perceptro
 		mix(430, k), mix(431, k, th, td), mix(432, k, wh, td), mix(433, k, th, wd), mix(434, k, uh, ud),
 		mix(435, k, th), mix(436, k, td), mix(437, k, wh, wd), mix(438, k, wh, th, wd, td),
 		mix(439, k, th, s.tags[hn], s.tags[dp], td), mix(440, k, s.tags[hp], th, td, s.tags[dn]),
+		// prefixes, which rare words share with common ones
+		mix(460, dir, ph, th), mix(461, dir, pd, td), mix(462, dir, ph, th, pd, td), mix(463, dir, ph, pd),
+		mix(464, dir, ph, td), mix(465, dir, th, pd), mix(466, dir, ph, th, td), mix(467, dir, th, pd, td),
+		mix(468, k, ph, pd), mix(469, dir, wh, ud), mix(470, dir, uh, wd),
 	)
+	if s.gh != nil {
+		out = stackedFeatures(s, n, h, d, dir, k, out)
+	}
+	if h < n {
+		// each universal tag between the two words (McDonald et al.'s
+		// in-between templates, one feature a tag however often it occurs)
+		lo, hi := min(h, d), max(h, d)
+		if hi-lo > 1 {
+			a, b := s.cnt[(lo+1)*numUPOS:(lo+2)*numUPOS], s.cnt[hi*numUPOS:(hi+1)*numUPOS]
+			for u := range numUPOS {
+				if b[u] > a[u] {
+					out = append(out, mix(450, dir, th, uint64(u), td), mix(451, k, uh, uint64(u), ud))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// stackedFeatures appends what the guide parser says of the arc h → d
+// (Nivre and McDonald 2008's guide features): whether it chose the arc, with
+// its label and the words' tags; whether it chose the reverse arc, made h
+// d's grandparent or d's sibling; and, where it chose another head, that
+// head's tag. The model learns where the guide is to be trusted.
+func stackedFeatures(s *arcSent, n, h, d int, dir, k uint64, out []perceptron.Feature) []perceptron.Feature {
+	th, td, uh, ud := s.tags[h], s.tags[d], s.upos[h], s.upos[d]
+	g := d2b(s.gh[d] == h)
+	gld := s.gl[d]
+	glh, rev, sib := none, uint64(2), uint64(2)
+	if h < n {
+		glh, rev, sib = s.gl[h], d2b(s.gh[h] == d), d2b(s.gh[h] == s.gh[d])
+	}
+	gp := uint64(2)
+	if g == 0 && s.gh[d] < n {
+		gp = d2b(s.gh[s.gh[d]] == h)
+	}
+	return append(out,
+		mix(480, dir, g), mix(481, dir, g, th, td), mix(482, dir, g, gld), mix(483, k, g),
+		mix(484, dir, g, uh, ud, gld), mix(485, dir, rev, th, td), mix(486, dir, gp, th, td),
+		mix(487, dir, g, glh, gld), mix(488, dir, g, s.tags[s.gh[d]], th, td), mix(489, dir, g, sib, uh, ud),
+	)
+}
+
+func d2b(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // arcScores fills score[h][d] (n is the root) with the model's arc scores;
 // arcs into the root and self-loops score -Inf.
-func arcScores(s *sentence, n int, sum func([]perceptron.Feature) float64, score [][]float64, feats []perceptron.Feature) []perceptron.Feature {
-	for h := 0; h <= n; h++ {
+func arcScores(s *arcSent, n int, sum func([]perceptron.Feature) float64, score [][]float64, feats []perceptron.Feature) []perceptron.Feature {
+	return arcScoreRows(s, n, 0, n+1, sum, score, feats)
+}
+
+// arcScoreRows fills the rows from ≤ h < to of score as arcScores does.
+func arcScoreRows(s *arcSent, n, from, to int, sum func([]perceptron.Feature) float64, score [][]float64, feats []perceptron.Feature) []perceptron.Feature {
+	for h := from; h < to; h++ {
 		for d := 0; d < n; d++ {
 			if h == d {
 				score[h][d] = math.Inf(-1)
@@ -191,13 +297,72 @@ func newScoreMatrix(n int) [][]float64 {
 	return score
 }
 
-// parseGraph returns the head of each word (n for the root) of the tree the
-// arc model scores best.
-func (m *Model) parseGraph(sent *sentence, n int) []int {
-	score := newScoreMatrix(n)
-	arcScores(sent, n, func(f []perceptron.Feature) float64 { return float64(m.arcs.sum(f)) }, score, make([]perceptron.Feature, 0, 48))
-	return bestTree(score, n)
+// arcSentOf returns what the arc features of a sentence read, with the
+// guide's parse of it if the model is stacked.
+func (m *Model) arcSentOf(s *nlp.Sentence, sent *sentence, forms []string, n int) *arcSent {
+	a := newArcSent(sent, forms, n)
+	if m.guide != nil {
+		heads, labels := m.guide.parse(s)
+		a.gh, a.gl = heads, make([]uint64, n)
+		for i, l := range labels {
+			a.gl[i] = m.guide.labelHash[l]
+		}
+	}
+	return a
 }
+
+// graphScores returns the arc model's score matrix of a sentence (see
+// arcScores).
+func (m *Model) graphScores(a *arcSent, n int) [][]float64 {
+	score := newScoreMatrix(n)
+	arcScores(a, n, func(f []perceptron.Feature) float64 { return float64(m.arcs.sum(f)) }, score, make([]perceptron.Feature, 0, 96))
+	return score
+}
+
+// softVotes adds to votes[h][d] weight times the share of word d's
+// probability mass that the arc model gives head h (a softmax of its arc
+// scores over the heads, at temperature m.soft): a graph member's whole
+// opinion, not only its best tree, so that where the transition parsers
+// split it says which of their heads it finds likelier. The model reads
+// left to right (WithSoftVotes).
+func (m *Model) softVotes(s *nlp.Sentence, weight float64, votes [][]float64) {
+	n := len(s.Tokens)
+	forms, tags, upos := make([]string, n), make([]string, n), make([]string, n)
+	for i, t := range s.Tokens {
+		forms[i], tags[i], upos[i] = t.Text, t.Tag, t.UPOS
+	}
+	score := m.graphScores(m.arcSentOf(s, newSentence(forms, tags, upos, m.labelHash), forms, n), n)
+	for d := range n {
+		best := math.Inf(-1)
+		for h := range n + 1 {
+			best = max(best, score[h][d])
+		}
+		z := 0.0
+		for h := range n + 1 {
+			z += math.Exp((score[h][d] - best) / m.soft)
+		}
+		for h := range n + 1 {
+			if !math.IsInf(score[h][d], -1) {
+				votes[h][d] += weight * math.Exp((score[h][d]-best)/m.soft) / z
+			}
+		}
+	}
+}
+
+// WithSoftVotes returns a copy of a graph model that votes in an ensemble
+// with its softmax over each word's heads at temperature t (in the model's
+// score units) instead of with its best tree; t <= 0 votes with the tree.
+func (m *Model) WithSoftVotes(t float64) (*Model, error) {
+	if m.arcs == nil || m.rtl {
+		return nil, fmt.Errorf("parser: only a left-to-right graph model votes softly")
+	}
+	c := *m
+	c.soft = t
+	return &c, nil
+}
+
+// graphScorers is how many goroutines score a training sentence's arcs.
+const graphScorers = 4
 
 // trainGraphOne trains the arc model as a structured perceptron: each
 // sentence is decoded with the current weights, the gold tree's arcs gain
@@ -206,12 +371,25 @@ func (m *Model) parseGraph(sent *sentence, n int) []int {
 func trainGraphOne(ctx context.Context, data []example, epochs int, seed uint64, logf func(string, ...any)) (*perceptron.Trainer, error) {
 	tr := perceptron.NewTrainer([]string{"arc"})
 	shuffle, _ := newShuffler(len(data), seed)
-	one := make([]float32, 1)
-	sum := func(f []perceptron.Feature) float64 {
-		tr.Scores(f, one)
-		return float64(one[0])
+	// Scoring a sentence's arcs, most of the work, only reads the weights:
+	// goroutines share it by rows, each with its own buffers, and the
+	// updates follow in one. The scores, and so the model, do not depend
+	// on it.
+	type scorer struct {
+		one   []float32
+		feats []perceptron.Feature
+		sum   func([]perceptron.Feature) float64
 	}
-	feats := make([]perceptron.Feature, 0, 48)
+	var scorers [graphScorers]scorer
+	for i := range scorers {
+		sc := &scorers[i]
+		sc.one, sc.feats = make([]float32, 1), make([]perceptron.Feature, 0, 96)
+		sc.sum = func(f []perceptron.Feature) float64 {
+			tr.Scores(f, sc.one)
+			return float64(sc.one[0])
+		}
+	}
+	feats := make([]perceptron.Feature, 0, 96)
 	for epoch := range epochs {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("parser: training: %w", err)
@@ -221,7 +399,20 @@ func trainGraphOne(ctx context.Context, data []example, epochs int, seed uint64,
 			ex := &data[ei]
 			n := len(ex.heads)
 			score := newScoreMatrix(n)
-			feats = arcScores(ex.sent, n, sum, score, feats)
+			as := newArcSent(ex.sent, ex.forms, n)
+			as.gh, as.gl = ex.guideHeads, ex.guideLabels
+			if n < 12 {
+				feats = arcScores(as, n, scorers[0].sum, score, feats)
+			} else {
+				var wg sync.WaitGroup
+				for i := range scorers {
+					from, to := i*(n+1)/len(scorers), (i+1)*(n+1)/len(scorers)
+					wg.Go(func() {
+						scorers[i].feats = arcScoreRows(as, n, from, to, scorers[i].sum, score, scorers[i].feats)
+					})
+				}
+				wg.Wait()
+			}
 			pred := bestTree(score, n)
 			tr.Tick()
 			for d := range n {
@@ -231,9 +422,9 @@ func trainGraphOne(ctx context.Context, data []example, epochs int, seed uint64,
 					right++
 					continue
 				}
-				feats = arcFeatures(ex.sent, n, g, d, feats[:0])
+				feats = arcFeatures(as, n, g, d, feats[:0])
 				tr.Add(0, 1, feats)
-				feats = arcFeatures(ex.sent, n, p, d, feats[:0])
+				feats = arcFeatures(as, n, p, d, feats[:0])
 				tr.Add(0, -1, feats)
 			}
 		}

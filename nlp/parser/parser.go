@@ -61,6 +61,12 @@ type Model struct {
 	// arcs, in a graph-based model, scores arcs instead of moves (see
 	// parseGraph); table is then nil.
 	arcs *arcTable
+	// soft, above 0, makes a graph model vote in an ensemble with a
+	// softmax of its arc scores at this temperature (see softVotes).
+	soft float64
+	// guide, in a stacked graph model, is the parser whose tree its
+	// features read (the embedded greedy parser; see Options.Guide).
+	guide *Model
 	// parts are the model file's parts (move model, label model), kept
 	// for Write; when loaded they are the embedded bytes.
 	parts [][]byte
@@ -96,6 +102,9 @@ func Names() []string {
 
 // labelPassSuffix names a parser whose trees the label pass labels again.
 const labelPassSuffix = "+labels"
+
+// guideFile is the embedded parser whose trees a stacked graph model reads.
+const guideFile = "parser.model"
 
 // labelPassFile is the embedded label pass.
 const labelPassFile = "parser-labels.model"
@@ -138,6 +147,11 @@ func LoadNamed(name string) (*Model, error) {
 			if err != nil {
 				return nil, err
 			}
+			if e.soft > 0 {
+				if m, err = m.WithSoftVotes(e.soft); err != nil {
+					return nil, fmt.Errorf("%s: %w", e.file, err)
+				}
+			}
 			models, weights = append(models, m), append(weights, e.weight)
 		}
 		return NewEnsemble(models, weights)
@@ -167,6 +181,7 @@ func loadEmbedded(file string) (*Model, error) {
 type ensembleEntry struct {
 	name, file string
 	weight     float64
+	soft       float64 // a graph member's softmax temperature ("soft=T"), or 0
 }
 
 func ensembleEntries() ([]ensembleEntry, error) {
@@ -180,14 +195,21 @@ func ensembleEntries() ([]ensembleEntry, error) {
 		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
 			continue
 		}
-		if len(f) != 3 {
+		if len(f) != 3 && len(f) != 4 {
 			return nil, fmt.Errorf("parser: ensemble.txt: bad line %q", line)
 		}
 		w, err := strconv.ParseFloat(f[2], 64)
 		if err != nil {
 			return nil, fmt.Errorf("parser: ensemble.txt: %w", err)
 		}
-		entries = append(entries, ensembleEntry{f[0], f[1], w})
+		e := ensembleEntry{name: f[0], file: f[1], weight: w}
+		if len(f) == 4 {
+			t, ok := strings.CutPrefix(f[3], "soft=")
+			if e.soft, err = strconv.ParseFloat(t, 64); !ok || err != nil || e.soft <= 0 {
+				return nil, fmt.Errorf("parser: ensemble.txt: bad line %q (want soft=T, T > 0)", line)
+			}
+		}
+		entries = append(entries, e)
 	}
 	return entries, nil
 }
@@ -201,7 +223,7 @@ func newModel(parts [][]byte) (*Model, error) {
 	// A third part, present only in models trained for it, holds how the
 	// moves were trained, which parsing must follow: the beam width
 	// ("beam 4") and the direction ("rtl"), one setting a line.
-	beam, rtl, graph := 1, false, false
+	beam, rtl, graph, stacked := 1, false, false, false
 	if len(parts) == 3 {
 		for _, line := range strings.Split(string(parts[2]), "\n") {
 			switch f := strings.Fields(line); {
@@ -215,6 +237,8 @@ func newModel(parts [][]byte) (*Model, error) {
 				rtl = true
 			case len(f) == 1 && f[0] == "graph":
 				graph = true
+			case len(f) == 1 && f[0] == "stacked":
+				stacked = true
 			default:
 				return nil, fmt.Errorf("parser: bad setting %q", line)
 			}
@@ -228,6 +252,14 @@ func newModel(parts [][]byte) (*Model, error) {
 	if graph {
 		if m.arcs, err = readArcTable(parts[0]); err != nil {
 			return nil, err
+		}
+		if stacked {
+			if m.rtl {
+				return nil, fmt.Errorf("parser: a stacked model reads left to right")
+			}
+			if m.guide, err = loadEmbedded(guideFile); err != nil {
+				return nil, fmt.Errorf("parser: the stacked model's guide: %w", err)
+			}
 		}
 	} else if m.table, err = readMoveTable(parts[0]); err != nil {
 		return nil, err
@@ -288,7 +320,7 @@ func (m *Model) parse(s *nlp.Sentence) (heads, labels []int) {
 		// The graph model gives no labels: each arc takes the root's
 		// label class or the first other; an ensemble or the label pass
 		// labels its trees.
-		heads = m.parseGraph(sent, n)[:n]
+		heads = bestTree(m.graphScores(m.arcSentOf(s, sent, forms, n), n), n)[:n]
 		labels = make([]int, n)
 		other := 0
 		if other == m.rootLabel {
@@ -399,7 +431,7 @@ func (m *Model) Write(w io.Writer) error {
 // beam width the moves were trained for, rtl that they read sentences
 // backwards; enc, when not nil, writes the perceptrons in the compact
 // encoding instead of 16 bits.
-func fromTrained(moves, labels *perceptron.Model, beam int, rtl, graph bool, enc *perceptron.Compact) (*Model, error) {
+func fromTrained(moves, labels *perceptron.Model, beam int, rtl, graph, stacked bool, enc *perceptron.Compact) (*Model, error) {
 	var mv, lb bytes.Buffer
 	write := func(p *perceptron.Model, w io.Writer) error {
 		if enc != nil {
@@ -423,6 +455,9 @@ func fromTrained(moves, labels *perceptron.Model, beam int, rtl, graph bool, enc
 	}
 	if graph {
 		settings = append(settings, "graph")
+	}
+	if stacked {
+		settings = append(settings, "stacked")
 	}
 	if len(settings) > 0 {
 		parts = append(parts, []byte(strings.Join(settings, "\n")))
@@ -464,5 +499,5 @@ func (m *Model) Pruned(threshold float32, enc *perceptron.Compact) (*Model, erro
 	if err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
 	}
-	return fromTrained(mv.Prune(threshold), lb.Prune(threshold), m.beam, m.rtl, m.arcs != nil, enc)
+	return fromTrained(mv.Prune(threshold), lb.Prune(threshold), m.beam, m.rtl, m.arcs != nil, m.guide != nil, enc)
 }

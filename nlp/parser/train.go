@@ -38,6 +38,13 @@ type Options struct {
 	// parseGraph): it gives heads without labels, a member for the
 	// ensemble.
 	Graph bool
+	// Guide, for a graph model, stacks it on another parser (Nivre and
+	// McDonald 2008): Guide[i] is sentence i parsed by that parser (its
+	// Head and Rel; jackknifed, so that its errors on the training data
+	// are those it makes on new text), and the arc features read it. The
+	// model then parses with the embedded greedy parser as its guide, so
+	// that parser, or one like it, should give the guide parses.
+	Guide []nlp.Sentence
 	Log   io.Writer // progress lines, or nil
 }
 
@@ -63,6 +70,10 @@ type example struct {
 	heads  []int
 	labels []int
 	gold   []int // the heads before projectivizing
+	forms  []string
+	// guideHeads and guideLabels: the guide's parse (Options.Guide)
+	guideHeads  []int
+	guideLabels []uint64
 }
 
 // Train learns a parser from sentences with Text, Tag (the tags the parser
@@ -75,6 +86,9 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 		if opt.Log != nil {
 			fmt.Fprintf(opt.Log, format+"\n", args...)
 		}
+	}
+	if opt.Guide != nil && (!opt.Graph || opt.RTL || len(opt.Guide) != len(sents)) {
+		return nil, fmt.Errorf("parser: guide parses stack a left-to-right graph model, one a sentence")
 	}
 	labelOf, classes, index, labelHash, err := labelClasses(sents, opt.MinSubtype)
 	if err != nil {
@@ -114,7 +128,21 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 		if roots != 1 {
 			continue // not a tree the parser can build
 		}
-		data = append(data, example{sent: newSentence(forms, tags, upos, labelHash), heads: projectivize(heads), labels: labels, gold: heads})
+		ex := example{sent: newSentence(forms, tags, upos, labelHash), heads: projectivize(heads), labels: labels, gold: heads, forms: forms}
+		if opt.Guide != nil {
+			g := opt.Guide[si].Tokens
+			if len(g) != n {
+				return nil, fmt.Errorf("parser: sentence %d: guide parse of %d words, want %d", si+1, len(g), n)
+			}
+			ex.guideHeads, ex.guideLabels = make([]int, n), make([]uint64, n)
+			for i, t := range g {
+				ex.guideHeads[i], ex.guideLabels[i] = t.Head, hashString(labelOf(t.Rel))
+				if t.Head < 0 || t.Head >= n {
+					ex.guideHeads[i] = n
+				}
+			}
+		}
+		data = append(data, ex)
 	}
 	if len(data) == 0 {
 		return nil, fmt.Errorf("parser: no training trees")
@@ -168,7 +196,7 @@ func Train(ctx context.Context, sents []nlp.Sentence, opt Options) (*Model, erro
 		}
 		mv, lb = mv.Prune(opt.Prune), lb.Prune(opt.Prune)
 	}
-	m, err := fromTrained(mv, lb, opt.Beam, opt.RTL, opt.Graph, nil)
+	m, err := fromTrained(mv, lb, opt.Beam, opt.RTL, opt.Graph, opt.Guide != nil, nil)
 	if err != nil {
 		return nil, err
 	}
