@@ -68,3 +68,25 @@ func TestOrdinalsNameCourtsApart(t *testing.T) {
 		want: []string{"9th U.S. Circuit Court of Appeals|based_in|San Francisco", "4th U.S. Circuit Court of Appeals|based_in|Richmond"},
 		not:  []string{"9th U.S. Circuit Court of Appeals|based_in|Richmond", "4th U.S. Circuit Court of Appeals|based_in|San Francisco"}}})
 }
+
+// A rank before a whole title with no name after it is one title, not a
+// rank and a person called by the rest.
+func TestRankBeforeAWholeTitle(t *testing.T) {
+	ext := extractText(t, "The Deputy National Security Adviser for strategy, Ana Roth, plans to resign early next year.")
+	if e, ok := entityNamed(ext, "National Security Adviser"); ok {
+		t.Errorf("a title became a node of class %s", e.Class)
+	}
+	runCases(t, []ruleCase{{name: "title before a name", text: "Deputy National Security Adviser Ana Roth plans to resign.",
+		want: []string{"Ana Roth|role|Deputy National Security Adviser"}}})
+}
+
+// A state's chamber is a body of its own; "<State> Senate race" is still
+// the race for the state's seat in Congress.
+func TestStateChambers(t *testing.T) {
+	runCases(t, []ruleCase{{name: "a state senate", text: "Ana Roth said a tax hike would not get through the Republican-controlled Vermont Senate.",
+		want: []string{"Republican Party|controls|Vermont Senate"}, not: []string{"Republican Party|controls|Senate"}}})
+	ext := extractText(t, "Tom Hale won the Vermont Senate race on Tuesday.")
+	if _, ok := entityNamed(ext, "Vermont Senate"); ok {
+		t.Errorf("a Senate race made a state senate: %v", ext.Entities)
+	}
+}

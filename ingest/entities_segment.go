@@ -62,6 +62,19 @@ func (x *docState) roleSpan(toks []token, c chunk) (ri, rj int, ok bool) {
 		for rj < c.j && (titleEnds[toks[rj].Text] || x.g.roleMods[toks[rj].Text] && rj+1 < c.j && x.g.roleHeads[toks[rj+1].Text] && titleEnds[toks[rj+1].Text]) {
 			rj++
 		}
+		// "Deputy National Security Adviser": a rank before a whole title
+		// that ends the chunk (no name follows) is one title.
+		if rj < c.j-1 && x.g.roleHeads[toks[c.j-1].Text] && titleEnds[toks[c.j-1].Text] && !x.g.given[toks[rj].Text] {
+			whole := true
+			for n := rj; n < c.j; n++ {
+				if _, known := x.lookup(toks[n].Text); known || !upperFirst(toks[n].Text) {
+					whole = false
+				}
+			}
+			if whole {
+				rj = c.j
+			}
+		}
 		// Complement: "for Syria Engagement", "of State".
 		if rj < c.j && (toks[rj].Lower == "for" || toks[rj].Lower == "of") {
 			rest := c.j - (rj + 1)
@@ -307,6 +320,13 @@ func (x *docState) segment(si int, c chunk) {
 				x.addNamed(si, c, m.Class)
 				return
 			}
+			// "the New York Senate", "the Ohio House": a state's own
+			// chamber, not the state and Congress's chamber; but "the
+			// Alabama Senate race" is the race for Alabama's seat in Congress.
+			if stateChambers[joinToks(rest)] && e.Class.IsA(schema.Location) && !(c.j < len(toks) && seatWords[toks[c.j].Lower]) {
+				x.addNamed(si, c, schema.Government)
+				return
+			}
 			_, restKnown := x.lookup(joinToks(rest))
 			// "San Diego County", "Michigan State": a head word alone is part of the place's name.
 			restOrgName := false
@@ -518,6 +538,14 @@ func (x *docState) splitKnown(si int, c chunk) (int, bool) {
 	}
 	return last, true
 }
+
+// stateChambers name a legislature's chamber after a state's name.
+var stateChambers = map[string]bool{"Senate": true, "House": true, "Assembly": true, "State Senate": true,
+	"State Assembly": true, "House of Representatives": true, "House of Delegates": true, "Legislature": true}
+
+// seatWords after "<State> Senate" make it the state's seat in Congress.
+var seatWords = map[string]bool{"race": true, "seat": true, "seats": true, "election": true, "elections": true, "candidate": true,
+	"candidates": true, "contest": true, "campaign": true, "primary": true, "nominee": true, "runoff": true, "delegation": true, "special": true, "vote": true}
 
 func (x *docState) hasRoleHead(toks []token) bool {
 	for _, t := range toks {
