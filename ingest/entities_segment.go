@@ -22,7 +22,7 @@ func (x *docState) roleSpan(toks []token, c chunk) (ri, rj int, ok bool) {
 			continue
 		}
 		// "Martin Luther King Jr.", "Billie Jean King": a surname, not a title.
-		if k > c.i && (x.g.given[toks[k-1].Text] || honorifics[toks[k-1].Text]) || k+1 < c.j && (toks[k+1].Text == "Jr." || toks[k+1].Text == "Jr" || toks[k+1].Text == "Sr." || toks[k+1].Text == "III") {
+		if k > c.i && (x.g.given[toks[k-1].Text] || honorifics[toks[k-1].Text]) || k+1 < c.j && generational[toks[k+1].Text] {
 			continue
 		}
 		// "General Motors", "Justice Department": a head followed by an org
