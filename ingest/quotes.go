@@ -250,6 +250,9 @@ func (x *docState) quotes() {
 							break
 						}
 					}
+					if j < 0 {
+						j = v.audienceClause(k + 1)
+					}
 					if j < 0 || !strings.HasPrefix(v.t[k+1].Tag, "NN") {
 						continue
 					}
@@ -352,9 +355,22 @@ func (x *docState) quotes() {
 			// relative clause at its comma: "Hagen, who the Gazette said
 			// was abroad, is a former banker" (what the Gazette said is
 			// "was abroad", not the main clause after it).
+			second := "" // the statement of "and said …" after this one
 			for j := st; j < end; j++ {
 				if v.t[j].Text == "," && (v.low(j+1) == "according" || gapped) {
 					end = j
+					break
+				}
+				// "X told Y that he was ready and said Z was a problem": a
+				// second speech verb ends this statement and opens another
+				// (or another subject's, "an article which praised X and
+				// said …", which secondStatement refuses).
+				if v.low(j) == "and" && j > st && secondSpeech[v.low(j+1)] {
+					second = v.secondStatement(st, j, end)
+					end = j
+					for end > st && v.t[end-1].Text == "," {
+						end--
+					}
 					break
 				}
 			}
@@ -373,6 +389,9 @@ func (x *docState) quotes() {
 				}
 				if spk >= 0 {
 					x.addStatement(spk, text, rule, si, si)
+					if second != "" {
+						x.addStatement(spk, second, rule, si, si)
+					}
 					lastQuoteSent = si // a quote that opens the next sentence goes on with it
 				}
 				lastSpeaker = spk
@@ -611,6 +630,11 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 // pronoun, an antecedent of the wrong sex): a wrong speaker is cited,
 // a missing one is not.
 func (x *docState) pronounSpeaker(p ptok, lastSpeaker int) int {
+	// "X cursed Y and he later declared …": the sentence's own subject,
+	// whoever spoke last.
+	if cs := x.coordinatedSubject(p); cs >= 0 {
+		return cs
+	}
 	if lastSpeaker == chainBrokenBy {
 		// Someone else came between: the chain and any antecedent
 		// disagree, unless that someone is the subject of the sentence

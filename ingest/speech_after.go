@@ -238,7 +238,16 @@ func (v *view) speakerSubject(k int) (int, bool) {
 	if mi := v.end[k]; mi >= 0 && v.m(mi).kind == kName && k > 0 && v.t[k-1].Tag == "RB" {
 		return mi, false
 	}
-	return v.subject(k)
+	s, neg := v.subject(k)
+	// "X, a spokeswoman for Y, a broadcaster formerly known as Z before it
+	// …, said": past a long appositive the view finds Y (or nobody); the
+	// speaker is the person who opens the sentence (speech_s13.go).
+	if k > 0 && v.t[k-1].Text == "," && (s < 0 || !v.isA(s, schema.Person) && v.inPhrase(s, k)) {
+		if p := v.sentenceAppositiveHead(k); p >= 0 {
+			return p, neg
+		}
+	}
+	return s, neg
 }
 
 // itSpeaker is who "it" stands for in "“…,” it said" and "…, it added":

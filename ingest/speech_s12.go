@@ -86,6 +86,16 @@ func (v *view) relativeOwn(s, k int) bool {
 // of X tweeted: “…”") and so is not the speaker.
 func (v *view) inPhrase(s, k int) bool {
 	p := v.prepBefore(s)
+	// "Representatives for X, the panel's chairman, and Y said": a name
+	// coordinated with one inside the phrase is inside it too
+	// (speech_s13.go).
+	if p == "and" {
+		if c := v.firstConjunct(s); c >= 0 && c != s {
+			if q := v.prepBefore(c); q == "for" || q == "of" {
+				return !v.relativeOwn(s, k)
+			}
+		}
+	}
 	switch p {
 	case "in", "of", "at", "from", "by", "for":
 		return !v.relativeOwn(s, k)
