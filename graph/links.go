@@ -161,30 +161,40 @@ func sortByHash(links []Link) {
 // same links on each.
 func boundLinks(all [][]Link, bounds LinkBounds) LinkScan {
 	var res LinkScan
-	spend := func() bool {
-		if bounds.Reads > 0 && res.Reads >= bounds.Reads {
-			res.Capped = true
-			return false
-		}
-		res.Reads++
-		return true
-	}
-	for _, links := range all {
-		if !spend() {
-			return res
-		}
-		for j, l := range links {
-			if bounds.PerPred > 0 && j >= bounds.PerPred {
-				res.Capped = true
-				break
-			}
-			if !spend() {
-				return res
-			}
-			res.Links = append(res.Links, l)
-		}
-	}
+	res.Reads, res.Capped = boundEach(all, bounds, func(_ int, kept []Link) {
+		res.Links = append(res.Links, kept...)
+	})
 	return res
+}
+
+// boundEach is boundLinks without the copy: it calls fn with the index
+// of each predicate that keeps links and the links it keeps (a prefix of
+// its list), and returns the reads spent and whether a bound left links
+// out. A path search takes thousands of links per page from lists read
+// ahead (LinkLists.Each); copying them into one list first was a tenth
+// of its CPU.
+func boundEach(all [][]Link, bounds LinkBounds, fn func(pred int, kept []Link)) (reads int, capped bool) {
+	for j, links := range all {
+		if bounds.Reads > 0 && reads >= bounds.Reads {
+			return reads, true // no read left for the predicate's lookup
+		}
+		reads++
+		n, stop := len(links), false
+		if bounds.PerPred > 0 && n > bounds.PerPred {
+			n, capped = bounds.PerPred, true
+		}
+		if bounds.Reads > 0 && reads+n > bounds.Reads {
+			n, stop = bounds.Reads-reads, true
+		}
+		reads += n
+		if n > 0 {
+			fn(j, links[:n])
+		}
+		if stop {
+			return reads, true
+		}
+	}
+	return reads, capped
 }
 
 // linkObjects calls fn with each distinct live object of (sub, pred, ?)

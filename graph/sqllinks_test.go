@@ -103,6 +103,20 @@ func TestManyLinksMatchesLinks(t *testing.T) {
 				for _, reads := range []int{0, 1, 7, 40} {
 					b := LinkBounds{PerPred: perPred, Reads: reads}
 					got := many[pgNodes[i].Key()].Bound(b)
+					// Each gives the same links without the copy, each
+					// list under its predicate's index.
+					var each LinkScan
+					each.Reads, each.Capped = many[pgNodes[i].Key()].Each(b, func(j int, kept []Link) {
+						for _, l := range kept {
+							if l.Pred.Key() != pgPreds[j].Key() {
+								t.Errorf("%s %v %+v: Each gave a link of %v under predicate %d (%v)", v, dir, b, l.Pred, j, pgPreds[j])
+							}
+						}
+						each.Links = append(each.Links, kept...)
+					})
+					if show(each) != show(got) {
+						t.Errorf("%s %v %+v: Each %s, Bound %s", v, dir, b, show(each), show(got))
+					}
 					want, ok, err := pg.Links(ctx, pgNodes[i], dir, pgPreds, b)
 					if err != nil || !ok {
 						t.Fatalf("Links: ok %v, %v", ok, err)

@@ -145,6 +145,27 @@ func (g *graphView) prefetchDisplay(ctx context.Context, iris []string) error {
 	return nil
 }
 
+// prefetchPathNames fills g.display for both ends of each edge of the
+// first rows edges of paths, in order (all when rows is 0): what a page
+// of connections or shortest-path names, one row per edge. One statement
+// where there was one probe per node (31 nodes on the first page between
+// two hubs at 10k articles).
+func (g *graphView) prefetchPathNames(ctx context.Context, paths [][]edge, rows int) error {
+	if g.batch == nil {
+		return nil
+	}
+	var named []string
+	for _, p := range paths {
+		for _, e := range p {
+			if rows > 0 && len(named) >= 2*rows {
+				return g.prefetchDisplay(ctx, named)
+			}
+			named = append(named, e.subject, e.object)
+		}
+	}
+	return g.prefetchDisplay(ctx, named)
+}
+
 // prefetchValues fills cachedValue's cache for (node, pred) of each node
 // given.
 func (g *graphView) prefetchValues(ctx context.Context, nodes []string, pred string) error {

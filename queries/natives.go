@@ -29,7 +29,7 @@ import (
 //	    "class", class name                        entities of a class (ng.eachEntity)
 //	ngNext(handle, n) → the stream's next n records at most; [] at its end
 //	ngSkip(handle, n) → passes over up to n records without reading them whole; how many it passed
-//	ngPaths(from JSON list, to JSON list, hops, budget[, keep]) → paths in canonical order, the first keep when keep > 0 (connections; bounded, see allPaths)
+//	ngPaths(from JSON list, to JSON list, hops, budget[, keep]) → paths in canonical order; when keep > 0 only those of the first keep rows, one row per edge (connections; bounded, see allPaths)
 //
 // Streams hold store iterators open between calls, so a page reads only
 // what it shows; close ends them when the run is over.
@@ -312,6 +312,25 @@ func (n *nativeSet) funcs() map[string]func(context.Context, []string) (any, err
 			}
 			if gv.capped {
 				n.note(gv.boundNote())
+			}
+			// connections.js names both ends of each row it emits
+			// (ng.name): the first keep rows are all the page can emit.
+			if view, err := n.view(); err != nil {
+				return nil, err
+			} else if err := view.prefetchPathNames(ctx, paths, keep); err != nil {
+				return nil, err
+			}
+			if keep > 0 {
+				// Paths whose first row comes after the first keep rows
+				// cannot reach the page: not sent through JSON.
+				rows := 0
+				for i, p := range paths {
+					if rows >= keep {
+						paths = paths[:i]
+						break
+					}
+					rows += len(p)
+				}
 			}
 			out := make([][]map[string]string, len(paths))
 			for i, p := range paths {

@@ -73,6 +73,8 @@ type Runner struct {
 
 	cacheOnce sync.Once
 	cache     *resolveCache
+	// progs keeps lib.js and the scripts compiled between runs.
+	progs gizmo.Programs
 }
 
 // resolver is ResolveName through the Runner's cache.
@@ -348,6 +350,7 @@ func (r *Runner) runGizmo(ctx context.Context, name, src string, globals map[str
 	opts := gizmo.Options{
 		MaxRows: maxRows, MaxArray: arrayLimit, Globals: globals, Funcs: nat.funcs(),
 		Prelude: []gizmo.Script{{Name: "lib.js", Source: libJS}}, Name: name, Limits: r.Limits,
+		Programs: &r.progs,
 	}
 	if r.plain {
 		opts.Funcs = nil

@@ -958,9 +958,22 @@ func (g *graphView) shortPaths(from []string, ends pathEnds, maxHops int) [][]ed
 // read from the same end. Unsorted.
 func (g *graphView) threeEdgePaths(ctx context.Context, from []string, ends pathEnds, need int, readFrom bool) (paths [][]edge, more bool, err error) {
 	isEnd, toward := ends.isEnd, ends.toward
+	starts := slices.Sorted(slices.Values(from))
 	// back[x] are x's edges to the y's, pointing there, when the y's are read.
 	var back map[string][]edge
 	if !readFrom {
+		// Only the x's, the from entities' neighbours, are looked up in
+		// back: the y's other edges (~8 000 of a page between two hubs,
+		// where the x's take a few hundred) are read for the budget's
+		// sake, not kept twice.
+		isX := map[string]bool{}
+		for _, f := range starts {
+			for _, e := range g.adj[f] {
+				if !isEnd[e.node] {
+					isX[e.node] = true
+				}
+			}
+		}
 		back = map[string][]edge{}
 		ys := slices.Sorted(maps.Keys(toward))
 		stretch := len(ys)
@@ -972,10 +985,15 @@ func (g *graphView) threeEdgePaths(ctx context.Context, from []string, ends path
 			if err != nil {
 				return nil, false, err
 			}
-			addBack(back, y, es, isEnd)
+			for _, e := range es {
+				if isX[e.node] {
+					far := e.node
+					e.node = y
+					back[far] = append(back[far], e)
+				}
+			}
 		}
 	}
-	starts := slices.Sorted(slices.Values(from))
 	// The x's read below, in the order read, for readAhead: in stretches,
 	// since a page may stop the loop early.
 	var xs []string

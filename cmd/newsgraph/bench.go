@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 
 	"github.com/spf13/cobra"
 
@@ -77,7 +78,7 @@ an empty PostgreSQL database given with --postgres).`,
 
 func (a *app) benchQueriesCommand() *cobra.Command {
 	var opt bench.Options
-	var dir, address string
+	var dir, address, cpuProfile string
 	var jsonOut bool
 	cmd := &cobra.Command{
 		Use:   "queries --dir DIR | --postgres DSN [--docs N] [--seed S] [--query-runs R]",
@@ -106,6 +107,19 @@ re-measure queries after a change without ingesting the corpus again. --docs and
 				return fmt.Errorf("opening the kept store: %w", err)
 			}
 			defer st.Close()
+			if cpuProfile != "" {
+				// The whole run: the sample's extraction too, which a
+				// profile tells apart by its functions.
+				f, err := os.Create(cpuProfile)
+				if err != nil {
+					return fmt.Errorf("bench queries: %w", err)
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return fmt.Errorf("bench queries: %w", err)
+				}
+				defer pprof.StopCPUProfile()
+			}
 			stats, err := bench.RunQueries(cmd.Context(), st, opt)
 			if err != nil {
 				return err
@@ -125,6 +139,7 @@ re-measure queries after a change without ingesting the corpus again. --docs and
 	f.Int64Var(&opt.Seed, "seed", 1, "corpus seed the store was built from")
 	f.IntVar(&opt.QueryRuns, "query-runs", 50, "runs of each saved query")
 	f.BoolVar(&jsonOut, "json", false, "print the timings as JSON")
+	f.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	return cmd
 }
 

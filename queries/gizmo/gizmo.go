@@ -93,6 +93,9 @@ type Options struct {
 	Prelude []Script
 	// Name is the query's file name in error messages ("" upstream).
 	Name string
+	// Programs, when set, keeps the compiled prelude and query scripts
+	// for the next sessions that run them (nil: compile each time).
+	Programs *Programs
 	// Limits bound what the script may make the engine do (defaults when
 	// zero); they always apply.
 	Limits Limits
@@ -139,8 +142,9 @@ func NewSessionWith(qs graph.QuadStore, opts Options) (*Session, error) {
 	if err := s.bindGlobals(opts.Globals, opts.Funcs); err != nil {
 		return nil, err
 	}
+	s.progs = opts.Programs
 	for _, p := range opts.Prelude {
-		prg, err := goja.Compile(p.Name, p.Source, false)
+		prg, err := s.progs.compile(p.Name, p.Source)
 		if err != nil {
 			return nil, fmt.Errorf("gizmo: %s: %w", p.Name, err)
 		}
@@ -166,7 +170,7 @@ func (s *Session) bindGlobals(globals map[string]any, funcs map[string]func(cont
 	if len(globals) == 0 && len(funcs) == 0 {
 		return nil
 	}
-	freezeV, err := s.vm.RunString(deepFreeze)
+	freezeV, err := s.vm.RunProgram(deepFreezeProgram)
 	if err != nil {
 		return fmt.Errorf("gizmo: freeze helper: %w", err)
 	}
@@ -269,6 +273,7 @@ type Session struct {
 	maxRows, maxArray int
 	prelude           []*goja.Program
 	name              string
+	progs             *Programs
 	lim               Limits
 	known             func(graph.Ref) (quad.Value, bool)
 	hop               func(from, pred quad.Value) ([]quad.Value, bool)
@@ -515,7 +520,7 @@ func (s *Session) compile(qu string) error {
 		p = s.p
 	} else {
 		var err error
-		p, err = goja.Compile(s.name, qu, false) // newsgraph: named
+		p, err = s.progs.compile(s.name, qu) // newsgraph: named, cached
 		if err != nil {
 			return err
 		}
