@@ -70,3 +70,16 @@ func TestPartyMembersIncluding(t *testing.T) {
 			not: []string{"Susan Marlow|member_of|Republican Party", "Susan Marlow|member_of|Democratic Party"}},
 	})
 }
+
+func TestRunsAgainst(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "ran against", text: "Voters were divided.\n\nThomas Wendt ran against Susan Marlow in the 2014 primary.",
+			want: []string{"Thomas Wendt|opposes|Susan Marlow"}},
+		{name: "possessive race", text: "Voters were divided.\n\nThomas Wendt's race against Susan Marlow has drawn national attention.",
+			want: []string{"Thomas Wendt|opposes|Susan Marlow"}},
+		{name: "a race won against", text: "Voters were divided.\n\nSusan Marlow won the Senate race against Thomas Wendt on Tuesday.",
+			want: []string{"Susan Marlow|opposes|Thomas Wendt"}},
+		{name: "running for, not against", text: "Voters were divided.\n\nThomas Wendt is running for the seat Susan Marlow holds.",
+			not: []string{"Thomas Wendt|opposes|Susan Marlow"}},
+	})
+}
