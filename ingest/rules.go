@@ -288,8 +288,8 @@ func (v *view) appositiveRules() {
 		// "X, a U.S. citizen born in Y": the country by its name, not its
 		// adjective; "a U.S. national security adviser" is a title, so the
 		// word after "citizen"/"national" must end the phrase.
-		if d := v.start[i]; d >= 0 && v.m(d).kind == kName && v.isA(d, schema.Country) && v.low(v.m(d).j) == "citizen" || d >= 0 && v.m(d).kind == kName && v.isA(d, schema.Country) && v.low(v.m(d).j) == "national" && citizenEnd[v.low(v.m(d).j+1)] {
-			if d := v.start[i]; citizenEnd[v.low(v.m(d).j+1)] {
+		if d := v.start[i]; d >= 0 && v.m(d).kind == kName && v.isA(d, schema.Country) {
+			if w := v.low(v.m(d).j); (w == "citizen" || w == "national") && citizenEnd[v.low(v.m(d).j+1)] {
 				v.emit(pi, "citizen_of", d, "citizen-of", p.i, v.m(d).j+1, q)
 				continue
 			}
