@@ -23,6 +23,7 @@ func (v *view) moreRules() {
 	v.sourceLine()
 	v.nationalOrg()
 	v.personIn()
+	v.s13Rules()
 }
 
 // personIn: "FBI spokesman Doug Beldon in Albuquerque, N.M., said": a

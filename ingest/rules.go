@@ -285,6 +285,15 @@ func (v *view) appositiveRules() {
 			v.emit(pi, "citizen_of", d, "citizen-of", p.i, v.m(d).j+1, q)
 			continue
 		}
+		// "X, a U.S. citizen born in Y": the country by its name, not its
+		// adjective; "a U.S. national security adviser" is a title, so the
+		// word after "citizen"/"national" must end the phrase.
+		if d := v.start[i]; d >= 0 && v.m(d).kind == kName && v.isA(d, schema.Country) {
+			if w := v.low(v.m(d).j); (w == "citizen" || w == "national") && citizenEnd[v.low(v.m(d).j+1)] {
+				v.emit(pi, "citizen_of", d, "citizen-of", p.i, v.m(d).j+1, q)
+				continue
+			}
+		}
 		if (v.low(i) == "citizen" || v.low(i) == "national") && v.low(i+1) == "of" {
 			if c := v.np(i + 2); c >= 0 && v.isA(c, schema.Location) {
 				v.emit(pi, "citizen_of", c, "citizen-of", p.i, v.m(c).j, q)

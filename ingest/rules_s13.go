@@ -1,0 +1,179 @@
+package ingest
+
+// Session 13 rules: constructions real news uses for membership, residence
+// and nationality that the earlier rules missed. Each was read on the whole
+// Reuters corpus before it was switched on (figures in gates.go and
+// docs/extraction.md).
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/names"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// s13Rules runs the session-13 rules on one sentence.
+func (v *view) s13Rules() {
+	v.placePossessivePerson()
+	v.placeHomeOf()
+	v.partyIncluding()
+}
+
+// placePossessivePerson: "Florida's Marco Rubio", "Canada's Justin
+// Trudeau": a place's possessive right before a bare name presents the
+// person as the place's own. A country gives citizen_of; a state or city
+// lives_in (a politician named by the state he sits for lives there). A
+// title between the two ("China's Commerce Minister X") is left to the
+// title rules, and "Washington's" names the U.S. government, not the city.
+func (v *view) placePossessivePerson() {
+	for _, pi := range v.x.sentMents[v.si] {
+		pl := v.m(pi)
+		if !v.placeName(pi) || v.low(pl.j) != "'s" || v.low(pl.i) == "washington" {
+			continue
+		}
+		// "Trump's Florida's": a name joined to the place is another
+		// phrase; "Miami, New York's John F. Kennedy": in a list of
+		// places the possessive names a place in the place (an airport).
+		if pl.i > 0 && v.end[pl.i] >= 0 || v.low(pl.i-1) == "," && v.placeName(v.end[pl.i-1]) {
+			continue
+		}
+		p := v.start[pl.j+1]
+		if !v.namedPerson(p) {
+			continue
+		}
+		pred := "lives_in"
+		if v.isA(pi, schema.Country) {
+			pred = "citizen_of"
+		}
+		v.emit(p, pred, pi, "place-poss-person", pl.i, v.m(p).j, nil)
+	}
+}
+
+// placeHomeOf: "the Ohio home of X", "raided the Virginia home of the
+// campaign's former chairman X", "X's Ohio home": a person's home is where
+// the person lives. Past "of", the first person named is the owner unless
+// the name is itself a possessor ("the home of Trump's adviser X": X's).
+func (v *view) placeHomeOf() {
+	for k := 2; k+1 < len(v.t); k++ {
+		if v.low(k) != "home" && v.low(k) != "residence" {
+			continue
+		}
+		pl := v.end[k]
+		if !v.placeName(pl) {
+			continue
+		}
+		lo := v.m(pl).i
+		switch {
+		case v.low(lo-1) == "the" && v.low(k+1) == "of":
+			owner := -1
+			for j := k + 2; j < len(v.t) && j < k+10; j++ {
+				if w := v.low(j); w == "," || w == "." || w == ";" || w == "and" || w == "in" || strings.HasPrefix(v.t[j].Tag, "VB") {
+					break
+				}
+				mi := v.start[j]
+				if mi < 0 {
+					continue
+				}
+				m := v.m(mi)
+				if m.kind == kName && v.low(m.j) != "'s" {
+					if v.namedPerson(mi) {
+						owner = mi
+					}
+					break
+				}
+				if m.j > j {
+					j = m.j - 1
+				}
+			}
+			if owner >= 0 {
+				v.emit(owner, "lives_in", pl, "place-home-of", lo-1, v.m(owner).j, nil)
+			}
+		case v.low(lo-1) == "'s":
+			if p := v.end[lo-1]; v.namedPerson(p) {
+				v.emit(p, "lives_in", pl, "place-home-of", v.m(p).i, k+1, nil)
+			}
+		}
+	}
+}
+
+// partyMemberNouns follow a party adjective to name its members: in
+// "Republican senators, including X" X is one of them.
+var partyMemberNouns = map[string]bool{"senators": true, "lawmakers": true, "members": true, "leaders": true,
+	"governors": true, "legislators": true, "congressmen": true, "representatives": true, "colleagues": true}
+
+// partyIncluding: "Republicans, including Senate Majority Leader X",
+// "Democratic senators such as X": a person singled out of a party's
+// members is one of them. Only a name right after the cue (a title may
+// stand before it) counts, and a second name joined by "and".
+func (v *view) partyIncluding() {
+	for _, mi := range v.x.sentMents[v.si] {
+		m := v.m(mi)
+		if m.kind != kName || m.j-m.i != 1 || !v.isA(mi, schema.PoliticalParty) || !isAffiliation(m.surface) {
+			continue
+		}
+		k := m.j
+		switch w := v.low(m.i); {
+		case partyMemberNouns[v.low(k)] && (w == "republican" || w == "democratic"):
+			k++
+		case w == "republicans" || w == "democrats":
+		default:
+			continue
+		}
+		if v.low(k) == "," {
+			k++
+		}
+		switch {
+		case v.low(k) == "including":
+			k++
+		case v.low(k) == "such" && v.low(k+1) == "as":
+			k += 2
+		default:
+			continue
+		}
+		p := v.titledPerson(k)
+		if p < 0 {
+			continue
+		}
+		v.emit(p, "member_of", mi, "party-members-including", m.i, v.m(p).j, nil)
+		if j := v.m(p).j; v.low(j) == "and" {
+			if q := v.titledPerson(j + 1); q >= 0 {
+				v.emit(q, "member_of", mi, "party-members-including", m.i, v.m(q).j, nil)
+			}
+		}
+	}
+}
+
+// citizenEnd are the words that may follow "a U.S. citizen" in an
+// appositive: the phrase ends there, so "citizen"/"national" is its head
+// and not the first word of a title ("U.S. national security adviser").
+var citizenEnd = map[string]bool{",": true, ".": true, "": true, "born": true, "who": true, "living": true,
+	"and": true, "from": true, "of": true, "with": true, ";": true, ")": true}
+
+// titledPerson finds the person named at token k, past the capitalised
+// words of a title before the name ("Senate Majority Leader X", "Texas
+// Senator X"); -1 when the phrase there names nobody for certain.
+func (v *view) titledPerson(k int) int {
+	for j := k; j < len(v.t) && j < k+5; j++ {
+		if mi := v.start[j]; v.namedPerson(mi) {
+			return mi
+		}
+		if tx := v.t[j].Text; tx == "" || tx == v.low(j) || v.low(j) == "'s" {
+			return -1 // a lower-case word or a possessor: no title before a name
+		}
+	}
+	return -1
+}
+
+// namedPerson reports whether mention mi names a person for certain: by
+// its own cues or the entity's, or as a given name and a surname ("Marco
+// Rubio" right after a possessive has no cue of its own).
+func (v *view) namedPerson(mi int) bool {
+	if mi < 0 || v.m(mi).kind != kName || !v.isA(mi, schema.Person) {
+		return false
+	}
+	if m := v.m(mi); m.strength >= 3 || v.x.ents[m.ent].strength >= 3 {
+		return true
+	}
+	m := v.m(mi)
+	return m.j-m.i >= 2 && m.j-m.i <= 3 && names.Default().GivenOnly(v.t[m.i].Text)
+}

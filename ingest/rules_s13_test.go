@@ -1,0 +1,85 @@
+package ingest
+
+import "testing"
+
+// wantRule checks that the triple is read, and by the rule named: the tests
+// run every rule, so a rule that is off by default may read the same triple.
+func wantRule(t *testing.T, text, triple, rule string) {
+	t.Helper()
+	ext := extractText(t, text)
+	var by []string
+	for i, tr := range unsortedTriples(ext) {
+		if tr == triple {
+			if ext.Facts[i].Evidence.Rule == rule {
+				return
+			}
+			by = append(by, ext.Facts[i].Evidence.Rule)
+		}
+	}
+	t.Errorf("%q not read by %s (read by %v) in %s", triple, rule, by, text)
+}
+
+// Session 13: membership, residence and nationality constructions of real
+// news (rules_s13.go and the citizen appositive in rules.go). Sentences are
+// our own.
+
+func TestPlacePossessivePerson(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "country's leader is its citizen", text: "The summit ended on Friday.\n\nThe host greeted Norway's Maria Lunde at the start of the talks. Lunde said little.",
+			want: []string{"Maria Lunde|citizen_of|Norway"}},
+	})
+	// A state's senator lives there (possessive-place-lives, off by
+	// default, reads it too, from any possessive and title).
+	wantRule(t, "Lawmakers met on Tuesday.\n\nIdaho's Susan Marlow told reporters she would vote against the bill.", "Susan Marlow|lives_in|Idaho", "place-poss-person")
+	// "Denver, Ohio's James Kemper, Dallas": in a list of places the
+	// possessive names an airport. Another rule, off by default, reads the
+	// same triple, so the test looks at the rule.
+	ext := extractText(t, "Flights resumed on Monday.\n\nAirports affected include Denver, Ohio's James Kemper, Dallas and Atlanta.")
+	for _, f := range ext.Facts {
+		if f.Evidence.Rule == "place-poss-person" {
+			s, _ := ext.Entity(f.Subject)
+			t.Errorf("place-poss-person read %s %s in a list of places", s.Name, f.Predicate)
+		}
+	}
+}
+
+func TestPlaceHomeOf(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "the place home of the owner", text: "Police searched the Nevada home of the company's former treasurer Susan Marlow on Tuesday.",
+			want: []string{"Susan Marlow|lives_in|Nevada"}},
+	})
+	wantRule(t, "Investigators visited Susan Marlow's Oregon home last week.", "Susan Marlow|lives_in|Oregon", "place-home-of")
+}
+
+func TestCountryCitizenAppositive(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "a U.S. citizen", text: "Customs officers detained Tomas Varga, a U.S. citizen born in Hungary, at the border.",
+			want: []string{"Tomas Varga|citizen_of|U.S."}},
+		{name: "a national security title is no nationality", text: "The memo was written by Tomas Varga, a U.S. national security official, last year.",
+			not: []string{"Tomas Varga|citizen_of|U.S."}},
+	})
+}
+
+func TestPartyMembersIncluding(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "party noun, title, name", text: "Lawmakers met on Monday.\n\nThe plan was welcomed by several Democrats, including Senate Majority Leader Susan Marlow, on Monday.",
+			want: []string{"Susan Marlow|member_of|Democratic Party"}},
+		{name: "party adjective on members, two names", text: "Some Republican senators, such as Susan Marlow and Tom Hale, want changes to the bill.",
+			want: []string{"Susan Marlow|member_of|Republican Party", "Tom Hale|member_of|Republican Party"}},
+		{name: "no party before the cue", text: "Several senators, including Susan Marlow, want changes to the bill.",
+			not: []string{"Susan Marlow|member_of|Republican Party", "Susan Marlow|member_of|Democratic Party"}},
+	})
+}
+
+func TestRunsAgainst(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "ran against", text: "Voters were divided.\n\nThomas Wendt ran against Susan Marlow in the 2014 primary.",
+			want: []string{"Thomas Wendt|opposes|Susan Marlow"}},
+		{name: "possessive race", text: "Voters were divided.\n\nThomas Wendt's race against Susan Marlow has drawn national attention.",
+			want: []string{"Thomas Wendt|opposes|Susan Marlow"}},
+		{name: "a race won against", text: "Voters were divided.\n\nSusan Marlow won the Senate race against Thomas Wendt on Tuesday.",
+			want: []string{"Susan Marlow|opposes|Thomas Wendt"}},
+		{name: "running for, not against", text: "Voters were divided.\n\nThomas Wendt is running for the seat Susan Marlow holds.",
+			not: []string{"Thomas Wendt|opposes|Susan Marlow"}},
+	})
+}
