@@ -79,9 +79,17 @@ func (x *docState) roleSpan(toks []token, c chunk) (ri, rj int, ok bool) {
 		if rj < c.j && (toks[rj].Lower == "for" || toks[rj].Lower == "of") {
 			rest := c.j - (rj + 1)
 			take := rest
-			// Leave a trailing person name alone: "Secretary of State John Kerry".
+			// Leave a trailing person name alone: "Secretary of State John
+			// Kerry"; and a second title before it: "Chief of Staff General
+			// John Kelly" is a chief of staff and a general.
 			for n := 1; n < rest; n++ {
-				if x.g.given[toks[rj+1+n].Text] {
+				// "Secretary of State Clinton": the surname of a person the
+				// story named in full before ends the chunk.
+				if x.g.given[toks[rj+1+n].Text] || n == rest-1 && x.earlierPerson(toks[rj+1+n].Text) {
+					take = n
+					break
+				}
+				if w := toks[rj+1+n].Text; n+1 < rest && x.g.roleHeads[w] && upperFirst(toks[rj+2+n].Text) && x.g.given[toks[rj+2+n].Text] {
 					take = n
 					break
 				}
@@ -281,7 +289,16 @@ func (x *docState) segment(si int, c chunk) {
 		}
 		x.addMention(mention{sent: si, i: ri, j: rj, kind: kRole, surface: joinToks(toks[ri:rj]), class: schema.Role, strength: 3, ent: -1, roleOrg: org})
 		if rj < c.j {
-			x.segmentPlain(si, chunk{rj, c.j}, true)
+			pm := x.segmentPlain(si, chunk{rj, c.j}, true)
+			// "Queen Elizabeth", "King Salman", "Crown Prince Naruhito": a
+			// monarch's or a prince's one name is not told apart by itself
+			// (King Salman is not Mohammed bin Salman, whose last word he
+			// is); the title is part of the name news gives them. The role
+			// stays a fact of its own.
+			if pm >= 0 && c.j-rj == 1 && regnalTitles[joinToks(toks[ri:rj])] && x.ments[pm].kind == kName && x.ments[pm].class.IsA(schema.Person) && x.ments[pm].i == rj {
+				x.ments[pm].surface = joinToks(toks[ri:c.j])
+				x.ments[pm].stripped = x.ments[pm].surface
+			}
 		}
 		return
 	}
