@@ -79,3 +79,16 @@ func TestCapitalisedSpeechVerbEndsTheName(t *testing.T) {
 		t.Errorf("no State of Vermont: %v", triples(ext))
 	}
 }
+
+// A title word after a first name the tables lack, both one person to the
+// recogniser, is a surname: "Sven Prince" is no prince.
+func TestTitleWordAsSurname(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "Sven Prince", text: "The panel will also hear from Sven Prince, the founder of a security firm.",
+			want: []string{"Sven Prince|role|founder"}, not: []string{"Sven|role|Prince"}},
+	})
+	ext := extractText(t, "The panel will also hear from Sven Prince, the founder of a security firm.")
+	if e, ok := entityNamed(ext, "Sven Prince"); !ok || e.Class != schema.Person {
+		t.Errorf("Sven Prince: got %+v, want a Person", e)
+	}
+}

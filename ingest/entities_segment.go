@@ -25,6 +25,14 @@ func (x *docState) roleSpan(toks []token, c chunk) (ri, rj int, ok bool) {
 		if k > c.i && (x.g.given[toks[k-1].Text] || honorifics[toks[k-1].Text]) || k+1 < c.j && generational[toks[k+1].Text] {
 			continue
 		}
+		// "Erik Prince", "Tom Judge": a title word ending the chunk after
+		// a word no table knows, the two one person to the recogniser, is
+		// a surname (the given name is missing from the table).
+		if k == c.j-1 && k == c.i+1 && toks[k-1].Ent == "B-PER" && toks[k].Ent == "I-PER" && !x.g.roleMods[toks[k-1].Text] && !x.g.roleHeads[toks[k-1].Text] && !allCaps(toks[k-1].Text) {
+			if _, known := x.lookup(toks[k-1].Text); !known {
+				continue
+			}
+		}
 		// "General Motors", "Justice Department": a head followed by an org
 		// head is part of an organisation name, not a title.
 		if k+1 < c.j && (x.g.orgHeads[toks[k+1].Text] != "" || toks[k+1].Text == "Motors") {
