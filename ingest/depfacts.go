@@ -411,6 +411,15 @@ func (x *docState) widenRole(k int, title string, c deppat.Candidate, si int) {
 	if len(lt) <= len(lo) || !strings.HasSuffix(lt, " "+lo) {
 		return
 	}
+	// "Chief of Staff General X": the words before the title end another
+	// title of the name's ("Staff" of "Chief of Staff"), not this one.
+	if pre := strings.TrimSpace(title[:len(title)-len(old)]); pre != "" {
+		for _, mi := range x.sentMents[si] {
+			if m := x.ments[mi]; m.kind == kRole && m.surface != pre && strings.HasSuffix(m.surface, " "+pre) {
+				return
+			}
+		}
+	}
 	// Tags of the words after the first: a capital opening the sentence
 	// says nothing of a proper noun ("Chief executive X", "Today President").
 	tags := map[string]string{}

@@ -47,7 +47,7 @@ func init() {
 	some many most more much several few all any each every both either neither another other such
 	according asked speaking addressing pressed despite following between among about around against toward towards
 	said says told added one two three four five six seven eight nine ten first last next new former earlier later today yesterday tomorrow
-	mr mrs ms dr born`) {
+	mr mrs ms dr born like unlike`) {
 		functionWords[w] = true
 	}
 }
@@ -152,6 +152,9 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 	}
 	if arabicPrefix(t) {
 		return true
+	}
+	if x.capitalisedSpeechVerb(toks, i) {
+		return false
 	}
 	if tickerToken(toks, i) {
 		return false // "(NAVI.O)": a ticker, not a name
@@ -261,6 +264,24 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 	return true
 }
 
+// capitalisedSpeechVerb reports whether a capitalised word inside a
+// sentence is a speech verb that a name precedes ("attorney for the State
+// of Hawaii Tweeted: …", "X Wrote that …"): not part of the name. A
+// given name before it makes it a surname ("Edward Said"), and a capital
+// after it a headline's style ("Trump Says He Will …").
+func (x *docState) capitalisedSpeechVerb(toks []token, i int) bool {
+	t := toks[i]
+	if i == 0 || i+1 >= len(toks) || t.Text == t.Lower || allCaps(t.Text) || !(speechVerbs[t.Lower] || t.Lower == "tweeted" || t.Lower == "posted") {
+		return false
+	}
+	if !upperFirst(toks[i-1].Text) || x.g.given[toks[i-1].Text] {
+		return false
+	}
+	next := toks[i+1]
+	r, _ := utf8.DecodeRuneInString(next.Text)
+	return next.Text == ":" || nlp.IsOpenQuote(next.Text) || unicode.IsLower(r)
+}
+
 // openingAdjectives are capitalised only by the sentence they open; no name
 // in the gazetteers starts with one.
 var openingAdjectives = map[string]bool{"Top": true, "Embattled": true, "Incoming": true, "Outgoing": true,
@@ -354,7 +375,7 @@ func (x *docState) chunks(toks []token) []chunk {
 					continue
 				}
 				// "Croatian People's Party", "National Farmers' Union".
-				if (toks[j].Text == "'s" || toks[j].Text == "'") && groupNouns[prev] && x.g.orgHeads[toks[j+1].Text] != "" {
+				if (toks[j].Lower == "'s" || toks[j].Lower == "'") && groupNouns[prev] && x.g.orgHeads[toks[j+1].Text] != "" {
 					j++
 					continue
 				}

@@ -152,7 +152,7 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 				for after < len(toks) && after < c.j+5 && upperFirst(toks[after].Text) {
 					after++
 				}
-				titled := after < len(toks) && (toks[after].Text == "'s" || x.g.roleNouns[toks[after].Lower] && toks[after].Text == toks[after].Lower)
+				titled := after < len(toks) && (toks[after].Lower == "'s" || x.g.roleNouns[toks[after].Lower] && toks[after].Text == toks[after].Lower)
 				// "Michael Flynn, U.S. President Donald Trump's former
 				// adviser": a person's full name before a place is no town.
 				fullName := n >= 2 && x.g.given[first] && x.g.locHeads[last] == "" && names.Default().PlausibleFullName(text(toks[c.i:c.j]))

@@ -25,6 +25,14 @@ func (x *docState) roleSpan(toks []token, c chunk) (ri, rj int, ok bool) {
 		if k > c.i && (x.g.given[toks[k-1].Text] || honorifics[toks[k-1].Text]) || k+1 < c.j && generational[toks[k+1].Text] {
 			continue
 		}
+		// "Erik Prince", "Tom Judge": a title word ending the chunk after
+		// a word no table knows, the two one person to the recogniser, is
+		// a surname (the given name is missing from the table).
+		if k == c.j-1 && k == c.i+1 && toks[k-1].Ent == "B-PER" && toks[k].Ent == "I-PER" && !x.g.roleMods[toks[k-1].Text] && !x.g.roleHeads[toks[k-1].Text] && !allCaps(toks[k-1].Text) {
+			if _, known := x.lookup(toks[k-1].Text); !known {
+				continue
+			}
+		}
 		// "General Motors", "Justice Department": a head followed by an org
 		// head is part of an organisation name, not a title.
 		if k+1 < c.j && (x.g.orgHeads[toks[k+1].Text] != "" || toks[k+1].Text == "Motors") {
@@ -79,9 +87,17 @@ func (x *docState) roleSpan(toks []token, c chunk) (ri, rj int, ok bool) {
 		if rj < c.j && (toks[rj].Lower == "for" || toks[rj].Lower == "of") {
 			rest := c.j - (rj + 1)
 			take := rest
-			// Leave a trailing person name alone: "Secretary of State John Kerry".
+			// Leave a trailing person name alone: "Secretary of State John
+			// Kerry"; and a second title before it: "Chief of Staff General
+			// John Kelly" is a chief of staff and a general.
 			for n := 1; n < rest; n++ {
-				if x.g.given[toks[rj+1+n].Text] {
+				// "Secretary of State Clinton": the surname of a person the
+				// story named in full before ends the chunk.
+				if x.g.given[toks[rj+1+n].Text] || n == rest-1 && x.earlierPerson(toks[rj+1+n].Text) {
+					take = n
+					break
+				}
+				if w := toks[rj+1+n].Text; n+1 < rest && x.g.roleHeads[w] && upperFirst(toks[rj+2+n].Text) && x.g.given[toks[rj+2+n].Text] {
 					take = n
 					break
 				}
@@ -281,7 +297,16 @@ func (x *docState) segment(si int, c chunk) {
 		}
 		x.addMention(mention{sent: si, i: ri, j: rj, kind: kRole, surface: joinToks(toks[ri:rj]), class: schema.Role, strength: 3, ent: -1, roleOrg: org})
 		if rj < c.j {
-			x.segmentPlain(si, chunk{rj, c.j}, true)
+			pm := x.segmentPlain(si, chunk{rj, c.j}, true)
+			// "Queen Elizabeth", "King Salman", "Crown Prince Naruhito": a
+			// monarch's or a prince's one name is not told apart by itself
+			// (King Salman is not Mohammed bin Salman, whose last word he
+			// is); the title is part of the name news gives them. The role
+			// stays a fact of its own.
+			if pm >= 0 && c.j-rj == 1 && regnalTitles[joinToks(toks[ri:rj])] && x.ments[pm].kind == kName && x.ments[pm].class.IsA(schema.Person) && x.ments[pm].i == rj {
+				x.ments[pm].surface = joinToks(toks[ri:c.j])
+				x.ments[pm].stripped = x.ments[pm].surface
+			}
 		}
 		return
 	}

@@ -92,7 +92,9 @@ func (x *docState) splitTitles(si int, c chunk, person bool) (int, bool) {
 			if n == 0 && it.i == c.i {
 				// "Deputy" found by the name patterns, "Attorney General" here:
 				// one title.
-				if r := x.roleEndingAt(si, it.i); r >= 0 {
+				// A title closed by its complement ("Chief of Staff") is
+				// whole: the title after it is a second one ("General").
+				if r := x.roleEndingAt(si, it.i); r >= 0 && !complementTitle(x.ments[r].surface) {
 					x.ments[r].j = it.j
 					x.ments[r].surface = joinToks(toks[x.ments[r].i:it.j])
 					prev = -1
@@ -331,4 +333,10 @@ func (v *view) partyNameRules() {
 			v.emit(p, "member_of", mi, "party-name", m.i, v.m(p).j, nil)
 		}
 	}
+}
+
+// complementTitle reports whether a title has an "of" or "for" complement
+// ("Chief of Staff", "Secretary of State"): such a title is complete.
+func complementTitle(s string) bool {
+	return strings.Contains(s, " of ") || strings.Contains(s, " for ")
 }

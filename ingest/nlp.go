@@ -13,6 +13,10 @@ import (
 type token struct {
 	nlp.Token
 	Lower string // lower case, curly apostrophes straightened ("’s" → "'s")
+	// Former is set on a word that "then-" or "ex-" was cut from
+	// ("then-Homeland Security Secretary X"): the title it opens no
+	// longer holds.
+	Former bool
 }
 
 // sentence is a run of tokens with its byte span in the document.
@@ -38,11 +42,37 @@ func wrapSentences(doc *nlp.Doc) []sentence {
 	for i, s := range doc.Sentences {
 		toks := make([]token, len(s.Tokens))
 		for k, t := range s.Tokens {
-			toks[k] = token{Token: t, Lower: lowerForm(t.Text)}
+			former := false
+			if n := formerPrefix(t.Text); n > 0 {
+				// "then-Vice President X", "ex-FBI Director Y": the tokenizer
+				// keeps the hyphenated word whole, which hid the title's first
+				// word ("President" alone, "Security Secretary"). The rules
+				// read the word after the prefix, with offsets that still
+				// point into the text; the tagger and parser have already
+				// run on the whole word.
+				t.Text, t.Start, former = t.Text[n:], t.Start+n, true
+			}
+			toks[k] = token{Token: t, Lower: lowerForm(t.Text), Former: former}
 		}
 		out[i] = sentence{Start: s.Start, End: s.End, Para: s.Para, Toks: toks}
 	}
 	return out
+}
+
+// formerPrefix returns the length of a "then-" or "ex-" before a
+// capitalised word ("then-Homeland", "ex-FBI"), or 0. Lower-case words
+// ("ex-wife", "then-candidate") and other prefixes ("anti-Trump") keep
+// their hyphen.
+func formerPrefix(w string) int {
+	for _, p := range []string{"then-", "ex-", "Then-", "Ex-"} {
+		if len(w) > len(p)+1 && strings.HasPrefix(w, p) {
+			r, _ := utf8.DecodeRuneInString(w[len(p):])
+			if unicode.IsUpper(r) && !strings.Contains(w[len(p):], "-") {
+				return len(p)
+			}
+		}
+	}
+	return 0
 }
 
 func guessTag(s string) string {

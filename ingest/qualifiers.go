@@ -166,7 +166,7 @@ var formerWords = map[string]bool{"former": true, "ex": true, "onetime": true, "
 func (v *view) formerBefore(lo int) bool {
 	k := lo
 	for steps := 0; k > 0 && steps < 4; steps++ {
-		if formerWords[v.low(k-1)] {
+		if k < len(v.t) && v.t[k].Former || formerWords[v.low(k-1)] {
 			return true
 		}
 		if mi := v.end[k]; mi >= 0 && v.m(mi).i < k && !v.isA(mi, schema.Person) {

@@ -252,6 +252,12 @@ func (x *docState) retype(si int) {
 				// "Tupelo, Miss." and "Kosovo, Sandzak and Vojvodina" are
 				// lists; "Greenville, S.C., Dana Whitlock built" is not.
 				inList := nb > n || low(m.j) == "," || low(m.j) == "and" || low(m.j) == "or"
+				// "Corker and Flake, Oklahoma's Lankford": a place before a
+				// possessive names whose the next name is; it is no item of
+				// the list before it.
+				if nb > n && low(o.j) == "'s" {
+					continue
+				}
 				if gap == "and" || gap == "or" || gap == "," && o.class.IsA(schema.Location) && inList {
 					m.class, m.strength = o.class.Top(), 2
 					if o.class.IsA(schema.Location) {
@@ -261,6 +267,36 @@ func (x *docState) retype(si int) {
 					break
 				}
 			}
+		}
+	}
+	x.stateMember(si)
+}
+
+// stateMember types "Oklahoma's Lankford questions whether …", "Florida's
+// Scott pitches …": one unknown word after a state's possessive, followed
+// by a verb, is the state's senator or governor, whom news names by the
+// surname alone; the recogniser often calls it an organisation. A company
+// there ("Ohio's Kroger shares") is followed by a noun, and a name any
+// table knows keeps its class.
+func (x *docState) stateMember(si int) {
+	toks := x.sents[si].Toks
+	for n, mi := range x.sentMents[si] {
+		m := &x.ments[mi]
+		if m.kind != kName || m.j-m.i != 1 || m.strength >= 3 || m.class.IsA(schema.Person) || n == 0 || m.j+1 >= len(toks) {
+			continue
+		}
+		p := x.ments[x.sentMents[si][n-1]]
+		if p.kind != kName || p.j+1 != m.i || toks[p.j].Lower != "'s" || !p.class.IsA(schema.Region) {
+			continue
+		}
+		if _, known := x.lookup(m.surface); known || allCaps(m.surface) {
+			continue
+		}
+		next, after := toks[m.j], toks[m.j+1]
+		verb := strings.HasPrefix(next.Tag, "VB") && next.Tag != "VBG" && next.Tag != "VBN" ||
+			next.Tag == "NNS" && next.Text == next.Lower && (after.Lower == "whether" || after.Lower == "that" || after.Tag == "DT" || after.Tag == "TO")
+		if verb && next.Text == next.Lower {
+			m.class, m.strength = schema.Person, 2
 		}
 	}
 }

@@ -85,6 +85,11 @@ func (v *view) titleRules() {
 			continue
 		}
 		p := v.start[m.j]
+		if p >= 0 && v.m(p).kind == kRole && complementTitle(m.surface) {
+			// "Chief of Staff General John Kelly": a whole title, then a
+			// rank; both are the name's.
+			p = v.start[v.m(p).j]
+		}
 		if p < 0 || !v.isA(p, schema.Person) {
 			continue
 		}

@@ -19,3 +19,9 @@ var departments = map[string]bool{"treasury": true, "energy": true, "agriculture
 	"commerce": true, "defense": true, "defence": true, "justice": true, "homeland security": true,
 	"health": true, "veterans affairs": true, "hud": true, "navy": true, "army": true, "air force": true,
 	"home": true, "foreign": true, "housing and urban development": true, "health and human services": true}
+
+// regnalTitles are the titles of monarchs, princes and popes, which news
+// writes before one name only ("Queen Elizabeth", "King Salman", "Pope
+// Francis"): with that one name they are the person's name.
+var regnalTitles = map[string]bool{"King": true, "Queen": true, "Prince": true, "Princess": true,
+	"Crown Prince": true, "Emperor": true, "Empress": true, "Emir": true, "Sultan": true, "Pope": true}

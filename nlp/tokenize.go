@@ -201,6 +201,12 @@ func appendSentences(out []Sentence, toks []Token, para int) []Sentence {
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i].Text
+		if companyEnd(toks, i) {
+			// "… made by Lockheed Martin Corp. The plan …": the suffix's
+			// period ends the sentence too.
+			flush(i + 1)
+			continue
+		}
 		if !(strings.HasPrefix(t, ".") || t[0] == '!' || t[0] == '?' || t == "…") {
 			continue
 		}
@@ -221,6 +227,30 @@ func appendSentences(out []Sentence, toks []Token, para int) []Sentence {
 	flush(len(toks))
 	return out
 }
+
+// companyEnd reports whether toks[i] is a company's abbreviated suffix
+// ("Inc.", "Corp.", "Co.", "Ltd.") whose period also ends the sentence:
+// the next word is an opening quote or one that opens sentences and never
+// continues a name ("The", "During", "Former"). A capitalised name after
+// it may go on the sentence ("Apple Inc. Chief Executive Tim Cook"), so
+// it does not cut.
+func companyEnd(toks []Token, i int) bool {
+	if i+1 >= len(toks) || !companySuffixes[strings.ToLower(toks[i].Text)] {
+		return false
+	}
+	next := toks[i+1].Text
+	return IsOpenQuote(next) || sentenceOpeners[next]
+}
+
+var companySuffixes = map[string]bool{"inc.": true, "corp.": true, "co.": true, "ltd.": true}
+
+// sentenceOpeners are capitalised words that start a sentence and are no
+// part of a company's or a person's name.
+var sentenceOpeners = map[string]bool{"The": true, "A": true, "An": true, "This": true, "That": true, "These": true,
+	"Those": true, "He": true, "She": true, "It": true, "They": true, "We": true, "I": true, "His": true, "Her": true,
+	"Its": true, "Their": true, "But": true, "And": true, "In": true, "On": true, "During": true, "After": true,
+	"Before": true, "Since": true, "While": true, "When": true, "However": true, "Meanwhile": true, "Former": true,
+	"Current": true, "Last": true, "Earlier": true, "Later": true, "Shares": true}
 
 // IsOpenQuote reports whether a token opens a quotation.
 func IsOpenQuote(t string) bool {

@@ -116,3 +116,21 @@ func BenchmarkSegment(b *testing.B) {
 		Segment(text)
 	}
 }
+
+// A company's abbreviated suffix ends the sentence when a word that only
+// opens sentences follows, and never when a name may go on.
+func TestCompanySuffixEndsSentence(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"The jets are made by Kestrel Aviation Corp. The plan is larger.", 2},
+		{"The suit was backed by Norvik Inc. “We will be harmed,” it said.", 2},
+		{"Analysts at Norvik Inc. Chief Executive Tom Varga said nothing.", 1},
+		{"Shares of Dunmore Co. Ltd. rose.", 1},
+	} {
+		if got := len(Segment(c.text).Sentences); got != c.want {
+			t.Errorf("%q: %d sentences, want %d", c.text, got, c.want)
+		}
+	}
+}
