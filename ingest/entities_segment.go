@@ -22,7 +22,10 @@ func (x *docState) roleSpan(toks []token, c chunk) (ri, rj int, ok bool) {
 			continue
 		}
 		// "Martin Luther King Jr.", "Billie Jean King": a surname, not a title.
-		if k > c.i && (x.g.given[toks[k-1].Text] || honorifics[toks[k-1].Text]) || k+1 < c.j && generational[toks[k+1].Text] {
+		// But a place's name that is also a given name, before a title and
+		// a name, is the place: "Republican Party of Virginia Chairman
+		// John Whitbeck", "Georgia Governor Nathan Deal".
+		if k > c.i && (x.g.given[toks[k-1].Text] && !x.placeBeforeTitle(toks, c, k) || honorifics[toks[k-1].Text]) || k+1 < c.j && generational[toks[k+1].Text] {
 			continue
 		}
 		// "Erik Prince", "Tom Judge": a title word ending the chunk after
@@ -274,6 +277,17 @@ func (x *docState) segment(si int, c chunk) {
 				}
 			}
 			org = x.segmentHint(si, chunk{oi, ri}, hint)
+			// "Housing and Urban Development Secretary X" opening a
+			// sentence: the recogniser may leave the department's name
+			// unclassed; its title says what it is.
+			if org < 0 && hint == schema.Organization {
+				for a := oi + 1; a < ri-1; a++ {
+					if toks[a].Text == "and" && x.departmentAnd(toks, oi, a, rj) {
+						org = x.addNamed(si, chunk{oi, ri}, schema.Organization)
+						break
+					}
+				}
+			}
 		}
 		// "drug wholesaler Cardinal Health Inc": a company's name that
 		// opens with a title word is the company's.
@@ -699,4 +713,12 @@ func (x *docState) insideOrgName(toks []token, c chunk, k int) bool {
 		}
 	}
 	return false
+}
+
+// placeBeforeTitle reports whether the word before the title's head at k
+// is a place the tables know and a given name follows the head: the place
+// names whose office it is, however many people bear its name.
+func (x *docState) placeBeforeTitle(toks []token, c chunk, k int) bool {
+	e, ok := x.lookup(toks[k-1].Text)
+	return ok && e.Class.IsA(schema.Location) && k+2 < c.j && x.g.given[toks[k+1].Text]
 }
