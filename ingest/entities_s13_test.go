@@ -149,3 +149,25 @@ func TestStateLeaningSurname(t *testing.T) {
 		}
 	}
 }
+
+// "a Kessler loyalist", "a Kessler supporter" say whose side someone is on:
+// the name before them is no employer, and a surname the story reads
+// weakly stays a person.
+func TestPartisanNounKeepsThePerson(t *testing.T) {
+	ext := extractText(t, "While Kessler said last week he was staying, critics disagreed. The envoy, a Kessler loyalist and a hard-liner, would take over the post.")
+	if e, ok := entityNamed(ext, "Kessler"); !ok || e.Class != schema.Person {
+		t.Errorf("Kessler: got %+v, want a Person", e)
+	}
+}
+
+// "the Super PAC Northern Bridge": the kind of body before its name is no
+// part of it, and a head word of places in the name makes no facility.
+func TestSuperPACBeforeName(t *testing.T) {
+	ext := extractText(t, "The Super PAC Northern Bridge, which backs Democratic candidates, is running ads in three states.")
+	if e, ok := entityNamed(ext, "Northern Bridge"); !ok || e.Class != schema.Organization {
+		t.Errorf("Northern Bridge: got %+v, want an Organization", e)
+	}
+	if _, ok := entityNamed(ext, "Super PAC Northern Bridge"); ok {
+		t.Errorf("the kind of body joined the name: %v", triples(ext))
+	}
+}

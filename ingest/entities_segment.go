@@ -177,6 +177,17 @@ func (x *docState) segment(si int, c chunk) {
 	if c.i >= c.j {
 		return
 	}
+	// "the Super PAC American Bridge", "super PAC Priorities USA": the kind
+	// of body before its name is no part of it, and says what it is (a
+	// bridge's head word does not make it a facility).
+	if c.j-c.i >= 2 && toks[c.i].Text == "PAC" && c.i > 0 && toks[c.i-1].Lower == "super" || c.j-c.i >= 3 && toks[c.i].Text == "Super" && toks[c.i+1].Text == "PAC" {
+		k := c.i + 1
+		if toks[c.i].Text == "Super" {
+			k++
+		}
+		x.addNamed(si, chunk{k, c.j}, schema.Organization)
+		return
+	}
 	// "Democratic Presidential candidate X": an office's adjective
 	// capitalised before a lower-case title is the title's.
 	for c.j-c.i >= 2 && c.j < len(toks) && officeAdjectives[toks[c.j-1].Text] && toks[c.j].Text == toks[c.j].Lower {

@@ -169,7 +169,7 @@ func (x *docState) retype(si int) {
 			case placeHeadNouns[low(m.j)]:
 				m.class, m.strength = schema.Location, 2
 				continue
-			case k < len(toks) && (x.g.roleNouns[low(k)] || occupationShape(low(k))) && low(k) != "killer" && low(k) != "murderer" && low(k) != "supporter":
+			case k < len(toks) && (x.g.roleNouns[low(k)] || occupationShape(low(k))) && !partisanNouns[low(k)]:
 				m.class, m.strength = schema.Organization, 2
 				continue
 			}
@@ -272,6 +272,14 @@ func (x *docState) retype(si int) {
 	}
 	x.stateMember(si)
 }
+
+// partisanNouns after "a NAME" say whose side someone is on, not where
+// they work: "a Trump loyalist", "a Kessler supporter" name a person as
+// readily as a body, so they decide no class ("killer" and "murderer"
+// name a victim).
+var partisanNouns = map[string]bool{"killer": true, "murderer": true, "supporter": true, "supporters": true,
+	"loyalist": true, "loyalists": true, "ally": true, "allies": true, "backer": true, "backers": true,
+	"confidant": true, "critic": true, "critics": true, "donor": true, "donors": true}
 
 // stateMember types "Oklahoma's Lankford questions whether …", "Florida's
 // Scott pitches …": one unknown word after a state's possessive, followed
