@@ -429,6 +429,12 @@ func (x *docState) chunks(toks []token) []chunk {
 						j++
 						continue
 					}
+					// "Housing and Urban Development Secretary X": two fields
+					// that "and" joins before a title name one department.
+					if x.departmentAnd(toks, i, j, k) {
+						j++
+						continue
+					}
 					// "the State Department and U.S. Agency for International
 					// Development": a body's name complete before "and" and a
 					// second one after it are two bodies ("Farmers Bank and
@@ -665,7 +671,10 @@ func (x *docState) findMentions(si int) {
 			if det > 0 && strings.Contains(toks[det].Text, "-") && toks[det-1].Lower == "the" {
 				det-- // "the Tarsis-backed militia"
 			}
-			if ti > 0 && toks[det].Lower == "the" && !(ti+1 < len(toks) && (toks[ti+1].Lower == "of" || toks[ti+1].Text == "'s")) && (ti < 2 || !x.isNameToken(toks, ti-2) || toks[ti-2].Lower != "the") {
+			// "the agency's deputy director, X" is the agency's, with a
+			// straight apostrophe as with a curly one (the curly one always
+			// counted and gave the bureau its deputy director).
+			if ti > 0 && toks[det].Lower == "the" && !(ti+1 < len(toks) && toks[ti+1].Lower == "of") && (ti < 2 || !x.isNameToken(toks, ti-2) || toks[ti-2].Lower != "the") {
 				x.addMention(mention{sent: si, i: det, j: ti + 1, kind: kPronoun, surface: "the " + t.Lower, class: schema.Organization, ent: -1, roleOrg: -1})
 			}
 		}
@@ -751,6 +760,43 @@ func contraction(t string) bool {
 		return strings.HasSuffix(head, "n")
 	case "s":
 		return functionWords[head] || head == "let" || head == "what" || head == "who"
+	}
+	return false
+}
+
+// departmentAnd reports whether the "and" at token j joins the two fields
+// of one department named before a title, in the run of name tokens
+// [i, k): "Housing and Urban Development Secretary", "Health and Human
+// Services Secretary". The words after "and" up to the title's head are
+// capitalised words of no table, one at least no title's modifier ("Trump
+// and Defense Secretary X" names two people); the word before "and" is no
+// known name, given name or person ("Kelly and Homeland Security
+// Secretary X"), and no title or given name comes before it in the run.
+func (x *docState) departmentAnd(toks []token, i, j, k int) bool {
+	if j-1 < i {
+		return false
+	}
+	left := toks[j-1]
+	if _, known := x.lookup(left.Text); known || x.g.given[left.Text] || left.Ent == "B-PER" || left.Ent == "I-PER" || x.earlierPerson(left.Text) || !upperFirst(left.Text) || x.g.roleHeads[left.Text] {
+		return false
+	}
+	// "Energy Secretary Rick Perry and EPA Administrator X": a title or a
+	// given name before "and" makes the left part a person's.
+	for _, t := range toks[i:j] {
+		if x.g.roleHeads[t.Text] || x.g.given[t.Text] {
+			return false
+		}
+	}
+	fields := false
+	for h := j + 1; h < k; h++ {
+		w := toks[h].Text
+		if x.g.roleHeads[w] && !x.g.roleMods[w] {
+			return h >= j+2 && fields
+		}
+		if _, known := x.lookup(w); known || x.g.given[w] || !upperFirst(w) || allCaps(w) || x.g.orgHeads[w] != "" {
+			return false
+		}
+		fields = fields || !x.g.roleMods[w]
 	}
 	return false
 }

@@ -152,7 +152,10 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 				for after < len(toks) && after < c.j+5 && upperFirst(toks[after].Text) {
 					after++
 				}
-				titled := after < len(toks) && (toks[after].Lower == "'s" || x.g.roleNouns[toks[after].Lower] && toks[after].Text == toks[after].Lower)
+				// "Like Corker, Oklahoma conservative Lankford": a leaning
+				// between the place and a name describes the next person.
+				titled := after < len(toks) && (toks[after].Lower == "'s" || x.g.roleNouns[toks[after].Lower] && toks[after].Text == toks[after].Lower ||
+					leanings[toks[after].Text] && after+1 < len(toks) && upperFirst(toks[after+1].Text))
 				// "Michael Flynn, U.S. President Donald Trump's former
 				// adviser": a person's full name before a place is no town.
 				fullName := n >= 2 && x.g.given[first] && x.g.locHeads[last] == "" && names.Default().PlausibleFullName(text(toks[c.i:c.j]))
@@ -506,6 +509,14 @@ func init() {
 		commonPlurals[w] = true
 	}
 }
+
+// leanings are the lower-case political leanings news puts between a
+// politician's state and name ("Oklahoma conservative Lankford").
+var leanings = map[string]bool{"conservative": true, "liberal": true, "moderate": true, "progressive": true, "centrist": true}
+
+// firmNouns right before a name make it a firm ("risk consultancy Verisk
+// Maplecroft", "military contractor Blackwater"), as orgNouns do.
+var firmNouns = map[string]bool{"consultancy": true, "consultancies": true, "contractor": true, "contractors": true}
 
 // orgNouns in an appositive make the name before them an organisation.
 var orgNouns = map[string]bool{"company": true, "firm": true, "group": true, "organisation": true, "organization": true,

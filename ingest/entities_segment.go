@@ -22,7 +22,10 @@ func (x *docState) roleSpan(toks []token, c chunk) (ri, rj int, ok bool) {
 			continue
 		}
 		// "Martin Luther King Jr.", "Billie Jean King": a surname, not a title.
-		if k > c.i && (x.g.given[toks[k-1].Text] || honorifics[toks[k-1].Text]) || k+1 < c.j && generational[toks[k+1].Text] {
+		// But a place's name that is also a given name, before a title and
+		// a name, is the place: "Republican Party of Virginia Chairman
+		// John Whitbeck", "Georgia Governor Nathan Deal".
+		if k > c.i && (x.g.given[toks[k-1].Text] && !x.placeBeforeTitle(toks, c, k) || honorifics[toks[k-1].Text]) || k+1 < c.j && generational[toks[k+1].Text] {
 			continue
 		}
 		// "Erik Prince", "Tom Judge": a title word ending the chunk after
@@ -174,6 +177,17 @@ func (x *docState) segment(si int, c chunk) {
 	if c.i >= c.j {
 		return
 	}
+	// "the Super PAC American Bridge", "super PAC Priorities USA": the kind
+	// of body before its name is no part of it, and says what it is (a
+	// bridge's head word does not make it a facility).
+	if c.j-c.i >= 2 && toks[c.i].Text == "PAC" && c.i > 0 && toks[c.i-1].Lower == "super" || c.j-c.i >= 3 && toks[c.i].Text == "Super" && toks[c.i+1].Text == "PAC" {
+		k := c.i + 1
+		if toks[c.i].Text == "Super" {
+			k++
+		}
+		x.addNamed(si, chunk{k, c.j}, schema.Organization)
+		return
+	}
 	// "Democratic Presidential candidate X": an office's adjective
 	// capitalised before a lower-case title is the title's.
 	for c.j-c.i >= 2 && c.j < len(toks) && officeAdjectives[toks[c.j-1].Text] && toks[c.j].Text == toks[c.j].Lower {
@@ -274,6 +288,17 @@ func (x *docState) segment(si int, c chunk) {
 				}
 			}
 			org = x.segmentHint(si, chunk{oi, ri}, hint)
+			// "Housing and Urban Development Secretary X" opening a
+			// sentence: the recogniser may leave the department's name
+			// unclassed; its title says what it is.
+			if org < 0 && hint == schema.Organization {
+				for a := oi + 1; a < ri-1; a++ {
+					if toks[a].Text == "and" && x.departmentAnd(toks, oi, a, rj) {
+						org = x.addNamed(si, chunk{oi, ri}, schema.Organization)
+						break
+					}
+				}
+			}
 		}
 		// "drug wholesaler Cardinal Health Inc": a company's name that
 		// opens with a title word is the company's.
@@ -699,4 +724,12 @@ func (x *docState) insideOrgName(toks []token, c chunk, k int) bool {
 		}
 	}
 	return false
+}
+
+// placeBeforeTitle reports whether the word before the title's head at k
+// is a place the tables know and a given name follows the head: the place
+// names whose office it is, however many people bear its name.
+func (x *docState) placeBeforeTitle(toks []token, c chunk, k int) bool {
+	e, ok := x.lookup(toks[k-1].Text)
+	return ok && e.Class.IsA(schema.Location) && k+2 < c.j && x.g.given[toks[k+1].Text]
 }

@@ -169,7 +169,7 @@ func (x *docState) retype(si int) {
 			case placeHeadNouns[low(m.j)]:
 				m.class, m.strength = schema.Location, 2
 				continue
-			case k < len(toks) && (x.g.roleNouns[low(k)] || occupationShape(low(k))) && low(k) != "killer" && low(k) != "murderer" && low(k) != "supporter":
+			case k < len(toks) && (x.g.roleNouns[low(k)] || occupationShape(low(k))) && !partisanNouns[low(k)]:
 				m.class, m.strength = schema.Organization, 2
 				continue
 			}
@@ -217,7 +217,7 @@ func (x *docState) retype(si int) {
 		}
 		// "product manufacturers Owens-Corning Fiberglass", "the firm
 		// Eaglebrook": an organisation noun right before the name.
-		if pw := low(m.i - 1); m.i > 0 && toks[m.i-1].Text == pw && (orgNouns[pw] || orgNouns[strings.TrimSuffix(pw, "s")] || strings.HasSuffix(pw, "makers") || pw == "manufacturers") && !x.g.given[toks[m.i].Text] {
+		if pw := low(m.i - 1); m.i > 0 && toks[m.i-1].Text == pw && (orgNouns[pw] || orgNouns[strings.TrimSuffix(pw, "s")] || firmNouns[pw] || strings.HasSuffix(pw, "makers") || pw == "manufacturers") && !x.g.given[toks[m.i].Text] {
 			m.class, m.strength = schema.Organization, 2
 			continue
 		}
@@ -254,8 +254,9 @@ func (x *docState) retype(si int) {
 				inList := nb > n || low(m.j) == "," || low(m.j) == "and" || low(m.j) == "or"
 				// "Corker and Flake, Oklahoma's Lankford": a place before a
 				// possessive names whose the next name is; it is no item of
-				// the list before it.
-				if nb > n && low(o.j) == "'s" {
+				// the list before it; nor before a leaning and a name
+				// ("Corker, Oklahoma conservative Lankford").
+				if nb > n && (low(o.j) == "'s" || leanings[low(o.j)] && upperFirst(toks[min(o.j+1, len(toks)-1)].Text)) {
 					continue
 				}
 				if gap == "and" || gap == "or" || gap == "," && o.class.IsA(schema.Location) && inList {
@@ -272,6 +273,14 @@ func (x *docState) retype(si int) {
 	x.stateMember(si)
 }
 
+// partisanNouns after "a NAME" say whose side someone is on, not where
+// they work: "a Trump loyalist", "a Kessler supporter" name a person as
+// readily as a body, so they decide no class ("killer" and "murderer"
+// name a victim).
+var partisanNouns = map[string]bool{"killer": true, "murderer": true, "supporter": true, "supporters": true,
+	"loyalist": true, "loyalists": true, "ally": true, "allies": true, "backer": true, "backers": true,
+	"confidant": true, "critic": true, "critics": true, "donor": true, "donors": true}
+
 // stateMember types "Oklahoma's Lankford questions whether …", "Florida's
 // Scott pitches …": one unknown word after a state's possessive, followed
 // by a verb, is the state's senator or governor, whom news names by the
@@ -286,7 +295,9 @@ func (x *docState) stateMember(si int) {
 			continue
 		}
 		p := x.ments[x.sentMents[si][n-1]]
-		if p.kind != kName || p.j+1 != m.i || toks[p.j].Lower != "'s" || !p.class.IsA(schema.Region) {
+		// "Oklahoma conservative Lankford questions …": a leaning in
+		// the possessive's place.
+		if p.kind != kName || p.j+1 != m.i || toks[p.j].Lower != "'s" && !leanings[toks[p.j].Text] || !p.class.IsA(schema.Region) {
 			continue
 		}
 		if _, known := x.lookup(m.surface); known || allCaps(m.surface) {
