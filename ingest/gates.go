@@ -258,6 +258,10 @@ var ruleGates = map[string]RuleGate{
 	"dep:surface-poss-place-title-name":  {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"China's Commerce Minister X\" → works_for China (sample 4/4, every fact on the corpus)", SampleRight: 4, Sampled: 4},
 	"dep:calls-to-resign":                {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"X called for Y to resign\", \"X pressed Y to quit\" (sample 5/5 with calls-to-step-down, every fact on the corpus once a person is the caller: \"some Republicans in the state\" read as the party)", SampleRight: 5, Sampled: 5},
 	"dep:calls-to-step-down":             {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"X called on Y to step aside / drop out\" (read with calls-to-resign)", SampleRight: 5, Sampled: 5},
+	"dep:calls-for-resignation":          {Right: 0, Facts: 0, On: true, Note: "session 13: \"X called for Y's resignation\", \"X sought Y's ouster\" → opposes; a person or a named body calls (not on the 2017 corpus; own test sentences)", SampleRight: 0, Sampled: 0},
+	"dep:calls-for-resignation-of":       {Right: 0, Facts: 0, On: true, Note: "session 13: \"X demanded the resignation of Y\" (read with calls-for-resignation)", SampleRight: 0, Sampled: 0},
+	"dep:says-should-resign":             {Right: 0, Facts: 0, On: true, Note: "session 13: \"X said Y should resign\" → opposes; \"would resign\" is a report, not read; \"should step aside if …\" supposes, not read (corpus: 2 new facts, 2 right, with says-should-step-down)", SampleRight: 2, Sampled: 2},
+	"dep:says-should-step-down":          {Right: 0, Facts: 0, On: true, Note: "session 13: \"X said Y should step down\" (read with says-should-resign)", SampleRight: 0, Sampled: 0},
 	// session 12, speech_views.go
 	"quote-view-header": {Right: 0, Facts: 0, On: true, Note: "not in the Reuters dev articles; Instant View pages, \"NAME, TITLE AT FIRM, CITY: “…”\" in capitals (gold11 0185: the page's 12 said rows; corpus: 3 such pages, all 43 new facts read, 43 right; 2 chain facts moved from the story's last name to the header person)", SampleRight: 43, Sampled: 43},
 }

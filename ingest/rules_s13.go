@@ -111,6 +111,12 @@ func (v *view) partyIncluding() {
 		if m.kind != kName || m.j-m.i != 1 || !v.isA(mi, schema.PoliticalParty) || !isAffiliation(m.surface) {
 			continue
 		}
+		// "promises from Republicans, including X": past a preposition
+		// such as "from" the cue may hang on the noun before it (the
+		// promises), not on the party, so X need not be a member.
+		if partyPrepBefore(v, m.i) {
+			continue
+		}
 		k := m.j
 		switch w := v.low(m.i); {
 		case partyMemberNouns[v.low(k)] && (w == "republican" || w == "democratic"):
@@ -141,6 +147,23 @@ func (v *view) partyIncluding() {
 			}
 		}
 	}
+}
+
+// partyQuantifiers may stand between a preposition and the party word
+// ("from some Republicans"); partyLooseHeads are the prepositions after
+// which "including" may attach to the noun before them.
+var partyQuantifiers = map[string]bool{"the": true, "some": true, "several": true, "many": true, "other": true,
+	"fellow": true, "top": true, "senior": true, "leading": true, "both": true, "most": true, "few": true, "a": true}
+var partyLooseHeads = map[string]bool{"from": true, "with": true, "to": true, "between": true}
+
+// partyPrepBefore reports whether the party word at token i is the object
+// of a preposition whose noun may own a following "including".
+func partyPrepBefore(v *view, i int) bool {
+	k := i - 1
+	for k >= 0 && (partyQuantifiers[v.low(k)] || v.t[k].Tag == "CD") {
+		k--
+	}
+	return k >= 0 && partyLooseHeads[v.low(k)]
 }
 
 // citizenEnd are the words that may follow "a U.S. citizen" in an

@@ -83,3 +83,37 @@ func TestRunsAgainst(t *testing.T) {
 			not: []string{"Thomas Wendt|opposes|Susan Marlow"}},
 	})
 }
+
+// Session 13, round 2: the party must be the members' group. "Pledges
+// from Democrats, including X" may single X out of the pledges' makers,
+// not of the party.
+func TestPartyMembersIncludingPreposition(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "party after from", text: "Markets rose on Monday.\n\nThe report backed pledges from Democrats, including Susan Marlow, that the plan would pay for itself.",
+			not: []string{"Susan Marlow|member_of|Democratic Party"}},
+		{name: "party after with", text: "Markets rose on Monday.\n\nThe talks with Republican senators, including Susan Marlow, ended late.",
+			not: []string{"Susan Marlow|member_of|Republican Party"}},
+		{name: "party after among still reads", text: "Markets rose on Monday.\n\nSupport grew among Republicans, including Senator Susan Marlow, on Tuesday.",
+			want: []string{"Susan Marlow|member_of|Republican Party"}},
+	})
+}
+
+// Session 13, round 2: calls for an official's removal, and a person
+// saying another ought to quit, oppose the official; "would resign" is a
+// report and "should resign if" only supposes.
+func TestCallsForResignation(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "called for X's resignation", text: "Markets fell on Monday.\n\nSusan Marlow called for Thomas Wendt's resignation on Monday.",
+			want: []string{"Susan Marlow|opposes|Thomas Wendt"}},
+		{name: "a named body demands the resignation of X", text: "Markets fell on Monday.\n\nThe Vela Workers Union demanded the resignation of Thomas Wendt.",
+			want: []string{"Vela Workers Union|opposes|Thomas Wendt"}},
+		{name: "said X should resign", text: "Markets fell on Monday.\n\nSusan Marlow said Thomas Wendt should resign.",
+			want: []string{"Susan Marlow|opposes|Thomas Wendt"}},
+		{name: "said X should step down", text: "Markets fell on Monday.\n\nSusan Marlow said Thomas Wendt should step down.",
+			want: []string{"Susan Marlow|opposes|Thomas Wendt"}},
+		{name: "would resign is a report", text: "Markets fell on Monday.\n\nSusan Marlow said Thomas Wendt would resign.",
+			not: []string{"Susan Marlow|opposes|Thomas Wendt"}},
+		{name: "should step aside if", text: "Markets fell on Monday.\n\nSusan Marlow on Thursday said Thomas Wendt should step aside if the charges against him are true.",
+			not: []string{"Susan Marlow|opposes|Thomas Wendt"}},
+	})
+}
