@@ -17,6 +17,8 @@ func (v *view) s13Rules() {
 	v.placePossessivePerson()
 	v.placeHomeOf()
 	v.partyIncluding()
+	v.partyNounAppositive()
+	v.partyNamesList()
 }
 
 // placePossessivePerson: "Florida's Marco Rubio", "Canada's Justin
@@ -199,4 +201,113 @@ func (v *view) namedPerson(mi int) bool {
 	}
 	m := v.m(mi)
 	return m.j-m.i >= 2 && m.j-m.i <= 3 && names.Default().GivenOnly(v.t[m.i].Text)
+}
+
+// partyNounEnds may follow the party noun that closes an appositive: the
+// phrase ends there, so the party is its head ("X, the top panel
+// Democrat, said"; "X, a Republican from Ohio"), not an adjective on a
+// later noun ("X, the Republican president had" is another clause).
+var partyNounEnds = map[string]bool{",": true, ".": true, "who": true, "whose": true, "in": true, "on": true, "from": true, "representing": true}
+
+// partyNounAppositive: "X, the top oversight committee Democrat,", "X, the
+// most powerful Republican in Congress", "X, a Democrat whose …": an
+// appositive headed by the party's noun names X a member. Only lower-case
+// modifiers may stand between the article and the party word.
+func (v *view) partyNounAppositive() {
+	for _, pi := range v.x.sentMents[v.si] {
+		p := v.m(pi)
+		if p.kind != kName || !v.isA(pi, schema.Person) || v.low(p.j) != "," {
+			continue
+		}
+		k := p.j + 1
+		if w := v.low(k); w != "the" && w != "a" && w != "an" {
+			continue
+		}
+		k++
+		for n := 0; n < 4 && k < len(v.t) && v.start[k] < 0 && v.t[k].Text == v.low(k) && !strings.HasPrefix(v.t[k].Tag, "VB") && v.t[k].Tag != "IN" && v.t[k].Tag != "CC" && v.low(k) != "'s" && v.low(k) != ","; n++ {
+			k++
+		}
+		mi := v.start[k]
+		if mi < 0 || v.m(mi).j != k+1 || !v.isA(mi, schema.PoliticalParty) {
+			continue
+		}
+		if tx := v.t[k].Text; tx != "Democrat" && tx != "Republican" || !partyNounEnds[v.low(k+1)] {
+			continue
+		}
+		v.emit(pi, "member_of", mi, "party-noun-appositive", p.i, k+1, nil)
+	}
+}
+
+// partyNamesList: "Senate Republicans A (Maine), B (Nevada) and C": the
+// party's plural noun right before a list of names makes each a member.
+// A name may carry its state in parentheses or after "of"; the list ends at the first
+// item that is not a person's name.
+func (v *view) partyNamesList() {
+	for _, mi := range v.x.sentMents[v.si] {
+		m := v.m(mi)
+		if m.kind != kName || m.j-m.i != 1 || !v.isA(mi, schema.PoliticalParty) {
+			continue
+		}
+		if w := v.low(m.i); w != "republicans" && w != "democrats" {
+			continue
+		}
+		for k := m.j; ; {
+			q := v.start[k]
+			if q < 0 || v.m(q).kind != kName || !v.isA(q, schema.Person) && (k == m.j || v.low(v.m(q).j) != "(") {
+				break
+			}
+			// a name the entity layer typed otherwise ("Wendt (Utah)"
+			// read as a place) keeps the list going but is no member
+			if v.isA(q, schema.Person) {
+				v.emit(q, "member_of", mi, "party-names-list", m.i, v.m(q).j, nil)
+			}
+			k = v.m(q).j
+			if v.low(k) == "(" {
+				e := k + 1
+				for e < len(v.t) && e < k+6 && v.low(e) != ")" {
+					e++
+				}
+				if v.low(e) != ")" {
+					break
+				}
+				k = e + 1
+			} else if pl := v.start[k+1]; v.low(k) == "of" && v.placeName(pl) {
+				k = v.m(pl).j // "Republicans X of Florida, Y of Ohio"
+			}
+			if v.low(k) == "," {
+				k++
+			}
+			if v.low(k) == "and" {
+				k++
+			}
+			if k == v.m(q).j {
+				break
+			}
+		}
+	}
+}
+
+// reverseTitleForField: "the Deputy National Security Adviser for
+// strategy, X,": an office's title, "for" and a bare field in lower case
+// before the name give X the title. A field with an article or a name
+// ("a spokesman for the Russian lawyer, X") is someone else, not a field.
+func (v *view) reverseTitleForField(pi, lead int) {
+	if lead < 4 || v.low(lead-1) != "," {
+		return
+	}
+	k, n := lead-2, 0
+	for ; k > 0 && n < 3 && v.start[k] < 0 && v.end[k+1] < 0 && v.t[k].Text == v.low(k) && (v.t[k].Tag == "NN" || v.t[k].Tag == "NNS" || v.t[k].Tag == "JJ"); k-- {
+		if v.x.g.roleNouns[v.low(k)] {
+			return // "for the party chairman, X": a person, not a field
+		}
+		n++
+	}
+	if n == 0 || v.low(k) != "for" {
+		return
+	}
+	r := v.end[k] // the title ends right before "for"
+	if r < 0 || v.m(r).kind != kRole || v.t[v.m(r).i].Text == v.low(v.m(r).i) {
+		return
+	}
+	v.emitEnt(v.ent(pi), "role", v.ent(r), "reverse-title-for-field", v.m(r).i, v.m(pi).j, nil)
 }

@@ -117,3 +117,49 @@ func TestCallsForResignation(t *testing.T) {
 			not: []string{"Susan Marlow|opposes|Thomas Wendt"}},
 	})
 }
+
+// Session 13, round 2: an appositive headed by the party's noun, and a
+// list of names after the party's plural noun.
+func TestPartyNounAppositive(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "modifiers before the party noun", text: "Markets fell.\n\nSusan Marlow, the top budget committee Democrat, said no.",
+			want: []string{"Susan Marlow|member_of|Democratic Party"}},
+		{name: "a party noun then from", text: "Markets fell.\n\nThomas Wendt, a moderate Republican from northern Idaho, said no.",
+			want: []string{"Thomas Wendt|member_of|Republican Party"}},
+		{name: "a party adjective on another clause's subject", text: "Markets fell.\n\nAfter meeting Susan Marlow, the Republican president had wondered.",
+			not: []string{"Susan Marlow|member_of|Republican Party"}},
+	})
+	wantRule(t, "Markets fell.\n\nSusan Marlow, the top budget committee Democrat, said no.", "Susan Marlow|member_of|Democratic Party", "party-noun-appositive")
+}
+
+func TestPartyNamesList(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "names with their states", text: "Markets fell.\n\nSenate Democrats Susan Marlow (Idaho), Anna Kovac (Utah) and Peter Holm (Iowa) voted no.",
+			want: []string{"Susan Marlow|member_of|Democratic Party", "Peter Holm|member_of|Democratic Party"}},
+		{name: "names with of their states", text: "Markets fell.\n\nBackers include Democrats Susan Marlow of Idaho, Peter Holm of Iowa and Anna Price.",
+			want: []string{"Peter Holm|member_of|Democratic Party", "Anna Price|member_of|Democratic Party"}},
+		{name: "a date after the party is no list", text: "Markets fell.\n\nHe met Democrats Tuesday, Peter Holm said.",
+			not: []string{"Peter Holm|member_of|Democratic Party"}},
+	})
+	wantRule(t, "Markets fell.\n\nSenate Democrats Susan Marlow (Idaho), Anna Kovac (Utah) and Peter Holm (Iowa) voted no.", "Peter Holm|member_of|Democratic Party", "party-names-list")
+}
+
+// Session 13, round 2: a named body's call to quit, and a party word's
+// that is no body's.
+func TestCallsToResignBody(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "a named body urges X to step down", text: "Markets fell on Monday.\n\nThe Vela Workers Union urged Thomas Wendt to step down.",
+			want: []string{"Vela Workers Union|opposes|Thomas Wendt"}},
+		{name: "a party word is no caller", text: "Markets fell on Monday.\n\nDemocrats called on Thomas Wendt to resign.",
+			not: []string{"Democratic Party|opposes|Thomas Wendt"}},
+	})
+}
+
+func TestReverseTitleForField(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "a title for a field before the name", text: "Markets fell.\n\nThe Deputy National Security Adviser for strategy, Susan Marlow, met the group.",
+			want: []string{"Susan Marlow|role|Deputy National Security Adviser"}},
+		{name: "a job for a person is someone else's", text: "Markets fell.\n\nA spokesman for the Vela lawyer, Susan Marlow, met the group.",
+			not: []string{"Susan Marlow|role|spokesman"}},
+	})
+}

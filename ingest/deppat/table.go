@@ -335,12 +335,12 @@ var rows = []*Pattern{
 	{Name: "svo-opposes-appos", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[" + opposeVerbs + "|" + strings.TrimPrefix(accuseVerbs, "lemma=") + ",!neg,!modal] >obj _[!mention,!title] >appos Y", Subj: actor, Obj: per,
 		Notes: "Ana Ruiz criticized Hale's Democratic opponent, Tom Vail → Ana Ruiz opposes Tom Vail"},
 	// a call to quit an office (session 12): "called on X to resign",
-	// "urged X to step down", "called for X to drop out"; a person's call
-	// only ("some Republicans in the state called for X to step down" is
-	// no party's)
-	{Name: "calls-to-resign", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[" + callVerbs + ",!neg,!modal] >xcomp|advcl _[lemma=resign|quit] <xcomp|advcl _ >obj|obl Y", Subj: per, Obj: per,
+	// "urged X to step down", "called for X to drop out"; a person's or a
+	// named body's call (session 13), never a party word's ("some
+	// Republicans in the state called for X to step down" is no party's)
+	{Name: "calls-to-resign", Pred: "opposes", Path: "X[!caps,!paren,!" + partyWords + "] <nsubj V[" + callVerbs + ",!neg,!modal] >xcomp|advcl _[lemma=resign|quit] <xcomp|advcl _ >obj|obl Y", Subj: perOrg, Obj: per,
 		Notes: "Ana Ruiz called on Tom Vail to resign → Ana Ruiz opposes Tom Vail"},
-	{Name: "calls-to-step-down", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[" + callVerbs + ",!neg,!modal] >xcomp|advcl _[lemma=step|drop] -> _[lemma=down|aside|out] <- _ <xcomp|advcl _ >obj|obl Y", Subj: per, Obj: per,
+	{Name: "calls-to-step-down", Pred: "opposes", Path: "X[!caps,!paren,!" + partyWords + "] <nsubj V[" + callVerbs + ",!neg,!modal] >xcomp|advcl _[lemma=step|drop] -> _[lemma=down|aside|out] <- _ <xcomp|advcl _ >obj|obl Y", Subj: perOrg, Obj: per,
 		Notes: "Ana Ruiz urged Tom Vail to step down, to drop out → Ana Ruiz opposes Tom Vail (not: to step up efforts)"},
 	// a call for an official's removal (session 13): "called for X's
 	// resignation", "demanded the ouster of X"; "said X should resign".
