@@ -212,7 +212,9 @@ var partyNounEnds = map[string]bool{",": true, ".": true, "who": true, "whose": 
 // partyNounAppositive: "X, the top oversight committee Democrat,", "X, the
 // most powerful Republican in Congress", "X, a Democrat whose …": an
 // appositive headed by the party's noun names X a member. Only lower-case
-// modifiers may stand between the article and the party word.
+// modifiers may stand between the article and the party word; a party
+// adjective counts before a job "of" a body when a comma closes the phrase
+// ("X, the Republican chairman of the Y Committee,").
 func (v *view) partyNounAppositive() {
 	for _, pi := range v.x.sentMents[v.si] {
 		p := v.m(pi)
@@ -231,11 +233,33 @@ func (v *view) partyNounAppositive() {
 		if mi < 0 || v.m(mi).j != k+1 || !v.isA(mi, schema.PoliticalParty) {
 			continue
 		}
-		if tx := v.t[k].Text; tx != "Democrat" && tx != "Republican" || !partyNounEnds[v.low(k+1)] {
+		if tx := v.t[k].Text; tx != "Democrat" && tx != "Republican" && tx != "Democratic" || !partyNounEnds[v.low(k+1)] && !v.partyTitleOf(k+1) {
 			continue
 		}
 		v.emit(pi, "member_of", mi, "party-noun-appositive", p.i, k+1, nil)
 	}
+}
+
+// partyTitleOf: at token k a job noun, "of", "on" or "for" and a phrase
+// that a comma closes with no verb on the way ("the Republican chairman of
+// the House Judiciary Committee, said"): the party adjective before it is
+// the appositive's, not a later clause's ("the Republican president had").
+func (v *view) partyTitleOf(k int) bool {
+	if !v.x.g.roleNouns[v.low(k)] || v.t[k].Text != v.low(k) {
+		return false
+	}
+	if w := v.low(k + 1); w != "of" && w != "on" && w != "for" {
+		return false
+	}
+	for j := k + 2; j < len(v.t) && j < k+14; j++ {
+		if w := v.low(j); w == "," || w == "." {
+			return j > k+2
+		}
+		if strings.HasPrefix(v.t[j].Tag, "VB") || v.t[j].Tag == "MD" {
+			return false
+		}
+	}
+	return false
 }
 
 // partyNamesList: "Senate Republicans A (Maine), B (Nevada) and C": the

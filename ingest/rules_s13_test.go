@@ -130,6 +130,8 @@ func TestPartyNounAppositive(t *testing.T) {
 			not: []string{"Susan Marlow|member_of|Republican Party"}},
 	})
 	wantRule(t, "Markets fell.\n\nSusan Marlow, the top budget committee Democrat, said no.", "Susan Marlow|member_of|Democratic Party", "party-noun-appositive")
+	// a party adjective before a job of a body, the phrase closed by a comma
+	wantRule(t, "Markets fell.\n\nThomas Wendt, the Democratic leader of the Iowa Senate, said no.", "Thomas Wendt|member_of|Democratic Party", "party-noun-appositive")
 }
 
 func TestPartyNamesList(t *testing.T) {
