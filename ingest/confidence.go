@@ -12,6 +12,7 @@ func ruleConfidence(rule string) float64 {
 var confidences = map[string]float64{
 	// session 13, rules_s13.go (corpus samples in gates.go and docs/extraction.md)
 	"place-poss-person": 0.9, "place-home-of": 0.9, "party-members-including": 0.9,
+	"party-noun-appositive": 0.9, "party-names-list": 0.9, "reverse-title-for-field": 0.9,
 	// session 12: "X, a Denver-based lawyer" (corpus sample in gates.go)
 	"appos-x-based-person": 0.8, "chamber-leader-name": 0.9,
 	// session 11, rules_committee.go (corpus samples in gates.go)

@@ -232,6 +232,7 @@ func (v *view) appositiveRules() {
 				}
 			}
 		}
+		v.reverseTitleForField(pi, lead)
 		if v.t[p.j].Text != "," {
 			continue
 		}

@@ -17,6 +17,8 @@ func (v *view) s13Rules() {
 	v.placePossessivePerson()
 	v.placeHomeOf()
 	v.partyIncluding()
+	v.partyNounAppositive()
+	v.partyNamesList()
 }
 
 // placePossessivePerson: "Florida's Marco Rubio", "Canada's Justin
@@ -111,6 +113,12 @@ func (v *view) partyIncluding() {
 		if m.kind != kName || m.j-m.i != 1 || !v.isA(mi, schema.PoliticalParty) || !isAffiliation(m.surface) {
 			continue
 		}
+		// "promises from Republicans, including X": past a preposition
+		// such as "from" the cue may hang on the noun before it (the
+		// promises), not on the party, so X need not be a member.
+		if partyPrepBefore(v, m.i) {
+			continue
+		}
 		k := m.j
 		switch w := v.low(m.i); {
 		case partyMemberNouns[v.low(k)] && (w == "republican" || w == "democratic"):
@@ -141,6 +149,23 @@ func (v *view) partyIncluding() {
 			}
 		}
 	}
+}
+
+// partyQuantifiers may stand between a preposition and the party word
+// ("from some Republicans"); partyLooseHeads are the prepositions after
+// which "including" may attach to the noun before them.
+var partyQuantifiers = map[string]bool{"the": true, "some": true, "several": true, "many": true, "other": true,
+	"fellow": true, "top": true, "senior": true, "leading": true, "both": true, "most": true, "few": true, "a": true}
+var partyLooseHeads = map[string]bool{"from": true, "with": true, "to": true, "between": true}
+
+// partyPrepBefore reports whether the party word at token i is the object
+// of a preposition whose noun may own a following "including".
+func partyPrepBefore(v *view, i int) bool {
+	k := i - 1
+	for k >= 0 && (partyQuantifiers[v.low(k)] || v.t[k].Tag == "CD") {
+		k--
+	}
+	return k >= 0 && partyLooseHeads[v.low(k)]
 }
 
 // citizenEnd are the words that may follow "a U.S. citizen" in an
@@ -176,4 +201,137 @@ func (v *view) namedPerson(mi int) bool {
 	}
 	m := v.m(mi)
 	return m.j-m.i >= 2 && m.j-m.i <= 3 && names.Default().GivenOnly(v.t[m.i].Text)
+}
+
+// partyNounEnds may follow the party noun that closes an appositive: the
+// phrase ends there, so the party is its head ("X, the top panel
+// Democrat, said"; "X, a Republican from Ohio"), not an adjective on a
+// later noun ("X, the Republican president had" is another clause).
+var partyNounEnds = map[string]bool{",": true, ".": true, "who": true, "whose": true, "in": true, "on": true, "from": true, "representing": true}
+
+// partyNounAppositive: "X, the top oversight committee Democrat,", "X, the
+// most powerful Republican in Congress", "X, a Democrat whose …": an
+// appositive headed by the party's noun names X a member. Only lower-case
+// modifiers may stand between the article and the party word; a party
+// adjective counts before a job "of" a body when a comma closes the phrase
+// ("X, the Republican chairman of the Y Committee,").
+func (v *view) partyNounAppositive() {
+	for _, pi := range v.x.sentMents[v.si] {
+		p := v.m(pi)
+		if p.kind != kName || !v.isA(pi, schema.Person) || v.low(p.j) != "," {
+			continue
+		}
+		k := p.j + 1
+		if w := v.low(k); w != "the" && w != "a" && w != "an" {
+			continue
+		}
+		k++
+		for n := 0; n < 4 && k < len(v.t) && v.start[k] < 0 && v.t[k].Text == v.low(k) && !strings.HasPrefix(v.t[k].Tag, "VB") && v.t[k].Tag != "IN" && v.t[k].Tag != "CC" && v.low(k) != "'s" && v.low(k) != ","; n++ {
+			k++
+		}
+		mi := v.start[k]
+		if mi < 0 || v.m(mi).j != k+1 || !v.isA(mi, schema.PoliticalParty) {
+			continue
+		}
+		if tx := v.t[k].Text; tx != "Democrat" && tx != "Republican" && tx != "Democratic" || !partyNounEnds[v.low(k+1)] && !v.partyTitleOf(k+1) {
+			continue
+		}
+		v.emit(pi, "member_of", mi, "party-noun-appositive", p.i, k+1, nil)
+	}
+}
+
+// partyTitleOf: at token k a job noun, "of", "on" or "for" and a phrase
+// that a comma closes with no verb on the way ("the Republican chairman of
+// the House Judiciary Committee, said"): the party adjective before it is
+// the appositive's, not a later clause's ("the Republican president had").
+func (v *view) partyTitleOf(k int) bool {
+	if !v.x.g.roleNouns[v.low(k)] || v.t[k].Text != v.low(k) {
+		return false
+	}
+	if w := v.low(k + 1); w != "of" && w != "on" && w != "for" {
+		return false
+	}
+	for j := k + 2; j < len(v.t) && j < k+14; j++ {
+		if w := v.low(j); w == "," || w == "." {
+			return j > k+2
+		}
+		if strings.HasPrefix(v.t[j].Tag, "VB") || v.t[j].Tag == "MD" {
+			return false
+		}
+	}
+	return false
+}
+
+// partyNamesList: "Senate Republicans A (Maine), B (Nevada) and C": the
+// party's plural noun right before a list of names makes each a member.
+// A name may carry its state in parentheses or after "of"; the list ends at the first
+// item that is not a person's name.
+func (v *view) partyNamesList() {
+	for _, mi := range v.x.sentMents[v.si] {
+		m := v.m(mi)
+		if m.kind != kName || m.j-m.i != 1 || !v.isA(mi, schema.PoliticalParty) {
+			continue
+		}
+		if w := v.low(m.i); w != "republicans" && w != "democrats" {
+			continue
+		}
+		for k := m.j; ; {
+			q := v.start[k]
+			if q < 0 || v.m(q).kind != kName || !v.isA(q, schema.Person) && (k == m.j || v.low(v.m(q).j) != "(") {
+				break
+			}
+			// a name the entity layer typed otherwise ("Wendt (Utah)"
+			// read as a place) keeps the list going but is no member
+			if v.isA(q, schema.Person) {
+				v.emit(q, "member_of", mi, "party-names-list", m.i, v.m(q).j, nil)
+			}
+			k = v.m(q).j
+			if v.low(k) == "(" {
+				e := k + 1
+				for e < len(v.t) && e < k+6 && v.low(e) != ")" {
+					e++
+				}
+				if v.low(e) != ")" {
+					break
+				}
+				k = e + 1
+			} else if pl := v.start[k+1]; v.low(k) == "of" && v.placeName(pl) {
+				k = v.m(pl).j // "Republicans X of Florida, Y of Ohio"
+			}
+			if v.low(k) == "," {
+				k++
+			}
+			if v.low(k) == "and" {
+				k++
+			}
+			if k == v.m(q).j {
+				break
+			}
+		}
+	}
+}
+
+// reverseTitleForField: "the Deputy National Security Adviser for
+// strategy, X,": an office's title, "for" and a bare field in lower case
+// before the name give X the title. A field with an article or a name
+// ("a spokesman for the Russian lawyer, X") is someone else, not a field.
+func (v *view) reverseTitleForField(pi, lead int) {
+	if lead < 4 || v.low(lead-1) != "," {
+		return
+	}
+	k, n := lead-2, 0
+	for ; k > 0 && n < 3 && v.start[k] < 0 && v.end[k+1] < 0 && v.t[k].Text == v.low(k) && (v.t[k].Tag == "NN" || v.t[k].Tag == "NNS" || v.t[k].Tag == "JJ"); k-- {
+		if v.x.g.roleNouns[v.low(k)] {
+			return // "for the party chairman, X": a person, not a field
+		}
+		n++
+	}
+	if n == 0 || v.low(k) != "for" {
+		return
+	}
+	r := v.end[k] // the title ends right before "for"
+	if r < 0 || v.m(r).kind != kRole || v.t[v.m(r).i].Text == v.low(v.m(r).i) {
+		return
+	}
+	v.emitEnt(v.ent(pi), "role", v.ent(r), "reverse-title-for-field", v.m(r).i, v.m(pi).j, nil)
 }

@@ -83,3 +83,85 @@ func TestRunsAgainst(t *testing.T) {
 			not: []string{"Thomas Wendt|opposes|Susan Marlow"}},
 	})
 }
+
+// Session 13, round 2: the party must be the members' group. "Pledges
+// from Democrats, including X" may single X out of the pledges' makers,
+// not of the party.
+func TestPartyMembersIncludingPreposition(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "party after from", text: "Markets rose on Monday.\n\nThe report backed pledges from Democrats, including Susan Marlow, that the plan would pay for itself.",
+			not: []string{"Susan Marlow|member_of|Democratic Party"}},
+		{name: "party after with", text: "Markets rose on Monday.\n\nThe talks with Republican senators, including Susan Marlow, ended late.",
+			not: []string{"Susan Marlow|member_of|Republican Party"}},
+		{name: "party after among still reads", text: "Markets rose on Monday.\n\nSupport grew among Republicans, including Senator Susan Marlow, on Tuesday.",
+			want: []string{"Susan Marlow|member_of|Republican Party"}},
+	})
+}
+
+// Session 13, round 2: calls for an official's removal, and a person
+// saying another ought to quit, oppose the official; "would resign" is a
+// report and "should resign if" only supposes.
+func TestCallsForResignation(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "called for X's resignation", text: "Markets fell on Monday.\n\nSusan Marlow called for Thomas Wendt's resignation on Monday.",
+			want: []string{"Susan Marlow|opposes|Thomas Wendt"}},
+		{name: "a named body demands the resignation of X", text: "Markets fell on Monday.\n\nThe Vela Workers Union demanded the resignation of Thomas Wendt.",
+			want: []string{"Vela Workers Union|opposes|Thomas Wendt"}},
+		{name: "said X should resign", text: "Markets fell on Monday.\n\nSusan Marlow said Thomas Wendt should resign.",
+			want: []string{"Susan Marlow|opposes|Thomas Wendt"}},
+		{name: "said X should step down", text: "Markets fell on Monday.\n\nSusan Marlow said Thomas Wendt should step down.",
+			want: []string{"Susan Marlow|opposes|Thomas Wendt"}},
+		{name: "would resign is a report", text: "Markets fell on Monday.\n\nSusan Marlow said Thomas Wendt would resign.",
+			not: []string{"Susan Marlow|opposes|Thomas Wendt"}},
+		{name: "should step aside if", text: "Markets fell on Monday.\n\nSusan Marlow on Thursday said Thomas Wendt should step aside if the charges against him are true.",
+			not: []string{"Susan Marlow|opposes|Thomas Wendt"}},
+	})
+}
+
+// Session 13, round 2: an appositive headed by the party's noun, and a
+// list of names after the party's plural noun.
+func TestPartyNounAppositive(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "modifiers before the party noun", text: "Markets fell.\n\nSusan Marlow, the top budget committee Democrat, said no.",
+			want: []string{"Susan Marlow|member_of|Democratic Party"}},
+		{name: "a party noun then from", text: "Markets fell.\n\nThomas Wendt, a moderate Republican from northern Idaho, said no.",
+			want: []string{"Thomas Wendt|member_of|Republican Party"}},
+		{name: "a party adjective on another clause's subject", text: "Markets fell.\n\nAfter meeting Susan Marlow, the Republican president had wondered.",
+			not: []string{"Susan Marlow|member_of|Republican Party"}},
+	})
+	wantRule(t, "Markets fell.\n\nSusan Marlow, the top budget committee Democrat, said no.", "Susan Marlow|member_of|Democratic Party", "party-noun-appositive")
+	// a party adjective before a job of a body, the phrase closed by a comma
+	wantRule(t, "Markets fell.\n\nThomas Wendt, the Democratic leader of the Iowa Senate, said no.", "Thomas Wendt|member_of|Democratic Party", "party-noun-appositive")
+}
+
+func TestPartyNamesList(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "names with their states", text: "Markets fell.\n\nSenate Democrats Susan Marlow (Idaho), Anna Kovac (Utah) and Peter Holm (Iowa) voted no.",
+			want: []string{"Susan Marlow|member_of|Democratic Party", "Peter Holm|member_of|Democratic Party"}},
+		{name: "names with of their states", text: "Markets fell.\n\nBackers include Democrats Susan Marlow of Idaho, Peter Holm of Iowa and Anna Price.",
+			want: []string{"Peter Holm|member_of|Democratic Party", "Anna Price|member_of|Democratic Party"}},
+		{name: "a date after the party is no list", text: "Markets fell.\n\nHe met Democrats Tuesday, Peter Holm said.",
+			not: []string{"Peter Holm|member_of|Democratic Party"}},
+	})
+	wantRule(t, "Markets fell.\n\nSenate Democrats Susan Marlow (Idaho), Anna Kovac (Utah) and Peter Holm (Iowa) voted no.", "Peter Holm|member_of|Democratic Party", "party-names-list")
+}
+
+// Session 13, round 2: a named body's call to quit, and a party word's
+// that is no body's.
+func TestCallsToResignBody(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "a named body urges X to step down", text: "Markets fell on Monday.\n\nThe Vela Workers Union urged Thomas Wendt to step down.",
+			want: []string{"Vela Workers Union|opposes|Thomas Wendt"}},
+		{name: "a party word is no caller", text: "Markets fell on Monday.\n\nDemocrats called on Thomas Wendt to resign.",
+			not: []string{"Democratic Party|opposes|Thomas Wendt"}},
+	})
+}
+
+func TestReverseTitleForField(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "a title for a field before the name", text: "Markets fell.\n\nThe Deputy National Security Adviser for strategy, Susan Marlow, met the group.",
+			want: []string{"Susan Marlow|role|Deputy National Security Adviser"}},
+		{name: "a job for a person is someone else's", text: "Markets fell.\n\nA spokesman for the Vela lawyer, Susan Marlow, met the group.",
+			not: []string{"Susan Marlow|role|spokesman"}},
+	})
+}

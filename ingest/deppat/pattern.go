@@ -172,7 +172,7 @@ func parseNode(f string) (node, error) {
 			k.vals = strings.Split(vals, "|")
 		}
 		switch kind {
-		case "chamber", "comma", "plural", "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos", "det", "prep", "paren", "rank", "named":
+		case "chamber", "comma", "plural", "demonym", "modal", "caps", "title", "cop", "neg", "mention", "poss", "left", "right", "case", "lemma", "upos", "det", "prep", "paren", "rank", "named", "aux", "cond":
 		default:
 			return n, fmt.Errorf("node %q: unknown constraint %q", f, kind)
 		}
@@ -476,6 +476,13 @@ func (g *graph) satisfies(n node, i, prev int) bool {
 			ok = tok.Tag == "NNS" || tok.Tag == "NNPS"
 		case "demonym":
 			_, ok = g.country(i)
+		case "cond":
+			// a clause of condition hangs on the node: "should step aside
+			// if the charges are true" supposes, it does not call
+			ok = g.conditional(i)
+		case "aux":
+			// aux=should|must: the clause says what ought to happen
+			ok = g.hasChild(i, []string{"aux"}, c.vals)
 		case "modal":
 			ok = g.hasChild(i, []string{"aux"}, modals) || g.hasChild(i, []string{"mark"}, conditions)
 		case "caps":
@@ -500,6 +507,28 @@ func (g *graph) satisfies(n node, i, prev int) bool {
 		}
 	}
 	return true
+}
+
+// conditional reports whether a clause of condition follows token i:
+// a dependent opened by "if", "unless" or "whether", or, as the parser
+// often hangs that clause elsewhere, "if" within the next few words
+// before a comma ("should step aside if the charges are true").
+func (g *graph) conditional(i int) bool {
+	for _, c := range g.children[i] {
+		if g.hasChild(c, []string{"mark"}, conditions) {
+			return true
+		}
+	}
+	for j := i + 1; j < len(g.s.Tokens) && j <= i+6; j++ {
+		w := strings.ToLower(g.s.Tokens[j].Text)
+		if w == "," || w == ";" {
+			break
+		}
+		if oneOf(w, conditions) {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedCopula reports whether a negation stands between node i's copula

@@ -11,6 +11,7 @@ var (
 	org     = []string{"ORG"}
 	loc     = []string{"LOC"}
 	orgLoc  = []string{"ORG", "LOC"}
+	perOrg  = []string{"PER", "ORG"}        // a person or a named body
 	actor   = []string{"PER", "ORG", "LOC"} // a country acts through its government
 	party   = []string{"MISC", "ORG"}
 	anyName = []string{"PER", "ORG", "LOC", "MISC"}
@@ -30,6 +31,8 @@ const (
 	killVerbs    = "lemma=kill|murder|assassinate|execute|behead|slay"
 	leadVerbs    = "lemma=head|lead|chair|run|direct|manage|found"
 	officeTitles = "lemma=senator|representative|congressman|congresswoman|lawmaker|judge|justice|attorney|prosecutor|secretary|minister|ambassador|envoy|diplomat|official|spokesman|spokeswoman|spokesperson|commissioner|sheriff|general|admiral|colonel|commander|agent|officer|negotiator|treasurer|inspector|administrator|superintendent|counsel|adviser|advisor|aide|deputy|whip|speaker"
+	// nouns of an official's removal from office (session 13)
+	removalNouns = "lemma=resignation|ouster|removal|firing|dismissal|impeachment|sacking"
 	partyWords   = "lemma=republican|democrat|democratic|republicans|democrats|gop|labour|conservative|tory|liberal"
 	// nouns of a side in a race, not titles: the party before one names the side (Democratic rival X)
 	partySideNouns = "lemma=rival|opponent|challenger|incumbent|predecessor|successor|hopeful|contender|colleague|counterpart"
@@ -332,13 +335,25 @@ var rows = []*Pattern{
 	{Name: "svo-opposes-appos", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[" + opposeVerbs + "|" + strings.TrimPrefix(accuseVerbs, "lemma=") + ",!neg,!modal] >obj _[!mention,!title] >appos Y", Subj: actor, Obj: per,
 		Notes: "Ana Ruiz criticized Hale's Democratic opponent, Tom Vail → Ana Ruiz opposes Tom Vail"},
 	// a call to quit an office (session 12): "called on X to resign",
-	// "urged X to step down", "called for X to drop out"; a person's call
-	// only ("some Republicans in the state called for X to step down" is
-	// no party's)
-	{Name: "calls-to-resign", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[" + callVerbs + ",!neg,!modal] >xcomp|advcl _[lemma=resign|quit] <xcomp|advcl _ >obj|obl Y", Subj: per, Obj: per,
+	// "urged X to step down", "called for X to drop out"; a person's or a
+	// named body's call (session 13), never a party word's ("some
+	// Republicans in the state called for X to step down" is no party's)
+	{Name: "calls-to-resign", Pred: "opposes", Path: "X[!caps,!paren,!" + partyWords + "] <nsubj V[" + callVerbs + ",!neg,!modal] >xcomp|advcl _[lemma=resign|quit] <xcomp|advcl _ >obj|obl Y", Subj: perOrg, Obj: per,
 		Notes: "Ana Ruiz called on Tom Vail to resign → Ana Ruiz opposes Tom Vail"},
-	{Name: "calls-to-step-down", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[" + callVerbs + ",!neg,!modal] >xcomp|advcl _[lemma=step|drop] -> _[lemma=down|aside|out] <- _ <xcomp|advcl _ >obj|obl Y", Subj: per, Obj: per,
+	{Name: "calls-to-step-down", Pred: "opposes", Path: "X[!caps,!paren,!" + partyWords + "] <nsubj V[" + callVerbs + ",!neg,!modal] >xcomp|advcl _[lemma=step|drop] -> _[lemma=down|aside|out] <- _ <xcomp|advcl _ >obj|obl Y", Subj: perOrg, Obj: per,
 		Notes: "Ana Ruiz urged Tom Vail to step down, to drop out → Ana Ruiz opposes Tom Vail (not: to step up efforts)"},
+	// a call for an official's removal (session 13): "called for X's
+	// resignation", "demanded the ouster of X"; "said X should resign".
+	// A person or a named body calls; a party word ("Democrats called
+	// for X's resignation") is no named body, as in calls-to-resign
+	{Name: "calls-for-resignation", Pred: "opposes", Path: "X[!caps,!paren,!" + partyWords + "] <nsubj V[" + callVerbs + "|seek,!neg,!modal] >obl|obj _[" + removalNouns + "] >nmod:poss Y", Subj: perOrg, Obj: per,
+		Notes: "Ana Ruiz called for Tom Vail's resignation → Ana Ruiz opposes Tom Vail"},
+	{Name: "calls-for-resignation-of", Pred: "opposes", Path: "X[!caps,!paren,!" + partyWords + "] <nsubj V[" + callVerbs + "|seek,!neg,!modal] >obl|obj _[" + removalNouns + "] >nmod Y[case=of]", Subj: perOrg, Obj: per,
+		Notes: "the Vela union demanded the resignation of Tom Vail → opposes"},
+	{Name: "says-should-resign", Pred: "opposes", Path: "X[!caps,!paren,!" + partyWords + "] <nsubj V[lemma=say|believe|think|insist,!neg,!modal] >ccomp R[lemma=resign|quit,aux=should|must,!neg,!cond] >nsubj Y", Subj: perOrg, Obj: per,
+		Notes: "Ana Ruiz said Tom Vail should resign → opposes (not: said Tom Vail would resign)"},
+	{Name: "says-should-step-down", Pred: "opposes", Path: "X[!caps,!paren,!" + partyWords + "] <nsubj V[lemma=say|believe|think|insist,!neg,!modal] >ccomp R[lemma=step,aux=should|must,!neg,!cond] -> _[lemma=down|aside] <- _ >nsubj Y", Subj: perOrg, Obj: per,
+		Notes: "Ana Ruiz said Tom Vail should step down → opposes"},
 	{Name: "copula-critical-of", Pred: "opposes", Path: "X[!caps,!paren] <nsubj A[lemma=critical,cop,!neg,!modal] >obl|nmod Y[case=of]", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
 		Notes: "Ana Ruiz has been critical of Tom Hale → opposes"},
 	{Name: "poss-criticism-of", Pred: "opposes", Path: "X <nmod:poss _[lemma=criticism|critique|condemnation|denunciation|attack] >nmod Y[case=of|on|against]", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
