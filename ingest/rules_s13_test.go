@@ -165,3 +165,14 @@ func TestReverseTitleForField(t *testing.T) {
 			not: []string{"Susan Marlow|role|spokesman"}},
 	})
 }
+
+// "attorney for the State of X" names the state's government as the
+// client; "a lawyer in Dayton" still places the lawyer (lead, session 13).
+func TestGovernmentStylePlaceIsAnEmployer(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "state of", text: "The appeal was heard on Monday.\n\nIn reply, Ruth Calder, attorney for the State of Vermont, said the order was unlawful.",
+			want: []string{"Ruth Calder|works_for|State of Vermont"}, not: []string{"Ruth Calder|lives_in|State of Vermont"}},
+		{name: "city of", text: "The suit was filed on Monday.\n\nOwen Prater, a lawyer for the City of Toledo, said the city would appeal.",
+			want: []string{"Owen Prater|works_for|City of Toledo"}, not: []string{"Owen Prater|lives_in|City of Toledo"}},
+	})
+}

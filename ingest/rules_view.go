@@ -609,7 +609,7 @@ func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
 			// "Pablo Neruda, the Chilean poet": a poet does not work for
 			// his country; he lives there.
 			v.emit(p, "lives_in", org, rule+"-lives", lo, hi, nil)
-		} else if (v.isA(org, schema.Country) || v.isA(org, schema.Facility)) && !hasWord(roleText, "resident", "residents", "native", "natives") {
+		} else if (v.isA(org, schema.Country) || v.isA(org, schema.Facility) || governmentStyle(v.m(org).surface)) && !hasWord(roleText, "resident", "residents", "native", "natives") {
 			v.emit(p, "works_for", org, rule, lo, hi, nil)
 			// "U.S. Sen. X", "U.S. Attorney X": a national office holder
 			// lives in the country; a diplomat lives abroad.
@@ -629,6 +629,19 @@ func (v *view) orgRel(p, org int, roleText, rule string, lo, hi int) {
 			v.emit(p, "works_for", y, rule, lo, hi, nil)
 		}
 	}
+}
+
+// governmentStyle reports whether a place is named in the style of its
+// government ("the State of Hawaii", "the City of Chicago"): "attorney for
+// the State of Hawaii" represents the state's government, which is an
+// employer, and says nothing of where the attorney lives.
+func governmentStyle(surface string) bool {
+	for _, prefix := range []string{"State of ", "City of ", "Commonwealth of ", "County of "} {
+		if strings.HasPrefix(surface, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // partyOfficer reports whether a title names an office of a party itself
