@@ -754,7 +754,26 @@ func runQueries(ctx context.Context, opt *Options, st *graph.Store, reg *queries
 			// running server has warm, so it says what a cold start costs
 			// and the percentiles say what the server answers after.
 			t0 := time.Now()
-			if _, err := runner.Run(ctx, q, params); err != nil {
+			_, err := runner.Run(ctx, q, params)
+			for tries := 0; tries < len(params); tries++ {
+				iri, ok := mostMentioned(err)
+				if !ok {
+					break
+				}
+				// The sample is the corpus's head: on a bigger store a
+				// picked name may be shared by entities the sample never
+				// saw ("Tesfaye Kovalenko" in 17 083 documents and an
+				// Organization of that name in one). The query then asks
+				// which is meant; the bench answers as a user would, with
+				// the IRI of the one in most documents, and times that.
+				var pe *queries.ParamError
+				errors.As(err, &pe)
+				params[pe.Param] = iri
+				qs.Params = params
+				t0 = time.Now()
+				_, err = runner.Run(ctx, q, params)
+			}
+			if err != nil {
 				qs.Err = err.Error()
 				out = append(out, qs)
 				continue
@@ -781,6 +800,22 @@ func runQueries(ctx context.Context, opt *Options, st *graph.Store, reg *queries
 		}
 	}
 	return out
+}
+
+// mostMentioned returns the IRI of the candidate mentioned in most
+// documents when err says a parameter's name is ambiguous.
+func mostMentioned(err error) (string, bool) {
+	var pe *queries.ParamError
+	if !errors.As(err, &pe) || pe.Code != queries.CodeAmbiguous || len(pe.Candidates) == 0 {
+		return "", false
+	}
+	best := pe.Candidates[0]
+	for _, c := range pe.Candidates[1:] {
+		if c.Documents > best.Documents {
+			best = c
+		}
+	}
+	return best.IRI, true
 }
 
 // percentiles returns p50, p99 and max in milliseconds (nearest rank).
