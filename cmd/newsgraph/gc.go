@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"runtime/debug"
+	"strings"
 )
 
 // The processes that answer saved queries (serve, bench queries) keep a
@@ -18,13 +19,16 @@ const (
 	queryMemoryLimit = 1 << 30
 )
 
-// tuneGCForQueries sets the collector for a query-answering process,
-// unless GOGC or GOMEMLIMIT say otherwise.
-func tuneGCForQueries() {
+// tuneGCForQueries sets the collector for a query-answering process:
+// GOGC in the environment wins over the target, and GOMEMLIMIT or a
+// store.memory_limit other than "auto" over the limit (applyMemoryLimit
+// sets a size when the store opens).
+func (a *app) tuneGCForQueries() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(queryGCPercent)
 	}
-	if os.Getenv("GOMEMLIMIT") == "" {
+	lim := strings.ToLower(strings.TrimSpace(a.v.GetString("store.memory_limit")))
+	if os.Getenv("GOMEMLIMIT") == "" && (lim == "" || lim == "auto") {
 		debug.SetMemoryLimit(queryMemoryLimit)
 	}
 }
