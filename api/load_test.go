@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"sort"
 	"strconv"
@@ -142,18 +143,26 @@ func TestLoad(t *testing.T) {
 		t.Fatal("no document was ingested during the run")
 	}
 
-	// Every ingested document is stored and found by a saved query.
-	r := e.do("GET", "/api/queries/sources?entity=Raqqa", "")
-	expectStatus(t, r, 200)
-	var res struct {
-		Rows []map[string]any `json:"rows"`
-	}
-	if err := json.Unmarshal(r.Body, &res); err != nil {
-		t.Fatal(err)
-	}
+	// Every ingested document is stored and found by a saved query, read
+	// page by page: a fast run ingests more documents than one page holds.
 	found := map[string]bool{}
-	for _, row := range res.Rows {
-		found[fmt.Sprint(row["document"])] = true
+	for path := "/api/queries/sources?entity=Raqqa"; path != ""; {
+		r := e.do("GET", path, "")
+		expectStatus(t, r, 200)
+		var res struct {
+			Rows []map[string]any `json:"rows"`
+			Next string           `json:"next_cursor"`
+		}
+		if err := json.Unmarshal(r.Body, &res); err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range res.Rows {
+			found[fmt.Sprint(row["document"])] = true
+		}
+		path = ""
+		if res.Next != "" {
+			path = "/api/queries/sources?entity=Raqqa&cursor=" + url.QueryEscape(res.Next)
+		}
 	}
 	missing := 0
 	for _, id := range ingested {
