@@ -91,7 +91,7 @@ re-measure queries after a change without ingesting the corpus again. --docs and
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opt.Log = a.stderr
-			a.tuneGCForQueries() // as serve does: the pages are timed as a server answers them
+			a.tuneGCForQueries(cmd.Context()) // as serve does: the pages are timed as a server answers them
 			cfg := graph.Config{Backend: graph.BackendPostgres, Address: address}
 			if address == "" {
 				if dir == "" {

@@ -1,34 +1,27 @@
 package main
 
 import (
+	"context"
 	"os"
-	"runtime/debug"
-	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/gcfloor"
 )
 
 // The processes that answer saved queries (serve, bench queries) keep a
-// live heap of a few MB: 8 MB while the saved queries run on 10k articles
-// on PostgreSQL. At Go's default target (GOGC=100) a connections page,
-// which allocates tens of MB, then runs the collector every ~40 ms, several
-// times a page, and those cycles were the slow runs of its p99 (BENCHMARKS.md,
-// session 13). A target of 400 keeps such a heap under ~50 MB; the soft
-// limit brings the default's pace back once the heap is big (a server that
-// ingests holds the language models, ~500 MB).
+// live heap of a few MB, and at Go's default target a connections page ran
+// the collector several times (BENCHMARKS.md, session 13). The floor gives
+// such a heap room up to 64 MB and a big one Go's default: a fixed GOGC=400
+// let a hostile script's heap pass the server's ceiling and stall it.
 const (
-	queryGCPercent   = 400
-	queryMemoryLimit = 1 << 30
+	queryHeapFloor  = 64 << 20
+	queryMaxPercent = 400
 )
 
-// tuneGCForQueries sets the collector for a query-answering process:
-// GOGC in the environment wins over the target, and GOMEMLIMIT or a
-// store.memory_limit other than "auto" over the limit (applyMemoryLimit
-// sets a size when the store opens).
-func (a *app) tuneGCForQueries() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(queryGCPercent)
+// tuneGCForQueries keeps the collector's floor until ctx ends, unless GOGC
+// in the environment sets the target.
+func (a *app) tuneGCForQueries(ctx context.Context) {
+	if os.Getenv("GOGC") != "" {
+		return
 	}
-	lim := strings.ToLower(strings.TrimSpace(a.v.GetString("store.memory_limit")))
-	if os.Getenv("GOMEMLIMIT") == "" && (lim == "" || lim == "auto") {
-		debug.SetMemoryLimit(queryMemoryLimit)
-	}
+	(&gcfloor.Floor{Bytes: queryHeapFloor, MaxPercent: queryMaxPercent}).Start(ctx)
 }

@@ -25,7 +25,7 @@ takes the token once as /?token=TOKEN. Saved queries are open. See SECURITY.md.`
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			a.tuneGCForQueries()
+			a.tuneGCForQueries(ctx)
 			qt, err := a.duration("api.query_timeout")
 			if err != nil {
 				return err
