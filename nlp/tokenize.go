@@ -201,6 +201,28 @@ func appendSentences(out []Sentence, toks []Token, para int) []Sentence {
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i].Text
+		if isBullet(toks, i, start) {
+			// "… in April. * Anthony Scaramucci - …": a factbox's items,
+			// flattened into one line, are sentences of their own; the
+			// marker belongs to neither.
+			flush(i)
+			start = i + 1
+			continue
+		}
+		if i == start && (t == "(" || t == "[") {
+			// "(Graphic: tmsnrt.rs/x) That is …", "[0805 EST] - “…": a
+			// bracket that opens the sentence and is followed by a new
+			// capitalised sentence (or, for a square bracket, a dash) is a
+			// note of its own. "(Reuters) - The …" keeps its dateline.
+			if j := closingBracket(toks, i); j > 0 && j+1 < len(toks) && opensSentence(toks, j+1, t == "[") {
+				flush(j + 1)
+				if toks[j+1].Text == "-" {
+					start = j + 2
+				}
+				i = start - 1
+				continue
+			}
+		}
 		if companyEnd(toks, i) {
 			// "… made by Lockheed Martin Corp. The plan …": the suffix's
 			// period ends the sentence too.
@@ -219,13 +241,64 @@ func appendSentences(out []Sentence, toks []Token, para int) []Sentence {
 			break
 		}
 		next, _ := utf8.DecodeRuneInString(toks[j].Text)
-		if unicode.IsUpper(next) || unicode.IsDigit(next) || IsOpenQuote(toks[j].Text) {
+		// A bracket after the full stop opens a note ("[nL2N1N805Y]", a
+		// Reuters story code) or a new sentence ("(Graphic: …)").
+		bracket := (toks[j].Text == "[" || toks[j].Text == "(" && j+1 < len(toks) && startsUpper(toks[j+1].Text)) && closingBracket(toks, j) > 0
+		if unicode.IsUpper(next) || unicode.IsDigit(next) || IsOpenQuote(toks[j].Text) || bracket {
 			flush(j)
 			i = j - 1
 		}
 	}
 	flush(len(toks))
 	return out
+}
+
+// isBullet reports whether toks[i] is a list marker ("*", "•") that starts
+// an item: first in its sentence or after sentence-final punctuation, and
+// followed by a capitalised word, a number or a quote.
+func isBullet(toks []Token, i, start int) bool {
+	if t := toks[i].Text; t != "*" && t != "•" || i+1 >= len(toks) {
+		return false
+	}
+	if i > start {
+		prev := toks[i-1].Text
+		last, _ := utf8.DecodeLastRuneInString(prev)
+		if !strings.ContainsRune(".!?…:;", last) && !IsCloseQuote(prev) && prev != ")" {
+			return false
+		}
+	}
+	next, _ := utf8.DecodeRuneInString(toks[i+1].Text)
+	return unicode.IsUpper(next) || unicode.IsDigit(next) || IsOpenQuote(toks[i+1].Text)
+}
+
+// closingBracket is the index of the bracket that closes toks[i] within a
+// few tokens, or -1.
+func closingBracket(toks []Token, i int) int {
+	closer := map[string]string{"(": ")", "[": "]"}[toks[i].Text]
+	for j := i + 1; j < len(toks) && j <= i+12; j++ {
+		switch toks[j].Text {
+		case closer:
+			return j
+		case "(", "[":
+			return -1
+		}
+	}
+	return -1
+}
+
+// opensSentence reports whether toks[j] starts a new sentence after a
+// bracketed note: a capitalised word or an opening quote, or with dash
+// a dash before one.
+func opensSentence(toks []Token, j int, dash bool) bool {
+	if dash && toks[j].Text == "-" && j+1 < len(toks) {
+		j++
+	}
+	return startsUpper(toks[j].Text) || IsOpenQuote(toks[j].Text)
+}
+
+func startsUpper(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r)
 }
 
 // companyEnd reports whether toks[i] is a company's abbreviated suffix

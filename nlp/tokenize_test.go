@@ -134,3 +134,33 @@ func TestCompanySuffixEndsSentence(t *testing.T) {
 		}
 	}
 }
+
+// Reuters flattens factboxes and timelines into one line: bullets, story
+// codes and notes in brackets start sentences of their own, so that a fact
+// never joins two items.
+func TestSegmentListItemsAndNotes(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"He left in May. * Ana Ruiz - the envoy, resigned in June. * Ivo Marek - an aide, stayed.",
+			[]string{"He left in May.", "Ana Ruiz - the envoy, resigned in June.", "Ivo Marek - an aide, stayed."}},
+		{"* Jan. 28: The talks begin. • Feb. 2: They end.", []string{"Jan. 28: The talks begin.", "Feb. 2: They end."}},
+		{"Prices rose, the data showed. (Graphic: tmsnrt.rs/2Bgq29K) That is good news.",
+			[]string{"Prices rose, the data showed.", "(Graphic: tmsnrt.rs/2Bgq29K)", "That is good news."}},
+		{"Kessel protested the veto. [nL2N1N805Y] “This is a disgrace,” he said.",
+			[]string{"Kessel protested the veto.", "[nL2N1N805Y]", "“This is a disgrace,” he said."}},
+		{"We will win! [0805 EST] - “Thank you all,” she wrote.", []string{"We will win!", "[0805 EST]", "“Thank you all,” she wrote."}},
+		// Not a bullet, not a note: the sentence goes on.
+		{"The index rose 3 * 4 points (Reuters) in May.", []string{"The index rose 3 * 4 points (Reuters) in May."}},
+		{"(Reuters) - The envoy met Ruiz. [ “We stay,” he said.", []string{"(Reuters) - The envoy met Ruiz. [ “We stay,” he said."}},
+	} {
+		var got []string
+		for _, s := range Segment(c.text).Sentences {
+			got = append(got, c.text[s.Start:s.End])
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Segment(%q) =\n%q, want\n%q", c.text, got, c.want)
+		}
+	}
+}
