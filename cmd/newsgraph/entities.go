@@ -224,12 +224,22 @@ func writeMerges(a *app, ms []graph.Merge, format string) error {
 		fmt.Fprintln(tw, "ID\tRULE\tFROM\tINTO\tNAMES\tDOCUMENTS\tEVIDENCE")
 		for _, m := range ms {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, m.Rule, m.From, m.Into, strings.Join(m.Names, "|"),
-				strings.Join(m.Documents, ","), strings.Join(m.Evidence, "; "))
+				documentsCell(m.Documents), strings.Join(m.Evidence, "; "))
 		}
 		return tw.Flush()
 	default:
 		return fmt.Errorf("unknown --format %q (table or json)", format)
 	}
+}
+
+// documentsCell keeps the table readable: a merge of a name in hundreds of
+// documents would otherwise pad every row to its list (--format json has
+// them all).
+func documentsCell(docs []string) string {
+	if len(docs) <= 2 {
+		return strings.Join(docs, ",")
+	}
+	return fmt.Sprintf("%s,%s +%d more", docs[0], docs[1], len(docs)-2)
 }
 
 func writeCandidates(a *app, cs []resolve.Candidate, format string) error {
