@@ -17,6 +17,9 @@
 //     them share context (the same specific other entities) and no other
 //     holder of the surname comes close. A surname without that context is
 //     proposed, never merged.
+//   - chamber: a committee or caucus of the U.S. Congress under several
+//     spellings of its chamber ("U.S. House of Representatives Intelligence
+//     Committee", "House Intelligence Committee").
 //   - alias: an entity's name is an alias of exactly one other entity that
 //     spells it out (an acronym, a company suffix), and their documents
 //     share context; otherwise proposed.
@@ -49,6 +52,7 @@ const (
 	RuleFullName = "full-name"
 	RuleSurname  = "surname"
 	RuleAlias    = "alias"
+	RuleChamber  = "chamber"
 	// RuleAccepted prefixes the rule of a proposal a user accepted
 	// ("accepted:surname"); RuleManual is a merge a user made unprompted.
 	RuleAccepted = "accepted:"
@@ -88,7 +92,7 @@ func Propose(ctx context.Context, qs cgraph.QuadStore) ([]Candidate, error) {
 func (w *world) propose(ctx context.Context) ([]Candidate, error) {
 	var out []Candidate
 	claimed := map[string]bool{} // From of an applied candidate: one merge each
-	for _, rule := range []func() []Candidate{w.family, w.fullName, w.surname, w.alias} {
+	for _, rule := range []func() []Candidate{w.family, w.chamber, w.fullName, w.surname, w.alias} {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}

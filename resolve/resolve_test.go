@@ -462,3 +462,33 @@ func TestIssueFailuresRewritten(t *testing.T) {
 		t.Errorf("the party typed as a person was linked: %+v", got)
 	}
 }
+
+// A committee of the U.S. Congress under three spellings of its chamber is
+// one body; the other chamber's committee, a state's and a foreign one
+// stay apart.
+func TestChamberSpellingsAreOneBody(t *testing.T) {
+	plain := ent(schema.Organization, "House Intelligence Committee")
+	long := ent(schema.Organization, "U.S. House of Representatives Intelligence Committee")
+	short := ent(schema.Organization, "U.S. House Intelligence Committee")
+	senate := ent(schema.Organization, "Senate Intelligence Committee")
+	state := ent(schema.Organization, "Ohio House Intelligence Committee")
+	commons := ent(schema.Organization, "House of Commons Intelligence Committee")
+	chamber := ent(schema.Organization, "U.S. House")
+	st := openStore(t,
+		article{id: "a", ents: []schema.Entity{plain, senate}},
+		article{id: "b", ents: []schema.Entity{long, state}},
+		article{id: "c", ents: []schema.Entity{short, commons, chamber}},
+	)
+	cs := propose(t, st)
+	for _, from := range []string{long.IRI, short.IRI} {
+		got := find(cs, from)
+		if len(got) != 1 || got[0].Into != plain.IRI || got[0].Rule != RuleChamber || got[0].Proposed {
+			t.Errorf("%s: %+v, want a chamber merge into %s", from, got, plain.IRI)
+		}
+	}
+	for _, e := range []schema.Entity{plain, senate, state, commons} {
+		if got := find(cs, e.IRI); len(got) != 0 {
+			t.Errorf("%s merged: %+v", e.Name, got)
+		}
+	}
+}

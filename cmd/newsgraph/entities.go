@@ -21,7 +21,9 @@ func (a *app) entitiesCommand() *cobra.Command {
 		Long: `Within a document, ingest already joins "Ambassador James Jeffrey", "Jeffrey"
 and "he". Across documents, "entities resolve" merges two nodes only on
 evidence (rules: family — both names are one organisation or place in the
-names table; full-name — one full name once titles are off; surname — a
+names table; chamber — a committee of the U.S. Congress with and without
+"U.S." or "of Representatives"; full-name — one full name once titles are
+off; surname — a
 one-word name and the full-named person whose documents share its context;
 alias — an acronym or company name spelled out, in shared context). Weaker
 matches, such as a bare surname, are proposals: list them with
