@@ -41,7 +41,15 @@ func (v *view) placeRules() {
 					continue
 				}
 			}
-			list := b >= 0 && (v.low(v.m(b).j) == "and" || v.low(v.m(b).j) == "," && v.start[v.m(b).j+1] >= 0 && v.isA(v.start[v.m(b).j+1], schema.Location) && !v.isA(v.start[v.m(b).j+1], schema.Country) && !broader(v.cls(v.start[v.m(b).j+1]), v.cls(b))) || a.i > 0 && v.low(a.i-1) == "," && v.end[a.i-1] >= 0 && v.isA(v.end[a.i-1], schema.Location) && !broader(v.cls(ai), v.cls(v.end[a.i-1]))
+			// "Manhattan, Brooklyn, the Hamptons, Arlington, Virginia": a
+			// determiner does not end the list before the name.
+			prev := a.i - 1
+			if prev > 0 && v.low(prev) == "the" {
+				prev--
+			}
+			// "Brunei, Indonesia, Malaysia": two countries in a row are a list.
+			countries := b >= 0 && v.isA(b, schema.Country) && v.low(v.m(b).j) == "," && v.start[v.m(b).j+1] >= 0 && v.isA(v.start[v.m(b).j+1], schema.Country)
+			list := countries || b >= 0 && (v.low(v.m(b).j) == "and" || v.low(v.m(b).j) == "," && v.start[v.m(b).j+1] >= 0 && v.isA(v.start[v.m(b).j+1], schema.Location) && !v.isA(v.start[v.m(b).j+1], schema.Country) && !broader(v.cls(v.start[v.m(b).j+1]), v.cls(b))) || prev > 0 && v.low(prev) == "," && v.end[prev] >= 0 && v.isA(v.end[prev], schema.Location) && !broader(v.cls(ai), v.cls(v.end[prev]))
 			if b >= 0 && v.low(v.m(b).j) == "'s" && !v.placeHeadAt(v.m(b).j+1) {
 				// "Morihiro Hosokawa, Japan's prime minister": the place
 				// owns what follows; it does not contain the name before
