@@ -6,6 +6,8 @@ package ingest
 // switched on (figures in gates.go and docs/extraction.md).
 
 import (
+	"strings"
+
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -16,6 +18,8 @@ func (v *view) s14StanceRules() {
 	v.homeStateOf()
 	v.alsoOfPlace()
 	v.demonymPersonNoun()
+	v.livingIn()
+	v.demonymAppositive()
 }
 
 // retortVerbs open a phrase of verbal attack that takes its target after
@@ -280,5 +284,95 @@ func (v *view) demonymPersonNoun() {
 			continue
 		}
 		v.emit(p, "citizen_of", di, "demonym-person-noun", d.i, v.m(p).j, nil)
+	}
+}
+
+// livingIn: "X has been living in exile in Russia", "X, a refugee living
+// in Turkey,", "X, 26, a Haitian immigrant living in Brooklyn": a named
+// person living in a named place lives there. The appositive's words
+// between its article and "living" are lower-case or a nationality, with
+// no verb or comma, so that "living" is the appositive's own.
+func (v *view) livingIn() {
+	for k := 1; k+2 < len(v.t); k++ {
+		if v.low(k) != "living" {
+			continue
+		}
+		j := k + 1
+		if v.low(j) != "in" {
+			continue
+		}
+		j++
+		if v.low(j) == "exile" && v.low(j+1) == "in" {
+			j += 2
+		}
+		if v.low(j) == "the" {
+			j++
+		}
+		pl := v.start[j]
+		if !v.placeName(pl) {
+			continue
+		}
+		if p := v.livingAppositive(k); p >= 0 {
+			v.emitPlace(p, "lives_in", pl, "living-in", v.m(p).i, v.m(pl).j, nil)
+			continue
+		}
+		// "X has been living in", "X is now living in": the verb's subject
+		if w := v.low(k - 1); !beWords[w] && w != "now" && w != "still" {
+			continue
+		}
+		if s, neg := v.subject(k); s >= 0 && !neg && v.namedPerson(s) {
+			v.emitPlace(s, "lives_in", pl, "living-in", v.m(s).i, v.m(pl).j, nil)
+		}
+	}
+}
+
+// livingAppositive finds the person an appositive before token k belongs
+// to ("X, 26, a Haitian immigrant living …"), or -1.
+func (v *view) livingAppositive(k int) int {
+	i := k - 1
+	for n := 0; n < 5 && i > 0; n++ {
+		if w := v.low(i); w == "a" || w == "an" {
+			break
+		}
+		if mi := v.end[i+1]; mi >= 0 && v.m(mi).kind == kDemonym {
+			i = v.m(mi).i - 1
+			continue
+		}
+		if v.t[i].Text != v.low(i) || strings.HasPrefix(v.t[i].Tag, "VB") || v.low(i) == "," {
+			return -1
+		}
+		i--
+	}
+	if w := v.low(i); (w != "a" && w != "an") || i == k-1 || v.low(i-1) != "," {
+		return -1
+	}
+	c := i - 1
+	// an age between the name and the appositive: "X, 26, a …"
+	if v.low(c-2) == "," && v.t[c-1].Tag == "CD" {
+		c -= 2
+	}
+	if p := v.end[c]; v.namedPerson(p) {
+		return p
+	}
+	return -1
+}
+
+// demonymAppositive: "X, a gay Iranian refugee living in Turkey,", "X,
+// 26, a Haitian immigrant": an appositive whose head is a noun of
+// belonging after a nationality gives X's country (citizen_of), as
+// "Iranian immigrant X" does before the name.
+func (v *view) demonymAppositive() {
+	for _, di := range v.x.sentMents[v.si] {
+		d := v.m(di)
+		if d.kind != kDemonym || v.ent(di) < 0 || !v.isA(di, schema.Country) {
+			continue
+		}
+		k := d.j
+		if !citizenNouns[v.low(k)] || v.t[k].Text != v.low(k) || v.start[k+1] >= 0 {
+			continue
+		}
+		if p := v.livingAppositive(k + 1); p >= 0 {
+			v.emit(p, "citizen_of", di, "demonym-appositive", v.m(p).i, k+1, nil)
+		}
 	}
 }

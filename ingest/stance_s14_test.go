@@ -76,3 +76,26 @@ func notRule(t *testing.T, text, triple, rule string) {
 		}
 	}
 }
+
+func TestLivingIn(t *testing.T) {
+	wantRule(t, "The former leader Viktor Orlenko has been living in exile in Ruritania since he was ousted in 2014.",
+		"Viktor Orlenko|lives_in|Ruritania", "living-in")
+	wantRule(t, "\"We are left in a void,\" said Pierre Louis, 26, a Haitian immigrant living in Brooklyn.",
+		"Pierre Louis|lives_in|Brooklyn", "living-in")
+	wantRule(t, "\"We are left in a void,\" said Pierre Louis, 26, a Haitian immigrant living in Brooklyn.",
+		"Pierre Louis|citizen_of|Haiti", "demonym-appositive")
+	// the appositive is someone else's when a verb stands in it
+	notRule(t, "Pierre Louis, a lawyer who represents families living in Brooklyn, spoke on Monday.",
+		"Pierre Louis|lives_in|Brooklyn", "living-in")
+}
+
+func TestRivalsInARace(t *testing.T) {
+	wantRule(t, "Helen Marsh defeated Republican Paul Okafor in the special election on Tuesday.",
+		"Helen Marsh|opposes|Paul Okafor", "dep:svo-defeats")
+	wantRule(t, "Helen Marsh's narrow victory over Paul Okafor surprised the party.",
+		"Helen Marsh|opposes|Paul Okafor", "dep:poss-victory-over")
+	runCases(t, []ruleCase{
+		{name: "a negated defeat is none", text: "Helen Marsh did not defeat Paul Okafor in the primary.",
+			not: []string{"Helen Marsh|opposes|Paul Okafor"}},
+	})
+}

@@ -20,6 +20,7 @@ const notStanceObjects = "!lemma=wife|husband|son|daughter|brother|sister|father
 func init() {
 	rows = append(rows, stanceRows...)
 	rows = append(rows, passiveStanceRows...)
+	rows = append(rows, rivalStanceRows...)
 }
 
 var stanceRows = []*Pattern{
@@ -40,4 +41,24 @@ var passiveStanceRows = []*Pattern{
 		Notes: "the Tarsis Bureau has long been criticized by Ana Ruiz → Ana Ruiz opposes Tarsis Bureau"},
 	{Name: "reduced-passive-opposes", Pred: "opposes", Path: "X[!caps,!paren] <obl:agent V[" + opposeVerbs + "|" + accuseVerbs[len("lemma="):] + ",!neg,!modal] <acl Y", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
 		Notes: "Tom Hale, accused by Ana Ruiz of lying, … → Ana Ruiz opposes Tom Hale"},
+}
+
+// feudNouns name a quarrel between two sides: either side opposes the
+// other.
+const feudNouns = "lemma=feud|dispute|spat|row|standoff|rivalry|clash|quarrel|showdown"
+
+// rivalStanceRows: sides in a race or a quarrel (session 14). A winner
+// and a loser of an election ran against each other (opposes, as
+// svo-runs-against); a named side's feud with another is opposition.
+var rivalStanceRows = []*Pattern{
+	{Name: "svo-defeats", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[lemma=defeat|beat|unseat|trounce,!neg,!modal] >obj Y", Subj: per, Obj: per,
+		Notes: "Ana Ruiz defeated Republican Tom Hale in the special election → Ana Ruiz opposes Tom Hale"},
+	{Name: "relcl-defeats", Pred: "opposes", Path: "X[!caps,!paren] >acl:relcl V[lemma=defeat|beat|unseat|trounce,!neg,!modal] >obj Y", Subj: per, Obj: per,
+		Notes: "Ana Ruiz, who beat Tom Hale in November, … → Ana Ruiz opposes Tom Hale"},
+	{Name: "poss-victory-over", Pred: "opposes", Path: "X <nmod:poss _[lemma=victory|win|defeat] >nmod Y[case=over]", Subj: per, Obj: per,
+		Notes: "Ana Ruiz's narrow victory over Tom Hale → Ana Ruiz opposes Tom Hale"},
+	{Name: "poss-feud-with", Pred: "opposes", Path: "X <nmod:poss _[" + feudNouns + "] >nmod Y[case=with]", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
+		Notes: "Ana Ruiz's feud with the Tarsis Bureau → Ana Ruiz opposes Tarsis Bureau"},
+	{Name: "has-feud-with", Pred: "opposes", Path: "X[!caps,!paren] <nsubj V[!neg,!modal] >obj|obl _[" + feudNouns + "|war,!mention] >nmod Y[case=with]", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
+		Notes: "Ana Ruiz is locked in a feud with Tom Hale; Ruritania found itself in a war of words with Tarsis → opposes"},
 }
