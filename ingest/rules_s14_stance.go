@@ -19,7 +19,6 @@ func (v *view) s14StanceRules() {
 	v.alsoOfPlace()
 	v.demonymPersonNoun()
 	v.livingIn()
-	v.demonymAppositive()
 }
 
 // retortVerbs open a phrase of verbal attack that takes its target after
@@ -265,10 +264,10 @@ var citizenNouns = map[string]bool{"immigrant": true, "national": true, "citizen
 	"oligarch": true, "magnate": true, "businessman": true, "businesswoman": true, "entrepreneur": true,
 	"hacker": true, "émigré": true, "emigre": true}
 
-// demonymPersonNoun: "Uzbek immigrant Sayfullo S", "Russian national X",
-// "Iranian dissident X": a nationality, a noun of belonging and a person's
-// name right after (citizen_of the country). Two nationalities joined by a
-// hyphen ("Iranian-American student X") give both.
+// demonymPersonNoun: "Uzbek immigrant X", "Russian national X", "Iranian
+// dissident X": a nationality, a noun of belonging and a person's name
+// right after (citizen_of the country); the same noun heading an
+// appositive after the name (demonym-appositive).
 func (v *view) demonymPersonNoun() {
 	for _, di := range v.x.sentMents[v.si] {
 		d := v.m(di)
@@ -279,11 +278,15 @@ func (v *view) demonymPersonNoun() {
 		if !citizenNouns[v.low(k)] || v.t[k].Text != v.low(k) {
 			continue
 		}
-		p := v.start[k+1]
-		if !v.namedPerson(p) {
-			continue
+		if p := v.start[k+1]; v.namedPerson(p) {
+			v.emit(p, "citizen_of", di, "demonym-person-noun", d.i, v.m(p).j, nil)
+		} else if p < 0 {
+			// "X, a gay Iranian refugee living in Turkey,", "X, 26, a
+			// Haitian immigrant": the appositive's head gives X's country
+			if p := v.livingAppositive(k + 1); p >= 0 {
+				v.emit(p, "citizen_of", di, "demonym-appositive", v.m(p).i, k+1, nil)
+			}
 		}
-		v.emit(p, "citizen_of", di, "demonym-person-noun", d.i, v.m(p).j, nil)
 	}
 }
 
@@ -355,24 +358,4 @@ func (v *view) livingAppositive(k int) int {
 		return p
 	}
 	return -1
-}
-
-// demonymAppositive: "X, a gay Iranian refugee living in Turkey,", "X,
-// 26, a Haitian immigrant": an appositive whose head is a noun of
-// belonging after a nationality gives X's country (citizen_of), as
-// "Iranian immigrant X" does before the name.
-func (v *view) demonymAppositive() {
-	for _, di := range v.x.sentMents[v.si] {
-		d := v.m(di)
-		if d.kind != kDemonym || v.ent(di) < 0 || !v.isA(di, schema.Country) {
-			continue
-		}
-		k := d.j
-		if !citizenNouns[v.low(k)] || v.t[k].Text != v.low(k) || v.start[k+1] >= 0 {
-			continue
-		}
-		if p := v.livingAppositive(k + 1); p >= 0 {
-			v.emit(p, "citizen_of", di, "demonym-appositive", v.m(p).i, k+1, nil)
-		}
-	}
 }
