@@ -14,6 +14,7 @@ import (
 // s14StanceRules runs the session-14 stance rules on one sentence.
 func (v *view) s14StanceRules() {
 	v.retortAt()
+	v.clashWith()
 	v.allyAppositive()
 	v.homeStateOf()
 	v.alsoOfPlace()
@@ -64,6 +65,48 @@ func (v *view) retortAt() {
 			continue
 		}
 		v.emit(s, "opposes", o, "retort-at", min(v.m(s).i, k), v.m(o).j, nil)
+	}
+}
+
+// clashVerbs are quarrels said with "with": "X, who has frequently
+// clashed with Y", "X sparred with Y", "X has been at odds with Y".
+var clashVerbs = map[string]bool{"clashed": true, "clashes": true, "clash": true, "clashing": true,
+	"sparred": true, "spars": true, "spar": true, "sparring": true, "tangled": true, "tangles": true,
+	"feuded": true, "feuds": true, "feud": true, "feuding": true, "quarreled": true, "quarrelled": true}
+
+// clashWith: a named actor's standing quarrel with another (opposes), the
+// quarrel's subject found as a verb's ("who has clashed with", "is at
+// odds with"); a negation ("never publicly feuded with") says none.
+func (v *view) clashWith() {
+	for k := 1; k+2 < len(v.t); k++ {
+		j := -1
+		switch {
+		case clashVerbs[v.low(k)] && v.low(k+1) == "with":
+			j = k + 2
+		case v.low(k) == "at" && v.low(k+1) == "odds" && v.low(k+2) == "with":
+			j = k + 3
+		}
+		if j < 0 {
+			continue
+		}
+		s, neg := v.subject(k)
+		if s < 0 || neg || !v.stanceActor(s) {
+			continue
+		}
+		// "X - the head of the Office of Government Ethics, who clashed
+		// with Y": "who" is a person, never the body named before it
+		i := k - 1
+		for i > 0 && (auxWords[v.low(i)] || v.t[i].Tag == "RB") {
+			i--
+		}
+		if v.low(i) == "who" && !v.isA(s, schema.Person) {
+			continue
+		}
+		o := v.nameAfter(j)
+		if o < 0 || !v.stanceActor(o) {
+			continue
+		}
+		v.emit(s, "opposes", o, "clash-with", min(v.m(s).i, k), v.m(o).j, nil)
 	}
 }
 

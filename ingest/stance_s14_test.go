@@ -99,3 +99,14 @@ func TestRivalsInARace(t *testing.T) {
 			not: []string{"Helen Marsh|opposes|Paul Okafor"}},
 	})
 }
+
+func TestClashWith(t *testing.T) {
+	wantRule(t, "Senator Helen Marsh, who has frequently clashed with Paul Okafor, said she would vote no.",
+		"Helen Marsh|opposes|Paul Okafor", "clash-with")
+	wantRule(t, "The Tarsis Bureau has been at odds with the Vela Commission over the budget.",
+		"Tarsis Bureau|opposes|Vela Commission", "clash-with")
+	runCases(t, []ruleCase{
+		{name: "a negated quarrel is none", text: "Unlike others, Helen Marsh never publicly feuded with Paul Okafor.",
+			not: []string{"Helen Marsh|opposes|Paul Okafor"}},
+	})
+}
