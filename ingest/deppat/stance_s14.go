@@ -17,12 +17,6 @@ const stanceVerbs = "lemma=criticize|criticise|condemn|denounce|blast|slam|lamba
 // wife", "X attacked Y's critics").
 const notStanceObjects = "!lemma=wife|husband|son|daughter|brother|sister|father|mother|family|child|children|supporter|critic|opponent|rival|ally|friend|aide|lawyer|attacker|accuser|victim|death|killing|murder|arrest|detention|ouster|removal|firing|resignation"
 
-func init() {
-	rows = append(rows, stanceRows...)
-	rows = append(rows, passiveStanceRows...)
-	rows = append(rows, rivalStanceRows...)
-}
-
 var stanceRows = []*Pattern{
 	{Name: "svo-opposes-poss", Pred: "opposes", Path: "X[!caps,!paren," + "!" + partyWords + "] <nsubj V[" + stanceVerbs + ",!neg,!modal] >obj|obl _[!mention,!title,!case," + notStanceObjects + "] >nmod:poss Y", Subj: actor, Obj: []string{"PER", "ORG", "LOC"},
 		Notes: "Ana Ruiz criticized Tom Hale's budget plan → Ana Ruiz opposes Tom Hale"},

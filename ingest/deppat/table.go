@@ -1,6 +1,7 @@
 package deppat
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -460,23 +461,27 @@ type rewrite struct {
 
 var compileOnce sync.Once
 
+// allRows is every row table in the order the rows run: a fact several rows
+// read is kept from the first.
+var allRows = slices.Concat(rows, stanceRows, passiveStanceRows, rivalStanceRows)
+
 // Table returns the pattern table, compiled. The rows are shared: do not
 // modify them.
 func Table() []*Pattern {
 	compileOnce.Do(func() {
-		for _, p := range rows {
+		for _, p := range allRows {
 			_ = p.compile() // Validate reports errors; a broken row matches nothing
 			if f, ok := figures[p.Name]; ok {
 				p.Precision, p.Support, p.ConllPrecision, p.ConllSupport = f.precision, f.support, f.conllPrecision, f.conllSupport
 			}
 		}
 	})
-	return rows
+	return allRows
 }
 
 // Validate compiles every row and returns the first error.
 func Validate() error {
-	for _, p := range rows {
+	for _, p := range allRows {
 		if err := p.compile(); err != nil {
 			return err
 		}
