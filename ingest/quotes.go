@@ -544,10 +544,15 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 					}
 					return v.ent(mi), rule, si, pron
 				}
+				// "“…,” the Republican speaker said": a description
+				// of a person named before (speech_s14.go).
+				if spk := x.describedSpeaker(si, k, j, pt[o].si, pt[o].k); spk >= 0 {
+					return spk, "quote-description", si, pron
+				}
 				break
 			}
 			tk := v.t[j]
-			if !upperFirst(tk.Text) && !v.x.g.roleNouns[tk.Lower] && tk.Lower != "the" && tk.Lower != "a" && !(tk.Lower == "it" && j == k) && !(v.start[j] >= 0 && v.m(v.start[j]).kind == kPronoun) && tk.Tag != "JJ" && !(j > k && v.t[j-1].Lower == "the") {
+			if !upperFirst(tk.Text) && !v.x.g.roleNouns[tk.Lower] && tk.Lower != "the" && tk.Lower != "a" && !(tk.Lower == "it" && j == k) && !(v.start[j] >= 0 && v.m(v.start[j]).kind == kPronoun) && tk.Tag != "JJ" && !(j > k && v.t[j-1].Lower == "the") && !(v.low(k) == "the" && tk.Tag == "NN" && j+1 < len(v.t) && speechVerbs[v.low(j+1)]) {
 				break
 			}
 		}

@@ -1,0 +1,24 @@
+package ingest
+
+import "testing"
+
+// "“…,” the Conservative speaker said": a description after a quote names
+// the one person described that way shortly before; a second person of the
+// same title needs the description's place word to tell them apart; a
+// party word alone only fits the person named last; an unnamed source's
+// description ("the official") names nobody named before.
+func TestSaidDescriptionSpeaker(t *testing.T) {
+	runSaidCases(t, []saidCase{
+		{name: "title after the quote", text: "LONDON (Reuters) - The council will adopt new rules, Speaker Martin Hale said on Tuesday.\n\n“Our aim is to make clear that abuse of any kind has no place in this chamber,” the Conservative speaker said in a statement.",
+			want: [][2]string{{"Martin Hale", "abuse of any kind has no place"}}},
+		{name: "place word picks one of two presidents", text: "LIMA (Reuters) - Chilean President Rosa Medina met U.S. President Donald Trump on Monday.\n\nLater, Medina was asked how she had answered the criticism. “I will not explain myself. It is an insult,” the Chilean president said in a long answer.",
+			want: [][2]string{{"Rosa Medina", "I will not explain myself"}},
+			not:  [][2]string{{"Donald Trump", "I will not explain myself"}}},
+		{name: "judge", text: "NEW YORK (Reuters) - U.S. District Judge Anna Weiss dismissed the lawsuit on Thursday.\n\nWeiss said the plaintiffs had not shown any harm. “It is only natural that the hotel drew more guests after the election,” the judge wrote.",
+			want: [][2]string{{"Anna Weiss", "It is only natural that the hotel"}}},
+		{name: "party word, another person named last", text: "DENVER (Reuters) - Voters in the hometown of Republican candidate Roy Gale were divided.\n\nMary Tolan, a retired teacher, said she had not decided. “I will pray about it tonight,” the 64-year-old Republican said.",
+			not: [][2]string{{"Roy Gale", "I will pray about it"}}},
+		{name: "unnamed official", text: "PARIS (Reuters) - Defence official Marc Aubry said on Monday the talks had ended.\n\nA senior official, who asked not to be named, said the deal was close. “We are nearly there,” the official said.",
+			not: [][2]string{{"Marc Aubry", "We are nearly there"}}},
+	})
+}

@@ -1,0 +1,177 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Session 14: a description as the speaker after a quote ("“…,” the
+// Republican speaker said", "“…,” the Philippines president said in a
+// rambling answer", "“…,” the Texas senator told reporters"). Newswire
+// names a person once and then calls them by title, party or home state;
+// the quote is theirs when exactly one person named shortly before is
+// described that way and nothing in the description contradicts them.
+
+// descriptionWindow is how many sentences before the quote the described
+// person may be named in: the description is a second reference, usually
+// to someone named a paragraph or two before (wider than coref.go's
+// window for pronouns, because a title or a party narrows the choice).
+const descriptionWindow = 4
+
+// anonymousHeads are the descriptions newswire gives unnamed sources ("a
+// senior official said …, “…,” the official said"): a person named
+// before with the same title is seldom the one speaking.
+var anonymousHeads = map[string]bool{
+	"official": true, "source": true, "aide": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "representative": true, "diplomat": true, "person": true, "officer": true,
+	"member": true, "employee": true, "worker": true, "resident": true, "witness": true,
+}
+
+// personHeads are heads of a person's description that the role table
+// does not hold: "the speaker" (of a chamber), "the former paratrooper".
+var personHeads = map[string]bool{
+	"speaker": true, "paratrooper": true, "veteran": true, "congresswoman": true, "businessman": true,
+	"businesswoman": true, "billionaire": true, "tycoon": true, "incumbent": true, "challenger": true,
+}
+
+// describedSpeaker is the person that the description from token k ("the")
+// to the speech verb at token verb of sentence si names, or -1. The quote
+// it attributes opens at token openK of sentence openSi: candidates are the
+// persons named outside quotes from descriptionWindow sentences before it
+// up to that mark.
+func (x *docState) describedSpeaker(si, k, verb, openSi, openK int) int {
+	v := x.viewOf(si)
+	if v.low(k) != "the" || verb-k < 2 || verb-k > 5 {
+		return -1
+	}
+	h := verb - 1
+	head := v.t[h]
+	party := x.partyWord(head.Text)
+	if !party && (head.Text != head.Lower || !x.g.roleNouns[head.Lower] && !personHeads[head.Lower] || anonymousHeads[head.Lower]) {
+		return -1
+	}
+	var mods []string
+	for t := k + 1; t < h; t++ {
+		w := v.t[t]
+		// "the party's nominee", "the senator, who": no simple description
+		if w.Text == "," || w.Lower == "'s" || w.Lower == "’s" || w.Tag == "POS" || nlp.IsOpenQuote(w.Text) || nlp.IsCloseQuote(w.Text) {
+			return -1
+		}
+		if upperFirst(w.Text) {
+			mods = append(mods, w.Text)
+		}
+	}
+	cands := map[int]bool{}
+	last, lastAt := -1, ptok{-1, -1} // the person named last before the quote
+	for s := max(0, openSi-descriptionWindow); s <= openSi; s++ {
+		toks := x.sents[s].Toks
+		for _, mi := range x.sentMents[s] {
+			m := x.ments[mi]
+			if m.kind != kName || m.ent < 0 || !x.ents[m.ent].class.IsA(schema.Person) {
+				continue
+			}
+			if s == openSi && m.i >= openK || inQuoteAt(toks, m.i) {
+				continue
+			}
+			if s > lastAt.si || s == lastAt.si && m.i >= lastAt.k {
+				last, lastAt = m.ent, ptok{s, m.i}
+			}
+			if !x.describedAs(m.ent, head.Text) || !x.modifiersFit(m.ent, mods) {
+				continue
+			}
+			cands[m.ent] = true
+		}
+	}
+	if len(cands) != 1 {
+		return -1
+	}
+	// "“…,” the 64-year-old Republican said" after "Ana Ruiz, a retired
+	// teacher, said …": a party word fits many people the story does not
+	// call by it; only the person named last may be meant.
+	if party && !cands[last] {
+		return -1
+	}
+	for e := range cands {
+		return e
+	}
+	return -1
+}
+
+// modifiersFit reports whether the capitalised words of a description
+// ("Texas", "Philippines", "Republican") fit person e: a party word unless
+// the document gives e another party, a place or other word when it
+// stands next to a mention of e ("Texas Senator Ana Ruiz", "Ana Ruiz, a
+// Republican from Texas,").
+func (x *docState) modifiersFit(e int, mods []string) bool {
+	for _, w := range mods {
+		if x.partyWord(w) {
+			if x.describedAs(e, w) {
+				continue
+			}
+			for _, other := range []string{"Republican", "Democrat"} {
+				if !sameParty(w, other) && x.describedAs(e, other) {
+					return false
+				}
+			}
+			continue
+		}
+		if !x.namedNextTo(e, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// namedNextTo reports whether word w (or a form sharing its first six
+// letters: "Philippine", "Philippines") stands within a few tokens before
+// a mention of entity e, or in the apposition after it.
+func (x *docState) namedNextTo(e int, w string) bool {
+	lw := strings.ToLower(w)
+	fits := func(t token) bool {
+		a := t.Lower
+		if a == lw {
+			return true
+		}
+		n := min(len(a), len(lw), 6)
+		return len(a) >= 5 && len(lw) >= 5 && a[:n] == lw[:n]
+	}
+	for s, ms := range x.sentMents {
+		toks := x.sents[s].Toks
+		for _, mi := range ms {
+			m := x.ments[mi]
+			if m.ent != e || m.kind != kName {
+				continue
+			}
+			for t := m.i - 1; t >= 0 && t >= m.i-5 && toks[t].Text != "," && toks[t].Text != "."; t-- {
+				if fits(toks[t]) {
+					return true
+				}
+			}
+			if m.j < len(toks) && toks[m.j].Text == "," {
+				for t := m.j + 1; t < len(toks) && t <= m.j+10 && toks[t].Text != "," && toks[t].Text != "."; t++ {
+					if fits(toks[t]) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// inQuoteAt reports whether token i of a sentence stands inside quotation
+// marks opened in the same sentence.
+func inQuoteAt(toks []token, i int) bool {
+	open := false
+	for t := 0; t < i && t < len(toks); t++ {
+		switch {
+		case nlp.IsOpenQuote(toks[t].Text):
+			open = true
+		case nlp.IsCloseQuote(toks[t].Text):
+			open = false
+		}
+	}
+	return open
+}
