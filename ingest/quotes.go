@@ -158,6 +158,13 @@ func (x *docState) quotes() {
 			if rule == "quote-pronoun" {
 				speaker = x.pronounSpeaker(pron, chain(pron))
 				if speaker < 0 {
+					// “…. …,” he said: the sentence before the quote
+					// opened (speech_s14.go).
+					if speaker = x.openingSpeaker(pt[o], pron); speaker >= 0 {
+						rule = "quote-pronoun-open"
+					}
+				}
+				if speaker < 0 {
 					// Whose "he said" this is is unknown: the chain after it
 					// is unknown too.
 					lastSpeaker = -1

@@ -22,3 +22,18 @@ func TestSaidDescriptionSpeaker(t *testing.T) {
 			not: [][2]string{{"Marc Aubry", "We are nearly there"}}},
 	})
 }
+
+// "X defended the plan. “A. B. C,” he said": a quote running over several
+// sentences is the person the narrative sentence before it is about, not
+// nobody (the sentence before the pronoun is inside the quote); two
+// persons in that sentence leave it open.
+func TestSaidQuoteOverSentences(t *testing.T) {
+	runSaidCases(t, []saidCase{
+		{name: "narrative subject before the quote", text: "PARIS (Reuters) - Foreign Minister Henri Dubois has been criticised by lawmakers.\n\nDubois defended the ministry when he was asked about morale. “The reform is going to fix all of that. And this ministry is doing very well. It is simply not true,” he said on Monday.",
+			want: [][2]string{{"Henri Dubois", "The reform is going to fix all of that"}}},
+		{name: "she, a woman subject", text: "AUSTIN (Reuters) - The state asked for more money.\n\nWhite House spokeswoman Maria Holt defended the request. “Until now the state has not paid anything. We think it should do its share,” she said.",
+			want: [][2]string{{"Maria Holt", "Until now the state has not paid anything"}}},
+		{name: "two persons, no speaker", text: "AUSTIN (Reuters) - The state asked for more money.\n\nNeither Tom Reyes nor Paul Brandt explained the delay. “We did nothing wrong. We followed the rules,” he said.",
+			not: [][2]string{{"Tom Reyes", "We did nothing wrong"}, {"Paul Brandt", "We did nothing wrong"}}},
+	})
+}

@@ -175,3 +175,32 @@ func inQuoteAt(toks []token, i int) bool {
 	}
 	return open
 }
+
+// openingSpeaker is who "he" is in "“A. B. C,” he said" when the quote
+// runs over several sentences and the pronoun's own neighbourhood (the
+// quote's last sentences) names nobody: the one person who is the subject
+// of the narrative sentence right before the quote opens ("Ruiz defended
+// the plan. “…. …,” she said"), when the pronoun agrees and no antecedent
+// says otherwise; -1 otherwise. "he added" goes on with the quote chain
+// only, as in narrativeSpeaker.
+func (x *docState) openingSpeaker(open, pron ptok) int {
+	if open.si < 1 || open.si >= pron.si || open.k != 0 || pron.si < 0 {
+		return -1
+	}
+	toks := x.sents[pron.si].Toks
+	w := toks[pron.k].Lower
+	if pronounSex[w] == sexUnknown || w == "his" || w == "her" || w == "him" {
+		return -1
+	}
+	if pron.k+1 < len(toks) && (toks[pron.k+1].Lower == "added" || toks[pron.k+1].Lower == "adds") {
+		return -1
+	}
+	ns := x.narrativeSubject(open.si-1, w)
+	if ns < 0 {
+		return -1
+	}
+	if ant, _ := x.Antecedent(pron.si, pron.k); ant >= 0 && ant != ns {
+		return -1
+	}
+	return ns
+}

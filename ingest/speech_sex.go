@@ -259,7 +259,14 @@ func (x *docState) narrativeSpeaker(p ptok) int {
 			return -1
 		}
 	}
-	prev := x.sents[p.si-1].Toks
+	return x.narrativeSubject(p.si-1, w)
+}
+
+// narrativeSubject is the one person named as the subject of sentence si,
+// a narrative sentence with no quote marks, who agrees in sex with the
+// pronoun w; -1 otherwise.
+func (x *docState) narrativeSubject(si int, w string) int {
+	prev := x.sents[si].Toks
 	// The first verb, past an opening prepositional phrase ("In his
 	// remarks, Moore mocked …": the tagger may read "remarks" as a verb).
 	verb, from := len(prev), 0
@@ -280,7 +287,7 @@ func (x *docState) narrativeSpeaker(p ptok) int {
 		}
 	}
 	found, others := -1, false
-	for _, mi := range x.sentMents[p.si-1] {
+	for _, mi := range x.sentMents[si] {
 		m := x.ments[mi]
 		if m.kind != kName || m.ent < 0 || !x.ents[m.ent].class.IsA(schema.Person) {
 			continue
@@ -308,7 +315,7 @@ func (x *docState) narrativeSpeaker(p ptok) int {
 	if found < 0 {
 		// "Collins has not taken a stand." with no mention: a sentence-
 		// initial surname the entity layer left unlinked.
-		found = x.surnameSubject(p.si-1, from, verb)
+		found = x.surnameSubject(si, from, verb)
 	}
 	if found < 0 || others && found >= 0 || !x.sexAgrees(found, w) {
 		return -1
