@@ -37,3 +37,18 @@ func TestSaidQuoteOverSentences(t *testing.T) {
 			not: [][2]string{{"Tom Reyes", "We did nothing wrong"}, {"Paul Brandt", "We did nothing wrong"}}},
 	})
 }
+
+// "X sidestepped the question saying: “…”": a participle that introduces
+// a quote without a comma before it still hangs on its verb, whose subject
+// speaks; "quoted Y as saying" is Y's quote, never the subject's.
+func TestSaidParticipleWithoutComma(t *testing.T) {
+	runSaidCases(t, []saidCase{
+		{name: "time, then writing", text: "OTTAWA (Reuters) - The vote is due on Tuesday.\n\nGovernor Peter Lund lambasted Mary Cole on Twitter on Tuesday writing, “Lightweight lawyer Mary Cole, who once begged me for a job, is now fighting me in court.”",
+			want: [][2]string{{"Peter Lund", "Lightweight lawyer Mary Cole"}},
+			not:  [][2]string{{"Mary Cole", "Lightweight lawyer Mary Cole"}}},
+		{name: "object, then saying", text: "OTTAWA (Reuters) - The vote is due on Tuesday.\n\nAsked whether he wanted the minister to stay, Premier Dan Shaw sidestepped the question saying: “She is here. She is working.”",
+			want: [][2]string{{"Dan Shaw", "She is here. She is working"}}},
+		{name: "quoted as saying", text: "OTTAWA (Reuters) - The vote is due on Tuesday.\n\nIn a tweet, candidate Ron Vale quoted Premier Dan Shaw as saying, “Go get them, Ron!”",
+			not: [][2]string{{"Ron Vale", "Go get them"}}},
+	})
+}
