@@ -559,7 +559,7 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 				break
 			}
 			tk := v.t[j]
-			if !upperFirst(tk.Text) && !v.x.g.roleNouns[tk.Lower] && tk.Lower != "the" && tk.Lower != "a" && !(tk.Lower == "it" && j == k) && !(v.start[j] >= 0 && v.m(v.start[j]).kind == kPronoun) && tk.Tag != "JJ" && !(j > k && v.t[j-1].Lower == "the") && !(v.low(k) == "the" && tk.Tag == "NN" && j+1 < len(v.t) && speechVerbs[v.low(j+1)]) {
+			if !upperFirst(tk.Text) && !v.x.g.roleNouns[tk.Lower] && tk.Lower != "the" && tk.Lower != "a" && !(tk.Lower == "it" && j == k) && !(v.start[j] >= 0 && v.m(v.start[j]).kind == kPronoun) && tk.Tag != "JJ" && !(j > k && v.t[j-1].Lower == "the") && !(v.low(k) == "the" && tk.Tag == "NN" && j+1 < len(v.t) && speechVerbs[v.low(j+1)]) && !(ofInName(v, j) && tokAt(c-1).Text == ",") {
 				break
 			}
 		}

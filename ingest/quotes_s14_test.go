@@ -52,3 +52,23 @@ func TestSaidParticipleWithoutComma(t *testing.T) {
 			not: [][2]string{{"Ron Vale", "Go get them"}}},
 	})
 }
+
+// After a quote closed by its comma: a name with a relative clause ("Ana
+// Ruiz, who chairs the panel, said"), a possessor's spokesman named in an
+// apposition ("Ruiz’s spokesman, Tom Li, said": the spokesman speaks), an
+// organisation's title holder with "of" in the name ("Labour Party of
+// Ontario Chairman Sam Kerr said"). A quote that ends its sentence is not
+// what the next sentence's "Secretary of State X told reporters …" says.
+func TestSaidSpeakerPhraseAfterQuote(t *testing.T) {
+	runSaidCases(t, []saidCase{
+		{name: "relative clause", text: "BOSTON (Reuters) - The bank was criticised on Monday.\n\n“Your effort to politicize the agency runs counter to its mission,” Senator Ana Ruiz, who helped create the agency, wrote in a letter.",
+			want: [][2]string{{"Ana Ruiz", "Your effort to politicize the agency"}}},
+		{name: "possessor's spokesman named", text: "BOSTON (Reuters) - The race tightened on Monday.\n\n“Our candidate believes the voters will hold the senator to account,” Ruiz’s spokesman, Tom Lindqvist, said in a statement.",
+			want: [][2]string{{"Tom Lindqvist", "Our candidate believes the voters"}},
+			not:  [][2]string{{"Ruiz", "Our candidate believes the voters"}}},
+		{name: "of inside the organisation", text: "BOSTON (Reuters) - The vote was close on Monday.\n\n“Today, our opponents carried the day,” Labour Party of Ontario Chairman Sam Kerr said in a statement emailed to Reuters.",
+			want: [][2]string{{"Sam Kerr", "Today, our opponents carried the day"}}},
+		{name: "sentence-final quote, next sentence's own statement", text: "BOSTON (Reuters) - The talks were stalled.\n\nOne diplomat was blunt. “Lee is precisely that person, but the president is killing the whole process.” Secretary of State Rex Tolliver told reporters on Monday the country was probing for an opening.",
+			not: [][2]string{{"Rex Tolliver", "Lee is precisely that person"}}},
+	})
+}

@@ -204,3 +204,59 @@ func (x *docState) openingSpeaker(open, pron ptok) int {
 	}
 	return ns
 }
+
+// ofInName reports whether token j is the "of" inside a capitalised name
+// or title before a speaker ("“…,” Republican Party of Virginia Chairman
+// John Whitbeck said"): capitalised words on both sides.
+func ofInName(v *view, j int) bool {
+	return v.low(j) == "of" && j > 0 && j+1 < len(v.t) && upperFirst(v.t[j-1].Text) && upperFirst(v.t[j+1].Text)
+}
+
+// possessed reports whether mention mi is a possessor ("Jones’ spokesman",
+// "Ruiz's aide"): the person whose aide speaks, named as the whole
+// segment after it, is the speaker; the possessor is not.
+func possessed(v *view, mi int) bool {
+	j := v.m(mi).j
+	if j >= len(v.t) {
+		return false
+	}
+	w := v.t[j]
+	return w.Tag == "POS" || w.Lower == "'s" || w.Lower == "’s" || w.Text == "’" || w.Text == "'"
+}
+
+// relativeSpeaker reads "“…,” Ana Ruiz, who chairs the committee, said":
+// a person's name as the whole first segment after the quote, a relative
+// clause on it closed by a comma, then the speech verb; -1 otherwise.
+func (x *docState) relativeSpeaker(si, k int) int {
+	v := x.viewOf(si)
+	c1 := k
+	for c1 < len(v.t) && c1 < k+8 && v.t[c1].Text != "," {
+		c1++
+	}
+	mi := v.end[min(c1, len(v.t))]
+	if mi < 0 || v.m(mi).kind != kName || v.ent(mi) < 0 || !v.isA(mi, schema.Person) || v.partyMember(mi) {
+		return -1
+	}
+	// "Senator Ana Ruiz, who …": only titles before the name
+	for j := k; j < v.m(mi).i; j++ {
+		if w := v.t[j]; !upperFirst(w.Text) && !v.x.g.roleNouns[w.Lower] && w.Lower != "the" && w.Tag != "JJ" {
+			return -1
+		}
+	}
+	if c1+1 >= len(v.t) || v.t[c1].Text != "," || v.low(c1+1) != "who" {
+		return -1
+	}
+	for j := c1 + 2; j < len(v.t) && j < c1+2+segmentMaxWords; j++ {
+		t := v.t[j]
+		if nlp.IsOpenQuote(t.Text) || nlp.IsCloseQuote(t.Text) || t.Text == "\"" || t.Text == ";" || t.Text == ":" || t.Lower == "and" && j+1 < len(v.t) && speechVerbs[v.low(j+1)] {
+			return -1
+		}
+		if t.Text == "," {
+			if j+1 < len(v.t) && speechVerbs[v.low(j+1)] && !passiveAux[v.low(j+1)] {
+				return v.ent(mi)
+			}
+			return -1 // a second comma inside the clause: no simple relative
+		}
+	}
+	return -1
+}
