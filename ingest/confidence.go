@@ -62,7 +62,7 @@ var confidences = map[string]float64{
 	// session 12, speech_views.go (corpus sample in gates.go)
 	"quote-view-header": 0.9,
 	// session 14, speech_s14.go: a description after a quote ("the
-	// Republican speaker said"); corpus sample 9/9 (gates.go)
+	// Republican speaker said", "the committee said"); corpus sample 10/10 (gates.go)
 	"quote-description": 0.85,
 	// a quote over several sentences, then "he said": the narrative
 	// subject before it opened; corpus sample 13/13 (gates.go)

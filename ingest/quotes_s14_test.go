@@ -72,3 +72,13 @@ func TestSaidSpeakerPhraseAfterQuote(t *testing.T) {
 			not: [][2]string{{"Rex Tolliver", "Lee is precisely that person"}}},
 	})
 }
+
+// "“…,” the committee said": an organisation's description after a quote
+// is the one body of that kind named in the sentence before (coref.go's
+// window: a dateline's "(Reuters)" there would be a second body).
+func TestSaidOrganisationDescription(t *testing.T) {
+	runSaidCases(t, []saidCase{
+		{name: "committee", text: "WASHINGTON (Reuters) - The Senate Ethics Committee said on Thursday it had opened an inquiry into Senator Tom Vale.\n\nThe senator has said he will cooperate with the inquiry. The Senate Ethics Committee had declined to comment last week.\n\n“While the committee does not comment on pending matters, in this case it confirms the inquiry,” the committee said in a statement.",
+			want: [][2]string{{"Senate Ethics Committee", "While the committee does not comment"}}},
+	})
+}

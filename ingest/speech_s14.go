@@ -48,6 +48,14 @@ func (x *docState) describedSpeaker(si, k, verb, openSi, openK int) int {
 	}
 	h := verb - 1
 	head := v.t[h]
+	if _, ok := descriptionHeads[head.Text]; ok {
+		// "“…,” the ministry said": an organisation's description, read
+		// as coref.go reads it (one fitting body in the sentence before).
+		if a, end := x.Antecedent(si, k); a >= 0 && end == verb {
+			return a
+		}
+		return -1
+	}
 	party := x.partyWord(head.Text)
 	if !party && (head.Text != head.Lower || !x.g.roleNouns[head.Lower] && !personHeads[head.Lower] || anonymousHeads[head.Lower]) {
 		return -1
