@@ -686,6 +686,10 @@ func (x *docState) pronounSpeaker(p ptok, lastSpeaker int) int {
 		if ant < 0 {
 			ant = x.sexAntecedent(p)
 		}
+		// "He thinks the plan will help Meehan. “…,” he said": not Meehan.
+		if x.namedBesidePronoun(p.si-1, w, ant) {
+			ant = -1
+		}
 	}
 	switch {
 	case ant >= 0 && lastSpeaker >= 0 && ant != lastSpeaker:

@@ -82,3 +82,16 @@ func TestSaidOrganisationDescription(t *testing.T) {
 			want: [][2]string{{"Senate Ethics Committee", "While the committee does not comment"}}},
 	})
 }
+
+// "Ana Ruiz, 65, is a Republican. She views the bill as a giveaway. “…,”
+// she said": a sentence whose subject is the pronoun itself, naming
+// nobody, passes the narrative subject on from the sentence before; a
+// sentence that names another person stops it.
+func TestSaidPronounSubjectChain(t *testing.T) {
+	runSaidCases(t, []saidCase{
+		{name: "she views, she said", text: "MEDIA, Pa. (Reuters) - Voters in the district are split.\n\nIda Marsh, 65, is a registered Republican but said she is unhappy with the party. She views the tax bill as a gift to the rich. “I will probably just vote Democrat,” she said.",
+			want: [][2]string{{"Ida Marsh", "I will probably just vote Democrat"}}},
+		{name: "another person named in between", text: "MEDIA, Pa. (Reuters) - Voters in the district are split.\n\nMike Allard, 35, a day trader, did not vote last year. He thinks the economy will help Congressman Pat Green next year. “Local shops like the way things are going,” he said.",
+			not: [][2]string{{"Mike Allard", "Local shops like the way"}, {"Pat Green", "Local shops like the way"}}},
+	})
+}

@@ -268,3 +268,23 @@ func (x *docState) relativeSpeaker(si, k int) int {
 	}
 	return -1
 }
+
+// namedBesidePronoun reports whether sentence si opens with the pronoun w
+// as its subject and names entity e after it ("He thinks the economy
+// will help Meehan."): e is then not who that pronoun, nor the same
+// pronoun in the next sentence, stands for.
+func (x *docState) namedBesidePronoun(si int, w string, e int) bool {
+	if si < 0 || si >= len(x.sents) || e < 0 {
+		return false
+	}
+	toks := x.sents[si].Toks
+	if len(toks) < 2 || toks[0].Lower != w || !(strings.HasPrefix(toks[1].Tag, "VB") || toks[1].Tag == "MD") {
+		return false
+	}
+	for _, mi := range x.sentMents[si] {
+		if m := x.ments[mi]; m.ent == e && m.kind == kName && m.i > 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -266,6 +266,16 @@ func (x *docState) narrativeSpeaker(p ptok) int {
 // a narrative sentence with no quote marks, who agrees in sex with the
 // pronoun w; -1 otherwise.
 func (x *docState) narrativeSubject(si int, w string) int {
+	return x.narrativeSubjectBack(si, w, 1)
+}
+
+// narrativeSubjectBack is narrativeSubject that, when sentence si opens
+// with the pronoun w itself as its subject ("She views the bill as a
+// giveaway."), reads the sentence before it, up to hops times.
+func (x *docState) narrativeSubjectBack(si int, w string, hops int) int {
+	if si < 0 {
+		return -1
+	}
 	prev := x.sents[si].Toks
 	// The first verb, past an opening prepositional phrase ("In his
 	// remarks, Moore mocked …": the tagger may read "remarks" as a verb).
@@ -317,6 +327,12 @@ func (x *docState) narrativeSubject(si int, w string) int {
 		// initial surname the entity layer left unlinked.
 		found = x.surnameSubject(si, from, verb)
 	}
+	if found < 0 && !others && hops > 0 && verb == from+1 && verb < len(prev) && prev[from].Lower == w && !x.personNamedIn(si) {
+		// "Ana Ruiz, 65, is a Republican. She views the bill as a
+		// giveaway. “…,” she said": the same pronoun as the subject, with
+		// nobody named in its sentence, goes on with the sentence before.
+		return x.narrativeSubjectBack(si-1, w, hops-1)
+	}
 	if found < 0 || others && found >= 0 || !x.sexAgrees(found, w) {
 		return -1
 	}
@@ -357,6 +373,16 @@ func quotedBefore(toks []token, i, j, k int) bool {
 	}
 	for t := j; t < k && t < len(toks); t++ {
 		if nlp.IsCloseQuote(toks[t].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// personNamedIn reports whether a person is named in sentence si.
+func (x *docState) personNamedIn(si int) bool {
+	for _, mi := range x.sentMents[si] {
+		if m := x.ments[mi]; m.kind == kName && m.ent >= 0 && x.ents[m.ent].class.IsA(schema.Person) {
 			return true
 		}
 	}
