@@ -196,13 +196,10 @@ func (x *docState) openingSpeaker(open, pron ptok) int {
 		return -1
 	}
 	toks := x.sents[pron.si].Toks
+	if !narrativePronoun(toks, pron.k) {
+		return -1
+	}
 	w := toks[pron.k].Lower
-	if pronounSex[w] == sexUnknown || w == "his" || w == "her" || w == "him" {
-		return -1
-	}
-	if pron.k+1 < len(toks) && (toks[pron.k+1].Lower == "added" || toks[pron.k+1].Lower == "adds") {
-		return -1
-	}
 	ns := x.narrativeSubject(open.si-1, w)
 	if ns < 0 {
 		return -1

@@ -248,10 +248,7 @@ func (x *docState) narrativeSpeaker(p ptok) int {
 	}
 	toks := x.sents[p.si].Toks
 	w := toks[p.k].Lower
-	if pronounSex[w] == sexUnknown || w == "his" || w == "her" || w == "him" {
-		return -1
-	}
-	if p.k+1 < len(toks) && (toks[p.k+1].Lower == "added" || toks[p.k+1].Lower == "adds") {
+	if !narrativePronoun(toks, p.k) {
 		return -1
 	}
 	for _, mi := range x.sentMents[p.si] {
@@ -387,4 +384,15 @@ func (x *docState) personNamedIn(si int) bool {
 		}
 	}
 	return false
+}
+
+// narrativePronoun reports whether token k is a subject pronoun of known
+// sex that a narrative subject may stand for: not "his", "her" or "him",
+// and not "he added", which goes on with the quote chain only.
+func narrativePronoun(toks []token, k int) bool {
+	w := toks[k].Lower
+	if pronounSex[w] == sexUnknown || w == "his" || w == "her" || w == "him" {
+		return false
+	}
+	return !(k+1 < len(toks) && (toks[k+1].Lower == "added" || toks[k+1].Lower == "adds"))
 }
