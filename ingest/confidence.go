@@ -64,4 +64,10 @@ var confidences = map[string]float64{
 	"appositive-org-in": 0.6, "appositive-place-org": 0.65, "reverse-appositive-org-lives": 0.6, "copula-org-lives": 0.6, "named-org-leads-lives": 0.6,
 	// session 12, speech_views.go (corpus sample in gates.go)
 	"quote-view-header": 0.9,
+	// session 14, speech_s14.go: a description after a quote ("the
+	// Republican speaker said", "the committee said"); corpus sample 10/10 (gates.go)
+	"quote-description": 0.85,
+	// a quote over several sentences, then "he said": the narrative
+	// subject before it opened; corpus sample 13/13 (gates.go)
+	"quote-pronoun-open": 0.85,
 }

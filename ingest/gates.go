@@ -288,6 +288,9 @@ var ruleGates = map[string]RuleGate{
 	"demonym-person-noun":         {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"Russian national X\", \"Uzbek immigrant X\" (session 14: no new fact on the corpus)", SampleRight: 0, Sampled: 0},
 	// session 12, speech_views.go
 	"quote-view-header": {Right: 0, Facts: 0, On: true, Note: "not in the Reuters dev articles; Instant View pages, \"NAME, TITLE AT FIRM, CITY: “…”\" in capitals (gold11 0185: the page's 12 said rows; corpus: 3 such pages, all 43 new facts read, 43 right; 2 chain facts moved from the story's last name to the header person)", SampleRight: 43, Sampled: 43},
+	// session 14, speech_s14.go
+	"quote-description":  {Right: 0, Facts: 0, On: true, Note: "not in the Reuters dev articles; \"“…,” the Republican speaker said\": the one person named in the 4 sentences before whom the story gives that title or party, place words next to the name (a party word alone: only the person named last; unnamed-source heads such as official, aide, spokesman refused); corpus: all 10 new facts read, 10 right (gold11 0638 and 0648 among them; one an organisation, \"the committee said\", through coref.go's Antecedent)", SampleRight: 10, Sampled: 10},
+	"quote-pronoun-open": {Right: 0, Facts: 0, On: true, Note: "not in the Reuters dev articles; \"X defended the plan. “A. B. C,” he said\": a quote over several sentences whose pronoun attribution follows its last sentence, given to the one person subject of the narrative sentence before the quote opened (speech_sex.go's narrativeSubject) when no antecedent disagrees; corpus: 13 new facts (with the quote-next and reported facts they chain to), 13 right (gold11 0513 among them)", SampleRight: 13, Sampled: 13},
 }
 
 // ruleOn reports whether a rule's facts are kept by default.

@@ -158,6 +158,13 @@ func (x *docState) quotes() {
 			if rule == "quote-pronoun" {
 				speaker = x.pronounSpeaker(pron, chain(pron))
 				if speaker < 0 {
+					// “…. …,” he said: the sentence before the quote
+					// opened (speech_s14.go).
+					if speaker = x.openingSpeaker(pt[o], pron); speaker >= 0 {
+						rule = "quote-pronoun-open"
+					}
+				}
+				if speaker < 0 {
 					// Whose "he said" this is is unknown: the chain after it
 					// is unknown too.
 					lastSpeaker = -1
@@ -544,10 +551,15 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 					}
 					return v.ent(mi), rule, si, pron
 				}
+				// "“…,” the Republican speaker said": a description
+				// of a person named before (speech_s14.go).
+				if spk := x.describedSpeaker(si, k, j, pt[o].si, pt[o].k); spk >= 0 {
+					return spk, "quote-description", si, pron
+				}
 				break
 			}
 			tk := v.t[j]
-			if !upperFirst(tk.Text) && !v.x.g.roleNouns[tk.Lower] && tk.Lower != "the" && tk.Lower != "a" && !(tk.Lower == "it" && j == k) && !(v.start[j] >= 0 && v.m(v.start[j]).kind == kPronoun) && tk.Tag != "JJ" && !(j > k && v.t[j-1].Lower == "the") {
+			if !upperFirst(tk.Text) && !v.x.g.roleNouns[tk.Lower] && tk.Lower != "the" && tk.Lower != "a" && !(tk.Lower == "it" && j == k) && !(v.start[j] >= 0 && v.m(v.start[j]).kind == kPronoun) && tk.Tag != "JJ" && !(j > k && v.t[j-1].Lower == "the") && !(v.low(k) == "the" && tk.Tag == "NN" && j+1 < len(v.t) && speechVerbs[v.low(j+1)]) && !(ofInName(v, j) && tokAt(c-1).Text == ",") {
 				break
 			}
 		}
@@ -673,6 +685,10 @@ func (x *docState) pronounSpeaker(p ptok, lastSpeaker int) int {
 		}
 		if ant < 0 {
 			ant = x.sexAntecedent(p)
+		}
+		// "He thinks the plan will help Meehan. “…,” he said": not Meehan.
+		if x.namedBesidePronoun(p.si-1, w, ant) {
+			ant = -1
 		}
 	}
 	switch {

@@ -22,6 +22,9 @@ import (
 // surface is read here rather than the tree.
 func (x *docState) segmentSpeaker(si, k int) int {
 	v := x.viewOf(si)
+	if spk := x.relativeSpeaker(si, k); spk >= 0 {
+		return spk
+	}
 	verb := -1
 	for j := k; j < len(v.t) && j < k+segmentMaxWords; j++ {
 		t := v.t[j]
@@ -84,7 +87,7 @@ func (x *docState) segmentSpeaker(si, k int) int {
 		if r := v.start[j]; r >= 0 && v.m(r).kind == kRole || v.x.g.roleNouns[v.low(j)] {
 			titled = true
 		}
-		if r := v.start[j]; r >= 0 && v.m(r).kind == kName && v.isA(r, schema.Person) {
+		if r := v.start[j]; r >= 0 && v.m(r).kind == kName && v.isA(r, schema.Person) && !possessed(v, r) {
 			return -1 // "Ana Ruiz's spokeswoman, …": whose words is unclear
 		}
 	}

@@ -83,7 +83,10 @@ func (x *docState) participleSpeaker(si, t int) (spk int, pron ptok) {
 	pron = ptok{-1, -1}
 	v := x.viewOf(si)
 	toks := x.sents[si].Toks
-	if t < 1 || toks[t-1].Text != "," && toks[t-1].Text != "by" {
+	// "X sidestepped the question saying: “…”", "lambasted Y on Twitter
+	// on Tuesday writing, “…”": without the comma too, when the parse
+	// hangs the participle on a verb; never "quoted Y as saying" (Y spoke).
+	if t < 1 || toks[t-1].Lower == "as" {
 		return -1, pron
 	}
 	verb := toks[t].Head

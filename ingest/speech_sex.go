@@ -248,10 +248,7 @@ func (x *docState) narrativeSpeaker(p ptok) int {
 	}
 	toks := x.sents[p.si].Toks
 	w := toks[p.k].Lower
-	if pronounSex[w] == sexUnknown || w == "his" || w == "her" || w == "him" {
-		return -1
-	}
-	if p.k+1 < len(toks) && (toks[p.k+1].Lower == "added" || toks[p.k+1].Lower == "adds") {
+	if !narrativePronoun(toks, p.k) {
 		return -1
 	}
 	for _, mi := range x.sentMents[p.si] {
@@ -259,7 +256,24 @@ func (x *docState) narrativeSpeaker(p ptok) int {
 			return -1
 		}
 	}
-	prev := x.sents[p.si-1].Toks
+	return x.narrativeSubject(p.si-1, w)
+}
+
+// narrativeSubject is the one person named as the subject of sentence si,
+// a narrative sentence with no quote marks, who agrees in sex with the
+// pronoun w; -1 otherwise.
+func (x *docState) narrativeSubject(si int, w string) int {
+	return x.narrativeSubjectBack(si, w, 1)
+}
+
+// narrativeSubjectBack is narrativeSubject that, when sentence si opens
+// with the pronoun w itself as its subject ("She views the bill as a
+// giveaway."), reads the sentence before it, up to hops times.
+func (x *docState) narrativeSubjectBack(si int, w string, hops int) int {
+	if si < 0 {
+		return -1
+	}
+	prev := x.sents[si].Toks
 	// The first verb, past an opening prepositional phrase ("In his
 	// remarks, Moore mocked …": the tagger may read "remarks" as a verb).
 	verb, from := len(prev), 0
@@ -280,7 +294,7 @@ func (x *docState) narrativeSpeaker(p ptok) int {
 		}
 	}
 	found, others := -1, false
-	for _, mi := range x.sentMents[p.si-1] {
+	for _, mi := range x.sentMents[si] {
 		m := x.ments[mi]
 		if m.kind != kName || m.ent < 0 || !x.ents[m.ent].class.IsA(schema.Person) {
 			continue
@@ -308,7 +322,13 @@ func (x *docState) narrativeSpeaker(p ptok) int {
 	if found < 0 {
 		// "Collins has not taken a stand." with no mention: a sentence-
 		// initial surname the entity layer left unlinked.
-		found = x.surnameSubject(p.si-1, from, verb)
+		found = x.surnameSubject(si, from, verb)
+	}
+	if found < 0 && !others && hops > 0 && verb == from+1 && verb < len(prev) && prev[from].Lower == w && !x.personNamedIn(si) {
+		// "Ana Ruiz, 65, is a Republican. She views the bill as a
+		// giveaway. “…,” she said": the same pronoun as the subject, with
+		// nobody named in its sentence, goes on with the sentence before.
+		return x.narrativeSubjectBack(si-1, w, hops-1)
 	}
 	if found < 0 || others && found >= 0 || !x.sexAgrees(found, w) {
 		return -1
@@ -354,4 +374,25 @@ func quotedBefore(toks []token, i, j, k int) bool {
 		}
 	}
 	return false
+}
+
+// personNamedIn reports whether a person is named in sentence si.
+func (x *docState) personNamedIn(si int) bool {
+	for _, mi := range x.sentMents[si] {
+		if m := x.ments[mi]; m.kind == kName && m.ent >= 0 && x.ents[m.ent].class.IsA(schema.Person) {
+			return true
+		}
+	}
+	return false
+}
+
+// narrativePronoun reports whether token k is a subject pronoun of known
+// sex that a narrative subject may stand for: not "his", "her" or "him",
+// and not "he added", which goes on with the quote chain only.
+func narrativePronoun(toks []token, k int) bool {
+	w := toks[k].Lower
+	if pronounSex[w] == sexUnknown || w == "his" || w == "her" || w == "him" {
+		return false
+	}
+	return !(k+1 < len(toks) && (toks[k+1].Lower == "added" || toks[k+1].Lower == "adds"))
 }
