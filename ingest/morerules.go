@@ -24,6 +24,7 @@ func (v *view) moreRules() {
 	v.nationalOrg()
 	v.personIn()
 	v.s13Rules()
+	v.s14Rules()
 }
 
 // personIn: "FBI spokesman Doug Beldon in Albuquerque, N.M., said": a
