@@ -91,3 +91,25 @@ func TestOrgPossessiveOrg(t *testing.T) {
 	}
 	wantRule(t, "The Environmental Protection Agency's Office of Water Quality issued the rule on Friday.", "Office of Water Quality|member_of|Environmental Protection Agency", "org-poss-org")
 }
+
+func TestPersonStaffTitles(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "a person's name before a staff title",
+			text: "Senator Dana Whitfield spoke on Monday. Whitfield spokeswoman Carla Imes said the senator would vote no.",
+			want: []string{"Carla Imes|works_for|Dana Whitfield"}},
+		{name: "former, with a comma",
+			text:  "Governor Dana Whitfield spoke on Monday. A former Whitfield adviser, Tom Brandt, pleaded guilty.",
+			want:  []string{"Tom Brandt|works_for|Dana Whitfield"},
+			quals: map[string]string{"Tom Brandt|works_for|Dana Whitfield#former": "true"}},
+		{name: "a possessive chief of staff",
+			text: "Governor Dana Whitfield spoke on Monday. He was backed by Whitfield's chief of staff, Tom Brandt.",
+			want: []string{"Tom Brandt|works_for|Dana Whitfield"}},
+		{name: "a title that is no service",
+			text: "Governor Dana Whitfield spoke on Monday. Whitfield rival Tom Brandt said he would run.",
+			not:  []string{"Tom Brandt|works_for|Dana Whitfield"}},
+		{name: "after a comma the name starts another clause",
+			text: "Governor Dana Whitfield spoke on Monday. In an email to a Whitfield aide, Brandt wrote that the deal was off.",
+			not:  []string{"Brandt|works_for|Dana Whitfield"}},
+	})
+	wantRule(t, "Senator Dana Whitfield spoke on Monday. Whitfield spokeswoman Carla Imes said the senator would vote no.", "Carla Imes|works_for|Dana Whitfield", "person-title-name-staff")
+}
