@@ -113,3 +113,15 @@ func TestPersonStaffTitles(t *testing.T) {
 	})
 	wantRule(t, "Senator Dana Whitfield spoke on Monday. Whitfield spokeswoman Carla Imes said the senator would vote no.", "Carla Imes|works_for|Dana Whitfield", "person-title-name-staff")
 }
+
+func TestPartyTitleAppositiveNoArticle(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "a party word before a job of a body, no article",
+			text: "Representative Alan Brisco, Republican chairman of the House Budget Committee, said the plan was dead.",
+			want: []string{"Alan Brisco|member_of|Republican Party"}},
+		{name: "no job of a body after the party word",
+			text: "Alan Brisco, Republican leaders said on Monday, would not run again.",
+			not:  []string{"Alan Brisco|member_of|Republican Party"}},
+	})
+	wantRule(t, "Representative Alan Brisco, Republican chairman of the House Budget Committee, said the plan was dead.", "Alan Brisco|member_of|Republican Party", "party-noun-appositive")
+}
