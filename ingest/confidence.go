@@ -13,6 +13,9 @@ var confidences = map[string]float64{
 	// session 14, rules_s14_stance.go (corpus samples in gates.go)
 	"retort-at": 0.85, "ally-appositive": 0.85, "home-state-of": 0.85, "also-of-place": 0.85, "demonym-person-noun": 0.8,
 	"living-in": 0.85, "clash-with": 0.8, "demonym-appositive": 0.8,
+	// session 14, rules_s14.go (corpus samples in gates.go and docs/extraction.md)
+	"cabinet-secretary-department": 0.9, "named-person-of-org": 0.8, "org-poss-org": 0.9,
+	"person-title-name-staff": 0.8,
 	// session 13, rules_s13.go (corpus samples in gates.go and docs/extraction.md)
 	"place-poss-person": 0.9, "place-home-of": 0.9, "party-members-including": 0.9,
 	"party-noun-appositive": 0.9, "party-names-list": 0.9, "reverse-title-for-field": 0.9,

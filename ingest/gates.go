@@ -45,6 +45,11 @@ const minGatePrecision = 0.8
 // times in those 974 articles: it keeps its CoNLL04-measured confidence and
 // stays on.
 var ruleGates = map[string]RuleGate{
+	// session 14, rules_s14.go: read on the whole corpus (every fact)
+	"cabinet-secretary-department": {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"Interior Secretary X\", \"U.S. Secretary of State X\" → leads the department when the document names it (session 14: corpus 38/38, every fact)", SampleRight: 38, Sampled: 38},
+	"named-person-of-org":          {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"tax lawyer X of Y Law\", \"X of the accounting firm PwC said\" → works_for; only \"of\", a certain person, an organisation that ends its phrase (session 14: corpus 4/4, every fact; \"X of the University of Alabama at Birmingham\" cut the name and is skipped)", SampleRight: 4, Sampled: 4},
+	"org-poss-org":                 {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"Alphabet Inc's Google unit\", \"the FDA's Office of Criminal Investigations\", \"Stanford University's Hoover Institution\" → member_of (session 14: corpus 40/40, every fact)", SampleRight: 40, Sampled: 40},
+	"person-title-name-staff":      {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"Trump adviser George Papadopoulos\", \"Manafort defense lawyer X\", \"a third former Trump adviser, X,\" → works_for the person (session 14: corpus 23/23 new facts with the possessive \"chief of staff\", every one; \"an email to a Royce aide, Hamel wrote\" is skipped)", SampleRight: 23, Sampled: 23},
 	// session 13, rules_s13.go: read on the whole corpus (every fact)
 	"party-members-including": {Right: 1, Facts: 1, On: true, Note: "tiny support; \"Republicans, including Senate Majority Leader X\", \"Democratic senators such as X and Y\" → member_of the party (session 13: corpus 18/19, every fact; the miss \"promises from Republicans, including\" a cabinet secretary)", SampleRight: 18, Sampled: 19},
 	"place-poss-person":       {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"Florida's Marco Rubio\" → lives_in, \"Canada's X\" → citizen_of (session 13: corpus 8/8, every fact; development sets 2/2)", SampleRight: 8, Sampled: 8},

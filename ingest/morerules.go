@@ -25,6 +25,7 @@ func (v *view) moreRules() {
 	v.personIn()
 	v.s13Rules()
 	v.s14StanceRules()
+	v.s14Rules()
 }
 
 // personIn: "FBI spokesman Doug Beldon in Albuquerque, N.M., said": a

@@ -169,6 +169,13 @@ func (v *view) titleRules() {
 			}
 		} else if org >= 0 && v.m(org).kind == kDemonym {
 			v.orgRel(p, org, joinToks(v.t[ri:rj]), "org-title-name", v.m(org).i, v.m(p).j)
+		} else if org >= 0 && v.m(org).kind == kName && v.namedPersonEnt(org) && org != p && (v.low(rj) != "," || v.low(v.m(p).j) == "," || v.low(v.m(p).j) == ".") {
+			// (after a comma the name must close the phrase: in "an email
+			// to a Royce aide, Hamel wrote" Hamel starts another clause)
+			// "Trump adviser George Papadopoulos", "Clinton campaign
+			// chairman John Podesta": a person's name before a staff
+			// title makes the title's holder that person's staff.
+			v.staffRel(p, org, joinToks(v.t[ri:rj]), "person-title-name", v.m(org).i, v.m(p).j)
 		}
 		i = rj - 1
 	}
@@ -500,6 +507,9 @@ func (v *view) possessiveRules() {
 			roleEnt, roleText = v.ent(mi), v.m(mi).surface
 			i = v.m(mi).j
 		} else if ri, rj, head := v.roleNounSpan(i); head != "" {
+			if v.low(rj) == "of" && v.low(rj+1) == "staff" && v.low(rj-1) == "chief" {
+				rj += 2 // "Trump's chief of staff, John Kelly"
+			}
 			roleEnt, roleText = v.roleEntity(ri, rj), joinToks(v.t[ri:rj])
 			i = rj
 			if v.low(i) == "," {

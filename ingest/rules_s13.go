@@ -223,6 +223,12 @@ func (v *view) partyNounAppositive() {
 		}
 		k := p.j + 1
 		if w := v.low(k); w != "the" && w != "a" && w != "an" {
+			// "X, Republican chairman of the Y Committee,": with no
+			// article only a party word before a job of a body counts.
+			if mi := v.start[k]; mi < 0 || v.m(mi).j != k+1 || !v.isA(mi, schema.PoliticalParty) || (v.t[k].Text != "Democrat" && v.t[k].Text != "Republican" && v.t[k].Text != "Democratic") || !v.partyTitleOf(k+1) {
+				continue
+			}
+			v.emit(pi, "member_of", v.start[k], "party-noun-appositive", p.i, k+1, nil)
 			continue
 		}
 		k++

@@ -509,7 +509,7 @@ var staffNouns = map[string]bool{"spokesman": true, "spokeswoman": true, "spokes
 	"adviser": true, "advisor": true, "lawyer": true, "attorney": true, "counsel": true, "strategist": true,
 	"manager": true, "chairman": true, "chairwoman": true, "secretary": true, "assistant": true, "pollster": true,
 	"speechwriter": true, "consultant": true, "staffer": true, "bodyguard": true, "driver": true, "director": true,
-	"lawyers": true, "attorneys": true, "aides": true, "advisers": true, "advisors": true}
+	"lawyers": true, "attorneys": true, "aides": true, "advisers": true, "advisors": true, "staff": true}
 
 // staffRel: a person's staff works for that person ("Michael Zona,
 // Grassley's spokesman" works for Grassley); any other title before a
