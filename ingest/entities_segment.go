@@ -4,6 +4,8 @@
 package ingest
 
 import (
+	"strings"
+
 	"github.com/newsgraph/newsgraph/names"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -195,6 +197,10 @@ func (x *docState) segment(si int, c chunk) {
 	}
 	text := joinToks(toks[c.i:c.j])
 	if e, ok := x.lookupChunk(toks, c, text); ok {
+		if x.surnameNotTown(toks, c, e) {
+			x.addNamed(si, c, schema.Person)
+			return
+		}
 		x.nameMention(si, c.i, c.j, e, hon)
 		return
 	}
@@ -732,4 +738,45 @@ func (x *docState) insideOrgName(toks []token, c chunk, k int) bool {
 func (x *docState) placeBeforeTitle(toks []token, c chunk, k int) bool {
 	e, ok := x.lookup(toks[k-1].Text)
 	return ok && e.Class.IsA(schema.Location) && k+2 < c.j && x.g.given[toks[k+1].Text]
+}
+
+// townPrepositions put the word after them in a place: "in Jackson",
+// "the mayor of Dayton".
+var townPrepositions = map[string]bool{"in": true, "at": true, "from": true, "to": true, "near": true, "of": true,
+	"across": true, "outside": true, "into": true, "toward": true, "towards": true, "around": true, "via": true,
+	"the": true, "downtown": true, "suburban": true}
+
+// surnameNotTown reports whether a one-word town or state of the
+// gazetteer is the surname of a person the document named in full before
+// ("Judge Amy Berman Jackson … Jackson said", "Governor Mark Dayton …
+// Dayton told"): towns are named after people, and a story that names a
+// person by the full name goes on with the surname alone. The town keeps
+// its word after a place's preposition or an article ("in Jackson", "the
+// Dayton area") and before its state ("Jackson, Mississippi"); countries
+// and capitals always keep it ("Washington said" is the government's).
+func (x *docState) surnameNotTown(toks []token, c chunk, e gazEntry) bool {
+	if c.j-c.i != 1 || !e.Class.IsA(schema.Location) || e.Class.IsA(schema.Country) {
+		return false
+	}
+	w := toks[c.i].Text
+	if _, capital := x.g.capitals[e.Name]; capital || allCaps(w) || !x.earlierPerson(w) {
+		return false
+	}
+	if c.i > 0 && townPrepositions[toks[c.i-1].Lower] {
+		return false
+	}
+	if c.j < len(toks) {
+		next := toks[c.j]
+		if next.Text == "," {
+			if p, ok := x.lookupAt(toks, c.j+1); ok && p.Class.IsA(schema.Location) {
+				return false // "Jackson, Mississippi"
+			}
+			return true
+		}
+		// A verb, a possessive, the end of a clause: "Jackson said",
+		// "Jackson's ruling", "… ,” Jackson added."
+		return strings.HasPrefix(next.Tag, "VB") || next.Tag == "MD" || next.Lower == "'s" || next.Lower == "’s" ||
+			next.Text == "." || next.Text == ")" || speechVerbs[next.Lower]
+	}
+	return true
 }
