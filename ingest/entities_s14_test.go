@@ -86,3 +86,20 @@ func TestOurOpensGroupName(t *testing.T) {
 			want: []string{"Our Children's Trust|based_in|Oregon"}, not: []string{"Children's Trust|based_in|Oregon"}},
 	})
 }
+
+// "the House tax committee": a chamber's committee named by its field in
+// lower case is a body its chairman leads, not the chamber.
+func TestChamberFieldCommittee(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "House tax committee", text: "Representative Dale Morrow, chairman of the House tax committee, said the bill would change.",
+			want: []string{"Dale Morrow|leads|House tax committee"}},
+		{name: "Senate intelligence committee member", text: "Senator Rita Olsen, a member of the Senate intelligence committee, said the panel would meet.",
+			want: []string{"Rita Olsen|member_of|Senate intelligence committee"}},
+		{name: "no field", text: "Senator Rita Olsen, a member of the Senate committee, said the panel would meet.",
+			not: []string{"Rita Olsen|member_of|Senate committee"}},
+	})
+	ext := extractText(t, "The Senate tax committee chief Paul Ostrow said the vote would wait.")
+	if _, ok := entityNamed(ext, "Senate tax committee"); ok {
+		t.Errorf("a title's words made a committee: %+v", ext.Entities)
+	}
+}

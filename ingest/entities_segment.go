@@ -5,6 +5,7 @@ package ingest
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/names"
 	"github.com/newsgraph/newsgraph/schema"
@@ -506,6 +507,16 @@ func (x *docState) extendDescriptor(m *mention) {
 		m.j++
 		return
 	}
+	// "the House tax committee", "the Senate intelligence committee": a
+	// chamber's committee named by its field in lower case is a body of
+	// its own, which its chairman leads; the chamber is not that body.
+	if k := x.chamberCommitteeEnd(toks, m); k > 0 {
+		m.surface = joinToks(toks[m.i:k])
+		m.stripped = m.surface
+		m.class, m.strength, m.gazName = schema.Organization, 4, ""
+		m.j = k
+		return
+	}
 	if m.j < len(toks) {
 		w := toks[m.j].Text
 		if d, ok := descriptors[w]; ok && !(m.j+1 < len(toks) && toks[m.j+1].Lower == "of") {
@@ -779,4 +790,31 @@ func (x *docState) surnameNotTown(toks []token, c chunk, e gazEntry) bool {
 			next.Text == "." || next.Text == ")" || speechVerbs[next.Lower]
 	}
 	return true
+}
+
+// chamberCommitteeEnd returns the end of "House tax committee" when the
+// mention is a chamber ("House", "Senate", "U.S. House") that one or two
+// lower-case words of a field and "committee" follow, else 0. No field
+// ("the House committee") is no name: one story's committee is not
+// another's.
+func (x *docState) chamberCommitteeEnd(toks []token, m *mention) int {
+	last := toks[m.j-1].Text
+	if last != "House" && last != "Senate" || m.j-m.i > 2 {
+		return 0
+	}
+	for k := m.j; k < len(toks) && k <= m.j+2; k++ {
+		w := toks[k].Text
+		if (w == "committee" || w == "subcommittee") && k > m.j {
+			// "the Senate tax committee of …" names another; "the Senate
+			// health committee head" is a title, which the title rules read.
+			if k+1 < len(toks) && (toks[k+1].Lower == "of" || toks[k+1].Text == toks[k+1].Lower && x.g.roleNouns[toks[k+1].Lower]) {
+				return 0
+			}
+			return k + 1
+		}
+		if w != toks[k].Lower || !unicode.IsLetter(rune(w[0])) || toks[k].Tag != "NN" && toks[k].Tag != "JJ" && toks[k].Tag != "NNS" && !strings.Contains(w, "-") {
+			return 0
+		}
+	}
+	return 0
 }
