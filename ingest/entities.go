@@ -722,6 +722,42 @@ func (x *docState) findMentions(si int) {
 	for _, c := range x.chunks(toks) {
 		x.segment(si, c)
 	}
+	x.possessiveCampaigns(si)
+}
+
+// possessiveCampaigns adds "Trump's campaign", "Clinton’s presidential
+// campaign" as the organisation "Trump campaign" that "the Trump campaign"
+// names (extendDescriptor): people join and work for a candidate's
+// campaign, which is not the candidate. Its mention is the word
+// "campaign", the head of "X's campaign" that the rules' noun phrases
+// reach. A campaign "to", "for", "against" or "of" something is an
+// effort, no body.
+func (x *docState) possessiveCampaigns(si int) {
+	toks := x.sents[si].Toks
+	for _, mi := range x.sentMents[si] {
+		m := x.ments[mi]
+		if m.kind != kName || m.class != schema.Person && !(m.strength < 3 && m.class == schema.Organization) || m.j+1 >= len(toks) {
+			continue
+		}
+		if p := strings.ReplaceAll(toks[m.j].Lower, "’", "'"); p != "'s" {
+			continue
+		}
+		k := m.j + 1
+		if k+1 < len(toks) && (toks[k].Lower == "presidential" || toks[k].Lower == "election" || toks[k].Lower == "re-election" || toks[k].Lower == "reelection" || toks[k].Lower == "2016") {
+			k++
+		}
+		if k >= len(toks) || toks[k].Text != "campaign" {
+			continue
+		}
+		if k+1 < len(toks) {
+			if w := toks[k+1].Lower; w == "to" || w == "for" || w == "against" || w == "of" || w == "on" {
+				continue
+			}
+		}
+		words := strings.Fields(m.surface)
+		name := words[len(words)-1] + " campaign"
+		x.addMention(mention{sent: si, i: k, j: k + 1, kind: kName, surface: name, stripped: name, class: schema.Organization, strength: 4, ent: -1, roleOrg: -1})
+	}
 }
 
 func (x *docState) addMention(m mention) int {

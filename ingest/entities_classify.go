@@ -44,6 +44,17 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	if cl := x.g.orgHeads[first]; cl != "" && n > 2 && bodyHeads[first] && toks[c.i+1].Text == "on" {
 		return cl, 3
 	}
+	// "Democratic Alliance", "National Liberal Coalition" are parties;
+	// "News Media Alliance", "FACT Coalition", "Coalition for the American
+	// Dream" are lobbies and campaigns: an alliance is a party's only with
+	// a party's word in its name.
+	if (last == "Alliance" || last == "Coalition") && n > 1 {
+		for k := c.i; k < c.j-1; k++ {
+			if partyNameWords[toks[k].Text] {
+				return schema.PoliticalParty, 3
+			}
+		}
+	}
 	if cl := x.g.orgHeads[last]; cl != "" && n > 1 {
 		return cl, 3
 	}
@@ -325,6 +336,11 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	}
 	return "", 0
 }
+
+// partyNameWords make an alliance or a coalition a party's.
+var partyNameWords = map[string]bool{"Democratic": true, "Liberal": true, "Conservative": true, "Socialist": true,
+	"Popular": true, "People's": true, "Progressive": true, "Green": true, "Greens": true, "Left": true, "Labour": true,
+	"Christian": true, "Freedom": true, "Nationalist": true, "Social": true}
 
 // capsFirmHeads end the names of firms that market commentary quotes in
 // capitals, besides the organisations' heads.

@@ -103,3 +103,28 @@ func TestChamberFieldCommittee(t *testing.T) {
 		t.Errorf("a title's words made a committee: %+v", ext.Entities)
 	}
 }
+
+// An alliance or a coalition is a party only with a party's word in its
+// name: "News Media Alliance" is a trade group.
+func TestAllianceIsNoPartyWithoutPartyWord(t *testing.T) {
+	ext := extractText(t, "Dora Keel, a spokeswoman for the Plastics Recycling Alliance, criticised the rule. The Democratic Alliance won the council vote.")
+	if e, ok := entityNamed(ext, "Plastics Recycling Alliance"); !ok || e.Class != schema.Organization {
+		t.Errorf("got %+v, want a plain Organization", e)
+	}
+	if e, ok := entityNamed(ext, "Democratic Alliance"); !ok || e.Class != schema.PoliticalParty {
+		t.Errorf("got %+v, want a PoliticalParty", e)
+	}
+}
+
+// "an adviser to Trump's campaign": a candidate's campaign named with the
+// possessive is the organisation "Trump campaign", which people work for.
+func TestPossessiveCampaign(t *testing.T) {
+	runCases(t, []ruleCase{
+		{name: "adviser to X's presidential campaign", text: "Lena Voss, a former policy adviser to Mark Halvorsen's presidential campaign, pleaded guilty on Monday.",
+			want: []string{"Lena Voss|works_for|Halvorsen campaign"}},
+	})
+	ext := extractText(t, "Senator Ruth Abend said on Monday that Abend's campaign to ban plastic bags had failed.")
+	if _, ok := entityNamed(ext, "Abend campaign"); ok {
+		t.Errorf("an effort 'to' do something made a campaign body: %+v", ext.Entities)
+	}
+}
