@@ -220,7 +220,14 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 			i+1 < len(toks) && upperFirst(toks[i+1].Text) && !functionWords[toks[i+1].Lower] && !honorifics[toks[i+1].Text] && !x.g.roleHeads[toks[i+1].Text] && !allCapsLine(toks) {
 			return true
 		}
-		if allCaps(t) && len(t) >= 2 && toks[i].Lower != "i" && (i > 0 && !allCapsLine(toks)) {
+		// "SERVICES IN ATLANTA": between a word in capitals and a known
+		// place in capitals, "IN" and "AT" are the run's prepositions.
+		capsRun := false
+		if (t == "IN" || t == "AT") && i > 0 && i+1 < len(toks) && len(toks[i-1].Text) > 2 && allCaps(toks[i-1].Text) && allCaps(toks[i+1].Text) {
+			e, ok := x.lookupAt(toks, i+1)
+			capsRun = ok && e.Class.IsA(schema.Location)
+		}
+		if allCaps(t) && len(t) >= 2 && toks[i].Lower != "i" && (i > 0 && !allCapsLine(toks)) && !capsRun {
 			return true // "US", "IT"? only mid-sentence acronyms
 		}
 		return false

@@ -34,7 +34,10 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	if c.i == 0 && c.j+1 < len(toks) && toks[c.j].Text == "," && (allCaps(joinToks(toks[c.i:c.j])) || x.datelineAfter(toks, c.j+1)) {
 		return schema.City, 3
 	}
-	if c.i >= 2 && toks[c.i-1].Text == "," && x.datelineEnd(toks, c.j) {
+	// "BROWN BROTHERS HARRIMAN (from research note):" ends a market
+	// note's byline, not a dateline: a dateline's parenthesis names an
+	// agency in capitals.
+	if c.i >= 2 && toks[c.i-1].Text == "," && x.datelineEnd(toks, c.j) && !(toks[c.j].Text == "(" && (c.j+1 >= len(toks) || !upperFirst(toks[c.j+1].Text))) {
 		if _, ok := x.lookup(toks[0].Text); ok || allCaps(toks[0].Text) {
 			return schema.Region, 3
 		}
@@ -56,6 +59,23 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 		}
 	}
 	if cl := x.g.orgHeads[last]; cl != "" && n > 1 {
+		if cl == schema.MediaOutlet {
+			// "Executive Office for Immigration Review", "Office of
+			// Fiscal and Program Review": a body's head before "for" or
+			// "of" heads the name; the paper's word ends its subject.
+			for k := c.i; k+1 < c.j-1; k++ {
+				if w := toks[k+1].Lower; w == "of" || w == "for" {
+					if h := x.g.orgHeads[toks[k].Text]; h != "" && h != schema.MediaOutlet {
+						return h, 3
+					}
+				}
+			}
+			// "Jessica Post", "Alan Sun": a given name before a
+			// paper's word that is also a surname is a person.
+			if n == 2 && x.g.given[first] && !x.known(text(toks[c.i:c.j])) {
+				return schema.Person, 2
+			}
+		}
 		return cl, 3
 	}
 	// "South and Central Asia": an elliptic coordination is what its

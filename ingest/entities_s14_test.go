@@ -128,3 +128,31 @@ func TestPossessiveCampaign(t *testing.T) {
 		t.Errorf("an effort 'to' do something made a campaign body: %+v", ext.Entities)
 	}
 }
+
+// A paper's word at the end of a body's name after "for"/"of" does not
+// make it a paper; a given name before a paper's word is a person.
+func TestPaperWordInsideOtherNames(t *testing.T) {
+	ext := extractText(t, "The appeal went to the Bureau for Pension Review in March. Megan Post, the group's director, said it would appeal.")
+	if e, ok := entityNamed(ext, "Bureau for Pension Review"); !ok || !e.Class.IsA(schema.Government) {
+		t.Errorf("got %+v, want a government body; entities %+v", e, ext.Entities)
+	}
+	if e, ok := entityNamed(ext, "Megan Post"); !ok || e.Class != schema.Person {
+		t.Errorf("got %+v, want a Person", e)
+	}
+}
+
+// Market notes in capitals: "NAME, TITLE, FIRM IN CITY, ST:" keeps the
+// city out of the firm, and "FIRM (from research note):" is no region.
+func TestCapitalsMarketNote(t *testing.T) {
+	ext := extractText(t, "Stocks rose on Monday. "+
+		"ANNA FELDT, CHIEF MARKET STRATEGIST, HALVERSON ADVISORY SERVICES IN ATLANTA, GA: “The vote changes little.” "+
+		"TOM REDDICK, HEAD OF CURRENCY STRATEGY, KLINE BROTHERS TRUST (from research note): “The dollar slipped.”")
+	if e, ok := entityNamed(ext, "HALVERSON ADVISORY SERVICES"); !ok || !e.Class.IsA(schema.Organization) {
+		t.Errorf("the firm: got %+v; entities %+v", e, ext.Entities)
+	}
+	for _, e := range ext.Entities {
+		if e.Name == "KLINE BROTHERS TRUST" && e.Class.IsA(schema.Location) {
+			t.Errorf("a firm before a parenthesis typed a place: %+v", e)
+		}
+	}
+}
