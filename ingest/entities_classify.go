@@ -158,6 +158,11 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 		// "Dallas, Texas": a place after a place.
 		if ms := x.sentMents[si]; len(ms) > 0 {
 			m := x.ments[ms[len(ms)-1]]
+			// "ATLANTA, GA", "NEW YORK, NY": a state's postal code after a
+			// town (market notes, datelines).
+			if m.j == c.i-1 && m.class.IsA(schema.Location) && m.kind == kName && n == 1 && usPostalCodes[first] {
+				return schema.Region, 3
+			}
 			if m.j == c.i-1 && m.class.IsA(schema.Location) && m.kind == kName {
 				if e, ok := x.lookup(joinToks(toks[c.i:c.j])); ok && e.Class.IsA(schema.Location) {
 					loc += 3
@@ -356,6 +361,15 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	}
 	return "", 0
 }
+
+// usPostalCodes are the U.S. states' two-letter codes.
+var usPostalCodes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range strings.Fields("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC") {
+		m[c] = true
+	}
+	return m
+}()
 
 // partyNameWords make an alliance or a coalition a party's.
 var partyNameWords = map[string]bool{"Democratic": true, "Liberal": true, "Conservative": true, "Socialist": true,

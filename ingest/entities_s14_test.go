@@ -150,6 +150,9 @@ func TestCapitalsMarketNote(t *testing.T) {
 	if e, ok := entityNamed(ext, "HALVERSON ADVISORY SERVICES"); !ok || !e.Class.IsA(schema.Organization) {
 		t.Errorf("the firm: got %+v; entities %+v", e, ext.Entities)
 	}
+	if e, ok := entityNamed(ext, "GA"); !ok || e.Class != schema.Region {
+		t.Errorf("the state's code after the town: got %+v", e)
+	}
 	for _, e := range ext.Entities {
 		if e.Name == "KLINE BROTHERS TRUST" && e.Class.IsA(schema.Location) {
 			t.Errorf("a firm before a parenthesis typed a place: %+v", e)
