@@ -133,6 +133,14 @@ func splitHyphen(s string) (head, suffix string, ok bool) {
 	return s[:k], strings.ToLower(suf), true
 }
 
+// modifierTails end hyphenated modifiers written with a capital head:
+// "Catholic-majority", "English-language", "Obama-era", "PIMCO-parent".
+// Lower-case tails of names ("Tsai Ing-wen", "Prayuth Chan-ocha") are no
+// such words.
+var modifierTails = map[string]bool{"majority": true, "minority": true, "language": true, "speaking": true,
+	"era": true, "type": true, "style": true, "parent": true, "built": true, "bought": true, "drawn": true,
+	"friendly": true, "wide": true, "free": true, "only": true, "centric": true, "heavy": true, "rich": true}
+
 // isNameToken reports whether token i of the sentence can be part of a
 // proper name.
 func (x *docState) isNameToken(toks []token, i int) bool {
@@ -143,6 +151,12 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 	// "Democratic-leaning", "Senate-passed", "Republican-dominated": a
 	// participle after a hyphen makes a modifier, never a name.
 	if k := strings.LastIndexByte(t, '-'); k > 0 && k+3 < len(t) && !upperFirst(t[k+1:]) && (strings.HasSuffix(t, "ing") || strings.HasSuffix(t, "ed")) && !arabicPrefix(t) {
+		return false
+	}
+	// "Muslim-majority Malaysia", "English-language media", "Obama-era
+	// rules": a common noun after the hyphen makes a modifier, never part
+	// of the name after it (the name still stands: "Malaysia").
+	if k := strings.LastIndexByte(t, '-'); k > 0 && upperFirst(t) && modifierTails[t[k+1:]] {
 		return false
 	}
 	// "@POTUS", "#MeToo": a social-media handle or tag (the tokenizer
@@ -199,7 +213,21 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 		if i > 0 && x.isGazStart(toks, i-1) {
 			return true
 		}
-		if allCaps(t) && len(t) >= 2 && toks[i].Lower != "i" && (i > 0 && !allCapsLine(toks)) {
+		// "filed by Our Children's Trust", "the group Our Revolution": a
+		// possessive capitalised inside a sentence, before a capitalised
+		// word, opens a group's name.
+		if (t == "Our" || t == "My") && i > 0 && !nlp.IsOpenQuote(toks[i-1].Text) && toks[i-1].Text != ":" && !dashes[toks[i-1].Text] && !upperFirst(toks[i-1].Text) &&
+			i+1 < len(toks) && upperFirst(toks[i+1].Text) && !functionWords[toks[i+1].Lower] && !honorifics[toks[i+1].Text] && !x.g.roleHeads[toks[i+1].Text] && !allCapsLine(toks) {
+			return true
+		}
+		// "SERVICES IN ATLANTA": between a word in capitals and a known
+		// place in capitals, "IN" and "AT" are the run's prepositions.
+		capsRun := false
+		if (t == "IN" || t == "AT") && i > 0 && i+1 < len(toks) && len(toks[i-1].Text) > 2 && allCaps(toks[i-1].Text) && allCaps(toks[i+1].Text) {
+			e, ok := x.lookupAt(toks, i+1)
+			capsRun = ok && e.Class.IsA(schema.Location)
+		}
+		if allCaps(t) && len(t) >= 2 && toks[i].Lower != "i" && (i > 0 && !allCapsLine(toks)) && !capsRun {
 			return true // "US", "IT"? only mid-sentence acronyms
 		}
 		return false
@@ -249,6 +277,17 @@ func (x *docState) isNameToken(toks []token, i int) bool {
 		// the story named in full before.
 		if x.earlierPerson(t) {
 			return true
+		}
+		// "Housing and Urban Development Secretary X", "Health and Human
+		// Services Secretary X" opening a sentence: the tagger reads the
+		// department's first field as a common noun; capitalised words
+		// after "and" up to a title's head make it a department's name.
+		if i+3 < len(toks) && toks[i+1].Text == "and" {
+			for k := i + 2; k < len(toks) && k <= i+5 && upperFirst(toks[k].Text); k++ {
+				if x.g.roleHeads[toks[k].Text] && !x.g.roleMods[toks[k].Text] && k > i+2 {
+					return true
+				}
+			}
 		}
 		tag := toks[i].Tag
 		nextName := i+1 < len(toks) && upperFirst(toks[i+1].Text) && !functionWords[toks[i+1].Lower]
@@ -440,6 +479,14 @@ func (x *docState) chunks(toks []token) []chunk {
 					// second one after it are two bodies ("Farmers Bank and
 					// Trust Company", "National Oil and Gas Company" are one).
 					if !x.known(full) && x.closedName(toks[i:j]) && k-j-1 >= 2 && x.g.orgHeads[toks[j+1].Text] == "" && (x.g.orgHeads[toks[k-1].Text] != "" || companySuffix[toks[k-1].Text]) {
+						break
+					}
+					// "Google and Facebook Inc": a company the tables know
+					// before "and" and a company's suffix ending the words
+					// after it are two companies, as lists of firms go
+					// ("Barnes and Noble Inc", whose first word is no firm,
+					// stays one).
+					if e, ok := x.lookup(joinToks(toks[i:j])); ok && !x.known(full) && e.Class.IsA(schema.Organization) && k-j-1 >= 2 && companySuffix[toks[k-1].Text] {
 						break
 					}
 					// A name of the names tables with "and" is one name
@@ -681,6 +728,42 @@ func (x *docState) findMentions(si int) {
 	}
 	for _, c := range x.chunks(toks) {
 		x.segment(si, c)
+	}
+	x.possessiveCampaigns(si)
+}
+
+// possessiveCampaigns adds "Trump's campaign", "Clinton’s presidential
+// campaign" as the organisation "Trump campaign" that "the Trump campaign"
+// names (extendDescriptor): people join and work for a candidate's
+// campaign, which is not the candidate. Its mention is the word
+// "campaign", the head of "X's campaign" that the rules' noun phrases
+// reach. A campaign "to", "for", "against" or "of" something is an
+// effort, no body.
+func (x *docState) possessiveCampaigns(si int) {
+	toks := x.sents[si].Toks
+	for _, mi := range x.sentMents[si] {
+		m := x.ments[mi]
+		if m.kind != kName || m.class != schema.Person && !(m.strength < 3 && m.class == schema.Organization) || m.j+1 >= len(toks) {
+			continue
+		}
+		if p := strings.ReplaceAll(toks[m.j].Lower, "’", "'"); p != "'s" {
+			continue
+		}
+		k := m.j + 1
+		if k+1 < len(toks) && (toks[k].Lower == "presidential" || toks[k].Lower == "election" || toks[k].Lower == "re-election" || toks[k].Lower == "reelection" || toks[k].Lower == "2016") {
+			k++
+		}
+		if k >= len(toks) || toks[k].Text != "campaign" {
+			continue
+		}
+		if k+1 < len(toks) {
+			if w := toks[k+1].Lower; w == "to" || w == "for" || w == "against" || w == "of" || w == "on" {
+				continue
+			}
+		}
+		words := strings.Fields(m.surface)
+		name := words[len(words)-1] + " campaign"
+		x.addMention(mention{sent: si, i: k, j: k + 1, kind: kName, surface: name, stripped: name, class: schema.Organization, strength: 4, ent: -1, roleOrg: -1})
 	}
 }
 

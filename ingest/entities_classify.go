@@ -34,7 +34,10 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	if c.i == 0 && c.j+1 < len(toks) && toks[c.j].Text == "," && (allCaps(joinToks(toks[c.i:c.j])) || x.datelineAfter(toks, c.j+1)) {
 		return schema.City, 3
 	}
-	if c.i >= 2 && toks[c.i-1].Text == "," && x.datelineEnd(toks, c.j) {
+	// "BROWN BROTHERS HARRIMAN (from research note):" ends a market
+	// note's byline, not a dateline: a dateline's parenthesis names an
+	// agency in capitals.
+	if c.i >= 2 && toks[c.i-1].Text == "," && x.datelineEnd(toks, c.j) && !(toks[c.j].Text == "(" && (c.j+1 >= len(toks) || !upperFirst(toks[c.j+1].Text))) {
 		if _, ok := x.lookup(toks[0].Text); ok || allCaps(toks[0].Text) {
 			return schema.Region, 3
 		}
@@ -44,7 +47,35 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	if cl := x.g.orgHeads[first]; cl != "" && n > 2 && bodyHeads[first] && toks[c.i+1].Text == "on" {
 		return cl, 3
 	}
+	// "Democratic Alliance", "National Liberal Coalition" are parties;
+	// "News Media Alliance", "FACT Coalition", "Coalition for the American
+	// Dream" are lobbies and campaigns: an alliance is a party's only with
+	// a party's word in its name.
+	if (last == "Alliance" || last == "Coalition") && n > 1 {
+		for k := c.i; k < c.j-1; k++ {
+			if partyNameWords[toks[k].Text] {
+				return schema.PoliticalParty, 3
+			}
+		}
+	}
 	if cl := x.g.orgHeads[last]; cl != "" && n > 1 {
+		if cl == schema.MediaOutlet {
+			// "Executive Office for Immigration Review", "Office of
+			// Fiscal and Program Review": a body's head before "for" or
+			// "of" heads the name; the paper's word ends its subject.
+			for k := c.i; k+1 < c.j-1; k++ {
+				if w := toks[k+1].Lower; w == "of" || w == "for" {
+					if h := x.g.orgHeads[toks[k].Text]; h != "" && h != schema.MediaOutlet {
+						return h, 3
+					}
+				}
+			}
+			// "Jessica Post", "Alan Sun": a given name before a
+			// paper's word that is also a surname is a person.
+			if n == 2 && x.g.given[first] && !x.known(text(toks[c.i:c.j])) {
+				return schema.Person, 2
+			}
+		}
 		return cl, 3
 	}
 	// "South and Central Asia": an elliptic coordination is what its
@@ -127,6 +158,11 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 		// "Dallas, Texas": a place after a place.
 		if ms := x.sentMents[si]; len(ms) > 0 {
 			m := x.ments[ms[len(ms)-1]]
+			// "ATLANTA, GA", "NEW YORK, NY": a state's postal code after a
+			// town (market notes, datelines).
+			if m.j == c.i-1 && m.class.IsA(schema.Location) && m.kind == kName && n == 1 && usPostalCodes[first] {
+				return schema.Region, 3
+			}
 			if m.j == c.i-1 && m.class.IsA(schema.Location) && m.kind == kName {
 				if e, ok := x.lookup(joinToks(toks[c.i:c.j])); ok && e.Class.IsA(schema.Location) {
 					loc += 3
@@ -325,6 +361,20 @@ func (x *docState) classify(si int, toks []token, c chunk, person bool) (schema.
 	}
 	return "", 0
 }
+
+// usPostalCodes are the U.S. states' two-letter codes.
+var usPostalCodes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range strings.Fields("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC") {
+		m[c] = true
+	}
+	return m
+}()
+
+// partyNameWords make an alliance or a coalition a party's.
+var partyNameWords = map[string]bool{"Democratic": true, "Liberal": true, "Conservative": true, "Socialist": true,
+	"Popular": true, "People's": true, "Progressive": true, "Green": true, "Greens": true, "Left": true, "Labour": true,
+	"Christian": true, "Freedom": true, "Nationalist": true, "Social": true}
 
 // capsFirmHeads end the names of firms that market commentary quotes in
 // capitals, besides the organisations' heads.

@@ -4,6 +4,9 @@
 package ingest
 
 import (
+	"strings"
+	"unicode"
+
 	"github.com/newsgraph/newsgraph/names"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -195,6 +198,10 @@ func (x *docState) segment(si int, c chunk) {
 	}
 	text := joinToks(toks[c.i:c.j])
 	if e, ok := x.lookupChunk(toks, c, text); ok {
+		if x.surnameNotTown(toks, c, e) {
+			x.addNamed(si, c, schema.Person)
+			return
+		}
 		x.nameMention(si, c.i, c.j, e, hon)
 		return
 	}
@@ -500,6 +507,16 @@ func (x *docState) extendDescriptor(m *mention) {
 		m.j++
 		return
 	}
+	// "the House tax committee", "the Senate intelligence committee": a
+	// chamber's committee named by its field in lower case is a body of
+	// its own, which its chairman leads; the chamber is not that body.
+	if k := x.chamberCommitteeEnd(toks, m); k > 0 {
+		m.surface = joinToks(toks[m.i:k])
+		m.stripped = m.surface
+		m.class, m.strength, m.gazName = schema.Organization, 4, ""
+		m.j = k
+		return
+	}
 	if m.j < len(toks) {
 		w := toks[m.j].Text
 		if d, ok := descriptors[w]; ok && !(m.j+1 < len(toks) && toks[m.j+1].Lower == "of") {
@@ -732,4 +749,72 @@ func (x *docState) insideOrgName(toks []token, c chunk, k int) bool {
 func (x *docState) placeBeforeTitle(toks []token, c chunk, k int) bool {
 	e, ok := x.lookup(toks[k-1].Text)
 	return ok && e.Class.IsA(schema.Location) && k+2 < c.j && x.g.given[toks[k+1].Text]
+}
+
+// townPrepositions put the word after them in a place: "in Jackson",
+// "the mayor of Dayton".
+var townPrepositions = map[string]bool{"in": true, "at": true, "from": true, "to": true, "near": true, "of": true,
+	"across": true, "outside": true, "into": true, "toward": true, "towards": true, "around": true, "via": true,
+	"the": true, "downtown": true, "suburban": true}
+
+// surnameNotTown reports whether a one-word town or state of the
+// gazetteer is the surname of a person the document named in full before
+// ("Judge Amy Berman Jackson … Jackson said", "Governor Mark Dayton …
+// Dayton told"): towns are named after people, and a story that names a
+// person by the full name goes on with the surname alone. The town keeps
+// its word after a place's preposition or an article ("in Jackson", "the
+// Dayton area") and before its state ("Jackson, Mississippi"); countries
+// and capitals always keep it ("Washington said" is the government's).
+func (x *docState) surnameNotTown(toks []token, c chunk, e gazEntry) bool {
+	if c.j-c.i != 1 || !e.Class.IsA(schema.Location) || e.Class.IsA(schema.Country) {
+		return false
+	}
+	w := toks[c.i].Text
+	if _, capital := x.g.capitals[e.Name]; capital || allCaps(w) || !x.earlierPerson(w) {
+		return false
+	}
+	if c.i > 0 && townPrepositions[toks[c.i-1].Lower] {
+		return false
+	}
+	if c.j < len(toks) {
+		next := toks[c.j]
+		if next.Text == "," {
+			if p, ok := x.lookupAt(toks, c.j+1); ok && p.Class.IsA(schema.Location) {
+				return false // "Jackson, Mississippi"
+			}
+			return true
+		}
+		// A verb, a possessive, the end of a clause: "Jackson said",
+		// "Jackson's ruling", "… ,” Jackson added."
+		return strings.HasPrefix(next.Tag, "VB") || next.Tag == "MD" || next.Lower == "'s" || next.Lower == "’s" ||
+			next.Text == "." || next.Text == ")" || speechVerbs[next.Lower]
+	}
+	return true
+}
+
+// chamberCommitteeEnd returns the end of "House tax committee" when the
+// mention is a chamber ("House", "Senate", "U.S. House") that one or two
+// lower-case words of a field and "committee" follow, else 0. No field
+// ("the House committee") is no name: one story's committee is not
+// another's.
+func (x *docState) chamberCommitteeEnd(toks []token, m *mention) int {
+	last := toks[m.j-1].Text
+	if last != "House" && last != "Senate" || m.j-m.i > 2 {
+		return 0
+	}
+	for k := m.j; k < len(toks) && k <= m.j+2; k++ {
+		w := toks[k].Text
+		if (w == "committee" || w == "subcommittee") && k > m.j {
+			// "the Senate tax committee of …" names another; "the Senate
+			// health committee head" is a title, which the title rules read.
+			if k+1 < len(toks) && (toks[k+1].Lower == "of" || toks[k+1].Text == toks[k+1].Lower && x.g.roleNouns[toks[k+1].Lower]) {
+				return 0
+			}
+			return k + 1
+		}
+		if w != toks[k].Lower || !unicode.IsLetter(rune(w[0])) || toks[k].Tag != "NN" && toks[k].Tag != "JJ" && toks[k].Tag != "NNS" && !strings.Contains(w, "-") {
+			return 0
+		}
+	}
+	return 0
 }

@@ -554,7 +554,7 @@ func (e *entity) name() string {
 		better := false
 		switch {
 		case e.class.IsA(schema.Person) || e.class.IsA(schema.Organization) && e.gaz == "":
-			better = len(s) > len(best) && !strings.HasSuffix(s, " group")
+			better = len(s) > len(best) && !strings.HasSuffix(s, " group") && !e.descriptorOf(s)
 		default:
 			better = c > bc
 		}
@@ -566,6 +566,23 @@ func (e *entity) name() string {
 		return e.gaz
 	}
 	return best
+}
+
+// descriptorOf reports whether surface s is another surface of the entity
+// with a descriptor the name drops ("Norvik company", "Tulsa World
+// newspaper" for "Norvik", "Tulsa World"): the name is the bare one.
+func (e *entity) descriptorOf(s string) bool {
+	k := strings.LastIndexByte(s, ' ')
+	if k < 0 {
+		return false
+	}
+	d, ok := descriptors[s[k+1:]]
+	// Only a firm's and a paper's: "Islamist militants" is no "Islamist".
+	if !ok || !d.strip || d.class != schema.Company && d.class != schema.MediaOutlet {
+		return false
+	}
+	_, bare := e.surfaces[s[:k]]
+	return bare || slices.Contains(e.aliases, s[:k])
 }
 
 // build validates the facts and assembles the Extraction.

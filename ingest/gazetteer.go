@@ -383,9 +383,9 @@ const orgHeadsData = `
 Company|SA|NV|SpA|LLP|Plc|Analytics|Brothers|Books|Railroad|Railway|Railways|Firm|Motel|Inn|Works|Mills|Packing|Aviation|Resources|Mining|S.p.A.|S.A.|AG|GmbH|N.V.|Inc.|Inc|Corp.|Corp|Co.|Co|Ltd.|Ltd|LLC|PLC|plc|Company|Corporation|Group|Holdings|Industries|Bank|Airlines|Airways|Motors|Enterprises|Partners|Associates|Systems|Technologies|Pharmaceuticals|Foods|Stores|Hotel|Hotels|Theatre|Theater|Restaurant|Studios|Records|Electric|Oil|Petroleum|Steel|Energy
 Government|Staff|Ministry|Department|Government|Administration|Parliament|Assembly|Cabinet|Senate|Congress|Court|Commission|Bureau|Agency|Office|Authority|Service|Police|Embassy|Consulate|Council|Municipality|Legislature|Directorate|Regime
 ArmedGroup|Forces|Army|Brigade|Brigades|Battalion|Regiment|Militia|Militias|Front|Guard|Guards|Corps|Navy|Fleet|Legion|Mobilization|Units|Rebels|Mujahideen|Jihad
-PoliticalParty|Party|Alliance|Bloc|Coalition
+PoliticalParty|Party|Bloc
 MediaOutlet|FM|Media|News|Times|Post|Journal|Herald|Tribune|Gazette|Radio|Television|TV|Network|Press|Broadcasting|Daily|Weekly|Magazine|Review|Chronicle|Telegraph|Observer|Monitor|Courier|Globe|Sun|Star|Report
-Organization|Labs|Tech|Exchange|Chamber|Depository|Complex|Complexes|University|Institute|College|School|Academy|Association|Foundation|Society|Union|Federation|League|Organization|Organisation|Committee|Movement|Church|Hospital|Museum|Center|Centre|Club|Team|Confederation|Fund|Trust|Board|Council|Laboratory|Laboratories|Library|Program|Programme|Project|Initiative|Conference|Institution|Cooperative|Syndicate|Order|Mission|Clinic|Seminary|Brotherhood|Network|Watch|Secretariat
+Organization|Alliance|Coalition|Labs|Tech|Exchange|Chamber|Depository|Complex|Complexes|University|Institute|College|School|Academy|Association|Foundation|Society|Union|Federation|League|Organization|Organisation|Committee|Movement|Church|Hospital|Museum|Center|Centre|Club|Team|Confederation|Fund|Trust|Board|Council|Laboratory|Laboratories|Library|Program|Programme|Project|Initiative|Conference|Institution|Cooperative|Syndicate|Order|Mission|Clinic|Seminary|Brotherhood|Network|Watch|Secretariat
 `
 
 // Location heads: the last word of a name that makes it a place.
