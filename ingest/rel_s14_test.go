@@ -85,10 +85,14 @@ func TestOrgPossessiveOrg(t *testing.T) {
 	for _, text := range []string{
 		"The Children's Health Insurance Program ran out of money in September.", // one name
 		"The House's Intelligence committee met behind closed doors on Tuesday.", // the committee is the body
-		"Analysts cited Alphabet Inc's Google and Facebook Inc as rivals.",       // two names read as one
 	} {
 		noRule(t, text, "org-poss-org")
 	}
+	// Two firms after the possessive: the first is the owner's, the second
+	// is not (the name finder splits "Google and Facebook Inc").
+	runCases(t, []ruleCase{{name: "a unit and a rival",
+		text: "Analysts cited Alphabet Inc's Google and Facebook Inc as rivals.",
+		want: []string{"Google|member_of|Alphabet Inc"}, not: []string{"Facebook Inc|member_of|Alphabet Inc"}}})
 	wantRule(t, "The Environmental Protection Agency's Office of Water Quality issued the rule on Friday.", "Office of Water Quality|member_of|Environmental Protection Agency", "org-poss-org")
 }
 
