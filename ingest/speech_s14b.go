@@ -1,0 +1,103 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/nlp"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// quoteOnlyVerbs attribute a quote that stands before them ("“…,”
+// predicted Senator X", "“…,” X quipped") but, unlike speechVerbs, are
+// not read as reported speech: "analysts predicted a rise" is a forecast
+// in the story's own words, not a statement somebody made.
+var quoteOnlyVerbs = map[string]bool{"predicted": true, "quipped": true, "joked": true, "countered": true, "replies": true}
+
+// quoteVerb reports whether w attributes a quote next to it.
+func quoteVerb(w string) bool { return speechVerbs[w] || quoteOnlyVerbs[w] }
+
+// jointSpeakers are the other persons who, with speaker, make the subject
+// of the speech verb right after a quote closed by its comma: "“…,” Police
+// Commissioner A, Mayor B and the heads of two unions wrote in a joint
+// statement" is A's quote and B's. The words from the quote to the verb
+// must be a plain coordination: parts split at commas and "and", each a
+// noun phrase that ends in a person's name or names no person at all.
+// A verb, a relative pronoun, a preposition other than the "of" of a title,
+// or a person named inside a part ("Ruiz’s spokesman, Tom Li, and …")
+// give nobody: whose words these are is then not a list of names. With
+// speaker -1 (the other rules named nobody) every person of the list.
+func (x *docState) jointSpeakers(si, k, speaker int) []int {
+	v := x.viewOf(si)
+	verb := -1
+	for j := k; j < len(v.t) && j < k+40; j++ {
+		w := v.low(j)
+		if quoteVerb(w) {
+			verb = j
+			break
+		}
+		t := v.t[j]
+		if nlp.IsOpenQuote(t.Text) || nlp.IsCloseQuote(t.Text) || t.Text == "\"" || t.Text == ";" || t.Text == ":" || t.Text == "(" || t.Text == "." {
+			return nil
+		}
+		if w == "who" || w == "which" || w == "whose" || w == "whom" || w == "that" {
+			return nil
+		}
+		if strings.HasPrefix(t.Tag, "VB") && !upperFirst(t.Text) || t.Tag == "MD" {
+			return nil
+		}
+		if (t.Tag == "IN" || t.Tag == "TO") && w != "of" {
+			return nil
+		}
+	}
+	if verb < 0 {
+		return nil
+	}
+	var persons []int
+	hasAnd := false
+	st := k
+	for j := k; j <= verb; j++ {
+		if j < verb && v.t[j].Text != "," && v.low(j) != "and" {
+			continue
+		}
+		if v.low(j) == "and" {
+			hasAnd = true
+		}
+		// The part [st, j): at most one person, and only as its head.
+		for a := st; a < j; a++ {
+			mi := v.start[a]
+			if mi < 0 || v.m(mi).kind != kName || !v.isA(mi, schema.Person) {
+				continue
+			}
+			if v.m(mi).j != j || v.ent(mi) < 0 {
+				return nil
+			}
+			persons = append(persons, v.ent(mi))
+		}
+		st = j + 1
+	}
+	if !hasAnd || len(persons) < 2 {
+		return nil
+	}
+	found := false
+	var others []int
+	seen := map[int]bool{}
+	for _, p := range persons {
+		if seen[p] {
+			return nil // one person twice: an apposition, not a list
+		}
+		seen[p] = true
+		if p == speaker {
+			found = true
+		} else {
+			others = append(others, p)
+		}
+	}
+	if speaker < 0 {
+		// No speaker found by the other rules: every person of the list.
+		return persons
+	}
+	if !found {
+		return nil
+	}
+	return others
+}
