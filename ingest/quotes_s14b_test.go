@@ -26,3 +26,16 @@ func TestSaidQuoteOnlyVerbs(t *testing.T) {
 			want: [][2]string{{"Tom Barrow", "We will get the bill to the governor"}}},
 	})
 }
+
+// "The Daily Star said in a commentary that … the United States …. “…
+// China …,” it said": bodies named inside what the paper said, in its
+// statement or in the quote, do not stand between the pronoun and the
+// paper; a body that is the subject of its own sentence in between does.
+func TestSaidItAfterNamedSpeaker(t *testing.T) {
+	runSaidCases(t, []saidCase{
+		{name: "names in the statement and the quote", text: "BEIJING (Reuters) - Ties between the two countries need careful handling, state media said on Monday.\n\nThe ruling party's official Daily Star said in a commentary that China would work with the United States to build a relationship with no conflict. “In keeping peace on the peninsula, China and the United States have common interests,” it said.",
+			want: [][2]string{{"Daily Star", "China and the United States have common interests"}}},
+		{name: "another body in between", text: "BEIJING (Reuters) - Ties between the two countries need careful handling, state media said on Monday.\n\nThe ruling party's official Daily Star said in a commentary that the two countries would work together. The Foreign Ministry announced a visit by the trade minister on Tuesday. “In keeping peace on the peninsula, both sides have common interests,” it said.",
+			not: [][2]string{{"Daily Star", "both sides have common interests"}}},
+	})
+}

@@ -101,3 +101,25 @@ func (x *docState) jointSpeakers(si, k, speaker int) []int {
 	}
 	return others
 }
+
+// namedSpeakerOf reports whether sentence si names e as the subject right
+// before a speech verb outside quotes ("The party’s official People’s
+// Daily said in a commentary that …"), so that the bodies named after the
+// verb belong to its statement.
+func (x *docState) namedSpeakerOf(si, e int) bool {
+	toks := x.sents[si].Toks
+	for _, mi := range x.sentMents[si] {
+		m := x.ments[mi]
+		if m.kind != kName || m.ent != e || m.j >= len(toks) || inQuoteAt(toks, m.i) {
+			continue
+		}
+		j := m.j
+		if toks[j].Tag == "RB" {
+			j++ // "X also said"
+		}
+		if j < len(toks) && speechVerbs[toks[j].Lower] && !(m.i > 0 && toks[m.i-1].Tag == "IN") {
+			return true
+		}
+	}
+	return false
+}
