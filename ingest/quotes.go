@@ -579,6 +579,9 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 		}
 		if speechVerbs[v.low(k)] || quoteOnlyVerbs[v.low(k)] && tokAt(c-1).Text == "," {
 			mi := v.np(k + 1)
+			if rankPrefix(v, k+1) {
+				mi = rankedPerson(v, k+1)
+			}
 			// "said Democratic strategist Ana Ruiz": the party names what the
 			// speaker is, the person after it speaks.
 			if mi >= 0 && v.isA(mi, schema.PoliticalParty) {

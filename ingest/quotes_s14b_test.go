@@ -24,6 +24,9 @@ func TestSaidQuoteOnlyVerbs(t *testing.T) {
 			want: [][2]string{{"Tom Barrow", "I am warming up to it"}}},
 		{name: "predicted, inverted", text: "WASHINGTON (Reuters) - The vote is expected on Tuesday.\n\n“We will get the bill to the governor before the holidays, as we promised,” predicted Senate leader Tom Barrow, who said debate would begin on Friday.",
 			want: [][2]string{{"Tom Barrow", "We will get the bill to the governor"}}},
+		{name: "predicted, after a rank", text: "WASHINGTON (Reuters) - The vote is expected on Tuesday.\n\n“We will get the bill to the governor before the holidays, as we promised,” predicted No. 2 Senate Republican Tom Barrow, who said debate would begin on Friday.",
+			want: [][2]string{{"Tom Barrow", "We will get the bill to the governor"}},
+			not:  [][2]string{{"Senate", "We will get the bill to the governor"}}},
 	})
 }
 

@@ -123,3 +123,27 @@ func (x *docState) namedSpeakerOf(si, e int) bool {
 	}
 	return false
 }
+
+// rankedPerson is the person named after a rank ("No. 2 Senate
+// Republican John Cornyn"), when only capitalised words stand between
+// them and a comma or the sentence's end follows the name; -1 otherwise
+// (the body or party before the name is what the person's rank is in).
+func rankedPerson(v *view, i int) int {
+	for j := i + 2; j < len(v.t) && j <= i+8; j++ {
+		if mi := v.start[j]; mi >= 0 && v.m(mi).kind == kName && v.isA(mi, schema.Person) {
+			if e := v.m(mi).j; e >= len(v.t) || v.t[e].Text == "," || v.t[e].Text == "." {
+				return mi
+			}
+			return -1
+		}
+		if !upperFirst(v.t[j].Text) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// rankPrefix reports whether a rank such as "No. 2" stands at i.
+func rankPrefix(v *view, i int) bool {
+	return (v.low(i) == "no." || v.low(i) == "number") && i+1 < len(v.t) && v.t[i+1].Tag == "CD"
+}
