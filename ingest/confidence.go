@@ -73,4 +73,7 @@ var confidences = map[string]float64{
 	// a quote over several sentences, then "he said": the narrative
 	// subject before it opened; corpus sample 13/13 (gates.go)
 	"quote-pronoun-open": 0.85,
+	// session 14 round 2, speech_s14b.go: each named person of "“…,” A and
+	// B said"; corpus sample 9/9 (gates.go)
+	"quote-joint": 0.9,
 }

@@ -190,10 +190,24 @@ func (x *docState) quotes() {
 				// goes on with the same speaker.
 				speaker, rule, endSent = lastSpeaker, "quote-next", pt[min(closeEnd, len(pt)-1)].si
 			}
+			if a := closeEnd + 1; speaker < 0 && rule == "" && a < len(pt) && tokAt(c-1).Text == "," && pt[a].si == pt[closeEnd].si {
+				// “…,” Commissioner A, Mayor B and the heads of the
+				// unions wrote: a list the rules above do not read.
+				if ps := x.jointSpeakers(pt[a].si, pt[a].k, -1); len(ps) > 0 {
+					speaker, rule, endSent = ps[0], "quote-joint", pt[a].si
+				}
+			}
 			lastQuoteSent = -1
 			if speaker >= 0 {
 				x.ourPartner(pt, tokAt, o, c, speaker)
 				x.addStatement(speaker, text, rule, pt[o].si, max(endSent, pt[min(closeEnd, len(pt)-1)].si))
+				// "“…,” A and B wrote": the quote is each named person's
+				// (speech_s14b.go).
+				if a := closeEnd + 1; (rule == "quote-after" || rule == "quote-after-subject" || rule == "quote-joint") && a < len(pt) && tokAt(c-1).Text == "," && pt[a].si == pt[closeEnd].si {
+					for _, e := range x.jointSpeakers(pt[a].si, pt[a].k, speaker) {
+						x.addStatement(e, text, "quote-joint", pt[o].si, max(endSent, pt[closeEnd].si))
+					}
+				}
 				lastSpeaker = speaker
 				attributed = true
 				lastQuoteSent = max(endSent, pt[min(closeEnd, len(pt)-1)].si)
@@ -534,7 +548,7 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 			}
 		}
 		for j := k; j < len(v.t) && j < k+10; j++ {
-			if speechVerbs[v.low(j)] {
+			if speechVerbs[v.low(j)] || quoteOnlyVerbs[v.low(j)] && tokAt(c-1).Text == "," {
 				// “…?” X said the talks …: a quote that ends its sentence
 				// is not what a verb with a statement of its own says.
 				if cl := tokAt(c - 1).Text; (cl == "?" || cl == "!" || cl == ".") && v.clauseFollows(j) {
@@ -563,8 +577,11 @@ func (x *docState) attribution(pt []ptok, tokAt func(int) token, o, c int) (spea
 				break
 			}
 		}
-		if speechVerbs[v.low(k)] {
+		if speechVerbs[v.low(k)] || quoteOnlyVerbs[v.low(k)] && tokAt(c-1).Text == "," {
 			mi := v.np(k + 1)
+			if rankPrefix(v, k+1) {
+				mi = rankedPerson(v, k+1)
+			}
 			// "said Democratic strategist Ana Ruiz": the party names what the
 			// speaker is, the person after it speaks.
 			if mi >= 0 && v.isA(mi, schema.PoliticalParty) {

@@ -264,10 +264,21 @@ func (x *docState) itSpeaker(p ptok, lastSpeaker int) int {
 		return -1
 	}
 	for si := p.si; si >= 0 && si >= p.si-itWindow; si-- {
+		// "The People’s Daily said in a commentary that … the United
+		// States …": the bodies named in what the speaker said are not
+		// the pronoun's antecedent (speech_s14b.go).
+		if si < p.si && x.namedSpeakerOf(si, lastSpeaker) {
+			return lastSpeaker
+		}
 		ms := x.sentMents[si]
 		for n := len(ms) - 1; n >= 0; n-- {
 			m := x.ments[ms[n]]
 			if m.kind != kName || m.ent < 0 || si == p.si && m.i >= p.k {
+				continue
+			}
+			// “… China and the United States …,” it said: names inside
+			// the quote are what was said, not who said it.
+			if si == p.si && inQuoteAt(x.sents[si].Toks, m.i) {
 				continue
 			}
 			c := x.ents[m.ent].class
