@@ -29,6 +29,7 @@ Belgium|Belgian,Belgians|Brussels|
 Bolivia|Bolivian,Bolivians|La Paz|
 Bosnia and Herzegovina|Bosnian,Bosnians|Sarajevo|Bosnia
 Brazil|Brazilian,Brazilians|Brasilia|
+Brunei|Bruneian,Bruneians|Bandar Seri Begawan|Brunei Darussalam
 Bulgaria|Bulgarian,Bulgarians|Sofia|
 Burkina Faso|Burkinabe|Ouagadougou|
 Burundi|Burundian|Gitega|
@@ -336,7 +337,7 @@ Company|Lloyd's|Lloyd's of London
 // what a recogniser calls MISC. They are no person, organisation or place,
 // so no entity of ours, however their context reads ("in Obamacare", "said
 // on Christmas"). Laws named "... Act" are found by their shape instead.
-const miscData = `Deferred Action for Childhood Arrivals|Christianity|Islam|Judaism|Hinduism|Buddhism|Mormon|Mormons|Obamacare|Trumpcare|Medicare|Medicaid|Brexit|DACA|Dream Act|DREAM Act|Christmas|Christmas Eve|Thanksgiving|Easter|Ramadan|Eid|Hanukkah|Passover|Halloween|New Year|New Year's Day|Independence Day|Memorial Day|Labor Day|Veterans Day|Super Bowl|World Cup|Olympics|Olympic Games|Paralympics|Oscars|Grammys|Holocaust|Cold War|World War Two|World War II|Watergate|Black Friday|Cyber Monday|Dodd-Frank|Constitution|U.S. Constitution|NAFTA|North American Free Trade Agreement|TPP|Trans-Pacific Partnership|TPS|Temporary Protected Status|RFS|Renewable Fuel Standard|Paris Agreement|Paris climate accord`
+const miscData = `Deferred Action for Childhood Arrivals|Christianity|Islam|Judaism|Hinduism|Buddhism|Mormon|Mormons|Obamacare|Trumpcare|Medicare|Medicaid|Brexit|DACA|Dream Act|DREAM Act|Christmas|Christmas Eve|Thanksgiving|Easter|Ramadan|Eid|Hanukkah|Passover|Halloween|New Year|New Year's Day|Independence Day|Memorial Day|Labor Day|Veterans Day|Super Bowl|World Cup|Olympics|Olympic Games|Paralympics|Oscars|Grammys|Holocaust|Cold War|World War Two|World War II|Watergate|Black Friday|Cyber Monday|Dodd-Frank|Constitution|U.S. Constitution|NAFTA|North American Free Trade Agreement|TPP|Trans-Pacific Partnership|TPS|Temporary Protected Status|RFS|Renewable Fuel Standard|Paris Agreement|Paris climate accord|Air Force One`
 
 // committeesData: the subjects legislative committees are named by, which
 // news writes with or without "Committee" ("House Ways and Means Chairman
