@@ -97,3 +97,14 @@ func TestTownCommaNewYorkIsTheState(t *testing.T) {
 		t.Errorf("no New York: %+v", ext.Entities)
 	}
 }
+
+// A county's coroner or clerk is a title before the name, not part of it.
+func TestCountyOfficeTitleNotInName(t *testing.T) {
+	ext := extractText(t, "Marion County Coroner Jill Pruett said the man died of his injuries.")
+	if e, ok := entityNamed(ext, "Jill Pruett"); !ok || e.Class != schema.Person {
+		t.Errorf("got %+v (ok=%v), want the person Jill Pruett; entities %+v", e, ok, ext.Entities)
+	}
+	if !hasTriple(ext, "Jill Pruett|role|Coroner") {
+		t.Errorf("no role: %v", triples(ext))
+	}
+}
