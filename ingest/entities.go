@@ -387,6 +387,13 @@ func (x *docState) chunks(toks []token) []chunk {
 				j++
 				continue
 			}
+			// "Uranium One", "Air Force One", "Capital One": the tagger
+			// reads a capitalised "One" as a number, but after a name
+			// inside a sentence it is the name's last word.
+			if toks[j].Text == "One" && (j+1 >= len(toks) || !upperFirst(toks[j+1].Text)) {
+				j++
+				break
+			}
 			if k := x.possessiveNameEnd(toks, i, j); k > j {
 				j = k
 				continue

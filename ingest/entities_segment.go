@@ -294,7 +294,25 @@ func (x *docState) segment(si int, c chunk) {
 					hint = h
 				}
 			}
-			org = x.segmentHint(si, chunk{oi, ri}, hint)
+			// "U.S. Energy Secretary Rick Perry", "U.S. Homeland Security
+			// Secretary": a country, a department's words and a secretary's
+			// or minister's title name the country's office; the words are
+			// the title's (the rules read "Energy Secretary"), not a
+			// company "U.S. Energy".
+			// A body named by that name ("U.S. Treasury": a government
+			// body's head word, or a name the tables know) stays whole.
+			oj := ri
+			known, isKnown := x.lookup(joinToks(toks[oi:ri]))
+			_, isFamily := names.Default().Family(joinToks(toks[oi:ri]))
+			if h := toks[rj-1].Lower; (h == "secretary" || h == "minister") && (!isKnown || known.Class == schema.Company) && !isFamily && x.g.orgHeads[toks[ri-1].Text] != schema.Government {
+				for k := oi + 1; k < ri; k++ {
+					if e, ok := x.lookup(joinToks(toks[oi:k])); ok && e.Class == schema.Country && departments[strings.ToLower(joinToks(toks[k:rj-1]))] {
+						oj, ri = k, k
+						break
+					}
+				}
+			}
+			org = x.segmentHint(si, chunk{oi, oj}, hint)
 			// "Housing and Urban Development Secretary X" opening a
 			// sentence: the recogniser may leave the department's name
 			// unclassed; its title says what it is.
@@ -370,6 +388,17 @@ func (x *docState) segment(si int, c chunk) {
 			// body is that county's; the whole is one name.
 			if len(rest) >= 2 && strongPlaceHead[rest[0].Text] {
 				break
+			}
+			// "Kentucky State Police", "Ohio State Highway Patrol": a U.S.
+			// state's "State" body is named with the state; "State Police"
+			// alone is no one's.
+			if len(rest) >= 2 && rest[0].Text == "State" && x.g.usStates[e.Name] {
+				class := x.g.orgHeads[rest[len(rest)-1].Text]
+				if class == "" {
+					class = schema.Organization
+				}
+				x.addNamed(si, c, class)
+				return
 			}
 			// "Alabama Supreme Court", "Maine House": a place before a name
 			// that is ambiguous on its own says which court or house it is.

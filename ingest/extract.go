@@ -147,6 +147,7 @@ func (e *Extractor) analyse(ctx context.Context, doc schema.Document) (*docState
 	x.mergeShortNames()
 	x.settleFamilies()
 	x.settleCityStates()
+	x.settleStateCountries()
 	for si := range x.sents {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {

@@ -412,7 +412,7 @@ func (x *docState) stateMention(m *mention) bool {
 		switch {
 		case o.j == m.i-1 && (prev == "," || prev == "and" || prev == "or") && c == schema.Region && !strings.HasSuffix(o.surface, "."):
 			return true
-		case o.j == m.i-1 && prev == "," && c == schema.City:
+		case o.j == m.i-1 && prev == "," && (c == schema.City || c == schema.Location):
 			return true
 		case o.i == m.j+1 && (next == "," || next == "and" || next == "or") && c == schema.Region && !strings.HasSuffix(o.surface, "."):
 			return true
