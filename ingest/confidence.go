@@ -10,6 +10,8 @@ func ruleConfidence(rule string) float64 {
 }
 
 var confidences = map[string]float64{
+	// session 14 round 2, rules_s14b.go (corpus samples in gates.go)
+	"party-coord-appositive": 0.9, "party-pair-appositive": 0.9,
 	// session 14, rules_s14_stance.go (corpus samples in gates.go)
 	"retort-at": 0.85, "ally-appositive": 0.85, "home-state-of": 0.85, "also-of-place": 0.85, "demonym-person-noun": 0.8,
 	"living-in": 0.85, "clash-with": 0.8, "demonym-appositive": 0.8,

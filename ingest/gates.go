@@ -291,6 +291,10 @@ var ruleGates = map[string]RuleGate{
 	"living-in":                   {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"X has been living in exile in Y\", \"X, 26, a Haitian immigrant living in Y\" (session 14: corpus 3/3, every fact)", SampleRight: 3, Sampled: 3},
 	"demonym-appositive":          {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"X, a gay Iranian refugee living in Y,\" → citizen_of Iran (session 14: corpus 3/3, every fact)", SampleRight: 3, Sampled: 3},
 	"demonym-person-noun":         {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"Russian national X\", \"Uzbek immigrant X\" (session 14: no new fact on the corpus)", SampleRight: 0, Sampled: 0},
+	// session 14 round 2 (rel2), rules_s14b.go and deppat party-coord-appos-leader-of
+	"party-coord-appositive":          {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"X, 61, a store clerk and self-described liberal Democrat,\" → member_of (session 14b: corpus 1/1, every fact)", SampleRight: 1, Sampled: 1},
+	"party-pair-appositive":           {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"Senators A and B, two of the panel's moderate Democratic members,\" → member_of both (session 14b: corpus 2/2, every fact)", SampleRight: 2, Sampled: 2},
+	"dep:party-coord-appos-leader-of": {Right: 0, Facts: 0, On: true, Note: "not in the dev articles; \"X, a Republican and chairman of the Y Committee,\" (session 14b: corpus 1/1, every fact; with co-chair it read works_for a caucus the gold has as leads, so co-chair is left out)", SampleRight: 1, Sampled: 1},
 	// session 12, speech_views.go
 	"quote-view-header": {Right: 0, Facts: 0, On: true, Note: "not in the Reuters dev articles; Instant View pages, \"NAME, TITLE AT FIRM, CITY: “…”\" in capitals (gold11 0185: the page's 12 said rows; corpus: 3 such pages, all 43 new facts read, 43 right; 2 chain facts moved from the story's last name to the header person)", SampleRight: 43, Sampled: 43},
 	// session 14, speech_s14.go

@@ -529,7 +529,10 @@ func (v *view) originRules() {
 			if pl < 0 || !v.isA(pl, schema.Location) || v.m(pl).i > j+2 {
 				continue
 			}
-			if s := v.pronounOwner(k - 1); s >= 0 {
+			// "…Judge X said Manafort must forfeit … his Florida home":
+			// the nearest certain name may not be the owner when a less
+			// certain one stands between.
+			if s := v.pronounOwner(k - 1); s >= 0 && v.soleOwner(s, k-1) {
 				v.x.facts = append(v.x.facts, rawFact{subj: s, obj: v.ent(pl), pred: "lives_in", stmt: -1, rule: "native-place", s0: v.si, s1: v.si, qual: v.qualifiers(k-1, v.m(pl).j, nil)})
 				if j := v.m(pl).j; v.low(j) == "," {
 					if c := v.start[j+1]; c >= 0 && v.isA(c, schema.Location) && broader(v.cls(c), v.cls(pl)) {
@@ -543,7 +546,7 @@ func (v *view) originRules() {
 			if pl < 0 || !v.isA(pl, schema.Location) || v.m(pl).i != k-1 {
 				continue
 			}
-			if s := v.pronounOwner(k - 2); s >= 0 {
+			if s := v.pronounOwner(k - 2); s >= 0 && v.soleOwner(s, k-2) {
 				v.emitEnt(s, "lives_in", v.ent(pl), "native-place", k-2, k, nil)
 			}
 		case (w == "native" || w == "resident") && v.low(k+1) != "of":
@@ -586,7 +589,9 @@ func (v *view) originRules() {
 				break
 			}
 			if m.kind == kName && v.isA(mi, schema.Person) && m.strength >= 3 {
-				v.emit(mi, "lives_in", pi, "native-place", m.i, k+3, nil)
+				if v.soleOwner(m.ent, pl.i) {
+					v.emit(mi, "lives_in", pi, "native-place", m.i, k+3, nil)
+				}
 				break
 			}
 		}
@@ -685,6 +690,26 @@ func (v *view) originRules() {
 			v.emit(pi, "lives_in", pl, "appositive-place-role", p.i, k+2, nil)
 		}
 	}
+}
+
+// soleOwner: the possessive pronoun at token k belongs to entity owner
+// when the last person named (or a pronoun resolved) before it is the
+// owner: "Judge X said Manafort must forfeit … his Florida home" names
+// Manafort after the judge, so the home is not the judge's, while
+// "McConnell said Senator Paul, who was hurt at his Kentucky home," ends
+// on Paul.
+func (v *view) soleOwner(owner, k int) bool {
+	last := -1
+	for _, mi := range v.x.sentMents[v.si] {
+		m := v.m(mi)
+		if m.i >= k {
+			break
+		}
+		if m.ent >= 0 && (m.kind == kName || m.kind == kPronoun) && v.isA(mi, schema.Person) {
+			last = mi
+		}
+	}
+	return last >= 0 && v.m(last).ent == owner
 }
 
 // pronounOwner resolves "his/her" at token i to the last person named

@@ -16,6 +16,7 @@ func (v *view) s14Rules() {
 	v.cabinetSecretaryDepartment()
 	v.namedPersonOfOrg()
 	v.orgPossessiveOrg()
+	v.s14bRules()
 }
 
 // cabinetDepartments maps the department word of a U.S. cabinet

@@ -184,6 +184,9 @@ func (v *view) np(i int) int {
 			i++
 		case i+1 < len(v.t) && v.t[i].Text == w && strings.HasPrefix(tag, "NN") && (v.start[i+1] >= 0 && v.m(v.start[i+1]).kind == kName || v.t[i+1].Text == v.low(i+1) && strings.HasPrefix(v.t[i+1].Tag, "NN") && i+2 < len(v.t) && v.start[i+2] >= 0 && v.m(v.start[i+2]).kind == kName):
 			// "the opposition Northland Unity Party": a common-noun modifier.
+		case tag == "VBG" && v.t[i].Text == w && i+2 < len(v.t) && v.t[i+1].Text == v.low(i+1) && strings.HasPrefix(v.t[i+1].Tag, "NN") && orgNouns[v.low(i+1)] && v.start[i+2] >= 0 && v.m(v.start[i+2]).kind == kName:
+			// "the lobbying firm Sims Strategies", "the consulting group X":
+			// a gerund the tagger reads as a verb, naming the firm's trade.
 		default:
 			return -1
 		}

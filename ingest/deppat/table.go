@@ -115,6 +115,10 @@ var rows = []*Pattern{
 	// title to the first unreliably (acting read as a verb)
 	{Name: "coord-appos-leader-of", Pred: "leads", Role: true, Path: "X -> _[comma] ->* _[title] -> _[lemma=and] ->* T[title," + leaderTitles + "] -> _[lemma=of] -> Y", Subj: per, Obj: orgLoc,
 		Notes: "Ana Ruiz, budget chief and acting director of the Vela Bureau, → role acting director, leads Vela Bureau"},
+	// "X, an Illinois Republican and co-chair of the Y Caucus": a party
+	// word heads the first conjunct, which is no title
+	{Name: "party-coord-appos-leader-of", Pred: "leads", Role: true, Path: "X -> _[comma] ->* _[" + partyWords + "] -> _[lemma=and] ->* T[title," + leaderTitles + "] -> _[lemma=of] -> Y", Subj: per, Obj: orgLoc,
+		Notes: "Ana Ruiz, a Texas Republican and chairman of the Vela Committee, → leads Vela Committee"},
 	{Name: "coord-appos-title-of", Pred: "works_for", Role: true, Path: "X -> _[comma] ->* _[title] -> _[lemma=and] ->* T[title,!" + leaderTitles + "] -> _[lemma=of|at|for] -> Y", Subj: per, Obj: org,
 		Notes: "Ana Ruiz, a partner and senior counsel at Vela Partners, → works_for Vela Partners"},
 	{Name: "coord-appos-second-title", Pred: "role", Path: "X -> _[comma] ->* _[title] -> _[lemma=of|at|for] -> _[mention] -> _[lemma=and] ->* T[title]", Subj: per,
