@@ -31,16 +31,10 @@ func (w *world) chamber() []Candidate {
 		if len(es) < 2 {
 			continue
 		}
-		var into *entity
-		for _, e := range es {
-			if plain, _ := chamberPlain(e.name); plain == e.name {
-				into = e
-				break
-			}
-			if into == nil || len(e.docs) > len(into.docs) {
-				into = e
-			}
-		}
+		into := preferred(es, func(e *entity) bool {
+			plain, _ := chamberPlain(e.name)
+			return plain == e.name
+		})
 		plain, _ := chamberPlain(into.name)
 		for _, e := range es {
 			if e == into {

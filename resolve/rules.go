@@ -119,16 +119,10 @@ func (w *world) fullName() []Candidate {
 		if len(es) < 2 {
 			continue
 		}
-		var into *entity
-		for _, e := range es {
-			if titles, _ := w.tb.StripTitles(e.name); len(titles) == 0 {
-				into = e
-				break
-			}
-			if into == nil || len(e.docs) > len(into.docs) {
-				into = e
-			}
-		}
+		into := preferred(es, func(e *entity) bool {
+			titles, _ := w.tb.StripTitles(e.name)
+			return len(titles) == 0
+		})
 		for _, e := range es {
 			if e == into {
 				continue
@@ -148,6 +142,21 @@ func (w *world) fullName() []Candidate {
 		}
 	}
 	return out
+}
+
+// preferred is the node a group of names merges into: the first with the
+// plain name, else the one most documents name.
+func preferred(es []*entity, plain func(*entity) bool) *entity {
+	var into *entity
+	for _, e := range es {
+		if plain(e) {
+			return e
+		}
+		if into == nil || len(e.docs) > len(into.docs) {
+			into = e
+		}
+	}
+	return into
 }
 
 // surname: a person named by one word ("Manafort", "Mr Blair") is the
