@@ -2,8 +2,6 @@ package resolve
 
 import (
 	"fmt"
-	"maps"
-	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/names"
@@ -16,21 +14,13 @@ import (
 // body: the shared name once "U.S." and "of Representatives" are set aside
 // is the evidence. Into the plain name, else the one most documents name.
 func (w *world) chamber() []Candidate {
-	groups := map[string][]*entity{}
-	for _, e := range w.sorted() {
-		if e.top != "organization" {
-			continue
-		}
-		if k, ok := chamberBody(e.name); ok {
-			groups[k] = append(groups[k], e)
-		}
-	}
 	var out []Candidate
-	for _, k := range slices.Sorted(maps.Keys(groups)) {
-		es := groups[k]
-		if len(es) < 2 {
-			continue
+	for _, es := range w.sameKey(func(e *entity) (string, bool) {
+		if e.top != "organization" {
+			return "", false
 		}
+		return chamberBody(e.name)
+	}) {
 		into := preferred(es, func(e *entity) bool {
 			plain, _ := chamberPlain(e.name)
 			return plain == e.name

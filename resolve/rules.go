@@ -101,24 +101,14 @@ func (w *world) family() []Candidate {
 // shared full name is the evidence. Into the plain name, else the one most
 // documents name.
 func (w *world) fullName() []Candidate {
-	groups := map[string][]*entity{}
-	for _, e := range w.sorted() {
+	var out []Candidate
+	for _, es := range w.sameKey(func(e *entity) (string, bool) {
 		if e.top != "person" || !plausiblePerson(w.tb, e.name) {
-			continue
+			return "", false
 		}
 		_, rest := w.tb.StripTitles(e.name)
-		if len(strings.Fields(rest)) < 2 {
-			continue
-		}
-		k := names.Key(rest)
-		groups[k] = append(groups[k], e)
-	}
-	var out []Candidate
-	for _, k := range slices.Sorted(maps.Keys(groups)) {
-		es := groups[k]
-		if len(es) < 2 {
-			continue
-		}
+		return names.Key(rest), len(strings.Fields(rest)) >= 2
+	}) {
 		into := preferred(es, func(e *entity) bool {
 			titles, _ := w.tb.StripTitles(e.name)
 			return len(titles) == 0
@@ -139,6 +129,24 @@ func (w *world) fullName() []Candidate {
 			// "Republican Tax Cuts" and "Tax Cuts" are one name, but no
 			// person's: proposed only.
 			out = append(out, w.candidate(e, into, RuleFullName, !w.tb.PlausibleFullName(rest), ev))
+		}
+	}
+	return out
+}
+
+// sameKey groups the entities by key (those it gives one), in key order,
+// and keeps the groups of two or more: the candidates of one merge.
+func (w *world) sameKey(key func(*entity) (string, bool)) [][]*entity {
+	groups := map[string][]*entity{}
+	for _, e := range w.sorted() {
+		if k, ok := key(e); ok {
+			groups[k] = append(groups[k], e)
+		}
+	}
+	var out [][]*entity
+	for _, k := range slices.Sorted(maps.Keys(groups)) {
+		if len(groups[k]) >= 2 {
+			out = append(out, groups[k])
 		}
 	}
 	return out
